@@ -1,0 +1,139 @@
+/**
+ * Runs a command with a ready database:
+ *
+ *   tsx scripts/db/with-db.ts [--seed[=demo|large]] -- <command ...>
+ *
+ * 1. DATABASE_URL set → used as is; unset → embedded PostgreSQL (.data/pg, database "eventops").
+ * 2. Pending migrations are applied.
+ * 3. --seed: when the database has no Event yet, seedDemo() from prisma/seed fills it.
+ * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret.
+ * 5. The command runs with DATABASE_URL and AUTH_SECRET in its environment, stdio inherited.
+ *    SIGINT/SIGTERM/SIGHUP go to the command; when it exits, PostgreSQL is stopped cleanly and we
+ *    exit with the command's code.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { bootDatabase, DATA_DIR, describeDatabase, type BootedDatabase } from "./boot";
+import { releaseLibrarySignalHandlers } from "./embedded";
+import { seedIfEmpty, type SeedScale } from "./seed-if-empty";
+
+interface Args { seed: SeedScale | undefined; command: string[] }
+
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** After forwarding a signal, give the command this long before SIGKILL. */
+const CHILD_GRACE_MS = 10_000;
+
+function parseArgs(argv: string[]): Args {
+  // Without "--", our options are the leading ones and the command starts at the first other word.
+  const separator = argv.indexOf("--");
+  const flagsEnd = separator !== -1 ? separator : argv.findIndex((a) => !a.startsWith("--seed"));
+  const flags = argv.slice(0, flagsEnd === -1 ? argv.length : flagsEnd);
+  const command = flagsEnd === -1 ? [] : argv.slice(separator !== -1 ? separator + 1 : flagsEnd);
+  let seed: SeedScale | undefined;
+  for (const flag of flags) {
+    if (flag === "--seed" || flag === "--seed=demo") seed = "demo";
+    else if (flag === "--seed=large") seed = "large";
+    else throw new Error(`unknown option ${flag}`);
+  }
+  if (command.length === 0) throw new Error("usage: tsx scripts/db/with-db.ts [--seed[=demo|large]] -- <command ...>");
+  return { seed, command };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  await releaseLibrarySignalHandlers();
+  shutdown.listen();
+
+  const db = await bootDatabase();
+  shutdown.db = db;
+  if (shutdown.requested !== undefined) return shutdown.exit(shutdown.requested);
+
+  const t0 = performance.now();
+  const seeded = args.seed ? await seedIfEmpty(db.url, args.seed) : "not requested";
+  const authSecret = await ensureAuthSecret();
+  console.log(`[with-db] ${describeDatabase(db)}; seed: ${seeded} ${((performance.now() - t0) / 1000).toFixed(2)}s`);
+  if (shutdown.requested !== undefined) return shutdown.exit(shutdown.requested);
+
+  const [file, ...rest] = args.command as [string, ...string[]];
+  const child = spawn(file, rest, {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret },
+  });
+  shutdown.child = child;
+  child.on("error", (error) => {
+    console.error(`[with-db] cannot run ${file}: ${error.message}`);
+    void shutdown.exit(127);
+  });
+  child.on("exit", (code, signal) => void shutdown.exit(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
+}
+
+/**
+ * Ordering matters: the command may still use the database while it shuts down, so PostgreSQL
+ * stops only after the command has exited, and the process exits only after PostgreSQL has.
+ */
+class Shutdown {
+  db: BootedDatabase | undefined;
+  child: ChildProcess | undefined;
+  /** Set by the first signal: the exit code it asks for (128 + signal number). */
+  requested: number | undefined;
+  private exiting = false;
+
+  listen(): void {
+    for (const signal of FORWARDED_SIGNALS) process.on(signal, () => this.onSignal(signal));
+  }
+
+  private onSignal(signal: NodeJS.Signals): void {
+    const child = this.child;
+    const code = 128 + os.constants.signals[signal];
+    if (child && child.exitCode === null && child.signalCode === null) {
+      if (this.requested !== undefined) {
+        child.kill("SIGKILL"); // second Ctrl-C: the user wants out now
+        return;
+      }
+      this.requested = code;
+      child.kill(signal);
+      setTimeout(() => child.kill("SIGKILL"), CHILD_GRACE_MS).unref();
+      return;
+    }
+    // Before the command runs main() checks `requested` after each step, so PostgreSQL is
+    // stopped cleanly once it is up; a second signal gives up waiting (the library's exit
+    // hook still sends PostgreSQL SIGINT).
+    if (this.requested !== undefined || this.child) void this.exit(code);
+    this.requested = code;
+  }
+
+  async exit(code: number): Promise<void> {
+    if (this.exiting) return;
+    this.exiting = true;
+    try {
+      await this.db?.stop();
+    } catch (error) {
+      console.error("[with-db] stopping PostgreSQL failed:", error);
+    }
+    process.exit(code);
+  }
+}
+
+/** Sessions must survive restarts, so a generated secret is kept next to the local database. */
+async function ensureAuthSecret(): Promise<string> {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (existsSync(file)) {
+    const stored = (await fs.readFile(file, "utf8")).trim();
+    if (stored) return stored;
+  }
+  const secret = randomBytes(32).toString("base64url");
+  await fs.mkdir(DATA_DIR, { recursive: true });
+  await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const shutdown = new Shutdown();
+main().catch((error: unknown) => {
+  console.error(`[with-db] ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown.exit(1);
+});

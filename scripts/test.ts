@@ -1,0 +1,37 @@
+/**
+ * `npm test`: unit and integration tests (Vitest, real embedded PostgreSQL), then the
+ * end-to-end suite (Playwright in Debian's Chromium against `next build && next start`).
+ * Without Chromium the e2e part is skipped loudly — and in CI (CI=true) that is a failure.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+const skipE2e = process.argv.includes("--no-e2e");
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed after ${seconds}s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${label} passed in ${seconds}s`);
+}
+
+run("unit + integration tests", "npx", ["vitest", "run"]);
+
+if (skipE2e) {
+  console.log("\n(e2e skipped: --no-e2e)");
+  process.exit(0);
+}
+if (!existsSync(chromium)) {
+  const banner = "=".repeat(78);
+  console.error(`\n${banner}\n  Chromium was not found at ${chromium}: the END-TO-END TESTS DID NOT RUN.\n  Install it with: apt-get install -y chromium   (or set CHROMIUM_PATH)\n${banner}`);
+  process.exit(inCi ? 1 : 0);
+}
+if (!process.env.SKIP_BUILD) run("next build", "npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+run("end-to-end tests", "npx", ["playwright", "test"]);

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { TeamSettings } from "@/components/settings/team-settings";
+import { listTeam } from "@/server/team/service";
+import { getWorkspace } from "@/server/users/workspace";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const { user } = await getWorkspace();
+  const team = await listTeam();
+  return (
+    <>
+      <PageHeader title="Settings" description="Your team and workspace." />
+      <TeamSettings
+        currentUserId={user.id}
+        isAdmin={user.role === "ADMIN"}
+        members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
+        invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
+      />
+    </>
+  );
+}

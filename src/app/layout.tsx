@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import { GeistMono } from "geist/font/mono";
+import { Analytics } from "@vercel/analytics/next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "EventOps", template: "%s · EventOps" },
+  description: "Event intelligence for B2B sales teams: target, research, reach out, meet and measure.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-dvh">
+        {children}
+        {/* Vercel Analytics only where its endpoint exists (off Vercel the script would 404). */}
+        {process.env.VERCEL ? <Analytics /> : null}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import Link from "next/link";
+import { MailCheck } from "lucide-react";
+import { isDemoMode } from "@/server/env";
+
+export const metadata: Metadata = { title: "Check your email" };
+
+export default async function CheckEmailPage() {
+  await connection();
+  const demo = isDemoMode();
+  return (
+    <main className="flex min-h-dvh items-center justify-center px-4">
+      <div className="w-full max-w-md rounded-xl border bg-card p-8 text-center shadow-sm">
+        <div className="mx-auto flex size-12 items-center justify-center rounded-full bg-accent text-accent-foreground">
+          <MailCheck className="size-6" aria-hidden />
+        </div>
+        <h1 className="mt-4 text-xl font-semibold">Check your email</h1>
+        <p className="mt-2 text-sm text-muted-foreground">A sign-in link is on its way. It works once and expires in 24 hours.</p>
+        {demo ? (
+          <p className="mt-4 text-sm">
+            Development: open the <Link className="font-medium text-primary underline" href="/dev/mailbox">development mailbox</Link> to click the link.
+          </p>
+        ) : null}
+        <p className="mt-6 text-sm"><Link className="text-muted-foreground underline" href="/login">Use a different address</Link></p>
+      </div>
+    </main>
+  );
+}

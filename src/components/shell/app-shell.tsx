@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { CalendarCheck2, Menu, X } from "lucide-react";
+import { cn } from "@/lib/utils";
+import { NAV_ITEMS, isActive } from "./nav-items";
+import { EventSwitcher, type EventOption } from "./event-switcher";
+import { UserMenu, type ShellUser } from "./user-menu";
+
+export function AppShell({ user, events, currentEventId, children }: {
+  user: ShellUser;
+  events: EventOption[];
+  currentEventId: string | null;
+  children: ReactNode;
+}) {
+  const pathname = usePathname();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  const nav = (
+    <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
+      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = isActive(pathname, href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
+              active ? "bg-sidebar-active text-white" : "text-sidebar-foreground hover:bg-white/5 hover:text-white",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+
+  const brand = (
+    <Link href="/dashboard" className="flex items-center gap-2 px-6 text-white">
+      <span className="flex size-8 items-center justify-center rounded-lg bg-primary">
+        <CalendarCheck2 className="size-4" aria-hidden />
+      </span>
+      <span className="text-lg font-semibold tracking-tight">EventOps</span>
+    </Link>
+  );
+
+  return (
+    <div className="min-h-dvh lg:pl-60">
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
+        {brand}
+        {nav}
+      </aside>
+
+      {menuOpen ? (
+        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
+          <button className="absolute inset-0 bg-black/40" aria-label="Close navigation" onClick={() => setMenuOpen(false)} />
+          <div className="absolute inset-y-0 left-0 flex w-72 flex-col gap-6 bg-sidebar py-5 shadow-xl">
+            <div className="flex items-center justify-between pr-3">
+              {brand}
+              <button onClick={() => setMenuOpen(false)} className="rounded-md p-2 text-sidebar-foreground hover:bg-white/10" aria-label="Close navigation">
+                <X className="size-5" />
+              </button>
+            </div>
+            {nav}
+          </div>
+        </div>
+      ) : null}
+
+      <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
+        <button className="rounded-md p-2 hover:bg-muted lg:hidden" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
+          <Menu className="size-5" />
+        </button>
+        <EventSwitcher events={events} currentEventId={currentEventId} />
+        <div className="ml-auto">
+          <UserMenu user={user} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl px-3 py-6 sm:px-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+
+/**
+ * The audit log and the feed: every state change writes one row. Pass the transaction that
+ * made the change so the activity is written (or rolled back) with it.
+ */
+export type ActivityInput = {
+  type: string;
+  description: string;
+  actorId?: string | null;
+  eventId?: string | null;
+  personId?: string | null;
+  accountId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  metadata?: Prisma.InputJsonValue;
+};
+
+export async function recordActivity(input: ActivityInput, db: DbTx = prisma) {
+  const createdAt = new Date();
+  const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });
+  // Keep "last activity" columns current for list sorting without aggregating the log.
+  if (input.accountId) {
+    await db.targetAccount.updateMany({ where: { id: input.accountId }, data: { lastActivityAt: createdAt } });
+  }
+  if (input.personId) {
+    await db.person.updateMany({ where: { id: input.personId }, data: { lastActivityAt: createdAt } });
+  }
+  return activity;
+}
+
+export async function listRecentActivities(eventId: string, limit = 20, db: DbTx = prisma) {
+  return db.activity.findMany({
+    where: { eventId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      type: true,
+      description: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true, email: true } },
+      person: { select: { id: true, name: true } },
+      account: { select: { id: true, name: true } },
+    },
+  });
+}

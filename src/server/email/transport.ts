@@ -1,0 +1,107 @@
+import nodemailer from "nodemailer";
+import { prisma } from "@/server/db";
+import { env, isDemoMode } from "@/server/env";
+import { AppError } from "@/server/http/errors";
+import { logger } from "@/server/logger";
+
+/**
+ * How mail leaves the app: SMTP when SMTP_URL is set, the SendGrid v3 API when
+ * SENDGRID_API_KEY is set, otherwise (development / demo) the dev outbox, which stores each
+ * message so it can be read at /dev/mailbox. Every message is also recorded in the outbox table
+ * by the caller that owns it (outreach), so the transport only delivers.
+ */
+export type MailMessage = {
+  to: string;
+  from?: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  kind?: string;
+  outreachId?: string;
+};
+
+export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox"; messageId: string };
+
+export type MailTransportName = SendResult["transport"];
+
+export function activeTransport(): MailTransportName | null {
+  const config = env();
+  if (config.SMTP_URL) return "smtp";
+  if (config.SENDGRID_API_KEY) return "sendgrid";
+  if (isDemoMode(config)) return "dev-outbox";
+  return null;
+}
+
+let smtpTransport: { url: string; transport: nodemailer.Transporter } | undefined;
+
+function smtp(url: string) {
+  if (!smtpTransport || smtpTransport.url !== url) {
+    smtpTransport = { url, transport: nodemailer.createTransport(url) };
+  }
+  return smtpTransport.transport;
+}
+
+export async function sendMail(message: MailMessage): Promise<SendResult> {
+  const config = env();
+  const from = message.from ?? config.EMAIL_FROM;
+  const transport = activeTransport();
+  if (transport === "smtp") {
+    const info = await smtp(config.SMTP_URL!).sendMail({
+      from,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+    });
+    return { transport, messageId: String(info.messageId ?? "") };
+  }
+  if (transport === "sendgrid") {
+    return { transport, messageId: await sendViaSendGrid({ ...message, from }) };
+  }
+  if (transport === "dev-outbox") {
+    const stored = await prisma.outboxMessage.create({
+      data: {
+        kind: message.kind ?? "mail",
+        toEmail: message.to,
+        fromEmail: from,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers: message.headers ?? {},
+        transport,
+        outreachId: message.outreachId,
+      },
+      select: { id: true },
+    });
+    logger.info({ to: message.to, kind: message.kind, outboxId: stored.id }, "dev outbox: message stored (see /dev/mailbox)");
+    return { transport, messageId: `<${stored.id}@dev-outbox.eventops>` };
+  }
+  throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
+}
+
+async function sendViaSendGrid(message: MailMessage & { from: string }): Promise<string> {
+  const config = env();
+  const fromMatch = /^(.*)<(.+)>$/.exec(message.from.trim());
+  const from = fromMatch ? { name: fromMatch[1].trim(), email: fromMatch[2].trim() } : { email: message.from };
+  const response = await fetch(`${config.SENDGRID_API_URL}/v3/mail/send`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${config.SENDGRID_API_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      personalizations: [{ to: [{ email: message.to }], custom_args: message.outreachId ? { outreachId: message.outreachId } : undefined }],
+      from,
+      subject: message.subject,
+      content: [
+        { type: "text/plain", value: message.text },
+        { type: "text/html", value: message.html },
+      ],
+      headers: message.headers,
+    }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) {
+    throw new Error(`SendGrid answered ${response.status}`);
+  }
+  return response.headers.get("x-message-id") ?? "";
+}

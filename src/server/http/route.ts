@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { z, type ZodType } from "zod";
+import type { Role } from "@/generated/prisma/enums";
+import { logger } from "@/server/logger";
+import { AppError, toAppError, validationError } from "@/server/http/errors";
+import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
+import { reportError } from "@/server/http/report";
+import { getUserBySessionToken, sessionTokenFromCookieHeader, type SessionUser } from "@/server/users/session";
+
+/**
+ * The one wrapper every API route goes through: request id, same-origin check for writes,
+ * session and role, rate limit, zod parsing of params/query/body, the success envelope, and
+ * the only catch that turns errors into responses.
+ */
+
+type Access = "user" | "admin" | "public";
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type Options<P, Q, B> = {
+  /** Who may call: a signed-in user (default), an admin, or anyone (health, tracking …). */
+  access?: Access;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Success status, e.g. 201 for creates. */
+  status?: number;
+  rateLimit?: RateLimitRule | false;
+  /** Skip the same-origin check (signed webhooks). */
+  crossOrigin?: boolean;
+  /** Largest accepted JSON body in bytes. */
+  maxBodyBytes?: number;
+};
+
+export type HandlerContext<P, Q, B, U> = {
+  req: NextRequest;
+  user: U;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+};
+
+type UserFor<A> = A extends "public" ? SessionUser | null : SessionUser;
+
+const DEFAULT_MAX_BODY = 1_000_000;
+
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined, A extends Access = "user">(
+  options: Options<P, Q, B> & { access?: A },
+  handler: (ctx: HandlerContext<P, Q, B, UserFor<A>>) => Promise<unknown> | unknown,
+) {
+  return async function handle(req: NextRequest, context: RouteContext): Promise<Response> {
+    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    let userId: string | undefined;
+    try {
+      if (!options.crossOrigin) assertSameOrigin(req);
+      const access = options.access ?? "user";
+      const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
+      userId = user?.id;
+      if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
+      if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
+
+      const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
+      if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
+
+      const params = parseWith(options.params, await context.params, "path parameters") as P;
+      const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
+      const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
+
+      const result = await handler({ req, user: user as UserFor<A>, params, query, body, requestId });
+      if (result instanceof Response) return result;
+      return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
+    } catch (error) {
+      return errorResponse(error, requestId, { userId, method: req.method, path: req.nextUrl.pathname });
+    }
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string, context: Record<string, unknown> = {}): Response {
+  const { appError, unexpected } = toAppError(error);
+  if (unexpected) {
+    logger.error({ err: error, requestId, ...context }, "unhandled error in route");
+    reportError(error, { requestId, ...context });
+  }
+  const body: Record<string, unknown> = { success: false, error: appError.message, code: appError.code };
+  if (appError.details !== undefined) body.details = appError.details;
+  return json(body, appError.status, requestId, appError.headers);
+}
+
+/** JSON response that also serialises BigInt (revenue) and Dates. */
+export function json(body: unknown, status = 200, requestId?: string, headers: Record<string, string> = {}): Response {
+  const text = JSON.stringify(body, (_key, value) => (typeof value === "bigint" ? Number(value) : value));
+  return new Response(text, {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...(requestId ? { "x-request-id": requestId } : {}),
+      ...headers,
+    },
+  });
+}
+
+function parseWith<T>(schema: ZodType<T> | undefined, input: unknown, where: string): T | Record<string, never> {
+  if (!schema) return {};
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error, where);
+  return parsed.data;
+}
+
+async function readJson(req: NextRequest, maxBytes = DEFAULT_MAX_BODY): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
+  }
+  const text = await req.text();
+  if (text.length > maxBytes) throw new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes`);
+  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; expected JSON");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON");
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence: browsers send Sec-Fetch-Site and Origin on cross-site requests; a state change
+ * is accepted only from our own origin. Non-browser clients send neither and are not at risk.
+ */
+function assertSameOrigin(req: NextRequest) {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new AppError("forbidden", "Cross-site requests are not allowed");
+  }
+  const origin = req.headers.get("origin");
+  if (origin && origin !== "null") {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new AppError("forbidden", "Cross-site requests are not allowed");
+    }
+    if (host && originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed");
+  }
+}
+
+export function clientIp(req: NextRequest): string {
+  const forwarded = req.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
+}
+
+// Shared param/query schemas routes reuse.
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const paginationQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

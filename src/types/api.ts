@@ -1,0 +1,12 @@
+// The JSON envelope every API route returns.
+export type ApiSuccess<T> = { success: true; data: T };
+export type ApiFailure = { success: false; error: string; code: string; details?: unknown };
+export type ApiResponse<T> = ApiSuccess<T> | ApiFailure;
+
+export type PaginatedResponse<T> = {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+};

@@ -1,0 +1,46 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { prisma } from "@/server/db";
+import type { Role } from "@/generated/prisma/enums";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createUser(overrides: { email?: string; name?: string; role?: Role; disabledAt?: Date } = {}) {
+  const id = unique();
+  return prisma.user.create({
+    data: {
+      email: overrides.email ?? `user-${id}@example.test`,
+      name: overrides.name ?? `Test User ${id}`,
+      role: overrides.role ?? "REP",
+      emailVerified: new Date(),
+      disabledAt: overrides.disabledAt,
+    },
+  });
+}
+
+/** A real database session, as Auth.js would create after the magic link: returns the cookie. */
+export async function createSession(userId: string, expires = new Date(Date.now() + 86_400_000)) {
+  const sessionToken = randomBytes(24).toString("hex");
+  await prisma.session.create({ data: { sessionToken, userId, expires } });
+  return { sessionToken, cookie: `authjs.session-token=${sessionToken}` };
+}
+
+export async function signedInUser(role: Role = "REP") {
+  const user = await createUser({ role });
+  const { cookie } = await createSession(user.id);
+  return { user, cookie };
+}
+
+export async function createEvent(overrides: { name?: string; slug?: string; timeZone?: string } = {}) {
+  const id = unique();
+  return prisma.event.create({
+    data: {
+      name: overrides.name ?? `Test Event ${id}`,
+      slug: overrides.slug ?? `test-event-${id}-${randomUUID().slice(0, 6)}`,
+      startDate: new Date("2026-03-10"),
+      endDate: new Date("2026-03-12"),
+      city: "Las Vegas",
+      timeZone: overrides.timeZone ?? "America/Los_Angeles",
+    },
+  });
+}

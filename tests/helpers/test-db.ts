@@ -1,0 +1,131 @@
+/**
+ * Vitest globalSetup: one migrated, throwaway PostgreSQL database per test run.
+ *
+ *   // vitest.config.ts (integration project)
+ *   test: { globalSetup: ["tests/helpers/test-db.ts"] }
+ *
+ * - DATABASE_URL_TEST unset: an embedded PostgreSQL in a fresh os.tmpdir() directory on a free
+ *   port (54329 upward; a running dev server is skipped), fsync off; stopped and deleted on
+ *   teardown.
+ * - DATABASE_URL_TEST set (e.g. a CI service container): a database named
+ *   eventops_test_<random> is created on that server and dropped WITH (FORCE) on teardown.
+ * Either way all migrations are applied before any test file runs.
+ *
+ * How tests get the URL (both verified with vitest 4.1, forks and threads pools):
+ * - `process.env.DATABASE_URL` is set in vitest's main process before the workers start, and
+ *   workers inherit it, so app code (src/server/env.ts, src/server/db.ts) needs nothing special;
+ * - `inject("databaseUrl")` from "vitest" returns the same string (typed below), for tests that
+ *   want it explicitly.
+ * Call `resetDatabase(url)` in beforeEach to start every test from empty tables. Test files run
+ * in parallel against this one database, so tests that reset must not share it with files
+ * running at the same time: configure the integration project with `fileParallelism: false`.
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../prisma/tooling/schema-engine";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+interface TestDatabase {
+  url: string;
+  describe: string;
+  dispose(): Promise<void>;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const t0 = performance.now();
+  const db = process.env.DATABASE_URL_TEST ? await databaseOnServer(process.env.DATABASE_URL_TEST) : await embeddedDatabase();
+  try {
+    const t1 = performance.now();
+    await applyMigrations(db.url);
+    console.log(`[test-db] ${db.describe}; ready in ${ms(t0)} (migrations ${ms(t1)})`);
+  } catch (error) {
+    await db.dispose();
+    throw error;
+  }
+  process.env.DATABASE_URL = db.url;
+  project.provide("databaseUrl", db.url);
+  return () => db.dispose();
+}
+
+async function embeddedDatabase(): Promise<TestDatabase> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "eventops-test-"));
+  // mkdtemp makes the directory 0700; PostgreSQL runs as the `postgres` user and must reach it.
+  await fs.chmod(tmp, 0o755);
+  const removeTmp = () => fs.rm(tmp, { recursive: true, force: true });
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), databaseName: "eventops_test", ephemeral: true });
+    return {
+      url: server.url,
+      describe: `embedded ${server.url} (initdb ${seconds(server.timings.initMs)}, start ${seconds(server.timings.startMs)})`,
+      dispose: async () => {
+        await server.stop();
+        await removeTmp();
+      },
+    };
+  } catch (error) {
+    await removeTmp();
+    throw error;
+  }
+}
+
+async function databaseOnServer(serverUrl: string): Promise<TestDatabase> {
+  const name = `eventops_test_${randomBytes(4).toString("hex")}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    describe: `database ${name} on DATABASE_URL_TEST`,
+    dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Empties every application table (all tables of the schema except _prisma_migrations) in one
+ * statement; CASCADE because of foreign keys, RESTART IDENTITY so sequences start over too.
+ */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema") ?? "public";
+  url.searchParams.delete("schema"); // Prisma's parameter; pg does not know it
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+       WHERE schemaname = $1 AND tablename <> '_prisma_migrations'`,
+      [schema],
+    );
+    if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+function ms(since: number): string {
+  return seconds(performance.now() - since);
+}
+
+function seconds(duration: number): string {
+  return `${(duration / 1000).toFixed(2)}s`;
+}

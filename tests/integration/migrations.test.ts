@@ -1,0 +1,55 @@
+/**
+ * prisma/migrations must reproduce prisma/schema.prisma exactly. When this fails after a
+ * schema edit, create the missing migration: `npm run db:migration -- <name>`.
+ * Needs tests/helpers/test-db.ts as globalSetup (it provides a migrated database).
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { applyMigrations, diffMigrationsToSchema, isEmptyDiff } from "../../prisma/tooling/schema-engine";
+
+const databaseUrl = inject("databaseUrl");
+const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+// The diff replays every migration on a shadow database: seconds, not milliseconds.
+const ENGINE_TIMEOUT = 60_000;
+
+describe("prisma migrations", () => {
+  it("reproduce schema.prisma with no drift", { timeout: ENGINE_TIMEOUT }, async () => {
+    const diff = await diffMigrationsToSchema(databaseUrl);
+    expect(isEmptyDiff(diff), `schema.prisma differs from prisma/migrations; missing migration:\n${diff}`).toBe(true);
+  });
+
+  it("are all applied, so applying again is a no-op", { timeout: ENGINE_TIMEOUT }, async () => {
+    expect(await applyMigrations(databaseUrl)).toEqual([]);
+  });
+
+  it("are recorded in _prisma_migrations as the Prisma CLI would (name, sha256 checksum)", async () => {
+    const expected = await migrationsOnDisk();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+        `SELECT migration_name, checksum FROM _prisma_migrations
+         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name COLLATE "C"`,
+      );
+      expect(rows).toEqual(expected);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+async function migrationsOnDisk(): Promise<Array<{ migration_name: string; checksum: string }>> {
+  const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  expect(folders.length, "prisma/migrations has no migration").toBeGreaterThan(0);
+  return Promise.all(
+    folders.map(async (name) => ({
+      migration_name: name,
+      checksum: createHash("sha256").update(await fs.readFile(path.join(migrationsDir, name, "migration.sql"))).digest("hex"),
+    })),
+  );
+}
