@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { CalendarCheck2, Menu, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, isActive } from "./nav-items";
@@ -15,8 +15,10 @@ export function AppShell({ user, events, currentEventId, children }: {
   children: ReactNode;
 }) {
   const pathname = usePathname();
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [pathname]);
+  // The mobile menu is open for the page it was opened on: navigating closes it by itself.
+  const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null);
+  const menuOpen = menuOpenedOn === pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenedOn(open ? pathname : null);
 
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
