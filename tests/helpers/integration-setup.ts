@@ -4,3 +4,4 @@ import { inject } from "vitest";
 // worker's process.env points at it before any module builds a Prisma client.
 process.env.DATABASE_URL ??= inject("databaseUrl");
 process.env.DEMO_MODE ??= "true";
+process.env.AUTH_SECRET ??= "integration-test-secret-not-for-production";
