@@ -33,9 +33,6 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   const [saving, setSaving] = useState(false);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
   useEffect(() => {
-    if (!editing) setText(value === null ? "" : String(value));
-  }, [value, editing]);
-  useEffect(() => {
     if (editing) inputRef.current?.focus();
   }, [editing]);
 
@@ -119,7 +116,10 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
       ) : (
         <button
           type="button"
-          onClick={() => setEditing(true)}
+          onClick={() => {
+            setText(value === null ? "" : String(value));
+            setEditing(true);
+          }}
           className="flex min-h-8 cursor-pointer items-start gap-2 rounded-md px-1 -mx-1 py-1 text-left text-sm hover:bg-muted"
           aria-label={`Edit ${label}`}
         >

@@ -91,7 +91,12 @@ export function Pagination({ page, pageSize, total, onPage, pending }: { page: n
 /** Debounced free-text search bound to the `q` parameter. */
 export function SearchBox({ value, onChange, placeholder }: { value: string; onChange: (q: string) => void; placeholder: string }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new URL value (back button, saved view, "clear") replaces what is typed.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setText(value);
+  }
   useEffect(() => {
     if (text === value) return;
     const t = setTimeout(() => onChange(text.trim()), 350);
