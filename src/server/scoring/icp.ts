@@ -155,9 +155,10 @@ export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["acco
 }
 
 export type Seniority = "C-Suite" | "VP" | "Director" | "Manager" | "Individual Contributor";
+// VP before C-suite: "Vice President" contains "President".
 const SENIORITY_RULES: { match: RegExp; level: Seniority; fit: number }[] = [
-  { match: /\b(chief|ceo|coo|cfo|cio|cto|cso|cpo|president|owner|founder)\b/i, level: "C-Suite", fit: 1 },
   { match: /\b(svp|evp|avp|vp|vice[- ]president)\b/i, level: "VP", fit: 0.85 },
+  { match: /\b(chief|ceo|coo|cfo|cio|cto|cso|cpo|president|owner|founder)\b/i, level: "C-Suite", fit: 1 },
   { match: /\b(director|head of)\b/i, level: "Director", fit: 0.7 },
   { match: /\b(manager|lead|supervisor|superintendent)\b/i, level: "Manager", fit: 0.45 },
 ];
