@@ -13,10 +13,12 @@ function watchConsole(page: Page) {
 async function shot(page: Page, name: string, width: number) {
   await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
   await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `docs/screenshots/${name}-${width}.png`, fullPage: false });
 }
 
 test("a rep filters accounts, opens an account and a person, and edits a field that persists", async ({ page }) => {
+  test.setTimeout(150_000);
   const errors = watchConsole(page);
   await signIn(page, "maya@eventops.dev");
 

@@ -10,7 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FilterField, Pagination, SavedViews, SearchBox, SortHeader, useUrlParams } from "@/components/data-table/list-controls";
-import { formatAgo, formatNumber, STATUS_LABELS } from "@/components/data-table/format";
+import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
+import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
@@ -209,7 +210,7 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
                     {[r.industry, r.headquarters].filter(Boolean).join(" · ") || r.domain || "—"}
                   </p>
                   <p className="mt-1 text-xs text-muted-foreground">
-                    {STATUS_LABELS[r.status]} · {r.peopleCount} people · {r.assignedTo ? (r.assignedTo.name ?? r.assignedTo.email) : "Unassigned"} · {formatAgo(r.lastActivityAt)}
+                    {STATUS_LABELS[r.status]} · {r.peopleCount} people · {r.assignedTo ? (r.assignedTo.name ?? r.assignedTo.email) : "Unassigned"} · <RelativeTime value={r.lastActivityAt} />
                   </p>
                 </Link>
               </li>
@@ -260,7 +261,7 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
                     <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.employeeCount)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.facilityCount)}</td>
                     <td className="max-w-32 truncate px-3 py-2">{r.assignedTo ? (r.assignedTo.name ?? r.assignedTo.email) : <span className="text-muted-foreground">—</span>}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-muted-foreground">{formatAgo(r.lastActivityAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-muted-foreground"><RelativeTime value={r.lastActivityAt} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -67,6 +67,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
       <label htmlFor={id} className="text-xs font-medium text-muted-foreground">{label}</label>
       {editing ? (
         <form
+          noValidate
           className="flex items-start gap-1"
           onSubmit={(e) => {
             e.preventDefault();
@@ -96,8 +97,8 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
             <Input
               id={id}
               ref={inputRef}
-              type={kind === "number" ? "text" : kind}
-              inputMode={kind === "number" ? "numeric" : undefined}
+              type="text"
+              inputMode={kind === "number" ? "numeric" : kind === "email" ? "email" : kind === "url" ? "url" : undefined}
               value={text}
               placeholder={placeholder}
               onChange={(e) => setText(e.target.value)}

@@ -11,7 +11,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Badge } from "@/components/ui/badge";
 import { FilterField, Pagination, SavedViews, SearchBox, SortHeader, useUrlParams } from "@/components/data-table/list-controls";
-import { formatAgo, PERSONA_LABELS, personaList } from "@/components/data-table/format";
+import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
+import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
@@ -259,7 +260,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
                     </td>
                     <td className="px-3 py-2"><span className="flex flex-wrap gap-1">{personaList(r).map((l) => <Badge key={l} variant="secondary">{l}</Badge>)}</span></td>
                     <td className="max-w-32 truncate px-3 py-2">{r.assignedTo ? (r.assignedTo.name ?? r.assignedTo.email) : <span className="text-muted-foreground">—</span>}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-muted-foreground">{formatAgo(r.lastActivityAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-muted-foreground"><RelativeTime value={r.lastActivityAt} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -82,7 +82,7 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
             <div className={cn("grid grid-cols-2 gap-3 sm:grid-cols-4 transition-opacity", loading && "opacity-60")}>
               <Stat label="Annual savings" value={formatUsd(r!.annualSavings)} testId="roi-annual" strong />
               <Stat label="Net per year" value={formatUsd(r!.netAnnual)} hint={`after ${formatUsd(r!.annualCost)} subscription`} />
-              <Stat label="Payback" value={r!.paybackMonths === null ? "Never" : `${r!.paybackMonths} mo`} hint={`${formatUsd(r!.implementationCost)} to implement`} />
+              <Stat label="Payback" value={r!.paybackMonths === null ? "Never" : r!.paybackMonths < 1 ? "< 1 mo" : `${r!.paybackMonths} mo`} hint={`${formatUsd(r!.implementationCost)} to implement`} />
               <Stat label="3-year value" value={formatUsd(r!.threeYearValue)} />
             </div>
             <div className="h-44" aria-label="Savings by line">

@@ -5,7 +5,7 @@ import { Loader2, Sparkles } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/scoring/score-badge";
-import { formatAgo } from "@/components/data-table/format";
+import { RelativeTime } from "@/components/data-table/relative-time";
 import { apiFetch } from "@/lib/api-client";
 
 export type Breakdown = {
@@ -45,7 +45,7 @@ export function IcpCard({ kind, id, score, breakdown, scoredAt, tier }: {
         <div>
           <CardTitle className="flex items-center gap-2">ICP score <ScoreBadge score={score} /></CardTitle>
           <CardDescription>
-            {scoredAt ? `Scored ${formatAgo(scoredAt)}` : "Not scored yet"}
+            {scoredAt ? <RelativeTime value={scoredAt} prefix="Scored " /> : "Not scored yet"}
             {breakdown && tier && breakdown.suggestedTier !== tier ? ` · score suggests tier ${breakdown.suggestedTier}` : ""}
           </CardDescription>
         </div>
