@@ -93,7 +93,8 @@ test("a rep filters accounts, opens an account and a person, and edits a field t
   await shot(page, "person-detail", 1280);
   await shot(page, "person-detail", 390);
 
-  expect(errors).toEqual([]);
+  // The only failed request is the refused email above (Chromium logs every 4xx).
+  expect(errors.filter((e) => !e.includes("status of 422"))).toEqual([]);
 });
 
 test("a person without an account renders fully, and the people list filters by persona", async ({ page }) => {
