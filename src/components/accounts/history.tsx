@@ -26,11 +26,13 @@ export function OutreachHistory({ items }: { items: OutreachItem[] }) {
         ) : (
           <ul className="divide-y text-sm">
             {items.map((o) => (
-              <li key={o.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-                <span className="min-w-0 flex-1 truncate font-medium">{o.subject ?? `${o.channel.toLowerCase()} message`}</span>
-                {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="text-muted-foreground hover:underline">{o.person.name}</Link> : null}
-                <OutreachState o={o} />
-                <span className="w-24 text-right text-xs text-muted-foreground">{formatAgo(o.sentAt ?? o.createdAt)}</span>
+              <li key={o.id} className="grid gap-1 py-2">
+                <span className="line-clamp-2 font-medium">{o.subject ?? `${o.channel.charAt(0) + o.channel.slice(1).toLowerCase()} message`}</span>
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+                  <OutreachState o={o} />
+                  {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="hover:underline">{o.person.name}</Link> : null}
+                  <span className="ml-auto">{formatAgo(o.sentAt ?? o.createdAt)}</span>
+                </span>
               </li>
             ))}
           </ul>

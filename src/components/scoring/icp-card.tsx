@@ -18,8 +18,9 @@ export type Breakdown = {
 };
 
 /** The score, each factor's points out of its weight and why, any AI adjustment, and a rescore button. */
-export function IcpCard({ kind, id, score, breakdown, scoredAt, tier }: {
+export function IcpCard({ kind, id, score, breakdown, legacy, scoredAt, tier }: {
   kind: "account" | "person";
+  legacy?: { label: string; points: number }[] | null;
   id: string;
   score: number | null;
   breakdown: Breakdown | null;
@@ -81,6 +82,15 @@ export function IcpCard({ kind, id, score, breakdown, scoredAt, tier }: {
               </div>
             ) : null}
             {breakdown.aiNote ? <p className="text-xs text-muted-foreground">{breakdown.aiNote}</p> : null}
+          </>
+        ) : legacy ? (
+          <>
+            <ul className="grid gap-1 text-sm">
+              {legacy.map((f) => (
+                <li key={f.label} className="flex justify-between gap-2"><span>{f.label}</span><span className="tabular-nums text-muted-foreground">{f.points > 0 && f.label === "Adjustment" ? "+" : ""}{f.points}</span></li>
+              ))}
+            </ul>
+            <p className="text-xs text-muted-foreground">Breakdown from an earlier scoring model. Rescore to see today&apos;s factors and reasons.</p>
           </>
         ) : (
           <p className="text-sm text-muted-foreground">

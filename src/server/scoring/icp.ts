@@ -227,3 +227,11 @@ export function readBreakdown(value: unknown): IcpBreakdown | null {
   if (v.version !== 1 || !Array.isArray(v.factors) || typeof v.total !== "number") return null;
   return v as IcpBreakdown;
 }
+
+/** Older or imported breakdowns are flat `{ factor: points }` maps: shown as they are, labelled as such. */
+export function readLegacyBreakdown(value: unknown): { label: string; points: number }[] | null {
+  if (!value || typeof value !== "object" || Array.isArray(value) || readBreakdown(value)) return null;
+  const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === "number");
+  if (entries.length === 0) return null;
+  return entries.map(([key, points]) => ({ label: key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase()), points }));
+}

@@ -15,7 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { getAccountDetail } from "@/server/accounts/service";
 import { accountFilterOptions } from "@/server/accounts/service";
 import { AppError } from "@/server/http/errors";
-import { readBreakdown } from "@/server/scoring/icp";
+import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Account" };
@@ -68,7 +68,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="grid content-start gap-6 lg:col-span-2">
+        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
           <Card>
             <CardHeader><CardTitle>Details</CardTitle></CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
@@ -139,8 +139,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <DossierCard dossier={account.dossier} accountName={account.name} />
         </div>
 
-        <div className="grid content-start gap-6">
-          <IcpCard kind="account" id={account.id} score={account.icpScore} breakdown={breakdown} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
+        <div className="grid min-w-0 content-start gap-6">
+          <IcpCard kind="account" id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
           <OutreachHistory items={outreach} />
           <MeetingsHistory items={meetings} />
           <Timeline items={activities} />

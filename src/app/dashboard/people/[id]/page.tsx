@@ -18,7 +18,7 @@ import { RoiCalculator } from "@/components/roi/roi-calculator";
 import { accountFilterOptions } from "@/server/accounts/service";
 import { AppError } from "@/server/http/errors";
 import { getPersonDetail } from "@/server/people/service";
-import { readBreakdown } from "@/server/scoring/icp";
+import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { getWorkspace } from "@/server/users/workspace";
 import { initials } from "@/lib/utils";
 
@@ -98,7 +98,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="grid content-start gap-6 lg:col-span-2">
+        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
           <Card data-testid="call-prep" className="border-primary/30">
             <CardHeader>
               <CardTitle className="flex items-center gap-2"><Lightbulb className="size-4 text-warning" aria-hidden /> Before you call</CardTitle>
@@ -180,8 +180,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           )}
         </div>
 
-        <div className="grid content-start gap-6">
-          <IcpCard kind="person" id={person.id} score={person.icpScore} breakdown={breakdown} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
+        <div className="grid min-w-0 content-start gap-6">
+          <IcpCard kind="person" id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
           {account ? (
             <Card data-testid="account-snapshot">
               <CardHeader>
