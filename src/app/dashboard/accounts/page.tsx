@@ -1,9 +1,52 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { AccountsList } from "@/components/accounts/accounts-list";
+import { ListError } from "@/components/data-table/list-error";
+import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
+import { listSavedViews } from "@/server/saved-views/service";
+import { getWorkspace } from "@/server/users/workspace";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Building2 } from "lucide-react";
-import { NotYetAvailable } from "@/components/ui/coming-later";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default function Page() {
-  return <NotYetAvailable title="Accounts" icon={Building2} what="Filter, sort and work your target accounts with ICP scores, dossiers and ROI." />;
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, event } = await getWorkspace();
+  if (!event) {
+    return (
+      <>
+        <PageHeader title="Accounts" />
+        <EmptyState icon={Building2} title="No event yet">Create an event to start adding target accounts.</EmptyState>
+      </>
+    );
+  }
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = listAccountsQuery.safeParse({ ...raw, eventId: event.id });
+  if (!parsed.success) {
+    return (
+      <>
+        <PageHeader title="Accounts" />
+        <ListError issues={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)} href="/dashboard/accounts" />
+      </>
+    );
+  }
+  const query = parsed.data;
+  const [list, options, views] = await Promise.all([listAccounts(query, user), accountFilterOptions(event.id), listSavedViews(user.id, "accounts")]);
+  return (
+    <>
+      <PageHeader title="Accounts" description={`${list.total.toLocaleString("en-US")} target account${list.total === 1 ? "" : "s"} at ${event.name}`} />
+      <AccountsList
+        eventId={event.id}
+        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
+        total={list.total}
+        page={list.page}
+        pageSize={list.pageSize}
+        sort={query.sort}
+        dir={query.dir}
+        industries={options.industries}
+        team={options.team}
+        views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}
+      />
+    </>
+  );
 }

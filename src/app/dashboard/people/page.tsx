@@ -1,9 +1,58 @@
 import type { Metadata } from "next";
 import { Users } from "lucide-react";
-import { NotYetAvailable } from "@/components/ui/coming-later";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListError } from "@/components/data-table/list-error";
+import { PeopleList } from "@/components/people/people-list";
+import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/service";
+import { listPeople, listPeopleQuery } from "@/server/people/service";
+import { listSavedViews } from "@/server/saved-views/service";
+import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "People" };
 
-export default function Page() {
-  return <NotYetAvailable title="People" icon={Users} what="Every contact at your target accounts, with personas, scores and talking points." />;
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, event } = await getWorkspace();
+  if (!event) {
+    return (
+      <>
+        <PageHeader title="People" />
+        <EmptyState icon={Users} title="No event yet">Create an event to start adding people.</EmptyState>
+      </>
+    );
+  }
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = listPeopleQuery.safeParse({ ...raw, eventId: event.id });
+  if (!parsed.success) {
+    return (
+      <>
+        <PageHeader title="People" />
+        <ListError issues={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)} href="/dashboard/people" />
+      </>
+    );
+  }
+  const query = parsed.data;
+  const [list, options, views, account] = await Promise.all([
+    listPeople(query, user),
+    accountFilterOptions(event.id),
+    listSavedViews(user.id, "people"),
+    query.accountId ? getAccountOrThrow(query.accountId).catch(() => null) : Promise.resolve(null),
+  ]);
+  return (
+    <>
+      <PageHeader title="People" description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`} />
+      {/* Sequences add an "Enroll in sequence" bulk action through PeopleList's extraBulkActions (wrap it in a client component). */}
+      <PeopleList
+        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
+        total={list.total}
+        page={list.page}
+        pageSize={list.pageSize}
+        sort={query.sort}
+        dir={query.dir}
+        team={options.team}
+        views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}
+        accountFilter={account ? { id: account.id, name: account.name } : null}
+      />
+    </>
+  );
 }

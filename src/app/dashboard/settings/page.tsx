@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
 import { listTeam } from "@/server/team/service";
+import { ScoringSettings } from "@/components/scoring/scoring-settings";
+import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { user } = await getWorkspace();
-  const team = await listTeam();
+  const [team, scoring] = await Promise.all([listTeam(), getIcpWeightsWithMeta()]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -18,6 +20,9 @@ export default async function SettingsPage() {
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
+      <div className="mt-6">
+        <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,13 @@
+import { idParams, route } from "@/server/http/route";
+import { deleteAccount, deleteAccountQuery, getAccountDetail, updateAccount, updateAccountBody } from "@/server/accounts/service";
+
+// GET /api/accounts/:id — the account with its people, dossier, outreach, meetings and timeline
+export const GET = route({ params: idParams }, ({ params }) => getAccountDetail(params.id));
+
+// PATCH /api/accounts/:id — change fields of an account
+export const PATCH = route({ params: idParams, body: updateAccountBody }, ({ params, body, user }) => updateAccount(params.id, body, user));
+
+// DELETE /api/accounts/:id — delete the account (its people stay unless ?deletePeople=true)
+export const DELETE = route({ params: idParams, query: deleteAccountQuery }, ({ params, query, user }) =>
+  deleteAccount(params.id, { deletePeople: query.deletePeople === "true" }, user),
+);

@@ -1,0 +1,5 @@
+import { route } from "@/server/http/route";
+import { bulkAccountsBody, bulkUpdateAccounts } from "@/server/accounts/service";
+
+// POST /api/accounts/bulk — assign, set tier or status, or delete many accounts at once
+export const POST = route({ body: bulkAccountsBody }, ({ body, user }) => bulkUpdateAccounts(body, user));

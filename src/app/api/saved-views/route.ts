@@ -1,0 +1,8 @@
+import { route } from "@/server/http/route";
+import { createSavedView, createSavedViewBody, listSavedViews, listSavedViewsQuery } from "@/server/saved-views/service";
+
+// GET /api/saved-views?scope=accounts — the caller's saved views for a list
+export const GET = route({ query: listSavedViewsQuery }, ({ query, user }) => listSavedViews(user.id, query.scope));
+
+// POST /api/saved-views — save the current filters under a name
+export const POST = route({ body: createSavedViewBody, status: 201 }, ({ body, user }) => createSavedView(body, user));

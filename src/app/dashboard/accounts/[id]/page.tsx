@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft, Globe, Users } from "lucide-react";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EditableField } from "@/components/data-table/editable-field";
+import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { DossierCard } from "@/components/accounts/dossier-card";
+import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
+import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
+import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
+import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { RoiCalculator } from "@/components/roi/roi-calculator";
+import { Badge } from "@/components/ui/badge";
+import { getAccountDetail } from "@/server/accounts/service";
+import { accountFilterOptions } from "@/server/accounts/service";
+import { AppError } from "@/server/http/errors";
+import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
+import { getWorkspace } from "@/server/users/workspace";
+
+export const metadata: Metadata = { title: "Account" };
+
+async function load(id: string) {
+  try {
+    return await getAccountDetail(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  await getWorkspace();
+  const { id } = await params;
+  const { account, people, outreach, meetings, activities } = await load(id);
+  const { team, industries } = await accountFilterOptions(account.eventId);
+  const endpoint = `/api/accounts/${account.id}`;
+  const breakdown = readBreakdown(account.icpBreakdown) as Breakdown | null;
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-2">
+        <Link href="/dashboard/accounts" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+          <ArrowLeft className="size-4" aria-hidden /> Accounts
+        </Link>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0">
+            <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+              <span className="break-words">{account.name}</span>
+              <TierBadge tier={account.tier} />
+              <ScoreBadge score={account.icpScore} />
+            </h1>
+            <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+              {account.domain ? (
+                <a href={account.website ?? `https://${account.domain}`} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:underline">
+                  <Globe className="size-3.5" aria-hidden /> {account.domain}
+                </a>
+              ) : null}
+              <span>{STATUS_LABELS[account.status]}</span>
+              <span>{account.event.name}</span>
+              <span>Last activity {formatAgo(account.lastActivityAt)}</span>
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2" data-testid="account-actions">
+            <DeleteAccountButton id={account.id} name={account.name} peopleCount={people.length} />
+          </div>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+          <Card>
+            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+              <EditableField endpoint={endpoint} field="name" label="Name" value={account.name} />
+              <EditableField endpoint={endpoint} field="domain" label="Domain" value={account.domain} placeholder="acme.com" />
+              <EditableField endpoint={endpoint} field="website" label="Website" value={account.website} kind="url" placeholder="https://…" />
+              <EditableField
+                endpoint={endpoint}
+                field="industry"
+                label="Industry"
+                value={account.industry}
+                placeholder={industries.length ? `e.g. ${industries[0]}` : "Industry"}
+              />
+              <EditableField endpoint={endpoint} field="headquarters" label="Headquarters" value={account.headquarters} placeholder="City, ST" />
+              <EditableField endpoint={endpoint} field="location" label="Location" value={account.location} placeholder="Region or address" />
+              <EditableField endpoint={endpoint} field="employeeCount" label="Employees" value={account.employeeCount} kind="number" display={formatNumber(account.employeeCount)} />
+              <EditableField endpoint={endpoint} field="revenue" label="Annual revenue (USD)" value={account.revenue} kind="number" display={formatUsd(account.revenue)} />
+              <EditableField endpoint={endpoint} field="facilityCount" label="Facilities" value={account.facilityCount} kind="number" />
+              <EditableField endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
+              <EditableField
+                endpoint={endpoint}
+                field="status"
+                label="Status"
+                value={account.status}
+                kind="select"
+                display={STATUS_LABELS[account.status]}
+                options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+              <EditableField
+                endpoint={endpoint}
+                field="assignedToId"
+                label="Assigned rep"
+                value={account.assignedToId ?? ""}
+                kind="select"
+                display={account.assignedTo ? (account.assignedTo.name ?? account.assignedTo.email) : undefined}
+                placeholder="Unassigned"
+                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
+              />
+              <EditableField endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+            </CardContent>
+          </Card>
+
+          <Card data-testid="account-people">
+            <CardHeader><CardTitle className="flex items-center gap-2"><Users className="size-4" aria-hidden /> People ({people.length})</CardTitle></CardHeader>
+            <CardContent>
+              {people.length === 0 ? (
+                <p className="text-sm text-muted-foreground">No one from {account.name} is in the event yet.</p>
+              ) : (
+                <ul className="divide-y">
+                  {people.map((p) => (
+                    <li key={p.id} className="flex items-center gap-3 py-2 text-sm">
+                      <ScoreBadge score={p.icpScore} />
+                      <div className="min-w-0 flex-1">
+                        <Link href={`/dashboard/people/${p.id}`} className="font-medium hover:underline">{p.name}</Link>
+                        <p className="truncate text-xs text-muted-foreground">{p.title ?? "No title"}</p>
+                      </div>
+                      <div className="hidden flex-wrap justify-end gap-1 sm:flex">
+                        {personaList(p).map((l) => <Badge key={l} variant="secondary">{l}</Badge>)}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+
+          <RoiCalculator accountId={account.id} accountName={account.name} />
+          <DossierCard dossier={account.dossier} accountName={account.name} />
+        </div>
+
+        <div className="grid min-w-0 content-start gap-6">
+          <IcpCard kind="account" id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
+          <OutreachHistory items={outreach} />
+          <MeetingsHistory items={meetings} />
+          <Timeline items={activities} />
+        </div>
+      </div>
+    </div>
+  );
+}

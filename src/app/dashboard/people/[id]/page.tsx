@@ -1,0 +1,260 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
+import { Avatar, AvatarFallback } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EditableField } from "@/components/data-table/editable-field";
+import { formatDate, formatDateTime, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { DossierCard } from "@/components/accounts/dossier-card";
+import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
+import { PersonaToggles } from "@/components/people/persona-toggles";
+import { DeletePersonButton } from "@/components/people/delete-person-button";
+import { PersonHeaderActions } from "@/components/people/person-header-actions";
+import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
+import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { RoiCalculator } from "@/components/roi/roi-calculator";
+import { accountFilterOptions } from "@/server/accounts/service";
+import { AppError } from "@/server/http/errors";
+import { getPersonDetail } from "@/server/people/service";
+import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
+import { getWorkspace } from "@/server/users/workspace";
+import { initials } from "@/lib/utils";
+
+export const metadata: Metadata = { title: "Person" };
+
+async function load(id: string) {
+  try {
+    return await getPersonDetail(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function localTime(timeZone: string | null): string | null {
+  if (!timeZone) return null;
+  try {
+    return new Date().toLocaleTimeString("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+  } catch {
+    return null;
+  }
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  await getWorkspace();
+  const { id } = await params;
+  const { person, outreach, meetings, enrollments, activities, colleagues } = await load(id);
+  const { team } = await accountFilterOptions(person.eventId);
+  const account = person.account;
+  const endpoint = `/api/people/${person.id}`;
+  const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;
+  const personas = personaList(person);
+  const nextMeeting = nextScheduled(meetings);
+  const lastSent = outreach.find((o) => o.sentAt);
+  const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
+  const painPoints = Array.isArray(account?.dossier?.painPoints) ? (account!.dossier!.painPoints as unknown[]).filter((p): p is string => typeof p === "string") : [];
+  const local = localTime(person.timeZone);
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-3">
+        <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+          <ArrowLeft className="size-4" aria-hidden /> People
+        </Link>
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+          <div className="flex min-w-0 items-start gap-4">
+            <Avatar className="size-14">
+              <AvatarFallback className="text-lg">{initials(person.name)}</AvatarFallback>
+            </Avatar>
+            <div className="min-w-0">
+              <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+                <span className="break-words">{person.name}</span>
+                <ScoreBadge score={person.icpScore} />
+              </h1>
+              <p className="text-sm">
+                {person.title ?? <span className="text-muted-foreground">No title</span>}
+                {account ? (
+                  <>
+                    {" at "}
+                    <Link href={`/dashboard/accounts/${account.id}`} className="font-medium hover:underline">{account.name}</Link>
+                  </>
+                ) : null}
+              </p>
+              <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
+                {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
+                {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
+                {person.linkedin && /^https?:\/\//.test(person.linkedin) ? <a href={person.linkedin} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
+                {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
+              </div>
+              {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
+            </div>
+          </div>
+          <PersonHeaderActions>
+            <DeletePersonButton id={person.id} name={person.name} />
+          </PersonHeaderActions>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+          <Card data-testid="call-prep" className="border-primary/30">
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2"><Lightbulb className="size-4 text-warning" aria-hidden /> Before you call</CardTitle>
+              <CardDescription>
+                {[
+                  nextMeeting ? `Next meeting ${formatDateTime(nextMeeting.scheduledAt)}` : "No meeting booked",
+                  lastSent ? `last email ${lastSent.repliedAt ? "got a reply" : lastSent.openedAt ? "was opened" : "not opened yet"} (${formatDate(lastSent.sentAt)})` : "not emailed yet",
+                  activeEnrollment ? `in “${activeEnrollment.sequence.name}”` : null,
+                ].filter(Boolean).join(" · ")}
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-4 text-sm">
+              {person.insights.length ? (
+                <section className="grid gap-1.5">
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Talking points</h3>
+                  <ul className="grid gap-2" data-testid="talking-points">
+                    {person.insights.map((i) => (
+                      <li key={i.id} className="flex gap-2">
+                        <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-primary" aria-hidden />
+                        <span>
+                          {i.content}
+                          {i.confidence !== null ? <span className="ml-1 text-xs text-muted-foreground">({Math.round(i.confidence * 100)}% confidence)</span> : null}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : (
+                <p className="text-muted-foreground">No talking points yet: they are written when {account ? `${account.name} is researched` : "this person's company is researched"}.</p>
+              )}
+              {painPoints.length ? (
+                <section className="grid gap-1.5">
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{account!.name}&apos;s pain points</h3>
+                  <div className="flex flex-wrap gap-1.5">{painPoints.map((p) => <Badge key={p} variant="warning">{p}</Badge>)}</div>
+                </section>
+              ) : null}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+              <EditableField endpoint={endpoint} field="firstName" label="First name" value={person.firstName} />
+              <EditableField endpoint={endpoint} field="lastName" label="Last name" value={person.lastName} placeholder="Last name" />
+              <EditableField endpoint={endpoint} field="title" label="Title" value={person.title} placeholder="Job title" />
+              <EditableField endpoint={endpoint} field="email" label="Email" value={person.email} kind="email" placeholder="name@company.com" />
+              <EditableField endpoint={endpoint} field="phone" label="Phone" value={person.phone} placeholder="+1 …" />
+              <EditableField endpoint={endpoint} field="linkedin" label="LinkedIn" value={person.linkedin} kind="url" placeholder="https://www.linkedin.com/in/…" />
+              <EditableField endpoint={endpoint} field="timeZone" label="Time zone" value={person.timeZone} placeholder="America/Chicago" />
+              <EditableField
+                endpoint={endpoint}
+                field="assignedToId"
+                label="Assigned rep"
+                value={person.assignedToId ?? ""}
+                kind="select"
+                display={person.assignedTo ? (person.assignedTo.name ?? person.assignedTo.email) : undefined}
+                placeholder="Unassigned"
+                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
+              />
+              <div className="sm:col-span-2">
+                <PersonaToggles personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+              </div>
+              <EditableField endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+            </CardContent>
+          </Card>
+
+          {account ? (
+            <>
+              <DossierCard dossier={account.dossier} accountName={account.name} compact />
+              <RoiCalculator accountId={account.id} accountName={account.name} />
+            </>
+          ) : (
+            <Card>
+              <CardHeader><CardTitle>Company</CardTitle></CardHeader>
+              <CardContent className="text-sm text-muted-foreground">
+                {person.name} is not linked to an account, so there is no dossier or ROI model. Link them by importing with their company, or from the account&apos;s page.
+              </CardContent>
+            </Card>
+          )}
+        </div>
+
+        <div className="grid min-w-0 content-start gap-6">
+          <IcpCard kind="person" id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
+          {account ? (
+            <Card data-testid="account-snapshot">
+              <CardHeader>
+                <CardTitle className="flex items-center gap-2"><Building2 className="size-4" aria-hidden /> <Link href={`/dashboard/accounts/${account.id}`} className="hover:underline">{account.name}</Link></CardTitle>
+                <CardDescription className="flex items-center gap-2"><TierBadge tier={account.tier} /> <ScoreBadge score={account.icpScore} /> {STATUS_LABELS[account.status]}</CardDescription>
+              </CardHeader>
+              <CardContent className="grid gap-3 text-sm">
+                <dl className="grid grid-cols-2 gap-2">
+                  <Fact label="Industry" value={account.industry ?? "—"} />
+                  <Fact label="HQ" value={account.headquarters ?? "—"} />
+                  <Fact label="Employees" value={formatNumber(account.employeeCount)} />
+                  <Fact label="Revenue" value={formatUsd(account.revenue)} />
+                  <Fact label="Facilities" value={formatNumber(account.facilityCount)} />
+                </dl>
+                {colleagues.length ? (
+                  <div className="grid gap-1">
+                    <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">Colleagues</p>
+                    <ul className="grid gap-1">
+                      {colleagues.map((c) => (
+                        <li key={c.id} className="flex items-center gap-2">
+                          <ScoreBadge score={c.icpScore} />
+                          <Link href={`/dashboard/people/${c.id}`} className="truncate hover:underline">{c.name}</Link>
+                          <span className="truncate text-xs text-muted-foreground">{c.title}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card data-testid="enrollments">
+            <CardHeader><CardTitle className="flex items-center gap-2"><Workflow className="size-4" aria-hidden /> Sequences ({enrollments.length})</CardTitle></CardHeader>
+            <CardContent>
+              {enrollments.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Not enrolled in any sequence.</p>
+              ) : (
+                <ul className="divide-y text-sm">
+                  {enrollments.map((e) => (
+                    <li key={e.id} className="grid gap-0.5 py-2">
+                      <div className="flex items-center gap-2">
+                        <span className="font-medium">{e.sequence.name}</span>
+                        <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                      </div>
+                      <p className="text-xs text-muted-foreground">
+                        Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatDateTime(e.nextStepAt)}` : ""}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <OutreachHistory items={outreach} />
+          <MeetingsHistory items={meetings} />
+          <Timeline items={activities} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function nextScheduled<T extends { status: string; scheduledAt: Date }>(meetings: T[]): T | undefined {
+  const now = Date.now();
+  return meetings.filter((m) => m.status === "SCHEDULED" && m.scheduledAt.getTime() >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="truncate">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { CalendarDays, History, Mail } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatAgo, formatDateTime } from "@/components/data-table/format";
+
+type OutreachItem = {
+  id: string;
+  subject: string | null;
+  channel: string;
+  status: string;
+  sentAt: Date | null;
+  openedAt: Date | null;
+  repliedAt: Date | null;
+  createdAt: Date;
+  person?: { id: string; name: string } | null;
+};
+
+export function OutreachHistory({ items }: { items: OutreachItem[] }) {
+  return (
+    <Card data-testid="outreach-history">
+      <CardHeader><CardTitle className="flex items-center gap-2"><Mail className="size-4" aria-hidden /> Outreach ({items.length})</CardTitle></CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No outreach yet.</p>
+        ) : (
+          <ul className="divide-y text-sm">
+            {items.map((o) => (
+              <li key={o.id} className="grid gap-1 py-2">
+                <span className="line-clamp-2 font-medium">{o.subject ?? `${o.channel.charAt(0) + o.channel.slice(1).toLowerCase()} message`}</span>
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+                  <OutreachState o={o} />
+                  {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="hover:underline">{o.person.name}</Link> : null}
+                  <span className="ml-auto">{formatAgo(o.sentAt ?? o.createdAt)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function OutreachState({ o }: { o: OutreachItem }) {
+  if (o.repliedAt) return <Badge variant="success">Replied</Badge>;
+  if (o.openedAt) return <Badge>Opened</Badge>;
+  if (o.status === "SENT") return <Badge variant="secondary">Sent</Badge>;
+  if (o.status === "FAILED") return <Badge variant="destructive">Failed</Badge>;
+  return <Badge variant="outline">{o.status.charAt(0) + o.status.slice(1).toLowerCase()}</Badge>;
+}
+
+type MeetingItem = {
+  id: string;
+  title: string | null;
+  scheduledAt: Date;
+  status: string;
+  locationType: string;
+  location: string | null;
+  person?: { id: string; name: string } | null;
+  outcome?: string | null;
+  nextStep?: string | null;
+};
+
+export function MeetingsHistory({ items }: { items: MeetingItem[] }) {
+  return (
+    <Card data-testid="meetings-history">
+      <CardHeader><CardTitle className="flex items-center gap-2"><CalendarDays className="size-4" aria-hidden /> Meetings ({items.length})</CardTitle></CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No meetings booked.</p>
+        ) : (
+          <ul className="divide-y text-sm">
+            {items.map((m) => (
+              <li key={m.id} className="grid gap-0.5 py-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{m.title ?? "Meeting"}</span>
+                  <Badge variant={m.status === "COMPLETED" ? "success" : m.status === "CANCELLED" || m.status === "NO_SHOW" ? "destructive" : "default"}>
+                    {m.status.charAt(0) + m.status.slice(1).toLowerCase().replace(/_/g, " ")}
+                  </Badge>
+                </div>
+                <p className="text-xs text-muted-foreground">
+                  {formatDateTime(m.scheduledAt)} · {m.location ?? m.locationType.toLowerCase().replace(/_/g, " ")}
+                  {m.person ? <> · <Link className="hover:underline" href={`/dashboard/people/${m.person.id}`}>{m.person.name}</Link></> : null}
+                </p>
+                {m.outcome ? <p className="text-xs">Outcome: {m.outcome}</p> : null}
+                {m.nextStep ? <p className="text-xs">Next step: {m.nextStep}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+type ActivityItem = { id: string; type: string; description: string; createdAt: Date; actor: { name: string | null; email: string } | null };
+
+export function Timeline({ items }: { items: ActivityItem[] }) {
+  return (
+    <Card data-testid="timeline">
+      <CardHeader><CardTitle className="flex items-center gap-2"><History className="size-4" aria-hidden /> Timeline</CardTitle></CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">Nothing has happened here yet.</p>
+        ) : (
+          <ol className="relative grid gap-3 border-l pl-4 text-sm">
+            {items.map((a) => (
+              <li key={a.id} className="relative">
+                <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
+                <p>{a.description}</p>
+                <p className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

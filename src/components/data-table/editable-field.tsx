@@ -1,0 +1,136 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Check, Loader2, Pencil, X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { apiFetch } from "@/lib/api-client";
+import { cn } from "@/lib/utils";
+
+type Kind = "text" | "number" | "url" | "email" | "textarea" | "select";
+
+/**
+ * Edit one field in place: click, change, Enter (or Save) sends a PATCH with just that field;
+ * the server's validation message is shown under the field and nothing changes on error.
+ */
+export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline }: {
+  endpoint: string;
+  field: string;
+  label: string;
+  value: string | number | null;
+  kind?: Kind;
+  options?: { value: string; label: string }[];
+  display?: ReactNode;
+  placeholder?: string;
+  className?: string;
+  multiline?: boolean;
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(value === null ? "" : String(value));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+  useEffect(() => {
+    if (editing) inputRef.current?.focus();
+  }, [editing]);
+
+  async function save() {
+    const trimmed = text.trim();
+    let next: string | number | null = trimmed === "" ? null : trimmed;
+    if (kind === "number" && next !== null) {
+      const n = Number(trimmed.replace(/[,$\s]/g, ""));
+      if (!Number.isFinite(n)) return setError("Enter a number");
+      next = n;
+    }
+    if (next === value || (next === null && value === "")) {
+      setEditing(false);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const res = await apiFetch(endpoint, { method: "PATCH", body: { [field]: next } });
+    setSaving(false);
+    if (!res.success) {
+      const details = Array.isArray(res.details) ? (res.details as { path: string; message: string }[]).find((d) => d.path === field) : undefined;
+      setError(details?.message ?? res.error);
+      return;
+    }
+    setEditing(false);
+    router.refresh();
+  }
+
+  const id = `field-${field}`;
+  return (
+    <div className={cn("group grid gap-1", className)} data-testid={`field-${field}`}>
+      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">{label}</label>
+      {editing ? (
+        <form
+          noValidate
+          className="flex items-start gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {kind === "select" ? (
+            <Select id={id} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} className="h-8">
+              {options?.map((o) => (
+                <option key={o.value} value={o.value}>{o.label}</option>
+              ))}
+            </Select>
+          ) : kind === "textarea" || multiline ? (
+            <textarea
+              id={id}
+              ref={inputRef}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={4}
+              onKeyDown={(e) => {
+                if (e.key === "Escape") setEditing(false);
+                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void save();
+              }}
+              className="w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-ring"
+            />
+          ) : (
+            <Input
+              id={id}
+              ref={inputRef}
+              type="text"
+              inputMode={kind === "number" ? "numeric" : kind === "email" ? "email" : kind === "url" ? "url" : undefined}
+              value={text}
+              placeholder={placeholder}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => e.key === "Escape" && setEditing(false)}
+              className="h-8"
+              aria-invalid={error ? true : undefined}
+            />
+          )}
+          <Button type="submit" size="icon" className="size-8 shrink-0" disabled={saving} aria-label={`Save ${label}`}>
+            {saving ? <Loader2 className="animate-spin" aria-hidden /> : <Check aria-hidden />}
+          </Button>
+          <Button type="button" size="icon" variant="ghost" className="size-8 shrink-0" onClick={() => { setEditing(false); setError(null); }} aria-label="Cancel">
+            <X aria-hidden />
+          </Button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            setText(value === null ? "" : String(value));
+            setEditing(true);
+          }}
+          className="flex min-h-8 cursor-pointer items-start gap-2 rounded-md px-1 -mx-1 py-1 text-left text-sm hover:bg-muted"
+          aria-label={`Edit ${label}`}
+        >
+          <span className={cn("min-w-0 flex-1 break-words", multiline || kind === "textarea" ? "whitespace-pre-wrap" : "", value === null || value === "" ? "text-muted-foreground" : "")}>
+            {value === null || value === "" ? (placeholder ?? "Add…") : (display ?? String(value))}
+          </span>
+          <Pencil className="mt-0.5 size-3.5 shrink-0 opacity-0 transition-opacity group-hover:opacity-60" aria-hidden />
+        </button>
+      )}
+      {error ? <p role="alert" className="text-xs text-destructive">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { formatDistanceToNowStrict } from "date-fns";
+
+/** Display helpers shared by the account and people screens (pure, client-safe). */
+
+export function formatUsd(value: number | null | undefined, compact = true): string {
+  if (value === null || value === undefined) return "—";
+  if (!compact) return `$${Math.round(value).toLocaleString("en-US")}`;
+  const abs = Math.abs(value);
+  const sign = value < 0 ? "-" : "";
+  if (abs >= 1e9) return `${sign}$${(abs / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
+  if (abs >= 1e6) return `${sign}$${(abs / 1e6).toFixed(abs >= 1e7 ? 0 : 1).replace(/\.0$/, "")}M`;
+  if (abs >= 1e3) return `${sign}$${Math.round(abs / 1e3)}K`;
+  return `${sign}$${Math.round(abs)}`;
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : value.toLocaleString("en-US");
+}
+
+export function formatAgo(value: string | Date | null | undefined): string {
+  if (!value) return "—";
+  return `${formatDistanceToNowStrict(new Date(value))} ago`;
+}
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return "—";
+  return new Date(value).toLocaleString("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+}
+
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return "—";
+  return new Date(value).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  PROSPECTING: "Prospecting",
+  ENGAGED: "Engaged",
+  MEETING_SCHEDULED: "Meeting scheduled",
+  WON: "Won",
+  LOST: "Lost",
+};
+
+export const TIER_CLASSES: Record<string, string> = {
+  A: "bg-success/15 text-success",
+  B: "bg-accent text-accent-foreground",
+  C: "bg-warning/15 text-warning",
+  D: "bg-muted text-muted-foreground",
+};
+
+export const PERSONA_LABELS: Record<string, string> = {
+  isExecOps: "Exec ops",
+  isOps: "Ops",
+  isProc: "Procurement",
+  isSales: "Sales",
+  isTech: "Tech",
+  isNonOps: "Non-ops",
+};
+
+export function personaList(p: Record<string, unknown>): string[] {
+  return Object.keys(PERSONA_LABELS).filter((k) => p[k] === true).map((k) => PERSONA_LABELS[k]);
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Loader2, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { apiFetch } from "@/lib/api-client";
+
+export function DeletePersonButton({ id, name }: { id: string; name: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function confirm() {
+    setBusy(true);
+    const res = await apiFetch(`/api/people/${id}`, { method: "DELETE" });
+    setBusy(false);
+    if (!res.success) return setError(res.error);
+    router.push("/dashboard/people");
+    router.refresh();
+  }
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" className="text-destructive" aria-label={`Delete ${name}`}><Trash2 aria-hidden /> Delete</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>Delete {name}?</DialogTitle>
+        <DialogDescription>Their outreach, meetings, insights and sequence enrollments are deleted with them. This cannot be undone.</DialogDescription>
+        {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+        <DialogFooter>
+          <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
+          <Button variant="destructive" onClick={confirm} disabled={busy}>{busy ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />} Delete</Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Calculator, Loader2, RotateCcw } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { formatUsd } from "@/components/data-table/format";
+import { apiFetch } from "@/lib/api-client";
+import { cn } from "@/lib/utils";
+
+type Assumption = { key: string; label: string; unit: string; group: string; value: number; default: number; source: string; note: string | null };
+type Roi = {
+  assumptions: Assumption[];
+  result: { lines: { key: string; label: string; annual: number; formula: string }[]; annualSavings: number; annualCost: number; netAnnual: number; implementationCost: number; paybackMonths: number | null; threeYearValue: number };
+  explanation: string;
+};
+
+const UNIT_SUFFIX: Record<string, string> = { pct: "%", hours: "h", minutes: "min", days: "days" };
+
+/** The ROI model for an account: every assumption editable, recomputed by the API as you type. */
+export function RoiCalculator({ accountId, accountName }: { accountId: string; accountName: string }) {
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [data, setData] = useState<Roi | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [showAll, setShowAll] = useState(false);
+
+  const query = useMemo(() => {
+    const p = new URLSearchParams({ accountId });
+    for (const [k, v] of Object.entries(overrides)) if (v.trim() !== "") p.set(k, v.trim());
+    return p.toString();
+  }, [accountId, overrides]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const t = setTimeout(async () => {
+      setLoading(true);
+      try {
+        const res = await apiFetch<Roi>(`/api/roi/calculate?${query}`, { signal: controller.signal });
+        if (res.success) {
+          setData(res.data);
+          setError(null);
+        } else {
+          setError(res.error);
+        }
+        setLoading(false);
+      } catch {
+        // Aborted by a newer keystroke.
+      }
+    }, 250);
+    return () => {
+      clearTimeout(t);
+      controller.abort();
+    };
+  }, [query]);
+
+  const groups = useMemo(() => {
+    const map = new Map<string, Assumption[]>();
+    for (const a of data?.assumptions ?? []) map.set(a.group, [...(map.get(a.group) ?? []), a]);
+    return [...map.entries()];
+  }, [data]);
+
+  const r = data?.result;
+  return (
+    <Card data-testid="roi-calculator">
+      <CardHeader className="flex-row items-start justify-between gap-3">
+        <div>
+          <CardTitle className="flex items-center gap-2"><Calculator className="size-4" aria-hidden /> ROI for {accountName}</CardTitle>
+          <CardDescription>Annual savings from yard management, from this account&apos;s data and editable assumptions.</CardDescription>
+        </div>
+        {Object.keys(overrides).length > 0 ? (
+          <Button variant="ghost" size="sm" onClick={() => setOverrides({})}><RotateCcw aria-hidden /> Reset</Button>
+        ) : null}
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+        {!data ? (
+          <div className="flex h-40 items-center justify-center text-sm text-muted-foreground"><Loader2 className="mr-2 size-4 animate-spin" aria-hidden /> Calculating…</div>
+        ) : (
+          <>
+            <div className={cn("grid grid-cols-2 gap-3 sm:grid-cols-4 transition-opacity", loading && "opacity-60")}>
+              <Stat label="Annual savings" value={formatUsd(r!.annualSavings)} testId="roi-annual" strong />
+              <Stat label="Net per year" value={formatUsd(r!.netAnnual)} hint={`after ${formatUsd(r!.annualCost)} subscription`} />
+              <Stat label="Payback" value={r!.paybackMonths === null ? "Never" : r!.paybackMonths < 1 ? "< 1 mo" : `${r!.paybackMonths} mo`} hint={`${formatUsd(r!.implementationCost)} to implement`} />
+              <Stat label="3-year value" value={formatUsd(r!.threeYearValue)} />
+            </div>
+            <div className="h-44" aria-label="Savings by line">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={r!.lines} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                  <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+                  <XAxis type="number" tickFormatter={(v: number) => formatUsd(v)} fontSize={11} />
+                  <YAxis type="category" dataKey="label" width={150} fontSize={11} />
+                  <Tooltip formatter={(v) => formatUsd(Number(v), false)} />
+                  <Bar dataKey="annual" name="Annual savings" fill="var(--color-primary)" radius={[0, 4, 4, 0]} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <p className="text-sm text-muted-foreground">{data.explanation}</p>
+            <div className="grid gap-3">
+              {groups.filter(([g]) => showAll || g === "Volume" || g === "Detention").map(([group, items]) => (
+                <fieldset key={group} className="grid gap-2 rounded-md border p-3">
+                  <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{group}</legend>
+                  <div className="grid gap-2 sm:grid-cols-2">
+                    {items.map((a) => (
+                      <label key={a.key} className="grid gap-1 text-sm">
+                        <span className="flex items-center justify-between gap-2">
+                          <span>{a.label}</span>
+                          <span className={cn("text-[10px] uppercase", a.source === "override" ? "text-primary" : "text-muted-foreground")} title={a.note ?? undefined}>{a.source}</span>
+                        </span>
+                        <span className="relative">
+                          {a.unit === "usd" ? <span className="pointer-events-none absolute left-2.5 top-2 text-sm text-muted-foreground">$</span> : null}
+                          <Input
+                            type="number"
+                            inputMode="decimal"
+                            step="any"
+                            min={0}
+                            name={a.key}
+                            value={overrides[a.key] ?? String(a.value)}
+                            onChange={(e) => setOverrides((o) => ({ ...o, [a.key]: e.target.value }))}
+                            className={cn("h-8", a.unit === "usd" && "pl-6")}
+                            aria-label={a.label}
+                          />
+                          {UNIT_SUFFIX[a.unit] ? <span className="pointer-events-none absolute right-7 top-2 text-xs text-muted-foreground">{UNIT_SUFFIX[a.unit]}</span> : null}
+                        </span>
+                        {a.note ? <span className="text-xs text-muted-foreground">{a.note}</span> : null}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              ))}
+              <Button variant="outline" size="sm" className="justify-self-start" onClick={() => setShowAll((s) => !s)}>
+                {showAll ? "Show fewer assumptions" : "Show all assumptions (labour, gate, dwell, cost)"}
+              </Button>
+            </div>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Stat({ label, value, hint, strong, testId }: { label: string; value: string; hint?: string; strong?: boolean; testId?: string }) {
+  return (
+    <div className="rounded-md border bg-muted/30 p-3">
+      <p className="text-xs text-muted-foreground">{label}</p>
+      <p className={cn("text-lg font-semibold tabular-nums", strong && "text-success")} data-testid={testId}>{value}</p>
+      {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
+    </div>
+  );
+}

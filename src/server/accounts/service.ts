@@ -1,0 +1,305 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { recordActivity } from "@/server/activity/service";
+import type { SessionUser } from "@/server/users/session";
+import { actorName, assertAssignee, assigneeFilter, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
+
+/**
+ * Target accounts. Deleting an account deletes the account only: its people stay in the event,
+ * unlinked (the schema sets their accountId to null), unless the caller asks for
+ * `deletePeople`, which removes them in the same transaction. The UI says which will happen.
+ */
+
+export const TIERS = ["A", "B", "C", "D"] as const;
+export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
+export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
+
+export const listAccountsQuery = z.strictObject({
+  eventId: idString.optional(),
+  q: z.string().trim().max(100).optional(),
+  tier: csvEnum([...TIERS]).optional(),
+  status: csvEnum([...ACCOUNT_STATUSES]).optional(),
+  industry: z.string().trim().max(100).optional(),
+  assignedTo: z.string().max(64).optional(),
+  icpMin: icpBound.optional(),
+  icpMax: icpBound.optional(),
+  sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
+  dir: sortDir.default("desc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
+export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
+
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, ""))
+  .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like acme.com").max(253));
+const website = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full URL starting with https://" }));
+const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
+
+const accountFields = {
+  name: z.string().trim().min(1, "Name is required").max(200),
+  website: website.nullable(),
+  domain: domain.nullable(),
+  industry: optionalText(100),
+  headquarters: optionalText(200),
+  location: optionalText(200),
+  employeeCount: z.number().int("Whole number").min(0).max(10_000_000).nullable(),
+  revenue: z.number().int("Whole dollars").min(0).max(10_000_000_000_000).nullable(),
+  facilityCount: z.number().int("Whole number").min(0).max(100_000).nullable(),
+  tier: z.enum(TIERS),
+  status: z.enum(ACCOUNT_STATUSES),
+  notes: optionalText(10_000),
+  assignedToId: idString.nullable(),
+};
+
+export const createAccountBody = z.strictObject({ ...accountFields, eventId: idString.optional() }).partial().required({ name: true });
+export const updateAccountBody = z
+  .strictObject(accountFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
+export const deleteAccountQuery = z.strictObject({ deletePeople: z.enum(["true", "false"]).optional() });
+
+export const bulkAccountsBody = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
+  z.strictObject({ action: z.literal("setTier"), ids: z.array(idString).min(1).max(500), tier: z.enum(TIERS) }),
+  z.strictObject({ action: z.literal("setStatus"), ids: z.array(idString).min(1).max(500), status: z.enum(ACCOUNT_STATUSES) }),
+  z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500), deletePeople: z.boolean().default(false) }),
+]);
+
+export function normalizeName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[.,'’&]/g, " ")
+    .replace(/\b(inc|llc|corp|corporation|co|company|group|ltd|limited|plc|lp)\b/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const listSelect = {
+  id: true,
+  name: true,
+  domain: true,
+  industry: true,
+  headquarters: true,
+  employeeCount: true,
+  revenue: true,
+  facilityCount: true,
+  tier: true,
+  status: true,
+  icpScore: true,
+  lastActivityAt: true,
+  createdAt: true,
+  assignedTo: { select: { id: true, name: true, email: true } },
+  _count: { select: { people: true } },
+} satisfies Prisma.TargetAccountSelect;
+
+export function accountWhere(eventId: string, q: ListAccountsQuery, userId: string): Prisma.TargetAccountWhereInput {
+  const where: Prisma.TargetAccountWhereInput = { eventId };
+  // ILIKE '%q%' on name and domain is served by their gin_trgm_ops indexes.
+  if (q.q) where.OR = ["name", "domain", "industry"].map((f) => ({ [f]: { contains: q.q, mode: "insensitive" } }));
+  if (q.tier?.length) where.tier = { in: q.tier };
+  if (q.status?.length) where.status = { in: q.status };
+  if (q.industry) where.industry = { equals: q.industry, mode: "insensitive" };
+  const assignee = assigneeFilter(q.assignedTo, userId);
+  if (assignee !== undefined) where.assignedToId = assignee;
+  if (q.icpMin !== undefined || q.icpMax !== undefined) where.icpScore = { gte: q.icpMin, lte: q.icpMax };
+  return where;
+}
+
+function accountOrder(q: ListAccountsQuery): Prisma.TargetAccountOrderByWithRelationInput[] {
+  const dir = q.dir;
+  const nullable = { sort: dir, nulls: "last" } as const;
+  const primary: Prisma.TargetAccountOrderByWithRelationInput =
+    q.sort === "people" ? { people: { _count: dir } }
+      : q.sort === "icpScore" || q.sort === "industry" || q.sort === "employeeCount" || q.sort === "revenue" || q.sort === "facilityCount" || q.sort === "lastActivityAt"
+        ? { [q.sort]: nullable }
+        : { [q.sort]: dir };
+  // A stable tiebreak keeps pages from overlapping.
+  return [primary, { id: "asc" }];
+}
+
+export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: DbTx = prisma) {
+  const eventId = await resolveEventId(q.eventId, user, db);
+  const where = accountWhere(eventId, q, user.id);
+  const [rows, total] = await Promise.all([
+    db.targetAccount.findMany({ where, orderBy: accountOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listSelect }),
+    db.targetAccount.count({ where }),
+  ]);
+  const items = rows.map(({ _count, revenue, ...r }) => ({ ...r, revenue: revenue === null ? null : Number(revenue), peopleCount: _count.people }));
+  return page(items, total, q.page, q.pageSize);
+}
+export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
+
+/** Distinct industries and the team, for the list's filter menus. */
+export async function accountFilterOptions(eventId: string, db: DbTx = prisma) {
+  const [industries, team] = await Promise.all([
+    db.targetAccount.groupBy({ by: ["industry"], where: { eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
+    db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+  ]);
+  return { industries: industries.map((i) => i.industry!).filter(Boolean), team };
+}
+
+export async function getAccountOrThrow(id: string, db: DbTx = prisma) {
+  const account = await db.targetAccount.findUnique({ where: { id } });
+  if (!account) throw new AppError("not_found", "Account not found");
+  return account;
+}
+
+/** Everything the account page shows, in one round of parallel queries. */
+export async function getAccountDetail(id: string, db: DbTx = prisma) {
+  const account = await db.targetAccount.findUnique({
+    where: { id },
+    include: {
+      assignedTo: { select: { id: true, name: true, email: true } },
+      event: { select: { id: true, name: true } },
+      dossier: true,
+    },
+  });
+  if (!account) throw new AppError("not_found", "Account not found");
+  const [people, outreach, meetings, activities, insights] = await Promise.all([
+    db.person.findMany({
+      where: { accountId: id },
+      orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+      select: { id: true, name: true, title: true, email: true, icpScore: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true, lastActivityAt: true },
+    }),
+    db.outreach.findMany({
+      where: { accountId: id },
+      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      take: 50,
+      select: { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, createdAt: true, person: { select: { id: true, name: true } } },
+    }),
+    db.meeting.findMany({
+      where: { accountId: id },
+      orderBy: { scheduledAt: "desc" },
+      take: 50,
+      select: { id: true, title: true, scheduledAt: true, status: true, locationType: true, location: true, person: { select: { id: true, name: true } }, owner: { select: { name: true, email: true } } },
+    }),
+    db.activity.findMany({
+      where: { accountId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    }),
+    db.insight.findMany({ where: { accountId: id, personId: null }, orderBy: { createdAt: "desc" }, take: 20 }),
+  ]);
+  return { account: { ...account, revenue: account.revenue === null ? null : Number(account.revenue) }, people, outreach, meetings, activities, insights };
+}
+
+export async function createAccount(body: z.infer<typeof createAccountBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const eventId = await resolveEventId(body.eventId, actor, tx);
+    await assertAssignee(body.assignedToId, tx);
+    const { eventId: _ignored, revenue, ...fields } = body;
+    const account = await tx.targetAccount.create({
+      data: { ...fields, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual" },
+    });
+    await recordActivity(
+      { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
+      tx,
+    );
+    return { ...account, revenue: account.revenue === null ? null : Number(account.revenue) };
+  });
+}
+
+export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const before = await getAccountOrThrow(id, tx);
+    if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
+    const { revenue, ...fields } = body;
+    const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields };
+    if (revenue !== undefined) data.revenue = revenue === null ? null : BigInt(revenue);
+    if (body.name) data.normalizedName = normalizeName(body.name);
+    const account = await tx.targetAccount.update({ where: { id }, data });
+    const changes = diff(before as unknown as Record<string, unknown>, { ...body });
+    const fieldsChanged = Object.keys(changes);
+    if (fieldsChanged.length > 0) {
+      await recordActivity(
+        {
+          type: "account.updated",
+          description: `${actorName(actor)} updated ${account.name}: ${fieldsChanged.join(", ")}`,
+          actorId: actor.id,
+          eventId: account.eventId,
+          accountId: account.id,
+          entityType: "account",
+          entityId: account.id,
+          metadata: { changes } as Prisma.InputJsonValue,
+        },
+        tx,
+      );
+    }
+    return { ...account, revenue: account.revenue === null ? null : Number(account.revenue) };
+  });
+}
+
+export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const account = await getAccountOrThrow(id, tx);
+    const people = options.deletePeople ? (await tx.person.deleteMany({ where: { accountId: id } })).count : 0;
+    await tx.targetAccount.delete({ where: { id } });
+    await recordActivity(
+      {
+        type: "account.deleted",
+        description: `${actorName(actor)} deleted ${account.name}${options.deletePeople ? ` and its ${people} people` : ""}`,
+        actorId: actor.id,
+        eventId: account.eventId,
+        entityType: "account",
+        entityId: account.id,
+        metadata: { name: account.name, deletedPeople: people },
+      },
+      tx,
+    );
+    return { id, deleted: true, deletedPeople: people };
+  });
+}
+
+/** Bulk changes: one UPDATE (or DELETE) plus one activity row per account, in one transaction. */
+export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const ids = [...new Set(body.ids)];
+    const accounts = await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } });
+    if (accounts.length !== ids.length) {
+      const known = new Set(accounts.map((a) => a.id));
+      throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
+    }
+    const now = new Date();
+    let description: (name: string) => string;
+    let type = "account.updated";
+    let deletedPeople = 0;
+    if (body.action === "assign") {
+      await assertAssignee(body.assignedToId, tx);
+      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
+      description = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+    } else if (body.action === "setTier") {
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { tier: body.tier, lastActivityAt: now } });
+      description = (name) => `${actorName(actor)} set ${name} to tier ${body.tier}`;
+    } else if (body.action === "setStatus") {
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { status: body.status, lastActivityAt: now } });
+      description = (name) => `${actorName(actor)} set ${name} to ${body.status.toLowerCase().replace(/_/g, " ")}`;
+    } else {
+      if (body.deletePeople) deletedPeople = (await tx.person.deleteMany({ where: { accountId: { in: ids } } })).count;
+      await tx.targetAccount.deleteMany({ where: { id: { in: ids } } });
+      type = "account.deleted";
+      description = (name) => `${actorName(actor)} deleted ${name}`;
+    }
+    await tx.activity.createMany({
+      data: accounts.map((a) => ({
+        type,
+        description: description(a.name),
+        actorId: actor.id,
+        eventId: a.eventId,
+        accountId: body.action === "delete" ? null : a.id,
+        entityType: "account",
+        entityId: a.id,
+        metadata: { bulk: true, action: body.action },
+        createdAt: now,
+      })),
+    });
+    return { action: body.action, count: ids.length, deletedPeople };
+  });
+}

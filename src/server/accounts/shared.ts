@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { AppError } from "@/server/http/errors";
+import { resolveCurrentEvent } from "@/server/events/service";
+import type { DbTx } from "@/server/db";
+import { prisma } from "@/server/db";
+import type { SessionUser } from "@/server/users/session";
+
+/** Helpers the account and people services share: list query parsing, event resolution. */
+
+// A comma-separated query value ("A,B") or a repeated one, validated item by item.
+export function csvEnum<T extends [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .max(200)
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length));
+}
+
+export const sortDir = z.enum(["asc", "desc"]);
+export const icpBound = z.coerce.number().int().min(0).max(100);
+export const idString = z.string().min(1).max(64);
+
+export async function resolveEventId(eventId: string | undefined, user: Pick<SessionUser, "lastEventId">, db: DbTx = prisma): Promise<string> {
+  if (eventId) {
+    const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    if (!event) throw new AppError("not_found", "Event not found");
+    return event.id;
+  }
+  const current = await resolveCurrentEvent(user.lastEventId, db);
+  if (!current) throw new AppError("not_found", "There is no event yet: create one first");
+  return current.id;
+}
+
+/** "me" → the caller, "unassigned" → null, else a user id. */
+export function assigneeFilter(value: string | undefined, userId: string): string | null | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value === "me") return userId;
+  if (value === "unassigned") return null;
+  return value;
+}
+
+export function actorName(user: Pick<SessionUser, "name" | "email">): string {
+  return user.name ?? user.email;
+}
+
+export function page<T>(items: T[], total: number, pageNo: number, pageSize: number) {
+  return { items, total, page: pageNo, pageSize, hasMore: pageNo * pageSize < total };
+}
+
+/** Field-by-field differences for the activity log (BigInt and Date as plain JSON). */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    const a = norm(before[key]);
+    const b = norm(after[key]);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = { from: a, to: b };
+  }
+  return out;
+}
+function norm(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Date) return v.toISOString();
+  return v ?? null;
+}
+
+export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma) {
+  if (!assignedToId) return;
+  const user = await db.user.findFirst({ where: { id: assignedToId, disabledAt: null }, select: { id: true } });
+  if (!user) throw new AppError("validation_error", "That teammate does not exist", [{ path: "assignedToId", message: "Unknown teammate" }]);
+}

@@ -1,0 +1,294 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { recordActivity } from "@/server/activity/service";
+import type { SessionUser } from "@/server/users/session";
+import { TIERS } from "@/server/accounts/service";
+import { actorName, assertAssignee, assigneeFilter, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
+
+export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
+export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
+
+export const listPeopleQuery = z.strictObject({
+  eventId: idString.optional(),
+  q: z.string().trim().max(100).optional(),
+  persona: csvEnum([...PERSONA_FLAGS]).optional(),
+  accountId: idString.optional(),
+  tier: csvEnum([...TIERS]).optional(),
+  assignedTo: z.string().max(64).optional(),
+  hasEmail: z.enum(["true", "false"]).optional(),
+  icpMin: icpBound.optional(),
+  icpMax: icpBound.optional(),
+  sort: z.enum(PEOPLE_SORTS).default("icpScore"),
+  dir: sortDir.default("desc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
+export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
+
+const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
+const personFields = {
+  firstName: z.string().trim().min(1, "First name is required").max(100),
+  lastName: z.string().trim().max(100),
+  title: optionalText(200),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
+  phone: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
+  linkedin: z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full LinkedIn URL" })).nullable(),
+  timeZone: optionalText(64),
+  notes: optionalText(10_000),
+  accountId: idString.nullable(),
+  assignedToId: idString.nullable(),
+  isExecOps: z.boolean(),
+  isOps: z.boolean(),
+  isProc: z.boolean(),
+  isSales: z.boolean(),
+  isTech: z.boolean(),
+  isNonOps: z.boolean(),
+  leadRating: optionalText(20),
+};
+export const createPersonBody = z.strictObject({ ...personFields, eventId: idString.optional() }).partial().required({ firstName: true });
+export const updatePersonBody = z
+  .strictObject(personFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
+
+export const bulkPeopleBody = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
+  z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500) }),
+]);
+
+export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string): Prisma.PersonWhereInput {
+  const and: Prisma.PersonWhereInput[] = [{ eventId }];
+  if (q.q) {
+    and.push({
+      OR: [
+        { name: { contains: q.q, mode: "insensitive" } },
+        { email: { contains: q.q, mode: "insensitive" } },
+        { title: { contains: q.q, mode: "insensitive" } },
+        { account: { name: { contains: q.q, mode: "insensitive" } } },
+      ],
+    });
+  }
+  // Persona flags are "any of": a rep picks the personas they want to reach.
+  if (q.persona?.length) and.push({ OR: q.persona.map((flag) => ({ [flag]: true })) });
+  if (q.accountId) and.push({ accountId: q.accountId });
+  if (q.tier?.length) and.push({ account: { tier: { in: q.tier } } });
+  const assignee = assigneeFilter(q.assignedTo, userId);
+  if (assignee !== undefined) and.push({ assignedToId: assignee });
+  if (q.hasEmail === "true") and.push({ email: { not: null } });
+  if (q.hasEmail === "false") and.push({ email: null });
+  if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
+  return { AND: and };
+}
+
+function peopleOrder(q: ListPeopleQuery): Prisma.PersonOrderByWithRelationInput[] {
+  const nullable = { sort: q.dir, nulls: "last" } as const;
+  const primary: Prisma.PersonOrderByWithRelationInput =
+    q.sort === "account" ? { account: { name: q.dir } }
+      : q.sort === "icpScore" || q.sort === "title" || q.sort === "lastActivityAt" ? { [q.sort]: nullable }
+        : { [q.sort]: q.dir };
+  return [primary, { id: "asc" }];
+}
+
+const personListSelect = {
+  id: true,
+  name: true,
+  title: true,
+  email: true,
+  icpScore: true,
+  isExecOps: true,
+  isOps: true,
+  isProc: true,
+  isSales: true,
+  isTech: true,
+  isNonOps: true,
+  lastActivityAt: true,
+  account: { select: { id: true, name: true, tier: true } },
+  assignedTo: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.PersonSelect;
+
+export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx = prisma) {
+  const eventId = await resolveEventId(q.eventId, user, db);
+  const where = peopleWhere(eventId, q, user.id);
+  const [items, total] = await Promise.all([
+    db.person.findMany({ where, orderBy: peopleOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: personListSelect }),
+    db.person.count({ where }),
+  ]);
+  return page(items, total, q.page, q.pageSize);
+}
+export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
+
+export async function getPersonOrThrow(id: string, db: DbTx = prisma) {
+  const person = await db.person.findUnique({ where: { id } });
+  if (!person) throw new AppError("not_found", "Person not found");
+  return person;
+}
+
+/** The person with their account (and its dossier) and talking points: what GET returns. */
+export async function getPerson(id: string, db: DbTx = prisma) {
+  const person = await db.person.findUnique({
+    where: { id },
+    include: {
+      account: { include: { dossier: true } },
+      assignedTo: { select: { id: true, name: true, email: true } },
+      insights: { orderBy: [{ confidence: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], take: 20 },
+    },
+  });
+  if (!person) throw new AppError("not_found", "Person not found");
+  const account = person.account ? { ...person.account, revenue: person.account.revenue === null ? null : Number(person.account.revenue) } : null;
+  return { ...person, account };
+}
+
+/** Everything the person page shows before a call. */
+export async function getPersonDetail(id: string, db: DbTx = prisma) {
+  const person = await getPerson(id, db);
+  const [outreach, meetings, enrollments, activities, colleagues] = await Promise.all([
+    db.outreach.findMany({
+      where: { personId: id },
+      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      take: 50,
+      select: { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, clickedAt: true, openCount: true, createdAt: true },
+    }),
+    db.meeting.findMany({
+      where: { personId: id },
+      orderBy: { scheduledAt: "desc" },
+      select: { id: true, title: true, scheduledAt: true, durationMinutes: true, status: true, locationType: true, location: true, outcome: true, nextStep: true, owner: { select: { name: true, email: true } } },
+    }),
+    db.sequenceEnrollment.findMany({
+      where: { personId: id },
+      orderBy: { enrolledAt: "desc" },
+      select: { id: true, status: true, currentStep: true, nextStepAt: true, enrolledAt: true, sequence: { select: { id: true, name: true, _count: { select: { steps: true } } } } },
+    }),
+    db.activity.findMany({
+      where: { personId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    }),
+    person.accountId
+      ? db.person.findMany({
+          where: { accountId: person.accountId, id: { not: id } },
+          orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }],
+          take: 6,
+          select: { id: true, name: true, title: true, icpScore: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  return { person, outreach, meetings, enrollments, activities, colleagues };
+}
+
+async function assertAccountInEvent(accountId: string | null | undefined, eventId: string, db: DbTx) {
+  if (!accountId) return;
+  const account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { eventId: true } });
+  if (!account || account.eventId !== eventId) {
+    throw new AppError("validation_error", "That account is not in this event", [{ path: "accountId", message: "Unknown account" }]);
+  }
+}
+
+export async function createPerson(body: z.infer<typeof createPersonBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const eventId = await resolveEventId(body.eventId, actor, tx);
+    await assertAccountInEvent(body.accountId, eventId, tx);
+    await assertAssignee(body.assignedToId, tx);
+    const { eventId: _ignored, ...fields } = body;
+    const lastName = body.lastName ?? "";
+    const person = await tx.person.create({
+      data: { ...fields, lastName, eventId, name: `${body.firstName} ${lastName}`.trim(), source: "manual" },
+    });
+    await recordActivity(
+      { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
+      tx,
+    );
+    return person;
+  });
+}
+
+export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const before = await getPersonOrThrow(id, tx);
+    if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, before.eventId, tx);
+    if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
+    const data: Prisma.PersonUncheckedUpdateInput = { ...body };
+    if (body.firstName !== undefined || body.lastName !== undefined) {
+      data.name = `${body.firstName ?? before.firstName} ${body.lastName ?? before.lastName}`.trim();
+    }
+    const person = await tx.person.update({ where: { id }, data });
+    const changes = diff(before as unknown as Record<string, unknown>, { ...body });
+    if (Object.keys(changes).length > 0) {
+      await recordActivity(
+        {
+          type: "person.updated",
+          description: `${actorName(actor)} updated ${person.name}: ${Object.keys(changes).join(", ")}`,
+          actorId: actor.id,
+          eventId: person.eventId,
+          personId: person.id,
+          accountId: person.accountId,
+          entityType: "person",
+          entityId: person.id,
+          metadata: { changes } as Prisma.InputJsonValue,
+        },
+        tx,
+      );
+    }
+    return person;
+  });
+}
+
+export async function deletePerson(id: string, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const person = await getPersonOrThrow(id, tx);
+    await tx.person.delete({ where: { id } });
+    await recordActivity(
+      {
+        type: "person.deleted",
+        description: `${actorName(actor)} deleted ${person.name}`,
+        actorId: actor.id,
+        eventId: person.eventId,
+        accountId: person.accountId,
+        entityType: "person",
+        entityId: person.id,
+        metadata: { name: person.name, email: person.email },
+      },
+      tx,
+    );
+    return { id, deleted: true };
+  });
+}
+
+export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const ids = [...new Set(body.ids)];
+    const people = await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } });
+    if (people.length !== ids.length) {
+      const known = new Set(people.map((p) => p.id));
+      throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));
+    }
+    const now = new Date();
+    let describe: (name: string) => string;
+    if (body.action === "assign") {
+      await assertAssignee(body.assignedToId, tx);
+      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
+      describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+    } else {
+      await tx.person.deleteMany({ where: { id: { in: ids } } });
+      describe = (name) => `${actorName(actor)} deleted ${name}`;
+    }
+    await tx.activity.createMany({
+      data: people.map((p) => ({
+        type: body.action === "delete" ? "person.deleted" : "person.updated",
+        description: describe(p.name),
+        actorId: actor.id,
+        eventId: p.eventId,
+        personId: body.action === "delete" ? null : p.id,
+        accountId: p.accountId,
+        entityType: "person",
+        entityId: p.id,
+        metadata: { bulk: true, action: body.action },
+        createdAt: now,
+      })),
+    });
+    return { action: body.action, count: ids.length };
+  });
+}

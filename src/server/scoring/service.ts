@@ -1,0 +1,248 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { recordActivity } from "@/server/activity/service";
+import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { logger } from "@/server/logger";
+import type { SessionUser } from "@/server/users/session";
+import {
+  DEFAULT_WEIGHTS, icpWeightsSchema, NO_ENGAGEMENT, scoreAccount, scorePerson, withAiAdjustment,
+  type AccountScoreInput, type Engagement, type IcpBreakdown, type IcpWeights,
+} from "./icp";
+
+/**
+ * Persists ICP scores. One account or one person is scored with its own queries (and, for an
+ * account, an optional AI adjustment); a whole event is scored with a handful of grouped reads
+ * and one `UPDATE … FROM unnest(…)` per 5,000 rows — accounts first, then people, who use
+ * their account's fresh score. Event runs skip the AI: thousands of model calls are neither
+ * fast nor cheap, and a rep can ask for one account's AI review from its page.
+ */
+
+export const WEIGHTS_KEY = "icp.weights";
+
+export const scoreIcpBody = z.union([
+  z.strictObject({ accountId: z.string().min(1).max(64) }),
+  z.strictObject({ personId: z.string().min(1).max(64) }),
+  z.strictObject({ eventId: z.string().min(1).max(64) }),
+], { error: "Send exactly one of accountId, personId or eventId" });
+
+export async function getIcpWeights(db: DbTx = prisma): Promise<IcpWeights> {
+  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
+  const parsed = icpWeightsSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_WEIGHTS;
+}
+
+export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
+  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
+  const parsed = icpWeightsSchema.safeParse(row?.value);
+  return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
+}
+
+export async function setIcpWeights(weights: IcpWeights, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const before = await getIcpWeights(tx);
+    await tx.setting.upsert({
+      where: { key: WEIGHTS_KEY },
+      create: { key: WEIGHTS_KEY, value: weights, updatedBy: actor.id },
+      update: { value: weights, updatedBy: actor.id },
+    });
+    await recordActivity(
+      { type: "settings.icp_weights_updated", description: `${actor.name ?? actor.email} changed the ICP scoring weights`, actorId: actor.id, entityType: "setting", entityId: WEIGHTS_KEY, metadata: { before, after: weights } },
+      tx,
+    );
+    return { weights, defaults: DEFAULT_WEIGHTS, isDefault: false };
+  });
+}
+
+type EngagementRow = { key: string; sent: bigint; opened: bigint; replied: bigint };
+type MeetingRow = { key: string; meetings: bigint };
+
+/** Outreach and meeting counts per account of an event (or for one account): two grouped reads. */
+async function engagementByAccount(where: { eventId: string } | { accountId: string }, db: DbTx): Promise<Map<string, Engagement>> {
+  const byEvent = "eventId" in where;
+  const value = byEvent ? where.eventId : where.accountId;
+  const outreach = byEvent
+    ? await db.$queryRaw<EngagementRow[]>`
+        SELECT "accountId" AS key, count(*) FILTER (WHERE "sentAt" IS NOT NULL) AS sent,
+               count(*) FILTER (WHERE "openedAt" IS NOT NULL) AS opened, count(*) FILTER (WHERE "repliedAt" IS NOT NULL) AS replied
+        FROM outreach WHERE "eventId" = ${value} AND "accountId" IS NOT NULL GROUP BY "accountId"`
+    : await db.$queryRaw<EngagementRow[]>`
+        SELECT "accountId" AS key, count(*) FILTER (WHERE "sentAt" IS NOT NULL) AS sent,
+               count(*) FILTER (WHERE "openedAt" IS NOT NULL) AS opened, count(*) FILTER (WHERE "repliedAt" IS NOT NULL) AS replied
+        FROM outreach WHERE "accountId" = ${value} GROUP BY "accountId"`;
+  const meetings = byEvent
+    ? await db.$queryRaw<MeetingRow[]>`
+        SELECT "accountId" AS key, count(*) AS meetings FROM meeting
+        WHERE "eventId" = ${value} AND "accountId" IS NOT NULL AND status <> 'CANCELLED' GROUP BY "accountId"`
+    : await db.$queryRaw<MeetingRow[]>`
+        SELECT "accountId" AS key, count(*) AS meetings FROM meeting
+        WHERE "accountId" = ${value} AND status <> 'CANCELLED' GROUP BY "accountId"`;
+  const map = new Map<string, Engagement>();
+  for (const r of outreach) map.set(r.key, { sent: Number(r.sent), opened: Number(r.opened), replied: Number(r.replied), meetings: 0 });
+  for (const m of meetings) map.set(m.key, { ...(map.get(m.key) ?? NO_ENGAGEMENT), meetings: Number(m.meetings) });
+  return map;
+}
+
+const aiAnswer = z.object({ adjustment: z.number().min(-100).max(100), reason: z.string().trim().min(3).max(400) });
+
+/** Asks the configured model to review a score; returns the breakdown unchanged (with a note) if it fails. */
+async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBreakdown, dossierSummary: string | null): Promise<IcpBreakdown> {
+  if (!isAiConfigured()) return breakdown;
+  try {
+    const answer = await completeJson({
+      schema: aiAnswer,
+      messages: [
+        {
+          role: "system",
+          content:
+            "You review ideal-customer-profile scores for a vendor of yard-management software (trailer yards, gates, dock doors). " +
+            'Answer JSON {"adjustment": integer between -15 and 15, "reason": one sentence}. Adjust only for evidence the rules below miss; 0 is a fine answer.',
+        },
+        {
+          role: "user",
+          content: JSON.stringify({
+            account: name,
+            facts: { ...facts, revenue: facts.revenue === null ? null : Number(facts.revenue) },
+            ruleBasedScore: breakdown.base,
+            factors: breakdown.factors.map((f) => ({ factor: f.label, points: f.points, of: f.weight, reason: f.reason })),
+            dossier: dossierSummary,
+          }),
+        },
+      ],
+    });
+    return withAiAdjustment(breakdown, { adjustment: answer.adjustment, reason: answer.reason, provider: aiProviderName() });
+  } catch (error) {
+    logger.warn({ err: error }, "AI score review failed; keeping the rule-based score");
+    return { ...breakdown, aiNote: "The AI review was unavailable; this is the rule-based score." };
+  }
+}
+
+export async function scoreOneAccount(accountId: string, actor: SessionUser) {
+  const account = await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } });
+  if (!account) throw new AppError("not_found", "Account not found");
+  const weights = await getIcpWeights();
+  const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
+  const facts: AccountScoreInput = { ...account, engagement };
+  // The model call happens outside the transaction: a slow endpoint must not hold locks.
+  const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account), account.dossier?.summary ?? null);
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.targetAccount.update({
+      where: { id: accountId },
+      data: { icpScore: breakdown.total, icpBreakdown: breakdown as unknown as Prisma.InputJsonValue, icpScoredAt: new Date() },
+      select: { id: true, name: true, icpScore: true, icpBreakdown: true, icpScoredAt: true, tier: true },
+    });
+    await recordActivity(
+      {
+        type: "account.scored",
+        description: `${actor.name ?? actor.email} rescored ${account.name}: ${account.icpScore ?? "—"} → ${breakdown.total}${breakdown.ai ? ` (AI ${breakdown.ai.adjustment >= 0 ? "+" : ""}${breakdown.ai.adjustment})` : ""}`,
+        actorId: actor.id,
+        eventId: account.eventId,
+        accountId,
+        entityType: "account",
+        entityId: accountId,
+        metadata: { from: account.icpScore, to: breakdown.total },
+      },
+      tx,
+    );
+    return { kind: "account" as const, id: accountId, score: breakdown.total, breakdown, tier: updated.tier, suggestedTier: breakdown.suggestedTier };
+  });
+}
+
+export async function scoreOnePerson(personId: string, actor: SessionUser) {
+  const person = await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } });
+  if (!person) throw new AppError("not_found", "Person not found");
+  const weights = await getIcpWeights();
+  const breakdown = scorePerson({ ...person, accountScore: person.account?.icpScore ?? null, accountName: person.account?.name ?? null }, weights.person);
+  return prisma.$transaction(async (tx) => {
+    await tx.person.update({
+      where: { id: personId },
+      data: { icpScore: breakdown.total, icpBreakdown: breakdown as unknown as Prisma.InputJsonValue, icpScoredAt: new Date() },
+    });
+    await recordActivity(
+      {
+        type: "person.scored",
+        description: `${actor.name ?? actor.email} rescored ${person.name}: ${person.icpScore ?? "—"} → ${breakdown.total}`,
+        actorId: actor.id,
+        eventId: person.eventId,
+        personId,
+        accountId: person.accountId,
+        entityType: "person",
+        entityId: personId,
+        metadata: { from: person.icpScore, to: breakdown.total },
+      },
+      tx,
+    );
+    return { kind: "person" as const, id: personId, score: breakdown.total, breakdown };
+  });
+}
+
+const CHUNK = 5000;
+
+/** Scores every account and person of an event in a few statements; returns counts and timing. */
+export async function scoreEvent(eventId: string, actor: SessionUser) {
+  const started = Date.now();
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  if (!event) throw new AppError("not_found", "Event not found");
+  const weights = await getIcpWeights();
+  const [accounts, people, engagement] = await Promise.all([
+    prisma.targetAccount.findMany({
+      where: { eventId },
+      select: { id: true, industry: true, employeeCount: true, revenue: true, facilityCount: true, headquarters: true, location: true, name: true },
+    }),
+    prisma.person.findMany({
+      where: { eventId },
+      select: { id: true, accountId: true, title: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true },
+    }),
+    engagementByAccount({ eventId }, prisma),
+  ]);
+  const accountScores = new Map<string, { score: number; name: string }>();
+  const accountRows = accounts.map((a) => {
+    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account);
+    accountScores.set(a.id, { score: b.total, name: a.name });
+    return { id: a.id, score: b.total, breakdown: JSON.stringify(b) };
+  });
+  const personRows = people.map((p) => {
+    const acc = p.accountId ? accountScores.get(p.accountId) : undefined;
+    const b = scorePerson({ ...p, accountScore: acc?.score ?? null, accountName: acc?.name ?? null }, weights.person);
+    return { id: p.id, score: b.total, breakdown: JSON.stringify(b) };
+  });
+  await prisma.$transaction(
+    async (tx) => {
+      for (let i = 0; i < accountRows.length; i += CHUNK) {
+        const chunk = accountRows.slice(i, i + CHUNK);
+        await tx.$executeRaw`
+          UPDATE target_accounts AS t SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
+          FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
+          WHERE t.id = v.id`;
+      }
+      for (let i = 0; i < personRows.length; i += CHUNK) {
+        const chunk = personRows.slice(i, i + CHUNK);
+        await tx.$executeRaw`
+          UPDATE people AS p SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
+          FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
+          WHERE p.id = v.id`;
+      }
+      await recordActivity(
+        {
+          type: "scoring.event_scored",
+          description: `${actor.name ?? actor.email} rescored ${event.name}: ${accountRows.length} accounts and ${personRows.length} people`,
+          actorId: actor.id,
+          eventId,
+          entityType: "event",
+          entityId: eventId,
+          metadata: { accounts: accountRows.length, people: personRows.length },
+        },
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
+  return { kind: "event" as const, id: eventId, accounts: accountRows.length, people: personRows.length, ms: Date.now() - started };
+}
+
+export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: SessionUser) {
+  if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
+  if ("personId" in body) return scoreOnePerson(body.personId, actor);
+  return scoreEvent(body.eventId, actor);
+}
