@@ -20,4 +20,10 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "team/invites/route.ts": { POST: "admin" },
   "team/invites/[id]/route.ts": { DELETE: "admin" },
   "team/[id]/route.ts": { PATCH: "admin", DELETE: "admin" },
+  "import/route.ts": { GET: "user", POST: "user" },
+  "import/preview/route.ts": { POST: "user" },
+  "import/[id]/undo/route.ts": { POST: "user" },
+  "research/candidates/route.ts": { GET: "user" },
+  "research/run/route.ts": { POST: "user" },
+  "research/accounts/[id]/route.ts": { POST: "user" },
 };
