@@ -106,8 +106,10 @@ export function extractPageFacts(html: string, pageUrl: string): PageFacts {
     if (/news|press/i.test(url.pathname) && text.split(" ").length >= 4) news.push({ title: text, url: href });
   }
 
-  const text = stripTags(withoutScripts);
-  const locations = [...new Set([...text.matchAll(LOCATION)].map((m) => `${m[1]}, ${m[2]}`))].slice(0, 20);
+  // Match within each text run of the body, so "Locations</title>…<li>Dallas, TX" never fuses.
+  const body = withoutScripts.replace(/<head\b[\s\S]*?<\/head>/i, " ");
+  const runs = body.split(/<[^>]*>/).map(decodeEntities).filter(Boolean);
+  const locations = [...new Set(runs.flatMap((run) => [...run.matchAll(LOCATION)].map((m) => `${m[1]}, ${m[2]}`)))].slice(0, 20);
   const technologies = TECH_SIGNS.filter((t) => t.pattern.test(html)).map((t) => t.name);
   const generator = metaContent(html, "generator");
   if (generator && !technologies.some((t) => generator.toLowerCase().includes(t.toLowerCase()))) technologies.push(generator.slice(0, 60));
