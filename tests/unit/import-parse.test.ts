@@ -117,3 +117,11 @@ describe("reading CSV files as people export them", () => {
     expect(records.every((r) => r.errors.length === 0)).toBe(true);
   });
 });
+
+describe("the mapping choices the browser offers", () => {
+  it("are exactly the fields the server imports", async () => {
+    const { FIELD_OPTIONS } = await import("@/components/import/types");
+    const { IMPORT_FIELD_KEYS } = await import("@/server/import/fields");
+    expect(FIELD_OPTIONS.map((f) => f.key)).toEqual(IMPORT_FIELD_KEYS);
+  });
+});

@@ -150,7 +150,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
   }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {error}
@@ -256,19 +256,19 @@ function MappingStep({ preview, fileName, mode, onMode, busy, onChange, onImport
         </CardHeader>
         <CardContent>
           <div className="overflow-x-auto rounded-lg border">
-            <table className="w-full min-w-[520px] text-sm">
+            <table className="w-full text-sm">
               <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
                 <tr>
                   <th className="px-3 py-2 font-medium">Column in your file</th>
-                  <th className="px-3 py-2 font-medium">Sample values</th>
+                  <th className="hidden px-3 py-2 font-medium sm:table-cell">Sample values</th>
                   <th className="px-3 py-2 font-medium">Import as</th>
                 </tr>
               </thead>
               <tbody className="divide-y">
                 {preview.headers.map((header) => (
                   <tr key={header}>
-                    <td className="px-3 py-2 font-medium">{header}</td>
-                    <td className="max-w-[260px] truncate px-3 py-2 text-muted-foreground">{(preview.samples[header] ?? []).filter(Boolean).join(" · ") || "—"}</td>
+                    <td className="px-3 py-2 font-medium break-words">{header}</td>
+                    <td className="hidden max-w-[260px] truncate px-3 py-2 text-muted-foreground sm:table-cell">{[...new Set(preview.samples[header] ?? [])].filter(Boolean).join(" · ") || "—"}</td>
                     <td className="px-3 py-2">
                       <select
                         aria-label={`Import ${header} as`}

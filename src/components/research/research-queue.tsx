@@ -107,7 +107,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       <Card>
         <CardHeader className="gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div>
@@ -170,7 +170,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
               </div>
               {running ? <ProgressBar value={running.done} max={running.total} label="Researching accounts" /> : null}
               <div className="overflow-x-auto rounded-lg border">
-                <table className="w-full min-w-[600px] text-sm" aria-label="Accounts to research">
+                <table className="w-full text-sm" aria-label="Accounts to research">
                   <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
                     <tr>
                       <th className="w-10 px-3 py-2">
@@ -184,8 +184,8 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
                       <th className="px-3 py-2 font-medium">Account</th>
                       <th className="px-3 py-2 font-medium">Tier</th>
                       <th className="px-3 py-2 font-medium">ICP</th>
-                      <th className="px-3 py-2 font-medium">People</th>
-                      <th className="px-3 py-2 font-medium">Last researched</th>
+                      <th className="hidden px-3 py-2 font-medium sm:table-cell">People</th>
+                      <th className="hidden px-3 py-2 font-medium sm:table-cell">Last researched</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y">
@@ -201,11 +201,11 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
                           <div className="text-xs text-muted-foreground">{[c.domain, c.industry].filter(Boolean).join(" · ") || "—"}</div>
                         </td>
                         <td className="px-3 py-2">
-                          <Badge variant={c.tier === "A" ? "default" : "secondary"}>Tier {c.tier}</Badge>
+                          <Badge variant={c.tier === "A" ? "default" : "secondary"} className="whitespace-nowrap">Tier {c.tier}</Badge>
                         </td>
                         <td className="px-3 py-2 tabular-nums">{c.icpScore ?? "—"}</td>
-                        <td className="px-3 py-2 tabular-nums">{c.people}</td>
-                        <td className="px-3 py-2 text-muted-foreground">
+                        <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{c.people}</td>
+                        <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
                           {c.researchedAt ? new Date(c.researchedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : "Never"}
                         </td>
                       </tr>

@@ -10,3 +10,6 @@ export const GET = route({ query: listImportsQuery }, ({ user, query }) => listI
 export const POST = route({ body: commitImportBody, query: commitImportQuery, maxBodyBytes: IMPORT_BODY_LIMIT, status: 201 }, ({ user, body, query }) =>
   importResponse(body, user, query.stream === "1"),
 );
+
+// Research reads websites and imports write thousands of rows: allow up to a minute.
+export const maxDuration = 60;

@@ -34,7 +34,7 @@ export default async function ImportPage() {
           </Button>
         }
       />
-      <div className="grid gap-6">
+      <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
         <ImportWizard eventName={event.name} />
         <ImportHistory items={JSON.parse(JSON.stringify(history.items))} total={history.total} />
       </div>
