@@ -117,7 +117,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
             </CardDescription>
           </div>
           <label className="flex items-center gap-2 text-sm">
-            <span className="text-muted-foreground">Older than</span>
+            <span className="whitespace-nowrap text-muted-foreground">Older than</span>
             <select
               aria-label="Dossier age"
               value={staleDays}
