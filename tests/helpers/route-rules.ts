@@ -25,5 +25,5 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "import/[id]/undo/route.ts": { POST: "user" },
   "research/candidates/route.ts": { GET: "user" },
   "research/run/route.ts": { POST: "user" },
-  "research/accounts/[id]/route.ts": { POST: "user" },
+  "research/accounts/[id]/route.ts": { GET: "user", POST: "user" },
 };

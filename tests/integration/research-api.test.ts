@@ -92,6 +92,14 @@ describe("research with the built-in researcher", () => {
     expect(dossier.painPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Perishable loads/)]));
     expect(dossier.sources).toEqual([]);
 
+    const shown = await callRoute(accountRoute.GET, `/api/research/accounts/${account.id}`, { cookie, params: { id: account.id } });
+    expect(shown.status).toBe(200);
+    expect(shown.json.data.dossier).toMatchObject({ provider: "built-in", summary: expect.stringContaining("Harbor Cold Chain") });
+    expect(shown.json.data.talkingPoints).toEqual(
+      expect.arrayContaining([expect.objectContaining({ person: expect.objectContaining({ name: "Dana Lee" }), content: expect.stringMatching(/network lever/) })]),
+    );
+    expect((await callRoute(accountRoute.GET, "/x", { cookie, params: { id: "nope" } })).status).toBe(404);
+
     const missing = await callRoute(accountRoute.POST, "/x", { method: "POST", cookie, params: { id: "nope" } });
     expect(missing.status).toBe(404);
     const anonymous = await callRoute(accountRoute.POST, "/x", { method: "POST", params: { id: account.id } });

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { AlertTriangle, CheckCircle2, ChevronLeft, ChevronRight, Loader2, Search, Square } from "lucide-react";
+import { AlertTriangle, CheckCircle2, ChevronDown, ChevronLeft, ChevronRight, ChevronUp, Loader2, Search, Square } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
+import { DossierView, type DossierData, type TalkingPoint } from "@/components/research/dossier-view";
 
 export type Candidate = {
   id: string;
@@ -260,6 +261,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
                     ) : (
                       <div className="text-xs text-destructive">{r.error}</div>
                     )}
+                    {r.ok ? <DossierToggle accountId={r.accountId} name={r.name} /> : null}
                   </div>
                 </li>
               ))}
@@ -271,6 +273,48 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
             ) : null}
           </CardContent>
         </Card>
+      ) : null}
+    </div>
+  );
+}
+
+type DossierAnswer = { dossier: DossierData | null; talkingPoints: TalkingPoint[] };
+
+function DossierToggle({ accountId, name }: { accountId: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<{ loading: boolean; data?: DossierAnswer; error?: string }>({ loading: false });
+
+  async function toggle() {
+    if (open) {
+      setOpen(false);
+      return;
+    }
+    setOpen(true);
+    if (state.data) return;
+    setState({ loading: true });
+    const res = await apiFetch<DossierAnswer>(`/api/research/accounts/${accountId}`);
+    setState(res.success ? { loading: false, data: res.data } : { loading: false, error: res.error });
+  }
+
+  return (
+    <div className="mt-1">
+      <Button variant="link" size="sm" className="h-auto px-0" onClick={toggle} aria-expanded={open} aria-label={`${open ? "Hide" : "Show"} the dossier for ${name}`}>
+        {open ? <ChevronUp aria-hidden /> : <ChevronDown aria-hidden />} {open ? "Hide dossier" : "Show dossier"}
+      </Button>
+      {open ? (
+        <div className="mt-2 rounded-lg border bg-muted/20 p-3">
+          {state.loading ? (
+            <p className="flex items-center gap-2 text-xs text-muted-foreground">
+              <Loader2 className="size-3 animate-spin" aria-hidden /> Loading the dossier…
+            </p>
+          ) : state.error ? (
+            <p className="text-xs text-destructive">{state.error}</p>
+          ) : state.data?.dossier ? (
+            <DossierView dossier={state.data.dossier} talkingPoints={state.data.talkingPoints} />
+          ) : (
+            <p className="text-xs text-muted-foreground">No dossier yet.</p>
+          )}
+        </div>
       ) : null}
     </div>
   );

@@ -157,3 +157,26 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     staleDays: query.staleDays,
   };
 }
+
+/** An account's dossier and the generated talking points of its people, for display. */
+export async function getAccountDossier(accountId: string) {
+  const account = await prisma.targetAccount.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true, name: true, eventId: true,
+      dossier: {
+        select: {
+          summary: true, footprint: true, facilities: true, painPoints: true, techStack: true, recentNews: true,
+          keyContacts: true, sources: true, provider: true, researchedAt: true,
+        },
+      },
+    },
+  });
+  if (!account) throw new AppError("not_found", "Account not found");
+  const insights = await prisma.insight.findMany({
+    where: { accountId, personId: { not: null }, category: "talking_point" },
+    orderBy: [{ personId: "asc" }, { createdAt: "asc" }],
+    select: { id: true, content: true, source: true, person: { select: { id: true, name: true, title: true } } },
+  });
+  return { account: { id: account.id, name: account.name, eventId: account.eventId }, dossier: account.dossier, talkingPoints: insights };
+}
