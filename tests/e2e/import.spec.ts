@@ -85,3 +85,34 @@ test("the research queue lists accounts, best tier first", async ({ page }) => {
   await expect(page).toHaveURL(/staleDays=7/);
   await screenshot(page, "research-queue");
 });
+
+test("a rep researches an imported account from the queue and reads its dossier", async ({ page }) => {
+  await signIn(page, "sam@eventops.dev");
+  await page.goto("/dashboard/accounts/import");
+  const run = Date.now().toString(36);
+  // No website: research uses only the account's own data, so the test makes no outbound call.
+  const csv = `Company name,Industry,Facilities,First Name,Last Name,Email,Job Title\nZephyr Cold ${run},Food & Beverage,6,Lena,Moss,lena@zephyr-${run}.example,VP Supply Chain\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "zephyr.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(page.getByTestId("import-report")).toContainText("Rows created1");
+
+  await page.goto("/dashboard/research");
+  await page.getByLabel("Find an account").fill(`Zephyr Cold ${run}`);
+  await page.getByLabel("Find an account").press("Enter");
+  await expect(page).toHaveURL(/q=Zephyr/);
+  await page.getByLabel(`Select Zephyr Cold ${run}`).check();
+  await page.getByRole("button", { name: "Research selected (1)" }).click();
+  const results = page.getByTestId("research-results");
+  await expect(results).toContainText(`Zephyr Cold ${run}`);
+  await expect(results).toContainText("built-in researcher");
+  await results.getByRole("button", { name: `Show the dossier for Zephyr Cold ${run}` }).click();
+  const dossier = page.getByTestId("dossier");
+  await expect(dossier).toContainText("Likely pain points");
+  await expect(dossier).toContainText("Reefer trailers");
+  await expect(dossier).toContainText("Lena Moss");
+  await expect(dossier).toContainText("network lever for Lena");
+  await screenshot(page, "research-dossier");
+  // Researched now, so it leaves the queue.
+  await page.reload();
+  await expect(page.getByText(/No account matching/)).toBeVisible();
+});

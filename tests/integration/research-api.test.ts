@@ -187,6 +187,9 @@ describe("GET /api/research/candidates and POST /api/research/run", () => {
     expect(longer.json.data).toMatchObject({ total: 4, pageSize: 2, hasMore: true });
     expect(longer.json.data.items.map((i: { id: string }) => i.id)).toEqual([a90.id, b95.id]);
 
+    const found = await callRoute(candidatesRoute.GET, "/x", { cookie, query: { eventId: event.id, q: "ninety" } });
+    expect(found.json.data.items.map((i: { id: string }) => i.id)).toEqual([a90.id, b95.id]);
+
     const bad = await callRoute(candidatesRoute.GET, "/x", { cookie, query: { staleDays: "-1" } });
     expect(bad.status).toBe(422);
 

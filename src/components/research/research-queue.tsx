@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
@@ -32,12 +33,13 @@ const BATCH = 5;
 const MAX_QUEUE = 500;
 const STALE_OPTIONS = [7, 30, 90, 365];
 
-export function ResearchQueue({ items, total, page, pageSize, staleDays, providerLabel }: {
+export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel }: {
   items: Candidate[];
   total: number;
   page: number;
   pageSize: number;
   staleDays: number;
+  search: string;
   providerLabel: string;
 }) {
   const router = useRouter();
@@ -49,14 +51,17 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
   const stopRef = useRef(false);
 
   const go = (params: Record<string, string | number>) => {
-    const search = new URLSearchParams({ staleDays: String(staleDays), page: String(page), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
-    router.push(`${pathname}?${search.toString()}`);
+    const next = new URLSearchParams({ staleDays: String(staleDays), page: String(page), q: search, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+    if (!next.get("q")) next.delete("q");
+    router.push(`${pathname}?${next.toString()}`);
   };
 
   async function collectAll(): Promise<{ id: string; name: string }[]> {
     const all: { id: string; name: string }[] = [];
     for (let p = 1; all.length < Math.min(total, MAX_QUEUE); p++) {
-      const res = await apiFetch<{ items: Candidate[]; hasMore: boolean }>(`/api/research/candidates?staleDays=${staleDays}&pageSize=200&page=${p}`);
+      const res = await apiFetch<{ items: Candidate[]; hasMore: boolean }>(
+        `/api/research/candidates?staleDays=${staleDays}&pageSize=200&page=${p}${search ? `&q=${encodeURIComponent(search)}` : ""}`,
+      );
       if (!res.success) throw new Error(res.error);
       all.push(...res.data.items.map((c) => ({ id: c.id, name: c.name })));
       if (!res.data.hasMore) break;
@@ -117,6 +122,16 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
               {total.toLocaleString("en-US")} {total === 1 ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
             </CardDescription>
           </div>
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <form
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go({ q: String(new FormData(e.currentTarget).get("q") ?? ""), page: 1 });
+            }}
+          >
+            <Input name="q" type="search" defaultValue={search} placeholder="Find an account…" aria-label="Find an account" className="h-8 sm:w-52" />
+          </form>
           <label className="flex items-center gap-2 text-sm">
             <span className="whitespace-nowrap text-muted-foreground">Older than</span>
             <select
@@ -133,6 +148,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
               ))}
             </select>
           </label>
+          </div>
         </CardHeader>
         <CardContent className="grid gap-4">
           {error ? (
@@ -141,9 +157,15 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, provide
             </p>
           ) : null}
           {items.length === 0 ? (
-            <EmptyState icon={CheckCircle2} title="Everything is researched">
-              Every account in this event has a dossier from the last {staleDays} days. Choose a shorter age to refresh older ones.
-            </EmptyState>
+            search ? (
+              <EmptyState icon={Search} title={`No account matching “${search}” needs research`}>
+                It may already have a dossier from the last {staleDays} days. Clear the search or choose a shorter age.
+              </EmptyState>
+            ) : (
+              <EmptyState icon={CheckCircle2} title="Everything is researched">
+                Every account in this event has a dossier from the last {staleDays} days. Choose a shorter age to refresh older ones.
+              </EmptyState>
+            )
           ) : (
             <>
               <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">

@@ -133,6 +133,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
   const where: Prisma.TargetAccountWhereInput = {
     eventId: event.id,
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
   const [rows, total] = await Promise.all([
     prisma.targetAccount.findMany({

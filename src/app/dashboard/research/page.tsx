@@ -22,8 +22,8 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
     );
   }
   const raw = await searchParams;
-  const parsed = researchCandidatesQuery.safeParse({ staleDays: raw.staleDays, page: raw.page, pageSize: PAGE_SIZE });
-  const query = parsed.success ? parsed.data : { staleDays: 30, page: 1, pageSize: PAGE_SIZE };
+  const parsed = researchCandidatesQuery.safeParse({ staleDays: raw.staleDays, page: raw.page, q: raw.q || undefined, pageSize: PAGE_SIZE });
+  const query = parsed.success ? parsed.data : { staleDays: 30, page: 1, pageSize: PAGE_SIZE, q: undefined };
   const candidates = await listResearchCandidates({ ...query, eventId: event.id }, user);
   const providerLabel = isAiConfigured()
     ? `Research runs through ${aiProviderName().replace("openai-compatible:", "")} with each company's public website.`
@@ -40,6 +40,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
         page={candidates.page}
         pageSize={candidates.pageSize}
         staleDays={candidates.staleDays}
+        search={query.q ?? ""}
         providerLabel={providerLabel}
       />
     </>
