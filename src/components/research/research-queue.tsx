@@ -276,7 +276,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                     </Link>
                     {r.ok ? (
                       <div className="text-xs text-muted-foreground">
-                        {r.result.painPoints} pain points · {r.result.sources} sources · {r.result.insights} talking points ·{" "}
+                        {plural(r.result.painPoints, "pain point")} · {plural(r.result.sources, "source")} · {plural(r.result.insights, "talking point")} ·{" "}
                         {r.result.provider === "built-in" ? "built-in researcher" : r.result.provider}
                         {r.result.warnings.length ? <div className="text-warning">{r.result.warnings[0]}</div> : null}
                       </div>
@@ -340,4 +340,8 @@ function DossierToggle({ accountId, name }: { accountId: string; name: string })
       ) : null}
     </div>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
