@@ -1,48 +1,12 @@
 /**
  * Pure string rules shared by the generator: company-name normalisation (the natural key for
- * accounts without a domain), domains, slugs and merge-field rendering.
+ * accounts without a domain; it lives in src/lib/normalize.ts because CSV import uses it too),
+ * domains, slugs and merge-field rendering.
  */
 
-/** Legal-form words dropped from the end of a company name ("Acme Foods, Inc." → "acme foods"). */
-export const LEGAL_SUFFIXES: readonly string[] = [
-  "inc",
-  "incorporated",
-  "llc",
-  "llp",
-  "lp",
-  "plc",
-  "corp",
-  "corporation",
-  "co",
-  "company",
-  "ltd",
-  "limited",
-  "group",
-  "gmbh",
-];
+import { normalizeName } from "../../src/lib/normalize";
 
-const SUFFIX_SET = new Set(LEGAL_SUFFIXES);
-
-/**
- * Lower-case, accents folded, punctuation removed, legal suffixes stripped from the end.
- * Dots and apostrophes vanish without a space ("L.L.C." → "llc", "O'Neil" → "oneil"); other
- * punctuation separates words ("Tri-State" → "tri state"). A name made only of suffix words
- * keeps them rather than normalising to "".
- */
-export function normalizeName(name: string): string {
-  const words = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[.'’]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
-  let end = words.length;
-  while (end > 1 && SUFFIX_SET.has(words[end - 1]!)) end--;
-  return words.slice(0, end).join(" ");
-}
+export { LEGAL_SUFFIXES, normalizeName } from "../../src/lib/normalize";
 
 /** "Harmon Logistics, Inc." → "harmonlogistics.com". */
 export function domainFromName(name: string, tld = "com"): string {

@@ -31,4 +31,10 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "ai/score-icp/route.ts": { POST: "user" },
   "ai/score-icp/weights/route.ts": { GET: "user", PUT: "admin" },
   "roi/calculate/route.ts": { GET: "user" },
+  "import/route.ts": { GET: "user", POST: "user" },
+  "import/preview/route.ts": { POST: "user" },
+  "import/[id]/undo/route.ts": { POST: "user" },
+  "research/candidates/route.ts": { GET: "user" },
+  "research/run/route.ts": { POST: "user" },
+  "research/accounts/[id]/route.ts": { GET: "user", POST: "user" },
 };

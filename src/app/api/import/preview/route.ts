@@ -1,0 +1,6 @@
+import { route } from "@/server/http/route";
+import { IMPORT_BODY_LIMIT, previewImportBody } from "@/server/import/schemas";
+import { previewImport } from "@/server/import/service";
+
+// POST /api/import/preview — parse a CSV, detect the column mapping, validate every row
+export const POST = route({ body: previewImportBody, maxBodyBytes: IMPORT_BODY_LIMIT }, ({ body }) => previewImport(body));

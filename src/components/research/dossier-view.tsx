@@ -1,0 +1,178 @@
+import Link from "next/link";
+import { ExternalLink } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+
+/**
+ * A research dossier as a rep reads it. Works in server and client components (no hooks), so
+ * the account page can render it too: pass the CompanyDossier's fields as they come from the
+ * database or the JSON API (JSON columns are read defensively: any shape missing is skipped).
+ */
+export type DossierData = {
+  summary: string | null;
+  footprint: string | null;
+  facilities: unknown;
+  painPoints: unknown;
+  techStack: unknown;
+  recentNews: unknown;
+  keyContacts: unknown;
+  sources: unknown;
+  provider: string | null;
+  researchedAt: string | Date;
+};
+
+export type TalkingPoint = { id: string; content: string; person: { id: string; name: string; title: string | null } | null };
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const objects = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
+const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
+const safeHref = (value: unknown): string | null => {
+  const url = text(value);
+  return url && /^https?:\/\//i.test(url) ? url : null;
+};
+
+export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierData; talkingPoints?: TalkingPoint[] }) {
+  const pains = strings(dossier.painPoints);
+  const tech = strings(dossier.techStack);
+  const facilities = objects(dossier.facilities);
+  const news = objects(dossier.recentNews);
+  const contacts = objects(dossier.keyContacts);
+  const sources = objects(dossier.sources);
+  const byPerson = new Map<string, { person: NonNullable<TalkingPoint["person"]>; points: string[] }>();
+  for (const tp of talkingPoints) {
+    if (!tp.person) continue;
+    const entry = byPerson.get(tp.person.id) ?? { person: tp.person, points: [] };
+    entry.points.push(tp.content);
+    byPerson.set(tp.person.id, entry);
+  }
+  const researched = new Date(dossier.researchedAt);
+  return (
+    <div className="grid gap-4 text-sm" data-testid="dossier">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+        <Badge variant="secondary">{dossier.provider === "built-in" || !dossier.provider ? "Built-in researcher" : dossier.provider}</Badge>
+        Researched {researched.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
+      </div>
+      {dossier.summary ? <p className="leading-relaxed">{dossier.summary}</p> : null}
+      {dossier.footprint ? (
+        <Section title="Footprint">
+          <p>{dossier.footprint}</p>
+          {facilities.length ? (
+            <ul className="mt-1 flex flex-wrap gap-1.5">
+              {facilities.slice(0, 12).map((f, i) => (
+                <li key={i} className="rounded-md bg-muted px-2 py-0.5 text-xs">
+                  {text(f.name) ?? [text(f.city), text(f.state)].filter(Boolean).join(", ")}
+                  {text(f.type) ? ` · ${text(f.type)}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Section>
+      ) : null}
+      {pains.length ? (
+        <Section title="Likely pain points">
+          <ul className="list-disc space-y-1 pl-5">
+            {pains.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {tech.length ? (
+        <Section title="Tech stack">
+          <ul className="flex flex-wrap gap-1.5">
+            {tech.map((t) => (
+              <li key={t} className="rounded-md border px-2 py-0.5 text-xs">
+                {t}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {news.length ? (
+        <Section title="Recent news">
+          <ul className="space-y-1">
+            {news.map((n, i) => {
+              const href = safeHref(n.url);
+              return (
+                <li key={i}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-primary hover:underline">
+                      {text(n.title) ?? href}
+                    </a>
+                  ) : (
+                    text(n.title)
+                  )}
+                  {text(n.date) ? <span className="text-muted-foreground"> · {text(n.date)}</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      ) : null}
+      {contacts.length ? (
+        <Section title="Key contacts">
+          <ul className="space-y-1">
+            {contacts.map((c, i) => (
+              <li key={i}>
+                {text(c.personId) ? (
+                  <Link href={`/dashboard/people/${text(c.personId)}`} className="font-medium hover:underline">
+                    {text(c.name)}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{text(c.name)}</span>
+                )}
+                {text(c.title) ? <span className="text-muted-foreground"> · {text(c.title)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {byPerson.size ? (
+        <Section title="Talking points">
+          <ul className="space-y-2">
+            {[...byPerson.values()].map(({ person, points }) => (
+              <li key={person.id}>
+                <Link href={`/dashboard/people/${person.id}`} className="font-medium hover:underline">
+                  {person.name}
+                </Link>
+                {person.title ? <span className="text-muted-foreground"> · {person.title}</span> : null}
+                <ul className="mt-0.5 list-disc space-y-0.5 pl-5 text-muted-foreground">
+                  {points.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section title="Sources">
+        {sources.length ? (
+          <ul className="space-y-1">
+            {sources.map((s, i) => {
+              const href = safeHref(s.url);
+              return href ? (
+                <li key={i}>
+                  <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 text-primary hover:underline">
+                    {text(s.title) ?? href} <ExternalLink className="size-3" aria-hidden />
+                  </a>
+                </li>
+              ) : null;
+            })}
+          </ul>
+        ) : (
+          <p className="text-muted-foreground">No web sources: this dossier is built from the account’s own data.</p>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="grid gap-1">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{title}</h3>
+      {children}
+    </section>
+  );
+}

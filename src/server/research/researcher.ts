@@ -1,0 +1,230 @@
+import { z } from "zod";
+import { websiteUrl } from "@/lib/normalize";
+import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { logger } from "@/server/logger";
+import { extractPageFacts, type PageFacts } from "@/server/research/extract";
+import { industryLabel, likelyPainPoints } from "@/server/research/pain-points";
+import { safeFetch, type SafeFetchOptions } from "@/server/research/safe-fetch";
+
+/**
+ * Builds a dossier for one account. The public website is always read first (safely, see
+ * safe-fetch.ts): the home page and at most two same-site pages about locations, contact or
+ * products. Then either the configured OpenAI-compatible model writes the dossier from those
+ * facts and the account's own data (its answer validated with zod), or — with no model, or
+ * when the model fails — the built-in researcher assembles it from the same facts and
+ * industry knowledge. Key contacts always come from our own people, never from the model.
+ */
+export type ResearchAccountInput = {
+  id: string;
+  name: string;
+  website: string | null;
+  domain: string | null;
+  industry: string | null;
+  headquarters: string | null;
+  location: string | null;
+  employeeCount: number | null;
+  revenue: bigint | null;
+  facilityCount: number | null;
+  notes: string | null;
+  people: { id: string; name: string; title: string | null; email: string | null; icpScore: number | null }[];
+};
+
+export type Facility = { name: string; city: string | null; state: string | null; type: string | null };
+export type NewsItem = { title: string; date: string | null; url: string | null; source: string | null };
+export type Source = { title: string; url: string };
+export type DossierDraft = {
+  summary: string;
+  footprint: string;
+  facilities: Facility[];
+  painPoints: string[];
+  techStack: string[];
+  recentNews: NewsItem[];
+  keyContacts: { name: string; title: string | null; personId: string; email: string | null }[];
+  sources: Source[];
+  provider: string;
+  warnings: string[];
+  websiteFetched: boolean;
+};
+
+const MAX_EXTRA_PAGES = 2;
+
+export async function gatherWebsite(account: ResearchAccountInput, fetchOptions: SafeFetchOptions = {}) {
+  const pages: PageFacts[] = [];
+  const warnings: string[] = [];
+  const start = websiteUrl(account.website) ?? (account.domain ? `https://${account.domain}` : null);
+  if (!start) return { pages, warnings: ["No website on the account"] };
+  try {
+    const home = await safeFetch(start, { timeoutMs: 8000, ...fetchOptions });
+    if (home.status >= 400) throw new Error(`the site answered ${home.status}`);
+    if (!/html|text\/plain|^$/i.test(home.contentType)) throw new Error(`the site sent ${home.contentType}, not a web page`);
+    const facts = extractPageFacts(home.body, home.url);
+    pages.push(facts);
+    const wanted = ["locations", "contact", "products", "about"] as const;
+    const extra = wanted.map((kind) => facts.links.find((l) => l.kind === kind)).filter((l): l is NonNullable<typeof l> => Boolean(l));
+    for (const link of extra.slice(0, MAX_EXTRA_PAGES)) {
+      try {
+        const page = await safeFetch(link.url, { timeoutMs: 4000, ...fetchOptions });
+        if (page.status < 400) pages.push(extractPageFacts(page.body, page.url));
+      } catch (error) {
+        warnings.push(`Could not read ${link.url}: ${reason(error)}`);
+      }
+    }
+  } catch (error) {
+    warnings.push(`Could not read the website ${start}: ${reason(error)}`);
+  }
+  return { pages, warnings };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : "unknown error";
+}
+
+export async function buildDossier(account: ResearchAccountInput, fetchOptions: SafeFetchOptions = {}): Promise<DossierDraft> {
+  const { pages, warnings } = await gatherWebsite(account, fetchOptions);
+  const builtIn = builtInDossier(account, pages, warnings);
+  if (!isAiConfigured()) return builtIn;
+  try {
+    return await aiDossier(account, pages, builtIn);
+  } catch (error) {
+    logger.warn({ err: error, accountId: account.id }, "AI research failed; using the built-in researcher");
+    return { ...builtIn, warnings: [...builtIn.warnings, `The AI provider failed (${reason(error)}); used the built-in researcher`] };
+  }
+}
+
+function keyContacts(account: ResearchAccountInput) {
+  return account.people
+    .slice()
+    .sort((a, b) => (b.icpScore ?? -1) - (a.icpScore ?? -1))
+    .slice(0, 3)
+    .map((p) => ({ name: p.name, title: p.title, personId: p.id, email: p.email }));
+}
+
+function formatUsd(value: bigint | null): string | null {
+  if (value === null) return null;
+  const n = Number(value);
+  if (n >= 1e9) return `$${(n / 1e9).toFixed(n >= 1e10 ? 0 : 1)}B`;
+  if (n >= 1e6) return `$${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
+  return `$${n.toLocaleString("en-US")}`;
+}
+
+export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[]): DossierDraft {
+  const home = pages[0];
+  const label = industryLabel(account.industry) ?? account.industry?.toLowerCase() ?? null;
+  const sizeBits = [
+    account.employeeCount ? `about ${account.employeeCount.toLocaleString("en-US")} employees` : null,
+    formatUsd(account.revenue) ? `${formatUsd(account.revenue)} in annual revenue` : null,
+  ].filter(Boolean);
+  const where = account.headquarters ? `${account.headquarters}-based ` : "";
+  const what = label ? `${label} company` : "company";
+  const sentences = [`${account.name} is a ${where}${what}${sizeBits.length ? ` with ${sizeBits.join(" and ")}` : ""}.`];
+  if (home?.description) sentences.push(`Its website says: "${home.description}"`);
+  else if (home?.title) sentences.push(`Its website presents it as "${home.title}".`);
+  if (account.facilityCount) sentences.push(`It runs ${account.facilityCount} ${account.facilityCount === 1 ? "facility" : "facilities"}.`);
+
+  const locations = [...new Set(pages.flatMap((p) => p.locations))];
+  const facilities: Facility[] = locations.slice(0, 12).map((loc) => {
+    const [city, state] = loc.split(", ");
+    return { name: loc, city: city ?? null, state: state ?? null, type: null };
+  });
+  const states = [...new Set(facilities.map((f) => f.state).filter(Boolean))];
+  const footprintParts = [
+    account.facilityCount ? `${account.facilityCount} ${account.facilityCount === 1 ? "facility" : "facilities"}` : null,
+    states.length ? `sites named on its website in ${states.join(", ")}` : null,
+    !account.facilityCount && !states.length && account.location ? `headquartered in ${account.location}` : null,
+  ].filter(Boolean);
+
+  const technologies = [...new Set(pages.flatMap((p) => p.technologies))];
+  const news = pages.flatMap((p) => p.news).slice(0, 5).map((n) => ({ title: n.title, date: null, url: n.url, source: `${account.name} website` }));
+  const sources: Source[] = pages.map((p) => ({ title: p.title ? `${p.title}` : p.url, url: p.url }));
+  const products = pages.flatMap((p) => p.headings).slice(0, 4);
+  if (products.length && !home?.description) sentences.push(`Headlines on its site: ${products.join("; ")}.`);
+
+  return {
+    summary: sentences.join(" "),
+    footprint: footprintParts.length ? footprintParts.join(" · ") : "Footprint unknown — add the facility count or research the website",
+    facilities,
+    painPoints: likelyPainPoints(account),
+    techStack: technologies.map((t) => `Website: ${t}`),
+    recentNews: news,
+    keyContacts: keyContacts(account),
+    sources,
+    provider: "built-in",
+    warnings,
+    websiteFetched: pages.length > 0,
+  };
+}
+
+const aiDossierSchema = z.object({
+  summary: z.string().min(1).max(2000),
+  footprint: z.string().max(500).default(""),
+  facilities: z
+    .array(z.object({ name: z.string().max(200), city: z.string().max(100).nullish(), state: z.string().max(100).nullish(), type: z.string().max(100).nullish() }))
+    .max(30)
+    .default([]),
+  painPoints: z.array(z.string().min(1).max(400)).min(1).max(10),
+  techStack: z.array(z.string().max(200)).max(20).default([]),
+  recentNews: z
+    .array(z.object({ title: z.string().max(300), date: z.string().max(40).nullish(), url: z.string().max(500).nullish(), source: z.string().max(200).nullish() }))
+    .max(10)
+    .default([]),
+  sources: z.array(z.object({ title: z.string().max(300), url: z.string().max(500) })).max(20).default([]),
+});
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], builtIn: DossierDraft): Promise<DossierDraft> {
+  const facts = {
+    company: {
+      name: account.name,
+      website: account.website,
+      industry: account.industry,
+      headquarters: account.headquarters,
+      employees: account.employeeCount,
+      annualRevenueUsd: account.revenue === null ? null : Number(account.revenue),
+      facilities: account.facilityCount,
+      notes: account.notes,
+    },
+    website: pages.map((p) => ({ url: p.url, title: p.title, description: p.description, headings: p.headings, locations: p.locations, technologies: p.technologies, news: p.news })),
+  };
+  const answer = await completeJson({
+    schema: aiDossierSchema,
+    messages: [
+      {
+        role: "system",
+        content:
+          "You research companies for a sales team that sells yard-management software (gate check-in, yard visibility, " +
+          "dock scheduling, trailer tracking). Use only the facts given; do not invent numbers, people or URLs. Answer with JSON: " +
+          '{"summary": string, "footprint": string, "facilities": [{"name","city","state","type"}], "painPoints": [string], ' +
+          '"techStack": [string], "recentNews": [{"title","date","url","source"}], "sources": [{"title","url"}]}. ' +
+          "Pain points are the yard and dock problems this company likely has (dwell, detention, gate congestion, yard visibility, trailer hunting…).",
+      },
+      { role: "user", content: JSON.stringify(facts) },
+    ],
+  });
+  const fetched = new Set(pages.map((p) => p.url));
+  const sources = [
+    ...builtIn.sources,
+    ...answer.sources.map((s) => ({ title: s.title, url: httpUrl(s.url) })).filter((s): s is Source => s.url !== null && !fetched.has(s.url)),
+  ];
+  return {
+    summary: answer.summary,
+    footprint: answer.footprint || builtIn.footprint,
+    facilities: answer.facilities.map((f) => ({ name: f.name, city: f.city ?? null, state: f.state ?? null, type: f.type ?? null })),
+    painPoints: answer.painPoints,
+    techStack: answer.techStack,
+    recentNews: answer.recentNews.map((n) => ({ title: n.title, date: n.date ?? null, url: httpUrl(n.url), source: n.source ?? null })),
+    keyContacts: builtIn.keyContacts,
+    sources,
+    provider: aiProviderName(),
+    warnings: builtIn.warnings,
+    websiteFetched: builtIn.websiteFetched,
+  };
+}

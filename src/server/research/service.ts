@@ -1,0 +1,183 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "@/server/activity/service";
+import { prisma } from "@/server/db";
+import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import { AppError } from "@/server/http/errors";
+import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
+import { buildDossier } from "@/server/research/researcher";
+import type { SafeFetchOptions } from "@/server/research/safe-fetch";
+import type { ResearchCandidatesQuery } from "@/server/research/schemas";
+
+/**
+ * Research of accounts: the network work (website, AI) happens first and outside any
+ * transaction; then one transaction replaces the dossier, replaces the generated talking
+ * points of the account's people and writes the activity.
+ */
+export type ResearchActor = { id: string; lastEventId: string | null };
+export type ResearchOptions = { actor: ResearchActor; fetch?: SafeFetchOptions };
+
+export type ResearchResult = {
+  accountId: string;
+  name: string;
+  provider: string;
+  researchedAt: Date;
+  painPoints: number;
+  sources: number;
+  insights: number;
+  websiteFetched: boolean;
+  warnings: string[];
+};
+
+export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  const account = await prisma.targetAccount.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true, eventId: true, name: true, website: true, domain: true, industry: true, headquarters: true, location: true,
+      employeeCount: true, revenue: true, facilityCount: true, notes: true,
+      people: {
+        select: {
+          id: true, name: true, firstName: true, title: true, email: true, icpScore: true,
+          isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true,
+        },
+      },
+    },
+  });
+  if (!account) throw new AppError("not_found", "Account not found");
+  const draft = await buildDossier(account, options.fetch);
+  const researchedAt = new Date();
+  const fields = {
+    summary: draft.summary,
+    footprint: draft.footprint,
+    facilities: draft.facilities as unknown as Prisma.InputJsonValue,
+    painPoints: draft.painPoints,
+    techStack: draft.techStack,
+    recentNews: draft.recentNews as unknown as Prisma.InputJsonValue,
+    keyContacts: draft.keyContacts as unknown as Prisma.InputJsonValue,
+    sources: draft.sources as unknown as Prisma.InputJsonValue,
+    provider: draft.provider,
+    researchedAt,
+  };
+  const insights = account.people.flatMap((person) =>
+    talkingPointsFor(person, account, draft).map((content) => ({
+      accountId: account.id,
+      personId: person.id,
+      category: "talking_point",
+      content,
+      source: "research",
+      confidence: draft.provider === "built-in" ? 0.6 : 0.75,
+    })),
+  );
+  await prisma.$transaction(async (tx) => {
+    await tx.companyDossier.upsert({ where: { accountId: account.id }, create: { accountId: account.id, ...fields }, update: fields });
+    const personIds = account.people.map((p) => p.id);
+    if (personIds.length) {
+      await tx.insight.deleteMany({
+        where: { personId: { in: personIds }, category: "talking_point", source: { in: GENERATED_INSIGHT_SOURCES } },
+      });
+      await tx.insight.createMany({ data: insights });
+    }
+    await recordActivity(
+      {
+        type: "research.completed",
+        description: `Researched ${account.name} (${draft.provider === "built-in" ? "built-in researcher" : draft.provider}): ${draft.painPoints.length} pain points, ${draft.sources.length} sources`,
+        actorId: options.actor.id,
+        eventId: account.eventId,
+        accountId: account.id,
+        entityType: "account",
+        entityId: account.id,
+        metadata: { provider: draft.provider, websiteFetched: draft.websiteFetched, insights: insights.length, warnings: draft.warnings },
+      },
+      tx,
+    );
+  });
+  return {
+    accountId: account.id,
+    name: account.name,
+    provider: draft.provider,
+    researchedAt,
+    painPoints: draft.painPoints.length,
+    sources: draft.sources.length,
+    insights: insights.length,
+    websiteFetched: draft.websiteFetched,
+    warnings: draft.warnings,
+  };
+}
+
+export type RunResult = { accountId: string; ok: true; result: ResearchResult } | { accountId: string; ok: false; error: string };
+
+/** Researches a few accounts, two at a time; one account failing does not stop the others. */
+export async function runResearch(accountIds: string[], options: ResearchOptions): Promise<{ results: RunResult[] }> {
+  const ids = [...new Set(accountIds)];
+  const results: RunResult[] = new Array(ids.length);
+  let next = 0;
+  async function worker() {
+    while (next < ids.length) {
+      const i = next++;
+      const accountId = ids[i]!;
+      try {
+        results[i] = { accountId, ok: true, result: await researchAccount(accountId, options) };
+      } catch (error) {
+        results[i] = { accountId, ok: false, error: error instanceof AppError ? error.message : "Research failed; try again" };
+      }
+    }
+  }
+  await Promise.all([worker(), worker()]);
+  return { results };
+}
+
+/** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */
+export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: ResearchActor) {
+  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
+  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false, staleDays: query.staleDays };
+  const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
+  const where: Prisma.TargetAccountWhereInput = {
+    eventId: event.id,
+    OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.targetAccount.findMany({
+      where,
+      orderBy: [{ tier: "asc" }, { icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
+        dossier: { select: { researchedAt: true, provider: true } },
+        _count: { select: { people: true } },
+      },
+    }),
+    prisma.targetAccount.count({ where }),
+  ]);
+  return {
+    items: rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    hasMore: query.page * query.pageSize < total,
+    staleDays: query.staleDays,
+  };
+}
+
+/** An account's dossier and the generated talking points of its people, for display. */
+export async function getAccountDossier(accountId: string) {
+  const account = await prisma.targetAccount.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true, name: true, eventId: true,
+      dossier: {
+        select: {
+          summary: true, footprint: true, facilities: true, painPoints: true, techStack: true, recentNews: true,
+          keyContacts: true, sources: true, provider: true, researchedAt: true,
+        },
+      },
+    },
+  });
+  if (!account) throw new AppError("not_found", "Account not found");
+  const insights = await prisma.insight.findMany({
+    where: { accountId, personId: { not: null }, category: "talking_point" },
+    orderBy: [{ personId: "asc" }, { createdAt: "asc" }],
+    select: { id: true, content: true, source: true, person: { select: { id: true, name: true, title: true } } },
+  });
+  return { account: { id: account.id, name: account.name, eventId: account.eventId }, dossier: account.dossier, talkingPoints: insights };
+}
