@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -25,22 +25,13 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
   onDone?: () => void;
 }) {
   const router = useRouter();
-  const [outcome, setOutcome] = useState("");
-  const [nextStep, setNextStep] = useState("");
+  // Parents mount this dialog when they open it, so initial state is the meeting's.
+  const [outcome, setOutcome] = useState(meeting.outcome ?? "");
+  const [nextStep, setNextStep] = useState(meeting.nextStep ?? "");
   const [accountStatus, setAccountStatus] = useState("");
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      setOutcome(meeting.outcome ?? "");
-      setNextStep(meeting.nextStep ?? "");
-      setAccountStatus("");
-      setReason("");
-      setError(null);
-    }
-  }, [open, meeting]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -36,8 +36,22 @@ function daysBetween(start: string, end: string): string[] {
  * clashing meetings: the dialog lists them and the rep goes back to change the time, or saves
  * anyway (the request is repeated with allowConflicts: true and the override is logged).
  */
-export function MeetingDialog({ open, onOpenChange, personId, meeting, onSaved }: {
+export function MeetingDialog(props: {
   open: boolean;
+  onOpenChange: (open: boolean) => void;
+  personId?: string;
+  meeting?: MeetingItem;
+  onSaved?: (result: SaveResult) => void;
+}) {
+  // The form mounts with the dialog, so each opening starts from fresh state.
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+      {props.open ? <MeetingDialogBody {...props} /> : null}
+    </Dialog>
+  );
+}
+
+function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
   onOpenChange: (open: boolean) => void;
   personId?: string;
   meeting?: MeetingItem;
@@ -62,13 +76,7 @@ export function MeetingDialog({ open, onOpenChange, personId, meeting, onSaved }
   const [saved, setSaved] = useState<SaveResult | null>(null);
 
   useEffect(() => {
-    if (!open) return;
     const controller = new AbortController();
-    setCtx(null);
-    setLoadError(null);
-    setSaved(null);
-    setConflicts(null);
-    setError(null);
     const pid = meeting?.personId ?? personId;
     apiFetch<BookingContext>(`/api/meetings/context${pid ? `?personId=${encodeURIComponent(pid)}` : ""}`, { signal: controller.signal })
       .then((res) => {
@@ -98,11 +106,10 @@ export function MeetingDialog({ open, onOpenChange, personId, meeting, onSaved }
           setAddress("");
           setAgenda("");
         }
-        setSendInvite(true);
       })
       .catch(() => undefined);
     return () => controller.abort();
-  }, [open, personId, meeting]);
+  }, [personId, meeting]);
 
   async function save(allowConflicts: boolean) {
     if (!ctx || !person) return;
@@ -147,7 +154,6 @@ export function MeetingDialog({ open, onOpenChange, personId, meeting, onSaved }
   const days = ctx ? daysBetween(ctx.event.startDate, ctx.event.endDate) : [];
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent aria-describedby={undefined}>
         <DialogHeader>
           <DialogTitle>{meeting ? "Edit or reschedule" : "Book a meeting"}</DialogTitle>
@@ -300,7 +306,6 @@ export function MeetingDialog({ open, onOpenChange, personId, meeting, onSaved }
           </form>
         ) : null}
       </DialogContent>
-    </Dialog>
   );
 }
 
@@ -309,11 +314,9 @@ function PersonPicker({ onPick }: { onPick: (p: PersonOption) => void }) {
   const [results, setResults] = useState<PersonOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const searchable = q.trim().length >= 2;
   useEffect(() => {
-    if (q.trim().length < 2) {
-      setResults(null);
-      return;
-    }
+    if (q.trim().length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       apiFetch<PersonOption[]>(`/api/meetings/attendees?q=${encodeURIComponent(q.trim())}`, { signal: controller.signal })
@@ -339,7 +342,7 @@ function PersonPicker({ onPick }: { onPick: (p: PersonOption) => void }) {
         <Input id="meeting-person" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search people by name, email or company" className="h-11 pl-9 text-base sm:h-9 sm:text-sm" autoFocus autoComplete="off" />
       </div>
       {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
-      {results ? (
+      {searchable && results ? (
         results.length === 0 ? (
           <p className="text-sm text-muted-foreground">Nobody matches “{q}” in this event.</p>
         ) : (
