@@ -52,7 +52,7 @@ describe("meeting .ics", () => {
     const after = onlyEvent(buildMeetingIcs(input({ start: parseStartTime("2026-11-02T09:00", TZ) })));
     expect(before.start.toISOString()).toBe("2026-10-30T16:00:00.000Z");
     expect(after.start.toISOString()).toBe("2026-11-02T17:00:00.000Z");
-    expect(after.end.toISOString()).toBe("2026-11-02T17:30:00.000Z");
+    expect(after.end?.toISOString()).toBe("2026-11-02T17:30:00.000Z");
     expect((after.start as Date & { tz?: string }).tz).toBe(TZ);
   });
 
