@@ -10,7 +10,7 @@ export function MeetingsList({ meetings, timeZone }: { meetings: MeetingItem[]; 
       <ul className="divide-y" aria-label="Meetings">
         {meetings.map((m) => (
           <li key={m.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4" data-testid="meeting-row">
-            <div className="flex w-44 shrink-0 items-center gap-2 text-sm font-medium">
+            <div className="flex shrink-0 items-center gap-2 text-sm font-medium sm:w-60">
               <Clock className="size-4 text-muted-foreground" aria-hidden />
               <span>{formatDateTime(m.scheduledAt, timeZone)} <span className="text-xs font-normal text-muted-foreground">{zoneName(m.scheduledAt, timeZone)}</span></span>
             </div>
