@@ -72,6 +72,17 @@ describe("booking a meeting", () => {
     expect((booked.metadata as { conflictsOverridden: string[] }).conflictsOverridden).toContain(first.json.data.meeting.id);
   });
 
+  it("lets only one of two simultaneous bookings of the same slot through", async () => {
+    const w = await meetingWorld();
+    const other = await createPerson(w.event.id, w.account.id);
+    const results = await Promise.all([
+      book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-16T09:00", sendInvite: false }),
+      book(w.cookie, { personId: other.id, scheduledAt: "2026-12-16T09:10", sendInvite: false }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await prisma.meeting.count({ where: { eventId: w.event.id, ownerId: w.user.id } })).toBe(1);
+  });
+
   it("catches the same meeting room booked by two reps", async () => {
     const w = await meetingWorld();
     const second = await meetingWorld();

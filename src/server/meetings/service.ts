@@ -27,7 +27,7 @@ import { env } from "@/server/env";
 import { resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import { endOf, findConflicts, type ConflictKind } from "@/server/meetings/conflicts";
+import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
 
@@ -169,6 +169,21 @@ export async function detectConflicts(
   }));
 }
 
+/**
+ * Two bookings for the same rep, person or room at the same moment must not both pass the
+ * conflict check: transaction-scoped advisory locks on each resource serialise them (always taken
+ * in sorted order, so two transactions cannot deadlock).
+ */
+async function lockSlots(tx: DbTx, c: { ownerId: string | null; personId: string; eventId: string; locationType: string; location: string | null }) {
+  const keys = [`meeting-person:${c.personId}`];
+  if (c.ownerId) keys.push(`meeting-owner:${c.ownerId}`);
+  const room = roomKey(c.locationType, c.location);
+  if (room) keys.push(`meeting-room:${c.eventId}:${room}`);
+  for (const key of keys.sort()) {
+    await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS locked`;
+  }
+}
+
 function conflictError(conflicts: ConflictView[]) {
   const what = conflicts
     .flatMap((c) => c.reasons)
@@ -187,7 +202,8 @@ async function assertOwner(ownerId: string, db: DbTx) {
   if (!owner) throw new AppError("validation_error", "The owner must be an active teammate", [{ path: "ownerId", message: "Unknown teammate" }]);
 }
 
-export async function createMeeting(body: CreateMeetingBody, actor: Actor, db: Prisma.TransactionClient | typeof prisma = prisma) {
+export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
+  const db = prisma;
   const event = await currentEventOrThrow(actor, undefined, db);
   const person = await db.person.findFirst({
     where: { id: body.personId, eventId: event.id },
@@ -199,10 +215,12 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor, db: P
   const scheduledAt = parseStartTime(body.scheduledAt, event.timeZone);
 
   const candidate = { eventId: event.id, ownerId, personId: person.id, scheduledAt, durationMinutes: body.durationMinutes, locationType: body.locationType, location: body.location };
-  const conflicts = await detectConflicts(candidate, db);
-  if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
 
+  let conflicts: ConflictView[] = [];
   const meetingId = await prisma.$transaction(async (tx) => {
+    await lockSlots(tx, candidate);
+    conflicts = await detectConflicts(candidate, tx);
+    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
     const meeting = await tx.meeting.create({
       data: {
         eventId: event.id,
@@ -310,12 +328,13 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
   const slotChanged = rescheduled || next.ownerId !== current.ownerId;
 
   let conflicts: ConflictView[] = [];
-  if (slotChanged && current.status === "SCHEDULED") {
-    conflicts = await detectConflicts({ id, eventId: current.eventId, personId: current.personId, ...next }, prisma);
-    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
-  }
-
   await prisma.$transaction(async (tx) => {
+    if (slotChanged && current.status === "SCHEDULED") {
+      const candidate = { id, eventId: current.eventId, personId: current.personId, ...next };
+      await lockSlots(tx, candidate);
+      conflicts = await detectConflicts(candidate, tx);
+      if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
+    }
     await tx.meeting.update({
       where: { id },
       data: {
