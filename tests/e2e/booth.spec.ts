@@ -3,6 +3,8 @@ import { screenshot, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+test.describe.configure({ timeout: 150_000 });
+
 test("at the booth on a phone: capture a walk-up and complete a meeting", async ({ page }) => {
   const consoleErrors: string[] = [];
   page.on("console", (msg) => {

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
+test.describe.configure({ timeout: 150_000 });
+
 test("an admin starts a new event from last year's target list and switches to it", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "admin@eventops.dev");

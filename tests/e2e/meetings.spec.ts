@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
+test.describe.configure({ timeout: 150_000 });
+
 test("book from the meetings page, get warned about a clash, go back and pick a free slot", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "jordan@eventops.dev");
