@@ -35,4 +35,11 @@ test("book from the meetings page, get warned about a clash, go back and pick a 
   await page.getByRole("button", { name: "Agenda" }).click();
   await expect(page.getByTestId("meetings-agenda")).toBeVisible();
   await screenshot(page, "meetings-agenda");
+
+  // The same page on a phone: no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "List" }).click();
+  await expect(page.getByTestId("meeting-row").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, "meetings-phone");
 });
