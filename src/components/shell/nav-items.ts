@@ -1,5 +1,5 @@
 import {
-  BarChart3, Building2, CalendarDays, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
+  BarChart3, Building2, CalendarDays, CalendarRange, Store, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
   type LucideIcon,
 } from "lucide-react";
 
@@ -12,9 +12,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard/outreach", label: "Outreach", icon: Mail },
   { href: "/dashboard/sequences", label: "Sequences", icon: Workflow },
   { href: "/dashboard/meetings", label: "Meetings", icon: CalendarDays },
+  { href: "/dashboard/booth", label: "Booth", icon: Store },
   { href: "/dashboard/research", label: "Research", icon: Search },
   { href: "/dashboard/reports", label: "Reports", icon: FileText },
   { href: "/dashboard/analytics", label: "Analytics", icon: BarChart3 },
+  { href: "/dashboard/events", label: "Events", icon: CalendarRange },
   { href: "/dashboard/settings", label: "Settings", icon: Settings },
 ];
 

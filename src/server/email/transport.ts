@@ -19,6 +19,8 @@ export type MailMessage = {
   headers?: Record<string, string>;
   kind?: string;
   outreachId?: string;
+  /** A calendar invite (RFC 5545 text) sent as the text/calendar alternative plus an .ics file. */
+  icalEvent?: { method: "REQUEST" | "CANCEL"; content: string; filename?: string };
 };
 
 export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox"; messageId: string };
@@ -54,6 +56,9 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
       html: message.html,
       text: message.text,
       headers: message.headers,
+      ...(message.icalEvent
+        ? { icalEvent: { method: message.icalEvent.method, content: message.icalEvent.content, filename: message.icalEvent.filename ?? "invite.ics" } }
+        : {}),
     });
     return { transport, messageId: String(info.messageId ?? "") };
   }
@@ -69,7 +74,8 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
         subject: message.subject,
         html: message.html,
         text: message.text,
-        headers: message.headers ?? {},
+        // The dev outbox has no column for the calendar part: it is kept with the headers.
+        headers: { ...(message.headers ?? {}), ...(message.icalEvent ? { "X-iCal-Method": message.icalEvent.method, "X-iCal-Content": message.icalEvent.content } : {}) },
         transport,
         outreachId: message.outreachId,
       },
@@ -97,6 +103,16 @@ async function sendViaSendGrid(message: MailMessage & { from: string }): Promise
         { type: "text/html", value: message.html },
       ],
       headers: message.headers,
+      ...(message.icalEvent
+        ? {
+            attachments: [{
+              content: Buffer.from(message.icalEvent.content, "utf8").toString("base64"),
+              filename: message.icalEvent.filename ?? "invite.ics",
+              type: `text/calendar; charset=utf-8; method=${message.icalEvent.method}`,
+              disposition: "attachment",
+            }],
+          }
+        : {}),
     }),
     signal: AbortSignal.timeout(15_000),
   });

@@ -1,6 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { recordActivity } from "@/server/activity/service";
+import { eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { DEMO_EVENT_SLUG } from "@/lib/demo-team";
+import type { CreateEventBody, UpdateEventBody } from "@/server/events/schemas";
 
 const eventSummary = {
   id: true,
@@ -11,6 +15,7 @@ const eventSummary = {
   venue: true,
   city: true,
   timeZone: true,
+  boothNumber: true,
 } as const;
 
 export async function listEvents(db: DbTx = prisma) {
@@ -47,4 +52,154 @@ export async function setCurrentEvent(userId: string, eventId: string, db: DbTx 
   const event = await getEventOrThrow(eventId, db);
   await db.user.update({ where: { id: userId }, data: { lastEventId: event.id } });
   return event;
+}
+
+const eventDetail = { ...eventSummary, description: true, createdAt: true, updatedAt: true } as const;
+
+/** Events with how much each holds, for the events page. */
+export async function listEventsWithCounts(db: DbTx = prisma) {
+  const events = await db.event.findMany({
+    where: { archivedAt: null },
+    orderBy: { startDate: "desc" },
+    select: { ...eventDetail, _count: { select: { accounts: true, people: true, meetings: true } } },
+  });
+  return events.map(({ _count, ...e }) => ({ ...e, counts: _count }));
+}
+
+function slugify(name: string): string {
+  const base = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return base || "event";
+}
+
+async function uniqueSlug(name: string, db: DbTx): Promise<string> {
+  const base = slugify(name);
+  const taken = await db.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  const set = new Set(taken.map((t) => t.slug));
+  if (!set.has(base)) return base;
+  for (let i = 2; i < 1000; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
+  return `${base}-${randomUUID().slice(0, 8)}`;
+}
+
+function dateOnly(ymd: string): Date {
+  return new Date(`${ymd}T00:00:00.000Z`);
+}
+
+export type CopySummary = { fromEventId: string; accounts: number; people: number; dossiers: number };
+
+/**
+ * Create an event; with `copyFromEventId` also copy that event's target list in the same
+ * transaction. What is copied: accounts (name, domain, firmographics, tier, ICP score, owner,
+ * notes; status back to PROSPECTING), their people (contact data, personas, ICP score, owner;
+ * no lead rating) and the accounts' research dossiers (research about a company stays true
+ * from one show to the next). Not copied: outreach, sequences and enrollments, meetings,
+ * activities, insights, imports — that is the history of the old event.
+ * Set-based INSERT … SELECT: new ids derive from (old id, new event id), so people find their
+ * copied account without a lookup table and 5,000 accounts / 25,000 people copy in seconds.
+ */
+export async function createEvent(body: CreateEventBody, actor: { id: string }) {
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        name: body.name,
+        slug: await uniqueSlug(body.name, tx),
+        startDate: dateOnly(body.startDate),
+        endDate: dateOnly(body.endDate),
+        venue: body.venue,
+        city: body.city,
+        timeZone: body.timeZone,
+        boothNumber: body.boothNumber,
+        description: body.description,
+      },
+      select: eventDetail,
+    });
+    let copied: CopySummary | null = null;
+    if (body.copyFromEventId) {
+      const source = await tx.event.findUnique({ where: { id: body.copyFromEventId }, select: { id: true, name: true } });
+      if (!source) throw new AppError("validation_error", "The event to copy from does not exist", [{ path: "copyFromEventId", message: "Unknown event" }]);
+      copied = await copyTargetList(source.id, event.id, tx);
+    }
+    await recordActivity({
+      type: "event.created",
+      description: copied
+        ? `Created ${event.name} with ${copied.accounts} accounts and ${copied.people} people copied from a previous event`
+        : `Created ${event.name}`,
+      actorId: actor.id,
+      eventId: event.id,
+      entityType: "event",
+      entityId: event.id,
+      metadata: copied ? { copiedFrom: copied } : {},
+    }, tx);
+    return { event, copied };
+  }, { timeout: 120_000 });
+}
+
+export async function copyTargetList(fromEventId: string, toEventId: string, db: DbTx): Promise<CopySummary> {
+  // md5 of (old id, target event) is unique per copy and lets people map to their account.
+  const accounts = await db.$executeRaw`
+    INSERT INTO "target_accounts" ("id", "eventId", "name", "normalizedName", "website", "domain", "industry", "headquarters", "location",
+      "employeeCount", "revenue", "facilityCount", "tier", "status", "icpScore", "icpBreakdown", "icpScoredAt", "notes", "assignedToId", "source",
+      "createdAt", "updatedAt")
+    SELECT 'c' || substr(md5(a."id" || ':' || ${toEventId}), 1, 24), ${toEventId}, a."name", a."normalizedName", a."website", a."domain", a."industry",
+      a."headquarters", a."location", a."employeeCount", a."revenue", a."facilityCount", a."tier", 'PROSPECTING', a."icpScore", a."icpBreakdown",
+      a."icpScoredAt", a."notes", a."assignedToId", 'copied', now(), now()
+    FROM "target_accounts" a WHERE a."eventId" = ${fromEventId}`;
+  const people = await db.$executeRaw`
+    INSERT INTO "people" ("id", "eventId", "accountId", "firstName", "lastName", "name", "title", "email", "phone", "linkedin", "timeZone", "notes",
+      "isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps", "seniority", "icpScore", "icpBreakdown", "icpScoredAt", "assignedToId", "source",
+      "createdAt", "updatedAt")
+    SELECT 'c' || substr(md5(p."id" || ':' || ${toEventId}), 1, 24), ${toEventId},
+      CASE WHEN p."accountId" IS NULL THEN NULL ELSE 'c' || substr(md5(p."accountId" || ':' || ${toEventId}), 1, 24) END,
+      p."firstName", p."lastName", p."name", p."title", p."email", p."phone", p."linkedin", p."timeZone", p."notes",
+      p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."seniority", p."icpScore", p."icpBreakdown", p."icpScoredAt",
+      p."assignedToId", 'copied', now(), now()
+    FROM "people" p WHERE p."eventId" = ${fromEventId}`;
+  const dossiers = await db.$executeRaw`
+    INSERT INTO "company_dossiers" ("id", "accountId", "summary", "footprint", "facilities", "painPoints", "techStack", "recentNews", "keyContacts",
+      "sources", "provider", "researchedAt", "createdAt", "updatedAt")
+    SELECT 'c' || substr(md5(d."id" || ':' || ${toEventId}), 1, 24), 'c' || substr(md5(d."accountId" || ':' || ${toEventId}), 1, 24),
+      d."summary", d."footprint", d."facilities", d."painPoints", d."techStack", d."recentNews", d."keyContacts", d."sources", d."provider",
+      d."researchedAt", now(), now()
+    FROM "company_dossiers" d JOIN "target_accounts" a ON a."id" = d."accountId" WHERE a."eventId" = ${fromEventId}`;
+  return { fromEventId, accounts, people, dossiers };
+}
+
+export async function updateEvent(id: string, body: UpdateEventBody, actor: { id: string }) {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.event.findUnique({ where: { id }, select: { id: true, startDate: true, endDate: true } });
+    if (!current) throw new AppError("not_found", "Event not found");
+    const start = body.startDate ?? current.startDate.toISOString().slice(0, 10);
+    const end = body.endDate ?? current.endDate.toISOString().slice(0, 10);
+    if (end < start) throw new AppError("validation_error", "The event cannot end before it starts", [{ path: "endDate", message: "Ends before it starts" }]);
+    const { startDate, endDate, archived, ...rest } = body;
+    const event = await tx.event.update({
+      where: { id },
+      data: {
+        ...rest,
+        ...(startDate ? { startDate: dateOnly(startDate) } : {}),
+        ...(endDate ? { endDate: dateOnly(endDate) } : {}),
+        ...(archived !== undefined ? { archivedAt: archived ? new Date() : null } : {}),
+      },
+      select: eventDetail,
+    });
+    await recordActivity({
+      type: "event.updated",
+      description: `Updated ${event.name}`,
+      actorId: actor.id,
+      eventId: event.id,
+      entityType: "event",
+      entityId: event.id,
+      metadata: { fields: Object.keys(body) },
+    }, tx);
+    return event;
+  });
+}
+
+/** The event's local days, today in its zone, and the day an agenda opens on (today, else the next show day). */
+export async function eventSchedule(id: string, now = new Date(), db: DbTx = prisma) {
+  const event = await db.event.findUnique({ where: { id }, select: { startDate: true, endDate: true, timeZone: true } });
+  if (!event) throw new AppError("not_found", "Event not found");
+  const days = eventDays(event);
+  const today = localDay(now, event.timeZone);
+  const defaultDay = days.includes(today) ? today : (days.find((d) => d > today) ?? days[days.length - 1] ?? today);
+  return { days, today, defaultDay, timeZone: event.timeZone };
 }

@@ -1,5 +1,9 @@
 import { route } from "@/server/http/route";
-import { listEvents } from "@/server/events/service";
+import { createEventBody } from "@/server/events/schemas";
+import { createEvent, listEvents } from "@/server/events/service";
 
 // GET /api/events — events the team works on
 export const GET = route({}, () => listEvents());
+
+// POST /api/events — create an event, optionally copying a previous event's target list (admins)
+export const POST = route({ access: "admin", body: createEventBody, status: 201 }, ({ user, body }) => createEvent(body, user));

@@ -1,0 +1,5 @@
+import { idParams, route } from "@/server/http/route";
+import { checkInMeeting } from "@/server/meetings/service";
+
+// POST /api/meetings/:id/check-in — the visitor arrived
+export const POST = route({ params: idParams }, ({ user, params }) => checkInMeeting(params.id, user));

@@ -1,0 +1,14 @@
+import { idParams, route } from "@/server/http/route";
+import { meetingIcs } from "@/server/meetings/service";
+
+// GET /api/meetings/:id/ics — the calendar file as it stands (REQUEST, or CANCEL once cancelled)
+export const GET = route({ params: idParams }, async ({ user, params }) => {
+  const ics = await meetingIcs(params.id, user);
+  return new Response(ics.content, {
+    headers: {
+      "content-type": `text/calendar; charset=utf-8; method=${ics.method}`,
+      "content-disposition": `attachment; filename="${ics.filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

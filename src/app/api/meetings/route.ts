@@ -1,0 +1,9 @@
+import { route } from "@/server/http/route";
+import { createMeetingBody, listMeetingsQuery } from "@/server/meetings/schemas";
+import { createMeeting, listMeetings } from "@/server/meetings/service";
+
+// GET /api/meetings — meetings of the current (or given) event, filtered and paginated
+export const GET = route({ query: listMeetingsQuery }, ({ user, query }) => listMeetings(query, user));
+
+// POST /api/meetings — book a meeting (409 with the conflicts unless allowConflicts), send the invite
+export const POST = route({ body: createMeetingBody, status: 201 }, ({ user, body }) => createMeeting(body, user));

@@ -1,0 +1,98 @@
+// Client-side formatting of meeting times, always in the event's time zone (not the browser's).
+
+export type MeetingStatus = "SCHEDULED" | "COMPLETED" | "NO_SHOW" | "CANCELLED";
+export type LocationType = "BOOTH" | "MEETING_ROOM" | "OFFSITE" | "VIRTUAL";
+
+export type MeetingItem = {
+  id: string;
+  eventId: string;
+  personId: string;
+  accountId: string | null;
+  ownerId: string | null;
+  title: string | null;
+  scheduledAt: string;
+  durationMinutes: number;
+  locationType: LocationType;
+  location: string | null;
+  address: string | null;
+  status: MeetingStatus;
+  agenda: string | null;
+  outcome: string | null;
+  nextStep: string | null;
+  checkedInAt: string | null;
+  icsSequence: number;
+  person: { id: string; name: string; title: string | null; email: string | null; phone: string | null };
+  account: { id: string; name: string; status: string; tier: string } | null;
+  owner: { id: string; name: string | null; email: string } | null;
+};
+
+export type ConflictItem = {
+  id: string;
+  reasons: ("rep" | "person" | "room")[];
+  scheduledAt: string;
+  durationMinutes: number;
+  locationType: LocationType;
+  location: string | null;
+  personName: string;
+  accountName: string | null;
+  ownerName: string | null;
+};
+
+export const LOCATION_LABELS: Record<LocationType, string> = {
+  BOOTH: "Booth",
+  MEETING_ROOM: "Meeting room",
+  OFFSITE: "Off-site",
+  VIRTUAL: "Video call",
+};
+
+export const STATUS_LABELS: Record<MeetingStatus, string> = {
+  SCHEDULED: "Scheduled",
+  COMPLETED: "Completed",
+  NO_SHOW: "No-show",
+  CANCELLED: "Cancelled",
+};
+
+export const STATUS_VARIANT: Record<MeetingStatus, "default" | "success" | "warning" | "secondary"> = {
+  SCHEDULED: "default",
+  COMPLETED: "success",
+  NO_SHOW: "warning",
+  CANCELLED: "secondary",
+};
+
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso)).replace(/\u202f/g, " ");
+}
+
+export function formatDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })
+    .format(new Date(iso))
+    .replace(/\u202f/g, " ");
+}
+
+/** "Mon, Dec 14" for a YYYY-MM-DD calendar date. */
+export function formatDay(ymd: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${ymd}T12:00:00Z`));
+}
+
+export function zoneName(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** The wall-clock date and time of an instant in a zone: { day: "2026-12-14", time: "09:30" }. */
+export function wallClock(iso: string, timeZone: string): { day: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export function todayIn(timeZone: string): string {
+  return wallClock(new Date().toISOString(), timeZone).day;
+}
+
+export function describeLocation(m: Pick<MeetingItem, "locationType" | "location" | "address">): string {
+  const label = LOCATION_LABELS[m.locationType];
+  return [m.location ?? label, m.locationType === "OFFSITE" ? m.address : null].filter(Boolean).join(" · ");
+}

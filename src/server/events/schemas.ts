@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { isValidTimeZone } from "@/server/calendar/time";
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date");
+const timeZone = z.string().trim().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as America/Los_Angeles");
+const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+
+export const createEventBody = z.strictObject({
+  name: z.string().trim().min(2, "Name the event").max(120),
+  startDate: ymd,
+  endDate: ymd,
+  venue: optionalText(200),
+  city: optionalText(120),
+  timeZone,
+  boothNumber: optionalText(40),
+  description: optionalText(2000),
+  /** Copy the target list (accounts, people, dossiers) of this event. */
+  copyFromEventId: z.string().min(1).max(64).optional(),
+}).refine((v) => v.endDate >= v.startDate, { path: ["endDate"], message: "The event cannot end before it starts" })
+  .refine((v) => Date.parse(v.endDate) - Date.parse(v.startDate) <= 30 * 86_400_000, { path: ["endDate"], message: "An event lasts at most 31 days" });
+
+export const updateEventBody = z.strictObject({
+  name: z.string().trim().min(2).max(120).optional(),
+  startDate: ymd.optional(),
+  endDate: ymd.optional(),
+  venue: optionalText(200),
+  city: optionalText(120),
+  timeZone: timeZone.optional(),
+  boothNumber: optionalText(40),
+  description: optionalText(2000),
+  archived: z.boolean().optional(),
+});
+
+export type CreateEventBody = z.infer<typeof createEventBody>;
+export type UpdateEventBody = z.infer<typeof updateEventBody>;

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test.describe.configure({ timeout: 150_000 });
+
+test("at the booth on a phone: capture a walk-up and complete a meeting", async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  await signIn(page, "maya@eventops.dev");
+
+  // A meeting of Maya's on the show's first day, early, so it is first on her agenda.
+  const ctx = await (await page.request.get("/api/meetings/context")).json();
+  const day: string = ctx.data.event.startDate;
+  const people = await (await page.request.get("/api/meetings/attendees?q=a")).json();
+  const person = people.data[0] as { id: string; name: string };
+  const booked = await page.request.post("/api/meetings", {
+    data: { personId: person.id, scheduledAt: `${day}T07:30`, durationMinutes: 30, sendInvite: false, allowConflicts: true, agenda: "Breakfast walkthrough" },
+  });
+  expect(booked.status()).toBe(201);
+
+  await page.goto("/dashboard/booth");
+  await expect(page.getByRole("heading", { level: 1, name: "Booth" })).toBeVisible();
+  // The demo show is ahead of "today": the page says so and shows its first day.
+  await expect(page.getByTestId("not-event-day")).toBeVisible();
+  const card = page.getByTestId("booth-meeting").filter({ hasText: person.name }).filter({ hasText: "Breakfast walkthrough" });
+  await expect(card).toBeVisible();
+  await screenshot(page, "booth-phone");
+
+  // Walk-up capture: name field has focus straight away.
+  const stamp = Date.now().toString(36);
+  await page.getByTestId("capture-lead").click();
+  await expect(page.getByLabel("Name")).toBeFocused();
+  await page.getByLabel("Name").fill("Robin Vega");
+  await page.getByLabel("Company").fill(`Dockside Freight ${stamp}`);
+  await page.getByLabel("Email").fill(`robin@dockside-${stamp}.test`);
+  await page.getByLabel("Note").fill("Runs 30 docks in Reno; wants a yard walk");
+  await page.getByRole("button", { name: "Hot" }).click();
+  await screenshot(page, "booth-capture-phone");
+  await page.getByRole("button", { name: "Save lead" }).click();
+  await expect(page.getByTestId("capture-result")).toContainText(`Added Robin Vega at Dockside Freight ${stamp} — a new account.`);
+  await expect(page.getByRole("list").filter({ hasText: "Robin Vega" }).first()).toBeVisible();
+
+  // The same visitor again (same email): matched, not duplicated.
+  await page.getByTestId("capture-lead").click();
+  await page.getByLabel("Name").fill("Robin Vega");
+  await page.getByLabel("Email").fill(`robin@dockside-${stamp}.test`);
+  await page.getByRole("button", { name: "Save lead" }).click();
+  await expect(page.getByTestId("capture-result")).toContainText("Updated Robin Vega (already in the list)");
+
+  // Check in, then complete with an outcome and the account's next status.
+  await card.getByRole("button", { name: "Check in" }).click();
+  await expect(card.getByText("Here")).toBeVisible();
+  await card.getByRole("button", { name: "Complete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Outcome")).toBeFocused();
+  await dialog.getByLabel("Outcome").fill("Wants a pilot at two DCs");
+  await dialog.getByLabel("Next step").fill("Send pilot proposal Friday");
+  const hasAccount = await dialog.getByText("Engaged", { exact: true }).count();
+  if (hasAccount) await dialog.getByText("Engaged", { exact: true }).click();
+  await dialog.getByRole("button", { name: "Save outcome" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("booth-done").filter({ hasText: person.name }).filter({ hasText: "Completed" }).first()).toBeVisible();
+  await screenshot(page, "booth-done-phone");
+
+  // Nothing on the page is wider than the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(consoleErrors).toEqual([]);
+});

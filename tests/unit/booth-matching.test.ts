@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { normalizeCompanyName } from "@/server/booth/company-name";
+import { pickBoothDay, workDomain } from "@/server/booth/service";
+import { normalizeName } from "../../prisma/seed/text";
+
+describe("booth matching rules", () => {
+  it("uses work domains only", () => {
+    expect(workDomain("Dana@Harmon-Logistics.com")).toBe("harmon-logistics.com");
+    expect(workDomain("someone@gmail.com")).toBeNull();
+    expect(workDomain(undefined)).toBeNull();
+  });
+
+  it("normalises company names exactly like the seed and import", () => {
+    for (const name of ["Harmon Logistics, Inc.", "O'Neil Freight L.L.C.", "Tri-State Cold Storage Group", "Ünited Foods GmbH", "Company"]) {
+      expect(normalizeCompanyName(name)).toBe(normalizeName(name));
+    }
+    expect(normalizeCompanyName("HARMON logistics inc")).toBe("harmon logistics");
+  });
+
+  it("shows today during the show, else the next show day, else the last one", () => {
+    const days = ["2026-12-14", "2026-12-15", "2026-12-16"];
+    expect(pickBoothDay(days, "2026-12-15")).toEqual({ day: "2026-12-15", phase: "during" });
+    expect(pickBoothDay(days, "2026-11-27")).toEqual({ day: "2026-12-14", phase: "before" });
+    expect(pickBoothDay(days, "2026-12-20")).toEqual({ day: "2026-12-16", phase: "after" });
+  });
+});
