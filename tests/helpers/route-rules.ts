@@ -20,4 +20,12 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "team/invites/route.ts": { POST: "admin" },
   "team/invites/[id]/route.ts": { DELETE: "admin" },
   "team/[id]/route.ts": { PATCH: "admin", DELETE: "admin" },
+  "dashboards/stats/route.ts": { GET: "user" },
+  "analytics/heatmap/route.ts": { GET: "user" },
+  "reports/route.ts": { GET: "user", POST: "user" },
+  "reports/[id]/route.ts": { GET: "user", PATCH: "user", DELETE: "user" },
+  "reports/pdf/route.ts": { POST: "user" },
+  "export/full/route.ts": { GET: "admin" },
+  "presence/route.ts": { GET: "user", POST: "user" },
+  "activities/route.ts": { GET: "user" },
 };

@@ -1,5 +1,5 @@
 import {
-  BarChart3, Building2, CalendarDays, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
+  Activity, BarChart3, Building2, CalendarDays, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
   type LucideIcon,
 } from "lucide-react";
 
@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard/research", label: "Research", icon: Search },
   { href: "/dashboard/reports", label: "Reports", icon: FileText },
   { href: "/dashboard/analytics", label: "Analytics", icon: BarChart3 },
+  { href: "/dashboard/activity", label: "Activity", icon: Activity },
   { href: "/dashboard/settings", label: "Settings", icon: Settings },
 ];
 

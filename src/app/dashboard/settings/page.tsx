@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
+import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { user } = await getWorkspace();
+  const { user, event } = await getWorkspace();
   const team = await listTeam();
   return (
     <>
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
+      {user.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );
 }
