@@ -155,22 +155,22 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
     db.$queryRaw<{ ownerId: string | null; name: string | null; email: string | null; sent: number; opened: number; replied: number; booked: number; completed: number }[]>`
       ${outreachFlagsCte(eventId, f)},
       per_msg AS (
-        SELECT "ownerId", count(*) FILTER (WHERE is_sent)::int AS sent,
+        SELECT COALESCE("ownerId", '') AS k, count(*) FILTER (WHERE is_sent)::int AS sent,
           count(*) FILTER (WHERE is_sent AND is_opened)::int AS opened,
           count(*) FILTER (WHERE is_sent AND is_replied)::int AS replied
         FROM msg GROUP BY 1
       ), per_meeting AS (
-        SELECT m."ownerId", count(*) FILTER (WHERE m.status <> 'CANCELLED')::int AS booked,
+        SELECT COALESCE(m."ownerId", '') AS k, count(*) FILTER (WHERE m.status <> 'CANCELLED')::int AS booked,
           count(*) FILTER (WHERE m.status = 'COMPLETED')::int AS completed
         FROM meeting m LEFT JOIN target_accounts a ON a.id = m."accountId"
         WHERE m."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)}
         GROUP BY 1
       )
-      SELECT COALESCE(pm."ownerId", mt."ownerId") AS "ownerId", u.name, u.email,
+      SELECT NULLIF(COALESCE(pm.k, mt.k), '') AS "ownerId", u.name, u.email,
         COALESCE(pm.sent, 0)::int AS sent, COALESCE(pm.opened, 0)::int AS opened, COALESCE(pm.replied, 0)::int AS replied,
         COALESCE(mt.booked, 0)::int AS booked, COALESCE(mt.completed, 0)::int AS completed
-      FROM per_msg pm FULL OUTER JOIN per_meeting mt ON pm."ownerId" IS NOT DISTINCT FROM mt."ownerId"
-      LEFT JOIN users u ON u.id = COALESCE(pm."ownerId", mt."ownerId")
+      FROM per_msg pm FULL OUTER JOIN per_meeting mt ON pm.k = mt.k
+      LEFT JOIN users u ON u.id = COALESCE(pm.k, mt.k)
       ORDER BY sent DESC, booked DESC, u.name`,
   ]);
 
