@@ -32,7 +32,7 @@ export function HeatmapGrid({ caption, rows, columns, testId, rowHeader }: {
   const max = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.value)));
   return (
     <div className="overflow-x-auto" data-testid={testId}>
-      <table className="border-separate border-spacing-0.5 text-xs" aria-label={caption}>
+      <table className={cn("border-separate border-spacing-0.5 text-xs", columns.length >= 12 && "w-full min-w-[640px]")} aria-label={caption}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -50,7 +50,7 @@ export function HeatmapGrid({ caption, rows, columns, testId, rowHeader }: {
             <tr key={r.key}>
               <th scope="row" className="max-w-40 truncate pr-2 text-left font-medium" title={r.label}>{r.label}</th>
               {r.cells.map((c) => (
-                <td key={c.key} title={c.label} aria-label={c.label} className={cn("size-6 min-w-6 rounded-sm text-center", LEVEL_CLASS[level(c.value, max)])} />
+                <td key={c.key} title={c.label} aria-label={c.label} className={cn("h-6 min-w-6 rounded-sm text-center", LEVEL_CLASS[level(c.value, max)])} />
               ))}
             </tr>
           ))}

@@ -42,7 +42,6 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
         }
       />
       <ReportBuilder
-        key={definition?.id ?? "new"}
         eventId={event.id}
         reps={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
         initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: user.role === "ADMIN" || definition.owner?.id === user.id } : undefined}
