@@ -38,6 +38,18 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
   await expect(page.getByRole("table", { name: "Engagement by weekday and hour" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Engagement by account and week" })).toBeVisible();
   await screenshot(page, "insights-analytics");
+
+  // On a phone nothing spills sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of ["/dashboard", "/dashboard/analytics", "/dashboard/activity"]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect({ url, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ url, width: 390 });
+    if (url === "/dashboard") {
+      await expect(page.getByTestId("chart-funnel").locator("svg.recharts-surface")).toBeVisible();
+      await screenshot(page, "insights-dashboard-phone");
+    }
+  }
   expect(consoleErrors).toEqual([]);
 });
 

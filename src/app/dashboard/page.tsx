@@ -56,7 +56,7 @@ export default async function DashboardPage() {
         title={`Welcome back${user.name ? `, ${user.name.split(" ")[0]}` : ""}`}
         description={`${event.name}${event.city ? ` · ${event.city}` : ""} · ${formatRange(event.startDate, event.endDate)}`}
       />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7 [&>*]:min-w-0">
         {cards.map(({ label, value, hint, icon: Icon, href }) => (
           <Link key={label} href={href} className="rounded-lg border bg-card p-4 shadow-sm transition-colors hover:border-primary/40">
             <div className="flex items-center justify-between gap-2 text-xs font-medium text-muted-foreground">
@@ -71,7 +71,7 @@ export default async function DashboardPage() {
       <div className="mt-6">
         <DashboardCharts data={charts} />
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_380px]">
+      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_380px] [&>*]:min-w-0">
         <Card>
           <CardHeader className="flex-row items-center justify-between">
             <CardTitle>Recent activity</CardTitle>

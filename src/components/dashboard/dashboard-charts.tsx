@@ -33,7 +33,7 @@ const tick = { fontSize: 12, fill: "oklch(0.47 0.02 262)" };
 export function DashboardCharts({ data }: { data: ChartsData }) {
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
       <ChartCard title="Account funnel" description="Target accounts → contacted → replied → meeting → won" testId="chart-funnel">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data.funnel} layout="vertical" margin={{ left: 8, right: 40 }}>

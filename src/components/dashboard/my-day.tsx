@@ -9,7 +9,7 @@ export function MyDay({ meetings, tasks, timeZone }: { meetings: DayMeeting[]; t
   const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
   const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone });
   return (
-    <div className="grid gap-4">
+    <div className="grid gap-4 [&>*]:min-w-0">
       <Card data-testid="my-meetings">
         <CardHeader>
           <CardTitle className="flex items-center gap-2"><CalendarDays className="size-4" aria-hidden /> My meetings today</CardTitle>

@@ -90,7 +90,7 @@ export function ReportBuilder({ eventId, reps, initial }: {
 
   const box = "size-4 accent-[oklch(0.5_0.21_275)]";
   return (
-    <div className="grid gap-6 xl:grid-cols-[380px_1fr]">
+    <div className="grid gap-6 xl:grid-cols-[380px_1fr] [&>*]:min-w-0">
       <Card className="h-fit">
         <CardHeader>
           <CardTitle>Report contents</CardTitle>

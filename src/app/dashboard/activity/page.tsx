@@ -34,11 +34,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Activity" description={`Everything the team and your prospects did in ${event.name} — the audit log.`} />
-      <div className="grid gap-6 lg:grid-cols-[1fr_280px]">
-        <div className="grid content-start gap-4">
+      <div className="grid gap-6 lg:grid-cols-[1fr_280px] [&>*]:min-w-0">
+        <div className="grid content-start gap-4 [&>*]:min-w-0">
           <Card>
             <CardContent className="pt-5">
-              <form method="get" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label="Filter activity">
+              <form method="get" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4 [&>*]:min-w-0" aria-label="Filter activity">
                 <div className="grid gap-1.5">
                   <Label htmlFor="type">Type</Label>
                   <select id="type" name="type" defaultValue={query.type ?? ""} className={selectClass}>

@@ -58,7 +58,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           Opens, clicks and replies show up here once outreach goes out. Machine opens from mail-privacy proxies are never counted.
         </EmptyState>
       ) : (
-        <div className="grid gap-6">
+        <div className="grid gap-6 [&>*]:min-w-0">
           <Card data-testid="best-times">
             <CardHeader>
               <CardTitle className="flex items-center gap-2"><Clock className="size-4" aria-hidden /> Best times to send</CardTitle>
