@@ -20,7 +20,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   const parsed = heatmapQuery.safeParse({ from: typeof sp.from === "string" && sp.from ? sp.from : undefined, to: typeof sp.to === "string" && sp.to ? sp.to : undefined });
   const range = parsed.success ? parsed.data : {};
-  const heat = await getEngagementHeatmap(event, range);
+  // The form's "to" is an inclusive calendar day; the service takes an exclusive bound.
+  const heat = await getEngagementHeatmap(event, { from: range.from, to: range.to ? nextDay(range.to.slice(0, 10)) : undefined });
   const total = heat.totals.opens + heat.totals.clicks + heat.totals.replies;
 
   const hourColumns = Array.from({ length: 24 }, (_, h) => ({ key: String(h), label: hourLabel(h), short: h % 3 === 0 ? String(h) : "" }));
@@ -49,7 +50,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       />
       <form className="mb-6 flex flex-wrap items-end gap-3" method="get">
         <div className="grid gap-1.5"><Label htmlFor="from">From</Label><Input id="from" name="from" type="date" defaultValue={range.from?.slice(0, 10) ?? ""} className="w-40" /></div>
-        <div className="grid gap-1.5"><Label htmlFor="to">To (exclusive)</Label><Input id="to" name="to" type="date" defaultValue={range.to?.slice(0, 10) ?? ""} className="w-40" /></div>
+        <div className="grid gap-1.5"><Label htmlFor="to">To (inclusive)</Label><Input id="to" name="to" type="date" defaultValue={range.to?.slice(0, 10) ?? ""} className="w-40" /></div>
         <Button type="submit" variant="outline">Apply</Button>
         {!parsed.success ? <p role="alert" className="text-sm text-destructive">Those dates are not valid; showing all time.</p> : null}
       </form>
@@ -101,4 +102,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       )}
     </>
   );
+}
+
+function nextDay(ymd: string): string {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
