@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { screenshot, signIn } from "./helpers";
 
 test("the dashboard shows the event's numbers as cards, charts and the activity feed", async ({ page }) => {
+  test.setTimeout(150_000); // several pages on a shared, busy machine
   const consoleErrors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
@@ -54,6 +55,7 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
 });
 
 test("a rep builds, previews, saves and re-runs a report as a PDF", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "jordan@eventops.dev");
   await page.goto("/dashboard/reports");
   await page.getByRole("link", { name: "New report" }).first().click();
@@ -78,6 +80,7 @@ test("a rep builds, previews, saves and re-runs a report as a PDF", async ({ pag
 });
 
 test("an admin downloads a CSV export from settings; a rep does not see it", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "admin@eventops.dev");
   await page.goto("/dashboard/settings");
   await expect(page.getByTestId("export-card")).toBeVisible();

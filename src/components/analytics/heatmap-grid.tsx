@@ -31,7 +31,7 @@ export function HeatmapGrid({ caption, rows, columns, testId, rowHeader }: {
 }) {
   const max = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.value)));
   return (
-    <div className="overflow-x-auto" data-testid={testId}>
+    <div className="relative overflow-x-auto" data-testid={testId}>
       <table className={cn("border-separate border-spacing-0.5 text-xs", columns.length >= 12 && "w-full min-w-[640px]")} aria-label={caption}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -78,7 +78,7 @@ export function DashboardCharts({ data }: { data: ChartsData }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data.byStatus} margin={{ top: 20, right: 8 }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
-            <XAxis dataKey="label" tick={{ ...tick, fontSize: 11 }} interval={0} />
+            <XAxis dataKey="label" tick={{ ...tick, fontSize: 11 }} interval={0} angle={-25} textAnchor="end" height={56} />
             <YAxis tick={tick} allowDecimals={false} />
             <Tooltip formatter={(v) => [Number(v).toLocaleString("en-US"), "Accounts"]} />
             <Bar dataKey="count" radius={[4, 4, 0, 0]} isAnimationActive={false}>
