@@ -47,4 +47,12 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "research/candidates/route.ts": { GET: "user" },
   "research/run/route.ts": { POST: "user" },
   "research/accounts/[id]/route.ts": { GET: "user", POST: "user" },
+  "dashboards/stats/route.ts": { GET: "user" },
+  "analytics/heatmap/route.ts": { GET: "user" },
+  "reports/route.ts": { GET: "user", POST: "user" },
+  "reports/[id]/route.ts": { GET: "user", PATCH: "user", DELETE: "user" },
+  "reports/pdf/route.ts": { POST: "user" },
+  "export/full/route.ts": { GET: "admin" },
+  "presence/route.ts": { GET: "user", POST: "user" },
+  "activities/route.ts": { GET: "user" },
 };

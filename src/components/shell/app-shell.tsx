@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
 
 export function AppShell({ user, events, currentEventId, children }: {
   user: ShellUser;
@@ -78,7 +79,8 @@ export function AppShell({ user, events, currentEventId, children }: {
           <Menu className="size-5" />
         </button>
         <EventSwitcher events={events} currentEventId={currentEventId} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <PresenceAvatars className="hidden sm:flex" />
           <UserMenu user={user} />
         </div>
       </header>

@@ -1,5 +1,5 @@
 import {
-  BarChart3, Building2, CalendarDays, CalendarRange, Store, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
+  Activity, BarChart3, Building2, CalendarDays, CalendarRange, Store, FileText, LayoutDashboard, Mail, Search, Settings, Users, Workflow,
   type LucideIcon,
 } from "lucide-react";
 
@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard/reports", label: "Reports", icon: FileText },
   { href: "/dashboard/analytics", label: "Analytics", icon: BarChart3 },
   { href: "/dashboard/events", label: "Events", icon: CalendarRange },
+  { href: "/dashboard/activity", label: "Activity", icon: Activity },
   { href: "/dashboard/settings", label: "Settings", icon: Settings },
 ];
 

@@ -1,14 +1,9 @@
-import { prisma } from "@/server/db";
-import { listRecentActivities } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { listRecentFeed } from "@/server/activity/feed";
+import { getEventMetrics, type MetricFilters } from "@/server/dashboard/stats";
 
-/** Headline counts for the dashboard, aggregated in SQL. */
-export async function getEventOverview(eventId: string) {
-  const [accounts, people, sent, meetings, recent] = await Promise.all([
-    prisma.targetAccount.count({ where: { eventId } }),
-    prisma.person.count({ where: { eventId } }),
-    prisma.outreach.count({ where: { eventId, sentAt: { not: null } } }),
-    prisma.meeting.count({ where: { eventId, status: { not: "CANCELLED" } } }),
-    listRecentActivities(eventId, 12),
-  ]);
-  return { accounts, people, sent, meetings, recent };
+/** What GET /api/dashboards/stats and the dashboard page show: the metrics and the recent feed. */
+export async function getDashboardStats(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma) {
+  const [metrics, recentActivity] = await Promise.all([getEventMetrics(eventId, filters, db), listRecentFeed(eventId, 12, db)]);
+  return { eventId, metrics, recentActivity };
 }

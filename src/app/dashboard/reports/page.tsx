@@ -1,9 +1,65 @@
 import type { Metadata } from "next";
-import { FileText } from "lucide-react";
-import { NotYetAvailable } from "@/components/ui/coming-later";
+import Link from "next/link";
+import { CalendarX2, FileText, Plus } from "lucide-react";
+import { ReportRowActions } from "@/components/reports/report-row-actions";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listReportDefinitions } from "@/server/reports/definitions";
+import { SECTION_LABELS } from "@/server/reports/labels";
+import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default function Page() {
-  return <NotYetAvailable title="Reports" icon={FileText} what="Event reports with a PDF download and a report builder." />;
+export default async function ReportsPage() {
+  const { user, event } = await getWorkspace();
+  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const reports = await listReportDefinitions(event.id, 1, 100);
+  const newButton = (
+    <Link href="/dashboard/reports/builder" className={buttonVariants()}>
+      <Plus aria-hidden /> New report
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader title="Reports" description={`Saved report definitions for ${event.name}. Re-run one as a PDF any time: the numbers are always current.`} actions={newButton} />
+      {reports.items.length === 0 ? (
+        <EmptyState icon={FileText} title="No saved reports yet" action={newButton}>
+          Build a report: pick sections and metrics, filter by tier, rep or dates, preview it, download a PDF and save it to re-run later.
+        </EmptyState>
+      ) : (
+        <Card>
+          <CardContent className="p-0">
+            <ul className="divide-y" data-testid="report-list">
+              {reports.items.map((r) => {
+                const f = r.config.filters;
+                const chips = [
+                  ...(f.tiers?.length ? [`Tier ${f.tiers.join(", ")}`] : []),
+                  ...(f.ownerId ? ["One rep"] : []),
+                  ...(f.from || f.to ? [`${f.from ?? "…"} → ${f.to ?? "…"}`] : []),
+                ];
+                return (
+                  <li key={r.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+                    <div className="min-w-0">
+                      <p className="font-medium">{r.name}</p>
+                      <p className="text-xs text-muted-foreground">
+                        {r.config.sections.map((s) => SECTION_LABELS[s]).join(" · ")}
+                      </p>
+                      <p className="mt-1 flex flex-wrap gap-1.5 text-xs text-muted-foreground">
+                        {chips.map((c) => <Badge key={c} variant="secondary">{c}</Badge>)}
+                        <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {r.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}</span>
+                      </p>
+                    </div>
+                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={user.role === "ADMIN" || r.owner?.id === user.id} />
+                  </li>
+                );
+              })}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
+    </>
+  );
 }

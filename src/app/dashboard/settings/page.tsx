@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
+import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
 import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { getIcpWeightsWithMeta } from "@/server/scoring/service";
@@ -9,7 +10,7 @@ import { getWorkspace } from "@/server/users/workspace";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { user } = await getWorkspace();
+  const { user, event } = await getWorkspace();
   const [team, scoring] = await Promise.all([listTeam(), getIcpWeightsWithMeta()]);
   return (
     <>
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
       <div className="mt-6">
         <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
       </div>
+      {user.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );
 }

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalendarX2 } from "lucide-react";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { ReportBuilder } from "@/components/reports/report-builder";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { AppError } from "@/server/http/errors";
+import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
+import { listTeam } from "@/server/team/service";
+import { getWorkspace } from "@/server/users/workspace";
+
+export const metadata: Metadata = { title: "Report builder" };
+
+export default async function ReportBuilderPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  const { user, event } = await getWorkspace();
+  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const { id } = await searchParams;
+  let definition: ReportDefinitionView | null = null;
+  if (id) {
+    try {
+      definition = await getReportDefinition(id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    }
+    if (definition.eventId !== event.id) notFound();
+  }
+  const team = await listTeam();
+  return (
+    <>
+      <PageHeader
+        title={definition ? definition.name : "New report"}
+        description="Sections, metrics and filters → preview → PDF. Save it to re-run later."
+        actions={
+          <div className="flex items-center gap-3">
+            {definition ? <PresenceAvatars entityType="report" entityId={definition.id} /> : null}
+            <Link href="/dashboard/reports" className={buttonVariants({ variant: "outline" })}>All reports</Link>
+          </div>
+        }
+      />
+      <ReportBuilder
+        eventId={event.id}
+        reps={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
+        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: user.role === "ADMIN" || definition.owner?.id === user.id } : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+import type { PaginatedResponse } from "@/types/api";
+
+/**
+ * The readable activity feed over the audit log. Descriptions are written by each domain when
+ * the change happens; the feed adds the actor, person and account names so a row reads on its
+ * own ("Maya Chen · Sent an email to Dana Ruiz (Acme Foods)").
+ */
+export const listActivitiesQuery = z.object({
+  eventId: z.string().min(1).max(64).optional(),
+  type: z.string().max(80).optional(),
+  actorId: z.string().max(64).optional(),
+  accountId: z.string().max(64).optional(),
+  personId: z.string().max(64).optional(),
+  q: z.string().trim().max(120).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;
+
+const feedSelect = {
+  id: true,
+  type: true,
+  description: true,
+  createdAt: true,
+  entityType: true,
+  entityId: true,
+  actor: { select: { id: true, name: true, email: true } },
+  person: { select: { id: true, name: true } },
+  account: { select: { id: true, name: true } },
+} satisfies Prisma.ActivitySelect;
+
+export type FeedItem = Prisma.ActivityGetPayload<{ select: typeof feedSelect }>;
+
+function feedWhere(eventId: string, q: Omit<ListActivitiesQuery, "page" | "pageSize" | "eventId">): Prisma.ActivityWhereInput {
+  const where: Prisma.ActivityWhereInput = { eventId };
+  // A type ending in "." filters a whole domain ("meeting." → every meeting change).
+  if (q.type) where.type = q.type.endsWith(".") ? { startsWith: q.type } : q.type;
+  if (q.actorId === "system") where.actorId = null;
+  else if (q.actorId) where.actorId = q.actorId;
+  if (q.accountId) where.accountId = q.accountId;
+  if (q.personId) where.personId = q.personId;
+  if (q.q) {
+    where.OR = [
+      { account: { name: { contains: q.q, mode: "insensitive" } } },
+      { person: { name: { contains: q.q, mode: "insensitive" } } },
+    ];
+  }
+  return where;
+}
+
+export async function listActivities(eventId: string, query: Omit<ListActivitiesQuery, "eventId">, db: DbTx = prisma): Promise<PaginatedResponse<FeedItem>> {
+  const where = feedWhere(eventId, query);
+  const [items, total] = await Promise.all([
+    db.activity.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: feedSelect,
+    }),
+    db.activity.count({ where }),
+  ]);
+  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
+}
+
+export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = prisma): Promise<FeedItem[]> {
+  return db.activity.findMany({ where: { eventId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: feedSelect });
+}
+
+/** The filter options: the activity types present in the event, with counts. */
+export async function listActivityTypes(eventId: string, db: DbTx = prisma) {
+  const rows = await db.activity.groupBy({ by: ["type"], where: { eventId }, _count: { _all: true }, orderBy: { type: "asc" } });
+  return rows.map((r) => ({ type: r.type, count: r._count._all }));
+}

@@ -1,0 +1,132 @@
+/**
+ * Engagement heatmaps. Engagement = human opens and clicks (EmailEvents with isMachine = false)
+ * and replies (Outreach.repliedAt: replies are counted from the message, not from events, so a
+ * provider that also logs "reply" events cannot double them). Buckets are in the event's time
+ * zone: timestamps are stored as UTC in `timestamp without time zone` columns, so they are first
+ * declared UTC and then converted (`(t AT TIME ZONE 'UTC') AT TIME ZONE tz`).
+ *
+ * "Best times to send" ranks weekday × hour cells by a weighted score (open 1, click 2, reply 3:
+ * a reply is what a rep wants) and returns the top cells that have any engagement.
+ */
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { prisma, type DbTx } from "@/server/db";
+
+export const heatmapQuery = z.object({
+  eventId: z.string().min(1).max(64).optional(),
+  from: z.iso.date().or(z.iso.datetime()).optional(),
+  to: z.iso.date().or(z.iso.datetime()).optional(),
+});
+
+export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+const WEIGHT = { opens: 1, clicks: 2, replies: 3 } as const;
+
+export type HeatCell = { weekday: number; hour: number; opens: number; clicks: number; replies: number; total: number };
+export type AccountWeekRow = { accountId: string; accountName: string; total: number; weeks: Record<string, number> };
+
+export type Heatmap = {
+  timeZone: string;
+  from: string | null;
+  to: string | null;
+  totals: { opens: number; clicks: number; replies: number };
+  /** 7 × 24 cells, weekday 0 = Monday … 6 = Sunday, hour 0–23 local. */
+  weekdayHour: HeatCell[];
+  weeks: string[];
+  accountWeek: AccountWeekRow[];
+  bestTimes: { weekday: number; hour: number; label: string; score: number }[];
+};
+
+function bound(value: string | undefined, timeZone: string): Prisma.Sql | null {
+  if (!value) return null;
+  // A bare date means local midnight in the event's time zone.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? Prisma.sql`((${value}::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')`
+    : Prisma.sql`((${value}::timestamptz) AT TIME ZONE 'UTC')`;
+}
+
+export function hourLabel(hour: number): string {
+  const h = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h} ${hour < 12 ? "am" : "pm"}`;
+}
+
+export async function getEngagementHeatmap(
+  event: { id: string; timeZone: string },
+  range: { from?: string; to?: string } = {},
+  options: { accountLimit?: number } = {},
+  db: DbTx = prisma,
+): Promise<Heatmap> {
+  const tz = event.timeZone;
+  const from = bound(range.from, tz);
+  const to = bound(range.to, tz);
+  const within = (col: Prisma.Sql) =>
+    Prisma.sql`${from ? Prisma.sql` AND ${col} >= ${from}` : Prisma.empty}${to ? Prisma.sql` AND ${col} < ${to}` : Prisma.empty}`;
+  const engagement = Prisma.sql`
+    WITH ev AS (
+      SELECT e."occurredAt" AS at, CASE e.type WHEN 'open' THEN 'opens' ELSE 'clicks' END AS kind, o."accountId"
+      FROM email_events e JOIN outreach o ON o.id = e."outreachId"
+      WHERE o."eventId" = ${event.id} AND e.type IN ('open', 'click') AND NOT e."isMachine" ${within(Prisma.sql`e."occurredAt"`)}
+      UNION ALL
+      SELECT o."repliedAt", 'replies', o."accountId" FROM outreach o
+      WHERE o."eventId" = ${event.id} AND o."repliedAt" IS NOT NULL ${within(Prisma.sql`o."repliedAt"`)}
+    ), local AS (
+      SELECT (at AT TIME ZONE 'UTC') AT TIME ZONE ${tz} AS t, kind, "accountId" FROM ev
+    )`;
+  const limit = options.accountLimit ?? 20;
+
+  const [cells, accountWeeks] = await Promise.all([
+    db.$queryRaw<{ dow: number; hour: number; kind: keyof typeof WEIGHT; n: number }[]>`
+      ${engagement}
+      SELECT (extract(isodow FROM t)::int - 1) AS dow, extract(hour FROM t)::int AS hour, kind, count(*)::int AS n
+      FROM local GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ accountId: string; name: string; week: string; n: number; total: number }[]>`
+      ${engagement},
+      per AS (
+        SELECT "accountId", to_char(date_trunc('week', t), 'YYYY-MM-DD') AS week, count(*)::int AS n
+        FROM local WHERE "accountId" IS NOT NULL GROUP BY 1, 2
+      ), top AS (
+        SELECT "accountId", sum(n)::int AS total FROM per GROUP BY 1 ORDER BY total DESC, "accountId" LIMIT ${limit}
+      )
+      SELECT per."accountId", a.name, per.week, per.n, top.total
+      FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId"
+      ORDER BY top.total DESC, a.name, per.week`,
+  ]);
+
+  const grid: HeatCell[] = [];
+  for (let weekday = 0; weekday < 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) grid.push({ weekday, hour, opens: 0, clicks: 0, replies: 0, total: 0 });
+  }
+  const totals = { opens: 0, clicks: 0, replies: 0 };
+  for (const c of cells) {
+    const cell = grid[c.dow * 24 + c.hour];
+    cell[c.kind] += c.n;
+    cell.total += c.n;
+    totals[c.kind] += c.n;
+  }
+
+  const weekSet = new Set<string>();
+  const byAccount = new Map<string, AccountWeekRow>();
+  for (const r of accountWeeks) {
+    weekSet.add(r.week);
+    const row = byAccount.get(r.accountId) ?? { accountId: r.accountId, accountName: r.name, total: r.total, weeks: {} };
+    row.weeks[r.week] = r.n;
+    byAccount.set(r.accountId, row);
+  }
+
+  const bestTimes = grid
+    .map((c) => ({ c, score: c.opens * WEIGHT.opens + c.clicks * WEIGHT.clicks + c.replies * WEIGHT.replies }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.c.weekday - b.c.weekday || a.c.hour - b.c.hour)
+    .slice(0, 3)
+    .map(({ c, score }) => ({ weekday: c.weekday, hour: c.hour, score, label: `${WEEKDAYS[c.weekday]} ${hourLabel(c.hour)}–${hourLabel((c.hour + 1) % 24)}` }));
+
+  return {
+    timeZone: tz,
+    from: range.from ?? null,
+    to: range.to ?? null,
+    totals,
+    weekdayHour: grid,
+    weeks: [...weekSet].sort(),
+    accountWeek: [...byAccount.values()],
+    bestTimes,
+  };
+}

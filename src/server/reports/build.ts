@@ -1,0 +1,101 @@
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { getEventOrThrow } from "@/server/events/service";
+import { getEventMetrics, type EventMetrics } from "@/server/dashboard/stats";
+import { toMetricFilters, METRIC_LABELS, type ReportConfig, type ReportMetric, type ReportSection } from "@/server/reports/config";
+
+export type ReportData = {
+  title: string;
+  event: { id: string; name: string; city: string | null; timeZone: string; startDate: Date; endDate: Date };
+  generatedAt: Date;
+  filterSummary: string[];
+  sections: ReportSection[];
+  metricKeys: ReportMetric[];
+  metrics: EventMetrics;
+};
+
+/** A report's numbers come from the dashboard's own service: the same filters, the same numbers. */
+export async function buildReport(eventId: string, config: ReportConfig, db: DbTx = prisma): Promise<ReportData> {
+  const event = await getEventOrThrow(eventId, db);
+  const filters = config.filters ?? {};
+  const summary: string[] = [];
+  if (filters.tiers?.length) summary.push(`Tier ${filters.tiers.join(", ")}`);
+  if (filters.ownerId) {
+    const owner = await db.user.findUnique({ where: { id: filters.ownerId }, select: { name: true, email: true } });
+    if (!owner) throw new AppError("validation_error", "The chosen rep does not exist", [{ path: "filters.ownerId", message: "Unknown user" }]);
+    summary.push(`Rep: ${owner.name ?? owner.email}`);
+  }
+  if (filters.from || filters.to) summary.push(`${filters.from ?? "start"} to ${filters.to ?? "today"} (${event.timeZone})`);
+  const metrics = await getEventMetrics(event.id, toMetricFilters(filters, event.timeZone), db);
+  return {
+    title: config.title?.trim() || `${event.name} report`,
+    event,
+    generatedAt: new Date(),
+    filterSummary: summary,
+    sections: config.sections,
+    metricKeys: config.metrics,
+    metrics,
+  };
+}
+
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** The summary metric values as the report prints them. */
+export function metricValue(key: ReportMetric, m: EventMetrics): string {
+  switch (key) {
+    case "accounts": return m.accounts.total.toLocaleString("en-US");
+    case "people": return m.people.toLocaleString("en-US");
+    case "sent": return m.outreach.sent.toLocaleString("en-US");
+    case "openRate": return percent(m.outreach.openRate);
+    case "clickRate": return percent(m.outreach.clickRate);
+    case "replyRate": return percent(m.outreach.replyRate);
+    case "meetingsBooked": return m.meetings.booked.toLocaleString("en-US");
+    case "meetingsCompleted": return m.meetings.completed.toLocaleString("en-US");
+    case "won": return m.accounts.won.toLocaleString("en-US");
+  }
+}
+
+export function metricLabel(key: ReportMetric) {
+  return METRIC_LABELS[key];
+}
+
+/** Rows of each table section, shared by the HTML and the PDF so both print the same thing. */
+export function sectionTables(data: ReportData): Partial<Record<ReportSection, { head: string[]; rows: string[][] }>> {
+  const m = data.metrics;
+  const n = (v: number) => v.toLocaleString("en-US");
+  return {
+    summary: { head: ["Metric", "Value"], rows: data.metricKeys.map((k) => [metricLabel(k), metricValue(k, m)]) },
+    funnel: {
+      head: ["Stage", "Accounts", "Of previous"],
+      rows: m.funnel.map((s, i) => [s.stage, n(s.count), i === 0 ? "—" : percent(m.funnel[i - 1].count ? s.count / m.funnel[i - 1].count : 0)]),
+    },
+    accounts: {
+      head: ["Group", "Accounts"],
+      rows: [
+        ...Object.entries(m.accounts.byTier).map(([t, c]) => [`Tier ${t}`, n(c)]),
+        ...Object.entries(m.accounts.byStatus).map(([s, c]) => [s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (x) => x.toUpperCase()), n(c)]),
+      ],
+    },
+    outreach: {
+      head: ["Measure", "Messages", "Rate (of sent)"],
+      rows: [
+        ["Sent", n(m.outreach.sent), "—"],
+        ["Opened (human)", n(m.outreach.opened), percent(m.outreach.openRate)],
+        ["Clicked", n(m.outreach.clicked), percent(m.outreach.clickRate)],
+        ["Replied", n(m.outreach.replied), percent(m.outreach.replyRate)],
+        ["Bounced", n(m.outreach.bounced), percent(m.outreach.sent ? m.outreach.bounced / m.outreach.sent : 0)],
+        ["Drafts (not sent)", n(m.outreach.drafts), "—"],
+      ],
+    },
+    meetings: {
+      head: ["Status", "Meetings"],
+      rows: [["Booked (not cancelled)", n(m.meetings.booked)], ["Upcoming", n(m.meetings.scheduled)], ["Held", n(m.meetings.completed)], ["No-show", n(m.meetings.noShow)], ["Cancelled", n(m.meetings.cancelled)]],
+    },
+    reps: {
+      head: ["Rep", "Sent", "Opened", "Replied", "Meetings booked", "Held"],
+      rows: m.reps.map((r) => [r.name, n(r.sent), n(r.opened), n(r.replied), n(r.meetingsBooked), n(r.meetingsCompleted)]),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { recordActivity } from "@/server/activity/service";
+import type { SessionUser } from "@/server/users/session";
+import { reportConfig, type ReportConfig } from "@/server/reports/config";
+import type { PaginatedResponse } from "@/types/api";
+
+/** Saved report definitions belong to an event; the team sees them all, only the owner or an admin changes one. */
+export const createReportBody = z.strictObject({
+  eventId: z.string().min(1).max(64).optional(),
+  name: z.string().trim().min(1, "Give the report a name").max(120),
+  config: reportConfig,
+});
+export const updateReportBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  config: reportConfig.optional(),
+});
+export const listReportsQuery = z.object({
+  eventId: z.string().min(1).max(64).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+const select = {
+  id: true, eventId: true, name: true, config: true, createdAt: true, updatedAt: true,
+  owner: { select: { id: true, name: true, email: true } },
+} as const;
+
+export type ReportDefinitionView = { id: string; eventId: string; name: string; config: ReportConfig; createdAt: Date; updatedAt: Date; owner: { id: string; name: string | null; email: string } | null };
+
+function view<T extends { config: unknown }>(row: T): Omit<T, "config"> & { config: ReportConfig } {
+  // Stored configs were validated on write; parse again so older shapes get today's defaults.
+  const parsed = reportConfig.safeParse(row.config);
+  return { ...row, config: parsed.success ? parsed.data : reportConfig.parse({}) };
+}
+
+export async function listReportDefinitions(eventId: string, page = 1, pageSize = 50, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
+  const [items, total] = await Promise.all([
+    db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize, select }),
+    db.reportDefinition.count({ where: { eventId } }),
+  ]);
+  return { items: items.map(view), total, page, pageSize, hasMore: page * pageSize < total };
+}
+
+export async function getReportDefinition(id: string, db: DbTx = prisma): Promise<ReportDefinitionView> {
+  const row = await db.reportDefinition.findUnique({ where: { id }, select });
+  if (!row) throw new AppError("not_found", "Report not found");
+  return view(row);
+}
+
+export async function createReportDefinition(eventId: string, input: { name: string; config: ReportConfig }, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+    if (!event) throw new AppError("not_found", "Event not found");
+    const row = await tx.reportDefinition.create({ data: { eventId, ownerId: actor.id, name: input.name, config: input.config }, select });
+    await recordActivity({ type: "report.created", description: `Saved the report "${input.name}"`, actorId: actor.id, eventId, entityType: "report", entityId: row.id }, tx);
+    return view(row);
+  });
+}
+
+function assertCanChange(row: { owner: { id: string } | null }, actor: SessionUser) {
+  if (actor.role !== "ADMIN" && row.owner?.id !== actor.id) throw new AppError("forbidden", "Only the report's owner or an admin can change it");
+}
+
+export async function updateReportDefinition(id: string, input: z.infer<typeof updateReportBody>, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getReportDefinition(id, tx);
+    assertCanChange(current, actor);
+    const row = await tx.reportDefinition.update({ where: { id }, data: { name: input.name, config: input.config }, select });
+    await recordActivity({ type: "report.updated", description: `Updated the report "${row.name}"`, actorId: actor.id, eventId: row.eventId, entityType: "report", entityId: id }, tx);
+    return view(row);
+  });
+}
+
+export async function deleteReportDefinition(id: string, actor: SessionUser) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getReportDefinition(id, tx);
+    assertCanChange(current, actor);
+    await tx.reportDefinition.delete({ where: { id } });
+    await recordActivity({ type: "report.deleted", description: `Deleted the report "${current.name}"`, actorId: actor.id, eventId: current.eventId, entityType: "report", entityId: id }, tx);
+    return { id };
+  });
+}
