@@ -72,14 +72,29 @@ describe("booking a meeting", () => {
     expect((booked.metadata as { conflictsOverridden: string[] }).conflictsOverridden).toContain(first.json.data.meeting.id);
   });
 
-  it("lets only one of two simultaneous bookings of the same slot through", async () => {
+  it("re-checks conflicts under a per-rep lock, so a booking racing another one sees it", async () => {
     const w = await meetingWorld();
     const other = await createPerson(w.event.id, w.account.id);
-    const results = await Promise.all([
-      book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-16T09:00", sendInvite: false }),
-      book(w.cookie, { personId: other.id, scheduledAt: "2026-12-16T09:10", sendInvite: false }),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    let lockTaken!: () => void;
+    let release!: () => void;
+    const taken = new Promise<void>((resolve) => (lockTaken = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Another booking for the same rep is mid-transaction: it holds the rep's lock, its row not yet committed.
+    const racing = prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`meeting-owner:${w.user.id}`}))) AS locked`;
+      lockTaken();
+      await released;
+      await tx.meeting.create({ data: { eventId: w.event.id, personId: other.id, ownerId: w.user.id, scheduledAt: new Date("2026-12-16T17:00:00Z"), icsUid: `race-${w.user.id}` } });
+    }, { timeout: 30_000 });
+    await taken;
+    const booking = book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-16T09:10", sendInvite: false });
+    // Let the booking reach the lock before the racing transaction commits (ordering only, nothing timed is asserted).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    release();
+    await racing;
+    const res = await booking;
+    expect(res.status).toBe(409);
+    expect(res.json.details.conflicts[0].reasons).toEqual(["rep"]);
     expect(await prisma.meeting.count({ where: { eventId: w.event.id, ownerId: w.user.id } })).toBe(1);
   });
 
