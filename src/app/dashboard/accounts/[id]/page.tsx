@@ -8,6 +8,8 @@ import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "
 import { DossierCard } from "@/components/accounts/dossier-card";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
+import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
@@ -61,7 +63,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <span>Last activity {formatAgo(account.lastActivityAt)}</span>
             </p>
           </div>
-          <div className="flex flex-wrap gap-2" data-testid="account-actions">
+          <div className="flex flex-wrap items-center gap-2" data-testid="account-actions">
+            <PresenceAvatars entityType="account" entityId={account.id} />
+            <BookMeetingButton variant="outline" />
             <DeleteAccountButton id={account.id} name={account.name} peopleCount={people.length} />
           </div>
         </div>

@@ -12,6 +12,8 @@ import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/account
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
 import { PersonHeaderActions } from "@/components/people/person-header-actions";
+import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
@@ -92,6 +94,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </div>
           </div>
           <PersonHeaderActions>
+            <PresenceAvatars entityType="person" entityId={person.id} />
+            <BookMeetingButton personId={person.id} variant="outline" />
             <DeletePersonButton id={person.id} name={person.name} />
           </PersonHeaderActions>
         </div>
