@@ -6,7 +6,9 @@ import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/
 import { listSavedViews } from "@/server/saved-views/service";
 import { getWorkspace } from "@/server/users/workspace";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Building2 } from "lucide-react";
+import { Building2, Upload } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -34,7 +36,15 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const [list, options, views] = await Promise.all([listAccounts(query, user), accountFilterOptions(event.id), listSavedViews(user.id, "accounts")]);
   return (
     <>
-      <PageHeader title="Accounts" description={`${list.total.toLocaleString("en-US")} target account${list.total === 1 ? "" : "s"} at ${event.name}`} />
+      <PageHeader
+        title="Accounts"
+        description={`${list.total.toLocaleString("en-US")} target account${list.total === 1 ? "" : "s"} at ${event.name}`}
+        actions={
+          <Button variant="outline" asChild>
+            <Link href="/dashboard/accounts/import"><Upload aria-hidden /> Import CSV</Link>
+          </Button>
+        }
+      />
       <AccountsList
         eventId={event.id}
         rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
