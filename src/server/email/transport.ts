@@ -19,6 +19,9 @@ export type MailMessage = {
   headers?: Record<string, string>;
   kind?: string;
   outreachId?: string;
+  /** Our own Message-ID (`<id@domain>`), so replies can be matched by In-Reply-To. SMTP and the dev outbox use it; SendGrid assigns its own. */
+  messageId?: string;
+  replyTo?: string;
 };
 
 export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox"; messageId: string };
@@ -54,8 +57,10 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
       html: message.html,
       text: message.text,
       headers: message.headers,
+      messageId: message.messageId,
+      replyTo: message.replyTo,
     });
-    return { transport, messageId: String(info.messageId ?? "") };
+    return { transport, messageId: String(info.messageId ?? message.messageId ?? "") };
   }
   if (transport === "sendgrid") {
     return { transport, messageId: await sendViaSendGrid({ ...message, from }) };
@@ -69,14 +74,14 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
         subject: message.subject,
         html: message.html,
         text: message.text,
-        headers: message.headers ?? {},
+        headers: { ...(message.headers ?? {}), ...(message.messageId ? { "Message-ID": message.messageId } : {}) },
         transport,
         outreachId: message.outreachId,
       },
       select: { id: true },
     });
     logger.info({ to: message.to, kind: message.kind, outboxId: stored.id }, "dev outbox: message stored (see /dev/mailbox)");
-    return { transport, messageId: `<${stored.id}@dev-outbox.eventops>` };
+    return { transport, messageId: message.messageId ?? `<${stored.id}@dev-outbox.eventops>` };
   }
   throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
 }
@@ -91,6 +96,7 @@ async function sendViaSendGrid(message: MailMessage & { from: string }): Promise
     body: JSON.stringify({
       personalizations: [{ to: [{ email: message.to }], custom_args: message.outreachId ? { outreachId: message.outreachId } : undefined }],
       from,
+      reply_to: message.replyTo ? { email: message.replyTo } : undefined,
       subject: message.subject,
       content: [
         { type: "text/plain", value: message.text },
