@@ -196,3 +196,12 @@ export async function searchRecipients(eventId: string, q: string, db: DbTx = pr
     select: { id: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } },
   });
 }
+
+/** Reps and campaigns for the list filters. */
+export async function listFilterOptions(eventId: string, db: DbTx = prisma) {
+  const [reps, campaigns] = await Promise.all([
+    db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db.campaign.findMany({ where: { eventId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { reps, campaigns };
+}
