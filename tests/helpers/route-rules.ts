@@ -28,6 +28,7 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "outreach/stats/route.ts": { GET: "user" },
   "outreach/recipients/route.ts": { GET: "user" },
   "outreach/process-queue/route.ts": { GET: "cron" },
+  "outreach/settings/route.ts": { GET: "user", PUT: "admin" },
   "templates/route.ts": { GET: "user", POST: "user" },
   "templates/[id]/route.ts": { GET: "user", PATCH: "user", DELETE: "user" },
   "templates/preview/route.ts": { POST: "user" },

@@ -13,7 +13,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { describeOutcome, type SendOutcomeView } from "@/components/outreach/format";
 import { cn } from "@/lib/utils";
 
-type Recipient = { id: string; name: string; title: string | null; email: string | null; account: { name: string } | null };
+type Recipient = { id: string; name: string; title: string | null; email: string | null; account: { name: string } | null; suppressed: boolean };
 type TemplateOption = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 type CampaignOption = { id: string; name: string };
 type Draft = { subject: string | null; message: string; generatedBy: string; missing: string[]; warnings: string[] };
@@ -256,7 +256,7 @@ function RecipientPicker({ onPick }: { onPick: (person: Recipient) => void }) {
           {results.map((p) => (
             <li key={p.id}>
               <button type="button" className="flex w-full flex-col items-start px-3 py-2 text-left hover:bg-muted" onClick={() => onPick(p)}>
-                <span className="text-sm font-medium">{p.name}</span>
+                <span className="text-sm font-medium">{p.name}{p.suppressed ? <span className="ml-2 text-xs font-normal text-destructive">Do not email (suppressed)</span> : null}</span>
                 <span className="text-xs text-muted-foreground">{[p.title, p.account?.name, p.email ?? "no email"].filter(Boolean).join(" · ")}</span>
               </button>
             </li>

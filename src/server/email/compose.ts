@@ -24,19 +24,19 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export function trackingUrls(outreachId: string, base = appUrl()) {
+export function trackingUrls(outreachId: string, base = appUrl(), secret?: string) {
   return {
-    pixel: `${base}/api/t/o/${signToken({ k: "o", id: outreachId })}`,
-    unsubscribePage: `${base}/unsubscribe/${signToken({ k: "u", id: outreachId })}`,
-    unsubscribeOneClick: `${base}/api/unsubscribe/${signToken({ k: "u", id: outreachId })}`,
-    click: (url: string) => `${base}/api/t/c/${signToken({ k: "c", id: outreachId, u: url })}`,
+    pixel: `${base}/api/t/o/${signToken({ k: "o", id: outreachId }, secret)}`,
+    unsubscribePage: `${base}/unsubscribe/${signToken({ k: "u", id: outreachId }, secret)}`,
+    unsubscribeOneClick: `${base}/api/unsubscribe/${signToken({ k: "u", id: outreachId }, secret)}`,
+    click: (url: string) => `${base}/api/t/c/${signToken({ k: "c", id: outreachId, u: url }, secret)}`,
   };
 }
 
 export type ComposedEmail = { html: string; text: string; headers: Record<string, string> };
 
-export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; base?: string }): ComposedEmail {
-  const urls = trackingUrls(input.outreachId, input.base);
+export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; base?: string; secret?: string }): ComposedEmail {
+  const urls = trackingUrls(input.outreachId, input.base, input.secret);
   const body = input.signature ? `${input.message.trimEnd()}\n\n${input.signature}` : input.message;
 
   const rewriteText = (text: string) => text.replace(URL_PATTERN, (raw) => {

@@ -7,6 +7,7 @@ import { activeTransport, sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
+import { getSendingWindow } from "@/server/outreach/settings";
 import { findSuppression } from "@/server/suppressions/service";
 
 /**
@@ -103,6 +104,7 @@ export async function sendOutreach(outreachId: string, options: { now?: Date; ac
   const senderKey = o.owner?.id ?? "system";
   const cap = o.owner?.dailySendCap ?? 200;
   const timeZone = recipientTimeZone(o.person.timeZone, o.event.timeZone);
+  const sendingWindow = await getSendingWindow();
 
   const claim = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`outreach-sender:${senderKey}`}))`;
@@ -115,7 +117,7 @@ export async function sendOutreach(outreachId: string, options: { now?: Date; ac
       },
       select: { sentAt: true },
     });
-    const decision = nextSendSlot({ now, timeZone, recentSends: recent.map((r) => r.sentAt ?? now), cap });
+    const decision = nextSendSlot({ now, timeZone, recentSends: recent.map((r) => r.sentAt ?? now), cap, window: sendingWindow });
     if (decision.reason !== "now") {
       const changed = await tx.outreach.updateMany({
         where: { id: o.id, status: { in: [...CLAIMABLE] } },

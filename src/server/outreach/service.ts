@@ -186,7 +186,7 @@ export async function discardOutreach(id: string, eventId: string, actor: Actor)
 
 /** People in the event for the compose dialog's picker. */
 export async function searchRecipients(eventId: string, q: string, db: DbTx = prisma) {
-  return db.person.findMany({
+  const people = await db.person.findMany({
     where: {
       eventId,
       ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { account: { name: { contains: q, mode: "insensitive" } } }] } : {}),
@@ -195,6 +195,9 @@ export async function searchRecipients(eventId: string, q: string, db: DbTx = pr
     take: 20,
     select: { id: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } },
   });
+  const emails = people.map((p) => p.email?.toLowerCase()).filter((e): e is string => Boolean(e));
+  const suppressed = new Set((await db.suppression.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((s) => s.email));
+  return people.map((p) => ({ ...p, suppressed: p.email ? suppressed.has(p.email.toLowerCase()) : false }));
 }
 
 /** Reps and campaigns for the list filters. */
