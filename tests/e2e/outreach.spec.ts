@@ -71,7 +71,7 @@ test("templates preview against a real person and warn about empty fields", asyn
   await signIn(page, "jordan@eventops.dev");
   await page.goto("/dashboard/outreach/templates");
   await expect(page.getByTestId("template-list")).toBeVisible();
-  await page.getByRole("button", { name: "New" }).click();
+  await page.getByRole("button", { name: "New", exact: true }).click();
   await page.getByLabel("Name").fill("E2E template");
   await page.getByLabel("Subject").fill("Hello {{person.firstName}}");
   await page.getByLabel("Body").fill("Hi {{person.firstName}}, booth {{event.boothNumber}} at {{event.name}}. {{person.shoeSize}}");

@@ -2,7 +2,11 @@
 export function formatWhen(value: string | Date | null | undefined, timeZone?: string): string {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone, timeZoneName: "short" } : {}) });
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
+  return date.toLocaleString("en-US", {
+    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
+    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+  });
 }
 
 export const STATUS_LABEL: Record<string, string> = {

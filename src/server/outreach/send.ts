@@ -256,7 +256,15 @@ export async function processQueuedOutreach(options: { now?: Date; limit?: numbe
       // queue does not retry it forever.
       summary.errors++;
       const reason = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
-      await prisma.outreach.updateMany({ where: { id, status: "QUEUED" }, data: { status: "FAILED", failureReason: reason } });
+      await prisma.$transaction(async (tx) => {
+        const failed = await tx.outreach.updateMany({ where: { id, status: "QUEUED" }, data: { status: "FAILED", failureReason: reason } });
+        if (failed.count === 0) return;
+        const row = await tx.outreach.findUniqueOrThrow({ where: { id }, select: { eventId: true, personId: true, accountId: true } });
+        await recordActivity({
+          type: "outreach.failed", description: `Queued message could not be sent: ${reason}`,
+          eventId: row.eventId, personId: row.personId, accountId: row.accountId, entityType: "outreach", entityId: id,
+        }, tx);
+      });
     }
   }
   return summary;
