@@ -24,16 +24,16 @@ test("a rep generates a draft for a person, edits it, sends it and finds it in t
   await candidate.click();
   await expect(page.getByRole("heading", { name: `Message to ${personName}` })).toBeVisible();
   await page.getByTestId("compose-generate").click();
-  await expect(page.getByLabel("Message")).toHaveValue(new RegExp(`Hi ${personName.split(" ")[0]}`));
-  await expect(page.getByLabel("Subject")).not.toHaveValue("");
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue(new RegExp(`Hi ${personName.split(" ")[0]}`));
+  await expect(page.getByRole("textbox", { name: "Subject", exact: true })).not.toHaveValue("");
   await screenshot(page, "outreach-compose");
 
   const subject = `Booth time at Manifest? (e2e ${Date.now()})`;
-  await page.getByLabel("Subject").fill(subject);
-  const message = page.getByLabel("Message");
+  await page.getByRole("textbox", { name: "Subject", exact: true }).fill(subject);
+  const message = page.getByRole("textbox", { name: "Message", exact: true });
   await message.fill(`${await message.inputValue()}\n\nP.S. Our demo: https://vendor.example/yard-demo`);
   await page.getByTestId("compose-send").click();
-  await expect(page.getByTestId("compose-outcome")).toContainText("Sent to the development outbox");
+  await expect(page.getByTestId("compose-outcome")).toContainText("Sent to the development outbox", { timeout: 45_000 });
 
   // The message detail: sent, with its history.
   await page.getByRole("link", { name: "Open message" }).click();
@@ -73,7 +73,7 @@ test("templates preview against a real person and warn about empty fields", asyn
   await expect(page.getByTestId("template-list")).toBeVisible();
   await page.getByRole("button", { name: "New", exact: true }).click();
   await page.getByLabel("Name").fill("E2E template");
-  await page.getByLabel("Subject").fill("Hello {{person.firstName}}");
+  await page.getByRole("textbox", { name: "Subject", exact: true }).fill("Hello {{person.firstName}}");
   await page.getByLabel("Body").fill("Hi {{person.firstName}}, booth {{event.boothNumber}} at {{event.name}}. {{person.shoeSize}}");
   await expect(page.getByTestId("template-preview")).toContainText("Manifest 2026");
   await expect(page.getByTestId("preview-warnings")).toContainText("person.shoeSize");
