@@ -32,7 +32,11 @@ test("a rep generates a draft for a person, edits it, sends it and finds it in t
   await page.getByRole("textbox", { name: "Subject", exact: true }).fill(subject);
   const message = page.getByRole("textbox", { name: "Message", exact: true });
   await message.fill(`${await message.inputValue()}\n\nP.S. Our demo: https://vendor.example/yard-demo`);
+  const sendResponse = page.waitForResponse((r) => r.url().endsWith("/send") && r.request().method() === "POST", { timeout: 60_000 });
+  const started = Date.now();
   await page.getByTestId("compose-send").click();
+  const response = await sendResponse;
+  console.log(`send request answered ${response.status()} in ${Date.now() - started} ms`);
   await expect(page.getByTestId("compose-outcome")).toContainText("Sent to the development outbox", { timeout: 45_000 });
 
   // The message detail: sent, with its history.
@@ -81,4 +85,15 @@ test("templates preview against a real person and warn about empty fields", asyn
   await expect(page.getByTestId("template-list")).toContainText("E2E template");
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "outreach-templates-phone");
+
+  // Drafts for a selection: two people at once, saved as drafts to review.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/dashboard/outreach");
+  await page.getByTestId("bulk-generate-open").click();
+  const boxes = page.getByRole("dialog").getByRole("checkbox");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole("button", { name: "Generate 2 drafts" }).click();
+  await expect(page.getByRole("heading", { name: "2 drafts ready to review" })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("bulk-results").getByRole("link")).toHaveCount(2);
 });

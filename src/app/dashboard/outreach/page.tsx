@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
+import { BulkGenerateButton } from "@/components/outreach/bulk-generate-button";
 import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
 import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
@@ -38,7 +39,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Outreach"
         description="Personal emails, LinkedIn notes and calls to the people on your target list, with what happened after."
-        actions={<ComposeOutreachButton label="New message" />}
+        actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
       <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={user.role === "ADMIN"} /></div>
