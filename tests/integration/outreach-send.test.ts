@@ -233,3 +233,16 @@ describe("sending an outreach over real SMTP", () => {
     expect(mailFor(c.id)).toHaveLength(0);
   });
 });
+
+describe("the queue runner", () => {
+  it("marks a message stuck in SENDING as failed instead of sending it twice", async () => {
+    const { event, rep, person } = await outreachSetup();
+    const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
+    await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
+    const summary = await processQueuedOutreach({ now: new Date(), limit: 10 });
+    expect(summary.interrupted).toBeGreaterThanOrEqual(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "FAILED" });
+    expect(mailFor(draft.id)).toHaveLength(0);
+    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.failed" } })).toBe(1);
+  });
+});

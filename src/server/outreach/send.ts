@@ -239,13 +239,14 @@ export async function queueOutreach(outreachId: string, options: { now?: Date; a
  */
 export async function processQueuedOutreach(options: { now?: Date; limit?: number } = {}) {
   const now = options.now ?? new Date();
+  const interrupted = await failInterruptedSends(now);
   const due = await prisma.outreach.findMany({
     where: { status: "QUEUED", scheduledAt: { lte: now } },
     orderBy: { scheduledAt: "asc" },
     take: options.limit ?? 50,
     select: { id: true },
   });
-  const summary = { processed: 0, sent: 0, queued: 0, suppressed: 0, failed: 0, busy: 0, errors: 0 };
+  const summary = { processed: 0, sent: 0, queued: 0, suppressed: 0, failed: 0, busy: 0, errors: 0, interrupted };
   for (const { id } of due) {
     summary.processed++;
     try {
@@ -268,4 +269,35 @@ export async function processQueuedOutreach(options: { now?: Date; limit?: numbe
     }
   }
   return summary;
+}
+
+const STALE_SENDING_MS = 15 * 60_000;
+
+/**
+ * A message left in SENDING (the process died between the claim and the transport's answer)
+ * may or may not have gone out, so it is never retried automatically: it becomes FAILED with a
+ * reason asking the rep to check the outbox before sending again.
+ */
+async function failInterruptedSends(now: Date): Promise<number> {
+  const stale = await prisma.outreach.findMany({
+    where: { status: "SENDING", updatedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
+    select: { id: true, eventId: true, personId: true, accountId: true },
+    take: 100,
+  });
+  let count = 0;
+  for (const row of stale) {
+    await prisma.$transaction(async (tx) => {
+      const changed = await tx.outreach.updateMany({
+        where: { id: row.id, status: "SENDING" },
+        data: { status: "FAILED", failureReason: "Sending was interrupted; check the outbox before sending it again" },
+      });
+      if (changed.count === 0) return;
+      count++;
+      await recordActivity({
+        type: "outreach.failed", description: "Sending was interrupted; the message was marked failed",
+        eventId: row.eventId, personId: row.personId, accountId: row.accountId, entityType: "outreach", entityId: row.id,
+      }, tx);
+    });
+  }
+  return count;
 }
