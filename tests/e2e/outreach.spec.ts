@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
 test("a rep generates a draft for a person, edits it, sends it and finds it in the outbox and the history", async ({ page }) => {
+  // A long flow (two sign-ins, compose, send, outbox, unsubscribe) on a shared, busy CI machine.
+  test.setTimeout(180_000);
   // The admin opens the sending window around the clock so the test does not depend on the
   // time of day it runs (outside business hours the message would be queued, not sent).
   await signIn(page, "admin@eventops.dev");
@@ -72,6 +74,7 @@ test("a rep generates a draft for a person, edits it, sends it and finds it in t
 });
 
 test("templates preview against a real person and warn about empty fields", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "jordan@eventops.dev");
   await page.goto("/dashboard/outreach/templates");
   await expect(page.getByTestId("template-list")).toBeVisible();
