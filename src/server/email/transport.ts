@@ -21,6 +21,9 @@ export type MailMessage = {
   outreachId?: string;
   /** A calendar invite (RFC 5545 text) sent as the text/calendar alternative plus an .ics file. */
   icalEvent?: { method: "REQUEST" | "CANCEL"; content: string; filename?: string };
+  /** Our own Message-ID (`<id@domain>`), so replies can be matched by In-Reply-To. SMTP and the dev outbox use it; SendGrid assigns its own. */
+  messageId?: string;
+  replyTo?: string;
 };
 
 export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox"; messageId: string };
@@ -59,8 +62,10 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
       ...(message.icalEvent
         ? { icalEvent: { method: message.icalEvent.method, content: message.icalEvent.content, filename: message.icalEvent.filename ?? "invite.ics" } }
         : {}),
+      messageId: message.messageId,
+      replyTo: message.replyTo,
     });
-    return { transport, messageId: String(info.messageId ?? "") };
+    return { transport, messageId: String(info.messageId ?? message.messageId ?? "") };
   }
   if (transport === "sendgrid") {
     return { transport, messageId: await sendViaSendGrid({ ...message, from }) };
@@ -75,14 +80,18 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
         html: message.html,
         text: message.text,
         // The dev outbox has no column for the calendar part: it is kept with the headers.
-        headers: { ...(message.headers ?? {}), ...(message.icalEvent ? { "X-iCal-Method": message.icalEvent.method, "X-iCal-Content": message.icalEvent.content } : {}) },
+        headers: {
+          ...(message.headers ?? {}),
+          ...(message.messageId ? { "Message-ID": message.messageId } : {}),
+          ...(message.icalEvent ? { "X-iCal-Method": message.icalEvent.method, "X-iCal-Content": message.icalEvent.content } : {}),
+        },
         transport,
         outreachId: message.outreachId,
       },
       select: { id: true },
     });
     logger.info({ to: message.to, kind: message.kind, outboxId: stored.id }, "dev outbox: message stored (see /dev/mailbox)");
-    return { transport, messageId: `<${stored.id}@dev-outbox.eventops>` };
+    return { transport, messageId: message.messageId ?? `<${stored.id}@dev-outbox.eventops>` };
   }
   throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
 }
@@ -97,6 +106,7 @@ async function sendViaSendGrid(message: MailMessage & { from: string }): Promise
     body: JSON.stringify({
       personalizations: [{ to: [{ email: message.to }], custom_args: message.outreachId ? { outreachId: message.outreachId } : undefined }],
       from,
+      reply_to: message.replyTo ? { email: message.replyTo } : undefined,
       subject: message.subject,
       content: [
         { type: "text/plain", value: message.text },

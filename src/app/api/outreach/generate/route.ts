@@ -1,0 +1,7 @@
+import { route } from "@/server/http/route";
+import { eventIdFor } from "@/server/outreach/context";
+import { generateDrafts } from "@/server/outreach/drafts";
+import { generateDraftsBody } from "@/server/outreach/schemas";
+
+// POST /api/outreach/generate — personalised drafts for one person or a selection
+export const POST = route({ body: generateDraftsBody }, async ({ user, body }) => generateDrafts(body, await eventIdFor(user), user));

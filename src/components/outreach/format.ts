@@ -1,0 +1,49 @@
+// Display helpers shared by the outreach UI (client and server components).
+export function formatWhen(value: string | Date | null | undefined, timeZone?: string): string {
+  if (!value) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
+  return date.toLocaleString("en-US", {
+    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
+    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+  });
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  DRAFT: "Draft", QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Cancelled",
+};
+
+export const CHANNEL_LABEL: Record<string, string> = { EMAIL: "Email", LINKEDIN: "LinkedIn", CALL: "Call" };
+
+export function statusVariant(status: string): "default" | "secondary" | "success" | "warning" | "destructive" | "outline" {
+  switch (status) {
+    case "SENT": return "success";
+    case "QUEUED":
+    case "SENDING": return "warning";
+    case "FAILED": return "destructive";
+    case "CANCELLED": return "secondary";
+    default: return "outline";
+  }
+}
+
+export type SendOutcomeView =
+  | { outcome: "sent"; alreadySent: boolean; transport: string }
+  | { outcome: "queued"; at: string; reason: string }
+  | { outcome: "suppressed"; reason: string }
+  | { outcome: "failed"; error: string }
+  | { outcome: "busy" };
+
+export function describeOutcome(result: SendOutcomeView): { tone: "success" | "warning" | "error"; text: string } {
+  switch (result.outcome) {
+    case "sent":
+      return { tone: "success", text: result.alreadySent ? "This message was already sent." : result.transport === "manual" ? "Logged as done." : result.transport === "dev-outbox" ? "Sent to the development outbox (/dev/mailbox)." : "Sent." };
+    case "queued":
+      return { tone: "warning", text: `Queued until ${formatWhen(result.at)} — ${result.reason === "cap" ? "your daily send cap is reached" : result.reason === "scheduled" ? "as scheduled" : "outside business hours in the recipient's time zone"}.` };
+    case "suppressed":
+      return { tone: "error", text: `Not sent: this address is on the suppression list (${result.reason}).` };
+    case "failed":
+      return { tone: "error", text: `Sending failed: ${result.error}` };
+    case "busy":
+      return { tone: "warning", text: "This message is being sent right now." };
+  }
+}

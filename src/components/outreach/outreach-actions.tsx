@@ -1,0 +1,112 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Loader2, MessageSquareReply, Pencil, Send, Trash2 } from "lucide-react";
+import { apiFetch } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { describeOutcome, type SendOutcomeView } from "@/components/outreach/format";
+import { cn } from "@/lib/utils";
+
+type Props = {
+  id: string;
+  status: string;
+  channel: string;
+  subject: string | null;
+  message: string;
+  canEdit: boolean;
+  sent: boolean;
+  replied: boolean;
+};
+
+/** Edit, send, discard and "mark replied" for one message; each calls the API and refreshes. */
+export function OutreachActions({ id, status, channel, subject, message, canEdit, sent, replied }: Props) {
+  const router = useRouter();
+  const editable = canEdit && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ subject: subject ?? "", message });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<SendOutcomeView | null>(null);
+
+  async function run(name: string, action: () => Promise<{ success: boolean; error?: string } & Record<string, unknown>>) {
+    setBusy(name);
+    setError(null);
+    const res = await action();
+    setBusy(null);
+    if (!res.success) {
+      setError(res.error ?? "Something went wrong");
+      return false;
+    }
+    router.refresh();
+    return true;
+  }
+
+  const save = () => run("save", async () => {
+    const res = await apiFetch(`/api/outreach/${id}`, { method: "PATCH", body: { subject: channel === "EMAIL" ? draft.subject : draft.subject || null, message: draft.message } });
+    if (res.success) setEditing(false);
+    return res;
+  });
+  const send = () => run("send", async () => {
+    const res = await apiFetch<{ result: SendOutcomeView }>(`/api/outreach/${id}/send`, { method: "POST" });
+    if (res.success) setOutcome(res.data.result);
+    return res;
+  });
+  const discard = () => run("discard", async () => {
+    const res = await apiFetch<{ status: string }>(`/api/outreach/${id}`, { method: "DELETE" });
+    if (res.success && res.data.status === "DELETED") router.push("/dashboard/outreach");
+    return res;
+  });
+  const markReplied = () => run("reply", () => apiFetch(`/api/outreach/${id}/reply`, { method: "POST", body: {} }));
+
+  const view = outcome ? describeOutcome(outcome) : null;
+  return (
+    <div className="flex flex-col gap-3">
+      {editing ? (
+        <div className="flex flex-col gap-3" data-testid="outreach-editor">
+          {channel === "EMAIL" ? (
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="edit-subject">Subject</Label>
+              <Input id="edit-subject" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+            </div>
+          ) : null}
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="edit-message">Message</Label>
+            <Textarea id="edit-message" rows={12} value={draft.message} onChange={(e) => setDraft({ ...draft, message: e.target.value })} />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={save} disabled={busy !== null || !draft.message.trim()}>{busy === "save" ? <Loader2 className="animate-spin" aria-hidden /> : null} Save changes</Button>
+            <Button variant="ghost" onClick={() => setEditing(false)}>Cancel</Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          {editable ? (
+            <>
+              <Button onClick={send} disabled={busy !== null} data-testid="outreach-send">
+                {busy === "send" ? <Loader2 className="animate-spin" aria-hidden /> : <Send aria-hidden />} {channel === "EMAIL" ? (status === "QUEUED" ? "Try sending now" : "Send now") : "Log as done"}
+              </Button>
+              <Button variant="outline" onClick={() => setEditing(true)} disabled={busy !== null}><Pencil aria-hidden /> Edit</Button>
+              <Button variant="ghost" onClick={discard} disabled={busy !== null}>
+                <Trash2 aria-hidden /> {status === "QUEUED" ? "Cancel sending" : "Discard draft"}
+              </Button>
+            </>
+          ) : null}
+          {sent && !replied ? (
+            <Button variant="outline" onClick={markReplied} disabled={busy !== null} data-testid="mark-replied">
+              {busy === "reply" ? <Loader2 className="animate-spin" aria-hidden /> : <MessageSquareReply aria-hidden />} Mark as replied
+            </Button>
+          ) : null}
+        </div>
+      )}
+      {view ? (
+        <p data-testid="send-outcome" className={cn("rounded-md border px-3 py-2 text-sm", view.tone === "success" && "border-success/40 bg-success/10", view.tone === "warning" && "border-warning/40 bg-warning/10", view.tone === "error" && "border-destructive/40 bg-destructive/10")}>
+          {view.text}
+        </p>
+      ) : null}
+      {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { appUrl } from "@/server/env";
+import { signToken } from "@/server/tracking/tokens";
+
+/**
+ * Turns a rep's plain-text outreach into the email that leaves: HTML paragraphs with every link
+ * rewritten through the signed click redirect, an open pixel, a visible unsubscribe link, and
+ * the List-Unsubscribe / List-Unsubscribe-Post headers for one-click unsubscribe (RFC 8058).
+ * The plain-text part carries the same tracked links and unsubscribe URL.
+ */
+const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/g;
+
+/** Links as written in a message, without the sentence punctuation that follows them. */
+export function extractLinks(text: string): string[] {
+  const links = new Set<string>();
+  for (const match of text.matchAll(URL_PATTERN)) links.add(trimLink(match[0]));
+  return [...links];
+}
+
+function trimLink(link: string): string {
+  return link.replace(/[.,;:!?)\]]+$/, "");
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+export function trackingUrls(outreachId: string, base = appUrl(), secret?: string) {
+  return {
+    pixel: `${base}/api/t/o/${signToken({ k: "o", id: outreachId }, secret)}`,
+    unsubscribePage: `${base}/unsubscribe/${signToken({ k: "u", id: outreachId }, secret)}`,
+    unsubscribeOneClick: `${base}/api/unsubscribe/${signToken({ k: "u", id: outreachId }, secret)}`,
+    click: (url: string) => `${base}/api/t/c/${signToken({ k: "c", id: outreachId, u: url }, secret)}`,
+  };
+}
+
+export type ComposedEmail = { html: string; text: string; headers: Record<string, string> };
+
+export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; base?: string; secret?: string }): ComposedEmail {
+  const urls = trackingUrls(input.outreachId, input.base, input.secret);
+  const body = input.signature ? `${input.message.trimEnd()}\n\n${input.signature}` : input.message;
+
+  const rewriteText = (text: string) => text.replace(URL_PATTERN, (raw) => {
+    const link = trimLink(raw);
+    return urls.click(link) + raw.slice(link.length);
+  });
+
+  const htmlParagraphs = body
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      const parts: string[] = [];
+      let last = 0;
+      for (const match of paragraph.matchAll(URL_PATTERN)) {
+        const link = trimLink(match[0]);
+        const start = match.index ?? 0;
+        parts.push(escapeHtml(paragraph.slice(last, start)));
+        parts.push(`<a href="${escapeHtml(urls.click(link))}">${escapeHtml(link)}</a>`);
+        last = start + link.length;
+      }
+      parts.push(escapeHtml(paragraph.slice(last)));
+      return `<p style="margin:0 0 1em">${parts.join("").replace(/\n/g, "<br>")}</p>`;
+    })
+    .join("\n");
+
+  const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#111">
+${htmlParagraphs}
+<p style="margin:2em 0 0;font-size:12px;color:#666">Not interested? <a href="${escapeHtml(urls.unsubscribePage)}">Unsubscribe</a> and we will not email you again.</p>
+<img src="${escapeHtml(urls.pixel)}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px">
+</body></html>`;
+
+  const text = `${rewriteText(body.trim())}\n\n--\nNot interested? Unsubscribe: ${urls.unsubscribePage}\n`;
+
+  return {
+    html,
+    text,
+    headers: {
+      "List-Unsubscribe": `<${urls.unsubscribeOneClick}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
+export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
+
+export const listOutreachQuery = z.object({
+  eventId: z.string().max(64).optional(),
+  status: outreachStatus.optional(),
+  channel: outreachChannel.optional(),
+  ownerId: z.string().max(64).optional(),
+  campaignId: z.string().max(64).optional(),
+  personId: z.string().max(64).optional(),
+  engagement: z.enum(["opened", "clicked", "replied", "bounced"]).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type ListOutreachQuery = z.infer<typeof listOutreachQuery>;
+
+export const createOutreachBody = z.strictObject({
+  personId: z.string().min(1).max(64),
+  channel: outreachChannel.default("EMAIL"),
+  subject: z.string().trim().max(300).nullish(),
+  message: z.string().trim().min(1, "The message is empty").max(20_000),
+  templateId: z.string().max(64).nullish(),
+  campaignId: z.string().max(64).nullish(),
+  generatedBy: z.enum(["manual", "template", "ai"]).default("manual"),
+});
+
+export const updateOutreachBody = z.strictObject({
+  subject: z.string().trim().max(300).nullish(),
+  message: z.string().trim().min(1, "The message is empty").max(20_000).optional(),
+  campaignId: z.string().max(64).nullish(),
+  channel: outreachChannel.optional(),
+});
+
+export const generateDraftsBody = z.strictObject({
+  personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(50, "Generate at most 50 drafts at a time"),
+  templateId: z.string().max(64).nullish(),
+  campaignId: z.string().max(64).nullish(),
+  channel: outreachChannel.default("EMAIL"),
+  /** false: return the text only (the compose dialog saves after the rep edits it). */
+  save: z.boolean().default(true),
+});
+
+export const markRepliedBody = z.strictObject({
+  note: z.string().trim().max(2000).optional(),
+  repliedAt: z.iso.datetime().optional(),
+});
+
+export const recipientsQuery = z.object({
+  q: z.string().trim().max(200).default(""),
+  eventId: z.string().max(64).optional(),
+});

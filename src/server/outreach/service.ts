@@ -1,0 +1,210 @@
+import type { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { outreachRates } from "@/server/outreach/stats";
+
+export type Actor = { id: string; role?: "ADMIN" | "REP" };
+
+const listSelect = {
+  id: true, channel: true, subject: true, status: true, toEmail: true, scheduledAt: true, sentAt: true,
+  deliveredAt: true, openedAt: true, clickedAt: true, repliedAt: true, bouncedAt: true, unsubscribedAt: true,
+  openCount: true, clickCount: true, createdAt: true, updatedAt: true, generatedBy: true, failureReason: true,
+  person: { select: { id: true, name: true, title: true, email: true } },
+  account: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true, email: true } },
+  campaign: { select: { id: true, name: true } },
+} as const;
+
+export function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>): Prisma.OutreachWhereInput {
+  const and: Prisma.OutreachWhereInput[] = [{ eventId }];
+  if (query.status) and.push({ status: query.status });
+  if (query.channel) and.push({ channel: query.channel });
+  if (query.ownerId) and.push({ ownerId: query.ownerId });
+  if (query.campaignId) and.push({ campaignId: query.campaignId });
+  if (query.personId) and.push({ personId: query.personId });
+  if (query.engagement === "opened") and.push({ openedAt: { not: null } });
+  if (query.engagement === "clicked") and.push({ clickedAt: { not: null } });
+  if (query.engagement === "replied") and.push({ repliedAt: { not: null } });
+  if (query.engagement === "bounced") and.push({ bouncedAt: { not: null } });
+  // The date range applies to when a message went out, or was written for unsent ones.
+  if (query.from || query.to) {
+    const range: Prisma.DateTimeFilter = {};
+    if (query.from) range.gte = new Date(`${query.from}T00:00:00.000Z`);
+    if (query.to) range.lt = new Date(new Date(`${query.to}T00:00:00.000Z`).getTime() + 86_400_000);
+    and.push({ OR: [{ sentAt: range }, { sentAt: null, createdAt: range }] });
+  }
+  if (query.q) {
+    and.push({
+      OR: [
+        { subject: { contains: query.q, mode: "insensitive" } },
+        { person: { name: { contains: query.q, mode: "insensitive" } } },
+        { account: { name: { contains: query.q, mode: "insensitive" } } },
+        { toEmail: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+export async function listOutreach(eventId: string, query: ListOutreachQuery, db: DbTx = prisma) {
+  const where = outreachWhere(eventId, query);
+  const [items, total] = await Promise.all([
+    db.outreach.findMany({
+      where,
+      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: listSelect,
+    }),
+    db.outreach.count({ where }),
+  ]);
+  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
+}
+
+export async function outreachStats(eventId: string, query: Partial<ListOutreachQuery>, db: DbTx = prisma) {
+  const base = outreachWhere(eventId, { ...query, status: undefined, engagement: undefined });
+  const [rates, byOwner] = await Promise.all([
+    outreachRates(base, db),
+    db.outreach.groupBy({ by: ["ownerId"], where: { AND: [base, { sentAt: { not: null } }] }, _count: { _all: true } }),
+  ]);
+  const owners = await db.user.findMany({ where: { id: { in: byOwner.map((r) => r.ownerId).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } });
+  const perRep = await Promise.all(
+    owners.map(async (owner) => ({ owner, rates: await outreachRates({ AND: [base, { ownerId: owner.id }] }, db) })),
+  );
+  return { rates, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
+}
+
+export async function getOutreachOrThrow(id: string, eventId: string, db: DbTx = prisma) {
+  const outreach = await db.outreach.findFirst({
+    where: { id, eventId },
+    select: {
+      ...listSelect,
+      message: true, messageId: true, transport: true, queuedAt: true, attempts: true, machineOpenCount: true,
+      templateId: true, enrollmentId: true, stepNumber: true,
+      person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true } },
+      events: { orderBy: { occurredAt: "asc" }, select: { id: true, type: true, url: true, userAgent: true, isMachine: true, occurredAt: true, metadata: true } },
+      outbox: { select: { id: true, toEmail: true, fromEmail: true, subject: true, text: true, html: true, headers: true, transport: true, createdAt: true } },
+    },
+  });
+  if (!outreach) throw new AppError("not_found", "Message not found");
+  return outreach;
+}
+
+/** Only the message's owner or an admin may change or send it. */
+export function assertCanEdit(outreach: { owner: { id: string } | null }, actor: Actor) {
+  if (actor.role === "ADMIN") return;
+  if (outreach.owner && outreach.owner.id !== actor.id) throw new AppError("forbidden", "Only the owner of this message or an admin can change it");
+}
+
+async function assertInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
+  let accountId: string | null = null;
+  if (refs.personId) {
+    const person = await db.person.findFirst({ where: { id: refs.personId, eventId }, select: { accountId: true } });
+    if (!person) throw new AppError("validation_error", "That person is not in this event", [{ path: "personId", message: "Unknown person" }]);
+    accountId = person.accountId;
+  }
+  if (refs.templateId) {
+    const t = await db.emailTemplate.findFirst({ where: { id: refs.templateId, OR: [{ eventId }, { eventId: null }] }, select: { id: true } });
+    if (!t) throw new AppError("validation_error", "That template does not exist", [{ path: "templateId", message: "Unknown template" }]);
+  }
+  if (refs.campaignId) {
+    const c = await db.campaign.findFirst({ where: { id: refs.campaignId, eventId, archivedAt: null }, select: { id: true } });
+    if (!c) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
+  }
+  return { accountId };
+}
+
+function requireSubject(channel: string, subject: string | null | undefined) {
+  if (channel === "EMAIL" && !subject) throw new AppError("validation_error", "An email needs a subject", [{ path: "subject", message: "Required for email" }]);
+}
+
+export async function createOutreach(body: z.infer<typeof createOutreachBody>, eventId: string, actor: Actor) {
+  requireSubject(body.channel, body.subject);
+  return prisma.$transaction(async (tx) => {
+    const { accountId } = await assertInEvent(eventId, body, tx);
+    const created = await tx.outreach.create({
+      data: {
+        eventId, personId: body.personId, accountId, ownerId: actor.id, campaignId: body.campaignId ?? null, templateId: body.templateId ?? null,
+        channel: body.channel, subject: body.subject ?? null, message: body.message, generatedBy: body.generatedBy, status: "DRAFT",
+      },
+      select: { id: true, person: { select: { name: true } } },
+    });
+    await recordActivity({
+      type: "outreach.drafted", description: `Draft ${body.channel.toLowerCase()} to ${created.person.name} saved`,
+      actorId: actor.id, eventId, personId: body.personId, accountId, entityType: "outreach", entityId: created.id,
+    }, tx);
+    return getOutreachOrThrow(created.id, eventId, tx);
+  });
+}
+
+export async function updateOutreach(id: string, body: z.infer<typeof updateOutreachBody>, eventId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getOutreachOrThrow(id, eventId, tx);
+    assertCanEdit(current, actor);
+    if (current.status !== "DRAFT" && current.status !== "QUEUED" && current.status !== "FAILED") {
+      throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be edited`);
+    }
+    await assertInEvent(eventId, { campaignId: body.campaignId }, tx);
+    requireSubject(body.channel ?? current.channel, body.subject === undefined ? current.subject : body.subject);
+    // Conditional update: a message that started sending meanwhile is not changed under it.
+    const changed = await tx.outreach.updateMany({
+      where: { id, status: { in: ["DRAFT", "QUEUED", "FAILED"] } },
+      data: { ...body },
+    });
+    if (changed.count === 0) throw new AppError("conflict", "The message is being sent and can no longer be edited");
+    await recordActivity({
+      type: "outreach.edited", description: `Message to ${current.person.name} edited`,
+      actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id,
+    }, tx);
+    return getOutreachOrThrow(id, eventId, tx);
+  });
+}
+
+/** Drafts are deleted; queued messages are cancelled (kept for the record). */
+export async function discardOutreach(id: string, eventId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getOutreachOrThrow(id, eventId, tx);
+    assertCanEdit(current, actor);
+    if (current.status === "DRAFT" || current.status === "FAILED") {
+      const deleted = await tx.outreach.deleteMany({ where: { id, status: { in: ["DRAFT", "FAILED"] } } });
+      if (deleted.count === 0) throw new AppError("conflict", "The message changed meanwhile; reload and try again");
+      await recordActivity({ type: "outreach.discarded", description: `Draft to ${current.person.name} discarded`, actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
+      return { id, status: "DELETED" as const };
+    }
+    if (current.status === "QUEUED") {
+      const cancelled = await tx.outreach.updateMany({ where: { id, status: "QUEUED" }, data: { status: "CANCELLED", scheduledAt: null } });
+      if (cancelled.count === 0) throw new AppError("conflict", "The message is being sent and can no longer be cancelled");
+      await recordActivity({ type: "outreach.cancelled", description: `Queued message to ${current.person.name} cancelled`, actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
+      return { id, status: "CANCELLED" as const };
+    }
+    throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be discarded`);
+  });
+}
+
+/** People in the event for the compose dialog's picker. */
+export async function searchRecipients(eventId: string, q: string, db: DbTx = prisma) {
+  const people = await db.person.findMany({
+    where: {
+      eventId,
+      ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { account: { name: { contains: q, mode: "insensitive" } } }] } : {}),
+    },
+    orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+    take: 20,
+    select: { id: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } },
+  });
+  const emails = people.map((p) => p.email?.toLowerCase()).filter((e): e is string => Boolean(e));
+  const suppressed = new Set((await db.suppression.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((s) => s.email));
+  return people.map((p) => ({ ...p, suppressed: p.email ? suppressed.has(p.email.toLowerCase()) : false }));
+}
+
+/** Reps and campaigns for the list filters. */
+export async function listFilterOptions(eventId: string, db: DbTx = prisma) {
+  const [reps, campaigns] = await Promise.all([
+    db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db.campaign.findMany({ where: { eventId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { reps, campaigns };
+}

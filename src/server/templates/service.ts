@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+
+const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
+
+export const createTemplateBody = z.strictObject({
+  name: z.string().trim().min(1, "Give the template a name").max(120),
+  channel: channel.default("EMAIL"),
+  subject: z.string().trim().max(300).nullish(),
+  body: z.string().trim().min(1, "The template body is empty").max(20_000),
+  eventId: z.string().max(64).optional(),
+});
+export const updateTemplateBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  channel: channel.optional(),
+  subject: z.string().trim().max(300).nullish(),
+  body: z.string().trim().min(1).max(20_000).optional(),
+});
+export const listTemplatesQuery = z.object({
+  eventId: z.string().max(64).optional(),
+  channel: channel.optional(),
+});
+export const previewTemplateBody = z.strictObject({
+  personId: z.string().min(1).max(64),
+  subject: z.string().max(300).nullish(),
+  body: z.string().max(20_000),
+});
+
+const templateSelect = {
+  id: true, eventId: true, name: true, channel: true, subject: true, body: true, createdAt: true, updatedAt: true,
+  owner: { select: { id: true, name: true } },
+} as const;
+
+/** Templates of an event plus the shared ones (eventId null), not archived. */
+export async function listTemplates(eventId: string, query: { channel?: "EMAIL" | "LINKEDIN" | "CALL" } = {}, db: DbTx = prisma) {
+  return db.emailTemplate.findMany({
+    where: { archivedAt: null, OR: [{ eventId }, { eventId: null }], ...(query.channel ? { channel: query.channel } : {}) },
+    orderBy: { name: "asc" },
+    select: templateSelect,
+  });
+}
+
+export async function getTemplateOrThrow(id: string, eventId: string, db: DbTx = prisma) {
+  const template = await db.emailTemplate.findFirst({ where: { id, archivedAt: null, OR: [{ eventId }, { eventId: null }] }, select: templateSelect });
+  if (!template) throw new AppError("not_found", "Template not found");
+  return template;
+}
+
+export async function createTemplate(body: z.infer<typeof createTemplateBody>, eventId: string, actor: { id: string }) {
+  if (body.channel === "EMAIL" && !body.subject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
+  return prisma.$transaction(async (tx) => {
+    const template = await tx.emailTemplate.create({
+      data: { eventId, ownerId: actor.id, name: body.name, channel: body.channel, subject: body.subject ?? null, body: body.body },
+      select: templateSelect,
+    });
+    await recordActivity({ type: "template.created", description: `Template "${template.name}" created`, actorId: actor.id, eventId, entityType: "template", entityId: template.id }, tx);
+    return template;
+  });
+}
+
+export async function updateTemplate(id: string, body: z.infer<typeof updateTemplateBody>, eventId: string, actor: { id: string }) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getTemplateOrThrow(id, eventId, tx);
+    const nextChannel = body.channel ?? current.channel;
+    const nextSubject = body.subject === undefined ? current.subject : body.subject;
+    if (nextChannel === "EMAIL" && !nextSubject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
+    const template = await tx.emailTemplate.update({ where: { id }, data: { ...body, subject: nextSubject }, select: templateSelect });
+    await recordActivity({ type: "template.updated", description: `Template "${template.name}" updated`, actorId: actor.id, eventId, entityType: "template", entityId: id }, tx);
+    return template;
+  });
+}
+
+export async function archiveTemplate(id: string, eventId: string, actor: { id: string }) {
+  return prisma.$transaction(async (tx) => {
+    const current = await getTemplateOrThrow(id, eventId, tx);
+    await tx.emailTemplate.update({ where: { id }, data: { archivedAt: new Date() } });
+    await recordActivity({ type: "template.archived", description: `Template "${current.name}" archived`, actorId: actor.id, eventId, entityType: "template", entityId: id }, tx);
+    return { id };
+  });
+}
+
+type SenderLike = { id: string; name: string | null; email: string };
+
+/** Everything a template can refer to, for one person in one event, from one rep. */
+export async function buildMergeContext(personId: string, eventId: string, sender: SenderLike, db: DbTx = prisma): Promise<MergeContext> {
+  const person = await db.person.findFirst({
+    where: { id: personId, eventId },
+    select: {
+      firstName: true, lastName: true, name: true, title: true, email: true,
+      account: {
+        select: {
+          name: true, industry: true, domain: true, website: true, location: true, headquarters: true,
+          dossier: { select: { summary: true, footprint: true, painPoints: true, recentNews: true } },
+        },
+      },
+      event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true } },
+    },
+  });
+  if (!person) throw new AppError("not_found", "Person not found in this event");
+  const senderRow = await db.user.findUnique({ where: { id: sender.id }, select: { name: true, email: true, title: true, signature: true } });
+  const dossier = person.account?.dossier;
+  const senderName = senderRow?.name ?? sender.name ?? null;
+  return {
+    person: { firstName: person.firstName, lastName: person.lastName, name: person.name, title: person.title, email: person.email },
+    account: {
+      name: person.account?.name ?? null,
+      industry: person.account?.industry ?? null,
+      domain: person.account?.domain ?? null,
+      website: person.account?.website ?? null,
+      location: person.account?.location ?? person.account?.headquarters ?? null,
+    },
+    dossier: {
+      painPoint: firstString(dossier?.painPoints),
+      summary: dossier?.summary ?? null,
+      recentNews: firstNewsTitle(dossier?.recentNews),
+      footprint: dossier?.footprint ?? null,
+    },
+    sender: {
+      name: senderName,
+      firstName: senderName?.split(/\s+/)[0] ?? null,
+      email: senderRow?.email ?? sender.email,
+      title: senderRow?.title ?? null,
+      signature: senderRow?.signature ?? null,
+    },
+    event: {
+      name: person.event.name,
+      city: person.event.city,
+      venue: person.event.venue,
+      boothNumber: person.event.boothNumber,
+      dates: formatDates(person.event.startDate, person.event.endDate),
+    },
+  };
+}
+
+export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, eventId: string, sender: SenderLike) {
+  const context = await buildMergeContext(body.personId, eventId, sender);
+  const subject = renderTemplate(body.subject ?? "", context);
+  const rendered = renderTemplate(body.body, context);
+  return {
+    subject: subject.text,
+    body: rendered.text,
+    missing: [...new Set([...subject.missing, ...rendered.missing])],
+    unknown: [...new Set([...subject.unknown, ...rendered.unknown])],
+  };
+}
+
+function firstString(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    const first = value.find((v) => typeof v === "string" && v.trim() !== "");
+    return typeof first === "string" ? stripPeriod(first) : null;
+  }
+  return typeof value === "string" && value.trim() !== "" ? stripPeriod(value) : null;
+}
+
+// Pain points are written as sentences; templates embed them mid-sentence.
+function stripPeriod(value: string): string {
+  const trimmed = value.trim().replace(/\.$/, "");
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}
+
+function firstNewsTitle(value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  for (const item of value) {
+    if (item && typeof item === "object" && typeof (item as { title?: unknown }).title === "string") return (item as { title: string }).title;
+    if (typeof item === "string") return item;
+  }
+  return null;
+}
+
+function formatDates(start: Date, end: Date): string {
+  const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-US", { ...opts, timeZone: "UTC" });
+  return `${fmt(start, { month: "long", day: "numeric" })}–${fmt(end, { day: "numeric", year: "numeric" })}`;
+}

@@ -1,0 +1,196 @@
+import { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { extractLinks } from "@/server/email/compose";
+import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/service";
+import { isMachineClick, isMachineOpen } from "@/server/tracking/machine";
+import { verifyToken } from "@/server/tracking/tokens";
+
+/**
+ * Applying what happened to a sent message — opens, clicks, deliveries, bounces, spam reports,
+ * unsubscribes and replies — from our tracking links, the SendGrid Event Webhook, Inbound Parse
+ * or a rep's hand. Each event is stored once (EmailEvent.dedupeKey: the provider's event id);
+ * a repeat is ignored. First human open/click/reply set the timestamps the rates count; a
+ * reply, bounce, spam report or unsubscribe stops the person's active sequences, and all but
+ * the reply put the address on the suppression list.
+ */
+export type EmailEventKind = "delivered" | "open" | "click" | "bounce" | "dropped" | "spamreport" | "unsubscribe" | "reply" | "deferred" | "processed";
+
+export type EventInput = {
+  outreachId: string;
+  kind: EmailEventKind;
+  at: Date;
+  dedupeKey?: string | null;
+  url?: string | null;
+  userAgent?: string | null;
+  ip?: string | null;
+  metadata?: Prisma.InputJsonValue;
+  actorId?: string | null;
+  source?: string;
+};
+
+export type ApplyResult = { applied: boolean; duplicate: boolean; isMachine: boolean };
+
+const eventOutreachSelect = {
+  id: true, eventId: true, personId: true, accountId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
+  openedAt: true, clickedAt: true, repliedAt: true, bouncedAt: true, unsubscribedAt: true,
+  person: { select: { name: true, email: true } },
+} as const;
+
+export async function applyEmailEvent(input: EventInput): Promise<ApplyResult> {
+  try {
+    return await prisma.$transaction((tx) => applyInTx(input, tx));
+  } catch (error) {
+    // Two deliveries of the same provider event racing: the unique dedupeKey keeps one.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { applied: false, duplicate: true, isMachine: false };
+    throw error;
+  }
+}
+
+async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
+  if (input.dedupeKey) {
+    const seen = await tx.emailEvent.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
+    if (seen) return { applied: false, duplicate: true, isMachine: false };
+  }
+  const o = await tx.outreach.findUnique({ where: { id: input.outreachId }, select: eventOutreachSelect });
+  if (!o) throw new AppError("not_found", "Message not found");
+  const deliveredAt = o.deliveredAt ?? o.sentAt;
+  const isMachine =
+    input.kind === "open" ? isMachineOpen({ userAgent: input.userAgent, occurredAt: input.at, deliveredAt })
+      : input.kind === "click" ? isMachineClick({ userAgent: input.userAgent, occurredAt: input.at, deliveredAt })
+        : false;
+
+  await tx.emailEvent.create({
+    data: {
+      outreachId: o.id, type: input.kind, dedupeKey: input.dedupeKey ?? null, url: input.url ?? null,
+      userAgent: input.userAgent?.slice(0, 500) ?? null, ip: input.ip ?? null, isMachine, occurredAt: input.at, metadata: input.metadata,
+    },
+  });
+
+  const email = o.toEmail ?? o.person.email;
+  const common = { actorId: input.actorId ?? null, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id };
+  switch (input.kind) {
+    case "delivered":
+      if (!o.deliveredAt) await tx.outreach.update({ where: { id: o.id }, data: { deliveredAt: input.at } });
+      break;
+    case "open":
+      if (isMachine) {
+        await tx.outreach.update({ where: { id: o.id }, data: { machineOpenCount: { increment: 1 } } });
+      } else {
+        await tx.outreach.update({ where: { id: o.id }, data: { openCount: { increment: 1 }, openedAt: o.openedAt ?? input.at } });
+        if (!o.openedAt) await recordActivity({ ...common, type: "outreach.opened", description: `${o.person.name} opened "${o.subject ?? "your message"}"` }, tx);
+      }
+      break;
+    case "click":
+      if (!isMachine) {
+        await tx.outreach.update({ where: { id: o.id }, data: { clickCount: { increment: 1 }, clickedAt: o.clickedAt ?? input.at, openedAt: o.openedAt ?? input.at } });
+        if (!o.clickedAt) await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+      }
+      break;
+    case "bounce":
+    case "dropped":
+      if (input.kind === "bounce" || /bounc/i.test(JSON.stringify(input.metadata ?? ""))) {
+        if (!o.bouncedAt) await tx.outreach.update({ where: { id: o.id }, data: { bouncedAt: input.at, failureReason: reasonOf(input.metadata) ?? "Bounced" } });
+        if (email) await suppressAddress({ email, reason: "BOUNCED", source: input.source ?? "webhook", note: reasonOf(input.metadata) }, tx);
+        await stopActiveEnrollments(o.personId, "bounced", input.at, tx);
+        if (!o.bouncedAt) await recordActivity({ ...common, type: "outreach.bounced", description: `Email to ${o.person.name} bounced${email ? ` (${email} suppressed)` : ""}` }, tx);
+      } else {
+        await tx.outreach.update({ where: { id: o.id }, data: { failureReason: `Dropped by the provider: ${reasonOf(input.metadata) ?? "no reason given"}` } });
+        await recordActivity({ ...common, type: "outreach.dropped", description: `Email to ${o.person.name} was dropped by the provider` }, tx);
+      }
+      break;
+    case "spamreport":
+      if (email) await suppressAddress({ email, reason: "SPAM_REPORT", source: input.source ?? "webhook" }, tx);
+      await stopActiveEnrollments(o.personId, "spam_report", input.at, tx);
+      await recordActivity({ ...common, type: "outreach.spam_reported", description: `${o.person.name} reported "${o.subject ?? "a message"}" as spam; address suppressed` }, tx);
+      break;
+    case "unsubscribe":
+      if (!o.unsubscribedAt) await tx.outreach.update({ where: { id: o.id }, data: { unsubscribedAt: input.at } });
+      if (email) await suppressAddress({ email, reason: "UNSUBSCRIBED", source: input.source ?? "link" }, tx);
+      await stopActiveEnrollments(o.personId, "unsubscribed", input.at, tx);
+      if (!o.unsubscribedAt) await recordActivity({ ...common, type: "outreach.unsubscribed", description: `${o.person.name} unsubscribed${email ? ` (${email})` : ""}` }, tx);
+      break;
+    case "reply":
+      if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
+      await stopActiveEnrollments(o.personId, "replied", input.at, tx);
+      await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
+      break;
+    default:
+      break;
+  }
+  return { applied: true, duplicate: false, isMachine };
+}
+
+function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefined {
+  if (metadata && typeof metadata === "object" && !Array.isArray(metadata)) {
+    const reason = (metadata as Record<string, unknown>).reason;
+    if (typeof reason === "string") return reason.slice(0, 300);
+  }
+  return undefined;
+}
+
+// ───────────────────────────── tracking links ─────────────────────────────
+
+/** The open pixel: records the open when the token is genuine; the image is served regardless. */
+export async function recordOpen(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }) {
+  const payload = verifyToken(token, "o");
+  if (!payload) return { recorded: false };
+  const exists = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, sentAt: true } });
+  if (!exists?.sentAt) return { recorded: false };
+  const result = await applyEmailEvent({ outreachId: payload.id, kind: "open", at: request.now ?? new Date(), userAgent: request.userAgent, ip: request.ip, source: "pixel" });
+  return { recorded: true, isMachine: result.isMachine };
+}
+
+/**
+ * A click: the token must be genuine AND its URL must be one of the links written in that
+ * message, so the redirect can never send someone to an address we did not send them.
+ */
+export async function resolveClick(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }): Promise<string> {
+  const payload = verifyToken(token, "c");
+  if (!payload) throw new AppError("not_found", "This link is not valid");
+  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, message: true, sentAt: true, owner: { select: { signature: true } } } });
+  if (!o) throw new AppError("not_found", "This link is not valid");
+  const allowed = extractLinks(`${o.message}\n${o.owner?.signature ?? ""}`);
+  if (!allowed.includes(payload.u) || !/^https?:\/\//i.test(payload.u)) throw new AppError("not_found", "This link is not valid");
+  if (o.sentAt) {
+    await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
+  }
+  return payload.u;
+}
+
+// ───────────────────────────── unsubscribe ─────────────────────────────
+
+export async function describeUnsubscribe(token: string) {
+  const payload = verifyToken(token, "u");
+  if (!payload) return null;
+  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, toEmail: true, person: { select: { email: true } } } });
+  if (!o) return null;
+  const email = o.toEmail ?? o.person.email;
+  if (!email) return null;
+  const suppressed = await prisma.suppression.findUnique({ where: { email: email.toLowerCase() }, select: { reason: true } });
+  return { email, alreadyUnsubscribed: Boolean(suppressed) };
+}
+
+export async function unsubscribeByToken(token: string, source: "page" | "one-click", now = new Date()) {
+  const payload = verifyToken(token, "u");
+  if (!payload) throw new AppError("not_found", "This unsubscribe link is not valid");
+  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true } });
+  if (!o) throw new AppError("not_found", "This unsubscribe link is not valid");
+  await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: now, source, metadata: { via: source } });
+  return { unsubscribed: true };
+}
+
+// ───────────────────────────── replies by hand ─────────────────────────────
+
+export async function markReplied(outreachId: string, eventId: string, input: { note?: string; repliedAt?: string }, actor: { id: string }) {
+  const o = await prisma.outreach.findFirst({ where: { id: outreachId, eventId }, select: { id: true, sentAt: true, repliedAt: true } });
+  if (!o) throw new AppError("not_found", "Message not found");
+  if (!o.sentAt) throw new AppError("conflict", "Only a sent message can have a reply");
+  if (o.repliedAt) throw new AppError("conflict", "This message is already marked as replied");
+  await applyEmailEvent({
+    outreachId: o.id, kind: "reply", at: input.repliedAt ? new Date(input.repliedAt) : new Date(), actorId: actor.id, source: "manual",
+    metadata: { via: "manual", ...(input.note ? { note: input.note } : {}) },
+  });
+  return prisma.outreach.findUniqueOrThrow({ where: { id: o.id }, select: { id: true, repliedAt: true } });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { fieldsUsed, renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { composeDeterministic } from "@/server/outreach/drafts";
+
+const context: MergeContext = {
+  person: { firstName: "Dana", lastName: "Whitfield", name: "Dana Whitfield", title: "VP Operations", email: "dana@harmon.test" },
+  account: { name: "Harmon Logistics", industry: "3PL", domain: null, website: null, location: "Memphis" },
+  dossier: { painPoint: "trailers wait hours at the gate", summary: null, recentNews: null, footprint: null },
+  sender: { name: "Maya Patel", firstName: "Maya", email: "maya@vendor.test", title: null, signature: null },
+  event: { name: "Manifest 2026", city: "Las Vegas", venue: null, boothNumber: "", dates: "March 10–12, 2026" },
+};
+
+describe("merge fields", () => {
+  it("fills known fields, tolerates spaces, and reports empty and unknown ones", () => {
+    const result = renderTemplate("Hi {{ person.firstName }}, {{account.name}} at {{event.name}} booth {{event.boothNumber}} {{person.shoeSize}}", context);
+    expect(result.text).toBe("Hi Dana, Harmon Logistics at Manifest 2026 booth  {{person.shoeSize}}");
+    expect(result.missing).toEqual(["event.boothNumber"]);
+    expect(result.unknown).toEqual(["person.shoeSize"]);
+  });
+
+  it("uses a pipe fallback when the field is empty", () => {
+    const result = renderTemplate("{{dossier.summary|A growing shipper}} / {{person.firstName|there}}", context);
+    expect(result.text).toBe("A growing shipper / Dana");
+    expect(result.missing).toEqual(["dossier.summary"]);
+  });
+
+  it("lists the fields a template uses", () => {
+    expect(fieldsUsed("{{person.firstName}} {{account.name}} {{person.firstName}}")).toEqual(["person.firstName", "account.name"]);
+  });
+
+  it("the deterministic composer is stable and never leaves a blank where a fallback exists", () => {
+    const sparse: MergeContext = { ...context, person: { ...context.person, firstName: "" }, dossier: { painPoint: null } };
+    const template = { subject: "{{person.firstName}}, quick one", body: "Hi {{person.firstName}}, I hear {{dossier.painPoint}}." };
+    const a = composeDeterministic(template, sparse);
+    expect(a).toEqual(composeDeterministic(template, sparse));
+    expect(a.message).toBe("Hi there, I hear trailers wait too long between the gate and the dock.");
+    expect(a.subject).toBe("there, quick one");
+    expect(a.missing.sort()).toEqual(["dossier.painPoint", "person.firstName"]);
+  });
+});
