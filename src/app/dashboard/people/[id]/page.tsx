@@ -13,6 +13,7 @@ import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
 import { PersonHeaderActions } from "@/components/people/person-header-actions";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
+import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
@@ -95,6 +96,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </div>
           <PersonHeaderActions>
             <PresenceAvatars entityType="person" entityId={person.id} />
+            <ComposeOutreachButton personId={person.id} personName={person.name} label="Write email" />
             <BookMeetingButton personId={person.id} variant="outline" />
             <DeletePersonButton id={person.id} name={person.name} />
           </PersonHeaderActions>
