@@ -49,6 +49,10 @@ test("a rep generates a draft for a person, edits it, sends it and finds it in t
   await expect(page.getByTestId("outreach-message")).toContainText("P.S. Our demo");
   await screenshot(page, "outreach-detail");
 
+  // On the person's page, in their outreach history.
+  await page.getByTestId("outreach-person").click();
+  await expect(page.getByTestId("outreach-history")).toContainText(subject);
+
   // In the rep's outreach list (the person's history of messages).
   await page.goto(`/dashboard/outreach?q=${encodeURIComponent(personName)}`);
   await expect(page.getByTestId("outreach-list")).toContainText(subject);

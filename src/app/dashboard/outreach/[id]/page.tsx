@@ -49,7 +49,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
         </div>
         <h1 className="text-2xl font-semibold tracking-tight" data-testid="outreach-subject">{o.subject ?? `${CHANNEL_LABEL[o.channel]} to ${o.person.name}`}</h1>
         <p className="text-sm text-muted-foreground">
-          To <span className="font-medium text-foreground">{o.person.name}</span>
+          To <Link href={`/dashboard/people/${o.person.id}`} className="font-medium text-foreground hover:underline" data-testid="outreach-person">{o.person.name}</Link>
           {o.person.title ? `, ${o.person.title}` : ""}{o.account ? ` at ${o.account.name}` : ""}
           {o.toEmail ?? o.person.email ? ` · ${o.toEmail ?? o.person.email}` : ""}
         </p>
