@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCompanyName } from "@/server/booth/company-name";
+import { normalizeName as normalizeCompanyName } from "@/lib/normalize";
+import { normalizeName as accountNormalizedName } from "@/server/accounts/service";
 import { pickBoothDay, workDomain } from "@/server/booth/service";
 import { normalizeName } from "../../prisma/seed/text";
 
@@ -15,6 +16,8 @@ describe("booth matching rules", () => {
       expect(normalizeCompanyName(name)).toBe(normalizeName(name));
     }
     expect(normalizeCompanyName("HARMON logistics inc")).toBe("harmon logistics");
+    // Accounts created by hand get the same natural key as imported and captured ones.
+    expect(accountNormalizedName("Acme Group Logistics, Inc.")).toBe(normalizeCompanyName("Acme Group Logistics, Inc."));
   });
 
   it("shows today during the show, else the next show day, else the last one", () => {

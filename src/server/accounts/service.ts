@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeName } from "@/lib/normalize";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -71,14 +72,8 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500), deletePeople: z.boolean().default(false) }),
 ]);
 
-export function normalizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[.,'’&]/g, " ")
-    .replace(/\b(inc|llc|corp|corporation|co|company|group|ltd|limited|plc|lp)\b/g, " ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+// One natural-key rule for company names everywhere (import, booth capture, manual edits).
+export { normalizeName } from "@/lib/normalize";
 
 const listSelect = {
   id: true,

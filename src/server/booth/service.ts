@@ -20,7 +20,7 @@ import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import { resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
-import { normalizeCompanyName } from "@/server/booth/company-name";
+import { normalizeName } from "@/lib/normalize";
 import type { CaptureLeadBody } from "@/server/booth/schemas";
 import { meetingSelect, type Actor } from "@/server/meetings/service";
 
@@ -97,7 +97,7 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<
   const eventId = summary.id;
   const email = body.email ? body.email.toLowerCase() : null;
   const domain = workDomain(email);
-  const normalized = body.company ? normalizeCompanyName(body.company) : "";
+  const normalized = body.company ? normalizeName(body.company) : "";
 
   return prisma.$transaction(async (tx) => {
     const existing = email
