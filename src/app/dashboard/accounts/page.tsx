@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Building2, Upload } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -40,9 +41,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title="Accounts"
         description={`${list.total.toLocaleString("en-US")} target account${list.total === 1 ? "" : "s"} at ${event.name}`}
         actions={
-          <Button variant="outline" asChild>
-            <Link href="/dashboard/accounts/import"><Upload aria-hidden /> Import CSV</Link>
-          </Button>
+          <>
+            <Button variant="outline" asChild>
+              <Link href="/dashboard/accounts/import"><Upload aria-hidden /> Import CSV</Link>
+            </Button>
+            <NewRecordButton label="Add account" title="Add a target account" description={`It joins ${event.name}'s target list; everything else can be filled in on its page.`} endpoint="/api/accounts" fields={ACCOUNT_FIELDS} detailPath="/dashboard/accounts" />
+          </>
         }
       />
       <AccountsList

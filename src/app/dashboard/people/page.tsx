@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
+import { NewRecordButton, PERSON_FIELDS } from "@/components/records/new-record-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListError } from "@/components/data-table/list-error";
 import { PeopleList } from "@/components/people/people-list";
@@ -40,7 +41,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   ]);
   return (
     <>
-      <PageHeader title="People" description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`} />
+      <PageHeader
+        title="People"
+        description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`}
+        actions={<NewRecordButton label="Add person" title="Add a person" description="Add a contact; link them to an account from their page." endpoint="/api/people" fields={PERSON_FIELDS} detailPath="/dashboard/people" />}
+      />
       {/* Sequences add an "Enroll in sequence" bulk action through PeopleList's extraBulkActions (wrap it in a client component). */}
       <PeopleList
         rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}

@@ -9,6 +9,7 @@ import { DossierCard } from "@/components/accounts/dossier-card";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
+import { NewRecordButton, PERSON_FIELDS } from "@/components/records/new-record-button";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
@@ -116,7 +117,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </Card>
 
           <Card data-testid="account-people">
-            <CardHeader><CardTitle className="flex items-center gap-2"><Users className="size-4" aria-hidden /> People ({people.length})</CardTitle></CardHeader>
+            <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+              <CardTitle className="flex items-center gap-2"><Users className="size-4" aria-hidden /> People ({people.length})</CardTitle>
+              <NewRecordButton label="Add person" variant="outline" title={`Add a person at ${account.name}`} description="They are linked to this account." endpoint="/api/people" fields={PERSON_FIELDS} fixed={{ accountId: account.id }} detailPath="/dashboard/people" />
+            </CardHeader>
             <CardContent>
               {people.length === 0 ? (
                 <p className="text-sm text-muted-foreground">No one from {account.name} is in the event yet.</p>
