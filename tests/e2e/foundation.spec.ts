@@ -11,7 +11,7 @@ test("a teammate signs in with a magic link, switches event and signs out", asyn
   await expect(page).toHaveURL(/\/login/);
   await screenshot(page, "login");
 
-  await signIn(page, "admin@eventops.dev");
+  await signIn(page, "admin@eventops.dev", { fresh: true });
   await expect(page.getByRole("heading", { name: /Welcome back, Alex/ })).toBeVisible();
   await expect(page.getByTestId("event-switcher")).toContainText("Manifest 2026");
   await expect(page.getByTestId("activity-feed")).toBeVisible();

@@ -1,10 +1,23 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
+
+// Session cookies by user, kept for the whole run (one worker): sign-in emails are rate
+// limited (5 per address per 10 minutes), as they must be, so specs reuse a session that is
+// still valid instead of asking for a new link each time.
+const sessions = new Map<string, Cookie[]>();
 
 /**
  * Signs in through the real magic-link flow: ask for a link on /login, then read it from the
- * development mailbox the way a developer would, and follow it.
+ * development mailbox the way a developer would, and follow it. With `fresh: false` (the
+ * default) a still-valid session of an earlier test for the same user is reused.
  */
-export async function signIn(page: Page, email = "admin@eventops.dev") {
+export async function signIn(page: Page, email = "admin@eventops.dev", { fresh = false } = {}) {
+  const cached = sessions.get(email);
+  if (cached && !fresh) {
+    await page.context().addCookies(cached);
+    await page.goto("/dashboard");
+    if (!/\/login/.test(new URL(page.url()).pathname)) return;
+    await page.context().clearCookies();
+  }
   await page.goto("/login");
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
@@ -16,6 +29,7 @@ export async function signIn(page: Page, email = "admin@eventops.dev") {
   expect(href).toContain("/api/auth/callback/nodemailer");
   await page.goto(href!);
   await page.waitForURL(/\/dashboard/);
+  sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
 }
 
 export async function screenshot(page: Page, name: string) {
