@@ -10,7 +10,7 @@ import { signedInUser } from "../helpers/factories";
 const echo = route({ body: z.strictObject({ password: z.string() }), status: 201 }, () => ({ ok: true }));
 const open = route({ access: "public" }, () => ({ ok: true }));
 
-function requestLines(spy: ReturnType<typeof vi.spyOn>) {
+function requestLines(spy: { mock: { calls: unknown[][] } }) {
   return spy.mock.calls.filter((call) => call[1] === "request").map((call) => call[0] as Record<string, unknown>);
 }
 
