@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
 import { GET } from "@/app/api/openapi.json/route";
+import ApiDocsPage from "@/app/docs/api/page";
 import { registry } from "@/server/openapi/registry";
 import { callRoute } from "../helpers/request";
 import { ROUTE_RULES } from "../helpers/route-rules";
@@ -71,5 +73,12 @@ describe("OpenAPI document", () => {
       const parsed = e.body!.safeParse(e.example!.request);
       expect(parsed.success, `${e.method} ${e.path}: ${parsed.error?.message ?? ""}`).toBe(true);
     }
+  });
+
+  it("renders the readable /docs/api page from the same document, without scripts", () => {
+    const html = renderToStaticMarkup(ApiDocsPage());
+    expect(html).toContain("EventOps API reference");
+    expect(html).not.toContain("<script");
+    for (const e of registry) expect(html, `${e.method} ${e.path}`).toContain(e.path.replace(/&/g, "&amp;"));
   });
 });
