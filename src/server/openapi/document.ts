@@ -100,7 +100,7 @@ export function buildOpenApiDocument() {
       title: "EventOps API",
       version: packageJson.version,
       description:
-        "JSON API behind the EventOps app. Every response carries `x-request-id`. Writes from browsers must be same-origin. Rate limit: 100 requests/minute per user (stricter for AI, research and sending).",
+        "JSON API behind the EventOps app. Every response carries `x-request-id`. Writes from browsers must be same-origin. Rate limit: 100 requests/minute per user (stricter for AI, exports and sign-in emails).",
     },
     servers: [{ url: "/" }],
     tags: [...new Set(registry.map((e) => e.tag))].sort().map((name) => ({ name })),
