@@ -50,30 +50,65 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   handler: (ctx: HandlerContext<P, Q, B, UserFor<A>>) => Promise<unknown> | unknown,
 ) {
   return async function handle(req: NextRequest, context: RouteContext): Promise<Response> {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const started = performance.now();
+    const requestId = requestIdFrom(req);
     let userId: string | undefined;
-    try {
-      if (!options.crossOrigin) assertSameOrigin(req);
-      const access = options.access ?? "user";
-      const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
-      userId = user?.id;
-      if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
-      if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
+    const response = await respond();
+    logRequest(req, response.status, requestId, userId, started);
+    return response;
 
-      const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
-      if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
+    async function respond(): Promise<Response> {
+      try {
+        if (!options.crossOrigin) assertSameOrigin(req);
+        const access = options.access ?? "user";
+        const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
+        userId = user?.id;
+        if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
+        if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
 
-      const params = parseWith(options.params, await context.params, "path parameters") as P;
-      const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
-      const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
+        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
+        if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
 
-      const result = await handler({ req, user: user as UserFor<A>, params, query, body, requestId });
-      if (result instanceof Response) return result;
-      return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
-    } catch (error) {
-      return errorResponse(error, requestId, { userId, method: req.method, path: req.nextUrl.pathname });
+        const params = parseWith(options.params, await context.params, "path parameters") as P;
+        const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
+        const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
+
+        const result = await handler({ req, user: user as UserFor<A>, params, query, body, requestId });
+        if (result instanceof Response) return result;
+        return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
+      } catch (error) {
+        return errorResponse(error, requestId, { userId, method: req.method, path: loggablePath(req.nextUrl.pathname) });
+      }
     }
   };
+}
+
+/** A caller's x-request-id is kept only when it is short and plain, so it cannot forge log lines. */
+function requestIdFrom(req: NextRequest): string {
+  const given = req.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * One access-log line per API request: who, what, how it ended, how long it took. Never the
+ * query string, body, cookies or headers; path segments that are secrets or tokens (inbound
+ * webhook secret, tracking/unsubscribe tokens) are masked by loggablePath.
+ */
+function logRequest(req: NextRequest, status: number, requestId: string, userId: string | undefined, started: number) {
+  logger.info(
+    { requestId, method: req.method, path: loggablePath(req.nextUrl.pathname), status, durationMs: Math.round(performance.now() - started), userId: userId ?? null },
+    "request",
+  );
+}
+
+const SECRET_SEGMENT_AFTER = new Set(["inbound", "o", "c", "unsubscribe"]);
+
+/** The path with secret-bearing segments masked: record ids (cuid, 25 chars) stay readable. */
+export function loggablePath(pathname: string): string {
+  const segments = pathname.split("/");
+  return segments
+    .map((segment, i) => (segment.length > 32 || (i > 0 && SECRET_SEGMENT_AFTER.has(segments[i - 1]) && segment !== "") ? ":redacted" : segment))
+    .join("/");
 }
 
 export function errorResponse(error: unknown, requestId: string, context: Record<string, unknown> = {}): Response {

@@ -1,0 +1,171 @@
+import type { ZodType } from "zod";
+import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQuery, updateAccountBody } from "@/server/accounts/service";
+import { listActivitiesQuery } from "@/server/activity/feed";
+import { heatmapQuery } from "@/server/analytics/heatmap";
+import { captureLeadBody } from "@/server/booth/schemas";
+import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
+import { createEventBody, updateEventBody } from "@/server/events/schemas";
+import { exportQuery } from "@/server/exports/full-export";
+import { idParams } from "@/server/http/route";
+import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
+import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { sendingWindowBody } from "@/server/outreach/settings";
+import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
+import { heartbeatBody, presenceQuery } from "@/server/presence/service";
+import { createReportBody, listReportsQuery, updateReportBody } from "@/server/reports/definitions";
+import { reportRenderBody } from "@/server/reports/export";
+import { researchCandidatesQuery, runResearchBody } from "@/server/research/schemas";
+import { roiQuery } from "@/server/roi/service";
+import { createSavedViewBody, listSavedViewsQuery } from "@/server/saved-views/service";
+import { icpWeightsSchema } from "@/server/scoring/icp";
+import { scoreIcpBody } from "@/server/scoring/service";
+import { createSuppressionBody, listSuppressionsQuery } from "@/server/suppressions/service";
+import { inviteBody, updateMemberBody } from "@/server/team/service";
+import { createTemplateBody, listTemplatesQuery, previewTemplateBody, updateTemplateBody } from "@/server/templates/service";
+import { tokenParams } from "@/server/tracking/http";
+
+/**
+ * The API's table of contents: one entry per route file and verb, with the zod schemas the
+ * routes themselves parse with (imported from the services, so the docs cannot drift from the
+ * validation). The OpenAPI document (document.ts) is built from this list, and
+ * tests/integration/openapi.test.ts fails when a route in ROUTE_RULES has no entry here.
+ */
+
+export type Access = "user" | "admin" | "public" | "cron" | "webhook";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type Endpoint = {
+  method: Method;
+  /** OpenAPI path, `{id}` for dynamic segments. */
+  path: string;
+  summary: string;
+  /** Area of the product, used to group the docs. */
+  tag: string;
+  access: Access;
+  /** Success status (200 unless stated). */
+  status?: number;
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  example?: { request?: unknown; response?: unknown };
+};
+
+const EXAMPLES: Record<string, Endpoint["example"]> = {
+  "GET /api/health": { response: { success: true, data: { status: "ok", database: "up", databaseLatencyMs: 1.2, version: "0.1.0", time: "2026-03-10T17:00:00.000Z" } } },
+  "POST /api/accounts": {
+    request: { name: "Northwind Logistics", domain: "northwind.example", industry: "Logistics", tier: "A" },
+    response: { success: true, data: { id: "cm0account0000000000000001", name: "Northwind Logistics", tier: "A", status: "PROSPECTING" } },
+  },
+  "GET /api/accounts": {
+    response: { success: true, data: { items: [{ id: "cm0account0000000000000001", name: "Northwind Logistics", icpScore: 82 }], total: 1, page: 1, pageSize: 50, hasMore: false } },
+  },
+  "POST /api/people": {
+    request: { firstName: "Dana", lastName: "Reyes", title: "VP Operations", email: "dana@northwind.example", accountId: "cm0account0000000000000001" },
+    response: { success: true, data: { id: "cm0person00000000000000001", name: "Dana Reyes" } },
+  },
+  "POST /api/meetings": {
+    request: { personId: "cm0person00000000000000001", title: "Yard demo", scheduledAt: "2026-03-10T09:30", durationMinutes: 30, locationType: "BOOTH" },
+    response: { success: true, data: { id: "cm0meeting0000000000000001", status: "SCHEDULED" } },
+  },
+};
+
+const ENDPOINTS: Endpoint[] = [
+  { method: "GET", path: "/api/openapi.json", summary: "This OpenAPI 3.1 document", tag: "docs", access: "public" },
+  { method: "GET", path: "/api/accounts/{id}", summary: "The account with its people, dossier, outreach, meetings and timeline", tag: "accounts", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/accounts/{id}", summary: "Change fields of an account", tag: "accounts", access: "user", params: idParams, body: updateAccountBody },
+  { method: "DELETE", path: "/api/accounts/{id}", summary: "Delete the account (its people stay unless ?deletePeople=true)", tag: "accounts", access: "user", params: idParams, query: deleteAccountQuery },
+  { method: "POST", path: "/api/accounts/bulk", summary: "Assign, set tier or status, or delete many accounts at once", tag: "accounts", access: "user", body: bulkAccountsBody },
+  { method: "GET", path: "/api/accounts", summary: "Filtered, sorted, paginated accounts of an event", tag: "accounts", access: "user", query: listAccountsQuery },
+  { method: "POST", path: "/api/accounts", summary: "Add an account by hand", tag: "accounts", access: "user", status: 201, body: createAccountBody },
+  { method: "GET", path: "/api/activities", summary: "The event's activity feed, filtered by type, actor, account, person or name", tag: "activities", access: "user", query: listActivitiesQuery },
+  { method: "POST", path: "/api/ai/score-icp", summary: "Score one account, one person, or everything in an event", tag: "ai", access: "user", body: scoreIcpBody },
+  { method: "GET", path: "/api/ai/score-icp/weights", summary: "The ICP weights in force", tag: "ai", access: "user" },
+  { method: "PUT", path: "/api/ai/score-icp/weights", summary: "Change the ICP weights (admins)", tag: "ai", access: "admin", body: icpWeightsSchema },
+  { method: "GET", path: "/api/analytics/heatmap", summary: "Engagement by weekday × hour (event time zone) and by account × week", tag: "analytics", access: "user", query: heatmapQuery },
+  { method: "POST", path: "/api/booth/leads", summary: "Quick capture of a walk-up: match person/account or create them", tag: "booth", access: "user", status: 201, body: captureLeadBody },
+  { method: "GET", path: "/api/campaigns/{id}", summary: "One campaign with its rates", tag: "campaigns", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/campaigns/{id}", summary: "Rename or describe a campaign", tag: "campaigns", access: "user", params: idParams, body: updateCampaignBody },
+  { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
+  { method: "GET", path: "/api/campaigns", summary: "Campaigns of the event with their rates", tag: "campaigns", access: "user", query: listCampaignsQuery },
+  { method: "POST", path: "/api/campaigns", summary: "Create a campaign", tag: "campaigns", access: "user", status: 201, body: createCampaignBody },
+  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user" },
+  { method: "PATCH", path: "/api/events/{id}", summary: "Edit an event's name, dates, venue, time zone, booth (admins)", tag: "events", access: "admin", params: idParams, body: updateEventBody },
+  { method: "GET", path: "/api/events", summary: "Events the team works on", tag: "events", access: "user" },
+  { method: "POST", path: "/api/events", summary: "Create an event, optionally copying a previous event's target list (admins)", tag: "events", access: "admin", status: 201, body: createEventBody },
+  { method: "GET", path: "/api/export/full", summary: "Stream the event's data as CSV (one entity, or a zip of all), JSON or NDJSON (admins)", tag: "export", access: "admin", query: exportQuery },
+  { method: "GET", path: "/api/health", summary: "Database reachable and app version; no sign-in needed", tag: "health", access: "public" },
+  { method: "POST", path: "/api/import/{id}/undo", summary: "Revert the event's most recent import", tag: "import", access: "user", params: idParams },
+  { method: "POST", path: "/api/import/preview", summary: "Parse a CSV, detect the column mapping, validate every row", tag: "import", access: "user", body: previewImportBody },
+  { method: "GET", path: "/api/import", summary: "Import history of the event, newest first", tag: "import", access: "user", query: listImportsQuery },
+  { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
+  { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived", tag: "meetings", access: "user", params: idParams },
+  { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status", tag: "meetings", access: "user", params: idParams, body: completeMeetingBody },
+  { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
+  { method: "POST", path: "/api/meetings/{id}/no-show", summary: "The visitor did not come (with an optional note)", tag: "meetings", access: "user", params: idParams, body: noShowBody },
+  { method: "GET", path: "/api/meetings/{id}", summary: "One meeting of the current event", tag: "meetings", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
+  { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
+  { method: "GET", path: "/api/meetings/attendees", summary: "People of the event to book a meeting with", tag: "meetings", access: "user", query: attendeeSearchQuery },
+  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user" },
+  { method: "GET", path: "/api/meetings", summary: "Meetings of the current (or given) event, filtered and paginated", tag: "meetings", access: "user", query: listMeetingsQuery },
+  { method: "POST", path: "/api/meetings", summary: "Book a meeting (409 with the conflicts unless allowConflicts), send the invite", tag: "meetings", access: "user", status: 201, body: createMeetingBody },
+  { method: "POST", path: "/api/outreach/{id}/reply", summary: "A rep marks that the person replied", tag: "outreach", access: "user", params: idParams, body: markRepliedBody },
+  { method: "GET", path: "/api/outreach/{id}", summary: "One message with its tracking history and what went out", tag: "outreach", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/outreach/{id}", summary: "Edit a draft or queued message", tag: "outreach", access: "user", params: idParams, body: updateOutreachBody },
+  { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft or cancel a queued message", tag: "outreach", access: "user", params: idParams },
+  { method: "POST", path: "/api/outreach/{id}/send", summary: "Send now, or queue for the next slot in the sending window", tag: "outreach", access: "user", params: idParams },
+  { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for one person or a selection", tag: "outreach", access: "user", body: generateDraftsBody },
+  { method: "GET", path: "/api/outreach/process-queue", summary: "Vercel Cron: send queued messages whose slot has come", tag: "outreach", access: "cron" },
+  { method: "GET", path: "/api/outreach/recipients", summary: "People to write to (compose dialog picker)", tag: "outreach", access: "user", query: recipientsQuery },
+  { method: "GET", path: "/api/outreach", summary: "List messages with filters (status, channel, rep, campaign, dates)", tag: "outreach", access: "user", query: listOutreachQuery },
+  { method: "POST", path: "/api/outreach", summary: "Save a draft for a person", tag: "outreach", access: "user", status: 201, body: createOutreachBody },
+  { method: "GET", path: "/api/outreach/settings", summary: "The team's sending window", tag: "outreach", access: "user" },
+  { method: "PUT", path: "/api/outreach/settings", summary: "Admins set the sending window (days, hours in the recipient's zone)", tag: "outreach", access: "admin", body: sendingWindowBody },
+  { method: "GET", path: "/api/outreach/stats", summary: "Sent/open/click/reply rates for the filtered messages, overall and per rep", tag: "outreach", access: "user", query: listOutreachQuery },
+  { method: "GET", path: "/api/people/{id}", summary: "The person with their account (and dossier) and talking points", tag: "people", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/people/{id}", summary: "Change fields of a person", tag: "people", access: "user", params: idParams, body: updatePersonBody },
+  { method: "DELETE", path: "/api/people/{id}", summary: "Delete a person (their outreach and meetings go with them)", tag: "people", access: "user", params: idParams },
+  { method: "POST", path: "/api/people/bulk", summary: "Assign or delete many people at once", tag: "people", access: "user", body: bulkPeopleBody },
+  { method: "GET", path: "/api/people", summary: "Filtered, sorted, paginated people of an event", tag: "people", access: "user", query: listPeopleQuery },
+  { method: "POST", path: "/api/people", summary: "Add a person by hand", tag: "people", access: "user", status: 201, body: createPersonBody },
+  { method: "GET", path: "/api/presence", summary: "Teammates online (optionally on one record or page)", tag: "presence", access: "user", query: presenceQuery },
+  { method: "POST", path: "/api/presence", summary: "Heartbeat: where I am; answers who else is there", tag: "presence", access: "user", body: heartbeatBody },
+  { method: "GET", path: "/api/reports/{id}", summary: "One saved report definition", tag: "reports", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/reports/{id}", summary: "Rename or change a definition (owner or admin)", tag: "reports", access: "user", params: idParams, body: updateReportBody },
+  { method: "DELETE", path: "/api/reports/{id}", summary: "Delete a definition (owner or admin)", tag: "reports", access: "user", params: idParams },
+  { method: "POST", path: "/api/reports/pdf", summary: "Render a report as PDF (default), printable HTML or JSON", tag: "reports", access: "user", body: reportRenderBody },
+  { method: "GET", path: "/api/reports", summary: "Saved report definitions of the event", tag: "reports", access: "user", query: listReportsQuery },
+  { method: "POST", path: "/api/reports", summary: "Save a report definition", tag: "reports", access: "user", status: 201, body: createReportBody },
+  { method: "GET", path: "/api/research/accounts/{id}", summary: "The account's dossier and its people's talking points", tag: "research", access: "user", params: idParams },
+  { method: "POST", path: "/api/research/accounts/{id}", summary: "Research one account now", tag: "research", access: "user", params: idParams },
+  { method: "GET", path: "/api/research/candidates", summary: "Accounts with no dossier or a stale one, best tier and ICP first", tag: "research", access: "user", query: researchCandidatesQuery },
+  { method: "POST", path: "/api/research/run", summary: "Research up to 10 accounts; per-account results", tag: "research", access: "user", body: runResearchBody },
+  { method: "GET", path: "/api/roi/calculate", summary: "The annual-savings model with every assumption", tag: "roi", access: "user", query: roiQuery },
+  { method: "DELETE", path: "/api/saved-views/{id}", summary: "Delete one of the caller's saved views", tag: "saved-views", access: "user", params: idParams },
+  { method: "GET", path: "/api/saved-views", summary: "The caller's saved views for a list", tag: "saved-views", access: "user", query: listSavedViewsQuery },
+  { method: "POST", path: "/api/saved-views", summary: "Save the current filters under a name", tag: "saved-views", access: "user", status: 201, body: createSavedViewBody },
+  { method: "DELETE", path: "/api/suppressions/{id}", summary: "Admins only: allow email to an address again", tag: "suppressions", access: "admin", params: idParams },
+  { method: "GET", path: "/api/suppressions", summary: "Addresses we never email", tag: "suppressions", access: "user", query: listSuppressionsQuery },
+  { method: "POST", path: "/api/suppressions", summary: "Add an address by hand", tag: "suppressions", access: "user", status: 201, body: createSuppressionBody },
+  { method: "GET", path: "/api/t/c/{token}", summary: "Click redirect, only to a link that is in that message", tag: "t", access: "public", params: tokenParams },
+  { method: "GET", path: "/api/t/o/{token}", summary: "Open pixel (signed token); always answers with the image", tag: "t", access: "public", params: tokenParams },
+  { method: "PATCH", path: "/api/team/{id}", summary: "Change a teammate's role (admins)", tag: "team", access: "admin", params: idParams, body: updateMemberBody },
+  { method: "DELETE", path: "/api/team/{id}", summary: "Remove a teammate and end their sessions (admins)", tag: "team", access: "admin", params: idParams },
+  { method: "DELETE", path: "/api/team/invites/{id}", summary: "Revoke a pending invite (admins)", tag: "team", access: "admin", params: idParams },
+  { method: "POST", path: "/api/team/invites", summary: "Invite a teammate (admins)", tag: "team", access: "admin", status: 201, body: inviteBody },
+  { method: "GET", path: "/api/team", summary: "Teammates and pending invites", tag: "team", access: "user" },
+  { method: "GET", path: "/api/templates/{id}", summary: "One template", tag: "templates", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/templates/{id}", summary: "Edit a template", tag: "templates", access: "user", params: idParams, body: updateTemplateBody },
+  { method: "DELETE", path: "/api/templates/{id}", summary: "Archive a template (messages written from it keep their text)", tag: "templates", access: "user", params: idParams },
+  { method: "POST", path: "/api/templates/preview", summary: "Render a subject and body for one person, listing empty fields", tag: "templates", access: "user", body: previewTemplateBody },
+  { method: "GET", path: "/api/templates", summary: "The event's templates and the shared ones", tag: "templates", access: "user", query: listTemplatesQuery },
+  { method: "POST", path: "/api/templates", summary: "Create a template with merge fields", tag: "templates", access: "user", status: 201, body: createTemplateBody },
+  { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
+  { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
+];
+
+export const registry: Endpoint[] = ENDPOINTS.map((e) => ({ ...e, example: EXAMPLES[`${e.method} ${e.path}`] }));
