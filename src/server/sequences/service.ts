@@ -237,3 +237,8 @@ export async function listEnrollments(sequenceId: string, eventId: string, db: D
     },
   });
 }
+
+/** Sequences people can be enrolled in right now (for the enroll pickers). */
+export async function activeSequenceOptions(eventId: string, db: DbTx = prisma) {
+  return db.sequence.findMany({ where: { eventId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

@@ -3,10 +3,11 @@ import { Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListError } from "@/components/data-table/list-error";
-import { PeopleList } from "@/components/people/people-list";
+import { PeopleListWithEnroll } from "@/components/sequences/enroll";
 import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/service";
 import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
+import { activeSequenceOptions } from "@/server/sequences/service";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "People" };
@@ -32,17 +33,18 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     );
   }
   const query = parsed.data;
-  const [list, options, views, account] = await Promise.all([
+  const [list, options, views, account, sequences] = await Promise.all([
     listPeople(query, user),
     accountFilterOptions(event.id),
     listSavedViews(user.id, "people"),
     query.accountId ? getAccountOrThrow(query.accountId).catch(() => null) : Promise.resolve(null),
+    activeSequenceOptions(event.id),
   ]);
   return (
     <>
       <PageHeader title="People" description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`} />
-      {/* Sequences add an "Enroll in sequence" bulk action through PeopleList's extraBulkActions (wrap it in a client component). */}
-      <PeopleList
+      <PeopleListWithEnroll
+        sequences={sequences}
         rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
         total={list.total}
         page={list.page}
