@@ -87,8 +87,14 @@ describe("sequences API", () => {
     expect(grow.status).toBe(200);
     expect(await prisma.sequenceStep.count({ where: { sequenceId: id } })).toBe(3);
 
+    // From a saved filter (the people list's query string): everyone matching, minus the skipped.
+    const tagged = await createPerson(event.id, null);
+    const view = await prisma.savedView.create({ data: { userId: (await prisma.sequence.findUniqueOrThrow({ where: { id } })).ownerId!, scope: "people", name: "Tagged", query: `q=${encodeURIComponent(tagged.lastName!)}` } });
+    const viaView = await callRoute(enrollRoute.POST, `/api/sequences/${id}/enroll`, { method: "POST", cookie, params: { id }, body: { savedViewId: view.id } });
+    expect(viaView.json.data).toEqual({ enrolled: [{ personId: tagged.id, name: tagged.name }], skipped: [] });
+
     const detail = await callRoute(oneRoute.GET, `/api/sequences/${id}`, { cookie, params: { id } });
-    expect(detail.json.data.progress).toMatchObject({ enrolled: 1, active: 1, funnel: [{ step: 1, reached: 0 }, { step: 2, reached: 0 }, { step: 3, reached: 0 }] });
+    expect(detail.json.data.progress).toMatchObject({ enrolled: 2, active: 2, funnel: [{ step: 1, reached: 0 }, { step: 2, reached: 0 }, { step: 3, reached: 0 }] });
   });
 
   it("turns LinkedIn steps into tasks the rep sees today and marks done", async () => {

@@ -31,7 +31,7 @@ function ResultPanel({ result }: { result: EnrollResult }) {
   );
 }
 
-async function enroll(sequenceId: string, body: { personIds?: string[]; accountId?: string }) {
+async function enroll(sequenceId: string, body: { personIds?: string[]; accountId?: string; savedViewId?: string }) {
   return apiFetch<EnrollResult>(`/api/sequences/${sequenceId}/enroll`, { method: "POST", body });
 }
 
@@ -39,6 +39,10 @@ async function enroll(sequenceId: string, body: { personIds?: string[]; accountI
 export function PeopleListWithEnroll({ sequences, ...props }: ComponentProps<typeof PeopleList> & { sequences: SequenceOption[] }) {
   const [sequenceId, setSequenceId] = useState("");
   const [result, setResult] = useState<EnrollResult | null>(null);
+  const [viewId, setViewId] = useState("");
+  const [viewBusy, setViewBusy] = useState(false);
+  const [viewError, setViewError] = useState<string | null>(null);
+  const router = useRouter();
   return (
     <div className="space-y-3">
       {sequences.length ? (
@@ -48,6 +52,32 @@ export function PeopleListWithEnroll({ sequences, ...props }: ComponentProps<typ
             <option value="">Choose a sequence…</option>
             {sequences.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </NativeSelect>
+          {props.views.length ? (
+            <>
+              <span className="text-muted-foreground">or everyone in</span>
+              <NativeSelect aria-label="Saved filter to enroll" className="w-auto" value={viewId} onChange={(e) => setViewId(e.target.value)}>
+                <option value="">a saved filter…</option>
+                {props.views.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+              </NativeSelect>
+              <Button
+                size="sm"
+                variant="outline"
+                disabled={!viewId || !sequenceId || viewBusy}
+                onClick={async () => {
+                  setViewBusy(true);
+                  setViewError(null);
+                  const res = await enroll(sequenceId, { savedViewId: viewId });
+                  setViewBusy(false);
+                  if (!res.success) return setViewError(res.error);
+                  setResult(res.data);
+                  router.refresh();
+                }}
+              >
+                {viewBusy ? "Enrolling…" : "Enroll filter"}
+              </Button>
+            </>
+          ) : null}
+          {viewError ? <span role="alert" className="text-destructive">{viewError}</span> : null}
         </div>
       ) : null}
       {result ? <ResultPanel result={result} /> : null}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
+import { listPeopleQuery, peopleWhere } from "@/server/people/service";
 import { addStepDelay } from "./schedule";
 
 /**
@@ -39,7 +40,8 @@ export const sequenceStatusBody = z.strictObject({ action: z.enum(["activate", "
 export const enrollBody = z.strictObject({
   personIds: z.array(z.string().min(1).max(64)).max(2000).optional(),
   accountId: z.string().max(64).optional(),
-}).refine((b) => (b.personIds?.length ?? 0) > 0 || !!b.accountId, { message: "Choose people or an account to enroll" });
+  savedViewId: z.string().max(64).optional(),
+}).refine((b) => (b.personIds?.length ?? 0) > 0 || !!b.accountId || !!b.savedViewId, { message: "Choose people, an account or a saved filter to enroll" });
 export const listSequencesQuery = z.object({ eventId: z.string().max(64).optional() });
 
 type StepInput = z.infer<typeof stepInput>;
@@ -172,8 +174,9 @@ export async function enrollPeople(sequenceId: string, body: z.infer<typeof enro
   if (sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence before enrolling people");
   const first = sequence.steps[0];
   const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
+  const fromView = body.savedViewId ? await savedViewWhere(body.savedViewId, eventId, actor) : null;
   const people = await prisma.person.findMany({
-    where: { eventId, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : [])] },
+    where: { eventId, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
     select: { id: true, name: true, email: true, accountId: true },
     orderBy: { name: "asc" },
   });
@@ -203,6 +206,16 @@ export async function enrollPeople(sequenceId: string, body: z.infer<typeof enro
     }
   }, { timeout: 60_000 });
   return result;
+}
+
+/** A saved people filter (the list's query string) as a where clause; only the caller's own views. */
+async function savedViewWhere(id: string, eventId: string, actor: Actor) {
+  const view = await prisma.savedView.findFirst({ where: { id, userId: actor.id, scope: "people" }, select: { query: true } });
+  if (!view) throw new AppError("not_found", "Saved filter not found");
+  const raw = Object.fromEntries(new URLSearchParams(view.query.replace(/^\?/, "")));
+  const parsed = listPeopleQuery.safeParse({ ...raw, eventId });
+  if (!parsed.success) throw new AppError("validation_error", "That saved filter is no longer valid");
+  return peopleWhere(eventId, parsed.data, actor.id);
 }
 
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
