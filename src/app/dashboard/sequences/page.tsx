@@ -37,11 +37,11 @@ export default async function SequencesPage() {
                   <Link href={`/dashboard/sequences/${s.id}`} className="flex items-center gap-2 font-medium hover:underline">
                     {s.name} <Badge variant={STATUS_VARIANT[s.status]}>{s.status.charAt(0) + s.status.slice(1).toLowerCase()}</Badge>
                   </Link>
-                  <p className="text-sm text-muted-foreground">{s.stepCount} {s.stepCount === 1 ? "step" : "steps"}{s.owner?.name ? ` · by ${s.owner.name}` : ""}{s.description ? ` · ${s.description}` : ""}</p>
+                  <p className="line-clamp-2 text-sm text-muted-foreground">{s.stepCount} {s.stepCount === 1 ? "step" : "steps"}{s.owner?.name ? ` · by ${s.owner.name}` : ""}{s.description ? ` · ${s.description}` : ""}</p>
                 </div>
-                <dl className="grid grid-cols-4 gap-3 text-center text-sm">
+                <dl className="grid shrink-0 grid-cols-4 gap-4 text-center text-sm">
                   {[["Enrolled", s.enrolled], ["Active", s.active], ["Replied", s.replied], ["Done", s.completed]].map(([label, value]) => (
-                    <div key={label}><dt className="text-xs text-muted-foreground">{label}</dt><dd className="font-semibold tabular-nums">{value}</dd></div>
+                    <div key={label} className="min-w-14"><dt className="text-xs text-muted-foreground">{label}</dt><dd className="font-semibold tabular-nums">{value}</dd></div>
                   ))}
                 </dl>
               </CardContent>
