@@ -29,6 +29,7 @@ test("a rep builds a 3-step sequence, enrolls two people, the cron sends step 1 
   }
   await page.getByRole("button", { name: "Create sequence" }).click();
   await page.waitForURL(/\/dashboard\/sequences\/(?!new)[\w-]+$/);
+  const sequenceUrl = page.url();
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
 
@@ -54,6 +55,14 @@ test("a rep builds a 3-step sequence, enrolls two people, the cron sends step 1 
     await expect(page.getByTestId("enrollments")).toContainText(`Manifest follow-up ${tag}`);
   }
   await screenshot(page, "sequences-person");
+  await page.goto(sequenceUrl);
+  await expect(page.getByTestId("sequence-stats")).toContainText(/Enrolled\s*2/);
+  await screenshot(page, "sequences-detail");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("sequence-stats")).toBeVisible();
+  await screenshot(page, "sequences-detail-phone");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto("/dashboard/sequences");
   await expect(page.getByRole("link", { name: new RegExp(`Manifest follow-up ${tag}`) })).toBeVisible();
   await screenshot(page, "sequences-list");
