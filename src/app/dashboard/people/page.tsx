@@ -4,10 +4,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NewRecordButton, PERSON_FIELDS } from "@/components/records/new-record-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListError } from "@/components/data-table/list-error";
-import { PeopleList } from "@/components/people/people-list";
+import { PeopleListWithEnroll } from "@/components/sequences/enroll";
 import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/service";
 import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
+import { activeSequenceOptions } from "@/server/sequences/service";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "People" };
@@ -33,11 +34,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     );
   }
   const query = parsed.data;
-  const [list, options, views, account] = await Promise.all([
+  const [list, options, views, account, sequences] = await Promise.all([
     listPeople(query, user),
     accountFilterOptions(event.id),
     listSavedViews(user.id, "people"),
     query.accountId ? getAccountOrThrow(query.accountId).catch(() => null) : Promise.resolve(null),
+    activeSequenceOptions(event.id),
   ]);
   return (
     <>
@@ -46,8 +48,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`}
         actions={<NewRecordButton label="Add person" title="Add a person" description="Add a contact; link them to an account from their page." endpoint="/api/people" fields={PERSON_FIELDS} detailPath="/dashboard/people" />}
       />
-      {/* Sequences add an "Enroll in sequence" bulk action through PeopleList's extraBulkActions (wrap it in a client component). */}
-      <PeopleList
+      <PeopleListWithEnroll
+        sequences={sequences}
         rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
         total={list.total}
         page={list.page}

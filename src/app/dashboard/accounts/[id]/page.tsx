@@ -20,6 +20,8 @@ import { accountFilterOptions } from "@/server/accounts/service";
 import { AppError } from "@/server/http/errors";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { getWorkspace } from "@/server/users/workspace";
+import { EnrollAccount } from "@/components/sequences/enroll";
+import { activeSequenceOptions } from "@/server/sequences/service";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -37,6 +39,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const { account, people, outreach, meetings, activities } = await load(id);
   const { team, industries } = await accountFilterOptions(account.eventId);
+  const sequences = await activeSequenceOptions(account.eventId);
   const endpoint = `/api/accounts/${account.id}`;
   const breakdown = readBreakdown(account.icpBreakdown) as Breakdown | null;
 
@@ -140,6 +143,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                   ))}
                 </ul>
               )}
+              {people.length > 0 ? <div className="mt-3 border-t pt-3"><EnrollAccount accountId={account.id} sequences={sequences} /></div> : null}
             </CardContent>
           </Card>
 

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FunnelChart } from "@/components/sequences/funnel-chart";
+import { SequenceBuilder } from "@/components/sequences/sequence-builder";
+import { SequenceStatusActions } from "@/components/sequences/status-actions";
+import { AppError } from "@/server/http/errors";
+import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
+import { listTemplates } from "@/server/templates/service";
+import { getWorkspace } from "@/server/users/workspace";
+
+export const metadata: Metadata = { title: "Sequence" };
+
+const REASON: Record<string, string> = {
+  replied: "replied", meeting_booked: "meeting booked", unsubscribed: "unsubscribed", bounced: "bounced", spam_report: "spam report",
+  suppressed: "suppressed", account_replied: "colleague replied", sequence_archived: "sequence archived", failed: "failed",
+};
+
+export default async function SequencePage({ params }: { params: Promise<{ id: string }> }) {
+  const { event } = await getWorkspace();
+  const { id } = await params;
+  if (!event) notFound();
+  const sequence = await getSequenceOrThrow(id, event.id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, event.id), listEnrollments(id, event.id), listTemplates(event.id)]);
+  const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
+
+  return (
+    <div className="grid gap-6">
+      <div>
+        <Link href="/dashboard/sequences" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"><ArrowLeft className="size-4" aria-hidden /> Sequences</Link>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+          <div>
+            <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight">{sequence.name} <Badge variant={sequence.status === "ACTIVE" ? "success" : "secondary"}>{sequence.status.charAt(0) + sequence.status.slice(1).toLowerCase()}</Badge></h1>
+            {sequence.description ? <p className="mt-1 text-sm text-muted-foreground">{sequence.description}</p> : null}
+          </div>
+          <SequenceStatusActions sequenceId={sequence.id} status={sequence.status} />
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-3 gap-3 sm:grid-cols-6" data-testid="sequence-stats">
+        {stats.map(([label, value]) => (
+          <Card key={label}><CardContent className="p-3 text-center"><dt className="text-xs text-muted-foreground">{label}</dt><dd className="text-xl font-semibold tabular-nums">{value}</dd></CardContent></Card>
+        ))}
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle>Funnel by step</CardTitle></CardHeader>
+          <CardContent>{progress.enrolled === 0 ? <p className="text-sm text-muted-foreground">Nobody enrolled yet. Enroll people from the People list or an account page.</p> : <FunnelChart data={progress.funnel} />}</CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>Enrollments ({enrollments.length})</CardTitle></CardHeader>
+          <CardContent className="max-h-80 overflow-y-auto">
+            {enrollments.length === 0 ? <p className="text-sm text-muted-foreground">No one yet.</p> : (
+              <ul className="divide-y text-sm">
+                {enrollments.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <div className="min-w-0">
+                      <Link href={`/dashboard/people/${e.person.id}`} className="font-medium hover:underline">{e.person.name}</Link>
+                      <p className="text-xs text-muted-foreground">
+                        {e.account?.name ?? "No account"} · {e.currentStep}/{sequence.steps.length} steps done
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${e.nextStepAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}` : ""}
+                        {e.stopReason ? ` · ${REASON[e.stopReason] ?? e.stopReason}` : ""}
+                      </p>
+                      {e.lastError ? <p className="text-xs text-destructive">Last error ({e.failureCount}×): {e.lastError}</p> : null}
+                    </div>
+                    <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "FAILED" ? "destructive" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      {sequence.status === "ARCHIVED" ? null : (
+        <SequenceBuilder
+          sequenceId={sequence.id}
+          lockedSteps={progress.enrolled > 0 ? sequence.steps.length : 0}
+          templates={templates.map((t) => ({ id: t.id, name: t.name, channel: t.channel }))}
+          initial={{
+            name: sequence.name, description: sequence.description ?? "", pauseAccountOnReply: sequence.pauseAccountOnReply,
+            steps: sequence.steps.map((s) => ({ delayDays: s.delayDays, businessDays: s.businessDays, channel: s.channel, templateId: s.templateId, subject: s.subject ?? "", body: s.body ?? "" })),
+          }}
+        />
+      )}
+    </div>
+  );
+}

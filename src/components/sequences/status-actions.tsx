@@ -1,0 +1,32 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+
+export function SequenceStatusActions({ sequenceId, status }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED" }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (status === "ARCHIVED") return null;
+
+  async function run(action: "activate" | "pause" | "archive") {
+    if (action === "archive" && !window.confirm("Archive this sequence? Running enrollments stop.")) return;
+    setBusy(true);
+    setError(null);
+    const res = await apiFetch(`/api/sequences/${sequenceId}/status`, { method: "POST", body: { action } });
+    setBusy(false);
+    if (!res.success) return setError(res.error);
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {status !== "ACTIVE" ? <Button onClick={() => run("activate")} disabled={busy}>{status === "PAUSED" ? "Resume" : "Activate"}</Button> : null}
+      {status === "ACTIVE" ? <Button variant="outline" onClick={() => run("pause")} disabled={busy}>Pause</Button> : null}
+      <Button variant="ghost" onClick={() => run("archive")} disabled={busy}>Archive</Button>
+      {error ? <span role="alert" className="text-sm text-destructive">{error}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "@/server/activity/service";
+import { prisma } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { logger } from "@/server/logger";
+import { composeDeterministic } from "@/server/outreach/drafts";
+import { sendOutreach } from "@/server/outreach/send";
+import { findSuppression } from "@/server/suppressions/service";
+import { buildMergeContext } from "@/server/templates/service";
+import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
+
+/**
+ * The sequence engine: sends the steps that are due, exactly once.
+ * - Claiming: a run claims a batch with `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`
+ *   setting claimedBy/claimExpiresAt; overlapping runs skip locked and claimed rows. A run that
+ *   dies leaves its claim, which expires after CLAIM_MS; the next run takes the enrollment over.
+ * - Exactly once: the step's Outreach is keyed by @@unique([enrollmentId, stepNumber]) and
+ *   sendOutreach claims the message itself (DRAFT/QUEUED/FAILED → SENDING), so a re-run finds
+ *   the same row and never writes a second one. sendOutreach records the send in its own
+ *   transaction; if the run dies after that but before the enrollment advanced, the next run
+ *   finds the step's message SENT and only advances (no resend). Advancing currentStep,
+ *   lastStepAt and nextStepAt is one conditional update (currentStep and claimedBy unchanged).
+ * - LINKEDIN/CALL steps become a SequenceTask for the rep (same unique key) and the enrollment
+ *   advances in the same transaction; the rep marks the task done or skipped.
+ * - A queued send (outside the window, over the cap) keeps its outreach; the enrollment waits
+ *   until the queued slot and is then advanced from the message's real sentAt.
+ * - Before each step: a reply, a booked meeting or a suppression since enrollment stops it; with
+ *   Sequence.pauseAccountOnReply a reply from a colleague at the same account pauses it.
+ * - Errors are per enrollment: failureCount/lastError, nextStepAt pushed out with backoff, and
+ *   after MAX_STEP_FAILURES the enrollment is FAILED (shown on the sequence page).
+ */
+export const CLAIM_MS = 5 * 60_000;
+const BUSY_RETRY_MS = 5 * 60_000;
+
+export type EngineSummary = { processed: number; sent: number; queued: number; tasks: number; completed: number; stopped: number; errors: number };
+type StepResult = "sent" | "sent_completed" | "queued" | "task" | "task_completed" | "completed" | "stopped" | "busy" | "skipped";
+
+export async function processDueSequenceSteps(options: { now?: Date; limit?: number; timeBudgetMs?: number; batchSize?: number; workerId?: string } = {}): Promise<EngineSummary> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 500;
+  const budget = options.timeBudgetMs ?? 50_000;
+  const batchSize = options.batchSize ?? 25;
+  const workerId = options.workerId ?? randomUUID();
+  const started = Date.now();
+  const summary: EngineSummary = { processed: 0, sent: 0, queued: 0, tasks: 0, completed: 0, stopped: 0, errors: 0 };
+
+  while (summary.processed < limit && Date.now() - started < budget) {
+    const ids = await claimBatch(workerId, now, Math.min(batchSize, limit - summary.processed));
+    if (ids.length === 0) break;
+    for (const id of ids) {
+      summary.processed++;
+      if (Date.now() - started >= budget) {
+        await releaseClaim(id, workerId);
+        continue;
+      }
+      try {
+        const result = await processEnrollment(id, workerId, now);
+        if (result === "sent" || result === "sent_completed") summary.sent++;
+        if (result === "task" || result === "task_completed") summary.tasks++;
+        if (result === "completed" || result === "sent_completed" || result === "task_completed") summary.completed++;
+        if (result === "queued") summary.queued++;
+        if (result === "stopped") summary.stopped++;
+      } catch (error) {
+        summary.errors++;
+        await recordFailure(id, workerId, now, error).catch((e: unknown) => logger.error({ err: e, enrollmentId: id }, "could not record sequence failure"));
+      }
+    }
+  }
+  return summary;
+}
+
+/** Claims up to `n` due enrollments of active sequences for this worker. */
+export async function claimBatch(workerId: string, now: Date, n: number): Promise<string[]> {
+  const at = now.toISOString();
+  const expires = new Date(now.getTime() + CLAIM_MS).toISOString();
+  const rows = await prisma.$queryRaw<{ id: string; nextStepAt: Date }[]>`
+    UPDATE "sequence_enrollments" e
+       SET "claimedBy" = ${workerId},
+           "claimExpiresAt" = (${expires}::timestamptz AT TIME ZONE 'UTC'),
+           "updatedAt" = (${at}::timestamptz AT TIME ZONE 'UTC')
+     WHERE e.id IN (
+       SELECT c.id FROM "sequence_enrollments" c
+         JOIN "sequences" s ON s.id = c."sequenceId"
+        WHERE c.status = 'ACTIVE' AND s.status = 'ACTIVE'
+          AND c."nextStepAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
+          AND (c."claimExpiresAt" IS NULL OR c."claimExpiresAt" <= (${at}::timestamptz AT TIME ZONE 'UTC'))
+        ORDER BY c."nextStepAt"
+        LIMIT ${n}
+        FOR UPDATE OF c SKIP LOCKED)
+    RETURNING e.id, e."nextStepAt"`;
+  // RETURNING does not keep the subquery's order: oldest due first, so a waiting step keeps its place in the sender's cap.
+  return rows.sort((a, b) => a.nextStepAt.getTime() - b.nextStepAt.getTime() || a.id.localeCompare(b.id)).map((r) => r.id);
+}
+
+async function releaseClaim(id: string, workerId: string, data: Prisma.SequenceEnrollmentUpdateManyMutationInput = {}) {
+  return prisma.sequenceEnrollment.updateMany({ where: { id, claimedBy: workerId }, data: { ...data, claimedBy: null, claimExpiresAt: null } });
+}
+
+async function loadEnrollment(id: string) {
+  return prisma.sequenceEnrollment.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true, status: true, currentStep: true, claimedBy: true, enrolledAt: true, personId: true, accountId: true, ownerId: true, lastStepAt: true,
+      sequence: {
+        select: {
+          id: true, name: true, eventId: true, ownerId: true, pauseAccountOnReply: true, event: { select: { timeZone: true } },
+          steps: { orderBy: { order: "asc" }, select: { id: true, order: true, delayDays: true, businessDays: true, channel: true, subject: true, body: true, template: { select: { subject: true, body: true } } } },
+        },
+      },
+      person: { select: { name: true, email: true } },
+      owner: { select: { id: true, name: true, email: true } },
+    },
+  });
+}
+type Loaded = Awaited<ReturnType<typeof loadEnrollment>>;
+
+async function processEnrollment(id: string, workerId: string, now: Date): Promise<StepResult> {
+  const e = await loadEnrollment(id);
+  if (e.claimedBy !== workerId || e.status !== "ACTIVE") return "skipped";
+
+  const stop = await stopReasonFor(e);
+  if (stop) {
+    await finish(e, workerId, stop.status, stop.reason, now, stop.description);
+    return "stopped";
+  }
+
+  const stepNumber = e.currentStep + 1;
+  const step = e.sequence.steps.find((s) => s.order === stepNumber);
+  if (!step) {
+    await finish(e, workerId, "COMPLETED", null, now, `${e.person.name} completed “${e.sequence.name}”`);
+    return "completed";
+  }
+  const senderId = e.ownerId ?? e.sequence.ownerId;
+  const sender = e.owner ?? (senderId ? await prisma.user.findUnique({ where: { id: senderId }, select: { id: true, name: true, email: true } }) : null);
+  if (!sender) throw new AppError("validation_error", "The enrollment has no owner to send from");
+  const content = composeDeterministic(
+    { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
+    await buildMergeContext(e.personId, e.sequence.eventId, sender),
+  );
+
+  if (step.channel !== "EMAIL") {
+    const title = `${step.channel === "CALL" ? "Call" : "LinkedIn message to"} ${e.person.name} — step ${stepNumber} of “${e.sequence.name}”`;
+    const moved = await prisma.$transaction(async (tx) => {
+      await tx.sequenceTask.upsert({
+        where: { enrollmentId_stepNumber: { enrollmentId: e.id, stepNumber } },
+        create: { enrollmentId: e.id, stepId: step.id, stepNumber, personId: e.personId, ownerId: sender.id, channel: step.channel, title, body: content.message, dueAt: now },
+        update: {},
+      });
+      return advance(tx, e, workerId, stepNumber, now);
+    });
+    return moved === "completed" ? "task_completed" : "task";
+  }
+
+  if (!content.subject) throw new AppError("validation_error", `Step ${stepNumber} has no subject`);
+  const outreach = await ensureStepOutreach(e, step.id, stepNumber, sender.id, content.subject, content.message);
+  const result = await sendOutreach(outreach.id, { now, actor: null });
+  switch (result.outcome) {
+    case "sent": {
+      const moved = await prisma.$transaction((tx) => advance(tx, e, workerId, stepNumber, result.sentAt));
+      return moved === "completed" ? "sent_completed" : moved === "lost" ? "skipped" : "sent";
+    }
+    case "queued":
+      await releaseClaim(e.id, workerId, { nextStepAt: result.at });
+      return "queued";
+    case "busy":
+      await releaseClaim(e.id, workerId, { nextStepAt: new Date(now.getTime() + BUSY_RETRY_MS) });
+      return "busy";
+    case "suppressed":
+      await finish(e, workerId, "STOPPED", "suppressed", now, `Stopped “${e.sequence.name}” for ${e.person.name}: address is suppressed (${result.reason})`);
+      return "stopped";
+    case "failed":
+      throw new Error(result.error);
+  }
+}
+
+/** The step's message: found by (enrollment, step) or created once; a racing insert loses to the unique key. */
+async function ensureStepOutreach(e: Loaded, stepId: string, stepNumber: number, ownerId: string, subject: string, message: string) {
+  const key = { enrollmentId_stepNumber: { enrollmentId: e.id, stepNumber } };
+  const existing = await prisma.outreach.findUnique({ where: key, select: { id: true } });
+  if (existing) return existing;
+  try {
+    return await prisma.outreach.create({
+      data: {
+        eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, ownerId, enrollmentId: e.id, sequenceStepId: stepId, stepNumber,
+        channel: "EMAIL", subject, message, status: "DRAFT", generatedBy: "sequence",
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return prisma.outreach.findUniqueOrThrow({ where: key, select: { id: true } });
+    throw error;
+  }
+}
+
+/** Records step `stepNumber` as done: one conditional update, so a stale worker cannot advance twice. */
+async function advance(tx: Prisma.TransactionClient, e: Loaded, workerId: string, stepNumber: number, doneAt: Date): Promise<"advanced" | "completed" | "lost"> {
+  const next = e.sequence.steps.find((s) => s.order === stepNumber + 1);
+  const tz = e.sequence.event.timeZone ?? "UTC";
+  const data: Prisma.SequenceEnrollmentUpdateManyMutationInput = next
+    ? { currentStep: stepNumber, lastStepAt: doneAt, nextStepAt: addStepDelay(doneAt, next.delayDays, next.businessDays, tz), failureCount: 0, lastError: null, claimedBy: null, claimExpiresAt: null }
+    : { currentStep: stepNumber, lastStepAt: doneAt, nextStepAt: null, status: "COMPLETED", completedAt: doneAt, failureCount: 0, lastError: null, claimedBy: null, claimExpiresAt: null };
+  const changed = await tx.sequenceEnrollment.updateMany({ where: { id: e.id, currentStep: stepNumber - 1, status: "ACTIVE" }, data });
+  if (changed.count === 0) return "lost";
+  await recordActivity({
+    type: next ? "sequence.step_done" : "sequence.completed",
+    description: next ? `Step ${stepNumber} of “${e.sequence.name}” done for ${e.person.name}` : `${e.person.name} completed “${e.sequence.name}” (step ${stepNumber} was the last)`,
+    eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
+    metadata: { sequenceId: e.sequence.id, stepNumber },
+  }, tx);
+  return next ? "advanced" : "completed";
+}
+
+async function finish(e: Loaded, workerId: string, status: "COMPLETED" | "STOPPED" | "REPLIED" | "PAUSED", reason: string | null, now: Date, description: string) {
+  await prisma.$transaction(async (tx) => {
+    const changed = await tx.sequenceEnrollment.updateMany({
+      where: { id: e.id, status: "ACTIVE", claimedBy: workerId },
+      data: status === "COMPLETED"
+        ? { status, completedAt: now, nextStepAt: null, claimedBy: null, claimExpiresAt: null }
+        : { status, stopReason: reason, stoppedAt: status === "PAUSED" ? null : now, claimedBy: null, claimExpiresAt: null, ...(status === "PAUSED" ? {} : { nextStepAt: null }) },
+    });
+    if (changed.count === 0) return;
+    await recordActivity({
+      type: `sequence.${status.toLowerCase()}`, description,
+      eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
+      metadata: { sequenceId: e.sequence.id, stopReason: reason },
+    }, tx);
+  });
+}
+
+/** Belt and braces for the webhooks: anything that should have stopped this enrollment since it began. */
+async function stopReasonFor(e: Loaded): Promise<{ status: "STOPPED" | "REPLIED" | "PAUSED"; reason: string; description: string } | null> {
+  const since = e.enrolledAt;
+  const replied = await prisma.outreach.findFirst({ where: { personId: e.personId, repliedAt: { gte: since } }, select: { id: true } });
+  if (replied) return { status: "REPLIED", reason: "replied", description: `${e.person.name} replied: “${e.sequence.name}” stopped` };
+  const meeting = await prisma.meeting.findFirst({ where: { personId: e.personId, createdAt: { gte: since }, status: { in: ["SCHEDULED", "COMPLETED"] } }, select: { id: true } });
+  if (meeting) return { status: "STOPPED", reason: "meeting_booked", description: `Stopped “${e.sequence.name}” for ${e.person.name}: a meeting was booked` };
+  if (e.person.email) {
+    const suppression = await findSuppression(e.person.email);
+    if (suppression) {
+      const reason = suppression.reason === "BOUNCED" ? "bounced" : suppression.reason === "UNSUBSCRIBED" ? "unsubscribed" : suppression.reason.toLowerCase();
+      return { status: "STOPPED", reason, description: `Stopped “${e.sequence.name}” for ${e.person.name}: ${reason}` };
+    }
+  }
+  if (e.sequence.pauseAccountOnReply && e.accountId) {
+    const colleague = await prisma.outreach.findFirst({
+      where: { accountId: e.accountId, personId: { not: e.personId }, repliedAt: { gte: since } },
+      select: { person: { select: { name: true } } },
+    });
+    if (colleague) return { status: "PAUSED", reason: "account_replied", description: `Paused “${e.sequence.name}” for ${e.person.name}: ${colleague.person.name} at the same account replied` };
+  }
+  return null;
+}
+
+async function recordFailure(id: string, workerId: string, now: Date, error: unknown) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  logger.warn({ err: error, enrollmentId: id }, "sequence step failed");
+  await prisma.$transaction(async (tx) => {
+    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, eventId: true } } } });
+    if (!e || e.claimedBy !== workerId) return;
+    const failureCount = e.failureCount + 1;
+    const failed = failureCount >= MAX_STEP_FAILURES;
+    await tx.sequenceEnrollment.update({
+      where: { id },
+      data: failed
+        ? { failureCount, lastError: message, status: "FAILED", stopReason: "failed", stoppedAt: now, nextStepAt: null, claimedBy: null, claimExpiresAt: null }
+        : { failureCount, lastError: message, nextStepAt: new Date(now.getTime() + failureBackoffMs(failureCount)), claimedBy: null, claimExpiresAt: null },
+    });
+    if (failed) {
+      await recordActivity({
+        type: "sequence.failed", description: `“${e.sequence.name}” failed after ${failureCount} attempts: ${message}`,
+        eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: id,
+        metadata: { sequenceId: e.sequence.id, error: message },
+      }, tx);
+    }
+  });
+}

@@ -1,0 +1,257 @@
+import { z } from "zod";
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import { listPeopleQuery, peopleWhere } from "@/server/people/service";
+import { addStepDelay } from "./schedule";
+
+/**
+ * Sequences: the builder, enrollment and progress.
+ * - Steps are numbered 1..n; each step's delay counts from the previous step (step 1 from
+ *   enrollment). A sequence with enrollments can have its steps edited and new steps appended,
+ *   but never removed or reordered: running enrollments keep pointing at "step currentStep + 1".
+ * - Only an ACTIVE sequence takes enrollments. A person who is suppressed, has no email (for a
+ *   sequence with email steps) or is already ACTIVE/PAUSED in any sequence is skipped, and the
+ *   answer says who and why.
+ */
+const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
+const stepInput = z.strictObject({
+  delayDays: z.number().int().min(0, "Delay cannot be negative").max(365),
+  businessDays: z.boolean().default(false),
+  channel: channel.default("EMAIL"),
+  templateId: z.string().max(64).nullish(),
+  subject: z.string().trim().max(300).nullish(),
+  body: z.string().trim().max(20_000).nullish(),
+});
+export const createSequenceBody = z.strictObject({
+  name: z.string().trim().min(1, "Give the sequence a name").max(120),
+  description: z.string().trim().max(1000).nullish(),
+  pauseAccountOnReply: z.boolean().default(true),
+  steps: z.array(stepInput).max(20).default([]),
+  eventId: z.string().max(64).optional(),
+});
+export const updateSequenceBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  description: z.string().trim().max(1000).nullish(),
+  pauseAccountOnReply: z.boolean().optional(),
+  steps: z.array(stepInput).max(20).optional(),
+});
+export const sequenceStatusBody = z.strictObject({ action: z.enum(["activate", "pause", "archive"]) });
+export const enrollBody = z.strictObject({
+  personIds: z.array(z.string().min(1).max(64)).max(2000).optional(),
+  accountId: z.string().max(64).optional(),
+  savedViewId: z.string().max(64).optional(),
+}).refine((b) => (b.personIds?.length ?? 0) > 0 || !!b.accountId || !!b.savedViewId, { message: "Choose people, an account or a saved filter to enroll" });
+export const listSequencesQuery = z.object({ eventId: z.string().max(64).optional() });
+
+type StepInput = z.infer<typeof stepInput>;
+type Actor = { id: string };
+
+function checkSteps(steps: StepInput[]) {
+  steps.forEach((s, i) => {
+    if (s.channel === "EMAIL" && !s.templateId && (!s.subject || !s.body)) {
+      throw new AppError("validation_error", `Step ${i + 1}: an email step needs a template, or a subject and a body`, [{ path: `steps.${i}`, message: "Subject and body, or a template" }]);
+    }
+    if (s.channel !== "EMAIL" && !s.templateId && !s.body) {
+      throw new AppError("validation_error", `Step ${i + 1}: describe the task for the rep`, [{ path: `steps.${i}.body`, message: "Instructions for the rep" }]);
+    }
+  });
+}
+
+async function checkTemplates(steps: StepInput[], eventId: string, db: DbTx) {
+  const ids = [...new Set(steps.map((s) => s.templateId).filter((v): v is string => !!v))];
+  if (ids.length === 0) return;
+  const found = await db.emailTemplate.count({ where: { id: { in: ids }, archivedAt: null, OR: [{ eventId }, { eventId: null }] } });
+  if (found !== ids.length) throw new AppError("validation_error", "A step refers to a template that does not exist in this event");
+}
+
+const stepData = (s: StepInput, order: number) => ({
+  order, delayDays: s.delayDays, businessDays: s.businessDays, channel: s.channel, templateId: s.templateId ?? null, subject: s.subject ?? null, body: s.body ?? null,
+});
+
+export async function listSequences(eventId: string, db: DbTx = prisma) {
+  const sequences = await db.sequence.findMany({
+    where: { eventId },
+    orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
+    select: { id: true, name: true, description: true, status: true, updatedAt: true, owner: { select: { name: true } }, _count: { select: { steps: true } } },
+  });
+  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) } }, _count: true });
+  return sequences.map((s) => {
+    const byStatus = Object.fromEntries(counts.filter((c) => c.sequenceId === s.id).map((c) => [c.status, c._count]));
+    const enrolled = Object.values(byStatus).reduce((a, b) => a + b, 0);
+    return { ...s, stepCount: s._count.steps, enrolled, active: byStatus.ACTIVE ?? 0, replied: byStatus.REPLIED ?? 0, completed: byStatus.COMPLETED ?? 0 };
+  });
+}
+
+export async function getSequenceOrThrow(id: string, eventId: string, db: DbTx = prisma) {
+  const sequence = await db.sequence.findFirst({
+    where: { id, eventId },
+    select: {
+      id: true, eventId: true, name: true, description: true, status: true, pauseAccountOnReply: true, createdAt: true, updatedAt: true,
+      owner: { select: { id: true, name: true } },
+      steps: { orderBy: { order: "asc" }, select: { id: true, order: true, delayDays: true, businessDays: true, channel: true, templateId: true, subject: true, body: true, template: { select: { name: true } } } },
+    },
+  });
+  if (!sequence) throw new AppError("not_found", "Sequence not found");
+  return sequence;
+}
+
+export async function createSequence(body: z.infer<typeof createSequenceBody>, eventId: string, actor: Actor) {
+  checkSteps(body.steps);
+  return prisma.$transaction(async (tx) => {
+    await checkTemplates(body.steps, eventId, tx);
+    const sequence = await tx.sequence.create({
+      data: {
+        eventId, ownerId: actor.id, name: body.name, description: body.description ?? null, pauseAccountOnReply: body.pauseAccountOnReply,
+        steps: { create: body.steps.map((s, i) => stepData(s, i + 1)) },
+      },
+      select: { id: true, name: true },
+    });
+    await recordActivity({ type: "sequence.created", description: `Sequence “${sequence.name}” created with ${body.steps.length} steps`, actorId: actor.id, eventId, entityType: "sequence", entityId: sequence.id }, tx);
+    return getSequenceOrThrow(sequence.id, eventId, tx);
+  });
+}
+
+export async function updateSequence(id: string, body: z.infer<typeof updateSequenceBody>, eventId: string, actor: Actor) {
+  const current = await getSequenceOrThrow(id, eventId);
+  if (current.status === "ARCHIVED") throw new AppError("conflict", "An archived sequence cannot be edited");
+  if (body.steps) checkSteps(body.steps);
+  return prisma.$transaction(async (tx) => {
+    if (body.steps) {
+      await checkTemplates(body.steps, eventId, tx);
+      const inUse = (await tx.sequenceEnrollment.count({ where: { sequenceId: id } })) > 0;
+      if (inUse && body.steps.length < current.steps.length) {
+        throw new AppError("conflict", "This sequence has enrollments: its steps can be edited and new ones added, but none removed");
+      }
+      if (body.steps.length === 0 && current.status === "ACTIVE") throw new AppError("validation_error", "An active sequence needs at least one step");
+      await tx.sequenceStep.deleteMany({ where: { sequenceId: id, order: { gt: body.steps.length } } });
+      for (const [i, s] of body.steps.entries()) {
+        const data = stepData(s, i + 1);
+        await tx.sequenceStep.upsert({ where: { sequenceId_order: { sequenceId: id, order: i + 1 } }, create: { sequenceId: id, ...data }, update: data });
+      }
+      // Enrollments that had finished every step now have more to do: they pick up the new step, due from their last step.
+      if (inUse && body.steps.length > current.steps.length) {
+        const next = body.steps[current.steps.length];
+        const done = await tx.sequenceEnrollment.findMany({ where: { sequenceId: id, status: "COMPLETED", currentStep: current.steps.length }, select: { id: true, lastStepAt: true } });
+        for (const e of done) {
+          await tx.sequenceEnrollment.update({ where: { id: e.id }, data: { status: "ACTIVE", completedAt: null, nextStepAt: addStepDelay(e.lastStepAt ?? new Date(), next.delayDays, next.businessDays) } });
+        }
+      }
+    }
+    await tx.sequence.update({
+      where: { id },
+      data: { name: body.name, description: body.description === undefined ? undefined : body.description, pauseAccountOnReply: body.pauseAccountOnReply },
+    });
+    await recordActivity({ type: "sequence.updated", description: `Sequence “${body.name ?? current.name}” updated`, actorId: actor.id, eventId, entityType: "sequence", entityId: id }, tx);
+    return getSequenceOrThrow(id, eventId, tx);
+  });
+}
+
+export async function changeSequenceStatus(id: string, action: z.infer<typeof sequenceStatusBody>["action"], eventId: string, actor: Actor) {
+  const current = await getSequenceOrThrow(id, eventId);
+  const target = ({ activate: "ACTIVE", pause: "PAUSED", archive: "ARCHIVED" } as const)[action];
+  if (current.status === "ARCHIVED") throw new AppError("conflict", "This sequence is archived");
+  if (action === "activate") {
+    if (current.steps.length === 0) throw new AppError("validation_error", "Add at least one step before activating");
+    checkSteps(current.steps.map((s) => ({ ...s, channel: s.channel })));
+  }
+  return prisma.$transaction(async (tx) => {
+    await tx.sequence.update({ where: { id }, data: { status: target } });
+    // Archiving ends the running enrollments; pausing only holds them (the engine skips paused sequences).
+    if (target === "ARCHIVED") {
+      await tx.sequenceEnrollment.updateMany({ where: { sequenceId: id, status: { in: ["ACTIVE", "PAUSED"] } }, data: { status: "STOPPED", stopReason: "sequence_archived", stoppedAt: new Date(), nextStepAt: null } });
+    }
+    await recordActivity({ type: `sequence.${action === "activate" ? "activated" : action === "pause" ? "paused" : "archived"}`, description: `Sequence “${current.name}” ${target.toLowerCase()}`, actorId: actor.id, eventId, entityType: "sequence", entityId: id }, tx);
+    return { id, status: target };
+  });
+}
+
+export type SkipReason = "suppressed" | "already_in_sequence" | "no_email" | "not_found";
+export type EnrollResult = { enrolled: { personId: string; name: string }[]; skipped: { personId: string; name: string; reason: SkipReason }[] };
+
+export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, eventId: string, actor: Actor, now = new Date()): Promise<EnrollResult> {
+  const sequence = await getSequenceOrThrow(sequenceId, eventId);
+  if (sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence before enrolling people");
+  const first = sequence.steps[0];
+  const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
+  const fromView = body.savedViewId ? await savedViewWhere(body.savedViewId, eventId, actor) : null;
+  const people = await prisma.person.findMany({
+    where: { eventId, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
+    select: { id: true, name: true, email: true, accountId: true },
+    orderBy: { name: "asc" },
+  });
+  const result: EnrollResult = { enrolled: [], skipped: [] };
+  const found = new Set(people.map((p) => p.id));
+  for (const id of body.personIds ?? []) if (!found.has(id)) result.skipped.push({ personId: id, name: "Unknown person", reason: "not_found" });
+
+  const emails = people.map((p) => p.email?.trim().toLowerCase()).filter((e): e is string => !!e);
+  const suppressed = new Set((await prisma.suppression.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((s) => s.email));
+  const busy = new Set((await prisma.sequenceEnrollment.findMany({ where: { personId: { in: [...found] }, status: { in: ["ACTIVE", "PAUSED"] } }, select: { personId: true } })).map((e) => e.personId));
+  const timeZone = (await prisma.event.findUnique({ where: { id: eventId }, select: { timeZone: true } }))?.timeZone ?? "UTC";
+
+  await prisma.$transaction(async (tx) => {
+    for (const p of people) {
+      const email = p.email?.trim().toLowerCase();
+      const reason: SkipReason | null = busy.has(p.id) ? "already_in_sequence" : email && suppressed.has(email) ? "suppressed" : needsEmail && !email ? "no_email" : null;
+      if (reason) {
+        result.skipped.push({ personId: p.id, name: p.name, reason });
+        continue;
+      }
+      const enrollment = await tx.sequenceEnrollment.create({
+        data: { sequenceId, personId: p.id, accountId: p.accountId, ownerId: actor.id, enrolledAt: now, nextStepAt: addStepDelay(now, first.delayDays, first.businessDays, timeZone) },
+        select: { id: true },
+      });
+      await recordActivity({ type: "sequence.enrolled", description: `${p.name} enrolled in “${sequence.name}”`, actorId: actor.id, eventId, personId: p.id, accountId: p.accountId, entityType: "sequence_enrollment", entityId: enrollment.id, metadata: { sequenceId } }, tx);
+      result.enrolled.push({ personId: p.id, name: p.name });
+    }
+  }, { timeout: 60_000 });
+  return result;
+}
+
+/** A saved people filter (the list's query string) as a where clause; only the caller's own views. */
+async function savedViewWhere(id: string, eventId: string, actor: Actor) {
+  const view = await prisma.savedView.findFirst({ where: { id, userId: actor.id, scope: "people" }, select: { query: true } });
+  if (!view) throw new AppError("not_found", "Saved filter not found");
+  const raw = Object.fromEntries(new URLSearchParams(view.query.replace(/^\?/, "")));
+  const parsed = listPeopleQuery.safeParse({ ...raw, eventId });
+  if (!parsed.success) throw new AppError("validation_error", "That saved filter is no longer valid");
+  return peopleWhere(eventId, parsed.data, actor.id);
+}
+
+/** Per-sequence progress: counts by status and a funnel (how many reached each step). */
+export async function sequenceProgress(id: string, eventId: string, db: DbTx = prisma) {
+  const sequence = await getSequenceOrThrow(id, eventId, db);
+  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id }, _count: true });
+  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id }, _count: true });
+  const replies = await db.outreach.groupBy({ by: ["stepNumber"], where: { enrollment: { sequenceId: id }, repliedAt: { not: null } }, _count: true });
+  const count = (s: string) => byStatus.find((b) => b.status === s)?._count ?? 0;
+  const funnel = sequence.steps.map((step) => ({
+    step: step.order,
+    channel: step.channel,
+    reached: byStep.filter((b) => b.currentStep >= step.order).reduce((n, b) => n + b._count, 0),
+    replies: replies.find((r) => r.stepNumber === step.order)?._count ?? 0,
+  }));
+  return {
+    enrolled: byStatus.reduce((n, b) => n + b._count, 0),
+    active: count("ACTIVE"), paused: count("PAUSED"), completed: count("COMPLETED"), replied: count("REPLIED"), stopped: count("STOPPED"), failed: count("FAILED"),
+    funnel,
+  };
+}
+
+export async function listEnrollments(sequenceId: string, eventId: string, db: DbTx = prisma) {
+  await getSequenceOrThrow(sequenceId, eventId, db);
+  return db.sequenceEnrollment.findMany({
+    where: { sequenceId },
+    orderBy: [{ status: "asc" }, { nextStepAt: "asc" }],
+    take: 200,
+    select: {
+      id: true, status: true, currentStep: true, nextStepAt: true, lastStepAt: true, stopReason: true, lastError: true, failureCount: true,
+      person: { select: { id: true, name: true, title: true } }, account: { select: { id: true, name: true } },
+    },
+  });
+}
+
+/** Sequences people can be enrolled in right now (for the enroll pickers). */
+export async function activeSequenceOptions(eventId: string, db: DbTx = prisma) {
+  return db.sequence.findMany({ where: { eventId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
