@@ -20,6 +20,8 @@ import { roiQuery } from "@/server/roi/service";
 import { createSavedViewBody, listSavedViewsQuery } from "@/server/saved-views/service";
 import { icpWeightsSchema } from "@/server/scoring/icp";
 import { scoreIcpBody } from "@/server/scoring/service";
+import { createSequenceBody, enrollBody, listSequencesQuery, sequenceStatusBody, updateSequenceBody } from "@/server/sequences/service";
+import { updateTaskBody } from "@/server/sequences/tasks";
 import { createSuppressionBody, listSuppressionsQuery } from "@/server/suppressions/service";
 import { inviteBody, updateMemberBody } from "@/server/team/service";
 import { createTemplateBody, listTemplatesQuery, previewTemplateBody, updateTemplateBody } from "@/server/templates/service";
@@ -118,6 +120,16 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft or cancel a queued message", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/{id}/send", summary: "Send now, or queue for the next slot in the sending window", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for one person or a selection", tag: "outreach", access: "user", body: generateDraftsBody },
+  { method: "GET", path: "/api/cron/sequences", summary: "Vercel Cron (every 5 min): send due sequence steps within ~50 s; returns processed/sent/queued/tasks/completed/stopped/errors", tag: "sequences", access: "cron" },
+  { method: "GET", path: "/api/sequences", summary: "The event's sequences with enrollment counts", tag: "sequences", access: "user", query: listSequencesQuery },
+  { method: "POST", path: "/api/sequences", summary: "Create a sequence (DRAFT) with its steps", tag: "sequences", access: "user", status: 201, body: createSequenceBody },
+  { method: "GET", path: "/api/sequences/{id}", summary: "The sequence, its steps and its progress (counts and funnel by step)", tag: "sequences", access: "user", params: idParams },
+  { method: "PATCH", path: "/api/sequences/{id}", summary: "Rename, edit or append steps (steps in use are never removed)", tag: "sequences", access: "user", params: idParams, body: updateSequenceBody },
+  { method: "POST", path: "/api/sequences/{id}/status", summary: "Activate, pause or archive", tag: "sequences", access: "user", params: idParams, body: sequenceStatusBody },
+  { method: "POST", path: "/api/sequences/{id}/enroll", summary: "Enroll people (ids, an account or a saved filter); says who was skipped and why", tag: "sequences", access: "user", params: idParams, body: enrollBody },
+  { method: "GET", path: "/api/sequences/{id}/enrollments", summary: "Who is in the sequence, where, and when the next step goes", tag: "sequences", access: "user", params: idParams },
+  { method: "GET", path: "/api/tasks", summary: "My LinkedIn and call steps due today (and overdue)", tag: "sequences", access: "user" },
+  { method: "PATCH", path: "/api/tasks/{id}", summary: "Mark a sequence task done or skipped", tag: "sequences", access: "user", params: idParams, body: updateTaskBody },
   { method: "GET", path: "/api/outreach/process-queue", summary: "Vercel Cron: send queued messages whose slot has come", tag: "outreach", access: "cron" },
   { method: "GET", path: "/api/outreach/recipients", summary: "People to write to (compose dialog picker)", tag: "outreach", access: "user", query: recipientsQuery },
   { method: "GET", path: "/api/outreach", summary: "List messages with filters (status, channel, rep, campaign, dates)", tag: "outreach", access: "user", query: listOutreachQuery },
