@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { composeEmail } from "@/server/email/compose";
@@ -66,7 +67,15 @@ function stateOutcome(o: Pick<Loaded, "id" | "status" | "messageId" | "sentAt" |
   return null;
 }
 
-export async function sendOutreach(outreachId: string, options: { now?: Date; actor?: { id: string } | null } = {}): Promise<SendOutcome> {
+export async function sendOutreach(
+  outreachId: string,
+  options: {
+    now?: Date;
+    actor?: { id: string } | null;
+    /** Runs inside the transaction that records the send (the sequence engine advances the enrollment there). */
+    onSent?: (tx: Prisma.TransactionClient, sentAt: Date) => Promise<void>;
+  } = {},
+): Promise<SendOutcome> {
   const now = options.now ?? new Date();
   const actorId = options.actor?.id ?? null;
   const o = await loadForSend(outreachId);
@@ -191,6 +200,7 @@ export async function sendOutreach(outreachId: string, options: { now?: Date; ac
       actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
       metadata: { transport: result.transport },
     }, tx);
+    await options.onSent?.(tx, now);
   });
   return { outcome: "sent", outreachId: o.id, messageId: storedMessageId, sentAt: now, transport: result.transport, alreadySent: false };
 }

@@ -17,9 +17,9 @@ import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
  *   dies leaves its claim, which expires after CLAIM_MS; the next run takes the enrollment over.
  * - Exactly once: the step's Outreach is keyed by @@unique([enrollmentId, stepNumber]) and
  *   sendOutreach claims the message itself (DRAFT/QUEUED/FAILED → SENDING), so a re-run finds
- *   the same row and never writes a second one. sendOutreach records the send in its own
- *   transaction; if the run dies after that but before the enrollment advanced, the next run
- *   finds the step's message SENT and only advances (no resend). Advancing currentStep,
+ *   the same row and never writes a second one. The transaction that records the send also
+ *   advances the enrollment (sendOutreach's onSent hook). A message found already SENT (a queued
+ *   message sent by the queue runner) only advances — never a resend. Advancing currentStep,
  *   lastStepAt and nextStepAt is one conditional update (currentStep and claimedBy unchanged).
  * - LINKEDIN/CALL steps become a SequenceTask for the rep (same unique key) and the enrollment
  *   advances in the same transaction; the rep marks the task done or skipped.
@@ -154,10 +154,19 @@ async function processEnrollment(id: string, workerId: string, now: Date): Promi
 
   if (!content.subject) throw new AppError("validation_error", `Step ${stepNumber} has no subject`);
   const outreach = await ensureStepOutreach(e, step.id, stepNumber, sender.id, content.subject, content.message);
-  const result = await sendOutreach(outreach.id, { now, actor: null });
+  // The enrollment advances in the same transaction that records the send.
+  let advancedWithSend: Awaited<ReturnType<typeof advance>> | undefined;
+  const result = await sendOutreach(outreach.id, {
+    now,
+    actor: null,
+    onSent: async (tx, sentAt) => {
+      advancedWithSend = await advance(tx, e, workerId, stepNumber, sentAt);
+    },
+  });
   switch (result.outcome) {
     case "sent": {
-      const moved = await prisma.$transaction((tx) => advance(tx, e, workerId, stepNumber, result.sentAt));
+      // Sent by an earlier, interrupted run: only the advance is left to do.
+      const moved = advancedWithSend ?? (await prisma.$transaction((tx) => advance(tx, e, workerId, stepNumber, result.sentAt)));
       return moved === "completed" ? "sent_completed" : moved === "lost" ? "skipped" : "sent";
     }
     case "queued":
