@@ -2,6 +2,7 @@ import { ExternalLink, FileSearch } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/data-table/format";
+import { readTextOrNumber, safeHttpUrl } from "@/lib/untrusted-json";
 
 type Dossier = {
   summary: string | null;
@@ -16,14 +17,10 @@ type Dossier = {
   researchedAt: Date | string;
 };
 
+
 // Dossier JSON comes from research providers and imports: read it defensively.
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v : typeof v === "number" ? String(v) : null);
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const safeUrl = (v: unknown): string | null => {
-  const s = str(v);
-  return s && /^https?:\/\//i.test(s) ? s : null;
-};
 
 /** The research dossier, read-only; an honest empty state when the account has not been researched. */
 export function DossierCard({ dossier, accountName, compact = false }: { dossier: Dossier | null; accountName: string; compact?: boolean }) {
@@ -43,8 +40,8 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
     );
   }
   const facilities = arr(dossier.facilities).map(obj);
-  const pains = arr(dossier.painPoints).map(str).filter(Boolean) as string[];
-  const tech = arr(dossier.techStack).map(str).filter(Boolean) as string[];
+  const pains = arr(dossier.painPoints).map(readTextOrNumber).filter(Boolean) as string[];
+  const tech = arr(dossier.techStack).map(readTextOrNumber).filter(Boolean) as string[];
   const news = arr(dossier.recentNews).map(obj);
   const contacts = arr(dossier.keyContacts).map(obj);
   const sources = arr(dossier.sources).map(obj);
@@ -83,10 +80,10 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
                 <tbody className="divide-y">
                   {facilities.map((f, i) => (
                     <tr key={i}>
-                      <td className="py-1 pr-3">{str(f.name) ?? ([str(f.city), str(f.state)].filter(Boolean).join(", ") || "—")}</td>
-                      <td className="py-1 pr-3 text-muted-foreground">{str(f.type) ?? "—"}</td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{str(f.dockDoors) ?? "—"}</td>
-                      <td className="py-1 text-right tabular-nums">{str(f.trailerPositions) ?? "—"}</td>
+                      <td className="py-1 pr-3">{readTextOrNumber(f.name) ?? ([readTextOrNumber(f.city), readTextOrNumber(f.state)].filter(Boolean).join(", ") || "—")}</td>
+                      <td className="py-1 pr-3 text-muted-foreground">{readTextOrNumber(f.type) ?? "—"}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{readTextOrNumber(f.dockDoors) ?? "—"}</td>
+                      <td className="py-1 text-right tabular-nums">{readTextOrNumber(f.trailerPositions) ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -105,12 +102,12 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
           <Section title="Recent news">
             <ul className="grid gap-1.5">
               {news.map((n, i) => {
-                const url = safeUrl(n.url);
-                const title = str(n.title) ?? "Untitled";
+                const url = safeHttpUrl(n.url);
+                const title = readTextOrNumber(n.title) ?? "Untitled";
                 return (
                   <li key={i}>
                     {url ? <a href={url} target="_blank" rel="noopener noreferrer" className="font-medium hover:underline">{title}</a> : <span className="font-medium">{title}</span>}
-                    <span className="text-xs text-muted-foreground"> {[str(n.date), str(n.source)].filter(Boolean).join(" · ")}</span>
+                    <span className="text-xs text-muted-foreground"> {[readTextOrNumber(n.date), readTextOrNumber(n.source)].filter(Boolean).join(" · ")}</span>
                   </li>
                 );
               })}
@@ -122,8 +119,8 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
             <ul className="grid gap-1">
               {contacts.map((c, i) => (
                 <li key={i}>
-                  {str(c.personId) ? <a className="font-medium hover:underline" href={`/dashboard/people/${str(c.personId)}`}>{str(c.name)}</a> : <span className="font-medium">{str(c.name)}</span>}
-                  {str(c.title) ? <span className="text-muted-foreground"> · {str(c.title)}</span> : null}
+                  {readTextOrNumber(c.personId) ? <a className="font-medium hover:underline" href={`/dashboard/people/${readTextOrNumber(c.personId)}`}>{readTextOrNumber(c.name)}</a> : <span className="font-medium">{readTextOrNumber(c.name)}</span>}
+                  {readTextOrNumber(c.title) ? <span className="text-muted-foreground"> · {readTextOrNumber(c.title)}</span> : null}
                 </li>
               ))}
             </ul>
@@ -133,14 +130,14 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
           <Section title="Sources">
             <ul className="grid gap-1">
               {sources.map((s, i) => {
-                const url = safeUrl(s.url);
+                const url = safeHttpUrl(s.url);
                 return (
                   <li key={i} className="truncate">
                     {url ? (
                       <a href={url} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-primary hover:underline">
-                        {str(s.title) ?? url} <ExternalLink className="size-3" aria-hidden />
+                        {readTextOrNumber(s.title) ?? url} <ExternalLink className="size-3" aria-hidden />
                       </a>
-                    ) : (str(s.title) ?? "—")}
+                    ) : (readTextOrNumber(s.title) ?? "—")}
                   </li>
                 );
               })}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { readText, safeHttpUrl } from "@/lib/untrusted-json";
 
 /**
  * A research dossier as a rep reads it. Works in server and client components (no hooks), so
@@ -25,11 +26,6 @@ export type TalkingPoint = { id: string; content: string; person: { id: string; 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 const objects = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value : null);
-const safeHref = (value: unknown): string | null => {
-  const url = text(value);
-  return url && /^https?:\/\//i.test(url) ? url : null;
-};
 
 export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierData; talkingPoints?: TalkingPoint[] }) {
   const pains = strings(dossier.painPoints);
@@ -60,8 +56,8 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
             <ul className="mt-1 flex flex-wrap gap-1.5">
               {facilities.slice(0, 12).map((f, i) => (
                 <li key={i} className="rounded-md bg-muted px-2 py-0.5 text-xs">
-                  {text(f.name) ?? [text(f.city), text(f.state)].filter(Boolean).join(", ")}
-                  {text(f.type) ? ` · ${text(f.type)}` : ""}
+                  {readText(f.name) ?? [readText(f.city), readText(f.state)].filter(Boolean).join(", ")}
+                  {readText(f.type) ? ` · ${readText(f.type)}` : ""}
                 </li>
               ))}
             </ul>
@@ -92,17 +88,17 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
         <Section title="Recent news">
           <ul className="space-y-1">
             {news.map((n, i) => {
-              const href = safeHref(n.url);
+              const href = safeHttpUrl(n.url);
               return (
                 <li key={i}>
                   {href ? (
                     <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-primary hover:underline">
-                      {text(n.title) ?? href}
+                      {readText(n.title) ?? href}
                     </a>
                   ) : (
-                    text(n.title)
+                    readText(n.title)
                   )}
-                  {text(n.date) ? <span className="text-muted-foreground"> · {text(n.date)}</span> : null}
+                  {readText(n.date) ? <span className="text-muted-foreground"> · {readText(n.date)}</span> : null}
                 </li>
               );
             })}
@@ -114,14 +110,14 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
           <ul className="space-y-1">
             {contacts.map((c, i) => (
               <li key={i}>
-                {text(c.personId) ? (
-                  <Link href={`/dashboard/people/${text(c.personId)}`} className="font-medium hover:underline">
-                    {text(c.name)}
+                {readText(c.personId) ? (
+                  <Link href={`/dashboard/people/${readText(c.personId)}`} className="font-medium hover:underline">
+                    {readText(c.name)}
                   </Link>
                 ) : (
-                  <span className="font-medium">{text(c.name)}</span>
+                  <span className="font-medium">{readText(c.name)}</span>
                 )}
-                {text(c.title) ? <span className="text-muted-foreground"> · {text(c.title)}</span> : null}
+                {readText(c.title) ? <span className="text-muted-foreground"> · {readText(c.title)}</span> : null}
               </li>
             ))}
           </ul>
@@ -150,11 +146,11 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
         {sources.length ? (
           <ul className="space-y-1">
             {sources.map((s, i) => {
-              const href = safeHref(s.url);
+              const href = safeHttpUrl(s.url);
               return href ? (
                 <li key={i}>
                   <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 text-primary hover:underline">
-                    {text(s.title) ?? href} <ExternalLink className="size-3" aria-hidden />
+                    {readText(s.title) ?? href} <ExternalLink className="size-3" aria-hidden />
                   </a>
                 </li>
               ) : null;
