@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { getEventMetrics } from "@/server/dashboard/stats";
 import { getMyDay } from "@/server/dashboard/my-day";
+import { applyEmailEvent } from "@/server/tracking/events";
 import * as statsRoute from "@/app/api/dashboards/stats/route";
 import * as pdfRoute from "@/app/api/reports/pdf/route";
 import * as reportsRoute from "@/app/api/reports/route";
@@ -13,8 +14,10 @@ import { createEvent, createSession, createUser } from "../helpers/factories";
 /**
  * A hand-built event where every number is known:
  *   accounts A1 (tier A, WON, rep1), A2 (A, ENGAGED, rep1), A3 (B, PROSPECTING, rep2), A4 (C, LOST, rep2)
- *   outreach O1 human open + human click + reply · O2 machine open only (openedAt set by the proxy)
- *            O3 no events but openedAt (history) · O4 machine + human open, machine click only (clickedAt set)
+ *   outreach O1 human open + human click + reply · O2 machine open only (so openedAt stays unset)
+ *            O3 no events but openedAt (history) · O4 machine + human open, machine click only (clickedAt unset)
+ *   (rows as tracking/events.ts records them: machine opens/clicks never set openedAt/clickedAt;
+ *   the last test below drives that ingestion itself)
  *            O5 bounced · O6 draft · O7 reply without any open event, sent later · O8 queued (not sent)
  *   → sent 6, opened 4 (O1, O3, O4, O7), clicked 1 (O1), replied 2 (O1, O7), bounced 1, drafts 1
  */
@@ -56,9 +59,9 @@ beforeAll(async () => {
     ids[key] = o.id;
   };
   await out("O1", "P1", "A1", rep1.id, { openedAt: early, clickedAt: early, repliedAt: new Date("2026-01-06T18:00:00Z") });
-  await out("O2", "P2", "A1", rep1.id, { openedAt: early, machineOpenCount: 1 });
+  await out("O2", "P2", "A1", rep1.id, { machineOpenCount: 1 });
   await out("O3", "P3", "A2", rep1.id, { openedAt: early });
-  await out("O4", "P4", "A3", rep2.id, { openedAt: early, clickedAt: early });
+  await out("O4", "P4", "A3", rep2.id, { openedAt: early, openCount: 1, machineOpenCount: 1 });
   await out("O5", "P5", "A4", rep2.id, { bouncedAt: early });
   await out("O6", "P4", "A3", rep2.id, { status: "DRAFT", sentAt: null });
   await out("O7", "P3", "A2", rep1.id, { sentAt: later, repliedAt: new Date("2026-01-21T17:00:00Z") });
@@ -85,6 +88,26 @@ beforeAll(async () => {
 });
 
 describe("event metrics (hand-built dataset)", () => {
+  it("counts engagement as tracking ingestion records it: machine opens and clicks never count", async () => {
+    const event = await createEvent({ name: "Ingestion Metrics Expo" });
+    const account = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Ingest Co", normalizedName: "ingest co" } });
+    const person = await prisma.person.create({ data: { eventId: event.id, accountId: account.id, firstName: "In", lastName: "Gest", name: "In Gest", email: `in-${event.id}@fixture.test` } });
+    const sentAt = new Date("2026-03-02T17:00:00Z");
+    const msg = (subject: string) =>
+      prisma.outreach.create({ data: { eventId: event.id, personId: person.id, accountId: account.id, subject, message: "Hi", status: "SENT", sentAt, deliveredAt: sentAt } });
+    const [proxyOnly, scannerClick, human] = [await msg("proxy only"), await msg("scanner click"), await msg("human")];
+    const later = new Date(sentAt.getTime() + 3_600_000);
+    const browser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15";
+    await applyEmailEvent({ outreachId: proxyOnly.id, kind: "open", at: later, userAgent: "Mozilla/5.0" });
+    await applyEmailEvent({ outreachId: scannerClick.id, kind: "click", at: later, userAgent: "Mimecast URL Protect", url: "https://example.com" });
+    await applyEmailEvent({ outreachId: scannerClick.id, kind: "open", at: new Date(sentAt.getTime() + 2_000), userAgent: browser });
+    await applyEmailEvent({ outreachId: human.id, kind: "open", at: later, userAgent: browser });
+    await applyEmailEvent({ outreachId: human.id, kind: "click", at: later, userAgent: browser, url: "https://example.com" });
+    const m = await getEventMetrics(event.id);
+    expect(m.outreach).toMatchObject({ sent: 3, opened: 1, clicked: 1 });
+    expect(await prisma.emailEvent.count({ where: { outreachId: { in: [proxyOnly.id, scannerClick.id] }, isMachine: true } })).toBe(3);
+  });
+
   it("counts accounts, people, outreach rates, meetings and the funnel exactly", async () => {
     const m = await getEventMetrics(eventId);
     expect(m.accounts).toEqual({ total: 4, won: 1, byTier: { A: 2, B: 1, C: 1, D: 0 }, byStatus: { PROSPECTING: 1, ENGAGED: 1, MEETING_SCHEDULED: 0, WON: 1, LOST: 1 } });

@@ -47,3 +47,31 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/**
+ * Two operations measured call by call in alternation (a, b, a, b…), so a noisy moment on a
+ * shared machine lands on both alike and their ratio stays meaningful.
+ */
+export async function measurePair(
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  options: MeasureOptions = {},
+): Promise<[LatencySample, LatencySample]> {
+  const warmup = options.warmup ?? 10;
+  const iterations = options.iterations ?? 100;
+  for (let i = 0; i < warmup; i++) {
+    await a(i);
+    await b(i);
+  }
+  const da: number[] = [];
+  const db: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    let t0 = performance.now();
+    await a(i);
+    da.push(performance.now() - t0);
+    t0 = performance.now();
+    await b(i);
+    db.push(performance.now() - t0);
+  }
+  return [summarize(da), summarize(db)];
+}

@@ -1,18 +1,19 @@
 /**
  * The event's numbers: the dashboard, the reports and the PDF all call `getEventMetrics`, so
  * the same filters always give the same numbers everywhere. Everything is aggregated in SQL
- * (five aggregate queries, no rows loaded into memory).
+ * (four aggregate queries in parallel, no rows loaded into memory; the outreach figures and the
+ * funnel come from one pass over the event's messages).
  *
  * Counting rules:
  * - "Sent" = outreach with `sentAt` set and status not DRAFT (drafts, queued and failed
  *   messages are not sent). Rates are over sent messages.
- * - "Opened" = a human opened it. Mail-privacy proxies (Apple MPP, scanners) fetch the pixel
- *   on delivery; those EmailEvents carry `isMachine = true` and never count. A message counts
- *   as opened when it has a non-machine `open` event, or a non-machine `click`, or a reply
- *   (both prove a human read it even when the pixel was blocked). `Outreach.openedAt` is used
- *   only for messages with no open events at all (imported or provider-less history), because
- *   it may have been set by a machine open.
- * - "Clicked" = a non-machine `click` event (or `clickedAt` when there are no click events).
+ * - "Opened" = a human opened it: `openedAt`, `clickedAt` or `repliedAt` set (a click or a reply
+ *   proves a human read it even when the pixel was blocked). Mail-privacy proxies (Apple MPP,
+ *   scanners) fetch the pixel on delivery; those EmailEvents carry `isMachine = true` and
+ *   tracking/events.ts never lets them set `openedAt`/`clickedAt` — that invariant is what lets
+ *   the dashboard count from the message row instead of joining every email event (tested in
+ *   tests/integration/stats-dashboard.test.ts).
+ * - "Clicked" = `clickedAt` set (a human click; machine clicks never set it).
  * - "Replied" = `repliedAt` set.
  * - Meetings "booked" = not cancelled; "completed" = status COMPLETED.
  * - Filters: tiers / owner apply to accounts (tier, assignedTo), outreach and meetings (their
@@ -82,97 +83,84 @@ function rangeFilter(column: string, f: MetricFilters): Prisma.Sql {
   return parts.length ? Prisma.join(parts, "") : Prisma.empty;
 }
 
-/** Per-message engagement flags, shared by the totals and the per-rep breakdown. */
-function outreachFlagsCte(eventId: string, f: MetricFilters): Prisma.Sql {
+type OwnerRow = { ownerId: string | null; name: string | null; email: string | null; sent: number; drafts: number; opened: number; clicked: number; replied: number; bounced: number };
+type FunnelRow = { targeted: number; contacted: number; engaged: number; meeting: number; won: number };
+type MeetingRow = { ownerId: string | null; name: string | null; email: string | null; status: string; n: number };
+
+/**
+ * One pass over the event's outreach (an index-only scan of outreach_event_metrics_idx): counts
+ * per (owner, account) in a small CTE, from which both the per-rep totals and the account funnel
+ * are taken, so 100,000 messages are read once, not once per figure.
+ */
+function outreachAndFunnelSql(eventId: string, f: MetricFilters): Prisma.Sql {
+  const met = Prisma.sql`EXISTS (SELECT 1 FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED' ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)})`;
   return Prisma.sql`
-    WITH o AS (
-      SELECT o.id, o."ownerId", o.status::text AS status, o."sentAt", o."repliedAt", o."bouncedAt", o."openedAt", o."clickedAt",
-        EXISTS (SELECT 1 FROM email_events e WHERE e."outreachId" = o.id AND e.type = 'open' AND NOT e."isMachine") AS human_open,
-        EXISTS (SELECT 1 FROM email_events e WHERE e."outreachId" = o.id AND e.type = 'open') AS any_open,
-        EXISTS (SELECT 1 FROM email_events e WHERE e."outreachId" = o.id AND e.type = 'click' AND NOT e."isMachine") AS human_click,
-        EXISTS (SELECT 1 FROM email_events e WHERE e."outreachId" = o.id AND e.type = 'click') AS any_click
+    WITH g AS (
+      SELECT o."ownerId", o."accountId",
+        count(*) FILTER (WHERE o.status = 'DRAFT') AS drafts,
+        count(*) FILTER (WHERE x.sent) AS sent,
+        count(*) FILTER (WHERE x.sent AND (o."openedAt" IS NOT NULL OR o."clickedAt" IS NOT NULL OR o."repliedAt" IS NOT NULL)) AS opened,
+        count(*) FILTER (WHERE x.sent AND o."clickedAt" IS NOT NULL) AS clicked,
+        count(*) FILTER (WHERE x.sent AND o."repliedAt" IS NOT NULL) AS replied,
+        count(*) FILTER (WHERE x.sent AND o."bouncedAt" IS NOT NULL) AS bounced
       FROM outreach o
-      LEFT JOIN target_accounts a ON a.id = o."accountId"
-      WHERE o."eventId" = ${eventId}
-        ${f.tiers?.length ? Prisma.sql`AND a.tier::text IN (${Prisma.join(f.tiers)})` : Prisma.empty}
-        ${ownerFilter(`o."ownerId"`, f)}
-        ${rangeFilter(`o."sentAt"`, f)}
-    ), flags AS (
-      SELECT o.*,
-        (o."sentAt" IS NOT NULL AND o.status <> 'DRAFT') AS is_sent,
-        (o.human_click OR (NOT o.any_click AND o."clickedAt" IS NOT NULL)) AS is_clicked,
-        (o."repliedAt" IS NOT NULL) AS is_replied
-      FROM o
-    ), msg AS (
-      SELECT flags.*, (human_open OR (NOT any_open AND "openedAt" IS NOT NULL) OR is_clicked OR is_replied) AS is_opened FROM flags
-    )`;
+      ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = o."accountId" AND a.tier::text IN (${Prisma.join(f.tiers)})` : Prisma.empty}
+      CROSS JOIN LATERAL (SELECT (o."sentAt" IS NOT NULL AND o.status <> 'DRAFT') AS sent) x
+      WHERE o."eventId" = ${eventId} ${ownerFilter(`o."ownerId"`, f)} ${rangeFilter(`o."sentAt"`, f)}
+      GROUP BY 1, 2
+    ), owners AS (
+      SELECT g."ownerId", u.name, u.email, sum(sent)::int AS sent, sum(drafts)::int AS drafts, sum(opened)::int AS opened,
+        sum(clicked)::int AS clicked, sum(replied)::int AS replied, sum(bounced)::int AS bounced
+      FROM g LEFT JOIN users u ON u.id = g."ownerId"
+      GROUP BY g."ownerId", u.name, u.email
+    ), acc AS (
+      SELECT a.status::text AS status, coalesce(pa.contacted, false) AS contacted, coalesce(pa.replied, false) AS replied, ${met} AS met
+      FROM target_accounts a
+      LEFT JOIN (SELECT "accountId", sum(sent) > 0 AS contacted, sum(replied) > 0 AS replied FROM g WHERE "accountId" IS NOT NULL GROUP BY 1) pa ON pa."accountId" = a.id
+      WHERE a."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(owners), '[]'::json) FROM owners) AS owners,
+      (SELECT json_build_object(
+        'targeted', count(*),
+        'contacted', count(*) FILTER (WHERE contacted),
+        'engaged', count(*) FILTER (WHERE contacted AND replied),
+        'meeting', count(*) FILTER (WHERE contacted AND replied AND met),
+        'won', count(*) FILTER (WHERE contacted AND replied AND met AND status = 'WON')) FROM acc) AS funnel`;
 }
 
 type Count = { n: number };
 
 export async function getEventMetrics(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma): Promise<EventMetrics> {
   const f = filters;
-  const [accountRows, peopleRows, outreachRows, meetingRows, funnelRows, repRows] = await Promise.all([
+  const [accountRows, peopleRows, outreachRows, meetingRows] = await Promise.all([
     db.$queryRaw<{ tier: Tier; status: AccountStatus; n: number }[]>`
       SELECT a.tier::text AS tier, a.status::text AS status, count(*)::int AS n
       FROM target_accounts a
       WHERE a."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
       GROUP BY 1, 2`,
     db.$queryRaw<Count[]>`
-      SELECT count(*)::int AS n FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+      SELECT count(*)::int AS n FROM people p ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = p."accountId"` : Prisma.empty}
       WHERE p."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`p."assignedToId"`, f)}`,
-    db.$queryRaw<Omit<OutreachMetrics, "openRate" | "clickRate" | "replyRate">[]>`
-      ${outreachFlagsCte(eventId, f)}
-      SELECT
-        count(*) FILTER (WHERE is_sent)::int AS sent,
-        count(*) FILTER (WHERE status = 'DRAFT')::int AS drafts,
-        count(*) FILTER (WHERE is_sent AND is_opened)::int AS opened,
-        count(*) FILTER (WHERE is_sent AND is_clicked)::int AS clicked,
-        count(*) FILTER (WHERE is_sent AND is_replied)::int AS replied,
-        count(*) FILTER (WHERE is_sent AND "bouncedAt" IS NOT NULL)::int AS bounced
-      FROM msg`,
-    db.$queryRaw<{ status: string; n: number }[]>`
-      SELECT m.status::text AS status, count(*)::int AS n
-      FROM meeting m LEFT JOIN target_accounts a ON a.id = m."accountId"
+    db.$queryRaw<{ owners: OwnerRow[]; funnel: FunnelRow }[]>(outreachAndFunnelSql(eventId, f)),
+    db.$queryRaw<MeetingRow[]>`
+      SELECT m."ownerId", u.name, u.email, m.status::text AS status, count(*)::int AS n
+      FROM meeting m
+      ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = m."accountId"` : Prisma.empty}
+      LEFT JOIN users u ON u.id = m."ownerId"
       WHERE m."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)}
-      GROUP BY 1`,
-    // The account funnel: each stage is a subset of the previous one by construction.
-    db.$queryRaw<{ targeted: number; contacted: number; engaged: number; meeting: number; won: number }[]>`
-      WITH acc AS (
-        SELECT a.id, a.status::text AS status,
-          EXISTS (SELECT 1 FROM outreach o WHERE o."accountId" = a.id AND o."sentAt" IS NOT NULL AND o.status <> 'DRAFT' ${ownerFilter(`o."ownerId"`, f)} ${rangeFilter(`o."sentAt"`, f)}) AS contacted,
-          EXISTS (SELECT 1 FROM outreach o WHERE o."accountId" = a.id AND o."repliedAt" IS NOT NULL AND o."sentAt" IS NOT NULL AND o.status <> 'DRAFT' ${ownerFilter(`o."ownerId"`, f)} ${rangeFilter(`o."sentAt"`, f)}) AS replied,
-          EXISTS (SELECT 1 FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED' ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)}) AS met
-        FROM target_accounts a
-        WHERE a."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
-      )
-      SELECT count(*)::int AS targeted,
-        count(*) FILTER (WHERE contacted)::int AS contacted,
-        count(*) FILTER (WHERE contacted AND replied)::int AS engaged,
-        count(*) FILTER (WHERE contacted AND replied AND met)::int AS meeting,
-        count(*) FILTER (WHERE contacted AND replied AND met AND status = 'WON')::int AS won
-      FROM acc`,
-    db.$queryRaw<{ ownerId: string | null; name: string | null; email: string | null; sent: number; opened: number; replied: number; booked: number; completed: number }[]>`
-      ${outreachFlagsCte(eventId, f)},
-      per_msg AS (
-        SELECT COALESCE("ownerId", '') AS k, count(*) FILTER (WHERE is_sent)::int AS sent,
-          count(*) FILTER (WHERE is_sent AND is_opened)::int AS opened,
-          count(*) FILTER (WHERE is_sent AND is_replied)::int AS replied
-        FROM msg GROUP BY 1
-      ), per_meeting AS (
-        SELECT COALESCE(m."ownerId", '') AS k, count(*) FILTER (WHERE m.status <> 'CANCELLED')::int AS booked,
-          count(*) FILTER (WHERE m.status = 'COMPLETED')::int AS completed
-        FROM meeting m LEFT JOIN target_accounts a ON a.id = m."accountId"
-        WHERE m."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)}
-        GROUP BY 1
-      )
-      SELECT NULLIF(COALESCE(pm.k, mt.k), '') AS "ownerId", u.name, u.email,
-        COALESCE(pm.sent, 0)::int AS sent, COALESCE(pm.opened, 0)::int AS opened, COALESCE(pm.replied, 0)::int AS replied,
-        COALESCE(mt.booked, 0)::int AS booked, COALESCE(mt.completed, 0)::int AS completed
-      FROM per_msg pm FULL OUTER JOIN per_meeting mt ON pm.k = mt.k
-      LEFT JOIN users u ON u.id = COALESCE(pm.k, mt.k)
-      ORDER BY sent DESC, booked DESC, u.name`,
+      GROUP BY 1, 2, 3, 4`,
   ]);
+  const owners = outreachRows[0]?.owners ?? [];
+  const fr = outreachRows[0]?.funnel ?? { targeted: 0, contacted: 0, engaged: 0, meeting: 0, won: 0 };
+  const o = owners.reduce(
+    (t, r) => ({ sent: t.sent + r.sent, drafts: t.drafts + r.drafts, opened: t.opened + r.opened, clicked: t.clicked + r.clicked, replied: t.replied + r.replied, bounced: t.bounced + r.bounced }),
+    { sent: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 },
+  );
+  const meetingBy = new Map<string, number>();
+  for (const r of meetingRows) meetingBy.set(r.status, (meetingBy.get(r.status) ?? 0) + r.n);
+  const m = (s: string) => meetingBy.get(s) ?? 0;
+  const repRows = mergeReps(owners, meetingRows);
 
   const byTier = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   const byStatus = Object.fromEntries(ACCOUNT_STATUSES.map((s) => [s, 0])) as Record<AccountStatus, number>;
@@ -182,10 +170,6 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
     byStatus[row.status] += row.n;
     totalAccounts += row.n;
   }
-  const o = outreachRows[0] ?? { sent: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 };
-  const meetingBy = new Map(meetingRows.map((r) => [r.status, r.n]));
-  const m = (s: string) => meetingBy.get(s) ?? 0;
-  const fr = funnelRows[0] ?? { targeted: 0, contacted: 0, engaged: 0, meeting: 0, won: 0 };
 
   return {
     accounts: { total: totalAccounts, won: byStatus.WON, byTier, byStatus },
@@ -215,4 +199,33 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
       meetingsCompleted: r.completed,
     })),
   };
+}
+
+type RepRow = { ownerId: string | null; name: string | null; email: string | null; sent: number; opened: number; replied: number; booked: number; completed: number };
+
+/** Messages and meetings per owner (null = unassigned), busiest first, then by name. */
+function mergeReps(owners: readonly OwnerRow[], meetings: readonly MeetingRow[]): RepRow[] {
+  const byOwner = new Map<string, RepRow>();
+  const entry = (r: { ownerId: string | null; name: string | null; email: string | null }) => {
+    const key = r.ownerId ?? "";
+    let row = byOwner.get(key);
+    if (!row) {
+      row = { ownerId: r.ownerId, name: r.name, email: r.email, sent: 0, opened: 0, replied: 0, booked: 0, completed: 0 };
+      byOwner.set(key, row);
+    }
+    return row;
+  };
+  for (const o of owners) {
+    const row = entry(o);
+    row.sent += o.sent;
+    row.opened += o.opened;
+    row.replied += o.replied;
+  }
+  for (const m of meetings) {
+    const row = entry(m);
+    if (m.status !== "CANCELLED") row.booked += m.n;
+    if (m.status === "COMPLETED") row.completed += m.n;
+  }
+  const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  return [...byOwner.values()].sort((a, b) => b.sent - a.sent || b.booked - a.booked || byName(a.name, b.name));
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { TIERS } from "@/server/accounts/service";
 import { actorName, assertAssignee, assigneeFilter, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
@@ -125,57 +126,99 @@ export async function getPersonOrThrow(id: string, db: DbTx = prisma) {
   return person;
 }
 
-/** The person with their account (and its dossier) and talking points: what GET returns. */
-export async function getPerson(id: string, db: DbTx = prisma) {
-  const person = await db.person.findUnique({
-    where: { id },
-    include: {
-      account: { include: { dossier: true } },
-      assignedTo: { select: { id: true, name: true, email: true } },
-      insights: { orderBy: [{ confidence: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], take: 20 },
-    },
-  });
-  if (!person) throw new AppError("not_found", "Person not found");
-  const account = person.account ? { ...person.account, revenue: person.account.revenue === null ? null : Number(person.account.revenue) } : null;
-  return { ...person, account };
+// The shapes the person page and GET /api/people/:id return (typed through Prisma's payloads,
+// read with one SQL statement each: see personCoreColumns).
+const personInclude = {
+  account: { include: { dossier: true } },
+  assignedTo: { select: { id: true, name: true, email: true } },
+  insights: true,
+} satisfies Prisma.PersonInclude;
+type PersonRecord = Prisma.PersonGetPayload<{ include: typeof personInclude }>;
+export type PersonWithAccount = Omit<PersonRecord, "account"> & { account: (Omit<NonNullable<PersonRecord["account"]>, "revenue"> & { revenue: number | null }) | null };
+
+const personOutreachSelect = { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, clickedAt: true, openCount: true, createdAt: true } satisfies Prisma.OutreachSelect;
+const personMeetingSelect = {
+  id: true, title: true, scheduledAt: true, durationMinutes: true, status: true, locationType: true, location: true, outcome: true, nextStep: true,
+  owner: { select: { name: true, email: true } },
+} satisfies Prisma.MeetingSelect;
+const personEnrollmentSelect = {
+  id: true, status: true, currentStep: true, nextStepAt: true, enrolledAt: true,
+  sequence: { select: { id: true, name: true, _count: { select: { steps: true } } } },
+} satisfies Prisma.SequenceEnrollmentSelect;
+const timelineSelect = { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } } satisfies Prisma.ActivitySelect;
+
+export type PersonDetail = {
+  person: PersonWithAccount;
+  outreach: Prisma.OutreachGetPayload<{ select: typeof personOutreachSelect }>[];
+  meetings: Prisma.MeetingGetPayload<{ select: typeof personMeetingSelect }>[];
+  enrollments: Prisma.SequenceEnrollmentGetPayload<{ select: typeof personEnrollmentSelect }>[];
+  activities: Prisma.ActivityGetPayload<{ select: typeof timelineSelect }>[];
+  colleagues: { id: string; name: string; title: string | null; icpScore: number | null }[];
+};
+
+type PersonCoreRow = {
+  person: Omit<PersonRecord, "account" | "assignedTo" | "insights">;
+  account: (Omit<NonNullable<PersonRecord["account"]>, "dossier" | "revenue"> & { revenue: number | null }) | null;
+  dossier: NonNullable<PersonRecord["account"]>["dossier"];
+  assignedTo: PersonRecord["assignedTo"];
+  insights: PersonRecord["insights"];
+};
+
+/**
+ * The person, their account with its dossier, their owner and talking points (up to 20, most
+ * confident first) as columns of one row. The person page is the page reps open before every
+ * call, so it is read in one round trip (the Prisma version took five sequential ones).
+ */
+const personCoreColumns = (id: string) => Prisma.sql`
+  to_json(p) AS person,
+  (SELECT to_json(a) FROM target_accounts a WHERE a.id = p."accountId") AS account,
+  (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = p."accountId") AS dossier,
+  (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = p."assignedToId") AS "assignedTo",
+  ${jsonList(Prisma.sql`SELECT i.* FROM insights i WHERE i."personId" = ${id} ORDER BY i.confidence DESC NULLS LAST, i."createdAt" DESC LIMIT 20`)} AS insights`;
+
+function toPerson(row: PersonCoreRow): PersonWithAccount {
+  const account = row.account ? { ...withDates(row.account), revenue: row.account.revenue === null ? null : Number(row.account.revenue), dossier: row.dossier ? withDates(row.dossier) : null } : null;
+  return { ...withDates(row.person), account, assignedTo: row.assignedTo, insights: listWithDates(row.insights) };
 }
 
-/** Everything the person page shows before a call. */
-export async function getPersonDetail(id: string, db: DbTx = prisma) {
-  const person = await getPerson(id, db);
-  const [outreach, meetings, enrollments, activities, colleagues] = await Promise.all([
-    db.outreach.findMany({
-      where: { personId: id },
-      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      take: 50,
-      select: { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, clickedAt: true, openCount: true, createdAt: true },
-    }),
-    db.meeting.findMany({
-      where: { personId: id },
-      orderBy: { scheduledAt: "desc" },
-      select: { id: true, title: true, scheduledAt: true, durationMinutes: true, status: true, locationType: true, location: true, outcome: true, nextStep: true, owner: { select: { name: true, email: true } } },
-    }),
-    db.sequenceEnrollment.findMany({
-      where: { personId: id },
-      orderBy: { enrolledAt: "desc" },
-      select: { id: true, status: true, currentStep: true, nextStepAt: true, enrolledAt: true, sequence: { select: { id: true, name: true, _count: { select: { steps: true } } } } },
-    }),
-    db.activity.findMany({
-      where: { personId: id },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
-    }),
-    person.accountId
-      ? db.person.findMany({
-          where: { accountId: person.accountId, id: { not: id } },
-          orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }],
-          take: 6,
-          select: { id: true, name: true, title: true, icpScore: true },
-        })
-      : Promise.resolve([]),
-  ]);
-  return { person, outreach, meetings, enrollments, activities, colleagues };
+/** The person with their account (and its dossier) and talking points: what GET returns. */
+export async function getPerson(id: string, db: DbTx = prisma): Promise<PersonWithAccount> {
+  const [row] = await db.$queryRaw<PersonCoreRow[]>`SELECT ${personCoreColumns(id)} FROM people p WHERE p.id = ${id}`;
+  if (!row) throw new AppError("not_found", "Person not found");
+  return toPerson(row);
+}
+
+/** Everything the person page shows before a call, in one statement. */
+export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<PersonDetail> {
+  const [row] = await db.$queryRaw<(PersonCoreRow & Omit<PersonDetail, "person">)[]>`
+    SELECT ${personCoreColumns(id)},
+      ${jsonList(Prisma.sql`
+        SELECT o.id, o.subject, o.channel, o.status, o."sentAt", o."openedAt", o."repliedAt", o."clickedAt", o."openCount", o."createdAt"
+        FROM outreach o WHERE o."personId" = ${id} ORDER BY o."sentAt" DESC NULLS FIRST, o."createdAt" DESC LIMIT 50`)} AS outreach,
+      ${jsonList(Prisma.sql`
+        SELECT m.id, m.title, m."scheduledAt", m."durationMinutes", m.status, m."locationType", m.location, m.outcome, m."nextStep",
+          CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name, 'email', u.email) END AS owner
+        FROM meeting m LEFT JOIN users u ON u.id = m."ownerId" WHERE m."personId" = ${id} ORDER BY m."scheduledAt" DESC`)} AS meetings,
+      ${jsonList(Prisma.sql`
+        SELECT e.id, e.status, e."currentStep", e."nextStepAt", e."enrolledAt",
+          json_build_object('id', s.id, 'name', s.name, '_count', json_build_object('steps', (SELECT count(*) FROM sequence_steps st WHERE st."sequenceId" = s.id))) AS sequence
+        FROM sequence_enrollments e JOIN sequences s ON s.id = e."sequenceId" WHERE e."personId" = ${id} ORDER BY e."enrolledAt" DESC`)} AS enrollments,
+      ${jsonList(Prisma.sql`
+        SELECT t.id, t.type, t.description, t."createdAt", CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name, 'email', u.email) END AS actor
+        FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
+      ${jsonList(Prisma.sql`
+        SELECT c.id, c.name, c.title, c."icpScore" FROM people c
+        WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues
+    FROM people p WHERE p.id = ${id}`;
+  if (!row) throw new AppError("not_found", "Person not found");
+  return {
+    person: toPerson(row),
+    outreach: listWithDates(row.outreach),
+    meetings: listWithDates(row.meetings),
+    enrollments: listWithDates(row.enrollments),
+    activities: listWithDates(row.activities),
+    colleagues: row.colleagues,
+  };
 }
 
 async function assertAccountInEvent(accountId: string | null | undefined, eventId: string, db: DbTx) {

@@ -1,0 +1,117 @@
+/**
+ * The hot reads, through the services the routes and pages call, each next to a raw-SQL
+ * baseline: the best hand-written SQL for the same result, sent through `pg` without Prisma.
+ * "service ÷ raw" is p50 over p50 (p95 is reported too; p50 is the stabler figure on a shared
+ * 2-core machine). Inputs rotate (pages, ids) so no case measures one hot row.
+ */
+import { listAccounts, listAccountsQuery, getAccountDetail } from "@/server/accounts/service";
+import { listPeople, listPeopleQuery, getPersonDetail } from "@/server/people/service";
+import { getDashboardStats } from "@/server/dashboard/overview";
+import { getEngagementHeatmap } from "@/server/analytics/heatmap";
+import { buildReport } from "@/server/reports/build";
+import { reportConfig } from "@/server/reports/config";
+import { measure, measurePair, round } from "../lib/measure";
+import { RAW } from "../lib/raw-sql";
+import type { BenchCase, BenchContext, BenchResult, Budget, LatencySample } from "../lib/types";
+
+function latencyMetrics(service: LatencySample, raw?: LatencySample): Record<string, number> {
+  const m: Record<string, number> = { p50Ms: service.p50, p95Ms: service.p95, meanMs: service.mean, n: service.n };
+  if (raw) Object.assign(m, { rawP50Ms: raw.p50, rawP95Ms: raw.p95, ratio: round(service.p50 / raw.p50), ratioP95: round(service.p95 / raw.p95) });
+  return m;
+}
+
+async function sampleIds(ctx: BenchContext, sql: string, n: number): Promise<string[]> {
+  const { rows } = await ctx.pg.query<{ id: string }>(sql, [ctx.eventId, n]);
+  if (rows.length === 0) throw new Error(`no sample ids from: ${sql}`);
+  return rows.map((r) => r.id);
+}
+
+interface Operation {
+  id: string;
+  label: string;
+  budgets: Budget[];
+  service: (i: number) => Promise<unknown>;
+  raw?: (i: number) => Promise<unknown>;
+  /** Aggregates are slower: fewer iterations. */
+  heavy?: boolean;
+}
+
+const RATIO: Budget = { metric: "ratio", max: 2.0 };
+const PAGES = 10;
+const SEARCH_TERMS = ["log", "freight", "cold", "supply", "trans", "port", "ware", "fleet", "mar", "dist"];
+
+async function operations(ctx: BenchContext): Promise<Operation[]> {
+  const pageOf = (i: number) => (i % PAGES) + 1;
+  const listQuery = (i: number) =>
+    listAccountsQuery.parse({ eventId: ctx.eventId, tier: "A,B", status: "PROSPECTING,ENGAGED", sort: "icpScore", dir: "desc", page: String(pageOf(i)), pageSize: "50" });
+  const peopleQuery = (i: number) => listPeopleQuery.parse({ eventId: ctx.eventId, sort: "icpScore", dir: "desc", page: String(pageOf(i)), pageSize: "50" });
+  // The 200 accounts with the highest ICP (the ones reps open) and the 200 people with the most history.
+  const accountIds = await sampleIds(ctx, `SELECT a.id FROM target_accounts a WHERE a."eventId" = $1 ORDER BY a."icpScore" DESC NULLS LAST, a.id LIMIT $2`, 200);
+  const personIds = await sampleIds(
+    ctx,
+    `SELECT p.id FROM people p WHERE p."eventId" = $1 ORDER BY (SELECT count(*) FROM outreach o WHERE o."personId" = p.id) DESC, p.id LIMIT $2`,
+    200,
+  );
+  const event = { id: ctx.eventId, timeZone: ctx.eventTimeZone };
+  const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] } });
+  return [
+    {
+      id: "service.accounts-list", label: "accounts list (tier A+B, 2 statuses, ICP sort, page 1–10 of 50)", budgets: [{ metric: "p95Ms", max: 50 }, RATIO],
+      service: (i) => listAccounts(listQuery(i), ctx.admin),
+      raw: (i) => RAW.accountsList(ctx.pg, ctx.eventId, pageOf(i), 50),
+    },
+    {
+      id: "service.accounts-search", label: "accounts search (q=…, name sort)", budgets: [{ metric: "p95Ms", max: 50 }],
+      service: (i) => listAccounts(listAccountsQuery.parse({ eventId: ctx.eventId, q: SEARCH_TERMS[i % SEARCH_TERMS.length], sort: "name", dir: "asc" }), ctx.admin),
+    },
+    {
+      id: "service.account-detail", label: "account detail (200 top accounts)", budgets: [RATIO],
+      service: (i) => getAccountDetail(accountIds[i % accountIds.length]),
+      raw: (i) => RAW.accountDetail(ctx.pg, accountIds[i % accountIds.length]),
+    },
+    {
+      id: "service.people-list", label: "people list (ICP sort, page 1–10 of 50)", budgets: [RATIO],
+      service: (i) => listPeople(peopleQuery(i), ctx.admin),
+      raw: (i) => RAW.peopleList(ctx.pg, ctx.eventId, pageOf(i), 50),
+    },
+    {
+      id: "service.person-detail", label: "person detail (200 people with the most outreach)", budgets: [{ metric: "p95Ms", max: 30 }, RATIO],
+      service: (i) => getPersonDetail(personIds[i % personIds.length]),
+      raw: (i) => RAW.personDetail(ctx.pg, personIds[i % personIds.length]),
+    },
+    {
+      id: "service.dashboard-stats", label: "dashboard stats (metrics + recent feed)", budgets: [{ metric: "p95Ms", max: 100 }, RATIO], heavy: true,
+      service: () => getDashboardStats(ctx.eventId),
+      raw: () => RAW.dashboardStats(ctx.pg, ctx.eventId),
+    },
+    {
+      id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [{ metric: "p95Ms", max: 150 }], heavy: true,
+      service: () => getEngagementHeatmap(event),
+    },
+    {
+      id: "service.report-metrics", label: "report metrics (tier A+B filter)", budgets: [{ metric: "p95Ms", max: 100 }], heavy: true,
+      service: () => buildReport(ctx.eventId, reportDefinition),
+    },
+  ];
+}
+
+export const benchCase: BenchCase = {
+  name: "services",
+  mutates: false,
+  async run(ctx) {
+    // BENCH_ONLY=<regex> measures only the matching operations (while tuning one of them).
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+    const results: BenchResult[] = [];
+    for (const op of await operations(ctx)) {
+      if (only && !only.test(op.id)) continue;
+      const opts = op.heavy
+        ? { warmup: ctx.quick ? 3 : 10, iterations: ctx.quick ? 20 : 100 }
+        : { warmup: ctx.quick ? 5 : 20, iterations: ctx.quick ? 30 : 200 };
+      // Service and raw SQL alternate call by call so that a noisy moment hurts both alike.
+      const [service, raw] = op.raw ? await measurePair(op.service, op.raw, opts) : [await measure(op.service, opts), undefined];
+      results.push({ id: op.id, group: "service", label: op.label, metrics: latencyMetrics(service, raw), budgets: op.budgets });
+      ctx.log(`  ${op.label}: p50 ${service.p50} ms, p95 ${service.p95} ms${raw ? `, raw p50 ${raw.p50} ms → ×${round(service.p50 / raw.p50)}` : ""}`);
+    }
+    return results;
+  },
+};

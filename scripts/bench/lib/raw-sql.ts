@@ -1,0 +1,145 @@
+/**
+ * Raw-SQL baselines: the best hand-written SQL for the same result the services return, run
+ * through `pg` with no ORM. Details are one round trip (json subqueries); lists run the page and
+ * the count in parallel, as a hand-written endpoint would. The services are measured against
+ * these, so when a service is more than 2× slower we know the cost is ours, not the database's.
+ */
+import type pg from "pg";
+
+const json = (sql: string) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
+
+export const RAW = {
+  async accountsList(pool: pg.Pool, eventId: string, page: number, pageSize: number) {
+    const where = `a."eventId" = $1 AND a.tier IN ('A', 'B') AND a.status IN ('PROSPECTING', 'ENGAGED')`;
+    const [rows, count] = await Promise.all([
+      pool.query(
+        `SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
+           a.tier, a.status, a."icpScore", a."lastActivityAt", a."createdAt",
+           u.id AS "assignedId", u.name AS "assignedName", u.email AS "assignedEmail",
+           (SELECT count(*)::int FROM people p WHERE p."accountId" = a.id) AS "peopleCount"
+         FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
+         WHERE ${where}
+         ORDER BY a."icpScore" DESC NULLS LAST, a.id
+         LIMIT $2 OFFSET $3`,
+        [eventId, pageSize, (page - 1) * pageSize],
+      ),
+      pool.query(`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`, [eventId]),
+    ]);
+    return { items: rows.rows, total: count.rows[0].n as number };
+  },
+
+  async accountDetail(pool: pg.Pool, id: string) {
+    const { rows } = await pool.query(
+      `SELECT to_json(a) AS account,
+         (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = a."assignedToId") AS "assignedTo",
+         (SELECT json_build_object('id', e.id, 'name', e.name) FROM events e WHERE e.id = a."eventId") AS event,
+         (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = a.id) AS dossier,
+         ${json(`SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt"
+                 FROM people p WHERE p."accountId" = a.id ORDER BY p."icpScore" DESC NULLS LAST, p.name`)} AS people,
+         ${json(`SELECT o.id, o.subject, o.channel, o.status, o."sentAt", o."openedAt", o."repliedAt", o."createdAt", json_build_object('id', p.id, 'name', p.name) AS person
+                 FROM outreach o LEFT JOIN people p ON p.id = o."personId" WHERE o."accountId" = a.id
+                 ORDER BY o."sentAt" DESC NULLS FIRST, o."createdAt" DESC LIMIT 50`)} AS outreach,
+         ${json(`SELECT m.id, m.title, m."scheduledAt", m.status, m."locationType", m.location, json_build_object('id', p.id, 'name', p.name) AS person,
+                   json_build_object('name', u.name, 'email', u.email) AS owner
+                 FROM meeting m LEFT JOIN people p ON p.id = m."personId" LEFT JOIN users u ON u.id = m."ownerId"
+                 WHERE m."accountId" = a.id ORDER BY m."scheduledAt" DESC LIMIT 50`)} AS meetings,
+         ${json(`SELECT t.id, t.type, t.description, t."createdAt", json_build_object('name', u.name, 'email', u.email) AS actor
+                 FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."accountId" = a.id ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
+         ${json(`SELECT i.* FROM insights i WHERE i."accountId" = a.id AND i."personId" IS NULL ORDER BY i."createdAt" DESC LIMIT 20`)} AS insights
+       FROM target_accounts a WHERE a.id = $1`,
+      [id],
+    );
+    return rows[0];
+  },
+
+  async peopleList(pool: pg.Pool, eventId: string, page: number, pageSize: number) {
+    const [rows, count] = await Promise.all([
+      pool.query(
+        `SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
+           a.id AS "accountId", a.name AS "accountName", a.tier AS "accountTier",
+           u.id AS "assignedId", u.name AS "assignedName", u.email AS "assignedEmail"
+         FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
+         WHERE p."eventId" = $1
+         ORDER BY p."icpScore" DESC NULLS LAST, p.id
+         LIMIT $2 OFFSET $3`,
+        [eventId, pageSize, (page - 1) * pageSize],
+      ),
+      pool.query(`SELECT count(*)::int AS n FROM people p WHERE p."eventId" = $1`, [eventId]),
+    ]);
+    return { items: rows.rows, total: count.rows[0].n as number };
+  },
+
+  async personDetail(pool: pg.Pool, id: string) {
+    const { rows } = await pool.query(
+      `SELECT to_json(p) AS person,
+         (SELECT to_json(a) FROM target_accounts a WHERE a.id = p."accountId") AS account,
+         (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = p."accountId") AS dossier,
+         (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = p."assignedToId") AS "assignedTo",
+         ${json(`SELECT i.* FROM insights i WHERE i."personId" = p.id ORDER BY i.confidence DESC NULLS LAST, i."createdAt" DESC LIMIT 20`)} AS insights,
+         ${json(`SELECT o.id, o.subject, o.channel, o.status, o."sentAt", o."openedAt", o."repliedAt", o."clickedAt", o."openCount", o."createdAt"
+                 FROM outreach o WHERE o."personId" = p.id ORDER BY o."sentAt" DESC NULLS FIRST, o."createdAt" DESC LIMIT 50`)} AS outreach,
+         ${json(`SELECT m.id, m.title, m."scheduledAt", m."durationMinutes", m.status, m."locationType", m.location, m.outcome, m."nextStep",
+                   json_build_object('name', u.name, 'email', u.email) AS owner
+                 FROM meeting m LEFT JOIN users u ON u.id = m."ownerId" WHERE m."personId" = p.id ORDER BY m."scheduledAt" DESC`)} AS meetings,
+         ${json(`SELECT e.id, e.status, e."currentStep", e."nextStepAt", e."enrolledAt",
+                   json_build_object('id', s.id, 'name', s.name, 'steps', (SELECT count(*) FROM sequence_steps st WHERE st."sequenceId" = s.id)) AS sequence
+                 FROM sequence_enrollments e JOIN sequences s ON s.id = e."sequenceId" WHERE e."personId" = p.id ORDER BY e."enrolledAt" DESC`)} AS enrollments,
+         ${json(`SELECT t.id, t.type, t.description, t."createdAt", json_build_object('name', u.name, 'email', u.email) AS actor
+                 FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = p.id ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
+         ${json(`SELECT c.id, c.name, c.title, c."icpScore" FROM people c WHERE c."accountId" = p."accountId" AND c.id <> p.id
+                 ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues
+       FROM people p WHERE p.id = $1`,
+      [id],
+    );
+    return rows[0];
+  },
+
+  /** The dashboard: accounts by tier/status, people, outreach per rep + funnel in one pass, meetings, the feed. */
+  async dashboardStats(pool: pg.Pool, eventId: string) {
+    return Promise.all([
+      pool.query(`SELECT tier, status, count(*)::int AS n FROM target_accounts WHERE "eventId" = $1 GROUP BY 1, 2`, [eventId]),
+      pool.query(`SELECT count(*)::int AS n FROM people WHERE "eventId" = $1`, [eventId]),
+      pool.query(
+        `WITH g AS (
+           SELECT o."ownerId", o."accountId",
+             count(*) FILTER (WHERE o.status = 'DRAFT') AS drafts,
+             count(*) FILTER (WHERE s) AS sent,
+             count(*) FILTER (WHERE s AND (o."openedAt" IS NOT NULL OR o."clickedAt" IS NOT NULL OR o."repliedAt" IS NOT NULL)) AS opened,
+             count(*) FILTER (WHERE s AND o."clickedAt" IS NOT NULL) AS clicked,
+             count(*) FILTER (WHERE s AND o."repliedAt" IS NOT NULL) AS replied,
+             count(*) FILTER (WHERE s AND o."bouncedAt" IS NOT NULL) AS bounced
+           FROM outreach o CROSS JOIN LATERAL (SELECT (o."sentAt" IS NOT NULL AND o.status <> 'DRAFT') AS s) x
+           WHERE o."eventId" = $1 GROUP BY 1, 2
+         ), owners AS (
+           SELECT g."ownerId", u.name, u.email, sum(sent)::int AS sent, sum(drafts)::int AS drafts, sum(opened)::int AS opened,
+             sum(clicked)::int AS clicked, sum(replied)::int AS replied, sum(bounced)::int AS bounced
+           FROM g LEFT JOIN users u ON u.id = g."ownerId" GROUP BY 1, 2, 3
+         ), acc AS (
+           SELECT a.status, coalesce(pa.contacted, false) AS contacted, coalesce(pa.replied, false) AS replied,
+             EXISTS (SELECT 1 FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED') AS met
+           FROM target_accounts a
+           LEFT JOIN (SELECT "accountId", sum(sent) > 0 AS contacted, sum(replied) > 0 AS replied FROM g WHERE "accountId" IS NOT NULL GROUP BY 1) pa ON pa."accountId" = a.id
+           WHERE a."eventId" = $1
+         )
+         SELECT (SELECT json_agg(owners) FROM owners) AS owners,
+           (SELECT json_build_object('targeted', count(*), 'contacted', count(*) FILTER (WHERE contacted),
+              'engaged', count(*) FILTER (WHERE contacted AND replied), 'meeting', count(*) FILTER (WHERE contacted AND replied AND met),
+              'won', count(*) FILTER (WHERE contacted AND replied AND met AND status = 'WON')) FROM acc) AS funnel`,
+        [eventId],
+      ),
+      pool.query(
+        `SELECT m."ownerId", u.name, u.email, m.status, count(*)::int AS n FROM meeting m LEFT JOIN users u ON u.id = m."ownerId"
+         WHERE m."eventId" = $1 GROUP BY 1, 2, 3, 4`,
+        [eventId],
+      ),
+      pool.query(
+        `SELECT t.id, t.type, t.description, t."createdAt", t."entityType", t."entityId",
+           json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS actor,
+           json_build_object('id', p.id, 'name', p.name) AS person, json_build_object('id', a.id, 'name', a.name) AS account
+         FROM activities t LEFT JOIN users u ON u.id = t."actorId" LEFT JOIN people p ON p.id = t."personId" LEFT JOIN target_accounts a ON a.id = t."accountId"
+         WHERE t."eventId" = $1 ORDER BY t."createdAt" DESC, t.id DESC LIMIT 12`,
+        [eventId],
+      ),
+    ]);
+  },
+};

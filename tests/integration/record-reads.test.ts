@@ -1,0 +1,182 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { prisma } from "@/server/db";
+import { getAccountDetail } from "@/server/accounts/service";
+import { getPerson, getPersonDetail } from "@/server/people/service";
+import { createEvent, createUser } from "../helpers/factories";
+
+/**
+ * The account and person pages are read with one SQL statement each (src/server/sql-json.ts).
+ * These tests pin that down: the result must equal, field for field (Dates as Dates, Json
+ * columns untouched, the same order and limits), what the straightforward Prisma reads return —
+ * kept below as the reference — and it must take exactly one query, so nobody quietly brings
+ * the N+1 back.
+ */
+
+function countingClient() {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+  const counter = { queries: 0 };
+  client.$on("query", () => {
+    counter.queries++;
+  });
+  return { client, counter };
+}
+
+async function referencePerson(id: string) {
+  const person = await prisma.person.findUniqueOrThrow({
+    where: { id },
+    include: {
+      account: { include: { dossier: true } },
+      assignedTo: { select: { id: true, name: true, email: true } },
+      insights: { orderBy: [{ confidence: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], take: 20 },
+    },
+  });
+  return { ...person, account: person.account ? { ...person.account, revenue: person.account.revenue === null ? null : Number(person.account.revenue) } : null };
+}
+
+async function referencePersonDetail(id: string) {
+  const person = await referencePerson(id);
+  const [outreach, meetings, enrollments, activities, colleagues] = await Promise.all([
+    prisma.outreach.findMany({
+      where: { personId: id },
+      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      take: 50,
+      select: { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, clickedAt: true, openCount: true, createdAt: true },
+    }),
+    prisma.meeting.findMany({
+      where: { personId: id },
+      orderBy: { scheduledAt: "desc" },
+      select: { id: true, title: true, scheduledAt: true, durationMinutes: true, status: true, locationType: true, location: true, outcome: true, nextStep: true, owner: { select: { name: true, email: true } } },
+    }),
+    prisma.sequenceEnrollment.findMany({
+      where: { personId: id },
+      orderBy: { enrolledAt: "desc" },
+      select: { id: true, status: true, currentStep: true, nextStepAt: true, enrolledAt: true, sequence: { select: { id: true, name: true, _count: { select: { steps: true } } } } },
+    }),
+    prisma.activity.findMany({
+      where: { personId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    }),
+    person.accountId
+      ? prisma.person.findMany({ where: { accountId: person.accountId, id: { not: id } }, orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }], take: 6, select: { id: true, name: true, title: true, icpScore: true } })
+      : Promise.resolve([]),
+  ]);
+  return { person, outreach, meetings, enrollments, activities, colleagues };
+}
+
+async function referenceAccountDetail(id: string) {
+  const account = await prisma.targetAccount.findUniqueOrThrow({
+    where: { id },
+    include: { assignedTo: { select: { id: true, name: true, email: true } }, event: { select: { id: true, name: true } }, dossier: true },
+  });
+  const [people, outreach, meetings, activities, insights] = await Promise.all([
+    prisma.person.findMany({
+      where: { accountId: id },
+      orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+      select: { id: true, name: true, title: true, email: true, icpScore: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true, lastActivityAt: true },
+    }),
+    prisma.outreach.findMany({
+      where: { accountId: id },
+      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+      take: 50,
+      select: { id: true, subject: true, channel: true, status: true, sentAt: true, openedAt: true, repliedAt: true, createdAt: true, person: { select: { id: true, name: true } } },
+    }),
+    prisma.meeting.findMany({
+      where: { accountId: id },
+      orderBy: { scheduledAt: "desc" },
+      take: 50,
+      select: { id: true, title: true, scheduledAt: true, status: true, locationType: true, location: true, person: { select: { id: true, name: true } }, owner: { select: { name: true, email: true } } },
+    }),
+    prisma.activity.findMany({
+      where: { accountId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    }),
+    prisma.insight.findMany({ where: { accountId: id, personId: null }, orderBy: { createdAt: "desc" }, take: 20 }),
+  ]);
+  return { account: { ...account, revenue: account.revenue === null ? null : Number(account.revenue) }, people, outreach, meetings, activities, insights };
+}
+
+let accountId = "";
+let personId = "";
+let loneId = "";
+
+beforeAll(async () => {
+  const event = await createEvent({ name: "Record Reads Expo" });
+  const rep = await createUser({ name: "Reader Rep" });
+  const account = await prisma.targetAccount.create({
+    data: {
+      eventId: event.id, name: "Readwell Freight", normalizedName: "readwell freight", domain: `readwell-${event.id}.test`, revenue: BigInt(125_000_000),
+      employeeCount: 2400, icpScore: 81, icpBreakdown: { industry: { points: 30, note: "3PL", checkedAt: "2026-01-01" } }, icpScoredAt: new Date("2026-01-02T03:04:05.678Z"),
+      assignedToId: rep.id, lastActivityAt: new Date("2026-01-09T10:00:00.123Z"),
+      dossier: { create: { summary: "Runs 40 yards", facilities: [{ city: "Reno", openedAt: "2019" }], sources: ["https://readwell.test"], researchedAt: new Date("2026-01-03T00:00:00Z") } },
+    },
+  });
+  accountId = account.id;
+  const mk = (first: string, icp: number | null) =>
+    prisma.person.create({ data: { eventId: event.id, accountId, firstName: first, lastName: "Reader", name: `${first} Reader`, title: "VP Ops", email: `${first.toLowerCase()}-${event.id}@readwell.test`, icpScore: icp, isOps: true } });
+  const [main, ...others] = [await mk("Main", 90), await mk("Bea", null), await mk("Cal", 70), await mk("Dee", 95)];
+  personId = main.id;
+  await prisma.person.update({ where: { id: personId }, data: { assignedToId: rep.id, icpBreakdown: { persona: 40 } } });
+  loneId = (await prisma.person.create({ data: { eventId: event.id, firstName: "Lone", lastName: "Reader", name: "Lone Reader" } })).id;
+  for (let i = 0; i < 55; i++) {
+    await prisma.outreach.create({
+      data: {
+        eventId: event.id, personId: i % 2 ? personId : others[i % 3].id, accountId, ownerId: rep.id, subject: `Note ${i}`, message: "Hi", channel: "EMAIL",
+        status: i < 5 ? "DRAFT" : "SENT", sentAt: i < 5 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 20), 9, i)), openedAt: i % 4 === 0 && i >= 5 ? new Date(Date.UTC(2026, 0, 22, 9, i)) : null,
+        createdAt: new Date(Date.UTC(2025, 11, 1, 0, i)),
+      },
+    });
+  }
+  await prisma.meeting.create({ data: { eventId: event.id, personId, accountId, ownerId: rep.id, title: "Booth demo", scheduledAt: new Date("2026-02-10T18:00:00Z"), icsUid: `reads-1-${event.id}@t` } });
+  await prisma.meeting.create({ data: { eventId: event.id, personId, accountId, title: "Unowned", scheduledAt: new Date("2026-02-11T18:00:00Z"), icsUid: `reads-2-${event.id}@t` } });
+  const sequence = await prisma.sequence.create({ data: { eventId: event.id, name: "Pre-show", steps: { create: [{ order: 1 }, { order: 2, delayDays: 3 }] } } });
+  await prisma.sequenceEnrollment.create({ data: { sequenceId: sequence.id, personId, accountId, nextStepAt: new Date("2026-01-15T17:00:00Z") } });
+  for (let i = 0; i < 3; i++) {
+    await prisma.activity.create({ data: { eventId: event.id, type: "note.added", description: `Note ${i}`, personId, accountId, actorId: i ? rep.id : null, createdAt: new Date(Date.UTC(2026, 0, 5, i)) } });
+  }
+  await prisma.insight.create({ data: { accountId, content: "Account point", confidence: 0.5 } });
+  await prisma.insight.create({ data: { accountId, personId, content: "Ask about Reno", confidence: 0.9 } });
+  await prisma.insight.create({ data: { personId, content: "Unscored point" } });
+});
+
+describe("one-statement record reads", () => {
+  it("getPersonDetail equals the Prisma reads and takes one query", async () => {
+    const { client, counter } = countingClient();
+    try {
+      const detail = await getPersonDetail(personId, client);
+      expect(counter.queries).toBe(1);
+      const reference = await referencePersonDetail(personId);
+      expect(detail).toEqual(reference);
+      expect(detail.person.account?.dossier?.researchedAt).toBeInstanceOf(Date);
+      expect(detail.outreach).toHaveLength(27);
+      expect(detail.colleagues.map((c) => c.name)).toEqual(["Dee Reader", "Cal Reader", "Bea Reader"]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("getPerson and getPersonDetail work for a person with no account, owner or history", async () => {
+    expect(await getPerson(loneId)).toEqual(await referencePerson(loneId));
+    expect(await getPersonDetail(loneId)).toEqual(await referencePersonDetail(loneId));
+    await expect(getPersonDetail("missing-person")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("getAccountDetail equals the Prisma reads and takes one query", async () => {
+    const { client, counter } = countingClient();
+    try {
+      const detail = await getAccountDetail(accountId, client);
+      expect(counter.queries).toBe(1);
+      expect(detail).toEqual(await referenceAccountDetail(accountId));
+      expect(detail.account.revenue).toBe(125_000_000);
+      expect(detail.outreach).toHaveLength(50);
+      await expect(getAccountDetail("missing-account")).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});
