@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
-import { getAccountDetail } from "@/server/accounts/service";
+import { ACCOUNT_SORTS, getAccountDetail, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { getPerson, getPersonDetail } from "@/server/people/service";
 import { createEvent, createUser } from "../helpers/factories";
 
@@ -175,6 +175,82 @@ describe("one-statement record reads", () => {
       expect(detail.account.revenue).toBe(125_000_000);
       expect(detail.outreach).toHaveLength(50);
       await expect(getAccountDetail("missing-account")).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});
+
+describe("accounts list in SQL", () => {
+  // The Prisma query the list used to run: the reference for every filter and sort.
+  async function referenceList(eventId: string, q: ReturnType<typeof listAccountsQuery.parse>, userId: string) {
+    const where: Prisma.TargetAccountWhereInput = { eventId };
+    if (q.q) where.OR = ["name", "domain", "industry"].map((f) => ({ [f]: { contains: q.q, mode: "insensitive" } }));
+    if (q.tier?.length) where.tier = { in: q.tier };
+    if (q.status?.length) where.status = { in: q.status };
+    if (q.industry) where.industry = { equals: q.industry, mode: "insensitive" };
+    if (q.assignedTo) where.assignedToId = q.assignedTo === "me" ? userId : q.assignedTo === "unassigned" ? null : q.assignedTo;
+    if (q.icpMin !== undefined || q.icpMax !== undefined) where.icpScore = { gte: q.icpMin, lte: q.icpMax };
+    const nullable = ["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt"].includes(q.sort);
+    const primary = q.sort === "people" ? { people: { _count: q.dir } } : { [q.sort]: nullable ? { sort: q.dir, nulls: "last" } : q.dir };
+    const [rows, total] = await Promise.all([
+      prisma.targetAccount.findMany({
+        where, orderBy: [primary as Prisma.TargetAccountOrderByWithRelationInput, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+        select: {
+          id: true, name: true, domain: true, industry: true, headquarters: true, employeeCount: true, revenue: true, facilityCount: true, tier: true, status: true,
+          icpScore: true, lastActivityAt: true, createdAt: true, assignedTo: { select: { id: true, name: true, email: true } }, _count: { select: { people: true } },
+        },
+      }),
+      prisma.targetAccount.count({ where }),
+    ]);
+    return { items: rows.map(({ _count, revenue, ...r }) => ({ ...r, revenue: revenue === null ? null : Number(revenue), peopleCount: _count.people })), total };
+  }
+
+  it("returns what the Prisma query returned for every sort, direction and filter", async () => {
+    const event = await createEvent({ name: "List Parity Expo" });
+    const rep = await createUser({ name: "Parity Rep" });
+    const user = { id: rep.id, email: rep.email, name: rep.name, image: null, role: "REP" as const, lastEventId: event.id };
+    const tiers = ["A", "B", "C", "D"] as const;
+    const statuses = ["PROSPECTING", "ENGAGED", "WON"] as const;
+    for (let i = 0; i < 24; i++) {
+      const a = await prisma.targetAccount.create({
+        data: {
+          eventId: event.id, name: i === 3 ? "100% Cold_Chain" : `Parity ${String.fromCharCode(65 + (i % 7))}${i}`, normalizedName: `parity ${i}`,
+          domain: i % 5 ? `parity${i}.test` : null, industry: i % 4 ? ["Logistics", "Retail", "Food"][i % 3] : null, tier: tiers[i % 4], status: statuses[i % 3],
+          icpScore: i % 6 ? (i * 7) % 100 : null, employeeCount: i % 3 ? i * 100 : null, revenue: i % 2 ? BigInt(i * 1_000_000) : null, facilityCount: i % 4,
+          assignedToId: i % 3 ? rep.id : null, lastActivityAt: i % 2 ? new Date(Date.UTC(2026, 0, i + 1)) : null,
+        },
+      });
+      for (let k = 0; k < i % 4; k++) {
+        await prisma.person.create({ data: { eventId: event.id, accountId: a.id, firstName: `P${k}`, lastName: `${i}`, name: `P${k} ${i}` } });
+      }
+    }
+    const base = { eventId: event.id, pageSize: "7" };
+    const cases: Record<string, string>[] = [
+      ...ACCOUNT_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
+      { tier: "A,B" }, { status: "WON" }, { industry: "logistics" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
+      { icpMin: "20", icpMax: "70" }, { q: "PARITY b" }, { q: "retail" }, { q: "parity3.test" },
+    ];
+    for (const c of cases) {
+      const q = listAccountsQuery.parse({ ...base, ...c });
+      const got = await listAccounts(q, user);
+      const want = await referenceList(event.id, q, rep.id);
+      expect({ case: c, items: got.items, total: got.total }).toEqual({ case: c, ...want });
+    }
+    // Unlike Prisma's `contains` (which passed % and _ through as wildcards), a typed % or _ is literal.
+    for (const term of ["100%", "_"]) {
+      const got = await listAccounts(listAccountsQuery.parse({ ...base, q: term }), user);
+      expect(got.items.map((a) => a.name)).toEqual(["100% Cold_Chain"]);
+    }
+  });
+
+  it("takes two statements and an event check, whatever the page", async () => {
+    const { client, counter } = countingClient();
+    try {
+      const account = await prisma.targetAccount.findUniqueOrThrow({ where: { id: accountId }, select: { eventId: true } });
+      const user = { id: "nobody", email: "n@x.test", name: null, image: null, role: "ADMIN" as const, lastEventId: account.eventId };
+      await listAccounts(listAccountsQuery.parse({ eventId: account.eventId, sort: "people" }), user, client);
+      expect(counter.queries).toBe(3);
     } finally {
       await client.$disconnect();
     }

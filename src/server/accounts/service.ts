@@ -76,58 +76,74 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
 // One natural-key rule for company names everywhere (import, booth capture, manual edits).
 export { normalizeName } from "@/lib/normalize";
 
-const listSelect = {
-  id: true,
-  name: true,
-  domain: true,
-  industry: true,
-  headquarters: true,
-  employeeCount: true,
-  revenue: true,
-  facilityCount: true,
-  tier: true,
-  status: true,
-  icpScore: true,
-  lastActivityAt: true,
-  createdAt: true,
-  assignedTo: { select: { id: true, name: true, email: true } },
-  _count: { select: { people: true } },
-} satisfies Prisma.TargetAccountSelect;
 
-export function accountWhere(eventId: string, q: ListAccountsQuery, userId: string): Prisma.TargetAccountWhereInput {
-  const where: Prisma.TargetAccountWhereInput = { eventId };
-  // ILIKE '%q%' on name and domain is served by their gin_trgm_ops indexes.
-  if (q.q) where.OR = ["name", "domain", "industry"].map((f) => ({ [f]: { contains: q.q, mode: "insensitive" } }));
-  if (q.tier?.length) where.tier = { in: q.tier };
-  if (q.status?.length) where.status = { in: q.status };
-  if (q.industry) where.industry = { equals: q.industry, mode: "insensitive" };
+/** `%term%` for ILIKE with the user's own % and _ taken literally. */
+function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The list's filters as SQL (trigram GIN indexes serve the ILIKE search on name and domain). */
+export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`a."eventId" = ${eventId}`];
+  if (q.q) {
+    const like = containsPattern(q.q);
+    parts.push(Prisma.sql`(a.name ILIKE ${like} OR a.domain ILIKE ${like} OR a.industry ILIKE ${like})`);
+  }
+  if (q.tier?.length) parts.push(Prisma.sql`a.tier::text IN (${Prisma.join(q.tier)})`);
+  if (q.status?.length) parts.push(Prisma.sql`a.status::text IN (${Prisma.join(q.status)})`);
+  if (q.industry) parts.push(Prisma.sql`lower(a.industry) = lower(${q.industry})`);
   const assignee = assigneeFilter(q.assignedTo, userId);
-  if (assignee !== undefined) where.assignedToId = assignee;
-  if (q.icpMin !== undefined || q.icpMax !== undefined) where.icpScore = { gte: q.icpMin, lte: q.icpMax };
-  return where;
+  if (assignee === null) parts.push(Prisma.sql`a."assignedToId" IS NULL`);
+  else if (assignee !== undefined) parts.push(Prisma.sql`a."assignedToId" = ${assignee}`);
+  if (q.icpMin !== undefined) parts.push(Prisma.sql`a."icpScore" >= ${q.icpMin}`);
+  if (q.icpMax !== undefined) parts.push(Prisma.sql`a."icpScore" <= ${q.icpMax}`);
+  return Prisma.join(parts, " AND ");
 }
 
-function accountOrder(q: ListAccountsQuery): Prisma.TargetAccountOrderByWithRelationInput[] {
-  const dir = q.dir;
-  const nullable = { sort: dir, nulls: "last" } as const;
-  const primary: Prisma.TargetAccountOrderByWithRelationInput =
-    q.sort === "people" ? { people: { _count: dir } }
-      : q.sort === "icpScore" || q.sort === "industry" || q.sort === "employeeCount" || q.sort === "revenue" || q.sort === "facilityCount" || q.sort === "lastActivityAt"
-        ? { [q.sort]: nullable }
-        : { [q.sort]: dir };
-  // A stable tiebreak keeps pages from overlapping.
-  return [primary, { id: "asc" }];
+const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id)`;
+const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], Prisma.Sql> = {
+  name: Prisma.sql`a.name`, icpScore: Prisma.sql`a."icpScore"`, tier: Prisma.sql`a.tier`, status: Prisma.sql`a.status`, industry: Prisma.sql`a.industry`,
+  employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: PEOPLE_COUNT,
+  lastActivityAt: Prisma.sql`a."lastActivityAt"`, createdAt: Prisma.sql`a."createdAt"`,
+};
+const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt"]);
+
+function accountOrderSql(q: ListAccountsQuery): Prisma.Sql {
+  const dir = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
+  // Empty values last either way; a stable tiebreak keeps pages from overlapping.
+  const nulls = NULLABLE_SORTS.has(q.sort) ? Prisma.raw(" NULLS LAST") : Prisma.empty;
+  return Prisma.sql`${SORT_COLUMN[q.sort]} ${dir}${nulls}, a.id ASC`;
 }
 
+type AccountListRow = {
+  id: string; name: string; domain: string | null; industry: string | null; headquarters: string | null; employeeCount: number | null; revenue: number | null;
+  facilityCount: number | null; tier: (typeof TIERS)[number]; status: (typeof ACCOUNT_STATUSES)[number]; icpScore: number | null; lastActivityAt: Date | null; createdAt: Date;
+  assignedTo: { id: string; name: string | null; email: string } | null; peopleCount: number;
+};
+
+/**
+ * One page and the total, as two parallel statements (plus the event check when the caller
+ * names an event): the list is the most opened screen, so it is written as the SQL a person would
+ * write rather than what the ORM generates (which aggregated every person of the event per page).
+ */
 export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = await resolveEventId(q.eventId, user, db);
-  const where = accountWhere(eventId, q, user.id);
-  const [rows, total] = await Promise.all([
-    db.targetAccount.findMany({ where, orderBy: accountOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: listSelect }),
-    db.targetAccount.count({ where }),
+  const eventCheck = resolveEventId(q.eventId, user, db);
+  const eventId = q.eventId ?? (await eventCheck);
+  const where = accountWhereSql(eventId, q, user.id);
+  const [, rows, counted] = await Promise.all([
+    eventCheck,
+    db.$queryRaw<AccountListRow[]>`
+      SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
+        a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
+        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS "assignedTo",
+        ${PEOPLE_COUNT}::int AS "peopleCount"
+      FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
+      WHERE ${where}
+      ORDER BY ${accountOrderSql(q)}
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  const items = rows.map(({ _count, revenue, ...r }) => ({ ...r, revenue: revenue === null ? null : Number(revenue), peopleCount: _count.people }));
-  return page(items, total, q.page, q.pageSize);
+  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
