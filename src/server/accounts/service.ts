@@ -122,16 +122,14 @@ type AccountListRow = {
 };
 
 /**
- * One page and the total, as two parallel statements (plus the event check when the caller
- * names an event): the list is the most opened screen, so it is written as the SQL a person would
- * write rather than what the ORM generates (which aggregated every person of the event per page).
+ * One page, and the total with the event check, as two parallel statements: the list is the most
+ * opened screen, so it is written as the SQL a person would write rather than what the ORM
+ * generated (which aggregated every person of the event for each page, then fetched owners).
  */
 export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventCheck = resolveEventId(q.eventId, user, db);
-  const eventId = q.eventId ?? (await eventCheck);
+  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
   const where = accountWhereSql(eventId, q, user.id);
-  const [, rows, counted] = await Promise.all([
-    eventCheck,
+  const [rows, counted] = await Promise.all([
     db.$queryRaw<AccountListRow[]>`
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
         a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
@@ -141,9 +139,11 @@ export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: 
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
+    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
+      SELECT (SELECT count(*)::int FROM target_accounts a WHERE ${where}) AS n, EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
   ]);
-  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
+  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
+  return page(rows, counted[0].n, q.page, q.pageSize);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
