@@ -101,3 +101,27 @@ test("an admin downloads a CSV export from settings; a rep does not see it", asy
   const res = await page.request.get("/api/export/full?format=csv&entity=people");
   expect(res.status()).toBe(403);
 });
+
+test("the cached dashboard numbers change as soon as a rep changes something", async ({ page }) => {
+  // The aggregates live in Next's data cache (src/server/cache/event-metrics.ts); a write through
+  // the API must expire them, so the rep's next page load already counts their change.
+  await signIn(page, "jordan@eventops.dev");
+  const wonCard = page.getByTestId("stat-Won accounts");
+  const readWon = async () => Number((await wonCard.innerText()).replace(/,/g, ""));
+  await page.goto("/dashboard");
+  const before = await readWon();
+  await page.reload(); // a second load is served from the cache
+  expect(await readWon()).toBe(before);
+
+  const list = await (await page.request.get("/api/accounts?status=PROSPECTING&pageSize=1")).json();
+  const account = list.data.items[0] as { id: string };
+  const changed = await page.request.post("/api/accounts/bulk", { data: { action: "setStatus", ids: [account.id], status: "WON" } });
+  expect(changed.status()).toBe(200);
+  await page.reload();
+  expect(await readWon()).toBe(before + 1);
+
+  const undone = await page.request.post("/api/accounts/bulk", { data: { action: "setStatus", ids: [account.id], status: "PROSPECTING" } });
+  expect(undone.status()).toBe(200);
+  await page.reload();
+  expect(await readWon()).toBe(before);
+});

@@ -1,9 +1,14 @@
 import { prisma, type DbTx } from "@/server/db";
 import { listRecentFeed } from "@/server/activity/feed";
-import { getEventMetrics, type MetricFilters } from "@/server/dashboard/stats";
+import type { MetricFilters } from "@/server/dashboard/stats";
+import { cachedEventMetrics } from "@/server/cache/event-metrics";
 
-/** What GET /api/dashboards/stats and the dashboard page show: the metrics and the recent feed. */
+/**
+ * What GET /api/dashboards/stats and the dashboard page show: the metrics (from the data cache
+ * when there is one, see cache/event-metrics.ts) and the recent feed (always live: it is one
+ * indexed read and the point of a feed is to be current).
+ */
 export async function getDashboardStats(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma) {
-  const [metrics, recentActivity] = await Promise.all([getEventMetrics(eventId, filters, db), listRecentFeed(eventId, 12, db)]);
+  const [metrics, recentActivity] = await Promise.all([cachedEventMetrics(eventId, filters), listRecentFeed(eventId, 12, db)]);
   return { eventId, metrics, recentActivity };
 }

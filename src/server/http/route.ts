@@ -6,6 +6,7 @@ import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
 import { reportError } from "@/server/http/report";
+import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { getUserBySessionToken, sessionTokenFromCookieHeader, type SessionUser } from "@/server/users/session";
 
 /**
@@ -30,6 +31,11 @@ type Options<P, Q, B> = {
   crossOrigin?: boolean;
   /** Largest accepted JSON body in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Whether a successful call changes data, which expires the cached dashboard aggregates
+   * (src/server/cache/event-metrics.ts). Default: every method but GET/HEAD; tracking GETs say true.
+   */
+  mutates?: boolean;
 };
 
 export type HandlerContext<P, Q, B, U> = {
@@ -74,6 +80,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
 
         const result = await handler({ req, user: user as UserFor<A>, params, query, body, requestId });
+        if (options.mutates ?? (req.method !== "GET" && req.method !== "HEAD")) invalidateEventMetrics();
         if (result instanceof Response) return result;
         return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
       } catch (error) {

@@ -1,7 +1,8 @@
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { getEventOrThrow } from "@/server/events/service";
-import { getEventMetrics, type EventMetrics } from "@/server/dashboard/stats";
+import type { EventMetrics } from "@/server/dashboard/stats";
+import { cachedEventMetrics } from "@/server/cache/event-metrics";
 import { toMetricFilters, METRIC_LABELS, type ReportConfig, type ReportMetric, type ReportSection } from "@/server/reports/config";
 
 export type ReportData = {
@@ -26,7 +27,7 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
     summary.push(`Rep: ${owner.name ?? owner.email}`);
   }
   if (filters.from || filters.to) summary.push(`${filters.from ?? "start"} to ${filters.to ?? "today"} (${event.timeZone})`);
-  const metrics = await getEventMetrics(event.id, toMetricFilters(filters, event.timeZone), db);
+  const metrics = await cachedEventMetrics(event.id, toMetricFilters(filters, event.timeZone));
   return {
     title: config.title?.trim() || `${event.name} report`,
     event,

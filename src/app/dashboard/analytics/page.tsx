@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEngagementHeatmap, heatmapQuery, hourLabel, WEEKDAYS } from "@/server/analytics/heatmap";
+import { heatmapQuery, hourLabel, WEEKDAYS } from "@/server/analytics/heatmap";
+import { cachedHeatmap } from "@/server/cache/event-metrics";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Analytics" };
@@ -21,7 +22,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const parsed = heatmapQuery.safeParse({ from: typeof sp.from === "string" && sp.from ? sp.from : undefined, to: typeof sp.to === "string" && sp.to ? sp.to : undefined });
   const range = parsed.success ? parsed.data : {};
   // The form's "to" is an inclusive calendar day; the service takes an exclusive bound.
-  const heat = await getEngagementHeatmap(event, { from: range.from, to: range.to ? nextDay(range.to.slice(0, 10)) : undefined });
+  const heat = await cachedHeatmap(event, { from: range.from, to: range.to ? nextDay(range.to.slice(0, 10)) : undefined });
   const total = heat.totals.opens + heat.totals.clicks + heat.totals.replies;
 
   const hourColumns = Array.from({ length: 24 }, (_, h) => ({ key: String(h), label: hourLabel(h), short: h % 3 === 0 ? String(h) : "" }));
