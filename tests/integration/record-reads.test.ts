@@ -4,6 +4,8 @@ import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { ACCOUNT_SORTS, getAccountDetail, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { getPerson, getPersonDetail } from "@/server/people/service";
+import { getEventMetrics } from "@/server/dashboard/stats";
+import { getEngagementHeatmap } from "@/server/analytics/heatmap";
 import { createEvent, createUser } from "../helpers/factories";
 
 /**
@@ -251,6 +253,25 @@ describe("accounts list in SQL", () => {
       const user = { id: "nobody", email: "n@x.test", name: null, image: null, role: "ADMIN" as const, lastEventId: account.eventId };
       await listAccounts(listAccountsQuery.parse({ eventId: account.eventId, sort: "people" }), user, client);
       expect(counter.queries).toBe(2);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});
+
+describe("dashboard aggregates stay a fixed number of statements", () => {
+  it("event metrics: four statements; heatmap: one — whatever the event's size", async () => {
+    const account = await prisma.targetAccount.findUniqueOrThrow({ where: { id: accountId }, select: { eventId: true } });
+    const event = await prisma.event.findUniqueOrThrow({ where: { id: account.eventId }, select: { id: true, timeZone: true } });
+    const { client, counter } = countingClient();
+    try {
+      const metrics = await getEventMetrics(event.id, { tiers: ["A", "B"], from: new Date("2025-01-01T00:00:00Z") }, client);
+      expect(counter.queries).toBe(4);
+      expect(metrics.outreach.sent).toBeGreaterThanOrEqual(0);
+      counter.queries = 0;
+      const heat = await getEngagementHeatmap(event, {}, {}, client);
+      expect(counter.queries).toBe(1);
+      expect(heat.weekdayHour).toHaveLength(7 * 24);
     } finally {
       await client.$disconnect();
     }
