@@ -8,6 +8,17 @@ CREATE INDEX "email_events_eventId_occurredAt_idx" ON "email_events"("eventId", 
 -- CreateIndex
 CREATE INDEX "outreach_event_metrics_idx" ON "outreach"("eventId", "ownerId", "accountId", "status", "sentAt", "repliedAt", "bouncedAt", "openedAt", "clickedAt", "id");
 
+
+-- The lists sort "DESC NULLS LAST" (unscored last); a DESC index is NULLS FIRST and cannot serve
+-- that order, which made every people page sort all 25,000 people. Prisma's diff ignores the
+-- nulls placement (schema.prisma says nulls: "last" for the record), so it is written by hand.
+DROP INDEX "target_accounts_eventId_icpScore_idx";
+CREATE INDEX "target_accounts_eventId_icpScore_idx" ON "target_accounts"("eventId", "icpScore" DESC NULLS LAST);
+DROP INDEX "target_accounts_eventId_lastActivityAt_idx";
+CREATE INDEX "target_accounts_eventId_lastActivityAt_idx" ON "target_accounts"("eventId", "lastActivityAt" DESC NULLS LAST);
+DROP INDEX "people_eventId_icpScore_idx";
+CREATE INDEX "people_eventId_icpScore_idx" ON "people"("eventId", "icpScore" DESC NULLS LAST);
+
 -- email_events.eventId/accountId are copies of the message's, kept by a trigger so no writer can
 -- forget them (tracking, webhooks, the seed, tests); existing rows are backfilled here.
 CREATE OR REPLACE FUNCTION email_events_fill_from_outreach() RETURNS trigger AS $fn$
