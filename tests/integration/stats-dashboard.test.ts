@@ -120,6 +120,15 @@ describe("event metrics (hand-built dataset)", () => {
     expect(byRep[rep2.id]).toMatchObject({ sent: 2, opened: 1, replied: 0, meetingsBooked: 0, meetingsCompleted: 0 });
   });
 
+  it("counts a deal won off the record (no email, no meeting) at every funnel stage", async () => {
+    const event = await createEvent({ name: "Off Record Expo" });
+    await prisma.targetAccount.create({ data: { eventId: event.id, name: "Handshake Co", normalizedName: "handshake co", status: "WON" } });
+    await prisma.targetAccount.create({ data: { eventId: event.id, name: "Cold Co", normalizedName: "cold co" } });
+    const m = await getEventMetrics(event.id);
+    expect(m.funnel.map((f) => f.count)).toEqual([2, 1, 1, 1, 1]);
+    expect(m.funnel.at(-1)?.count).toBe(m.accounts.won);
+  });
+
   it("applies tier, rep and date filters", async () => {
     const tierA = await getEventMetrics(eventId, { tiers: ["A"] });
     expect(tierA.accounts.total).toBe(2);

@@ -16,6 +16,10 @@
  * - "Clicked" = `clickedAt` set (a human click; machine clicks never set it).
  * - "Replied" = `repliedAt` set.
  * - Meetings "booked" = not cancelled; "completed" = status COMPLETED.
+ * - The account funnel counts the furthest stage each account reached (contacted → replied →
+ *   meeting → won), and reaching a stage implies the earlier ones: a deal won after a booth
+ *   conversation with no email reply on record still shows as replied and met, so "Won" in the
+ *   funnel always equals the won-accounts figure.
  * - Filters: tiers / owner apply to accounts (tier, assignedTo), outreach and meetings (their
  *   account's tier, their owner); the date range applies to when things happened (outreach
  *   `sentAt`, meeting `scheduledAt`), never to the account list itself.
@@ -123,10 +127,10 @@ function outreachAndFunnelSql(eventId: string, f: MetricFilters): Prisma.Sql {
       (SELECT coalesce(json_agg(owners), '[]'::json) FROM owners) AS owners,
       (SELECT json_build_object(
         'targeted', count(*),
-        'contacted', count(*) FILTER (WHERE contacted),
-        'engaged', count(*) FILTER (WHERE contacted AND replied),
-        'meeting', count(*) FILTER (WHERE contacted AND replied AND met),
-        'won', count(*) FILTER (WHERE contacted AND replied AND met AND status = 'WON')) FROM acc) AS funnel`;
+        'contacted', count(*) FILTER (WHERE contacted OR replied OR met OR status = 'WON'),
+        'engaged', count(*) FILTER (WHERE replied OR met OR status = 'WON'),
+        'meeting', count(*) FILTER (WHERE met OR status = 'WON'),
+        'won', count(*) FILTER (WHERE status = 'WON')) FROM acc) AS funnel`;
 }
 
 type Count = { n: number };
