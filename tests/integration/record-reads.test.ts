@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { ACCOUNT_SORTS, getAccountDetail, listAccounts, listAccountsQuery } from "@/server/accounts/service";
-import { getPerson, getPersonDetail } from "@/server/people/service";
+import { getPerson, getPersonDetail, listPeople, listPeopleQuery, peopleWhere, PEOPLE_SORTS } from "@/server/people/service";
 import { getEventMetrics } from "@/server/dashboard/stats";
 import { getEngagementHeatmap } from "@/server/analytics/heatmap";
 import { createEvent, createUser } from "../helpers/factories";
@@ -275,5 +275,53 @@ describe("dashboard aggregates stay a fixed number of statements", () => {
     } finally {
       await client.$disconnect();
     }
+  });
+});
+
+describe("people list in SQL", () => {
+  it("returns what the Prisma query (peopleWhere) returned for every sort, direction and filter", async () => {
+    const event = await createEvent({ name: "People Parity Expo" });
+    const rep = await createUser({ name: "People Parity Rep" });
+    const user = { id: rep.id, email: rep.email, name: rep.name, image: null, role: "REP" as const, lastEventId: event.id };
+    const accounts = [];
+    for (let i = 0; i < 4; i++) {
+      accounts.push(await prisma.targetAccount.create({ data: { eventId: event.id, name: `Ppl Acc ${"ZYXW"[i]}`, normalizedName: `ppl ${i}`, tier: (["A", "B", "C", "D"] as const)[i] } }));
+    }
+    const flags = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
+    for (let i = 0; i < 26; i++) {
+      await prisma.person.create({
+        data: {
+          eventId: event.id, accountId: i % 5 ? accounts[i % 4].id : null, firstName: `F${i}`, lastName: "Ppl", name: i === 7 ? "Under_Score 50%" : `${"QWERTYUIOP"[i % 10]} Ppl ${i}`,
+          title: i % 3 ? ["VP Ops", "Buyer", "CTO"][i % 3] : null, email: i % 4 ? `p${i}-${event.id}@ppl.test` : null, icpScore: i % 6 ? (i * 13) % 100 : null,
+          [flags[i % 6]]: true, assignedToId: i % 2 ? rep.id : null, lastActivityAt: i % 3 ? new Date(Date.UTC(2026, 1, i + 1)) : null,
+        },
+      });
+    }
+    const base = { eventId: event.id, pageSize: "6" };
+    const cases: Record<string, string>[] = [
+      ...PEOPLE_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
+      { persona: "isOps,isTech" }, { accountId: accounts[1].id }, { tier: "A,C" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
+      { hasEmail: "true" }, { hasEmail: "false" }, { icpMin: "10", icpMax: "60" }, { q: "ppl acc z" }, { q: "buyer" }, { q: "q ppl" },
+    ];
+    for (const c of cases) {
+      const q = listPeopleQuery.parse({ ...base, ...c });
+      const got = await listPeople(q, user);
+      const nullable = ["icpScore", "title", "lastActivityAt"].includes(q.sort);
+      const primary = q.sort === "account" ? { account: { name: q.dir } } : { [q.sort]: nullable ? { sort: q.dir, nulls: "last" } : q.dir };
+      const where = peopleWhere(event.id, q, rep.id);
+      const [items, total] = await Promise.all([
+        prisma.person.findMany({
+          where, orderBy: [primary as Prisma.PersonOrderByWithRelationInput, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize,
+          select: {
+            id: true, name: true, title: true, email: true, icpScore: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true,
+            lastActivityAt: true, account: { select: { id: true, name: true, tier: true } }, assignedTo: { select: { id: true, name: true, email: true } },
+          },
+        }),
+        prisma.person.count({ where }),
+      ]);
+      expect({ case: c, items: got.items, total: got.total }).toEqual({ case: c, items, total });
+    }
+    const literal = await listPeople(listPeopleQuery.parse({ ...base, q: "_score 50%" }), user);
+    expect(literal.items.map((p) => p.name)).toEqual(["Under_Score 50%"]);
   });
 });

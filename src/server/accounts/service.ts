@@ -6,7 +6,7 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
-import { actorName, assertAssignee, assigneeFilter, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
+import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account deletes the account only: its people stay in the event,
@@ -76,11 +76,6 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
 // One natural-key rule for company names everywhere (import, booth capture, manual edits).
 export { normalizeName } from "@/lib/normalize";
 
-
-/** `%term%` for ILIKE with the user's own % and _ taken literally. */
-function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The list's filters as SQL (trigram GIN indexes serve the ILIKE search on name and domain). */
 export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql {

@@ -31,6 +31,11 @@ export async function resolveEventId(eventId: string | undefined, user: Pick<Ses
   return current.id;
 }
 
+/** `%term%` for ILIKE with the user's own % and _ taken literally (Prisma's `contains` did not). */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** "me" → the caller, "unassigned" → null, else a user id. */
 export function assigneeFilter(value: string | undefined, userId: string): string | null | undefined {
   if (value === undefined || value === "") return undefined;

@@ -6,7 +6,7 @@ import { recordActivity } from "@/server/activity/service";
 import { jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { TIERS } from "@/server/accounts/service";
-import { actorName, assertAssignee, assigneeFilter, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
+import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
@@ -83,14 +83,6 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   return { AND: and };
 }
 
-function peopleOrder(q: ListPeopleQuery): Prisma.PersonOrderByWithRelationInput[] {
-  const nullable = { sort: q.dir, nulls: "last" } as const;
-  const primary: Prisma.PersonOrderByWithRelationInput =
-    q.sort === "account" ? { account: { name: q.dir } }
-      : q.sort === "icpScore" || q.sort === "title" || q.sort === "lastActivityAt" ? { [q.sort]: nullable }
-        : { [q.sort]: q.dir };
-  return [primary, { id: "asc" }];
-}
 
 const personListSelect = {
   id: true,
@@ -109,14 +101,62 @@ const personListSelect = {
   assignedTo: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.PersonSelect;
 
+/** The list's filters as SQL; `peopleWhere` is the same filter for Prisma (saved-filter enrolment). */
+function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`];
+  if (q.q) {
+    const like = containsPattern(q.q);
+    parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
+  }
+  if (q.persona?.length) parts.push(Prisma.sql`(${Prisma.join(q.persona.map((flag) => Prisma.sql`p.${Prisma.raw(`"${flag}"`)}`), " OR ")})`);
+  if (q.accountId) parts.push(Prisma.sql`p."accountId" = ${q.accountId}`);
+  if (q.tier?.length) parts.push(Prisma.sql`a.tier::text IN (${Prisma.join(q.tier)})`);
+  const assignee = assigneeFilter(q.assignedTo, userId);
+  if (assignee === null) parts.push(Prisma.sql`p."assignedToId" IS NULL`);
+  else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
+  if (q.hasEmail === "true") parts.push(Prisma.sql`p.email IS NOT NULL`);
+  if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
+  if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
+  if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
+  return Prisma.join(parts, " AND ");
+}
+
+const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sql; nullsLast: boolean }> = {
+  name: { column: Prisma.sql`p.name`, nullsLast: false },
+  icpScore: { column: Prisma.sql`p."icpScore"`, nullsLast: true },
+  title: { column: Prisma.sql`p.title`, nullsLast: true },
+  // People without an account sort as PostgreSQL places NULLs: last ascending, first descending.
+  account: { column: Prisma.sql`a.name`, nullsLast: false },
+  lastActivityAt: { column: Prisma.sql`p."lastActivityAt"`, nullsLast: true },
+  createdAt: { column: Prisma.sql`p."createdAt"`, nullsLast: false },
+};
+
+type PersonListRow = Omit<Prisma.PersonGetPayload<{ select: typeof personListSelect }>, "account" | "assignedTo"> & {
+  account: { id: string; name: string; tier: (typeof TIERS)[number] } | null;
+  assignedTo: { id: string; name: string | null; email: string } | null;
+};
+
+/** One page, and the total with the event check, as two parallel statements (like the accounts list). */
 export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = await resolveEventId(q.eventId, user, db);
-  const where = peopleWhere(eventId, q, user.id);
-  const [items, total] = await Promise.all([
-    db.person.findMany({ where, orderBy: peopleOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: personListSelect }),
-    db.person.count({ where }),
+  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
+  const where = peopleWhereSql(eventId, q, user.id);
+  const sort = PEOPLE_SORT_SQL[q.sort];
+  const order = Prisma.sql`${sort.column} ${Prisma.raw(q.dir === "desc" ? "DESC" : "ASC")}${Prisma.raw(sort.nullsLast ? " NULLS LAST" : "")}, p.id ASC`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<PersonListRow[]>`
+      SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
+        CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name, 'tier', a.tier) END AS account,
+        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS "assignedTo"
+      FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
+      SELECT (SELECT count(*)::int FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" WHERE ${where}) AS n,
+        EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
   ]);
-  return page(items, total, q.page, q.pageSize);
+  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
+  return page(rows, counted[0].n, q.page, q.pageSize);
 }
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 
