@@ -84,8 +84,8 @@ export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: s
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(a.name ILIKE ${like} OR a.domain ILIKE ${like} OR a.industry ILIKE ${like})`);
   }
-  if (q.tier?.length) parts.push(Prisma.sql`a.tier::text IN (${Prisma.join(q.tier)})`);
-  if (q.status?.length) parts.push(Prisma.sql`a.status::text IN (${Prisma.join(q.status)})`);
+  if (q.tier?.length) parts.push(Prisma.sql`a.tier = ANY (CAST(${q.tier} AS "Tier"[]))`);
+  if (q.status?.length) parts.push(Prisma.sql`a.status = ANY (CAST(${q.status} AS "AccountStatus"[]))`);
   if (q.industry) parts.push(Prisma.sql`lower(a.industry) = lower(${q.industry})`);
   const assignee = assigneeFilter(q.assignedTo, userId);
   if (assignee === null) parts.push(Prisma.sql`a."assignedToId" IS NULL`);

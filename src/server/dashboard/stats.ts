@@ -72,7 +72,7 @@ export function rate(part: number, whole: number): number {
 
 function accountFilter(alias: string, f: MetricFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (f.tiers?.length) parts.push(Prisma.sql`${Prisma.raw(alias)}.tier::text IN (${Prisma.join(f.tiers)})`);
+  if (f.tiers?.length) parts.push(Prisma.sql`${Prisma.raw(alias)}.tier = ANY (CAST(${f.tiers} AS "Tier"[]))`);
   return parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
@@ -108,7 +108,7 @@ function outreachAndFunnelSql(eventId: string, f: MetricFilters): Prisma.Sql {
         count(*) FILTER (WHERE x.sent AND o."repliedAt" IS NOT NULL) AS replied,
         count(*) FILTER (WHERE x.sent AND o."bouncedAt" IS NOT NULL) AS bounced
       FROM outreach o
-      ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = o."accountId" AND a.tier::text IN (${Prisma.join(f.tiers)})` : Prisma.empty}
+      ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = o."accountId" AND a.tier = ANY (CAST(${f.tiers} AS "Tier"[]))` : Prisma.empty}
       CROSS JOIN LATERAL (SELECT (o."sentAt" IS NOT NULL AND o.status <> 'DRAFT') AS sent) x
       WHERE o."eventId" = ${eventId} ${ownerFilter(`o."ownerId"`, f)} ${rangeFilter(`o."sentAt"`, f)}
       GROUP BY 1, 2

@@ -110,7 +110,7 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   }
   if (q.persona?.length) parts.push(Prisma.sql`(${Prisma.join(q.persona.map((flag) => Prisma.sql`p.${Prisma.raw(`"${flag}"`)}`), " OR ")})`);
   if (q.accountId) parts.push(Prisma.sql`p."accountId" = ${q.accountId}`);
-  if (q.tier?.length) parts.push(Prisma.sql`a.tier::text IN (${Prisma.join(q.tier)})`);
+  if (q.tier?.length) parts.push(Prisma.sql`a.tier = ANY (CAST(${q.tier} AS "Tier"[]))`);
   const assignee = assigneeFilter(q.assignedTo, userId);
   if (assignee === null) parts.push(Prisma.sql`p."assignedToId" IS NULL`);
   else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
