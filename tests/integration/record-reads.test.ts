@@ -325,3 +325,24 @@ describe("people list in SQL", () => {
     expect(literal.items.map((p) => p.name)).toEqual(["Under_Score 50%"]);
   });
 });
+
+describe("heatmap buckets", () => {
+  it("puts events in the right local hour in a half-hour zone (15-minute UTC buckets)", async () => {
+    const event = await createEvent({ name: "Kolkata Expo", timeZone: "Asia/Kolkata" });
+    const account = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Half Hour Co", normalizedName: "half hour co" } });
+    const person = await prisma.person.create({ data: { eventId: event.id, accountId: account.id, firstName: "H", lastName: "H", name: "H H" } });
+    const sentAt = new Date("2026-03-02T04:00:00Z");
+    const msg = await prisma.outreach.create({ data: { eventId: event.id, personId: person.id, accountId: account.id, message: "Hi", status: "SENT", sentAt } });
+    // 10:20 UTC = 15:50 IST (Monday, hour 15); 10:40 UTC = 16:10 IST (hour 16).
+    await prisma.emailEvent.createMany({
+      data: [
+        { outreachId: msg.id, type: "open", occurredAt: new Date("2026-03-02T10:20:00Z") },
+        { outreachId: msg.id, type: "click", occurredAt: new Date("2026-03-02T10:40:00Z") },
+      ],
+    });
+    const heat = await getEngagementHeatmap({ id: event.id, timeZone: "Asia/Kolkata" });
+    const nonEmpty = heat.weekdayHour.filter((c) => c.total > 0).map((c) => [c.weekday, c.hour, c.opens, c.clicks]);
+    expect(nonEmpty).toEqual([[0, 15, 1, 0], [0, 16, 0, 1]]);
+    expect(heat.accountWeek).toEqual([{ accountId: account.id, accountName: "Half Hour Co", total: 2, weeks: { "2026-03-02": 2 } }]);
+  });
+});
