@@ -6,12 +6,14 @@ import { listTeam } from "@/server/team/service";
 import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getWorkspace } from "@/server/users/workspace";
+import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { listSuppressions } from "@/server/suppressions/service";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { user, event } = await getWorkspace();
-  const [team, scoring] = await Promise.all([listTeam(), getIcpWeightsWithMeta()]);
+  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -23,6 +25,17 @@ export default async function SettingsPage() {
       />
       <div className="mt-6">
         <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
+      </div>
+      <div className="mt-6">
+        <SuppressionSettings
+          isAdmin={user.role === "ADMIN"}
+          initial={{
+            items: suppressions.items.map((s) => ({ id: s.id, email: s.email, reason: s.reason, note: s.note, createdAt: s.createdAt.toISOString() })),
+            total: suppressions.total,
+            page: suppressions.page,
+            hasMore: suppressions.hasMore,
+          }}
+        />
       </div>
       {user.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
