@@ -68,6 +68,7 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "sequences/route.ts": { GET: "user", POST: "user" },
   "sequences/[id]/route.ts": { GET: "user", PATCH: "user" },
   "sequences/[id]/status/route.ts": { POST: "user" },
+  "enrollments/[id]/route.ts": { PATCH: "user" },
   "sequences/[id]/enroll/route.ts": { POST: "user" },
   "sequences/[id]/enrollments/route.ts": { GET: "user" },
   "tasks/route.ts": { GET: "user" },

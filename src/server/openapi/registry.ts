@@ -20,7 +20,7 @@ import { roiQuery } from "@/server/roi/service";
 import { createSavedViewBody, listSavedViewsQuery } from "@/server/saved-views/service";
 import { icpWeightsSchema } from "@/server/scoring/icp";
 import { scoreIcpBody } from "@/server/scoring/service";
-import { createSequenceBody, enrollBody, listSequencesQuery, sequenceStatusBody, updateSequenceBody } from "@/server/sequences/service";
+import { createSequenceBody, enrollBody, listSequencesQuery, sequenceStatusBody, enrollmentActionBody, updateSequenceBody } from "@/server/sequences/service";
 import { updateTaskBody } from "@/server/sequences/tasks";
 import { createSuppressionBody, listSuppressionsQuery } from "@/server/suppressions/service";
 import { inviteBody, updateMemberBody } from "@/server/team/service";
@@ -126,6 +126,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/sequences/{id}", summary: "The sequence, its steps and its progress (counts and funnel by step)", tag: "sequences", access: "user", params: idParams },
   { method: "PATCH", path: "/api/sequences/{id}", summary: "Rename, edit or append steps (steps in use are never removed)", tag: "sequences", access: "user", params: idParams, body: updateSequenceBody },
   { method: "POST", path: "/api/sequences/{id}/status", summary: "Activate, pause or archive", tag: "sequences", access: "user", params: idParams, body: sequenceStatusBody },
+  { method: "PATCH", path: "/api/enrollments/{id}", summary: "Pause one enrollment, or resume/retry a paused or failed one", tag: "sequences", access: "user", params: idParams, body: enrollmentActionBody },
   { method: "POST", path: "/api/sequences/{id}/enroll", summary: "Enroll people (ids, an account or a saved filter); says who was skipped and why", tag: "sequences", access: "user", params: idParams, body: enrollBody },
   { method: "GET", path: "/api/sequences/{id}/enrollments", summary: "Who is in the sequence, where, and when the next step goes", tag: "sequences", access: "user", params: idParams },
   { method: "GET", path: "/api/tasks", summary: "My LinkedIn and call steps due today (and overdue)", tag: "sequences", access: "user" },

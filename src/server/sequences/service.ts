@@ -255,3 +255,49 @@ export async function listEnrollments(sequenceId: string, eventId: string, db: D
 export async function activeSequenceOptions(eventId: string, db: DbTx = prisma) {
   return db.sequence.findMany({ where: { eventId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
+
+export const enrollmentActionBody = z.strictObject({ action: z.enum(["pause", "resume"]) });
+
+/**
+ * One person's enrollment, by hand: pause it (the engine skips it), or resume a paused or
+ * FAILED one — the failure count and error are cleared and a step that fell due meanwhile goes
+ * out on the next engine run (the stop checks run then as always). Refused when the address is
+ * suppressed or the sequence itself is not active.
+ */
+export async function changeEnrollmentStatus(id: string, action: z.infer<typeof enrollmentActionBody>["action"], eventId: string, actor: Actor, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const enrollment = await tx.sequenceEnrollment.findFirst({
+      where: { id, sequence: { eventId } },
+      select: { id: true, status: true, nextStepAt: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, status: true } }, person: { select: { name: true, email: true } } },
+    });
+    if (!enrollment) throw new AppError("not_found", "Enrollment not found");
+    const who = enrollment.person.name;
+    if (action === "pause") {
+      if (enrollment.status !== "ACTIVE") throw new AppError("conflict", `Only an active enrollment can be paused (this one is ${enrollment.status.toLowerCase()})`);
+      await tx.sequenceEnrollment.update({ where: { id }, data: { status: "PAUSED", claimedBy: null, claimExpiresAt: null } });
+    } else {
+      if (enrollment.status !== "PAUSED" && enrollment.status !== "FAILED") {
+        throw new AppError("conflict", `Only a paused or failed enrollment can be resumed (this one is ${enrollment.status.toLowerCase()})`);
+      }
+      if (enrollment.sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence first");
+      const email = enrollment.person.email?.trim().toLowerCase();
+      if (email && (await tx.suppression.findUnique({ where: { email }, select: { id: true } }))) {
+        throw new AppError("conflict", `${email} is on the do-not-email list`);
+      }
+      const nextStepAt = enrollment.nextStepAt && enrollment.nextStepAt > now ? enrollment.nextStepAt : now;
+      await tx.sequenceEnrollment.update({
+        where: { id },
+        data: { status: "ACTIVE", failureCount: 0, lastError: null, stopReason: null, claimedBy: null, claimExpiresAt: null, nextStepAt },
+      });
+    }
+    const verb = action === "pause" ? "paused" : enrollment.status === "FAILED" ? "retried" : "resumed";
+    await recordActivity(
+      {
+        type: `sequence.enrollment_${verb}`, description: `${who}'s enrollment in “${enrollment.sequence.name}” ${verb}`, actorId: actor.id, eventId,
+        personId: enrollment.personId, accountId: enrollment.accountId, entityType: "sequence_enrollment", entityId: id, metadata: { sequenceId: enrollment.sequence.id },
+      },
+      tx,
+    );
+    return tx.sequenceEnrollment.findUniqueOrThrow({ where: { id }, select: { id: true, status: true, nextStepAt: true, failureCount: true, lastError: true } });
+  });
+}

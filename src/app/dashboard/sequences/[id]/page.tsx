@@ -7,6 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FunnelChart } from "@/components/sequences/funnel-chart";
 import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { SequenceStatusActions } from "@/components/sequences/status-actions";
+import { EnrollmentActions } from "@/components/sequences/enrollment-actions";
 import { AppError } from "@/server/http/errors";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
@@ -70,7 +71,10 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
                       </p>
                       {e.lastError ? <p className="text-xs text-destructive">Last error ({e.failureCount}×): {e.lastError}</p> : null}
                     </div>
-                    <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "FAILED" ? "destructive" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                    <div className="flex items-center gap-1">
+                      <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "FAILED" ? "destructive" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                      {sequence.status === "ARCHIVED" ? null : <EnrollmentActions enrollmentId={e.id} status={e.status} personName={e.person.name} />}
+                    </div>
                   </li>
                 ))}
               </ul>
