@@ -4,7 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { composeEmail } from "@/server/email/compose";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
-import { activeTransport, sendMail } from "@/server/email/transport";
+import { activeTransport, deliversRealMail, sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -88,7 +88,7 @@ export async function sendOutreach(
   if (!o.subject) throw new AppError("validation_error", "An email needs a subject");
   const transport = activeTransport();
   if (!transport) throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
-  if (transport !== "dev-outbox" && o.person.source === "seed") {
+  if (deliversRealMail(transport) && o.person.source === "seed") {
     throw new AppError("conflict", `${o.person.name} is demo data (source "seed"): real email is never sent to demo people. Use the development outbox, or add real contacts.`);
   }
 
