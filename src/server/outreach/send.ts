@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivities, recordActivity } from "@/server/activity/service";
+import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { composeEmail } from "@/server/email/compose";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
@@ -232,7 +232,8 @@ const SEND_CONCURRENCY = 8;
  */
 export async function sendOutreachMany(
   outreachIds: readonly string[],
-  options: { now?: Date; onSent?: (tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<void> } = {},
+  /** `onSent` may return activities of its own: they are written with the sends' (one insert, one touch of the accounts and people). */
+  options: { now?: Date; onSent?: (tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<ActivityInput[] | void> } = {},
 ): Promise<Map<string, BatchSendResult>> {
   const now = options.now ?? new Date();
   const results = new Map<string, BatchSendResult>();
@@ -270,15 +271,28 @@ export async function sendOutreachMany(
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS locks`;
     const ownerIds = [...new Set(open.flatMap((c) => (c.o.owner ? [c.o.owner.id] : [])))];
     const system = open.some((c) => !c.o.owner);
-    const recent = await tx.outreach.findMany({
+    const since = new Date(now.getTime() - DAY_MS);
+    const batchIds = open.map((c) => c.o.id);
+    // Counts first; the send times are only read for a sender this batch could take over the cap.
+    const counts = await tx.$queryRaw<{ ownerId: string | null; n: number }[]>`
+      SELECT "ownerId", count(*)::int AS n FROM outreach
+       WHERE ("ownerId" = ANY(${ownerIds}::text[]) OR (${system} AND "ownerId" IS NULL)) AND channel = 'EMAIL'
+         AND ("sentAt" > (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC') OR status = 'SENDING') AND NOT (id = ANY(${batchIds}::text[]))
+       GROUP BY 1`;
+    const planned = new Map<string, number>();
+    for (const c of open) planned.set(senderKey(c.o), (planned.get(senderKey(c.o)) ?? 0) + 1);
+    const capOf = new Map(open.map((c) => [senderKey(c.o), c.o.owner?.dailySendCap ?? 200]));
+    const busy = counts.filter((r) => r.n + (planned.get(r.ownerId ?? "system") ?? 0) > (capOf.get(r.ownerId ?? "system") ?? 200)).map((r) => r.ownerId);
+    const recent = busy.length === 0 ? [] : await tx.outreach.findMany({
       where: {
-        OR: [...(ownerIds.length ? [{ ownerId: { in: ownerIds } }] : []), ...(system ? [{ ownerId: null }] : [])],
-        AND: [{ OR: [{ sentAt: { gt: new Date(now.getTime() - DAY_MS) } }, { status: "SENDING" }] }],
-        id: { notIn: open.map((c) => c.o.id) },
+        OR: [...(busy.some((id) => id !== null) ? [{ ownerId: { in: busy.filter((id): id is string => id !== null) } }] : []), ...(busy.includes(null) ? [{ ownerId: null }] : [])],
+        AND: [{ OR: [{ sentAt: { gt: since } }, { status: "SENDING" }] }],
+        id: { notIn: batchIds },
         channel: "EMAIL",
       },
       select: { ownerId: true, sentAt: true },
     });
+    const counted = new Map(counts.map((r) => [r.ownerId ?? "system", r.n]));
     const sends = new Map<string, Date[]>();
     const sendsOf = (key: string) => {
       let list = sends.get(key);
@@ -286,6 +300,8 @@ export async function sendOutreachMany(
       return list;
     };
     for (const r of recent) sendsOf(r.ownerId ?? "system").push(r.sentAt ?? now);
+    // A sender under the cap for the whole batch only needs the count: stand-in times inside the last 24 h.
+    for (const [key, n] of counted) if (!busy.includes(key === "system" ? null : key)) for (let i = 0; i < n; i++) sendsOf(key).push(now);
     // In the order given (the engine passes oldest due first), each message takes a slot or waits for the next one.
     const toClaim: typeof open = [];
     const toQueue: { c: (typeof open)[number]; at: Date; reason: "window" | "cap"; timeZone: string }[] = [];
@@ -372,12 +388,13 @@ export async function sendOutreachMany(
         skipDuplicates: true,
       });
     }
-    await recordActivities(delivered.map(({ c: { o, subject }, transport }) => ({
+    const own: ActivityInput[] = delivered.map(({ c: { o, subject }, transport }) => ({
       type: "outreach.sent", description: `Email "${subject}" sent to ${o.person.name}`,
       eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
       metadata: { transport },
-    })), tx);
-    await options.onSent?.(tx, delivered.map((d) => ({ outreachId: d.c.o.id, sentAt: now })));
+    }));
+    const theirs = (await options.onSent?.(tx, delivered.map((d) => ({ outreachId: d.c.o.id, sentAt: now })))) ?? [];
+    await recordActivities([...own, ...theirs], tx);
   });
   for (const d of delivered) {
     results.set(d.c.o.id, { outcome: "sent", outreachId: d.c.o.id, messageId: d.messageId, sentAt: now, transport: d.transport, alreadySent: false });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { recordActivities, recordActivity } from "@/server/activity/service";
+import { recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -40,7 +40,7 @@ export async function processDueSequenceSteps(options: { now?: Date; limit?: num
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
   const budget = options.timeBudgetMs ?? 50_000;
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 250;
   const workerId = options.workerId ?? randomUUID();
   const started = Date.now();
   const summary: EngineSummary = { processed: 0, sent: 0, queued: 0, tasks: 0, completed: 0, stopped: 0, errors: 0 };
@@ -210,8 +210,9 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
   const sends = await sendOutreachMany([...byMessage.keys()], {
     now,
     onSent: async (tx, sent) => {
-      const moved = await advanceMany(tx, sent.map((s) => ({ ...byMessage.get(s.outreachId)!, doneAt: s.sentAt })));
+      const { moved, activities } = await advanceMany(tx, sent.map((s) => ({ ...byMessage.get(s.outreachId)!, doneAt: s.sentAt })));
       for (const [id, m] of moved) advanced.set(id, m);
+      return activities;
     },
   });
   for (const [outreachId, result] of sends) {
@@ -249,10 +250,10 @@ async function settleSend(e: Loaded, workerId: string, stepNumber: number, now: 
   }
 }
 
-/** advance() for many enrollments: one conditional update and one batch of activities. */
-async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Loaded; stepNumber: number; doneAt: Date }[]): Promise<Map<string, "advanced" | "completed" | "lost">> {
+/** advance() for many enrollments: one conditional update; the activities are returned for the caller's transaction to write. */
+async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Loaded; stepNumber: number; doneAt: Date }[]): Promise<{ moved: Map<string, "advanced" | "completed" | "lost">; activities: ActivityInput[] }> {
   const out = new Map<string, "advanced" | "completed" | "lost">();
-  if (items.length === 0) return out;
+  if (items.length === 0) return { moved: out, activities: [] };
   const plans = items.map(({ e, stepNumber, doneAt }) => {
     const next = e.sequence.steps.find((s) => s.order === stepNumber + 1);
     const nextAt = next ? addStepDelay(doneAt, next.delayDays, next.businessDays, e.sequence.event.timeZone ?? "UTC") : null;
@@ -270,14 +271,14 @@ async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Lo
      WHERE e.id = v.id AND e."currentStep" = v.step - 1 AND e.status = 'ACTIVE'
     RETURNING e.id`;
   const moved = new Set(changed.map((r) => r.id));
-  await recordActivities(plans.filter((p) => moved.has(p.e.id)).map(({ e, stepNumber, next }) => ({
+  const activities = plans.filter((p) => moved.has(p.e.id)).map(({ e, stepNumber, next }) => ({
     type: next ? "sequence.step_done" : "sequence.completed",
     description: next ? `Step ${stepNumber} of “${e.sequence.name}” done for ${e.person.name}` : `${e.person.name} completed “${e.sequence.name}” (step ${stepNumber} was the last)`,
     eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
     metadata: { sequenceId: e.sequence.id, stepNumber },
-  })), tx);
+  }));
   for (const p of plans) out.set(p.e.id, moved.has(p.e.id) ? (p.next ? "advanced" : "completed") : "lost");
-  return out;
+  return { moved: out, activities };
 }
 
 async function processEnrollment(id: string, workerId: string, now: Date): Promise<StepResult> {
@@ -410,12 +411,14 @@ async function stopReasonsFor(list: readonly Loaded[]): Promise<Map<string, Stop
   if (list.length === 0) return stops;
   const personIds = [...new Set(list.map((e) => e.personId))];
   const pausing = list.filter((e) => e.sequence.pauseAccountOnReply && e.accountId);
+  // Only what happened since the batch's earliest enrollment can stop anything in it.
+  const since = new Date(Math.min(...list.map((e) => e.enrolledAt.getTime())));
   const [replies, meetings, suppressions, accountReplies] = await Promise.all([
-    prisma.outreach.groupBy({ by: ["personId"], where: { personId: { in: personIds }, repliedAt: { not: null } }, _max: { repliedAt: true } }),
-    prisma.meeting.groupBy({ by: ["personId"], where: { personId: { in: personIds }, status: { in: ["SCHEDULED", "COMPLETED"] } }, _max: { createdAt: true } }),
+    prisma.outreach.groupBy({ by: ["personId"], where: { personId: { in: personIds }, repliedAt: { gte: since } }, _max: { repliedAt: true } }),
+    prisma.meeting.groupBy({ by: ["personId"], where: { personId: { in: personIds }, createdAt: { gte: since }, status: { in: ["SCHEDULED", "COMPLETED"] } }, _max: { createdAt: true } }),
     prisma.suppression.findMany({ where: { email: { in: list.flatMap((e) => (e.person.email ? [normalizeEmail(e.person.email)] : [])) } }, select: { email: true, reason: true } }),
     pausing.length === 0 ? Promise.resolve([]) : prisma.outreach.findMany({
-      where: { accountId: { in: [...new Set(pausing.map((e) => e.accountId!))] }, repliedAt: { not: null } },
+      where: { accountId: { in: [...new Set(pausing.map((e) => e.accountId!))] }, repliedAt: { gte: since } },
       select: { accountId: true, personId: true, repliedAt: true, person: { select: { name: true } } },
     }),
   ]);
@@ -425,14 +428,14 @@ async function stopReasonsFor(list: readonly Loaded[]): Promise<Map<string, Stop
   const repliesAt = new Map<string, typeof accountReplies>();
   for (const r of accountReplies) repliesAt.set(r.accountId!, [...(repliesAt.get(r.accountId!) ?? []), r]);
   for (const e of list) {
-    const since = e.enrolledAt.getTime();
+    const enrolled = e.enrolledAt.getTime();
     const replied = lastReply.get(e.personId);
-    if (replied && replied.getTime() >= since) {
+    if (replied && replied.getTime() >= enrolled) {
       stops.set(e.id, { status: "REPLIED", reason: "replied", description: `${e.person.name} replied: “${e.sequence.name}” stopped` });
       continue;
     }
     const met = lastMeeting.get(e.personId);
-    if (met && met.getTime() >= since) {
+    if (met && met.getTime() >= enrolled) {
       stops.set(e.id, { status: "STOPPED", reason: "meeting_booked", description: `Stopped “${e.sequence.name}” for ${e.person.name}: a meeting was booked` });
       continue;
     }
@@ -443,7 +446,7 @@ async function stopReasonsFor(list: readonly Loaded[]): Promise<Map<string, Stop
       continue;
     }
     if (e.sequence.pauseAccountOnReply && e.accountId) {
-      const colleague = repliesAt.get(e.accountId)?.find((r) => r.personId !== e.personId && r.repliedAt!.getTime() >= since);
+      const colleague = repliesAt.get(e.accountId)?.find((r) => r.personId !== e.personId && r.repliedAt!.getTime() >= enrolled);
       if (colleague) stops.set(e.id, { status: "PAUSED", reason: "account_replied", description: `Paused “${e.sequence.name}” for ${e.person.name}: ${colleague.person.name} at the same account replied` });
     }
   }
