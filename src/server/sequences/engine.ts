@@ -36,7 +36,7 @@ const BUSY_RETRY_MS = 5 * 60_000;
 export type EngineSummary = { processed: number; sent: number; queued: number; tasks: number; completed: number; stopped: number; errors: number };
 type StepResult = "sent" | "sent_completed" | "queued" | "task" | "task_completed" | "completed" | "stopped" | "busy" | "skipped";
 
-export async function processDueSequenceSteps(options: { now?: Date; limit?: number; timeBudgetMs?: number; batchSize?: number; workerId?: string } = {}): Promise<EngineSummary> {
+export async function processDueSequenceSteps(options: { now?: Date; limit?: number; timeBudgetMs?: number; batchSize?: number; workerId?: string; lanes?: number } = {}): Promise<EngineSummary> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
   const budget = options.timeBudgetMs ?? 50_000;
@@ -44,26 +44,35 @@ export async function processDueSequenceSteps(options: { now?: Date; limit?: num
   const workerId = options.workerId ?? randomUUID();
   const started = Date.now();
   const summary: EngineSummary = { processed: 0, sent: 0, queued: 0, tasks: 0, completed: 0, stopped: 0, errors: 0 };
+  let claimed = 0;
 
-  while (summary.processed < limit && Date.now() - started < budget) {
-    const ids = await claimBatch(workerId, now, Math.min(batchSize, limit - summary.processed));
-    if (ids.length === 0) break;
-    summary.processed += ids.length;
-    const results = await processBatch(ids, workerId, now);
-    for (const [id, result] of results) {
-      if (result instanceof Error || typeof result !== "string") {
-        summary.errors++;
-        const error = result instanceof Error ? result : result.error;
-        await recordFailure(id, workerId, now, error).catch((e: unknown) => logger.error({ err: e, enrollmentId: id }, "could not record sequence failure"));
-        continue;
+  // Two batches in flight: while one waits on the database the other renders and sends. Both
+  // claim through claimBatch, so they never share an enrollment (as two overlapping runs).
+  const lane = async () => {
+    while (claimed < limit && Date.now() - started < budget) {
+      const want = Math.min(batchSize, limit - claimed);
+      claimed += want;
+      const ids = await claimBatch(workerId, now, want);
+      claimed -= want - ids.length;
+      if (ids.length === 0) break;
+      summary.processed += ids.length;
+      const results = await processBatch(ids, workerId, now);
+      for (const [id, result] of results) {
+        if (result instanceof Error || typeof result !== "string") {
+          summary.errors++;
+          const error = result instanceof Error ? result : result.error;
+          await recordFailure(id, workerId, now, error).catch((e: unknown) => logger.error({ err: e, enrollmentId: id }, "could not record sequence failure"));
+          continue;
+        }
+        if (result === "sent" || result === "sent_completed") summary.sent++;
+        if (result === "task" || result === "task_completed") summary.tasks++;
+        if (result === "completed" || result === "sent_completed" || result === "task_completed") summary.completed++;
+        if (result === "queued") summary.queued++;
+        if (result === "stopped") summary.stopped++;
       }
-      if (result === "sent" || result === "sent_completed") summary.sent++;
-      if (result === "task" || result === "task_completed") summary.tasks++;
-      if (result === "completed" || result === "sent_completed" || result === "task_completed") summary.completed++;
-      if (result === "queued") summary.queued++;
-      if (result === "stopped") summary.stopped++;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
   return summary;
 }
 
