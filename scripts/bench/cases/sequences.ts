@@ -42,18 +42,18 @@ async function setup(ctx: BenchContext, tag: string): Promise<{ sequenceId: stri
     await client.query("BEGIN");
     await client.query(
       `INSERT INTO people (id, "eventId", "accountId", "firstName", "lastName", name, email, "timeZone", title, source, "createdAt", "updatedAt")
-       SELECT 'bench-p-' || $2 || '-' || g, $1, a.ids[1 + g % cardinality(a.ids)], 'Casey', 'Bench' || g, 'Casey Bench' || g,
-              'casey.' || g || '.' || $2 || '@bench-recipients.example', 'America/New_York', 'Director of Logistics', 'bench', now(), now()
+       SELECT 'bench-p-' || $2::text || '-' || g, $1::text, a.ids[1 + g % cardinality(a.ids)], 'Casey', 'Bench' || g, 'Casey Bench' || g,
+              'casey.' || g || '.' || $2::text || '@bench-recipients.example', 'America/New_York', 'Director of Logistics', 'bench', now(), now()
          FROM generate_series(1, $3::int) g,
-              (SELECT array_agg(id ORDER BY id) AS ids FROM target_accounts WHERE "eventId" = $1) a`,
+              (SELECT array_agg(id ORDER BY id) AS ids FROM target_accounts WHERE "eventId" = $1::text) a`,
       [ctx.eventId, tag, STEPS],
     );
     await client.query(
       `INSERT INTO sequence_enrollments (id, "sequenceId", "personId", "accountId", "ownerId", status, "currentStep", "nextStepAt", "enrolledAt", "updatedAt")
-       SELECT 'bench-e-' || $2 || '-' || g, $3, p.id, p."accountId", 'bench-rep-' || $2 || '-' || (g % $5), 'ACTIVE', 0,
-              ($4::timestamptz - interval '1 hour') AT TIME ZONE 'UTC', ($4::timestamptz - interval '1 day') AT TIME ZONE 'UTC', now()
-         FROM generate_series(1, $6::int) g JOIN people p ON p.id = 'bench-p-' || $2 || '-' || g`,
-      [ctx.eventId, tag, sequence.id, NOW.toISOString(), OWNERS, STEPS],
+       SELECT 'bench-e-' || $1::text || '-' || g, $2::text, p.id, p."accountId", 'bench-rep-' || $1::text || '-' || (g % $4::int), 'ACTIVE', 0,
+              ($3::timestamptz - interval '1 hour') AT TIME ZONE 'UTC', ($3::timestamptz - interval '1 day') AT TIME ZONE 'UTC', now()
+         FROM generate_series(1, $5::int) g JOIN people p ON p.id = 'bench-p-' || $1::text || '-' || g`,
+      [tag, sequence.id, NOW.toISOString(), OWNERS, STEPS],
     );
     await client.query("COMMIT");
   } catch (error) {
