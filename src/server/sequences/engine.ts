@@ -29,6 +29,11 @@ import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
  *   Sequence.pauseAccountOnReply a reply from a colleague at the same account pauses it.
  * - Errors are per enrollment: failureCount/lastError, nextStepAt pushed out with backoff, and
  *   after MAX_STEP_FAILURES the enrollment is FAILED (shown on the sequence page).
+ * - Throughput: a claimed batch is worked set-based (processBatch: a fixed number of statements
+ *   per batch, proven by tests/integration/sequences-batch-queries.test.ts) and its email steps
+ *   go through sendOutreachMany; a run keeps two batches in flight. Anything off the common path
+ *   falls back to the one-enrollment code below. With two batches in flight, a later-due batch
+ *   can take a sender's last cap slots before an earlier one (the cap itself still holds).
  */
 export const CLAIM_MS = 5 * 60_000;
 const BUSY_RETRY_MS = 5 * 60_000;
