@@ -30,6 +30,17 @@ export async function recordActivity(input: ActivityInput, db: DbTx = prisma) {
   return activity;
 }
 
+/** recordActivity for many changes at once (batch work): three statements whatever the count. */
+export async function recordActivities(inputs: readonly ActivityInput[], db: DbTx = prisma) {
+  if (inputs.length === 0) return;
+  const createdAt = new Date();
+  await db.activity.createMany({ data: inputs.map((input) => ({ ...input, createdAt })) });
+  const accountIds = [...new Set(inputs.flatMap((i) => (i.accountId ? [i.accountId] : [])))];
+  const personIds = [...new Set(inputs.flatMap((i) => (i.personId ? [i.personId] : [])))];
+  if (accountIds.length) await db.targetAccount.updateMany({ where: { id: { in: accountIds } }, data: { lastActivityAt: createdAt } });
+  if (personIds.length) await db.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: createdAt } });
+}
+
 export async function listRecentActivities(eventId: string, limit = 20, db: DbTx = prisma) {
   return db.activity.findMany({
     where: { eventId },

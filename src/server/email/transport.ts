@@ -26,11 +26,32 @@ export type MailMessage = {
   replyTo?: string;
 };
 
-export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox"; messageId: string };
+export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox" | "capture"; messageId: string };
 
 export type MailTransportName = SendResult["transport"];
 
+/** Transports that put mail in someone's real inbox (the demo-data guard applies to these). */
+export function deliversRealMail(transport: MailTransportName): boolean {
+  return transport === "smtp" || transport === "sendgrid";
+}
+
+/**
+ * The capturing transport, for tests and the benchmark only: messages are handed to an
+ * in-process callback and go nowhere. It can only be installed by code running in the same
+ * process (no environment variable turns it on) and never when NODE_ENV is "production".
+ */
+let captureSink: ((message: MailMessage & { from: string }) => void) | null = null;
+
+export function installCaptureTransport(sink: (message: MailMessage & { from: string }) => void): () => void {
+  if (process.env.NODE_ENV === "production") throw new Error("The capturing mail transport is for tests and benchmarks, never production");
+  captureSink = sink;
+  return () => {
+    if (captureSink === sink) captureSink = null;
+  };
+}
+
 export function activeTransport(): MailTransportName | null {
+  if (captureSink) return "capture";
   const config = env();
   if (config.SMTP_URL) return "smtp";
   if (config.SENDGRID_API_KEY) return "sendgrid";
@@ -51,6 +72,10 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
   const config = env();
   const from = message.from ?? config.EMAIL_FROM;
   const transport = activeTransport();
+  if (transport === "capture" && captureSink) {
+    captureSink({ ...message, from });
+    return { transport, messageId: message.messageId ?? "" };
+  }
   if (transport === "smtp") {
     const info = await smtp(config.SMTP_URL!).sendMail({
       from,

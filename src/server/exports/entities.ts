@@ -1,94 +1,279 @@
 /**
  * What the full export contains and how each entity is read: keyset pagination by id in
  * batches, so memory stays constant however many rows there are (never OFFSET, never all rows).
+ *
+ * Bulk read, on purpose below Prisma: a full export is hundreds of thousands of rows, and
+ * building a typed object per row is most of its cost. Each export opens one plain `pg`
+ * connection, reads each batch as arrays of raw text (no Date/BigInt/Decimal objects), and
+ * renders it straight to CSV lines or JSON records. Names behind foreign keys (account, person,
+ * user e-mail) come from id → name maps loaded once per export instead of a join per row.
+ *
+ * The output rules (csv.ts states the CSV ones): a text cell starting with = + - @ tab or CR gets
+ * a leading apostrophe (only text: numbers, booleans and dates are never touched); a cell
+ * containing a quote, comma, CR or LF is quoted with inner quotes doubled; null is an empty
+ * cell; dates are ISO 8601 UTC with milliseconds; CSV records end CRLF. JSON keeps numbers and
+ * booleans as such, dates as ISO strings, revenue (a bigint) as a string, null as null.
  */
-import { prisma, type DbTx } from "@/server/db";
-import type { CsvValue } from "@/server/exports/csv";
+import pg from "pg";
+import { neutralizeCell } from "@/server/exports/csv";
+import { env } from "@/server/env";
 
 export const EXPORT_ENTITIES = ["accounts", "people", "outreach", "meetings", "activities"] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
-export type ExportRow = Record<string, CsvValue>;
+export type ExportFormat = "csv" | "json" | "ndjson";
 
 export const BATCH_SIZE = 2000;
 
-export const COLUMNS: Record<ExportEntity, readonly string[]> = {
-  accounts: [
-    "id", "name", "domain", "website", "industry", "headquarters", "location", "employeeCount", "revenue", "facilityCount",
-    "tier", "status", "icpScore", "assignedToEmail", "source", "notes", "lastActivityAt", "createdAt", "updatedAt",
-  ],
-  people: [
-    "id", "accountId", "accountName", "firstName", "lastName", "name", "title", "email", "phone", "linkedin", "timeZone",
-    "seniority", "isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps", "icpScore", "leadRating",
-    "assignedToEmail", "source", "notes", "lastActivityAt", "createdAt", "updatedAt",
-  ],
-  outreach: [
-    "id", "personId", "personName", "accountId", "accountName", "ownerEmail", "channel", "status", "subject", "message",
-    "toEmail", "stepNumber", "scheduledAt", "sentAt", "deliveredAt", "openedAt", "clickedAt", "repliedAt", "bouncedAt",
-    "unsubscribedAt", "openCount", "clickCount", "machineOpenCount", "createdAt",
-  ],
-  meetings: [
-    "id", "personId", "personName", "accountId", "accountName", "ownerEmail", "title", "scheduledAt", "durationMinutes",
-    "locationType", "location", "status", "agenda", "outcome", "nextStep", "checkedInAt", "createdAt",
-  ],
-  activities: [
-    "id", "type", "description", "actorEmail", "personId", "personName", "accountId", "accountName", "entityType", "entityId", "createdAt",
-  ],
-};
+type Kind = "text" | "int" | "bool" | "ts";
+type Lookup = "users" | "accounts" | "people";
+/** An output column: its kind, and either its SQL expression (default t."name") or the foreign key whose name it shows. */
+type Column = { name: string; kind: Kind; expr?: string; lookup?: { map: Lookup; fk: string } };
 
-type Batch = (eventId: string, after: string | null, take: number, db: DbTx) => Promise<ExportRow[]>;
+const text = (name: string, expr?: string): Column => ({ name, kind: "text", expr });
+const int = (name: string): Column => ({ name, kind: "int" });
+const bool = (name: string): Column => ({ name, kind: "bool" });
+const ts = (name: string): Column => ({ name, kind: "ts" });
+const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: "text", lookup: { map, fk } });
 
-const page = (eventId: string, after: string | null) => ({ eventId, ...(after ? { id: { gt: after } } : {}) });
-
-const READERS: Record<ExportEntity, Batch> = {
-  accounts: async (eventId, after, take, db) => {
-    const rows = await db.targetAccount.findMany({
-      where: page(eventId, after), orderBy: { id: "asc" }, take,
-      omit: { icpBreakdown: true, normalizedName: true },
-      include: { assignedTo: { select: { email: true } } },
-    });
-    return rows.map(({ assignedTo, revenue, ...r }) => ({ ...r, revenue: revenue === null ? null : revenue.toString(), assignedToEmail: assignedTo?.email ?? null }));
+const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[] }> = {
+  accounts: {
+    table: "target_accounts",
+    columns: [
+      text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
+      int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
+      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+    ],
   },
-  people: async (eventId, after, take, db) => {
-    const rows = await db.person.findMany({
-      where: page(eventId, after), orderBy: { id: "asc" }, take,
-      omit: { icpBreakdown: true },
-      include: { account: { select: { name: true } }, assignedTo: { select: { email: true } } },
-    });
-    return rows.map(({ account, assignedTo, ...r }) => ({ ...r, accountName: account?.name ?? null, assignedToEmail: assignedTo?.email ?? null }));
+  people: {
+    table: "people",
+    columns: [
+      text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
+      text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
+      bool("isProc"), bool("isSales"), bool("isTech"), bool("isNonOps"), int("icpScore"), text("leadRating"),
+      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+    ],
   },
-  outreach: async (eventId, after, take, db) => {
-    const rows = await db.outreach.findMany({
-      where: page(eventId, after), orderBy: { id: "asc" }, take,
-      include: { person: { select: { name: true } }, account: { select: { name: true } }, owner: { select: { email: true } } },
-    });
-    return rows.map(({ person, account, owner, ...r }) => ({ ...r, personName: person.name, accountName: account?.name ?? null, ownerEmail: owner?.email ?? null }));
+  outreach: {
+    table: "outreach",
+    columns: [
+      text("id"), text("personId"), named("personName", "people", "personId"), text("accountId"), named("accountName", "accounts", "accountId"),
+      named("ownerEmail", "users", "ownerId"), text("channel"), text("status"), text("subject"), text("message"), text("toEmail"), int("stepNumber"),
+      ts("scheduledAt"), ts("sentAt"), ts("deliveredAt"), ts("openedAt"), ts("clickedAt"), ts("repliedAt"), ts("bouncedAt"), ts("unsubscribedAt"),
+      int("openCount"), int("clickCount"), int("machineOpenCount"), ts("createdAt"),
+    ],
   },
-  meetings: async (eventId, after, take, db) => {
-    const rows = await db.meeting.findMany({
-      where: page(eventId, after), orderBy: { id: "asc" }, take,
-      include: { person: { select: { name: true } }, account: { select: { name: true } }, owner: { select: { email: true } } },
-    });
-    return rows.map(({ person, account, owner, ...r }) => ({ ...r, personName: person.name, accountName: account?.name ?? null, ownerEmail: owner?.email ?? null }));
+  meetings: {
+    table: "meeting",
+    columns: [
+      text("id"), text("personId"), named("personName", "people", "personId"), text("accountId"), named("accountName", "accounts", "accountId"),
+      named("ownerEmail", "users", "ownerId"), text("title"), ts("scheduledAt"), int("durationMinutes"), text("locationType"), text("location"),
+      text("status"), text("agenda"), text("outcome"), text("nextStep"), ts("checkedInAt"), ts("createdAt"),
+    ],
   },
-  activities: async (eventId, after, take, db) => {
-    const rows = await db.activity.findMany({
-      where: { ...page(eventId, after) }, orderBy: { id: "asc" }, take,
-      omit: { metadata: true },
-      include: { actor: { select: { email: true } }, person: { select: { name: true } }, account: { select: { name: true } } },
-    });
-    return rows.map(({ actor, person, account, ...r }) => ({ ...r, actorEmail: actor?.email ?? null, personName: person?.name ?? null, accountName: account?.name ?? null }));
+  activities: {
+    table: "activities",
+    columns: [
+      text("id"), text("type"), text("description"), named("actorEmail", "users", "actorId"), text("personId"), named("personName", "people", "personId"),
+      text("accountId"), named("accountName", "accounts", "accountId"), text("entityType"), text("entityId"), ts("createdAt"),
+    ],
   },
 };
 
-/** Every row of one entity in the event, a batch at a time (each batch only its listed columns). */
-export async function* readBatches(entity: ExportEntity, eventId: string, db: DbTx = prisma, batchSize = BATCH_SIZE): AsyncGenerator<ExportRow[]> {
-  const columns = COLUMNS[entity];
-  let after: string | null = null;
-  for (;;) {
-    const rows = await READERS[entity](eventId, after, batchSize, db);
-    if (rows.length === 0) return;
-    yield rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
-    if (rows.length < batchSize) return;
-    after = String(rows[rows.length - 1].id);
+export const COLUMNS = Object.fromEntries(
+  EXPORT_ENTITIES.map((e) => [e, SPECS[e].columns.map((c) => c.name)]),
+) as unknown as Record<ExportEntity, readonly string[]>;
+
+const q = (name: string) => `"${name}"`;
+
+function selectExpr(c: Column): string {
+  if (c.lookup) return `t.${q(c.lookup.fk)}`;
+  return c.expr ?? `t.${q(c.name)}`;
+}
+
+const SQL = new Map<ExportEntity, string>();
+function batchSql(entity: ExportEntity): string {
+  let sql = SQL.get(entity);
+  if (!sql) {
+    const spec = SPECS[entity];
+    // Keyset: '' sorts before every id, and the comparison uses the collation the order does.
+    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.table} t WHERE t."eventId" = $1 AND t.id > $2 ORDER BY t.id LIMIT $3`;
+    SQL.set(entity, sql);
   }
+  return sql;
+}
+
+const LOOKUP_SQL: Record<Lookup, { all: string; some: string }> = {
+  users: { all: `SELECT id, email FROM users`, some: `SELECT id, email FROM users WHERE id = ANY($1)` },
+  accounts: { all: `SELECT id, name FROM target_accounts WHERE "eventId" = $1`, some: `SELECT id, name FROM target_accounts WHERE id = ANY($1)` },
+  people: { all: `SELECT id, name FROM people WHERE "eventId" = $1`, some: `SELECT id, name FROM people WHERE id = ANY($1)` },
+};
+
+// Every value as PostgreSQL's text: no per-value parsing or objects.
+const RAW_TEXT = { getTypeParser: () => (value: string) => value };
+type RawRow = (string | null)[];
+
+/**
+ * PostgreSQL's text for a timestamp(3) stored in UTC ("2026-03-02 15:00:00.12", trailing zeros of
+ * the fraction dropped) as Date.toISOString() writes it ("2026-03-02T15:00:00.120Z").
+ */
+export function isoFromPgTimestamp(value: string): string {
+  const iso = value.charCodeAt(10) === 32 ? `${value.slice(0, 10)}T${value.slice(11)}` : value;
+  switch (iso.length) {
+    case 19: return `${iso}.000Z`;
+    case 21: return `${iso}00Z`;
+    case 22: return `${iso}0Z`;
+    default: return `${iso}Z`;
+  }
+}
+
+/** The rows' reader for one export: one connection, and the id → name maps shared by its entities. */
+export class ExportReader {
+  private client: pg.Client | null = null;
+  private maps = new Map<Lookup, Map<string, string | null>>();
+
+  constructor(readonly eventId: string) {}
+
+  private async connection(): Promise<pg.Client> {
+    if (!this.client) {
+      const client = new pg.Client({ connectionString: env().DATABASE_URL });
+      await client.connect();
+      this.client = client;
+    }
+    return this.client;
+  }
+
+  async query(text: string, values: unknown[]): Promise<RawRow[]> {
+    const client = await this.connection();
+    const result = await client.query<RawRow>({ text, values, rowMode: "array", types: RAW_TEXT });
+    return result.rows;
+  }
+
+  private async map(kind: Lookup): Promise<Map<string, string | null>> {
+    let map = this.maps.get(kind);
+    if (!map) {
+      map = new Map();
+      for (const [id, name] of await this.query(LOOKUP_SQL[kind].all, kind === "users" ? [] : [this.eventId])) map.set(id!, name);
+      this.maps.set(kind, map);
+    }
+    return map;
+  }
+
+  /** Replaces the foreign keys of lookup columns with the names they point to, and dates with ISO text. */
+  async resolve(columns: readonly Column[], rows: RawRow[]): Promise<void> {
+    for (let c = 0; c < columns.length; c++) {
+      const { lookup, kind } = columns[c];
+      if (kind === "ts") {
+        for (const row of rows) if (row[c] !== null) row[c] = isoFromPgTimestamp(row[c]!);
+        continue;
+      }
+      if (!lookup) continue;
+      const map = await this.map(lookup.map);
+      let missing: Set<string> | null = null;
+      for (const row of rows) {
+        const id = row[c];
+        if (id === null) continue;
+        const name = map.get(id);
+        if (name === undefined) (missing ??= new Set()).add(id);
+        else row[c] = name;
+      }
+      // Rows may point outside the event, or at a row created since the map was loaded.
+      if (missing) {
+        for (const [id, name] of await this.query(LOOKUP_SQL[lookup.map].some, [[...missing]])) map.set(id!, name);
+        for (const row of rows) if (row[c] !== null && missing.has(row[c]!)) row[c] = map.get(row[c]!) ?? null;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvText(value: string): string {
+  const safe = neutralizeCell(value);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// Hot loops read kinds from a plain number array (Column objects of different shapes would make
+// every property read megamorphic), and build each row as an array joined once.
+const TEXT = 0;
+const INT = 1;
+const BOOL = 2;
+const KIND_CODE: Record<Kind, number> = { text: TEXT, int: INT, bool: BOOL, ts: 3 };
+
+function csvLine(kinds: readonly number[], row: RawRow): string {
+  const n = kinds.length;
+  const cells = new Array<string>(n);
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    const kind = kinds[c];
+    cells[c] = v === null ? "" : kind === TEXT ? csvText(v) : kind === BOOL ? (v === "t" ? "true" : "false") : v;
+  }
+  return cells.join(",");
+}
+
+function jsonRecord(kinds: readonly number[], keys: readonly string[], row: RawRow): string {
+  const n = kinds.length;
+  const parts = new Array<string>(n);
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    const kind = kinds[c];
+    parts[c] = keys[c] + (v === null ? "null" : kind === INT ? v : kind === BOOL ? (v === "t" ? "true" : "false") : JSON.stringify(v));
+  }
+  return `{${parts.join(",")}}`;
+}
+
+const CHUNK_ROWS = 100;
+
+export type RenderedBatch = { rows: number; text: string };
+
+/**
+ * Every row of one entity in the event, read a batch at a time and rendered in `format` in
+ * chunks: CSV lines (each ending CRLF), NDJSON lines (each ending LF), or JSON records joined by
+ * commas (no brackets and no comma between chunks: the caller writes those).
+ */
+export async function* renderBatches(entity: ExportEntity, reader: ExportReader, format: ExportFormat, batchSize = BATCH_SIZE): AsyncGenerator<RenderedBatch> {
+  const { columns } = SPECS[entity];
+  const sql = batchSql(entity);
+  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
+  const kinds = columns.map((c) => KIND_CODE[c.kind]);
+  const ndjsonPrefix = `{"entity":${JSON.stringify(entity)},"record":`;
+  let next: Promise<RawRow[]> | null = reader.query(sql, [reader.eventId, "", batchSize]);
+  try {
+    while (next) {
+      const rows = await next;
+      next = null;
+      if (rows.length === 0) return;
+      // The next batch is read while this one is rendered: the database and the app work at the same time.
+      if (rows.length === batchSize) {
+        next = reader.query(sql, [reader.eventId, rows[rows.length - 1][0], batchSize]);
+        next.catch(() => {}); // awaited on the next turn; a consumer that stops early never awaits it
+      }
+      await reader.resolve(columns, rows);
+      // Handed out in chunks of CHUNK_ROWS rows: strings of tens of KB die young, where one string
+      // per batch (megabytes) would go to the large-object space and wait for a full collection.
+      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+        const end = Math.min(rows.length, start + CHUNK_ROWS);
+        const items = new Array<string>(end - start);
+        for (let i = start; i < end; i++) {
+          items[i - start] = format === "csv" ? csvLine(kinds, rows[i]) : format === "ndjson" ? `${ndjsonPrefix}${jsonRecord(kinds, keys, rows[i])}}` : jsonRecord(kinds, keys, rows[i]);
+        }
+        yield {
+          rows: end - start,
+          text: format === "csv" ? `${items.join("\r\n")}\r\n` : format === "ndjson" ? `${items.join("\n")}\n` : items.join(","),
+        };
+      }
+    }
+  } finally {
+    await next?.catch(() => {});
+  }
+}
+
+/** The header line of an entity's CSV. */
+export function csvHeader(entity: ExportEntity): string {
+  return `${COLUMNS[entity].join(",")}\r\n`;
 }

@@ -1,6 +1,7 @@
 /**
  * The admin's full export, streamed: rows are read in keyset batches and written out as they
- * come, so the process never holds more than one batch whatever the size of the event.
+ * come, so the process never holds more than one batch whatever the size of the event
+ * (entities.ts reads and renders the batches).
  *
  * Shapes (GET /api/export/full):
  *   format=csv&entity=people  → one CSV (text/csv)
@@ -15,8 +16,7 @@ import yazl from "yazl";
 import { prisma, type DbTx } from "@/server/db";
 import { recordActivity } from "@/server/activity/service";
 import { getEventOrThrow } from "@/server/events/service";
-import { csvChunk } from "@/server/exports/csv";
-import { COLUMNS, EXPORT_ENTITIES, readBatches, type ExportEntity } from "@/server/exports/entities";
+import { EXPORT_ENTITIES, ExportReader, csvHeader, renderBatches, type ExportEntity } from "@/server/exports/entities";
 
 export const exportQuery = z.object({
   eventId: z.string().min(1).max(64).optional(),
@@ -27,23 +27,27 @@ export type ExportQuery = z.infer<typeof exportQuery>;
 
 export type ExportStream = { stream: ReadableStream<Uint8Array>; contentType: string; filename: string };
 
-async function* csvText(entity: ExportEntity, eventId: string, db: DbTx): AsyncGenerator<string> {
-  let first = true;
-  for await (const batch of readBatches(entity, eventId, db)) {
-    yield csvChunk(COLUMNS[entity], batch, first);
-    first = false;
-  }
+async function* csvText(entity: ExportEntity, reader: ExportReader): AsyncGenerator<string> {
   // An empty entity still gets its header, so the file says what it would contain.
-  if (first) yield csvChunk(COLUMNS[entity], [], true);
+  yield csvHeader(entity);
+  for await (const batch of renderBatches(entity, reader, "csv")) yield batch.text;
 }
 
-async function* jsonText(entities: readonly ExportEntity[], event: { id: string; name: string; slug: string }, db: DbTx): AsyncGenerator<string> {
+async function* closing(reader: ExportReader, source: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    yield* source;
+  } finally {
+    await reader.close();
+  }
+}
+
+async function* jsonText(entities: readonly ExportEntity[], event: { id: string; name: string; slug: string }, reader: ExportReader): AsyncGenerator<string> {
   yield `{"exportedAt":${JSON.stringify(new Date().toISOString())},"event":${JSON.stringify(event)}`;
   for (const entity of entities) {
     yield `,${JSON.stringify(entity)}:[`;
     let first = true;
-    for await (const batch of readBatches(entity, event.id, db)) {
-      yield (first ? "" : ",") + batch.map((r) => JSON.stringify(r)).join(",");
+    for await (const batch of renderBatches(entity, reader, "json")) {
+      yield (first ? "" : ",") + batch.text;
       first = false;
     }
     yield "]";
@@ -51,11 +55,9 @@ async function* jsonText(entities: readonly ExportEntity[], event: { id: string;
   yield "}\n";
 }
 
-async function* ndjsonText(entities: readonly ExportEntity[], eventId: string, db: DbTx): AsyncGenerator<string> {
+async function* ndjsonText(entities: readonly ExportEntity[], reader: ExportReader): AsyncGenerator<string> {
   for (const entity of entities) {
-    for await (const batch of readBatches(entity, eventId, db)) {
-      yield batch.map((record) => JSON.stringify({ entity, record })).join("\n") + "\n";
-    }
+    for await (const batch of renderBatches(entity, reader, "ndjson")) yield batch.text;
   }
 }
 
@@ -78,14 +80,20 @@ function toWebStream(source: AsyncGenerator<string>): ReadableStream<Uint8Array>
   }, { highWaterMark: 1 });
 }
 
-function zipOfCsvs(eventId: string, db: DbTx): ReadableStream<Uint8Array> {
+function zipOfCsvs(eventId: string): ReadableStream<Uint8Array> {
   const zip = new yazl.ZipFile();
   const mtime = new Date();
+  const reader = new ExportReader(eventId);
   for (const entity of EXPORT_ENTITIES) {
     // Readable.from is lazy: yazl reads one entry at a time, so only one entity is queried at once.
-    zip.addReadStream(Readable.from(csvText(entity, eventId, db)), `${entity}.csv`, { mtime });
+    zip.addReadStream(Readable.from(csvText(entity, reader)), `${entity}.csv`, { mtime });
   }
   zip.end();
+  // The entries share one connection: closed when the zip is done or the download is abandoned.
+  const output = zip.outputStream as Readable;
+  output.once("end", () => void reader.close());
+  output.once("close", () => void reader.close());
+  output.once("error", () => void reader.close());
   return Readable.toWeb(zip.outputStream as Readable) as ReadableStream<Uint8Array>;
 }
 
@@ -102,14 +110,16 @@ export async function createFullExport(eventId: string, query: Omit<ExportQuery,
   const base = `${event.slug}-${query.entity ?? "export"}-${new Date().toISOString().slice(0, 10)}`;
   const entities = query.entity ? [query.entity] : EXPORT_ENTITIES;
   if (query.format === "csv") {
-    if (query.entity) return { stream: toWebStream(csvText(query.entity, event.id, db)), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
-    return { stream: zipOfCsvs(event.id, db), contentType: "application/zip", filename: `${base}.zip` };
+    if (!query.entity) return { stream: zipOfCsvs(event.id), contentType: "application/zip", filename: `${base}.zip` };
+    const reader = new ExportReader(event.id);
+    return { stream: toWebStream(closing(reader, csvText(query.entity, reader))), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
   }
+  const reader = new ExportReader(event.id);
   if (query.format === "ndjson") {
-    return { stream: toWebStream(ndjsonText(entities, event.id, db)), contentType: "application/x-ndjson; charset=utf-8", filename: `${base}.ndjson` };
+    return { stream: toWebStream(closing(reader, ndjsonText(entities, reader))), contentType: "application/x-ndjson; charset=utf-8", filename: `${base}.ndjson` };
   }
   return {
-    stream: toWebStream(jsonText(entities, { id: event.id, name: event.name, slug: event.slug }, db)),
+    stream: toWebStream(closing(reader, jsonText(entities, { id: event.id, name: event.name, slug: event.slug }, reader))),
     contentType: "application/json; charset=utf-8",
     filename: `${base}.json`,
   };

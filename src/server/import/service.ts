@@ -180,7 +180,8 @@ export type RunImportOptions = {
 type BatchState = {
   /** account key → id, for accounts already handled by a committed batch of this import. */
   accounts: Map<string, string>;
-  undo: UndoData;
+  /** Whether the event has an address stored with capitals (read once per import). */
+  mixedCaseEmails?: boolean;
 };
 
 type RowOutcome = { kind: "created" | "updated" | "unchanged" } | { kind: "skipped"; reason: string };
@@ -206,7 +207,6 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   });
   const state: BatchState = {
     accounts: new Map(),
-    undo: { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } },
   };
   const totals = {
     rows: { created: 0, updated: 0, unchanged: 0, skipped: skipped.length },
@@ -223,23 +223,26 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
       const result = await prisma.$transaction(
         async (tx) => {
           const outcome = await writeBatch(tx, eventId, mode, batch, state);
-          const undo = mergeUndo(state.undo, outcome.undo);
           const rows = addCounts(totals.rows, outcome.rowCounts);
-          await tx.importJob.update({
-            where: { id: job.id },
-            data: {
-              undoData: undo as unknown as Prisma.InputJsonValue,
-              created: rows.created,
-              updated: rows.updated,
-              skipped: totals.rows.skipped + outcome.rowCounts.skipped,
-            },
-          });
+          // Only this batch's undo entries travel: PostgreSQL appends them to the job's lists
+          // (sending the whole growing document with every batch made large imports quadratic).
+          const add = outcome.undo;
+          await tx.$executeRaw`
+            UPDATE import_jobs SET
+              "undoData" = jsonb_build_object(
+                'accounts', jsonb_build_object(
+                  'created', COALESCE("undoData" #> '{accounts,created}', '[]'::jsonb) || ${JSON.stringify(add.accounts.created)}::jsonb,
+                  'updated', COALESCE("undoData" #> '{accounts,updated}', '[]'::jsonb) || ${JSON.stringify(add.accounts.updated)}::jsonb),
+                'people', jsonb_build_object(
+                  'created', COALESCE("undoData" #> '{people,created}', '[]'::jsonb) || ${JSON.stringify(add.people.created)}::jsonb,
+                  'updated', COALESCE("undoData" #> '{people,updated}', '[]'::jsonb) || ${JSON.stringify(add.people.updated)}::jsonb)),
+              created = ${rows.created}, updated = ${rows.updated}, skipped = ${totals.rows.skipped + outcome.rowCounts.skipped}
+            WHERE id = ${job.id}`;
           await options.afterBatchWrite?.(b, tx);
-          return { outcome, undo };
+          return { outcome };
         },
         { timeout: 120_000, maxWait: 30_000 },
       );
-      state.undo = result.undo;
       for (const [key, id] of result.outcome.accountIds) state.accounts.set(key, id);
       totals.rows = addCounts(totals.rows, result.outcome.rowCounts);
       totals.accounts = addCounts(totals.accounts, result.outcome.accountCounts);
@@ -303,16 +306,11 @@ function addCounts<T extends Record<string, number>>(a: T, b: T): T {
   return out;
 }
 
-function mergeUndo(a: UndoData, b: UndoData): UndoData {
-  return {
-    accounts: { created: [...a.accounts.created, ...b.accounts.created], updated: [...a.accounts.updated, ...b.accounts.updated] },
-    people: { created: [...a.people.created, ...b.people.created], updated: [...a.people.updated, ...b.people.updated] },
-  };
-}
-
 type ExistingAccount = { id: string } & Record<AccountColumn, unknown>;
 
 async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: ImportRecord[], state: BatchState) {
+  state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM people WHERE "eventId" = ${eventId} AND email <> lower(email)) AS found`)[0]?.found ?? true;
   const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
   const accountCounts = { created: 0, updated: 0, unchanged: 0 };
   const peopleCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -395,7 +393,11 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   const personSelect = `"id", ${Object.keys(PERSON_COLUMNS).map((c) => `"${c}"`).join(", ")}`;
   const existingByEmail = emails.length
     ? await tx.$queryRawUnsafe<ExistingPerson[]>(
-        `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND lower("email") = ANY($2::text[])`,
+        // Addresses are stored lower-cased (the import and the people API fold them): then the
+        // unique (eventId, email) index answers; an event holding older mixed-case rows is scanned.
+        state.mixedCaseEmails
+          ? `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND lower("email") = ANY($2::text[])`
+          : `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "email" = ANY($2::text[])`,
         eventId,
         emails,
       )

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -84,23 +85,47 @@ export async function archiveTemplate(id: string, eventId: string, actor: { id: 
 
 type SenderLike = { id: string; name: string | null; email: string };
 
+const mergePersonSelect = {
+  id: true, firstName: true, lastName: true, name: true, title: true, email: true,
+  account: {
+    select: {
+      name: true, industry: true, domain: true, website: true, location: true, headquarters: true,
+      dossier: { select: { summary: true, footprint: true, painPoints: true, recentNews: true } },
+    },
+  },
+  event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true } },
+} as const;
+const mergeSenderSelect = { id: true, name: true, email: true, title: true, signature: true } as const;
+
+type MergePerson = Prisma.PersonGetPayload<{ select: typeof mergePersonSelect }>;
+type MergeSender = Prisma.UserGetPayload<{ select: typeof mergeSenderSelect }>;
+
 /** Everything a template can refer to, for one person in one event, from one rep. */
 export async function buildMergeContext(personId: string, eventId: string, sender: SenderLike, db: DbTx = prisma): Promise<MergeContext> {
-  const person = await db.person.findFirst({
-    where: { id: personId, eventId },
-    select: {
-      firstName: true, lastName: true, name: true, title: true, email: true,
-      account: {
-        select: {
-          name: true, industry: true, domain: true, website: true, location: true, headquarters: true,
-          dossier: { select: { summary: true, footprint: true, painPoints: true, recentNews: true } },
-        },
-      },
-      event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true } },
-    },
-  });
+  const person = await db.person.findFirst({ where: { id: personId, eventId }, select: mergePersonSelect });
   if (!person) throw new AppError("not_found", "Person not found in this event");
-  const senderRow = await db.user.findUnique({ where: { id: sender.id }, select: { name: true, email: true, title: true, signature: true } });
+  const senderRow = await db.user.findUnique({ where: { id: sender.id }, select: mergeSenderSelect });
+  return toMergeContext(person, senderRow, sender);
+}
+
+/**
+ * The same contexts for many (person, sender) pairs of one event in two queries (the sequence
+ * engine renders a whole batch at once). A person not found in the event gets an Error in place.
+ */
+export async function buildMergeContexts(items: readonly { personId: string; sender: SenderLike }[], eventId: string, db: DbTx = prisma): Promise<(MergeContext | AppError)[]> {
+  const [people, senders] = await Promise.all([
+    db.person.findMany({ where: { id: { in: [...new Set(items.map((i) => i.personId))] }, eventId }, select: mergePersonSelect }),
+    db.user.findMany({ where: { id: { in: [...new Set(items.map((i) => i.sender.id))] } }, select: mergeSenderSelect }),
+  ]);
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const senderById = new Map(senders.map((u) => [u.id, u]));
+  return items.map((i) => {
+    const person = personById.get(i.personId);
+    return person ? toMergeContext(person, senderById.get(i.sender.id) ?? null, i.sender) : new AppError("not_found", "Person not found in this event");
+  });
+}
+
+function toMergeContext(person: MergePerson, senderRow: MergeSender | null, sender: SenderLike): MergeContext {
   const dossier = person.account?.dossier;
   const senderName = senderRow?.name ?? sender.name ?? null;
   return {

@@ -1,0 +1,41 @@
+/**
+ * One full export in its own process, so its peak memory is its own (not the harness's, which
+ * holds the other cases' data): `node --import tsx scripts/bench/cases/export-child.ts <format>`
+ * with DATABASE_URL set. Consumes the stream to the end, counts bytes (and lines for the text
+ * formats) and prints one JSON line: bytes, lines, seconds, cpuSeconds (this process only), maxRssKb (process.resourceUsage,
+ * the kernel's high-water mark), baselineRssKb (after loading and one Prisma query), sampledPeakRssKb (rss sampled every 20 ms, for comparison).
+ */
+import { createFullExport } from "../../../src/server/exports/full-export";
+
+const format = process.argv[2] as "csv" | "ndjson" | "json";
+const eventId = process.env.BENCH_EVENT_ID;
+const actorId = process.env.BENCH_ACTOR_ID ?? null;
+if (!eventId || !["csv", "ndjson", "json"].includes(format)) throw new Error("usage: BENCH_EVENT_ID=… export-child.ts csv|ndjson|json");
+
+// What the process holds before exporting anything: modules loaded and Prisma's first query done.
+const { prisma } = await import("../../../src/server/db");
+await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { id: true } });
+const baselineRssKb = Math.round(process.memoryUsage.rss() / 1024);
+
+let sampledPeak = process.memoryUsage.rss();
+const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss()); }, 20);
+
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const { stream } = await createFullExport(eventId, { format }, actorId);
+let bytes = 0;
+let lines = 0;
+const reader = stream.getReader();
+for (;;) {
+  const { value, done } = await reader.read();
+  if (done) break;
+  bytes += value.byteLength;
+  if (format !== "csv") for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+}
+const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+clearInterval(sampler);
+sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+process.stdout.write(`${JSON.stringify({ format, bytes, lines, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS, baselineRssKb, sampledPeakRssKb: Math.round(sampledPeak / 1024) })}\n`);
+await prisma.$disconnect();
+process.exit(0);
