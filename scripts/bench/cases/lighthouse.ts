@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
+import { chromium } from "playwright-core";
 import { getNextServer } from "../lib/next-server";
 import type { BenchCase, BenchResult } from "../lib/types";
 
@@ -59,6 +60,24 @@ function failing(lhr: Result, category: string): string[] {
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
 }
 
+/** BENCH_SCREENSHOTS=1: full-page screenshots at 1280 and 390 px next to the reports, to look at before/after a change. */
+async function screenshots(baseUrl: string, cookie: string, pages: Page[]) {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
+  try {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, extraHTTPHeaders: { cookie } });
+      const tab = await context.newPage();
+      for (const page of pages) {
+        await tab.goto(baseUrl + page.path, { waitUntil: "networkidle" });
+        await tab.screenshot({ path: path.join(LIGHTHOUSE_DIR, `${page.key}-${width}.png`), fullPage: true });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 export const benchCase: BenchCase = {
   name: "lighthouse",
   mutates: false,
@@ -83,6 +102,8 @@ export const benchCase: BenchCase = {
 
     // Warm the server (code paths, plans, caches) so Lighthouse measures a warm server like the http case.
     for (const page of pages) await (await fetch(server.baseUrl + page.path, { headers: { cookie: server.cookie } })).arrayBuffer();
+
+    if (process.env.BENCH_SCREENSHOTS === "1") await screenshots(server.baseUrl, server.cookie, pages);
 
     const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: "error" });
     const results: BenchResult[] = [];
