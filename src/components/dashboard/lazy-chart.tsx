@@ -6,13 +6,14 @@ import type { ChartsData } from "./dashboard-charts";
 
 const placeholder = <div className="size-full animate-pulse rounded-md bg-muted/60" aria-hidden />;
 
-// recharts is the largest script on the dashboard: it loads in its own chunk, and only for a
-// chart that is (nearly) on screen.
+// recharts is the largest script on the dashboard and each chart costs a long render: it loads in
+// its own chunk, and a chart renders only once it is on screen (rootMargin 0: on a phone that is
+// the funnel at first, the rest as the rep scrolls).
 const DashboardChart = dynamic(() => import("./dashboard-chart-bodies"), { ssr: false, loading: () => placeholder });
 
 export function LazyDashboardChart({ kind, data }: { kind: DashboardChartKind; data: ChartsData }) {
   return (
-    <WhenVisible className="h-64" fallback={placeholder}>
+    <WhenVisible className="h-64" fallback={placeholder} rootMargin="0px">
       <DashboardChart kind={kind} data={data} />
     </WhenVisible>
   );
