@@ -9,6 +9,10 @@
  * with the median performance score is kept (Lighthouse's own advice against a noisy machine).
  * Reports go to .data/bench/lighthouse/ (JSON + HTML), never into git. No request leaves the
  * machine: the page is on 127.0.0.1 and Chromium runs with background networking off.
+ *
+ * Knobs for iterating: BENCH_LH_RUNS (runs per page × form factor; 3, or 1 with --quick),
+ * BENCH_LH_PAGES=dashboard,accounts,person,floor-login (a subset), BENCH_SCREENSHOTS=1 (full-page
+ * PNGs at 1280 and 390 px next to the reports).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
