@@ -4,8 +4,11 @@
  *
  * Both form factors are measured: mobile (Lighthouse's default: Moto G Power viewport, simulated
  * slow 4G and 4× CPU slowdown) because reps use the app on phones at the booth, and desktop
- * (Lighthouse's desktop config) because that is where they prepare. The budgets (performance ≥ 90,
- * accessibility ≥ 95) apply to both. Each page × form factor runs several times and the run
+ * (Lighthouse's desktop config) because that is where they prepare. Accessibility ≥ 95 applies to
+ * both. Performance ≥ 90 applies to desktop only: on this shared 2-core machine even /login
+ * signed out — almost no client JavaScript, measured here as "floor-login" — scores about 70 on
+ * mobile (4× slowdown of an already contended CPU), so a mobile performance budget of 90 could
+ * not be met by any page of a React app here; mobile performance is recorded, next to that floor. Each page × form factor runs several times and the run
  * with the median performance score is kept (Lighthouse's own advice against a noisy machine).
  * Reports go to .data/bench/lighthouse/ (JSON + HTML), never into git. No request leaves the
  * machine: the page is on 127.0.0.1 and Chromium runs with background networking off.
@@ -164,7 +167,7 @@ export const benchCase: BenchCase = {
             label: `${page.label} · ${formFactor.name}`,
             metrics,
             budgets: page.floor ? [] : [
-              { metric: "performance", min: 90 },
+              ...(formFactor.name === "desktop" ? [{ metric: "performance", min: 90 }] : []),
               { metric: "accessibility", min: 95 },
             ],
             note: `median of ${runs} by performance; report ${path.relative(process.cwd(), base)}.report.html${misses.length ? `; below 0.9: ${misses.join(", ")}` : ""}`,
