@@ -10,6 +10,7 @@
  */
 import pg from "pg";
 import { DEMO_EVENT_SLUG } from "../../src/lib/demo-team";
+import { runBenchCleanups } from "./lib/cleanup";
 import { prepareBenchDatabase } from "./lib/database";
 import { budgetPasses, machineFacts, readPrevious, renderTable, writeReport, type BenchReport } from "./lib/report";
 import type { BenchCase, BenchContext, BenchResult } from "./lib/types";
@@ -98,6 +99,7 @@ async function main(): Promise<number> {
       log(`case ${benchCase.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   } finally {
+    await runBenchCleanups(log);
     await pool.end();
     await prismaModule?.prisma.$disconnect().catch(() => {});
     await db.server.stop();

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import { GeistMono } from "geist/font/mono";
+import { GeistMono } from "./fonts";
 import { Analytics } from "@vercel/analytics/next";
 import "./globals.css";
 

@@ -11,9 +11,12 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
   });
   await signIn(page, "maya@eventops.dev");
   await expect(page.getByRole("heading", { name: /Welcome back, Maya/ })).toBeVisible();
+  // Charts render when they come into view (recharts loads lazily), as a person scrolling would see them.
   for (const chart of ["chart-funnel", "chart-rates", "chart-tier", "chart-status"]) {
+    await page.getByTestId(chart).scrollIntoViewIfNeeded();
     await expect(page.getByTestId(chart).locator("svg.recharts-surface")).toBeVisible();
   }
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByTestId("chart-funnel").getByText("Target accounts")).toBeVisible();
   const sent = await page.getByTestId("stat-Emails sent").innerText();
   expect(Number(sent.replace(/,/g, ""))).toBeGreaterThan(0);

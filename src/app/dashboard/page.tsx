@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Building2, CalendarCheck, CalendarDays, CalendarX2, Mail, Reply, Trophy, Users } from "lucide-react";
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { DashboardCharts, type ChartsData } from "@/components/dashboard/dashboard-charts";
@@ -58,14 +58,14 @@ export default async function DashboardPage() {
       />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7 [&>*]:min-w-0">
         {cards.map(({ label, value, hint, icon: Icon, href }) => (
-          <Link key={label} href={href} className="rounded-lg border bg-card p-4 shadow-sm transition-colors hover:border-primary/40">
+          <IntentLink key={label} href={href} className="rounded-lg border bg-card p-4 shadow-sm transition-colors hover:border-primary/40">
             <div className="flex items-center justify-between gap-2 text-xs font-medium text-muted-foreground">
               {label}
               <Icon className="size-4 shrink-0" aria-hidden />
             </div>
             <div className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`stat-${label}`}>{value}</div>
             <div className="mt-1 truncate text-xs text-muted-foreground">{hint}</div>
-          </Link>
+          </IntentLink>
         ))}
       </div>
       <div className="mt-6">
@@ -75,7 +75,7 @@ export default async function DashboardPage() {
         <Card>
           <CardHeader className="flex-row items-center justify-between">
             <CardTitle>Recent activity</CardTitle>
-            <Link href="/dashboard/activity" className="text-sm font-medium text-primary hover:underline">View all</Link>
+            <IntentLink href="/dashboard/activity" className="text-sm font-medium text-primary hover:underline">View all</IntentLink>
           </CardHeader>
           <CardContent>
             <ActivityFeed items={recentActivity} timeZone={event.timeZone} />

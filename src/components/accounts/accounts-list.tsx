@@ -195,12 +195,13 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
         </EmptyState>
       ) : (
         <div className={cn("overflow-hidden rounded-lg border bg-card shadow-sm transition-opacity", pending && "opacity-60")}>
-          {/* Phones get cards; the table needs room. */}
+          {/* Phones get cards; the table needs room. Row links don't prefetch: a page of 50
+              rows would otherwise fire 50 route requests on load. */}
           <ul className="divide-y md:hidden" data-testid="accounts-cards">
             {rows.map((r) => (
               <li key={r.id} className="flex items-start gap-3 p-3">
                 <Checkbox className="mt-1" checked={selected.has(r.id)} onCheckedChange={(c) => toggle(setSelected, r.id, c === true)} aria-label={`Select ${r.name}`} />
-                <Link href={`/dashboard/accounts/${r.id}`} className="min-w-0 flex-1">
+                <Link prefetch={false} href={`/dashboard/accounts/${r.id}`} className="min-w-0 flex-1">
                   <div className="flex items-center gap-2">
                     <span className="truncate font-medium">{r.name}</span>
                     <TierBadge tier={r.tier} />
@@ -250,7 +251,7 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
                       <Checkbox checked={selected.has(r.id)} onCheckedChange={(c) => toggle(setSelected, r.id, c === true)} aria-label={`Select ${r.name}`} />
                     </td>
                     <td className="max-w-64 px-3 py-2">
-                      <Link href={`/dashboard/accounts/${r.id}`} className="block truncate font-medium hover:underline">{r.name}</Link>
+                      <Link prefetch={false} href={`/dashboard/accounts/${r.id}`} className="block truncate font-medium hover:underline">{r.name}</Link>
                       <span className="block truncate text-xs text-muted-foreground">{r.domain ?? r.headquarters ?? ""}</span>
                     </td>
                     <td className="px-3 py-2"><ScoreBadge score={r.icpScore} /></td>

@@ -45,12 +45,12 @@ export function ActivityFeed({ items, timeZone, className, emptyText = "Nothing 
             </span>
             <div className="min-w-0 flex-1">
               <p className="text-sm">{a.description}</p>
-              <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-muted-foreground">
+              <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground">
                 <span>{a.actor ? (a.actor.name ?? a.actor.email) : "System"}</span>
-                {a.account ? <Link className="hover:underline" href={`/dashboard/activity?accountId=${a.account.id}`}>{a.account.name}</Link> : null}
-                {a.person ? <Link className="hover:underline" href={`/dashboard/activity?personId=${a.person.id}`}>{a.person.name}</Link> : null}
+                {a.account ? <Link prefetch={false} className="inline-flex min-h-6 items-center hover:underline" href={`/dashboard/activity?accountId=${a.account.id}`}>{a.account.name}</Link> : null}
+                {a.person ? <Link prefetch={false} className="inline-flex min-h-6 items-center hover:underline" href={`/dashboard/activity?personId=${a.person.id}`}>{a.person.name}</Link> : null}
                 <time dateTime={at.toISOString()}>{fmt.format(at)}</time>
-                <span className="font-mono text-[10px] uppercase tracking-wide opacity-70">{a.type}</span>
+                <span className="font-mono text-[10px] uppercase tracking-wide">{a.type}</span>
               </p>
             </div>
           </li>

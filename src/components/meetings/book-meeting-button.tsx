@@ -1,8 +1,12 @@
 "use client";
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { CalendarPlus } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { MeetingDialog } from "./meeting-dialog";
+
+// The booking form (person search, slots, attendees) is a large module: it loads on the first
+// click, not with every person and account page.
+const MeetingDialog = dynamic(() => import("./meeting-dialog").then((m) => m.MeetingDialog), { ssr: false });
 
 /**
  * "Book meeting" for a person (person and account pages), or with a person search when no
@@ -16,12 +20,13 @@ export function BookMeetingButton({ personId, label = "Book meeting", variant, s
   className?: string;
 }) {
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
   return (
     <>
-      <Button variant={variant} size={size} className={className} onClick={() => setOpen(true)} data-testid="book-meeting">
+      <Button variant={variant} size={size} className={className} onClick={() => { setUsed(true); setOpen(true); }} data-testid="book-meeting">
         <CalendarPlus aria-hidden /> {label}
       </Button>
-      <MeetingDialog open={open} onOpenChange={setOpen} personId={personId} />
+      {used ? <MeetingDialog open={open} onOpenChange={setOpen} personId={personId} /> : null}
     </>
   );
 }

@@ -205,7 +205,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
             {rows.map((r) => (
               <li key={r.id} className="flex items-start gap-3 p-3">
                 <Checkbox className="mt-1" checked={selected.has(r.id)} onCheckedChange={(c) => toggle(r.id, c === true)} aria-label={`Select ${r.name}`} />
-                <Link href={`/dashboard/people/${r.id}`} className="min-w-0 flex-1">
+                <Link prefetch={false} href={`/dashboard/people/${r.id}`} className="min-w-0 flex-1">
                   <div className="flex items-center gap-2">
                     <span className="truncate font-medium">{r.name}</span>
                     <ScoreBadge score={r.icpScore} className="ml-auto" />
@@ -245,7 +245,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
                   <tr key={r.id} className={cn("hover:bg-muted/40", selected.has(r.id) && "bg-accent/50")}>
                     <td className="px-3 py-2"><Checkbox checked={selected.has(r.id)} onCheckedChange={(c) => toggle(r.id, c === true)} aria-label={`Select ${r.name}`} /></td>
                     <td className="max-w-56 px-3 py-2">
-                      <Link href={`/dashboard/people/${r.id}`} className="block truncate font-medium hover:underline">{r.name}</Link>
+                      <Link prefetch={false} href={`/dashboard/people/${r.id}`} className="block truncate font-medium hover:underline">{r.name}</Link>
                       <span className="flex items-center gap-1 truncate text-xs text-muted-foreground">{r.email ? <><Mail className="size-3" aria-hidden />{r.email}</> : "No email"}</span>
                     </td>
                     <td className="px-3 py-2"><ScoreBadge score={r.icpScore} /></td>
@@ -254,7 +254,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
                       {r.account ? (
                         <span className="flex items-center gap-1.5">
                           <TierBadge tier={r.account.tier} />
-                          <Link href={`/dashboard/accounts/${r.account.id}`} className="truncate hover:underline">{r.account.name}</Link>
+                          <Link prefetch={false} href={`/dashboard/accounts/${r.account.id}`} className="truncate hover:underline">{r.account.name}</Link>
                         </span>
                       ) : <span className="text-muted-foreground">—</span>}
                     </td>

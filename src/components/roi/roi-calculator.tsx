@@ -1,13 +1,16 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { Calculator, Loader2, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { formatUsd } from "@/components/data-table/format";
 import { apiFetch } from "@/lib/api-client";
+import { WhenVisible } from "@/components/ui/when-visible";
 import { cn } from "@/lib/utils";
+
+const RoiChart = dynamic(() => import("./roi-chart"), { ssr: false, loading: () => <div className="size-full animate-pulse rounded-md bg-muted/60" aria-hidden /> });
 
 type Assumption = { key: string; label: string; unit: string; group: string; value: number; default: number; source: string; note: string | null };
 type Roi = {
@@ -85,16 +88,10 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
               <Stat label="Payback" value={r!.paybackMonths === null ? "Never" : r!.paybackMonths < 1 ? "< 1 mo" : `${r!.paybackMonths} mo`} hint={`${formatUsd(r!.implementationCost)} to implement`} />
               <Stat label="3-year value" value={formatUsd(r!.threeYearValue)} />
             </div>
-            <div className="h-44" aria-label="Savings by line">
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={r!.lines} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-                  <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-                  <XAxis type="number" tickFormatter={(v: number) => formatUsd(v)} fontSize={11} />
-                  <YAxis type="category" dataKey="label" width={150} fontSize={11} />
-                  <Tooltip formatter={(v) => formatUsd(Number(v), false)} />
-                  <Bar dataKey="annual" name="Annual savings" fill="var(--color-primary)" radius={[0, 4, 4, 0]} />
-                </BarChart>
-              </ResponsiveContainer>
+            <div className="h-44" role="img" aria-label="Savings by line">
+              <WhenVisible className="size-full">
+                <RoiChart lines={r!.lines} />
+              </WhenVisible>
             </div>
             <p className="text-sm text-muted-foreground">{data.explanation}</p>
             <div className="grid gap-3">

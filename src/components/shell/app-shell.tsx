@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { CalendarCheck2, Menu, X } from "lucide-react";
@@ -26,7 +26,7 @@ export function AppShell({ user, events, currentEventId, children }: {
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (
-          <Link
+          <IntentLink
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
@@ -37,19 +37,19 @@ export function AppShell({ user, events, currentEventId, children }: {
           >
             <Icon className="size-4" aria-hidden />
             {label}
-          </Link>
+          </IntentLink>
         );
       })}
     </nav>
   );
 
   const brand = (
-    <Link href="/dashboard" className="flex items-center gap-2 px-6 text-white">
+    <IntentLink href="/dashboard" className="flex items-center gap-2 px-6 text-white">
       <span className="flex size-8 items-center justify-center rounded-lg bg-primary">
         <CalendarCheck2 className="size-4" aria-hidden />
       </span>
       <span className="text-lg font-semibold tracking-tight">EventOps</span>
-    </Link>
+    </IntentLink>
   );
 
   return (

@@ -1,21 +1,32 @@
 "use client";
-import * as CheckboxPrimitive from "@radix-ui/react-checkbox";
-import { Check, Minus } from "lucide-react";
-import type { ComponentProps } from "react";
+import { useEffect, useRef, type ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-export function Checkbox({ className, ...props }: ComponentProps<typeof CheckboxPrimitive.Root>) {
+export type CheckedState = boolean | "indeterminate";
+
+/**
+ * A native checkbox with the Radix-style API (`checked` may be "indeterminate",
+ * `onCheckedChange`). Native on purpose: lists render one per row (100+ on a page), and the
+ * browser's own control costs nothing to hydrate, is a real form control for assistive tech and
+ * for tests (`check()`), and takes the brand colour through `accent-color`.
+ */
+export function Checkbox({ checked, onCheckedChange, className, ...props }: Omit<ComponentProps<"input">, "type" | "checked" | "onChange"> & {
+  checked?: CheckedState;
+  onCheckedChange?: (checked: CheckedState) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  const indeterminate = checked === "indeterminate";
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
   return (
-    <CheckboxPrimitive.Root
-      className={cn(
-        "peer flex size-4 shrink-0 items-center justify-center rounded-sm border border-input bg-card shadow-sm focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-50 data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground data-[state=indeterminate]:border-primary data-[state=indeterminate]:bg-primary data-[state=indeterminate]:text-primary-foreground",
-        className,
-      )}
+    <input
+      ref={ref}
+      type="checkbox"
+      checked={checked === true}
+      onChange={(e) => onCheckedChange?.(e.target.checked)}
+      className={cn("size-4 shrink-0 cursor-pointer rounded-sm accent-primary disabled:cursor-not-allowed disabled:opacity-50", className)}
       {...props}
-    >
-      <CheckboxPrimitive.Indicator className="flex items-center justify-center">
-        {props.checked === "indeterminate" ? <Minus className="size-3" aria-hidden /> : <Check className="size-3" aria-hidden />}
-      </CheckboxPrimitive.Indicator>
-    </CheckboxPrimitive.Root>
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma } from "@/server/db";
+import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import type { SessionUser } from "@/server/users/session";
@@ -10,6 +10,11 @@ export const inviteBody = z.strictObject({
   role: roleSchema.default("REP"),
 });
 export const updateMemberBody = z.strictObject({ role: roleSchema });
+
+/** Active teammates for an "assigned rep" picker, by name (no event involved: the team is global). */
+export async function listAssignableTeammates(db: DbTx = prisma) {
+  return db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+}
 
 export async function listTeam() {
   const [members, invites] = await Promise.all([

@@ -18,10 +18,10 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
-import { accountFilterOptions } from "@/server/accounts/service";
 import { AppError } from "@/server/http/errors";
 import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
+import { listAssignableTeammates } from "@/server/team/service";
 import { getWorkspace } from "@/server/users/workspace";
 import { initials } from "@/lib/utils";
 
@@ -48,8 +48,8 @@ function localTime(timeZone: string | null): string | null {
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   await getWorkspace();
   const { id } = await params;
-  const { person, outreach, meetings, enrollments, activities, colleagues } = await load(id);
-  const { team } = await accountFilterOptions(person.eventId);
+  // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
+  const [{ person, outreach, meetings, enrollments, activities, colleagues }, team] = await Promise.all([load(id), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;
