@@ -3,10 +3,13 @@ ALTER TABLE "email_events" ADD COLUMN     "accountId" TEXT,
 ADD COLUMN     "eventId" TEXT;
 
 -- CreateIndex
-CREATE INDEX "email_events_eventId_occurredAt_idx" ON "email_events"("eventId", "occurredAt");
+CREATE INDEX "email_events_heatmap_idx" ON "email_events"("eventId", "isMachine", "type", "occurredAt", "accountId");
 
 -- CreateIndex
 CREATE INDEX "outreach_event_metrics_idx" ON "outreach"("eventId", "ownerId", "accountId", "status", "sentAt", "repliedAt", "bouncedAt", "openedAt", "clickedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "outreach_event_replies_idx" ON "outreach"("eventId", "repliedAt", "accountId");
 
 
 -- The lists sort "DESC NULLS LAST" (unscored last); a DESC index is NULLS FIRST and cannot serve

@@ -1,5 +1,4 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { LazyDashboardChart } from "./lazy-chart";
 
 export type ChartsData = {
   funnel: { stage: string; count: number }[];
@@ -8,6 +7,38 @@ export type ChartsData = {
   rates: { label: string; rate: number; count: number }[];
   sent: number;
 };
+
+type Bar = { label: string; value: number; display: string; color: string };
+
+const PRIMARY = "oklch(0.5 0.21 275)";
+const FUNNEL_COLORS = ["oklch(0.78 0.08 275)", "oklch(0.68 0.13 275)", "oklch(0.58 0.18 275)", "oklch(0.5 0.21 275)", "oklch(0.55 0.15 155)"];
+const STATUS_COLORS: Record<string, string> = {
+  Prospecting: "oklch(0.75 0.03 260)", Engaged: "oklch(0.65 0.14 240)", "Meeting scheduled": "oklch(0.5 0.21 275)", Won: "oklch(0.55 0.15 155)", Lost: "oklch(0.6 0.18 27)",
+};
+const n = (v: number) => v.toLocaleString("en-US");
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/**
+ * Horizontal bar charts drawn on the server as plain HTML: the dashboard's four charts are
+ * simple comparisons, and as server markup they cost the browser no script and no render work
+ * (recharts made the dashboard the slowest page to become interactive). Each chart reads as a
+ * list to a screen reader ("Contacted: 412").
+ */
+function BarChart({ bars, max, label }: { bars: Bar[]; max: number; label: string }) {
+  return (
+    <ul className="grid gap-2.5" aria-label={label}>
+      {bars.map((b) => (
+        <li key={b.label} className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-3 text-sm" data-testid="chart-bar">
+          <span className="truncate text-muted-foreground">{b.label}</span>
+          <span className="h-6 overflow-hidden rounded bg-muted/60" aria-hidden>
+            <span className="block h-full rounded" style={{ width: `${max > 0 ? Math.max(b.value > 0 ? 1.5 : 0, (b.value / max) * 100) : 0}%`, backgroundColor: b.color }} />
+          </span>
+          <span className="min-w-14 text-right font-medium tabular-nums"><span className="sr-only">{b.label}: </span>{b.display}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function ChartCard({ title, description, children, testId }: { title: string; description: string; children: React.ReactNode; testId: string }) {
   return (
@@ -21,22 +52,27 @@ function ChartCard({ title, description, children, testId }: { title: string; de
   );
 }
 
-// The cards (titles, descriptions) are server-rendered; each chart body is a client island that
-// loads recharts when it comes into view (lazy-chart.tsx).
 export function DashboardCharts({ data }: { data: ChartsData }) {
+  const counts = (rows: { label: string; count: number }[], color: (label: string, i: number) => string): Bar[] =>
+    rows.map((r, i) => ({ label: r.label, value: r.count, display: n(r.count), color: color(r.label, i) }));
+  const funnel = counts(data.funnel.map((f) => ({ label: f.stage, count: f.count })), (_l, i) => FUNNEL_COLORS[i % FUNNEL_COLORS.length]);
+  const tiers = counts(data.byTier, () => PRIMARY);
+  const statuses = counts(data.byStatus, (l) => STATUS_COLORS[l] ?? PRIMARY);
+  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${pct(r.rate)} (${n(r.count)})`, color: PRIMARY }));
+  const most = (bars: Bar[]) => Math.max(0, ...bars.map((b) => b.value));
   return (
     <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
       <ChartCard title="Account funnel" description="Target accounts → contacted → replied → meeting → won" testId="chart-funnel">
-        <LazyDashboardChart kind="funnel" data={data} />
+        <BarChart bars={funnel} max={most(funnel)} label="Accounts at each stage" />
       </ChartCard>
-      <ChartCard title="Outreach rates" description={`Share of ${data.sent.toLocaleString("en-US")} sent messages · machine opens excluded`} testId="chart-rates">
-        <LazyDashboardChart kind="rates" data={data} />
+      <ChartCard title="Outreach rates" description={`Share of ${n(data.sent)} sent messages · machine opens excluded`} testId="chart-rates">
+        <BarChart bars={rates} max={1} label="Share of sent messages" />
       </ChartCard>
       <ChartCard title="Accounts by tier" description="How the target list is spread across tiers" testId="chart-tier">
-        <LazyDashboardChart kind="tier" data={data} />
+        <BarChart bars={tiers} max={most(tiers)} label="Accounts per tier" />
       </ChartCard>
       <ChartCard title="Accounts by status" description="Where each account stands in the sales cycle" testId="chart-status">
-        <LazyDashboardChart kind="status" data={data} />
+        <BarChart bars={statuses} max={most(statuses)} label="Accounts per status" />
       </ChartCard>
     </div>
   );

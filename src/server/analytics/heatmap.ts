@@ -61,26 +61,29 @@ export async function getEngagementHeatmap(
   const within = (col: Prisma.Sql) =>
     Prisma.sql`${from ? Prisma.sql` AND ${col} >= ${from}` : Prisma.empty}${to ? Prisma.sql` AND ${col} < ${to}` : Prisma.empty}`;
   // email_events carries its message's eventId/accountId (a trigger copies them), so the
-  // events are read by index without joining the event's 100,000 messages. One statement reads
-  // them once; the weekday × hour grid converts 15-minute UTC buckets (every real zone offset is
-  // a multiple of 15 minutes) instead of every event, and the per-week rows are computed only for
-  // the top accounts.
+  // events come from a covering index (email_events_heatmap_idx; replies from
+  // outreach_event_replies_idx) without touching the event's 100,000 messages. One grouping pass
+  // makes both the 15-minute UTC buckets for the weekday × hour grid (every real zone offset is a
+  // multiple of 15 minutes, so only the buckets are converted to local time, not every event) and
+  // the per-account totals; the weekly rows are computed for the top accounts only.
   const limit = options.accountLimit ?? 20;
   const [row] = await db.$queryRaw<{ cells: { dow: number; hour: number; kind: keyof typeof WEIGHT; n: number }[] | null; accounts: { accountId: string; name: string; week: string; n: number; total: number }[] | null }[]>`
-    WITH ev AS MATERIALIZED (
+    WITH ev AS (
       SELECT e."occurredAt" AS at, CASE e.type WHEN 'open' THEN 'opens' ELSE 'clicks' END AS kind, e."accountId"
       FROM email_events e
-      WHERE e."eventId" = ${event.id} AND e.type IN ('open', 'click') AND NOT e."isMachine" ${within(Prisma.sql`e."occurredAt"`)}
+      WHERE e."eventId" = ${event.id} AND NOT e."isMachine" AND e.type IN ('open', 'click') ${within(Prisma.sql`e."occurredAt"`)}
       UNION ALL
       SELECT o."repliedAt", 'replies', o."accountId" FROM outreach o
       WHERE o."eventId" = ${event.id} AND o."repliedAt" IS NOT NULL ${within(Prisma.sql`o."repliedAt"`)}
-    ), buckets AS (
-      SELECT (date_bin('15 minutes', at, TIMESTAMP '2000-01-01') AT TIME ZONE 'UTC') AT TIME ZONE ${tz} AS t, kind, count(*) AS n
-      FROM ev GROUP BY 1, 2
+    ), g AS MATERIALIZED (
+      SELECT date_bin('15 minutes', at, TIMESTAMP '2000-01-01') AS b, kind, "accountId", count(*)::int AS n
+      FROM ev GROUP BY GROUPING SETS ((1, 2), (3))
     ), cells AS (
-      SELECT (extract(isodow FROM t)::int - 1) AS dow, extract(hour FROM t)::int AS hour, kind, sum(n)::int AS n FROM buckets GROUP BY 1, 2, 3
+      SELECT (extract(isodow FROM t)::int - 1) AS dow, extract(hour FROM t)::int AS hour, kind, sum(n)::int AS n
+      FROM (SELECT (b AT TIME ZONE 'UTC') AT TIME ZONE ${tz} AS t, kind, n FROM g WHERE b IS NOT NULL) x
+      GROUP BY 1, 2, 3
     ), top AS (
-      SELECT "accountId", count(*)::int AS total FROM ev WHERE "accountId" IS NOT NULL GROUP BY 1 ORDER BY total DESC, "accountId" LIMIT ${limit}
+      SELECT "accountId", n AS total FROM g WHERE b IS NULL AND kind IS NULL AND "accountId" IS NOT NULL ORDER BY n DESC, "accountId" LIMIT ${limit}
     ), per AS (
       SELECT ev."accountId", to_char(date_trunc('week', (ev.at AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS week, count(*)::int AS n
       FROM ev JOIN top ON top."accountId" = ev."accountId" GROUP BY 1, 2
