@@ -28,12 +28,12 @@ function BarChart({ bars, max, label }: { bars: Bar[]; max: number; label: strin
   return (
     <ul className="grid gap-2.5" aria-label={label}>
       {bars.map((b) => (
-        <li key={b.label} className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-3 text-sm" data-testid="chart-bar">
+        <li key={b.label} className="grid grid-cols-[6rem_1fr_6rem] items-center gap-3 text-sm sm:grid-cols-[7.5rem_1fr_6rem]" data-testid="chart-bar">
           <span className="truncate text-muted-foreground">{b.label}</span>
           <span className="h-6 overflow-hidden rounded bg-muted/60" aria-hidden>
             <span className="block h-full rounded" style={{ width: `${max > 0 ? Math.max(b.value > 0 ? 1.5 : 0, (b.value / max) * 100) : 0}%`, backgroundColor: b.color }} />
           </span>
-          <span className="min-w-14 text-right font-medium tabular-nums"><span className="sr-only">{b.label}: </span>{b.display}</span>
+          <span className="text-right font-medium tabular-nums"><span className="sr-only">{b.label}: </span>{b.display}</span>
         </li>
       ))}
     </ul>
