@@ -240,7 +240,7 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
   return results;
 }
 
-/** What one send's outcome means for its enrollment (the same as processEnrollment's switch). */
+/** What one send's outcome means for its enrollment: the batch path and processEnrollment both settle here. */
 async function settleSend(e: Loaded, workerId: string, stepNumber: number, now: Date, result: BatchSendResult, advancedWithSend: Awaited<ReturnType<typeof advance>> | undefined): Promise<StepResult> {
   switch (result.outcome) {
     case "error":
@@ -343,24 +343,7 @@ async function processEnrollment(id: string, workerId: string, now: Date): Promi
       advancedWithSend = await advance(tx, e, workerId, stepNumber, sentAt);
     },
   });
-  switch (result.outcome) {
-    case "sent": {
-      // Sent by an earlier, interrupted run: only the advance is left to do.
-      const moved = advancedWithSend ?? (await prisma.$transaction((tx) => advance(tx, e, workerId, stepNumber, result.sentAt)));
-      return moved === "completed" ? "sent_completed" : moved === "lost" ? "skipped" : "sent";
-    }
-    case "queued":
-      await releaseClaim(e.id, workerId, { nextStepAt: result.at });
-      return "queued";
-    case "busy":
-      await releaseClaim(e.id, workerId, { nextStepAt: new Date(now.getTime() + BUSY_RETRY_MS) });
-      return "busy";
-    case "suppressed":
-      await finish(e, workerId, "STOPPED", "suppressed", now, `Stopped “${e.sequence.name}” for ${e.person.name}: address is suppressed (${result.reason})`);
-      return "stopped";
-    case "failed":
-      throw new Error(result.error);
-  }
+  return settleSend(e, workerId, stepNumber, now, result, advancedWithSend);
 }
 
 /** The step's message: found by (enrollment, step) or created once; a racing insert loses to the unique key. */
