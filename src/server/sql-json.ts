@@ -14,6 +14,14 @@ export function jsonList(sql: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
 }
 
+/**
+ * The joined row `alias` as a JSON object of `fields` (plain column names), or null when the
+ * LEFT JOIN found nothing — what Prisma returns for an optional relation.
+ */
+export function joinedObject(alias: string, fields: readonly string[]): Prisma.Sql {
+  return Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${fields.map((f) => `'${f}', ${alias}.${f}`).join(", ")}) END`);
+}
+
 /** PostgreSQL `timestamp(3)` columns hold UTC without a zone mark; JSON prints them bare. */
 function toDate(value: string): Date {
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import { jsonList, listWithDates, withDates } from "@/server/sql-json";
+import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
 
@@ -128,7 +128,7 @@ export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: 
     db.$queryRaw<AccountListRow[]>`
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
         a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
-        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS "assignedTo",
+        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
         ${PEOPLE_COUNT}::int AS "peopleCount"
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
@@ -185,8 +185,6 @@ type AccountDetailRow = Omit<AccountDetail, "account"> & {
   dossier: AccountRecord["dossier"];
 };
 
-const userJson = (alias: string, fields: string[]) =>
-  Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(${fields.map((f) => `'${f}', ${alias}.${f}`).join(", ")}) END`);
 
 /**
  * Everything the account page shows, in one statement (one round trip: the page is opened all
@@ -206,11 +204,11 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
         FROM outreach o JOIN people p ON p.id = o."personId" WHERE o."accountId" = ${id}
         ORDER BY o."sentAt" DESC NULLS FIRST, o."createdAt" DESC LIMIT 50`)} AS outreach,
       ${jsonList(Prisma.sql`
-        SELECT m.id, m.title, m."scheduledAt", m.status, m."locationType", m.location, ${userJson("p", ["id", "name"])} AS person, ${userJson("u", ["name", "email"])} AS owner
+        SELECT m.id, m.title, m."scheduledAt", m.status, m."locationType", m.location, ${joinedObject("p", ["id", "name"])} AS person, ${joinedObject("u", ["name", "email"])} AS owner
         FROM meeting m LEFT JOIN people p ON p.id = m."personId" LEFT JOIN users u ON u.id = m."ownerId"
         WHERE m."accountId" = ${id} ORDER BY m."scheduledAt" DESC LIMIT 50`)} AS meetings,
       ${jsonList(Prisma.sql`
-        SELECT t.id, t.type, t.description, t."createdAt", ${userJson("u", ["name", "email"])} AS actor
+        SELECT t.id, t.type, t.description, t."createdAt", ${joinedObject("u", ["name", "email"])} AS actor
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."accountId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`SELECT i.* FROM insights i WHERE i."accountId" = ${id} AND i."personId" IS NULL ORDER BY i."createdAt" DESC LIMIT 20`)} AS insights
     FROM target_accounts a WHERE a.id = ${id}`;

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import { jsonList, listWithDates, withDates } from "@/server/sql-json";
+import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { TIERS } from "@/server/accounts/service";
 import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
@@ -148,8 +148,8 @@ export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx
   const [rows, counted] = await Promise.all([
     db.$queryRaw<PersonListRow[]>`
       SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
-        CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name, 'tier', a.tier) END AS account,
-        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS "assignedTo"
+        ${joinedObject("a", ["id", "name", "tier"])} AS account,
+        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo"
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
       WHERE ${where}
       ORDER BY ${order}
@@ -240,14 +240,14 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
         FROM outreach o WHERE o."personId" = ${id} ORDER BY o."sentAt" DESC NULLS FIRST, o."createdAt" DESC LIMIT 50`)} AS outreach,
       ${jsonList(Prisma.sql`
         SELECT m.id, m.title, m."scheduledAt", m."durationMinutes", m.status, m."locationType", m.location, m.outcome, m."nextStep",
-          CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name, 'email', u.email) END AS owner
+          ${joinedObject("u", ["name", "email"])} AS owner
         FROM meeting m LEFT JOIN users u ON u.id = m."ownerId" WHERE m."personId" = ${id} ORDER BY m."scheduledAt" DESC`)} AS meetings,
       ${jsonList(Prisma.sql`
         SELECT e.id, e.status, e."currentStep", e."nextStepAt", e."enrolledAt",
           json_build_object('id', s.id, 'name', s.name, '_count', json_build_object('steps', (SELECT count(*) FROM sequence_steps st WHERE st."sequenceId" = s.id))) AS sequence
         FROM sequence_enrollments e JOIN sequences s ON s.id = e."sequenceId" WHERE e."personId" = ${id} ORDER BY e."enrolledAt" DESC`)} AS enrollments,
       ${jsonList(Prisma.sql`
-        SELECT t.id, t.type, t.description, t."createdAt", CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name, 'email', u.email) END AS actor
+        SELECT t.id, t.type, t.description, t."createdAt", ${joinedObject("u", ["name", "email"])} AS actor
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c
