@@ -28,6 +28,14 @@ test("the do-not-email list: anyone adds and finds an address, only an admin tak
   await expect(page.getByTestId("suppression-row")).toHaveCount(1);
   await page.getByRole("heading", { name: "Do-not-email list" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
   await screenshot(page, "settings-suppressions");
+  // Long addresses are truncated, never pushing the page wider than a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/settings");
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByLabel("Search the do-not-email list").fill(email.slice(0, 18));
+  await expect(page.getByTestId("suppression-row")).toHaveCount(1);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Allow email to ${email} again` }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} can be emailed again.` })).toBeVisible();

@@ -100,7 +100,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
           {isAdmin ? "" : " Only admins can take an address off."}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid gap-4 [&>*]:min-w-0">
         {message ? (
           <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
             {message.text}

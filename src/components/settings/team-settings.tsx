@@ -56,7 +56,7 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
             {isAdmin ? "Invite teammates, change roles, or remove access. Removing someone signs them out everywhere at once." : "Only admins can change the team."}
           </CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4">
+        <CardContent className="grid gap-4 [&>*]:min-w-0">
           {message ? (
             <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
               {message.text}
