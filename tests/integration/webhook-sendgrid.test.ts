@@ -147,10 +147,13 @@ describe("replies", () => {
     expect(await prisma.activity.count({ where: { personId: person.id, type: "outreach.replied" } })).toBe(1);
   });
 
-  it("falls back to the sender's address → the latest message sent to that person", async () => {
-    const { outreach, person } = await sentOutreach();
-    const res = await postInbound("inbound-secret-for-tests", inboundForm({ headers: "Subject: hello", from: `"Dana" <${person.email!.toUpperCase()}>`, text: "Call me" }));
-    expect(res.json.data).toMatchObject({ matched: true, outreachId: outreach.id, matchedBy: "sender" });
+  it("never matches a reply on From: alone: a mail from the person's address with no thread stops nothing", async () => {
+    const { outreach, person, enrollment } = await sentOutreach();
+    const res = await postInbound("inbound-secret-for-tests", inboundForm({ headers: `From: "Dana" <${person.email!.toUpperCase()}>\r\nSubject: hello`, from: `"Dana" <${person.email!.toUpperCase()}>`, text: "Call me" }));
+    expect(res.status).toBe(200);
+    expect(res.json.data).toMatchObject({ matched: false });
+    expect((await prisma.outreach.findUniqueOrThrow({ where: { id: outreach.id } })).repliedAt).toBeNull();
+    expect(await prisma.sequenceEnrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).toMatchObject({ status: "ACTIVE" });
   });
 
   it("refuses a wrong secret", async () => {

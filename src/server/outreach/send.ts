@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { composeEmail } from "@/server/email/compose";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
-import { activeTransport, deliversRealMail, sendMail } from "@/server/email/transport";
+import { activeTransport, deliversRealMail, sendMail, type MailMessage, type SendResult } from "@/server/email/transport";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -33,16 +32,6 @@ export type SendOutcome =
 const CLAIMABLE = ["DRAFT", "QUEUED", "FAILED"] as const;
 const DAY_MS = 86_400_000;
 
-function senderDomain(): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(env().EMAIL_FROM);
-  return match ? match[1] : "eventops.dev";
-}
-
-function fromAddress(): string {
-  const match = /<([^>]+)>/.exec(env().EMAIL_FROM);
-  return match ? match[1] : env().EMAIL_FROM.trim();
-}
-
 const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
   personId: true, accountId: true, scheduledAt: true,
@@ -58,6 +47,24 @@ async function loadForSend(outreachId: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForSend>>;
+
+/** The transport message for a composed outreach email. */
+function outreachMail(outreachId: string, to: string, subject: string, composed: ReturnType<typeof composeEmail>): MailMessage {
+  return {
+    to, from: composed.from, subject, html: composed.html, text: composed.text, headers: composed.headers,
+    kind: "outreach", outreachId, messageId: composed.messageId, replyTo: composed.replyTo, returnPath: composed.returnPath,
+  };
+}
+
+/** The headers the outbox keeps with a sent message (what the message page shows, what the dev mailbox answers). */
+function outboxHeaders(composed: ReturnType<typeof composeEmail>): Record<string, string> {
+  return { ...composed.headers, "Message-ID": composed.messageId, ...(composed.replyTo ? { "Reply-To": composed.replyTo } : {}) };
+}
+
+/** The transport's own id when it differs from our Message-ID (SendGrid's X-Message-Id). */
+function providerIdOf(result: SendResult, messageId: string): string | null {
+  return result.messageId && result.messageId !== messageId ? result.messageId : null;
+}
 
 /** The refusals that come before anything is written: no address, no subject, no transport, demo data on a real transport. */
 function assertSendable(o: Loaded): { email: string; subject: string } {
@@ -175,24 +182,19 @@ export async function sendOutreach(
     return stateOutcome(again) ?? { outcome: "busy", outreachId: o.id };
   }
 
-  const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
-  const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
+  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature, sender: o.owner });
+  const { from, messageId } = composed;
   let result: Awaited<ReturnType<typeof sendMail>>;
   try {
-    result = await sendMail({
-      to: email, from, subject, html: composed.html, text: composed.text, headers: composed.headers,
-      kind: "outreach", outreachId: o.id, messageId, replyTo: o.owner?.email,
-    });
+    result = await sendMail(outreachMail(o.id, email, subject, composed));
   } catch (error) {
     return recordSendFailure(o, error, actorId);
   }
 
-  const storedMessageId = result.messageId || messageId;
   await prisma.$transaction(async (tx) => {
     await tx.outreach.update({
       where: { id: o.id },
-      data: { status: "SENT", sentAt: now, messageId: storedMessageId, transport: result.transport, failureReason: null, scheduledAt: null },
+      data: { status: "SENT", sentAt: now, messageId, providerMessageId: providerIdOf(result, messageId), transport: result.transport, failureReason: null, scheduledAt: null },
     });
     // The dev outbox already stored the message; real transports are recorded here.
     if (result.transport !== "dev-outbox") {
@@ -200,7 +202,7 @@ export async function sendOutreach(
         where: { outreachId: o.id },
         create: {
           outreachId: o.id, kind: "outreach", toEmail: o.person.email!, fromEmail: from, subject: o.subject!, html: composed.html, text: composed.text,
-          headers: { ...composed.headers, "Message-ID": storedMessageId }, transport: result.transport,
+          headers: outboxHeaders(composed), transport: result.transport,
         },
         update: {},
       });
@@ -212,7 +214,7 @@ export async function sendOutreach(
     }, tx);
     await options.onSent?.(tx, now);
   });
-  return { outcome: "sent", outreachId: o.id, messageId: storedMessageId, sentAt: now, transport: result.transport, alreadySent: false };
+  return { outcome: "sent", outreachId: o.id, messageId, sentAt: now, transport: result.transport, alreadySent: false };
 }
 
 export type BatchSendResult = SendOutcome | { outcome: "error"; outreachId: string; error: unknown };
@@ -347,22 +349,17 @@ export async function sendOutreachMany(
   for (const c of lost) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
 
   // Deliver, a few at a time.
-  const delivered: { c: (typeof open)[number]; from: string; composed: ReturnType<typeof composeEmail>; messageId: string; transport: string }[] = [];
+  const delivered: { c: (typeof open)[number]; from: string; composed: ReturnType<typeof composeEmail>; messageId: string; providerMessageId: string | null; transport: string }[] = [];
   const claimedList = claim.toClaim.filter((c) => claim.claimed.has(c.o.id));
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimedList.length) }, async () => {
     while (next < claimedList.length) {
       const c = claimedList[next++];
       const { o } = c;
-      const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
-      const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
+      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature, sender: o.owner });
       try {
-        const result = await sendMail({
-          to: c.email, from, subject: c.subject, html: composed.html, text: composed.text, headers: composed.headers,
-          kind: "outreach", outreachId: o.id, messageId, replyTo: o.owner?.email,
-        });
-        delivered.push({ c, from, composed, messageId: result.messageId || messageId, transport: result.transport });
+        const result = await sendMail(outreachMail(o.id, c.email, c.subject, composed));
+        delivered.push({ c, from: composed.from, composed, messageId: composed.messageId, providerMessageId: providerIdOf(result, composed.messageId), transport: result.transport });
       } catch (error) {
         results.set(o.id, await recordSendFailure(o, error, null));
       }
@@ -373,9 +370,9 @@ export async function sendOutreachMany(
   await prisma.$transaction(async (tx) => {
     const updatedAt = new Date().toISOString();
     await tx.$executeRaw`
-      UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, transport = v.transport,
+      UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, "providerMessageId" = v.pid, transport = v.transport,
              "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
-        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, transport)
+        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.providerMessageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, pid, transport)
        WHERE o.id = v.id`;
     // The dev outbox already stored its messages; the others are recorded here.
     const outbox = delivered.filter((d) => d.transport !== "dev-outbox");
@@ -383,7 +380,7 @@ export async function sendOutreachMany(
       await tx.outboxMessage.createMany({
         data: outbox.map(({ c, from, composed, messageId, transport }) => ({
           outreachId: c.o.id, kind: "outreach", toEmail: c.email, fromEmail: from, subject: c.subject, html: composed.html, text: composed.text,
-          headers: { ...composed.headers, "Message-ID": messageId }, transport,
+          headers: outboxHeaders(composed), transport,
         })),
         skipDuplicates: true,
       });

@@ -15,7 +15,10 @@ import { verifyToken } from "@/server/tracking/tokens";
  * reply, bounce, spam report or unsubscribe stops the person's active sequences, and all but
  * the reply put the address on the suppression list.
  */
-export type EmailEventKind = "delivered" | "open" | "click" | "bounce" | "dropped" | "spamreport" | "unsubscribe" | "reply" | "deferred" | "processed";
+export type EmailEventKind =
+  | "delivered" | "open" | "click" | "bounce" | "dropped" | "spamreport" | "unsubscribe" | "reply" | "deferred" | "processed"
+  // Recorded only (their effects belong to src/server/inbound/receive.ts): an out-of-office note, a temporary bounce.
+  | "auto_reply" | "soft_bounce";
 
 export type EventInput = {
   outreachId: string;
@@ -40,7 +43,7 @@ const eventOutreachSelect = {
 
 export async function applyEmailEvent(input: EventInput): Promise<ApplyResult> {
   try {
-    return await prisma.$transaction((tx) => applyInTx(input, tx));
+    return await prisma.$transaction((tx) => applyEmailEventInTx(input, tx));
   } catch (error) {
     // Two deliveries of the same provider event racing: the unique dedupeKey keeps one.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { applied: false, duplicate: true, isMachine: false };
@@ -48,7 +51,8 @@ export async function applyEmailEvent(input: EventInput): Promise<ApplyResult> {
   }
 }
 
-async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
+/** applyEmailEvent inside the caller's transaction (the inbound path records the mail and its effects together). */
+export async function applyEmailEventInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
   if (input.dedupeKey) {
     const seen = await tx.emailEvent.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
     if (seen) return { applied: false, duplicate: true, isMachine: false };
@@ -114,7 +118,8 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
     case "reply":
       if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
       await stopActiveEnrollments(o.personId, "replied", input.at, tx);
-      await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
+      // A captured reply's activity is the rep's notification (notifyRep), written by the inbound path.
+      if (input.source !== "inbound") await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
       break;
     default:
       break;
