@@ -144,13 +144,18 @@ export function findReturnDate(text: string, received: Date): Date | null {
   for (const lang of detectLanguages(text)) {
     for (const sentence of sentences) {
       if (!RETURN_CUE[lang].test(sentence)) continue;
-      const results = chrono[lang].parse(sentence, received, { forwardDate: true });
-      for (const r of results) {
+      // Read in UTC so a date without a time means the same instant on every server (noon UTC
+      // that day); read both as written and forward ("Monday" → the next one), keep the earliest
+      // day after the note that is not absurdly far.
+      const reference = { instant: received, timezone: 0 };
+      const results = [...chrono[lang].parse(sentence, reference), ...chrono[lang].parse(sentence, reference, { forwardDate: true })];
+      const days = results
+        .filter((r) => r.start.isCertain("day") || r.start.isCertain("weekday"))
         // "away from 2 to 13 March" → back the day after the range ends.
-        const date = r.end ? new Date(r.end.date().getTime() + DAY_MS) : r.start.date();
-        if (!r.start.isCertain("day") && !r.start.isCertain("weekday")) continue;
-        if (date.getTime() > received.getTime() && date.getTime() <= latest) return date;
-      }
+        .map((r) => (r.end ? new Date(r.end.date().getTime() + DAY_MS) : r.start.date()))
+        .filter((d) => d.getTime() > received.getTime() && d.getTime() <= latest)
+        .sort((a, b) => a.getTime() - b.getTime());
+      if (days.length) return days[0];
     }
   }
   return null;

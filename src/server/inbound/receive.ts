@@ -242,13 +242,13 @@ async function pauseForOutOfOffice({ tx, inboundId, o, author, receivedAt, now }
       data: { status: "PAUSED", stopReason: "out_of_office", resumeAt: returnAt, claimedBy: null, claimExpiresAt: null },
     });
   }
-  const zone = o.event.timeZone;
-  const until = `${formatLocalTime(returnAt, zone)} ${zoneAbbreviation(returnAt, zone)}`;
+  // A return date is a day, not a time: shown as the day.
+  const until = returnAt.toLocaleDateString("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
   const name = author.personId && author.personId !== o.personId ? author.name : o.person.name;
   const paused = enrollments.length ? `; ${enrollments.map((e) => `“${e.sequence.name}”`).join(", ")} paused until then` : "";
   await recordActivity({
     type: "outreach.auto_reply",
-    description: `${name} is out of the office ${returnFound ? `until ${until}` : `(no return date given; trying again ${until})`}${paused}`,
+    description: `${name} is out of the office ${returnFound ? `until ${until}` : `(no return date given: waiting until ${until})`}${paused}`,
     eventId: o.eventId, personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
     metadata: { inboundMessageId: inboundId, returnAt: returnAt.toISOString(), returnFound, pausedEnrollments: enrollments.length, now: now.toISOString() },
   }, tx);
