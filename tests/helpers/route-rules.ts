@@ -86,4 +86,10 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "unsubscribe/[token]/route.ts": { POST: "public" },
   "webhooks/sendgrid/route.ts": { POST: "webhook" },
   "webhooks/inbound/[secret]/route.ts": { POST: "webhook" },
+  "webhooks/inbound/[secret]/mime/route.ts": { POST: "webhook" },
+  "mailboxes/route.ts": { GET: "user", POST: "user" },
+  "mailboxes/[id]/route.ts": { DELETE: "user" },
+  "mailboxes/[id]/sync/route.ts": { POST: "user" },
+  "cron/mailboxes/route.ts": { GET: "cron" },
+  "dev/mailbox/[id]/simulate/route.ts": { POST: "user" },
 };

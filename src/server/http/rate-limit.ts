@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   signInEmail: { bucket: "signin-email", points: 5, windowSeconds: 600 },
   export: { bucket: "export", points: 10, windowSeconds: 600 },
   ai: { bucket: "ai", points: 30, windowSeconds: 60 },
+  // Connecting or syncing a mailbox dials an outside server: a few per rep per 10 minutes.
+  mailbox: { bucket: "mailbox", points: 10, windowSeconds: 600 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
