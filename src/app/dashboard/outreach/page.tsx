@@ -14,6 +14,7 @@ import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/compon
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { RatesChart } from "@/components/outreach/rates-chart";
 import { SendingWindowForm } from "@/components/outreach/sending-window-form";
+import { countNewReplies, outreachWithNewReplies } from "@/server/inbound/read";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
@@ -29,7 +30,10 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = listOutreachQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listOutreachQuery.parse({});
-  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(event.id, query), outreachStats(event.id, query), listFilterOptions(event.id), getSendingWindow()]);
+  const [list, stats, options, sendingWindow, myNewReplies] = await Promise.all([
+    listOutreach(event.id, query), outreachStats(event.id, query), listFilterOptions(event.id), getSendingWindow(), countNewReplies(user.id, event.id),
+  ]);
+  const withNewReplies = await outreachWithNewReplies(list.items.map((o) => o.id));
   const filtered = Object.keys(raw).some((k) => k !== "page");
   const pageHref = (page: number) => `/dashboard/outreach?${new URLSearchParams({ ...raw, page: String(page) }).toString()}`;
   const { rates } = stats;
@@ -42,6 +46,11 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
         actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
+      {myNewReplies > 0 ? (
+        <Link href="/dashboard/outreach?engagement=replied" className="mb-4 flex items-center gap-2 rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm font-medium hover:bg-success/15" data-testid="new-replies-banner">
+          <Inbox className="size-4" aria-hidden /> {myNewReplies === 1 ? "1 new reply to your messages" : `${myNewReplies} new replies to your messages`}: open a message to read it.
+        </Link>
+      ) : null}
       <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={user.role === "ADMIN"} /></div>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="outreach-stats">
@@ -116,6 +125,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
                     <div className="flex flex-wrap items-center gap-1.5 text-xs sm:justify-end">
                       <Badge variant="secondary">{CHANNEL_LABEL[o.channel]}</Badge>
                       <Badge variant={statusVariant(o.status)}>{STATUS_LABEL[o.status]}</Badge>
+                      {withNewReplies.has(o.id) ? <Badge data-testid="new-reply-badge">New reply</Badge> : null}
                       {o.repliedAt ? <Badge variant="success">Replied</Badge> : o.clickedAt ? <Badge>Clicked</Badge> : o.openedAt ? <Badge>Opened</Badge> : null}
                       {o.bouncedAt ? <Badge variant="destructive">Bounced</Badge> : null}
                       <span className="w-full text-muted-foreground sm:w-44 sm:text-right">

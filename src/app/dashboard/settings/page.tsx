@@ -8,12 +8,15 @@ import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getWorkspace } from "@/server/users/workspace";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { listSuppressions } from "@/server/suppressions/service";
+import { MailboxSettings } from "@/components/settings/mailbox-settings";
+import { replyCaptureStatus } from "@/server/inbound/read";
+import { listMailboxes } from "@/server/mailboxes/service";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const { user, event } = await getWorkspace();
-  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const [team, scoring, suppressions, mailboxes] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 }), listMailboxes(user)]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -25,6 +28,15 @@ export default async function SettingsPage() {
       />
       <div className="mt-6">
         <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
+      </div>
+      <div className="mt-6">
+        <MailboxSettings
+          isAdmin={user.role === "ADMIN"}
+          currentUserId={user.id}
+          status={{ ...replyCaptureStatus(), encryptionReady: mailboxes.encryptionReady }}
+          initial={mailboxes.items}
+          timeZone={event?.timeZone ?? "UTC"}
+        />
       </div>
       <div className="mt-6">
         <SuppressionSettings

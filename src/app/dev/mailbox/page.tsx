@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { ProspectActions } from "@/components/dev/prospect-actions";
 import { isDemoMode } from "@/server/env";
 import { listOutbox } from "@/server/email/outbox";
 
@@ -15,13 +16,16 @@ export default async function DevMailboxPage() {
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Development mailbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">Mail the app sent without a mail server, newest first. This page does not exist in production.</p>
+      <p className="mt-1 text-sm text-muted-foreground">
+        Answer an outreach message as its recipient to see what happens when they reply, are out of the office or the address bounces: a real message goes through the same inbound path as production mail.
+      </p>
       {messages.length === 0 ? <p className="mt-8 text-sm text-muted-foreground">No messages yet.</p> : null}
       <ol className="mt-6 flex flex-col gap-4">
         {messages.map((m) => (
           <li key={m.id} className="rounded-lg border bg-card p-4 shadow-sm" data-testid="mailbox-message">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-medium">{m.subject}</h2>
-              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US")}</time>
+              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US", { timeZoneName: "short" })}</time>
             </div>
             <p className="text-xs text-muted-foreground">To {m.toEmail} · from {m.fromEmail} · {m.kind}</p>
             <div className="mt-3 whitespace-pre-wrap break-words text-sm">
@@ -29,6 +33,7 @@ export default async function DevMailboxPage() {
                 /^https?:\/\//.test(part) ? <a key={i} href={part} className="text-primary underline">{part}</a> : <span key={i}>{part}</span>,
               )}
             </div>
+            {m.kind === "outreach" ? <ProspectActions outboxId={m.id} /> : null}
           </li>
         ))}
       </ol>

@@ -5,9 +5,12 @@ import { ArrowLeft, Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
+import { InboundThread } from "@/components/outreach/inbound-thread";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { AppError } from "@/server/http/errors";
+import { listInboundForOutreach, markRepliesRead } from "@/server/inbound/read";
 import { getOutreachOrThrow } from "@/server/outreach/service";
+import { findSuppressions } from "@/server/suppressions/service";
 import { getWorkspace } from "@/server/users/workspace";
 
 export const metadata: Metadata = { title: "Message" };
@@ -17,6 +20,9 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
   open: { label: "Opened", icon: Eye },
   click: { label: "Clicked", icon: MousePointerClick },
   reply: { label: "Replied", icon: Reply },
+  auto_reply: { label: "Out-of-office reply", icon: Inbox },
+  soft_bounce: { label: "Not delivered for now (will retry)", icon: ShieldAlert },
+  deferred: { label: "Delivery delayed", icon: Truck },
   bounce: { label: "Bounced", icon: ShieldAlert },
   dropped: { label: "Dropped by provider", icon: ShieldAlert },
   spamreport: { label: "Reported as spam", icon: ShieldAlert },
@@ -32,6 +38,10 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
     throw error;
   });
   const tz = event.timeZone;
+  const inbound = await listInboundForOutreach(o.id);
+  const suppressed = await findSuppressions(inbound.flatMap((i) => (i.kind === "REMOVAL_REQUEST" && i.fromEmail ? [i.fromEmail] : [])));
+  // Shown as new this once; the owner has now seen them.
+  await markRepliesRead(o.id, user, o.owner?.id ?? null);
   const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
@@ -71,6 +81,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
               <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
+          <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === user.id} />
           {o.outbox ? (
             <Card>
               <CardHeader>
