@@ -82,7 +82,7 @@ beforeAll(async () => {
 
 async function call(c: Call, w: RecordWorld, cookie: string) {
   const handler = (await loadRoute(c.file))[c.verb]!;
-  const params = c.file.includes("[id]") ? { id: c.id(w) } : {};
+  const params: Record<string, string> = c.file.includes("[id]") ? { id: c.id(w) } : {};
   return callRoute(handler, `/api/${c.file.replace("/route.ts", "")}`, { method: c.verb, cookie, params, query: c.query?.(w), body: c.body?.(w) });
 }
 
