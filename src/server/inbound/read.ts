@@ -1,3 +1,4 @@
+import type { Actor } from "@/server/access/actor";
 import { prisma } from "@/server/db";
 import { env, isDemoMode } from "@/server/env";
 
@@ -38,9 +39,9 @@ export async function outreachWithNewReplies(outreachIds: readonly string[]): Pr
   return new Set(rows.map((r) => r.outreachId!));
 }
 
-/** How many replies to a rep's messages in this event they have not opened yet. */
-export async function countNewReplies(userId: string, eventId: string): Promise<number> {
-  return prisma.inboundMessage.count({ where: { eventId, readAt: null, kind: { in: [...NOTIFYING] }, outreach: { ownerId: userId } } });
+/** How many replies to the actor's messages in their event they have not opened yet. */
+export async function countNewReplies(actor: Pick<Actor, "id" | "eventId">): Promise<number> {
+  return prisma.inboundMessage.count({ where: { eventId: actor.eventId, readAt: null, kind: { in: [...NOTIFYING] }, outreach: { ownerId: actor.id } } });
 }
 
 /** How replies reach EventOps on this deployment, for Settings. */

@@ -11,7 +11,7 @@ import { AppError } from "@/server/http/errors";
 import { listInboundForOutreach, markRepliesRead } from "@/server/inbound/read";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { findSuppressions } from "@/server/suppressions/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -31,9 +31,10 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
 
 export default async function OutreachDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, event } = await getWorkspace();
-  if (!event) notFound();
-  const o = await getOutreachOrThrow(id, event.id).catch((error: unknown) => {
+  const actor = await getActor();
+  if (!actor.event) notFound();
+  const { event } = actor;
+  const o = await getOutreachOrThrow(id, actor).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
@@ -41,8 +42,8 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
   const inbound = await listInboundForOutreach(o.id);
   const suppressed = await findSuppressions(inbound.flatMap((i) => (i.kind === "REMOVAL_REQUEST" && i.fromEmail ? [i.fromEmail] : [])));
   // Shown as new this once; the owner has now seen them.
-  await markRepliesRead(o.id, user, o.owner?.id ?? null);
-  const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;
+  await markRepliesRead(o.id, actor, o.owner?.id ?? null);
+  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (
@@ -81,7 +82,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
               <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
-          <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === user.id} />
+          <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === actor.id} />
           {o.outbox ? (
             <Card>
               <CardHeader>
