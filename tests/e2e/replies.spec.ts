@@ -44,6 +44,7 @@ test("a rep emails a person in a sequence from their page; the prospect's reply 
   await expect(page.getByTestId("timeline")).toContainText(`Rhea ${tag} replied to “${subject}”`);
   await expect(page.getByTestId("timeline-reply").first()).toContainText("the timing is good");
   await expect(page.getByTestId("timeline-reply").first()).not.toContainText("Would 15 minutes");
+  await page.getByTestId("timeline").scrollIntoViewIfNeeded();
   await screenshot(page, "replies-person-timeline");
 
   // The thread on the message page; the list marked it new until the owner opened it.

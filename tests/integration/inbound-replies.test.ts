@@ -239,6 +239,14 @@ describe("out of office", () => {
     expect(await prisma.activity.count({ where: { entityId: s.enrollment.id, type: "sequence.resumed" } })).toBe(1);
   });
 
+  it("a reply after the out-of-office note ends the paused sequence instead of resuming it later", async () => {
+    const s = await sentMessage();
+    await viaMime(fixture("outlook-ooo.eml", s.values));
+    expect((await state(s)).enrollment.status).toBe("PAUSED");
+    await viaMime(fixture("apple-mail-reply.eml", s.values));
+    expect((await state(s)).enrollment).toMatchObject({ status: "REPLIED", resumeAt: null });
+  });
+
   it("without a return date the pause lasts 7 days", async () => {
     const s = await sentMessage();
     const raw = fixture("outlook-ooo.eml", s.values).replace(/until Monday, March 16, =\r\n2026 /, "");

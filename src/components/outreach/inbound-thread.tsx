@@ -53,7 +53,7 @@ export function InboundThread({ items, timeZone, suppressedEmails, isOwner }: { 
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <Icon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
                   <span className="font-medium">{who}</span>
-                  {item.fromEmail && item.fromEmail !== who ? <span className="truncate text-xs text-muted-foreground">{item.fromEmail}</span> : null}
+                  {item.fromEmail && item.fromEmail !== who ? <span className="min-w-0 truncate text-xs text-muted-foreground">{item.fromEmail}</span> : null}
                   <Badge variant={kind.variant}>{kind.label}</Badge>
                   {!item.readAt && (item.kind === "REPLY" || item.kind === "REMOVAL_REQUEST") && isOwner ? <Badge>New</Badge> : null}
                   <span className="ml-auto text-xs text-muted-foreground">{formatWhen(item.receivedAt, timeZone)} · via {SOURCE[item.source] ?? item.source}</span>
@@ -64,7 +64,7 @@ export function InboundThread({ items, timeZone, suppressedEmails, isOwner }: { 
                       : item.bounceType === "soft" ? "Not delivered for now; the message is sent again later."
                         : item.bounceType === "delayed" ? "The receiving server is still trying to deliver it."
                           : "The receiving server confirmed delivery."}
-                    {item.bounceStatus || item.bounceDetail ? <span className="block text-xs text-muted-foreground">{[item.bounceStatus, item.bounceDetail].filter(Boolean).join(" · ")}</span> : null}
+                    {item.bounceDetail || item.bounceStatus ? <span className="block break-all text-xs text-muted-foreground">The receiving server said: {item.bounceDetail ?? item.bounceStatus}</span> : null}
                   </p>
                 ) : (
                   <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-3 text-sm" data-testid="inbound-text">{item.text || "(no text)"}</div>

@@ -170,6 +170,11 @@ async function recordReply({ tx, inboundId, o, author, classification, visible, 
   }, tx);
   const writerId = author.personId ?? o.personId;
   if (author.personId && author.personId !== o.personId) await stopActiveEnrollments(author.personId, "replied", receivedAt, tx);
+  // Paused by us (out of office, a colleague's reply) rather than by a rep: a reply ends those too.
+  await tx.sequenceEnrollment.updateMany({
+    where: { personId: { in: [...new Set([o.personId, writerId])] }, status: "PAUSED", stopReason: { in: ["out_of_office", "account_replied"] } },
+    data: { status: "REPLIED", stopReason: "replied", stoppedAt: receivedAt, nextStepAt: null, resumeAt: null, claimedBy: null, claimExpiresAt: null },
+  });
 
   const activities: ActivityInput[] = [];
   if (removal) {
@@ -255,7 +260,8 @@ async function pauseForOutOfOffice({ tx, inboundId, o, author, receivedAt, now }
 }
 
 async function recordBounce({ tx, inboundId, o, receivedAt, now }: EffectInput, bounce: Extract<Classification, { kind: "BOUNCE" }>) {
-  const reason = [bounce.status, bounce.detail].filter(Boolean).join(" ") || "no reason given";
+  // The server's own words carry the status code already ("550 5.1.1 … user unknown").
+  const reason = bounce.detail ?? bounce.status ?? "no reason given";
   const dedupeKey = `inbound:${inboundId}`;
   const metadata = { inboundMessageId: inboundId, status: bounce.status, reason: reason.slice(0, 300), via: "dsn" };
   if (bounce.bounceType === "hard") {

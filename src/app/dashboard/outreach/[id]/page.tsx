@@ -74,7 +74,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
       {o.failureReason ? <p className="mb-4 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">{o.failureReason}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="flex flex-col gap-4 lg:col-span-2">
+        <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
           <Card>
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
@@ -103,7 +103,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
           ) : null}
         </div>
 
-        <div className="flex flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-4">
           <Card>
             <CardHeader><CardTitle>Details</CardTitle></CardHeader>
             <CardContent>
