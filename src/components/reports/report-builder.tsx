@@ -10,6 +10,7 @@ import { apiFetch } from "@/lib/api-client";
 import type { ReportConfig } from "@/server/reports/config";
 import { METRIC_LABELS, REPORT_METRICS, REPORT_SECTIONS, REPORT_TIERS, SECTION_LABELS, type ReportMetric, type ReportSection } from "@/server/reports/labels";
 import { downloadReportPdf, fetchReportHtml } from "./download";
+import { FormMessage } from "@/components/ui/form-message";
 
 const TIERS = REPORT_TIERS;
 type Tier = (typeof TIERS)[number];
@@ -147,9 +148,7 @@ export function ReportBuilder({ eventId, reps, initial }: {
             </div>
             <p className="text-xs text-muted-foreground">Dates apply to when outreach was sent and meetings are scheduled, in the event&apos;s time zone.</p>
           </fieldset>
-          {message ? (
-            <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>{message.text}</p>
-          ) : null}
+          <FormMessage message={message} />
           <div className="flex flex-wrap gap-2">
             <Button type="button" variant="outline" onClick={runPreview} disabled={busy !== null || sections.length === 0}>
               {busy === "preview" ? <Loader2 className="animate-spin" aria-hidden /> : <Eye aria-hidden />} Preview

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { formatWhen } from "@/components/outreach/format";
 import { apiFetch } from "@/lib/api-client";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type MailboxRow = {
   id: string; label: string; host: string; port: number; secure: boolean; username: string; folder: string; shared: boolean;
@@ -96,11 +97,7 @@ export function MailboxSettings({ isAdmin, currentUserId, status, initial, timeZ
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 [&>*]:min-w-0">
-        {message ? (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         {rows.length > 0 ? (
           <ul className="divide-y rounded-lg border" aria-label="Connected mailboxes">
             {rows.map((row) => (
