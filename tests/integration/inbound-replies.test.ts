@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import * as sendgridInbound from "@/app/api/webhooks/inbound/[secret]/route";
 import * as mimeInbound from "@/app/api/webhooks/inbound/[secret]/mime/route";
+import * as simulateRoute from "@/app/api/dev/mailbox/[id]/simulate/route";
 import { installCaptureTransport, type MailMessage } from "@/server/email/transport";
 import { loggablePath } from "@/server/http/route";
+import { retryReplyForwards } from "@/server/inbound/forward";
 import { sendOutreach } from "@/server/outreach/send";
 import { resumeOutOfOffice } from "@/server/sequences/out-of-office";
+import { createSession } from "../helpers/factories";
+import { callRoute } from "../helpers/request";
 import { createPerson, createDraft, outreachSetup } from "../helpers/outreach-fixtures";
 import { fixture, postInbound, sendgridRawForm, sendgridSplitForm } from "../helpers/inbound-mail";
 
@@ -22,11 +26,16 @@ const SENT_AT = new Date("2026-03-02T15:00:00Z"); // a Monday, 10:00 in New York
 const saved = { ...process.env };
 const captured: (MailMessage & { from: string })[] = [];
 let uninstall: () => void;
+// A test can make the mail server refuse the next forwards.
+let refuseForwards = false;
 
 beforeAll(() => {
   process.env.INBOUND_PARSE_SECRET = SECRET;
   process.env.INBOUND_DOMAIN = DOMAIN;
-  uninstall = installCaptureTransport((m) => captured.push(m));
+  uninstall = installCaptureTransport((m) => {
+    if (refuseForwards && m.kind === "reply-forward") throw new Error("451 4.3.0 Mail server temporarily unavailable");
+    captured.push(m);
+  });
 });
 afterAll(() => {
   uninstall();
@@ -363,5 +372,59 @@ describe("duplicates, authentication, limits", () => {
   it("the path secret never reaches the request log", () => {
     expect(loggablePath(`/api/webhooks/inbound/${SECRET}/mime`)).toBe("/api/webhooks/inbound/:redacted/mime");
     expect(loggablePath(`/api/webhooks/inbound/${SECRET}`)).toBe("/api/webhooks/inbound/:redacted");
+  });
+});
+
+describe("forwarding to the rep", () => {
+  it("a forward the mail server refused is kept on the reply and sent by the next cron run, once", async () => {
+    const s = await sentMessage();
+    refuseForwards = true;
+    const res = await viaSendgridRaw(fixture("gmail-reply.eml", s.values));
+    refuseForwards = false;
+    expect(res.json.data).toMatchObject({ kind: "REPLY" });
+    let [row] = (await state(s)).inbound;
+    expect(row).toMatchObject({ forwardedAt: null, forwardAttempts: 1, forwardError: "451 4.3.0 Mail server temporarily unavailable" });
+    expect((await state(s)).enrollment.status).toBe("REPLIED"); // the reply itself is recorded regardless
+
+    await Promise.all([retryReplyForwards(), retryReplyForwards()]);
+    [row] = (await state(s)).inbound;
+    expect(row.forwardedAt).not.toBeNull();
+    expect(captured.filter((m) => m.kind === "reply-forward" && m.to === s.rep.email)).toHaveLength(1);
+  });
+});
+
+describe("the development mailbox answers as the prospect", () => {
+  it.each([
+    ["reply", "REPLY", "REPLIED"],
+    ["out_of_office", "AUTO_REPLY", "PAUSED"],
+    ["bounce", "BOUNCE", "STOPPED"],
+  ] as const)("%s builds a real message that goes through the inbound path", async (kind, recorded, enrollmentStatus) => {
+    const s = await sentMessage();
+    const outbox = await prisma.outboxMessage.findUniqueOrThrow({ where: { outreachId: s.outreach.id } });
+    const { cookie } = await createSession(s.rep.id);
+    const res = await callRoute(simulateRoute.POST, `/api/dev/mailbox/${outbox.id}/simulate`, { method: "POST", cookie, params: { id: outbox.id }, body: { kind } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.data.result).toMatchObject({ status: "recorded", kind: recorded, outreachId: s.outreach.id });
+    expect(res.json.data.message).toMatch(/^Recorded as /);
+    const after = await state(s);
+    expect(after.inbound[0]).toMatchObject({ kind: recorded, source: "dev" });
+    expect(after.enrollment.status).toBe(enrollmentStatus);
+    if (kind === "reply") expect(after.inbound[0].text).not.toContain(">");
+    if (kind === "bounce") expect(after.suppression).toMatchObject({ reason: "BOUNCED" });
+  });
+
+  it("answers only outreach messages, only in demo mode", async () => {
+    const s = await sentMessage();
+    const { cookie } = await createSession(s.rep.id);
+    const other = await prisma.outboxMessage.create({ data: { kind: "sign-in", toEmail: "x@example.test", fromEmail: "no-reply@eventops.dev", subject: "Sign in", html: "", text: "", transport: "dev-outbox" } });
+    expect((await callRoute(simulateRoute.POST, `/api/dev/mailbox/${other.id}/simulate`, { method: "POST", cookie, params: { id: other.id }, body: { kind: "reply" } })).status).toBe(409);
+    const outbox = await prisma.outboxMessage.findUniqueOrThrow({ where: { outreachId: s.outreach.id } });
+    process.env.DEMO_MODE = "false";
+    try {
+      expect((await callRoute(simulateRoute.POST, `/api/dev/mailbox/${outbox.id}/simulate`, { method: "POST", cookie, params: { id: outbox.id }, body: { kind: "reply" } })).status).toBe(404);
+    } finally {
+      process.env.DEMO_MODE = "true";
+    }
+    expect((await state(s)).inbound).toHaveLength(0);
   });
 });
