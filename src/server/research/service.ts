@@ -5,6 +5,7 @@ import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
+import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
 
@@ -43,14 +44,15 @@ export async function researchAccount(accountId: string, options: ResearchOption
     },
   });
   if (!account) throw new AppError("not_found", "Account not found");
-  const draft = await buildDossier(account, options.fetch);
+  const profile = await getSellerProfile();
+  const draft = await buildDossier(account, profile, options.fetch);
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
     footprint: draft.footprint,
     facilities: draft.facilities as unknown as Prisma.InputJsonValue,
-    painPoints: draft.painPoints,
-    techStack: draft.techStack,
+    painPoints: draft.painPoints as unknown as Prisma.InputJsonValue,
+    techStack: draft.techStack as unknown as Prisma.InputJsonValue,
     recentNews: draft.recentNews as unknown as Prisma.InputJsonValue,
     keyContacts: draft.keyContacts as unknown as Prisma.InputJsonValue,
     sources: draft.sources as unknown as Prisma.InputJsonValue,
@@ -58,13 +60,15 @@ export async function researchAccount(accountId: string, options: ResearchOption
     researchedAt,
   };
   const insights = account.people.flatMap((person) =>
-    talkingPointsFor(person, account, draft).map((content) => ({
+    talkingPointsFor(person, account, draft, profile).map((point) => ({
       accountId: account.id,
       personId: person.id,
       category: "talking_point",
-      content,
+      content: point.text,
       source: "research",
-      confidence: draft.provider === "built-in" ? 0.6 : 0.75,
+      citation: point.source,
+      // No confidence: neither the built-in researcher nor the model gives a calibrated one.
+      confidence: null,
     })),
   );
   await prisma.$transaction(async (tx) => {

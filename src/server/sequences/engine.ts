@@ -5,6 +5,7 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { composeDeterministic } from "@/server/outreach/drafts";
+import { getSellerProfile } from "@/server/seller/service";
 import { sendOutreach, sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
 import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
@@ -187,13 +188,14 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
     group.forEach((x, i) => contexts.set(x.e.id, built[i]));
   }
   const drafts: (EmailStep & { subject: string; message: string })[] = [];
+  const profile = await getSellerProfile();
   for (const x of emailSteps) {
     const context = contexts.get(x.e.id)!;
     if (context instanceof Error) {
       results.set(x.e.id, context);
       continue;
     }
-    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context);
+    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context, profile);
     if (!content.subject) results.set(x.e.id, new AppError("validation_error", `Step ${x.stepNumber} has no subject`));
     else drafts.push({ ...x, subject: content.subject, message: content.message });
   }
@@ -317,6 +319,7 @@ async function processEnrollment(id: string, workerId: string, now: Date): Promi
   const content = composeDeterministic(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
+    await getSellerProfile(),
   );
 
   if (step.channel !== "EMAIL") {
