@@ -86,4 +86,6 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "unsubscribe/[token]/route.ts": { POST: "public" },
   "webhooks/sendgrid/route.ts": { POST: "webhook" },
   "webhooks/inbound/[secret]/route.ts": { POST: "webhook" },
+  "outreach/generate/stream/route.ts": { POST: "user" },
+  "settings/product/route.ts": { GET: "user", PUT: "admin", DELETE: "admin" },
 };

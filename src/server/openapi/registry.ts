@@ -9,7 +9,8 @@ import { exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
-import { createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { sellerProfileSchema } from "@/server/seller/profile";
+import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
 import { heartbeatBody, presenceQuery } from "@/server/presence/service";
@@ -179,6 +180,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
   { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
+  // Workspace (issue 19): streamed drafts, the seller profile.
+  { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },
+  { method: "GET", path: "/api/settings/product", summary: "The seller profile (\"Our product\") every prompt, draft, pain point, ICP fit and ROI model reads", tag: "settings", access: "user" },
+  { method: "PUT", path: "/api/settings/product", summary: "Replace the seller profile (admins)", tag: "settings", access: "admin", body: sellerProfileSchema },
+  { method: "DELETE", path: "/api/settings/product", summary: "Go back to the shipped default seller profile (admins)", tag: "settings", access: "admin" },
 ];
 
 export const registry: Endpoint[] = ENDPOINTS.map((e) => ({ ...e, example: EXAMPLES[`${e.method} ${e.path}`] }));
