@@ -33,7 +33,8 @@ export async function startFakeOpenAI(respond: (request: ChatRequest) => FakeAns
     const answer = await respond(body);
     if (typeof answer !== "string") {
       const headers: Record<string, string> = { "content-type": "application/json" };
-      if (answer.retryAfterMs !== undefined) headers["retry-after-ms"] = String(answer.retryAfterMs);
+      // OpenAI tells clients how long to wait; a short wait keeps the SDK's retries fast in tests.
+      headers["retry-after-ms"] = String(answer.retryAfterMs ?? 5);
       res.writeHead(answer.status, headers).end(JSON.stringify({ error: { message: "fake failure", type: "server_error" } }));
       return;
     }

@@ -181,7 +181,7 @@ export async function getAccountDossier(accountId: string) {
   const insights = await prisma.insight.findMany({
     where: { accountId, personId: { not: null }, category: "talking_point" },
     orderBy: [{ personId: "asc" }, { createdAt: "asc" }],
-    select: { id: true, content: true, source: true, person: { select: { id: true, name: true, title: true } } },
+    select: { id: true, content: true, source: true, citation: true, person: { select: { id: true, name: true, title: true } } },
   });
   return { account: { id: account.id, name: account.name, eventId: account.eventId }, dossier: account.dossier, talkingPoints: insights };
 }
