@@ -88,4 +88,8 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "webhooks/inbound/[secret]/route.ts": { POST: "webhook" },
   "outreach/generate/stream/route.ts": { POST: "user" },
   "settings/product/route.ts": { GET: "user", PUT: "admin", DELETE: "admin" },
+  "notifications/route.ts": { GET: "user" },
+  "notifications/read/route.ts": { POST: "user" },
+  "cron/notifications/route.ts": { GET: "cron" },
+  "me/settings/route.ts": { GET: "user", PATCH: "user" },
 };

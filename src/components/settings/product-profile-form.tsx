@@ -5,7 +5,7 @@ import { Loader2, Plus, RotateCcw, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { apiFetch } from "@/lib/api-client";
@@ -84,19 +84,19 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
         </CardHeader>
         <CardContent className="grid gap-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="productName" label="Product name" error={issueFor("productName")}>
+            <FormField id="productName" label="Product name" error={issueFor("productName")}>
               <Input id="productName" value={p.productName} onChange={(e) => set("productName", e.target.value)} disabled={disabled} maxLength={80} />
-            </Field>
-            <Field id="meetingAsk" label="What we ask for in outreach" error={issueFor("meetingAsk")}>
+            </FormField>
+            <FormField id="meetingAsk" label="What we ask for in outreach" error={issueFor("meetingAsk")}>
               <Input id="meetingAsk" value={p.meetingAsk} onChange={(e) => set("meetingAsk", e.target.value)} disabled={disabled} maxLength={120} placeholder="20 minutes at our booth" />
-            </Field>
+            </FormField>
           </div>
-          <Field id="pitch" label="One-line pitch" error={issueFor("pitch")}>
+          <FormField id="pitch" label="One-line pitch" error={issueFor("pitch")}>
             <Textarea id="pitch" value={p.pitch} onChange={(e) => set("pitch", e.target.value)} disabled={disabled} maxLength={300} rows={2} className="min-h-0" />
-          </Field>
-          <Field id="valueProps" label="Value propositions (one per line)" error={issueFor("valueProps")}>
+          </FormField>
+          <FormField id="valueProps" label="Value propositions (one per line)" error={issueFor("valueProps")}>
             <Textarea id="valueProps" value={valueProps} onChange={(e) => setValueProps(e.target.value)} disabled={disabled} rows={4} />
-          </Field>
+          </FormField>
         </CardContent>
       </Card>
 
@@ -145,9 +145,9 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
           ))}
           <div className="flex flex-wrap items-end gap-3">
             {isAdmin ? <Button variant="outline" size="sm" onClick={() => set("industries", [...p.industries, { name: "", keywords: [], fit: 50, why: "", pains: [] }])} disabled={disabled || p.industries.length >= 20}><Plus aria-hidden /> Add an industry</Button> : null}
-            <Field id="otherIndustryFit" label="Fit of any other industry (0–100)" error={issueFor("otherIndustryFit")}>
+            <FormField id="otherIndustryFit" label="Fit of any other industry (0–100)" error={issueFor("otherIndustryFit")}>
               <Input id="otherIndustryFit" type="number" min={0} max={100} value={p.otherIndustryFit} onChange={(e) => set("otherIndustryFit", Number(e.target.value))} disabled={disabled} className="w-28" />
-            </Field>
+            </FormField>
           </div>
         </CardContent>
       </Card>
@@ -158,15 +158,15 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
           <CardDescription>The business case the account page&apos;s ROI calculator builds: pick the model closest to how your product pays back, then your usual numbers.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <Field id="roiTemplate" label="Model">
+          <FormField id="roiTemplate" label="Model">
             <NativeSelect id="roiTemplate" value={p.roiTemplate} onChange={(e) => setP((c) => ({ ...c, roiTemplate: e.target.value, roiDefaults: {} }))} disabled={disabled}>
               {templates.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
             </NativeSelect>
-          </Field>
+          </FormField>
           <p className="text-sm text-muted-foreground">{template.description} Leave a number empty to use the model&apos;s default (shown greyed).</p>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {template.inputs.map((input) => (
-              <Field key={input.key} id={`roi-${input.key}`} label={`${input.label}${UNIT[input.unit] ? ` (${UNIT[input.unit]})` : ""}`} error={issueFor(`roiDefaults.${input.key}`)}>
+              <FormField key={input.key} id={`roi-${input.key}`} label={`${input.label}${UNIT[input.unit] ? ` (${UNIT[input.unit]})` : ""}`} error={issueFor(`roiDefaults.${input.key}`)}>
                 <Input
                   id={`roi-${input.key}`}
                   type="number"
@@ -181,7 +181,7 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
                   }}
                   disabled={disabled}
                 />
-              </Field>
+              </FormField>
             ))}
           </div>
         </CardContent>
@@ -194,16 +194,6 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
           {message ? <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-sm text-destructive" : "text-sm text-success"} data-testid="product-message">{message.text}</p> : null}
         </div>
       ) : null}
-    </div>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {error ? <p className="text-sm text-destructive">{error}</p> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function AppShell({ user, events, currentEventId, children }: {
   user: ShellUser;
@@ -81,6 +82,7 @@ export function AppShell({ user, events, currentEventId, children }: {
         <EventSwitcher events={events} currentEventId={currentEventId} />
         <div className="ml-auto flex items-center gap-3">
           <PresenceAvatars className="hidden sm:flex" />
+          <NotificationBell />
           <UserMenu user={user} />
         </div>
       </header>

@@ -10,6 +10,8 @@ import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { sellerProfileSchema } from "@/server/seller/profile";
+import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
+import { updateMySettingsBody } from "@/server/users/settings";
 import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
@@ -185,6 +187,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/settings/product", summary: "The seller profile (\"Our product\") every prompt, draft, pain point, ICP fit and ROI model reads", tag: "settings", access: "user" },
   { method: "PUT", path: "/api/settings/product", summary: "Replace the seller profile (admins)", tag: "settings", access: "admin", body: sellerProfileSchema },
   { method: "DELETE", path: "/api/settings/product", summary: "Go back to the shipped default seller profile (admins)", tag: "settings", access: "admin" },
+  { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
+  { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
+  { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
+  { method: "GET", path: "/api/me/settings", summary: "My signature, daily send cap, time zone and notification emails", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me/settings", summary: "Change my own settings", tag: "me", access: "user", body: updateMySettingsBody },
 ];
 
 export const registry: Endpoint[] = ENDPOINTS.map((e) => ({ ...e, example: EXAMPLES[`${e.method} ${e.path}`] }));

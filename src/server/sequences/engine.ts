@@ -6,6 +6,7 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { composeDeterministic } from "@/server/outreach/drafts";
 import { getSellerProfile } from "@/server/seller/service";
+import { notify } from "@/server/notifications/service";
 import { sendOutreach, sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
 import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
@@ -481,7 +482,7 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   logger.warn({ err: error, enrollmentId: id }, "sequence step failed");
   await prisma.$transaction(async (tx) => {
-    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, eventId: true } } } });
+    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, ownerId: true, person: { select: { name: true } }, sequence: { select: { id: true, name: true, eventId: true, ownerId: true } } } });
     if (!e || e.claimedBy !== workerId) return;
     const failureCount = e.failureCount + 1;
     const failed = failureCount >= MAX_STEP_FAILURES;
@@ -496,6 +497,11 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
         type: "sequence.failed", description: `“${e.sequence.name}” failed after ${failureCount} attempts: ${message}`,
         eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: id,
         metadata: { sequenceId: e.sequence.id, error: message },
+      }, tx);
+      await notify({
+        userId: e.ownerId ?? e.sequence.ownerId, type: "step_failed", title: `“${e.sequence.name}” stopped for ${e.person.name}: a step failed`,
+        body: message, href: `/dashboard/sequences/${e.sequence.id}`, eventId: e.sequence.eventId, entityType: "sequence_enrollment", entityId: id,
+        dedupeKey: `step_failed:${id}:${failureCount}`,
       }, tx);
     }
   });
