@@ -92,4 +92,5 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "notifications/read/route.ts": { POST: "user" },
   "cron/notifications/route.ts": { GET: "cron" },
   "me/settings/route.ts": { GET: "user", PATCH: "user" },
+  "search/route.ts": { GET: "user" },
 };

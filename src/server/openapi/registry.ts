@@ -12,6 +12,7 @@ import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMee
 import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
 import { updateMySettingsBody } from "@/server/users/settings";
+import { searchQuery } from "@/server/search/service";
 import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
@@ -190,6 +191,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
   { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
   { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
+  { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
   { method: "GET", path: "/api/me/settings", summary: "My signature, daily send cap, time zone and notification emails", tag: "me", access: "user" },
   { method: "PATCH", path: "/api/me/settings", summary: "Change my own settings", tag: "me", access: "user", body: updateMySettingsBody },
 ];
