@@ -48,7 +48,9 @@ describe("global search", () => {
     const typo = await search(w.cookie, "Nortwind");
     expect(typo.json.data.groups.find((g: { type: string }) => g.type === "account").items[0].title).toBe("Northwind Logistics");
     const email = await search(w.cookie, "dana@north");
-    expect(email.json.data.groups[0]).toMatchObject({ type: "person", items: [expect.objectContaining({ title: "Dana Reyes" })] });
+    expect(email.json.data.groups.find((g: { type: string }) => g.type === "person")).toMatchObject({ items: [expect.objectContaining({ title: "Dana Reyes" })] });
+    const domain = await search(w.cookie, "gateway.te");
+    expect(domain.json.data.groups[0].items[0].title).toBe("Gateway Northwind Partners");
     const template = await search(w.cookie, "booth");
     expect(template.json.data.groups.map((g: { type: string }) => g.type)).toEqual(["template"]);
     const none = await search(w.cookie, "zzqx");
