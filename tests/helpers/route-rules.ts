@@ -93,4 +93,7 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "cron/notifications/route.ts": { GET: "cron" },
   "me/settings/route.ts": { GET: "user", PATCH: "user" },
   "search/route.ts": { GET: "user" },
+  "event-costs/route.ts": { GET: "user", POST: "admin" },
+  "event-costs/[id]/route.ts": { PATCH: "admin", DELETE: "admin" },
+  "reports/show/route.ts": { GET: "user" },
 };

@@ -13,6 +13,7 @@ import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
 import { updateMySettingsBody } from "@/server/users/settings";
 import { searchQuery } from "@/server/search/service";
+import { createCostBody, listCostsQuery, showPnlQuery, updateCostBody } from "@/server/roi/show-pnl";
 import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
@@ -192,6 +193,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
   { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
   { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
+  { method: "GET", path: "/api/event-costs", summary: "What the show cost, line by line", tag: "roi", access: "user", query: listCostsQuery },
+  { method: "POST", path: "/api/event-costs", summary: "Add a cost line to a show (admins)", tag: "roi", access: "admin", status: 201, body: createCostBody },
+  { method: "PATCH", path: "/api/event-costs/{id}", summary: "Correct a cost line (admins)", tag: "roi", access: "admin", params: idParams, body: updateCostBody },
+  { method: "DELETE", path: "/api/event-costs/{id}", summary: "Remove a cost line: kept, no longer counted (admins)", tag: "roi", access: "admin", params: idParams },
+  { method: "GET", path: "/api/reports/show", summary: "Was the show worth it? Cost per lead, meeting and opportunity, pipeline created and influenced, won revenue, ROI multiple, by rep and tier, compared with the previous show", tag: "reports", access: "user", query: showPnlQuery },
   { method: "GET", path: "/api/me/settings", summary: "My signature, daily send cap, time zone and notification emails", tag: "me", access: "user" },
   { method: "PATCH", path: "/api/me/settings", summary: "Change my own settings", tag: "me", access: "user", body: updateMySettingsBody },
 ];
