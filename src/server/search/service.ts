@@ -8,7 +8,7 @@ import type { SessionUser } from "@/server/users/session";
  * Global search (Cmd/Ctrl-K): accounts, people, meetings, outreach threads, sequences and
  * templates of the current event, by name, company, email, domain or subject. Ranking, per
  * group: prefix matches first, then "contains" matches, then typo-tolerant trigram matches
- * (pg_trgm's word similarity, `q <% column`), each by similarity. The trigram GIN indexes on
+ * (pg_trgm's strict word similarity, `q <<% column`), each by similarity. The trigram GIN indexes on
  * account name/domain, person name/email and outreach subject serve both ILIKE and `<%`, so
  * the six small queries run in parallel and stay fast at 5,000 accounts / 25,000 people /
  * 100,000 messages (measured by `npm run bench`, case "search").
@@ -33,18 +33,8 @@ function escapeLike(term: string) {
 
 type Row = Record<string, unknown> & { id: string };
 
-/**
- * pg_trgm's default word-similarity threshold (0.6) misses one wrong letter in a short name
- * ("Nortwind" → "Northwind" is 0.58); 0.45 still keeps unrelated words out. Set for the
- * search's own transaction only.
- */
-const WORD_SIMILARITY_THRESHOLD = "0.45";
-
-export async function globalSearch(query: z.infer<typeof searchQuery>, user: Pick<SessionUser, "lastEventId">) {
-  return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`;
-    return searchIn(tx, query, user);
-  });
+export async function globalSearch(query: z.infer<typeof searchQuery>, user: Pick<SessionUser, "lastEventId">, db: DbTx = prisma) {
+  return searchIn(db, query, user);
 }
 
 async function searchIn(db: DbTx, query: z.infer<typeof searchQuery>, user: Pick<SessionUser, "lastEventId">) {
@@ -57,8 +47,10 @@ async function searchIn(db: DbTx, query: z.infer<typeof searchQuery>, user: Pick
   // rank 0 = prefix, 1 = contains, 2 = similar (typo); ties by word similarity, then by how
   // close the whole name is ("Northwind Logistics" before "Gateway Northwind Partners"), then name.
   const rank = (col: Prisma.Sql) => Prisma.sql`CASE WHEN lower(${col}) LIKE ${prefix} THEN 0 WHEN ${col} ILIKE ${contains} THEN 1 ELSE 2 END`;
-  const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${q} <% ${col})`;
-  const sim = (col: Prisma.Sql) => Prisma.sql`word_similarity(${q}, coalesce(${col}, ''))`;
+  // Strict word similarity compares the query with whole words of the column: "Nortwind" is 0.58
+  // from "Northwind Logistics", above the default 0.5 threshold; the GIN indexes serve `<<%`.
+  const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${q} <<% ${col})`;
+  const sim = (col: Prisma.Sql) => Prisma.sql`strict_word_similarity(${q}, coalesce(${col}, ''))`;
 
   const [accounts, people, meetings, threads, sequences, templates] = await Promise.all([
     db.$queryRaw<Row[]>`
@@ -86,9 +78,10 @@ async function searchIn(db: DbTx, query: z.infer<typeof searchQuery>, user: Pick
     // A thread is the latest message to a person: found by its subject or the person's name.
     db.$queryRaw<Row[]>`
       WITH hits AS (
+        -- Subjects repeat across thousands of messages (templates): take the first matches, not all.
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`o.subject`)} AS r
          FROM outreach o WHERE o."eventId" = ${eventId} AND ${matches(Prisma.sql`o.subject`)}
-         ORDER BY r, o."createdAt" DESC LIMIT ${limit * 20})
+         LIMIT ${limit * 20})
         UNION ALL
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`p.name`)} AS r
          FROM people p JOIN outreach o ON o."personId" = p.id
