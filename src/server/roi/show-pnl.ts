@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -124,6 +125,14 @@ type AccountRow = {
   firstTouch: Date | null; leads: number; meetings: number;
 };
 
+/** The event's leads as person ids: captured at the booth, replied, or met (three small indexed reads, not a probe per person). */
+function leadIds(eventId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id FROM people WHERE "eventId" = ${eventId} AND source = 'booth'
+    UNION SELECT "personId" FROM outreach WHERE "eventId" = ${eventId} AND "repliedAt" IS NOT NULL
+    UNION SELECT "personId" FROM meeting WHERE "eventId" = ${eventId} AND status <> 'CANCELLED'`;
+}
+
 /** One row per account of the event with what the P&L needs: two grouped reads, no per-account queries. */
 async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
   return db.$queryRaw<AccountRow[]>`
@@ -134,12 +143,8 @@ async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
         SELECT m."accountId", m."createdAt" FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL
       ) x GROUP BY "accountId"
     ), lead AS (
-      SELECT p."accountId", count(*)::int AS n FROM people p
-      WHERE p."eventId" = ${eventId} AND p."accountId" IS NOT NULL AND (
-        p.source = 'booth'
-        OR EXISTS (SELECT 1 FROM outreach o WHERE o."personId" = p.id AND o."repliedAt" IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM meeting m WHERE m."personId" = p.id AND m.status <> 'CANCELLED'))
-      GROUP BY p."accountId"
+      SELECT p."accountId", count(*)::int AS n FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id
+      WHERE p."accountId" IS NOT NULL GROUP BY p."accountId"
     ), met AS (
       SELECT m."accountId", count(*)::int AS n FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL GROUP BY m."accountId"
     )
@@ -158,9 +163,7 @@ async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
 async function unlinkedCounts(eventId: string, db: DbTx) {
   const [row] = await db.$queryRaw<{ leads: number; meetings: number }[]>`
     SELECT
-      (SELECT count(*)::int FROM people p WHERE p."eventId" = ${eventId} AND p."accountId" IS NULL AND (
-        p.source = 'booth' OR EXISTS (SELECT 1 FROM outreach o WHERE o."personId" = p.id AND o."repliedAt" IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM meeting m WHERE m."personId" = p.id AND m.status <> 'CANCELLED'))) AS leads,
+      (SELECT count(*)::int FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id WHERE p."accountId" IS NULL) AS leads,
       (SELECT count(*)::int FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NULL) AS meetings`;
   return row ?? { leads: 0, meetings: 0 };
 }
