@@ -7,7 +7,8 @@ import { logger } from "@/server/logger";
 import type { generateDraftsBody, streamDraftBody } from "@/server/outreach/schemas";
 import { inSentence, type SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
-import type { Actor } from "@/server/outreach/service";
+import type { Actor } from "@/server/access/actor";
+import { isInActorEvent } from "@/server/access/scope";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
@@ -116,8 +117,9 @@ async function insightsFor(person: { id: string; accountId: string | null }): Pr
 type DraftRequest = { personIds: string[]; templateId?: string | null; campaignId?: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 
 /** What every draft of a request shares: the template (or the built-in one), channel, profile, people. */
-async function draftInputs(body: DraftRequest, eventId: string) {
-  const template = body.templateId ? await getTemplateOrThrow(body.templateId, eventId) : null;
+async function draftInputs(body: DraftRequest, actor: Actor) {
+  const eventId = actor.eventId;
+  const template = body.templateId ? await getTemplateOrThrow(body.templateId, actor) : null;
   if (body.campaignId) {
     const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId, archivedAt: null }, select: { id: true } });
     if (!campaign) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
@@ -125,7 +127,8 @@ async function draftInputs(body: DraftRequest, eventId: string) {
   const profile = await getSellerProfile();
   const source = template ? { subject: template.subject, body: template.body } : builtInTemplate(profile);
   const channel = template?.channel ?? body.channel;
-  const people = await prisma.person.findMany({ where: { id: { in: body.personIds }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+    .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
   return { template, profile, source, channel, people };
@@ -143,8 +146,9 @@ function templateDraft(person: Person, context: MergeContext, source: { subject:
 
 const AI_UNAVAILABLE = "The AI model was unavailable, so this draft was composed from the template";
 
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Actor & { name: string | null; email: string }) {
-  const { template, profile, source, channel, people } = await draftInputs(body, eventId);
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
+  const eventId = actor.eventId;
+  const { template, profile, source, channel, people } = await draftInputs(body, actor);
   const useAi = isAiConfigured();
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
   for (const id of body.personIds) {
@@ -200,8 +204,9 @@ export function splitStreamedDraft(text: string, channel: string): { subject: st
  * validated result. Without an endpoint — or when the model fails or writes something that does
  * not pass the same checks as a structured draft — "done" carries the template draft and says so.
  */
-export async function streamDraft(body: z.infer<typeof streamDraftBody>, eventId: string, actor: Actor & { name: string | null; email: string }): Promise<Response> {
-  const { profile, source, channel, people } = await draftInputs({ personIds: [body.personId], templateId: body.templateId, channel: body.channel }, eventId);
+export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: Actor): Promise<Response> {
+  const eventId = actor.eventId;
+  const { profile, source, channel, people } = await draftInputs({ personIds: [body.personId], templateId: body.templateId, channel: body.channel }, actor);
   const person = people[0];
   const context = await buildMergeContext(person.id, eventId, actor);
   const fallback = templateDraft(person, context, source, channel, profile);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { getSellerProfile } from "@/server/seller/service";
 import type { AssumptionSource } from "./model";
 import { ROI_TEMPLATES } from "./templates";
@@ -16,12 +18,11 @@ export const roiQuery = z
   .catchall(z.coerce.number({ error: "Enter a number" }).min(0, "Cannot be negative").max(100_000_000_000));
 export type RoiQuery = z.infer<typeof roiQuery>;
 
-export async function calculateAccountRoi(query: RoiQuery, db: DbTx = prisma) {
+export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbTx = prisma) {
   const { accountId, ...overrides } = query;
   let account: { id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null } | null = null;
   if (accountId) {
-    account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } });
-    if (!account) throw new AppError("not_found", "Account not found");
+    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
   }
   const profile = await getSellerProfile(db);
   const template = ROI_TEMPLATES[profile.roiTemplate];

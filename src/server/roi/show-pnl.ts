@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 
 /**
  * "Was the show worth it?" — the show's P&L. Costs are what admins entered for the event
@@ -30,7 +30,8 @@ export const COST_CATEGORY_LABELS: Record<(typeof COST_CATEGORIES)[number], stri
 
 const amount = z.number({ error: "Enter an amount in whole dollars" }).int("Whole dollars").min(1, "At least $1").max(100_000_000, "At most $100,000,000");
 export const createCostBody = z.strictObject({
-  eventId: z.string().min(1).max(64),
+  /** Another event than the current one (the route resolves it into the actor). */
+  eventId: z.string().min(1).max(64).optional(),
   category: z.enum(COST_CATEGORIES, { error: "Pick a category" }),
   amount,
   description: z.string().trim().max(200).transform((v) => v || null).nullish(),
@@ -39,7 +40,7 @@ export const updateCostBody = z
   .strictObject({ category: z.enum(COST_CATEGORIES), amount, description: z.string().trim().max(200).transform((v) => v || null).nullable() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
-export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64) });
+export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 export const showPnlQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 
 const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
@@ -59,7 +60,7 @@ async function eventOrThrow(eventId: string, db: DbTx) {
   return event;
 }
 
-export async function addEventCost(body: z.infer<typeof createCostBody>, actor: SessionUser) {
+export async function addEventCost(body: z.infer<typeof createCostBody> & { eventId: string }, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const event = await eventOrThrow(body.eventId, tx);
     const cost = await tx.eventCost.create({
@@ -74,7 +75,7 @@ export async function addEventCost(body: z.infer<typeof createCostBody>, actor: 
   });
 }
 
-export async function updateEventCost(id: string, body: z.infer<typeof updateCostBody>, actor: SessionUser) {
+export async function updateEventCost(id: string, body: z.infer<typeof updateCostBody>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.eventCost.findFirst({ where: { id, deletedAt: null }, include: { event: { select: { name: true } } } });
     if (!before) throw new AppError("not_found", "Cost not found");
@@ -88,7 +89,7 @@ export async function updateEventCost(id: string, body: z.infer<typeof updateCos
 }
 
 /** Soft delete: the line stops counting but stays in the database (and the activity says who). */
-export async function deleteEventCost(id: string, actor: SessionUser) {
+export async function deleteEventCost(id: string, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const cost = await tx.eventCost.findFirst({ where: { id, deletedAt: null }, include: { event: { select: { name: true } } } });
     if (!cost) throw new AppError("not_found", "Cost not found");

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
-import { resolveEventId } from "@/server/accounts/shared";
-import type { SessionUser } from "@/server/users/session";
+import type { Actor } from "@/server/access/actor";
 
 /**
  * Global search (Cmd/Ctrl-K): accounts, people, meetings, outreach threads, sequences and
@@ -33,13 +32,8 @@ function escapeLike(term: string) {
 
 type Row = Record<string, unknown> & { id: string };
 
-export async function globalSearch(query: z.infer<typeof searchQuery>, user: Pick<SessionUser, "lastEventId">, db: DbTx = prisma) {
-  return searchIn(db, query, user);
-}
-
-async function searchIn(db: DbTx, query: z.infer<typeof searchQuery>, user: Pick<SessionUser, "lastEventId">) {
-  const eventId = await resolveEventId(query.eventId, user, db);
-  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { timeZone: true } });
+export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pick<Actor, "eventId" | "event">, db: DbTx = prisma) {
+  const { eventId, event } = actor;
   const q = query.q.toLowerCase();
   const prefix = `${escapeLike(q)}%`;
   const contains = `%${escapeLike(q)}%`;

@@ -1,7 +1,7 @@
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { DEFAULT_SELLER_PROFILE, sellerProfileSchema, type SellerProfile } from "@/server/seller/profile";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 
 /** The seller profile lives in one Setting row; until an admin saves one, the shipped default applies. */
 export const SELLER_PROFILE_KEY = "seller.profile";
@@ -18,7 +18,7 @@ export async function getSellerProfileWithMeta(db: DbTx = prisma) {
   return { profile: parsed.success ? parsed.data : DEFAULT_SELLER_PROFILE, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
 }
 
-export async function updateSellerProfile(profile: SellerProfile, actor: SessionUser) {
+export async function updateSellerProfile(profile: SellerProfile, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     await tx.setting.upsert({
       where: { key: SELLER_PROFILE_KEY },
@@ -34,7 +34,7 @@ export async function updateSellerProfile(profile: SellerProfile, actor: Session
 }
 
 /** Back to the shipped default (yard management). */
-export async function resetSellerProfile(actor: SessionUser) {
+export async function resetSellerProfile(actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     await tx.setting.deleteMany({ where: { key: SELLER_PROFILE_KEY } });
     await recordActivity(

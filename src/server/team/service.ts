@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 import { sendMail } from "@/server/email/transport";
 import { appUrl } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -41,13 +41,13 @@ export async function listTeam() {
  * sign-in link goes out. A mail that cannot be sent does not undo the invite (the address may
  * sign in anyway); the answer says whether the email went, so the admin can pass the link on.
  */
-export async function inviteTeammate(input: z.infer<typeof inviteBody>, actor: SessionUser) {
+export async function inviteTeammate(input: z.infer<typeof inviteBody>, actor: TeamActor) {
   const invite = await writeInvite(input, actor);
   const emailed = await sendInviteEmail(input.email, input.role, actor);
   return { ...invite, emailSent: emailed.sent, signInUrl: emailed.url };
 }
 
-async function sendInviteEmail(email: string, role: "ADMIN" | "REP", inviter: SessionUser): Promise<{ sent: boolean; url: string }> {
+async function sendInviteEmail(email: string, role: "ADMIN" | "REP", inviter: TeamActor): Promise<{ sent: boolean; url: string }> {
   const url = `${appUrl()}/login?email=${encodeURIComponent(email)}`;
   const who = inviter.name ?? inviter.email;
   const text = `${who} invited you to EventOps as ${role === "ADMIN" ? "an admin" : "a rep"}.\n\nSign in with this address (${email}) here:\n${url}\n\nWe will email you a one-time sign-in link; no password needed.\n`;
@@ -67,7 +67,7 @@ async function sendInviteEmail(email: string, role: "ADMIN" | "REP", inviter: Se
   }
 }
 
-async function writeInvite(input: z.infer<typeof inviteBody>, actor: SessionUser) {
+async function writeInvite(input: z.infer<typeof inviteBody>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
     if (existing && !existing.disabledAt) throw new AppError("conflict", `${input.email} is already on the team`);
@@ -89,7 +89,7 @@ async function writeInvite(input: z.infer<typeof inviteBody>, actor: SessionUser
   });
 }
 
-export async function revokeInvite(inviteId: string, actor: SessionUser) {
+export async function revokeInvite(inviteId: string, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { id: inviteId } });
     if (!invite || invite.status !== "PENDING") throw new AppError("not_found", "Invite not found");
@@ -102,7 +102,7 @@ export async function revokeInvite(inviteId: string, actor: SessionUser) {
   });
 }
 
-export async function changeRole(userId: string, role: z.infer<typeof roleSchema>, actor: SessionUser) {
+export async function changeRole(userId: string, role: z.infer<typeof roleSchema>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const member = await tx.user.findFirst({ where: { id: userId, disabledAt: null }, select: { id: true, email: true, role: true } });
     if (!member) throw new AppError("not_found", "Teammate not found");
@@ -117,7 +117,7 @@ export async function changeRole(userId: string, role: z.infer<typeof roleSchema
 }
 
 /** Removing a teammate disables the user and deletes their sessions: they are out at once. */
-export async function removeTeammate(userId: string, actor: SessionUser) {
+export async function removeTeammate(userId: string, actor: TeamActor) {
   if (userId === actor.id) throw new AppError("conflict", "You cannot remove yourself");
   return prisma.$transaction(async (tx) => {
     const member = await tx.user.findFirst({ where: { id: userId, disabledAt: null }, select: { id: true, email: true, role: true } });

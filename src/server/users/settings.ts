@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 
 /**
  * A rep's own settings: name and title, the signature added under every email they send,
@@ -35,7 +35,7 @@ export async function getMySettings(userId: string) {
   return prisma.user.findUniqueOrThrow({ where: { id: userId }, select });
 }
 
-export async function updateMySettings(actor: SessionUser, body: z.infer<typeof updateMySettingsBody>) {
+export async function updateMySettings(actor: TeamActor, body: z.infer<typeof updateMySettingsBody>) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select });
     const updated = await tx.user.update({ where: { id: actor.id }, data: body, select });

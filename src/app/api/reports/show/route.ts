@@ -1,6 +1,5 @@
 import { route } from "@/server/http/route";
-import { resolveEventId } from "@/server/accounts/shared";
 import { getShowPnl, showPnlQuery } from "@/server/roi/show-pnl";
 
 // GET /api/reports/show?eventId=… — "Was the show worth it?": cost per lead/meeting/opportunity, pipeline, won revenue, ROI, by rep and tier, vs the previous show
-export const GET = route({ query: showPnlQuery }, async ({ user, query }) => getShowPnl(await resolveEventId(query.eventId, user)));
+export const GET = route({ query: showPnlQuery }, ({ actor }) => getShowPnl(actor.eventId));

@@ -5,12 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { BreakdownTable, costSummary, ShowHeadline } from "@/components/reports/show-pnl-view";
 import { EventCostsEditor } from "@/components/reports/event-costs-editor";
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, getShowPnl, listEventCosts } from "@/server/roi/show-pnl";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Was the show worth it?" };
 
 export default async function ShowReportPage() {
-  const { user, event } = await getWorkspace();
+  const actor = await getActor();
+  const { event } = actor;
   if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Create an event first; its costs and results appear here.</EmptyState>;
   const [pnl, costs] = await Promise.all([getShowPnl(event.id), listEventCosts(event.id)]);
   return (
@@ -32,7 +33,7 @@ export default async function ShowReportPage() {
         <EventCostsEditor
           eventId={event.id}
           eventName={event.name}
-          isAdmin={user.role === "ADMIN"}
+          isAdmin={actor.role === "ADMIN"}
           costs={costs.map((c) => ({ id: c.id, category: c.category, label: COST_CATEGORY_LABELS[c.category], amount: c.amount, description: c.description }))}
           categories={COST_CATEGORIES.map((value) => ({ value, label: COST_CATEGORY_LABELS[value] }))}
         />

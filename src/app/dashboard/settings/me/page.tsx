@@ -3,13 +3,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { MySettingsForm } from "@/components/settings/my-settings-form";
 import { getMySettings } from "@/server/users/settings";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "My settings · Settings" };
 
 export default async function MySettingsPage() {
-  const { user } = await getWorkspace();
-  const settings = await getMySettings(user.id);
+  const actor = await getActor();
+  const settings = await getMySettings(actor.id);
   return (
     <>
       <PageHeader title="Settings" description="Your own sending identity, limits, time zone and notifications." />

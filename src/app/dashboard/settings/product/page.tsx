@@ -6,12 +6,12 @@ import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { ROI_TEMPLATES } from "@/server/roi/templates";
 import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getSellerProfileWithMeta } from "@/server/seller/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Our product · Settings" };
 
 export default async function ProductSettingsPage() {
-  const { user } = await getWorkspace();
+  const actor = await getActor();
   const [{ profile, isDefault }, scoring] = await Promise.all([getSellerProfileWithMeta(), getIcpWeightsWithMeta()]);
   const templates = Object.values(ROI_TEMPLATES).map((t) => ({
     id: t.id,
@@ -23,9 +23,9 @@ export default async function ProductSettingsPage() {
     <>
       <PageHeader title="Settings" description="What we sell, to whom, and why it pays: every draft, research note, ICP score and ROI model reads this." />
       <SettingsNav />
-      <ProductProfileForm isAdmin={user.role === "ADMIN"} initial={profile} isDefault={isDefault} templates={templates} />
+      <ProductProfileForm isAdmin={actor.role === "ADMIN"} initial={profile} isDefault={isDefault} templates={templates} />
       <div className="mt-6">
-        <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
+        <ScoringSettings isAdmin={actor.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
       </div>
     </>
   );
