@@ -6,6 +6,7 @@ test.describe.configure({ timeout: 120_000 });
 
 async function phone(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-390`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -96,6 +97,7 @@ test("was the show worth it: admin adds a cost, the report and the dashboard com
   await expect(page.getByTestId("pnl-cost")).not.toHaveText(before ?? "");
   await expect(page.getByTestId("pnl-roi").locator("..")).toContainText("Manifest 2025");
   await expect(page.getByTestId("pnl-by-rep")).toContainText("Maya");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "show-pnl-1280");
   await phone(page, "show-pnl");
 

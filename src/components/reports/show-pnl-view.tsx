@@ -55,7 +55,7 @@ export function BreakdownTable({ title, description, rows, testId }: { title: st
           <tbody className="divide-y">
             {rows.map((r) => (
               <tr key={r.key}>
-                <td className="py-1.5 pr-3 font-medium">{r.label}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 font-medium">{r.label}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{r.accounts.toLocaleString("en-US")}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{r.leads.toLocaleString("en-US")}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{r.meetings.toLocaleString("en-US")}</td>

@@ -26,7 +26,7 @@ export default async function ShowReportPage() {
           {pnl.leads.toLocaleString("en-US")} leads, {pnl.meetings.toLocaleString("en-US")} meetings and {pnl.opportunities.toLocaleString("en-US")} opportunities.
           Pipeline influenced counts open and won opportunities at accounts the show&apos;s outreach or meetings touched; pipeline created, those opened after that first touch.
         </p>
-        <div className="grid gap-6 xl:grid-cols-2 [&>*]:min-w-0">
+        <div className="grid gap-6 [&>*]:min-w-0">
           <BreakdownTable title="By rep" description="The account's assigned rep." rows={pnl.byRep} testId="pnl-by-rep" />
           <BreakdownTable title="By tier" description="The account's tier." rows={pnl.byTier} testId="pnl-by-tier" />
         </div>
