@@ -224,8 +224,10 @@ async function recordReply({ tx, inboundId, o, author, classification, visible, 
       ? `${who} asked not to be contacted again (reply to ${subject}): their sequences and queued messages were stopped. Add their address to the do-not-email list?`
       : `${who} replied to ${subject}${author.relation === "colleague" || author.relation === "account" ? ` sent to ${o.person.name}` : ""}`,
     link: `/dashboard/outreach/${o.id}`,
+    title: removal ? `${author.name} asked not to be contacted` : `${author.name} replied`,
     replyText: visible,
     inboundMessageId: inboundId,
+    dedupeKey: `inbound:${inboundId}`,
     eventId: o.eventId, personId: writerId, accountId: o.accountId, outreachId: o.id,
     metadata: { matchedBy, author: author.relation },
   }, tx);

@@ -1,5 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
+import { notifyRep } from "@/server/inbound/notify";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { extractLinks } from "@/server/email/compose";
@@ -38,7 +40,7 @@ export type EventInput = {
 export type ApplyResult = { applied: boolean; duplicate: boolean; isMachine: boolean };
 
 const eventOutreachSelect = {
-  id: true, eventId: true, personId: true, accountId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
+  id: true, eventId: true, personId: true, accountId: true, ownerId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
   openedAt: true, clickedAt: true, repliedAt: true, bouncedAt: true, unsubscribedAt: true,
   person: { select: { name: true, email: true } },
 } as const;
@@ -91,7 +93,13 @@ export async function applyEmailEventInTx(input: EventInput, tx: DbTx): Promise<
     case "click":
       if (!isMachine) {
         await tx.outreach.update({ where: { id: o.id }, data: { clickCount: { increment: 1 }, clickedAt: o.clickedAt ?? input.at, openedAt: o.openedAt ?? input.at } });
-        if (!o.clickedAt) await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+        if (!o.clickedAt) {
+          await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+          await notify({
+            userId: o.ownerId, type: "click", title: `${o.person.name} clicked a link in your email`, body: o.subject ? `“${o.subject}”` : null,
+            href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `click:${o.id}`,
+          }, tx);
+        }
       }
       break;
     case "bounce":
@@ -120,13 +128,23 @@ export async function applyEmailEventInTx(input: EventInput, tx: DbTx): Promise<
     case "reply":
       if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
       await stopActiveEnrollments(o.personId, "replied", input.at, tx);
-      // A captured reply's activity is the rep's notification (notifyRep), written by the inbound path.
-      if (input.source !== "inbound") await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
+      // A captured reply tells the rep itself (receive.ts, with the reply text); this is the reply marked by hand.
+      if (input.source === "inbound") break;
+      await notifyRep({
+        userId: o.ownerId, actorId: input.actorId, type: "outreach.replied",
+        description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, title: `${o.person.name} replied`,
+        fallbackBody: o.subject ? `Re: ${o.subject}` : null, link: `/dashboard/outreach/${o.id}`, dedupeKey: `reply:${o.id}:${input.at.toISOString()}`,
+        eventId: o.eventId, personId: o.personId, accountId: o.accountId, outreachId: o.id, metadata: metadataRecord(input.metadata),
+      }, tx);
       break;
     default:
       break;
   }
   return { applied: true, duplicate: false, isMachine };
+}
+
+function metadataRecord(metadata: Prisma.InputJsonValue | undefined): Record<string, Prisma.InputJsonValue> | undefined {
+  return metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Record<string, Prisma.InputJsonValue>) : undefined;
 }
 
 function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefined {
