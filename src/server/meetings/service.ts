@@ -21,13 +21,14 @@ import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enum
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
 import { dayRange, formatLocalTime, parseStartTime, zoneAbbreviation } from "@/server/calendar/time";
-import { prisma, type DbTx } from "@/server/db";
+import { prisma, withTransaction, type DbTx } from "@/server/db";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
 import { resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
+import { draftNoShowFollowUp } from "@/server/meetings/no-show";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
 
@@ -391,33 +392,39 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
   return { meeting: await getMeeting(id, actor), invite };
 }
 
-export async function checkInMeeting(id: string, actor: Actor) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be checked in");
+/** `at`: when the visitor arrived, if not now (the booth phone queues check-ins while offline). */
+export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date } = {}, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be checked in (this one is ${statusWord(current.status)})`);
   if (current.checkedInAt) return current;
-  await prisma.$transaction(async (tx) => {
-    await tx.meeting.update({ where: { id }, data: { checkedInAt: new Date() } });
+  await withTransaction(db, async (tx) => {
+    await tx.meeting.update({ where: { id }, data: { checkedInAt: options.at ?? new Date() } });
     await recordActivity({
       type: "meeting.checked_in",
       description: `${current.person.name} arrived for the meeting`,
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      occurredAt: options.at,
     }, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
+}
+
+function statusWord(status: string) {
+  return status.toLowerCase().replace("_", "-");
 }
 
 const STATUS_LABEL: Record<AccountStatus, string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
 
-export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor) {
-  const current = await getMeeting(id, actor);
+export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
     throw new AppError("validation_error", "Say why the account is lost", [{ path: "reason", message: "A reason is required for Lost" }]);
   }
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({
       where: { id },
       data: {
@@ -443,13 +450,14 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
       }, tx);
     }
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
-export async function markNoShow(id: string, note: string | null, actor: Actor) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be marked as a no-show");
-  await prisma.$transaction(async (tx) => {
+/** A no-show also leaves the meeting's rep a follow-up draft (see noShowFollowUp), never sent by itself. */
+export async function markNoShow(id: string, note: string | null, actor: Actor, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be marked as a no-show (this one is ${statusWord(current.status)})`);
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });
     await recordActivity({
       type: "meeting.no_show",
@@ -457,8 +465,9 @@ export async function markNoShow(id: string, note: string | null, actor: Actor) 
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
       metadata: { note },
     }, tx);
+    await draftNoShowFollowUp(current, actor.id, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
 function truncate(s: string, n: number) {

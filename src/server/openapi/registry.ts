@@ -2,7 +2,7 @@ import type { ZodType } from "zod";
 import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQuery, updateAccountBody } from "@/server/accounts/service";
 import { listActivitiesQuery } from "@/server/activity/feed";
 import { heatmapQuery } from "@/server/analytics/heatmap";
-import { captureLeadBody } from "@/server/booth/schemas";
+import { boothSyncBody, captureLeadBody } from "@/lib/booth/schemas";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { createEventBody, updateEventBody } from "@/server/events/schemas";
 import { exportQuery } from "@/server/exports/full-export";
@@ -86,6 +86,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: "PUT", path: "/api/ai/score-icp/weights", summary: "Change the ICP weights (admins)", tag: "ai", access: "admin", body: icpWeightsSchema },
   { method: "GET", path: "/api/analytics/heatmap", summary: "Engagement by weekday × hour (event time zone) and by account × week", tag: "analytics", access: "user", query: heatmapQuery },
   { method: "POST", path: "/api/booth/leads", summary: "Quick capture of a walk-up: match person/account or create them", tag: "booth", access: "user", status: 201, body: captureLeadBody },
+  { method: "POST", path: "/api/booth/sync", summary: "The phone's offline queue: captures and meeting actions, each applied once per idempotency key, with a result per operation", tag: "booth", access: "user", body: boothSyncBody },
+  { method: "GET", path: "/api/booth/agenda", summary: "Every show day's team meetings with talking points, tier and status (what the phone caches for offline reading)", tag: "booth", access: "user" },
   { method: "GET", path: "/api/campaigns/{id}", summary: "One campaign with its rates", tag: "campaigns", access: "user", params: idParams },
   { method: "PATCH", path: "/api/campaigns/{id}", summary: "Rename or describe a campaign", tag: "campaigns", access: "user", params: idParams, body: updateCampaignBody },
   { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
