@@ -61,6 +61,9 @@ export type MatchedLead = {
   created: { person: boolean; account: boolean };
 };
 
+/** What a person created by a capture starts with (an existing person is updated by the capture). */
+type NewPersonFields = { leadRating?: string; interestTags?: string[]; notes?: string | null };
+
 const personFields = { id: true, name: true, email: true, notes: true, interestTags: true, accountId: true, title: true, phone: true, linkedin: true } as const;
 
 /**
@@ -70,7 +73,7 @@ const personFields = { id: true, name: true, email: true, notes: true, interestT
  */
 export async function matchOrCreateLead(
   identity: LeadIdentity,
-  ctx: { eventId: string; ownerId: string | null; actorId: string | null; source: string; hot?: boolean; at?: Date },
+  ctx: { eventId: string; ownerId: string | null; actorId: string | null; source: string; hot?: boolean; at?: Date; newPerson?: NewPersonFields },
   tx: DbTx,
 ): Promise<MatchedLead> {
   const { eventId } = ctx;
@@ -83,7 +86,8 @@ export async function matchOrCreateLead(
   const lockKeys = [email && `lead:${eventId}:email:${email}`, domain && `lead:${eventId}:domain:${domain}`, normalized && `lead:${eventId}:company:${normalized}`]
     .filter((k): k is string => Boolean(k))
     .sort();
-  for (const key of lockKeys) await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS locked`;
+  // One statement, locks taken in sorted order: two captures cannot deadlock.
+  if (lockKeys.length) await tx.$executeRaw`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT unnest(${lockKeys}::text[]) AS k ORDER BY 1) AS keys`;
 
   const byEmail = email
     ? await tx.person.findFirst({
@@ -153,7 +157,7 @@ export async function matchOrCreateLead(
   const person = await tx.person.create({
     data: {
       eventId, accountId: account?.id ?? null, firstName, lastName, name, email, title: identity.title ?? null, phone: identity.phone ?? null,
-      linkedin: identity.linkedin ?? null, source: ctx.source, assignedToId: ctx.ownerId,
+      linkedin: identity.linkedin ?? null, source: ctx.source, assignedToId: ctx.ownerId, ...ctx.newPerson,
     },
     select: { id: true, name: true, email: true, notes: true, interestTags: true },
   });
@@ -170,28 +174,34 @@ export type CaptureResult = {
   accountName: string | null;
 };
 
-/** A walk-up conversation at the booth (see the module note). `db` lets the offline sync wrap it. */
-export async function captureLead(body: CaptureLeadBody, actor: Actor, db?: DbTx): Promise<CaptureResult> {
-  const summary = await resolveCurrentEvent(actor.lastEventId, db ?? prisma);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  const eventId = summary.id;
+/**
+ * A walk-up conversation at the booth (see the module note). The offline sync passes its
+ * transaction (`db`) and the event it resolved once for the whole queue (`eventId`).
+ */
+export async function captureLead(body: CaptureLeadBody, actor: Actor, options: { db?: DbTx; eventId?: string } = {}): Promise<CaptureResult> {
+  const eventId = options.eventId ?? (await currentEventId(actor, options.db));
   const capturedAt = body.capturedAt ? new Date(body.capturedAt) : new Date();
   const card = body.cardImage ? decodeDataUrl(body.cardImage) : null;
+  const datedNote = body.note ? `[Booth ${capturedAt.toISOString().slice(0, 10)}] ${body.note}` : null;
 
-  return withTransaction(db, async (tx) => {
-    const lead = await matchOrCreateLead(body, { eventId, ownerId: actor.id, actorId: actor.id, source: "booth", hot: body.rating === "hot", at: capturedAt }, tx);
+  return withTransaction(options.db, async (tx) => {
+    const lead = await matchOrCreateLead(body, {
+      eventId, ownerId: actor.id, actorId: actor.id, source: "booth", hot: body.rating === "hot", at: capturedAt,
+      newPerson: { leadRating: body.rating, interestTags: body.tags, notes: datedNote },
+    }, tx);
     const { person, account } = lead;
 
-    const datedNote = body.note ? `[Booth ${capturedAt.toISOString().slice(0, 10)}] ${body.note}` : null;
-    const tags = [...new Set([...person.interestTags, ...body.tags])];
-    await tx.person.update({
-      where: { id: person.id },
-      data: {
-        leadRating: body.rating,
-        interestTags: tags,
-        ...(datedNote ? { notes: person.notes ? `${person.notes}\n${datedNote}` : datedNote } : {}),
-      },
-    });
+    if (!lead.created.person) {
+      const tags = [...new Set([...person.interestTags, ...body.tags])];
+      await tx.person.update({
+        where: { id: person.id },
+        data: {
+          leadRating: body.rating,
+          interestTags: tags,
+          ...(datedNote ? { notes: person.notes ? `${person.notes}\n${datedNote}` : datedNote } : {}),
+        },
+      });
+    }
 
     // A walk-up conversation is engagement: a prospecting account moves to ENGAGED.
     if (account && !lead.created.account) {
@@ -234,6 +244,12 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor, db?: DbTx
       accountName: account?.name ?? null,
     };
   });
+}
+
+export async function currentEventId(actor: Actor, db: DbTx = prisma): Promise<string> {
+  const summary = await resolveCurrentEvent(actor.lastEventId, db);
+  if (!summary) throw new AppError("not_found", "There is no event yet");
+  return summary.id;
 }
 
 function decodeDataUrl(dataUrl: string): { type: string; bytes: Buffer } {
