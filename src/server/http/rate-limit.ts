@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   signInEmail: { bucket: "signin-email", points: 5, windowSeconds: 600 },
   export: { bucket: "export", points: 10, windowSeconds: 600 },
   ai: { bucket: "ai", points: 30, windowSeconds: 60 },
+  // Public booking writes (book, move, cancel, accept an offer), per client address.
+  booking: { bucket: "booking", points: 10, windowSeconds: 600 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };

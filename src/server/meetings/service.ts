@@ -24,6 +24,7 @@ import { dayRange, formatLocalTime, parseStartTime, zoneAbbreviation } from "@/s
 import { prisma, withTransaction, type DbTx } from "@/server/db";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
+import { manageBookingUrl } from "@/server/booking/links";
 import { resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -259,8 +260,8 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
 }
 
 /** Stop the person's active sequences and move the account forward: a meeting is the goal of outreach. */
-async function applyBookingEffects(
-  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string },
+export async function applyBookingEffects(
+  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string | null },
   tx: DbTx,
 ) {
   const stoppedAt = new Date();
@@ -489,7 +490,7 @@ export async function meetingIcs(id: string, actor: Actor, method?: IcsMethod): 
   return renderIcs(meeting.id, method);
 }
 
-async function renderIcs(id: string, method?: IcsMethod) {
+export async function renderIcs(id: string, method?: IcsMethod) {
   const m = await prisma.meeting.findUniqueOrThrow({
     where: { id },
     include: { event: true, person: { include: { account: { select: { name: true } } } }, owner: { select: { name: true, email: true } } },
@@ -525,8 +526,12 @@ function mailbox(from: string): string {
   return (match ? match[1] : from).trim();
 }
 
-/** Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part. */
-export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string): Promise<InviteResult> {
+/**
+ * Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part. A
+ * meeting the prospect booked themselves carries their link to reschedule or cancel. `actorId` is
+ * null when the prospect did it (booking page).
+ */
+export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string | null): Promise<InviteResult> {
   const { content, meeting: m, summary, filename } = await renderIcs(id, method);
   if (!m.person.email) return { sent: false, method, reason: "The person has no email address" };
   const when = `${formatLocalTime(m.scheduledAt, m.event.timeZone)} ${zoneAbbreviation(m.scheduledAt, m.event.timeZone)}`;
@@ -542,7 +547,8 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
       : isUpdate
         ? `Our meeting at ${m.event.name} has moved to ${when}.`
         : `Looking forward to meeting you at ${m.event.name} on ${when}.`;
-  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", "", ownerName];
+  const manage = m.bookedVia !== "rep" && method !== "CANCEL" ? `Need another time? Reschedule or cancel here: ${manageBookingUrl(m.id)}` : "";
+  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", manage, "", ownerName];
   const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
   const html = lines.filter((l) => l !== "").map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
   try {

@@ -3,6 +3,8 @@ import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQu
 import { listActivitiesQuery } from "@/server/activity/feed";
 import { heatmapQuery } from "@/server/analytics/heatmap";
 import { boothSyncBody, captureLeadBody } from "@/lib/booth/schemas";
+import { availabilityBody } from "@/server/booking/availability";
+import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { createEventBody, updateEventBody } from "@/server/events/schemas";
 import { exportQuery } from "@/server/exports/full-export";
@@ -105,6 +107,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
   { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "GET", path: "/api/me/availability", summary: "My booth hours at the current event and my public booking link", tag: "booking", access: "user" },
+  { method: "PUT", path: "/api/me/availability", summary: "Replace my booth hours at the current event (and optionally my booking link)", tag: "booking", access: "user", body: availabilityBody },
+  { method: "GET", path: "/api/booking/{event}", summary: "Public: an event's free booth slots by day (?rep= for one rep's page); reveals no other meeting", tag: "booking", access: "public", params: eventSlugParams, query: slotsQuery },
+  { method: "POST", path: "/api/booking/{event}", summary: "Public: a prospect books a free booth slot (honeypot, timing check, rate limited); the invite with a manage link goes out", tag: "booking", access: "public", status: 201, params: eventSlugParams, body: bookSlotBody },
+  { method: "GET", path: "/api/booking/manage/{token}", summary: "Public: the prospect's own booking (signed link) and the times it could move to", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "POST", path: "/api/booking/manage/{token}/reschedule", summary: "Public: move the booking; the calendar keeps its UID and SEQUENCE goes up", tag: "booking", access: "public", params: bookingTokenParams, body: rescheduleBookingBody },
+  { method: "POST", path: "/api/booking/manage/{token}/cancel", summary: "Public: cancel the booking; the calendar gets METHOD:CANCEL", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "GET", path: "/api/booking/manage/{token}/ics", summary: "Public: the booked meeting's .ics as it stands", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "POST", path: "/api/booking/offer/{token}", summary: "Public: accept a booth slot offered by email (books it when still free)", tag: "booking", access: "public", status: 201, params: bookingTokenParams },
   { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived", tag: "meetings", access: "user", params: idParams },
   { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status", tag: "meetings", access: "user", params: idParams, body: completeMeetingBody },
   { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
