@@ -103,7 +103,7 @@ describe("public booking", () => {
     const moved = await callRoute(rescheduleRoute.POST, `/api/booking/manage/${token}/reschedule`, { method: "POST", params: { token }, body: { start: third } });
     expect(moved.status).toBe(200);
     const icsAfterMove = await callRoute(icsRoute.GET, `/api/booking/manage/${token}/ics`, { params: { token } });
-    const movedEvent = Object.values(ical.sync.parseICS(icsAfterMove.text)).find((c) => c.type === "VEVENT") as { uid: string; sequence: string; start: Date };
+    const movedEvent = Object.values(ical.sync.parseICS(icsAfterMove.text)).find((c) => c?.type === "VEVENT") as unknown as { uid: string; sequence: string; start: Date };
     expect(movedEvent.uid).toBe(meeting.icsUid);
     expect(Number(movedEvent.sequence)).toBe(1);
     expect(movedEvent.start.toISOString()).toBe(third);
