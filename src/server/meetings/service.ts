@@ -581,7 +581,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
   }
 }
 
-function escapeHtml(s: string) {
+export function escapeHtml(s: string) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

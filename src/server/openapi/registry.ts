@@ -133,6 +133,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft or cancel a queued message", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/{id}/send", summary: "Send now, or queue for the next slot in the sending window", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for one person or a selection", tag: "outreach", access: "user", body: generateDraftsBody },
+  { method: "GET", path: "/api/cron/meeting-reminders", summary: "Vercel Cron (every 5 min): 24 h and 1 h reminders to prospect and rep, each sent once; returns due/sent/failed/alreadySent", tag: "meetings", access: "cron" },
   { method: "GET", path: "/api/cron/sequences", summary: "Vercel Cron (every 5 min): send due sequence steps within ~50 s; returns processed/sent/queued/tasks/completed/stopped/errors", tag: "sequences", access: "cron" },
   { method: "GET", path: "/api/sequences", summary: "The event's sequences with enrollment counts", tag: "sequences", access: "user", query: listSequencesQuery },
   { method: "POST", path: "/api/sequences", summary: "Create a sequence (DRAFT) with its steps", tag: "sequences", access: "user", status: 201, body: createSequenceBody },
