@@ -17,7 +17,9 @@ export function aiProviderName(): string {
   return isAiConfigured() ? `openai-compatible:${env().OPENAI_MODEL}` : "built-in";
 }
 
-export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
+/** Text, or (for a user message) text and images in OpenAI's content-part format. */
+export type ChatContentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
+export type ChatMessage = { role: "system" | "user" | "assistant"; content: string | ChatContentPart[] };
 
 const completionResponse = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
