@@ -5,6 +5,7 @@ import { heatmapQuery } from "@/server/analytics/heatmap";
 import { boothSyncBody, captureLeadBody } from "@/lib/booth/schemas";
 import { availabilityBody } from "@/server/booking/availability";
 import { cardReadBody } from "@/server/booth/card-reading";
+import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
 import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { createEventBody, updateEventBody } from "@/server/events/schemas";
@@ -91,6 +92,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/booth/leads", summary: "Quick capture of a walk-up: match person/account or create them", tag: "booth", access: "user", status: 201, body: captureLeadBody },
   { method: "POST", path: "/api/booth/sync", summary: "The phone's offline queue: captures and meeting actions, each applied once per idempotency key, with a result per operation", tag: "booth", access: "user", body: boothSyncBody },
   { method: "POST", path: "/api/booth/card-read", summary: "Read a business-card photo with the AI endpoint: a suggestion the rep confirms (503 when no endpoint is configured)", tag: "booth", access: "user", body: cardReadBody },
+  { method: "GET", path: "/api/booth/captures", summary: "The team's captures at this event, newest first (?rating=hot: the hot leads from the show; ?day=, ?mine=true)", tag: "booth", access: "user", query: listCapturesQuery },
+  { method: "GET", path: "/api/booth/captures/{id}/card", summary: "The business-card photo kept with a capture", tag: "booth", access: "user", params: idParams },
+  { method: "POST", path: "/api/booth/captures/enroll", summary: "Enroll a show day's captures (optionally one rating) in a sequence; skipped people are listed with the reason", tag: "booth", access: "user", body: enrollCapturesBody },
   { method: "GET", path: "/api/booth/agenda", summary: "Every show day's team meetings with talking points, tier and status (what the phone caches for offline reading)", tag: "booth", access: "user" },
   { method: "GET", path: "/api/campaigns/{id}", summary: "One campaign with its rates", tag: "campaigns", access: "user", params: idParams },
   { method: "PATCH", path: "/api/campaigns/{id}", summary: "Rename or describe a campaign", tag: "campaigns", access: "user", params: idParams, body: updateCampaignBody },

@@ -19,6 +19,10 @@ export const listPeopleQuery = z.strictObject({
   tier: csvEnum([...TIERS]).optional(),
   assignedTo: z.string().max(64).optional(),
   hasEmail: z.enum(["true", "false"]).optional(),
+  /** The booth rating (hot, warm, cold; comma-separated for several). */
+  rating: csvEnum(["hot", "warm", "cold"]).optional(),
+  /** One interest tag from the booth. */
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
@@ -79,6 +83,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (assignee !== undefined) and.push({ assignedToId: assignee });
   if (q.hasEmail === "true") and.push({ email: { not: null } });
   if (q.hasEmail === "false") and.push({ email: null });
+  if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
+  if (q.tag) and.push({ interestTags: { has: q.tag } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
   return { AND: and };
 }
@@ -116,6 +122,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
   if (q.hasEmail === "true") parts.push(Prisma.sql`p.email IS NOT NULL`);
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
+  if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
+  if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
   return Prisma.join(parts, " AND ");
