@@ -7,6 +7,7 @@ import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getWorkspace } from "@/server/users/workspace";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
+      {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
       <div className="mt-6">
         <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
       </div>

@@ -167,6 +167,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <div className="sm:col-span-2">
                 <PersonaToggles personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
+              {person.leadRating || person.interestTags.length > 0 ? (
+                <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
+                  <span className="font-medium">At the booth:</span>
+                  {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
+                  {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
+                </div>
+              ) : null}
               <EditableField endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
