@@ -171,3 +171,21 @@ describe("public booking", () => {
     expect(await prisma.availabilityWindow.count({ where: { userId: w.user.id } })).toBe(2);
   });
 });
+
+describe("offer booth slots in a sequence email", () => {
+  it("renders the sending rep's next free slots as one-click links for that person", async () => {
+    const { event, reps } = await bookableEvent({ capacity: 2, reps: 1 });
+    const person = await prisma.person.create({ data: { eventId: event.id, firstName: "Kim", name: "Kim Park", email: "kim@harbor.test" } });
+    const { buildMergeContext } = await import("@/server/templates/service");
+    const { renderTemplate } = await import("@/server/templates/merge-fields");
+    const context = await buildMergeContext(person.id, event.id, { id: reps[0].id, name: reps[0].name, email: reps[0].email });
+    const text = renderTemplate("Hi {{person.firstName}},\n\n{{booth.slots}}", context).text;
+    const links = [...text.matchAll(/\/booking\/slot\/(\S+)/g)].map((m) => m[1]);
+    expect(links).toHaveLength(4);
+    expect(text).toContain("Pick a time to meet at booth 512 — one click books it:");
+    expect(text).toMatch(/- \w{3}, \w{3} \d{1,2}, 9:00 AM CST: http/);
+    const accepted = await callRoute(offerRoute.POST, `/api/booking/offer/${links[1]}`, { method: "POST", params: { token: links[1] } });
+    expect(accepted.status).toBe(201);
+    expect(accepted.json.data.start).toMatch(/T15:30:00\.000Z$/);
+  });
+});
