@@ -9,9 +9,8 @@ import { clockTime } from "@/server/booking/slots";
 import { eventDays } from "@/server/calendar/time";
 import { prisma } from "@/server/db";
 import { appUrl } from "@/server/env";
-import { resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
-import type { Actor } from "@/server/meetings/service";
+import type { Actor } from "@/server/access/actor";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time such as 09:30");
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -37,9 +36,7 @@ export const availabilityBody = z.strictObject({
 export type AvailabilityBody = z.infer<typeof availabilityBody>;
 
 async function eventFor(actor: Actor) {
-  const summary = await resolveCurrentEvent(actor.lastEventId);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  return prisma.event.findUniqueOrThrow({ where: { id: summary.id }, select: { id: true, name: true, slug: true, timeZone: true, startDate: true, endDate: true, bookingEnabled: true } });
+  return prisma.event.findUniqueOrThrow({ where: { id: actor.eventId }, select: { id: true, name: true, slug: true, timeZone: true, startDate: true, endDate: true, bookingEnabled: true } });
 }
 
 export async function getMyAvailability(actor: Actor) {

@@ -6,11 +6,10 @@
  */
 import { z } from "zod";
 import { LEAD_RATINGS } from "@/lib/booth/schemas";
-import { currentEventId } from "@/server/booth/leads";
 import { dayRange, eventDays } from "@/server/calendar/time";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import type { Actor } from "@/server/meetings/service";
+import type { Actor } from "@/server/access/actor";
 import { enrollPeople } from "@/server/sequences/service";
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
@@ -29,8 +28,7 @@ export const enrollCapturesBody = z.strictObject({
 });
 
 async function captureWhere(actor: Actor, q: { rating?: string; day?: string; mine?: string }) {
-  const eventId = await currentEventId(actor);
-  const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { timeZone: true, startDate: true, endDate: true } });
+  const { eventId, event } = actor;
   const range = q.day ? dayRange(q.day, event.timeZone) : null;
   return {
     eventId,
@@ -62,7 +60,7 @@ export async function listCaptures(actor: Actor, q: z.infer<typeof listCapturesQ
 }
 
 export async function captureCardPhoto(id: string, actor: Actor): Promise<{ type: string; bytes: Uint8Array }> {
-  const eventId = await currentEventId(actor);
+  const { eventId } = actor;
   const capture = await prisma.leadCapture.findFirst({ where: { id, eventId }, select: { cardImage: true, cardImageType: true } });
   if (!capture?.cardImage || !capture.cardImageType) throw new AppError("not_found", "This capture has no card photo");
   return { type: capture.cardImageType, bytes: capture.cardImage };
@@ -70,8 +68,8 @@ export async function captureCardPhoto(id: string, actor: Actor): Promise<{ type
 
 /** Enrolls everyone captured on that show day (optionally only hot/warm/cold) in the sequence. */
 export async function enrollCaptures(actor: Actor, body: z.infer<typeof enrollCapturesBody>) {
-  const { where, eventId } = await captureWhere(actor, { day: body.day, rating: body.rating });
+  const { where } = await captureWhere(actor, { day: body.day, rating: body.rating });
   const personIds = [...new Set((await prisma.leadCapture.findMany({ where, select: { personId: true } })).map((c) => c.personId))];
   if (personIds.length === 0) throw new AppError("validation_error", `Nobody was captured on ${body.day}${body.rating ? ` as ${body.rating}` : ""}`, [{ path: "day", message: "No captures that day" }]);
-  return enrollPeople(body.sequenceId, { personIds }, eventId, actor);
+  return enrollPeople(body.sequenceId, { personIds }, actor);
 }

@@ -21,12 +21,11 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
-import { prisma, withTransaction, type DbTx } from "@/server/db";
-import { resolveCurrentEvent } from "@/server/events/service";
+import { withTransaction, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { normalizeName } from "@/lib/normalize";
 import type { CaptureLeadBody } from "@/lib/booth/schemas";
-import type { Actor } from "@/server/meetings/service";
+import type { Actor } from "@/server/access/actor";
 
 const FREE_MAIL = new Set([
   "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com",
@@ -175,11 +174,11 @@ export type CaptureResult = {
 };
 
 /**
- * A walk-up conversation at the booth (see the module note). The offline sync passes its
- * transaction (`db`) and the event it resolved once for the whole queue (`eventId`).
+ * A walk-up conversation at the booth (see the module note), at the actor's event. The offline
+ * sync passes its transaction (`db`).
  */
-export async function captureLead(body: CaptureLeadBody, actor: Actor, options: { db?: DbTx; eventId?: string } = {}): Promise<CaptureResult> {
-  const eventId = options.eventId ?? (await currentEventId(actor, options.db));
+export async function captureLead(body: CaptureLeadBody, actor: Actor, options: { db?: DbTx } = {}): Promise<CaptureResult> {
+  const eventId = actor.eventId;
   const capturedAt = body.capturedAt ? new Date(body.capturedAt) : new Date();
   const card = body.cardImage ? decodeDataUrl(body.cardImage) : null;
   const datedNote = body.note ? `[Booth ${capturedAt.toISOString().slice(0, 10)}] ${body.note}` : null;
@@ -246,26 +245,9 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor, options: 
   });
 }
 
-export async function currentEventId(actor: Actor, db: DbTx = prisma): Promise<string> {
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  return summary.id;
-}
-
 function decodeDataUrl(dataUrl: string): { type: string; bytes: Buffer } {
   const match = /^data:(image\/(?:jpeg|png|webp));base64,(.+)$/.exec(dataUrl);
   if (!match) throw new AppError("validation_error", "The card photo must be a JPEG, PNG or WebP image", [{ path: "cardImage", message: "Not an image" }]);
   return { type: match[1], bytes: Buffer.from(match[2], "base64") };
 }
 
-/** Recent walk-ups I captured at this event, newest first. */
-export async function recentCaptures(actor: Actor, limit = 5, db: DbTx = prisma) {
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) return [];
-  return db.activity.findMany({
-    where: { eventId: summary.id, actorId: actor.id, type: "lead.captured" },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { id: true, description: true, createdAt: true, personId: true, accountId: true },
-  });
-}

@@ -12,9 +12,8 @@
 import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
-import { resolveCurrentEvent } from "@/server/events/service";
-import { AppError } from "@/server/http/errors";
-import { meetingSelect, type Actor, type MeetingView } from "@/server/meetings/service";
+import type { Actor } from "@/server/access/actor";
+import { meetingSelect, type MeetingView } from "@/server/meetings/service";
 
 export type BoothDay = {
   event: { id: string; name: string; timeZone: string; boothNumber: string | null; venue: string | null };
@@ -46,9 +45,7 @@ const TALKING_POINTS_PER_MEETING = 3;
  */
 export async function boothAgenda(actor: Actor, options: { now?: Date } = {}, db: DbTx = prisma): Promise<BoothAgenda> {
   const now = options.now ?? new Date();
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  const event = await db.event.findUniqueOrThrow({ where: { id: summary.id } });
+  const event = actor.event;
   const days = eventDays(event);
   const today = localDay(now, event.timeZone);
   const picked = pickBoothDay(days, today);

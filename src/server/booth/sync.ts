@@ -11,21 +11,21 @@
  * the usual 5xx, so the phone keeps everything and tries again.
  *
  * Speed (50 captures within a few seconds of reconnecting on venue Wi-Fi): the queue is one
- * request, the current event is resolved once, and operations run in up to four lanes at once.
+ * request, and operations run in up to four lanes at once.
  * A lane keeps the order the rep worked in where order matters: every action on one meeting
  * (check in, then complete) and every capture of one visitor (same email or company) share a lane.
  */
 import { normalizeName } from "@/lib/normalize";
-import { captureLead, currentEventId } from "@/server/booth/leads";
+import { captureLead } from "@/server/booth/leads";
 import type { BoothOperation, BoothOperationResult } from "@/lib/booth/schemas";
 import { AppError, toAppError } from "@/server/http/errors";
 import { withIdempotencyKey } from "@/server/idempotency/service";
-import { checkInMeeting, completeMeeting, markNoShow, type Actor } from "@/server/meetings/service";
+import type { Actor } from "@/server/access/actor";
+import { checkInMeeting, completeMeeting, markNoShow } from "@/server/meetings/service";
 
 const LANES_AT_ONCE = 4;
 
 export async function applyBoothOperations(operations: BoothOperation[], actor: Actor): Promise<{ results: BoothOperationResult[] }> {
-  const eventId = await currentEventId(actor);
   const lanes = new Map<string, number[]>();
   operations.forEach((operation, index) => {
     const lane = laneOf(operation);
@@ -35,7 +35,7 @@ export async function applyBoothOperations(operations: BoothOperation[], actor: 
   const waiting = [...lanes.values()];
   const worker = async () => {
     for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
-      for (const index of lane) results[index] = await applyOne(operations[index], actor, eventId);
+      for (const index of lane) results[index] = await applyOne(operations[index], actor);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES_AT_ONCE, waiting.length) }, worker));
@@ -48,13 +48,13 @@ function laneOf(operation: BoothOperation): string {
   return `lead:${(email ?? (company ? normalizeName(company) : name)).toLowerCase()}`;
 }
 
-async function applyOne(operation: BoothOperation, actor: Actor, eventId: string): Promise<BoothOperationResult> {
+async function applyOne(operation: BoothOperation, actor: Actor): Promise<BoothOperationResult> {
   const { key, ...request } = operation;
   try {
     const { replayed, value } = await withIdempotencyKey<unknown>({ userId: actor.id, key, operation: `booth.${operation.kind}`, request }, (tx): Promise<unknown> => {
       switch (operation.kind) {
         case "capture":
-          return captureLead(operation.lead, actor, { db: tx, eventId });
+          return captureLead(operation.lead, actor, { db: tx });
         case "check_in":
           return checkInMeeting(operation.meetingId, actor, { at: operation.at ? new Date(operation.at) : undefined }, tx);
         case "complete":

@@ -9,7 +9,8 @@ import { cn } from "@/lib/utils";
 import { listCaptures, listCapturesQuery } from "@/server/booth/captures";
 import { localDay } from "@/server/calendar/time";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { requireEvent } from "@/server/access/actor";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Leads from the show" };
 
@@ -18,12 +19,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const RATING_VARIANT = { hot: "destructive", warm: "warning", cold: "secondary" } as const;
 
 export default async function BoothLeadsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user, event } = await getWorkspace();
-  if (!event) return <EmptyState icon={Flame} title="No event yet">Captures appear here once the booth is running.</EmptyState>;
+  const teamActor = await getActor();
+  if (!teamActor.event) return <EmptyState icon={Flame} title="No event yet">Captures appear here once the booth is running.</EmptyState>;
+  const actor = requireEvent(teamActor);
+  const { event } = actor;
   const sp = await searchParams;
   const parsed = listCapturesQuery.safeParse({ rating: sp.rating === "all" ? undefined : (sp.rating ?? "hot"), day: sp.day });
   const query = parsed.success ? parsed.data : { rating: "hot" as const };
-  const [captures, sequences] = await Promise.all([listCaptures(user, query), activeSequenceOptions(event.id)]);
+  const [captures, sequences] = await Promise.all([listCaptures(actor, query), activeSequenceOptions(actor)]);
   const { days, timeZone } = captures;
   const today = localDay(new Date(), timeZone);
   const href = (over: { rating?: string; day?: string | null }) => {
