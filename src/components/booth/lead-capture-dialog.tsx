@@ -61,6 +61,7 @@ export function LeadCaptureDialog({ open, onOpenChange, onSave, cardReading, onl
   const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
   const [saving, setSaving] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   const set = (key: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
@@ -170,7 +171,14 @@ export function LeadCaptureDialog({ open, onOpenChange, onSave, cardReading, onl
   return (
     <>
       <Dialog open={open && !scanning} onOpenChange={(o) => { if (!o) setErrors({}); onOpenChange(o); }}>
-        <DialogContent className="max-h-[100dvh] overflow-y-auto">
+        <DialogContent
+          className="max-h-[100dvh] overflow-y-auto"
+          // The name field, not the scan buttons above it, gets the keyboard: typing is the usual path.
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            nameRef.current?.focus();
+          }}
+        >
           <DialogHeader>
             <DialogTitle>Capture a walk-up</DialogTitle>
             <DialogDescription>Saved on this phone first, matched to the person or account if we already have them.</DialogDescription>
@@ -216,7 +224,7 @@ export function LeadCaptureDialog({ open, onOpenChange, onSave, cardReading, onl
           <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="lead-name">Name</Label>
-              <Input id="lead-name" value={values.name} onChange={set("name")} autoFocus autoComplete="off" autoCapitalize="words" enterKeyHint="next" className={field} {...described("name")} />
+              <Input id="lead-name" ref={nameRef} value={values.name} onChange={set("name")} autoComplete="off" autoCapitalize="words" enterKeyHint="next" className={field} {...described("name")} />
               {fieldError("name")}
             </div>
             <div className="flex flex-col gap-1.5">
