@@ -1,17 +1,13 @@
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { orNotFound } from "@/components/booking/or-not-found";
 import { bookingPage } from "@/server/booking/service";
-import { AppError } from "@/server/http/errors";
 import { BookingForm } from "./booking-form";
 import { BookingShell } from "./booking-shell";
 
 /** /book/<event> and /book/<event>/<rep>: the free booth times and the form (server-rendered). */
 export async function PublicBookingPage({ slug, repSlug }: { slug: string; repSlug?: string }) {
   await connection();
-  const page = await bookingPage(slug, repSlug).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const page = await orNotFound(bookingPage(slug, repSlug));
   const title = page.rep?.name ? `Book a meeting with ${page.rep.name} at our booth` : "Book a meeting at our booth";
   return (
     <BookingShell event={page.event} title={title}>

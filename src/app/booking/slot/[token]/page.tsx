@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { orNotFound } from "@/components/booking/or-not-found";
 import { AcceptOffer } from "@/components/booking/accept-offer";
 import { BookingShell } from "@/components/booking/booking-shell";
 import { SlotTime } from "@/components/booking/slot-picker";
 import { slotOffer } from "@/server/booking/service";
-import { AppError } from "@/server/http/errors";
 
 export const metadata: Metadata = { title: "Book this booth slot", robots: { index: false }, referrer: "no-referrer" };
 
 export default async function SlotOfferPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const offer = await slotOffer(token).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const offer = await orNotFound(slotOffer(token));
   return (
     <BookingShell event={offer.event} title={`${offer.personName}, meet ${offer.repName ?? "us"} at the booth?`}>
       <p className="rounded-md border bg-card px-4 py-3 text-lg">
