@@ -5,6 +5,8 @@ import { enqueue, listOutbox, onOutboxChange, removeItem, updateItems, type Outb
 import { syncOutbox } from "@/lib/booth/sync";
 
 const RETRY_EVERY_MS = 15_000;
+/** After a failed attempt while the browser says it is online: try again soon, then less often. */
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
 
 function subscribeOnline(notify: () => void) {
   window.addEventListener("online", notify);
@@ -28,6 +30,8 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
   const [waiting, setWaiting] = useState<string | null>(null);
   const running = useRef(false);
   const again = useRef(false);
+  const failures = useRef(0);
+  const retryTimer = useRef<number | undefined>(undefined);
   const onSyncedRef = useRef(onSynced);
   useEffect(() => {
     onSyncedRef.current = onSynced;
@@ -48,6 +52,15 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
         const report = await syncOutbox(userId);
         setWaiting(report.waiting);
         if (report.synced > 0) onSyncedRef.current();
+        // The "online" event can fire a moment before requests get through (Wi-Fi still
+        // associating, a captive portal): a failed attempt is retried within seconds, not at the
+        // next 15-second tick.
+        window.clearTimeout(retryTimer.current);
+        if (report.waiting && navigator.onLine && failures.current < BACKOFF_MS.length) {
+          retryTimer.current = window.setTimeout(() => void syncRef.current(), BACKOFF_MS[failures.current++]);
+        } else if (!report.waiting) {
+          failures.current = 0;
+        }
       } while (again.current);
     } finally {
       running.current = false;
@@ -55,13 +68,20 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
       await refresh();
     }
   }, [userId, refresh]);
+  const syncRef = useRef(sync);
+  useEffect(() => {
+    syncRef.current = sync;
+  }, [sync]);
 
   useEffect(() => {
     void listOutbox(userId).then((all) => {
       setItems(all);
       return sync();
     });
-    const goOnline = () => void sync();
+    const goOnline = () => {
+      failures.current = 0;
+      void sync();
+    };
     const foreground = () => {
       if (document.visibilityState === "visible") void sync();
     };
@@ -79,6 +99,7 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
       document.removeEventListener("visibilitychange", foreground);
       stop();
       window.clearInterval(timer);
+      window.clearTimeout(retryTimer.current);
     };
   }, [userId, refresh, sync]);
 
