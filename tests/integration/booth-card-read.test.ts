@@ -22,7 +22,8 @@ describe("business-card reading", () => {
       const res = await callRoute(cardRoute.POST, "/api/booth/card-read", { method: "POST", cookie: w.cookie, body: { image: PHOTO } });
       expect(res.status).toBe(200);
       expect(res.json.data).toEqual({ name: "Ada Okafor", company: "Polar Cold Chain", title: "VP Ops", email: "ada@polar.test" });
-      const sent = ai.requests[0].messages[0].content as unknown as { type: string; image_url?: { url: string } }[];
+      const user = ai.requests[0].messages.find((m) => m.role === "user");
+      const sent = user?.content as unknown as { type: string; image_url?: { url: string } }[];
       expect(sent.find((p) => p.type === "image_url")?.image_url?.url).toBe(PHOTO);
       expect((await callRoute(cardRoute.POST, "/api/booth/card-read", { method: "POST", cookie: w.cookie, body: { image: "data:text/html;base64,AAAA" } })).status).toBe(422);
     } finally {

@@ -5,7 +5,7 @@
  * built-in reader pretending to read a photo.
  */
 import { z } from "zod";
-import { completeJson, isAiConfigured } from "@/server/ai/client";
+import { generateStructured, isAiConfigured } from "@/server/ai/client";
 import { AppError } from "@/server/http/errors";
 import { CARD_IMAGE_MAX_CHARS } from "@/lib/booth/schemas";
 import type { BadgeFields } from "@/lib/booth/badge-payload";
@@ -20,19 +20,12 @@ export const cardReadBody = z.strictObject({
 const text = z.string().trim().max(200).nullish().transform((v) => v || undefined);
 const cardAnswer = z.object({ name: text, company: text, title: text, email: text, phone: text, linkedin: text });
 
-const PROMPT =
-  "This is a photo of a business card. Read it and answer with JSON only: " +
-  '{"name": string|null, "company": string|null, "title": string|null, "email": string|null, "phone": string|null, "linkedin": string|null}. ' +
-  "Use null for anything the card does not show; never guess.";
+const SYSTEM = "You read business cards from photos for a sales rep at a trade show. Use null for anything the card does not show; never guess.";
+const PROMPT = "This is a photo of a business card: the person's name, company, job title, email, phone and LinkedIn URL.";
 
 export async function readBusinessCard(image: string): Promise<BadgeFields> {
   if (!isAiConfigured()) throw new AppError("service_unavailable", "Card reading is off: no AI endpoint is connected.");
-  const answer = await completeJson({
-    messages: [{ role: "user", content: [{ type: "text", text: PROMPT }, { type: "image_url", image_url: { url: image } }] }],
-    schema: cardAnswer,
-    temperature: 0,
-    timeoutMs: 20_000,
-  });
+  const answer = await generateStructured({ purpose: "card-read", system: SYSTEM, prompt: PROMPT, images: [image], schema: cardAnswer, temperature: 0, timeoutMs: 20_000, maxRetries: 1 });
   const email = answer.email && z.email().safeParse(answer.email).success ? answer.email.toLowerCase() : undefined;
   return Object.fromEntries(Object.entries({ ...answer, email }).filter(([, v]) => v)) as BadgeFields;
 }

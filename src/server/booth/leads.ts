@@ -21,6 +21,7 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
 import { withTransaction, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { normalizeName } from "@/lib/normalize";
@@ -232,6 +233,15 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor, options: 
       actorId: actor.id, eventId, personId: person.id, accountId: account?.id ?? null, entityType: "person", entityId: person.id, metadata,
       occurredAt: capturedAt,
     }, tx);
+    // The account's owner hears that someone on their account was met at the booth.
+    if (account && !lead.created.account) {
+      const owner = await tx.targetAccount.findUnique({ where: { id: account.id }, select: { assignedToId: true } });
+      await notify({
+        userId: owner?.assignedToId, actorId: actor.id, type: "lead_captured", title: `${person.name} from ${account.name} was met at the booth`,
+        body: `${body.rating} lead${body.note ? `: ${body.note.slice(0, 200)}` : ""}`, href: `/dashboard/people/${person.id}`, eventId,
+        entityType: "person", entityId: person.id,
+      }, tx);
+    }
 
     return {
       captureId: capture.id,

@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
 import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
-import { ScoringSettings } from "@/components/scoring/scoring-settings";
-import { getIcpWeightsWithMeta } from "@/server/scoring/service";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
@@ -15,10 +14,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const [team, suppressions] = await Promise.all([listTeam(), listSuppressions({ page: 1, pageSize: 25 })]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
+      <SettingsNav />
       <TeamSettings
         currentUserId={actor.id}
         isAdmin={actor.role === "ADMIN"}
@@ -26,9 +26,6 @@ export default async function SettingsPage() {
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
       {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
-      <div className="mt-6">
-        <ScoringSettings isAdmin={actor.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
-      </div>
       <div className="mt-6">
         <SuppressionSettings
           isAdmin={actor.role === "ADMIN"}
