@@ -15,8 +15,9 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERRORS: Record<string, string> = {
   not_invited: "This address isn't on the team yet. Ask an admin to invite you from Settings → Team.",
   removed: "Your access to EventOps was removed. Ask an admin if you think this is a mistake.",
-  invalid_email: "Enter a valid email address.",
-  rate_limited: "Too many sign-in emails. Wait a few minutes and try again.",
+  invalid_email: "Enter one email address, like you@company.com.",
+  unverified_google: "Google has not verified this address yet. Verify it with Google, or sign in with an email link.",
+  google_domain: "Sign in with your company's Google account, or use an email link.",
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   AccessDenied: "You don't have access to EventOps.",
   Configuration: "Sign-in is not configured correctly on this server.",

@@ -4,6 +4,7 @@ import { z, type ZodType } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
+import { clientIp } from "@/server/http/client-ip";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
 import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
@@ -190,10 +191,6 @@ function assertSameOrigin(req: NextRequest) {
   }
 }
 
-export function clientIp(req: NextRequest): string {
-  const forwarded = req.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
-}
 
 // Shared param/query schemas routes reuse.
 export const idParams = z.object({ id: z.string().min(1).max(64) });

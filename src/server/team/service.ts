@@ -3,10 +3,12 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import type { SessionUser } from "@/server/users/session";
+import { signInEmailSchema } from "@/server/users/email-address";
 
 export const roleSchema = z.enum(["ADMIN", "REP"]);
 export const inviteBody = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254)),
+  // The sign-in parser: an invite is for exactly the address that will sign in.
+  email: signInEmailSchema,
   role: roleSchema.default("REP"),
 });
 export const updateMemberBody = z.strictObject({ role: roleSchema });

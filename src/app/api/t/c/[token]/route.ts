@@ -1,4 +1,5 @@
-import { clientIp, route } from "@/server/http/route";
+import { clientIp } from "@/server/http/client-ip";
+import { route } from "@/server/http/route";
 import { resolveClick } from "@/server/tracking/events";
 import { redirectResponse, tokenParams } from "@/server/tracking/http";
 

@@ -1,4 +1,5 @@
-import { clientIp, route } from "@/server/http/route";
+import { clientIp } from "@/server/http/client-ip";
+import { route } from "@/server/http/route";
 import { recordOpen } from "@/server/tracking/events";
 import { pixelResponse, tokenParams } from "@/server/tracking/http";
 
