@@ -1,4 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { DemoModeBanner } from "@/components/shell/demo-mode-banner";
+import { isDemoInProduction } from "@/server/env";
 import { listEvents } from "@/server/events/service";
 import { getWorkspace } from "@/server/users/workspace";
 
@@ -9,6 +11,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       user={{ name: user.name, email: user.email, image: user.image, role: user.role }}
       events={events.map((e) => ({ id: e.id, name: e.name, city: e.city, startDate: e.startDate.toISOString() }))}
       currentEventId={event?.id ?? null}
+      banner={isDemoInProduction() ? <DemoModeBanner /> : null}
     >
       {children}
     </AppShell>

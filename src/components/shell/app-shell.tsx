@@ -9,10 +9,12 @@ import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
 
-export function AppShell({ user, events, currentEventId, children }: {
+export function AppShell({ user, events, currentEventId, banner, children }: {
   user: ShellUser;
   events: EventOption[];
   currentEventId: string | null;
+  /** A notice above the header (the demo-mode banner). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -74,6 +76,7 @@ export function AppShell({ user, events, currentEventId, children }: {
         </div>
       ) : null}
 
+      {banner}
       <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
         <button className="rounded-md p-2 hover:bg-muted lg:hidden" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
           <Menu className="size-5" />
