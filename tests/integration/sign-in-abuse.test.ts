@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { prisma } from "@/server/db";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { POST as inviteTeammate } from "@/app/api/team/invites/route";
 import { installPeerAddressStamp, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
+import { consumeRateLimit, RATE_LIMITS } from "@/server/http/rate-limit";
 import { getUserBySessionToken } from "@/server/users/session";
 import { callRoute } from "../helpers/request";
 import { followMagicLink, MAGIC_LINK, requestMagicLink } from "../helpers/auth-requests";
@@ -48,6 +49,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
 beforeEach(async () => {
+  // Rate-limit windows are aligned to the clock: freeze it so a test never straddles two windows.
+  vi.useFakeTimers({ toFake: ["Date"] });
   received.length = 0;
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
   process.env.ALLOWED_EMAIL_DOMAINS = "example.com";
@@ -55,6 +58,7 @@ beforeEach(async () => {
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "signin-" } } });
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const key of ["SMTP_URL", "ALLOWED_EMAIL_DOMAINS", "APP_URL", "SESSION_IDLE_DAYS", "ADMIN_EMAILS"]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
@@ -162,13 +166,15 @@ describe("item 2: limits where the mail is sent, one answer for everyone", () =>
 
   it("at most 30 links from one client address, and X-Forwarded-For does not reset the count", async () => {
     const from = peer("203.0.113.77");
-    for (let i = 0; i < 32; i++) {
+    // The address has already asked for 28 links in this window (as the signIn callback counts them).
+    for (let i = 0; i < 28; i++) await consumeRateLimit(RATE_LIMITS.signInPerIp, "203.0.113.77");
+    for (let i = 0; i < 4; i++) {
       await requestMagicLink(`person${i}@example.com`, { headers: { ...from, "x-forwarded-for": `10.9.8.${i}` } });
     }
-    expect(received).toHaveLength(30);
+    expect(received.map((m) => m.to)).toEqual([["person0@example.com"], ["person1@example.com"]]);
     const other = await requestMagicLink("someone.else@example.com", { headers: peer("203.0.113.78") });
     expect(other.res.headers.get("location")).toMatch(LINK_REQUESTED);
-    expect(received).toHaveLength(31);
+    expect(received).toHaveLength(3);
   });
 
   it("a stranger's refusal is logged once, not per attempt", async () => {

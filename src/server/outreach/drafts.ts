@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { completeJson, isAiConfigured } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -106,6 +107,7 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
 
   const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
   for (const id of body.personIds) {
     const person = people.find((p) => p.id === id)!;

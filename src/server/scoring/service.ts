@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
 import { logger } from "@/server/logger";
 import type { SessionUser } from "@/server/users/session";
@@ -124,6 +125,7 @@ export async function scoreOneAccount(accountId: string, actor: SessionUser) {
   const weights = await getIcpWeights();
   const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
+  if (isAiConfigured()) await reserveAiUnits(actor, 1, `The AI review of ${account.name}'s score`);
   // The model call happens outside the transaction: a slow endpoint must not hold locks.
   const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account), account.dossier?.summary ?? null);
   return prisma.$transaction(async (tx) => {
