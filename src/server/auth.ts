@@ -50,6 +50,7 @@ function buildConfig(req: NextRequest | undefined): NextAuthConfig {
       Google({
         clientId: config.AUTH_GOOGLE_ID,
         clientSecret: config.AUTH_GOOGLE_SECRET,
+        issuer: config.AUTH_GOOGLE_ISSUER,
         // Users are stored under the normalised address, whichever way they sign in.
         profile: (profile) => ({ id: profile.sub, name: profile.name, image: profile.picture, email: normalizeEmailOrNull(profile.email) ?? profile.email }),
       }),

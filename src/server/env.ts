@@ -54,6 +54,8 @@ const envSchema = z.object({
   SESSION_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
+  // Google's OpenID issuer; override only for testing (a fake Google on loopback).
+  AUTH_GOOGLE_ISSUER: z.string().default("https://accounts.google.com"),
   ALLOWED_EMAIL_DOMAINS: domainList,
   ADMIN_EMAILS: emailList,
   // Lets the seeded demo team sign in and shows the dev mailbox; on by default only in development.
