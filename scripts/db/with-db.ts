@@ -21,10 +21,9 @@ import os from "node:os";
 import path from "node:path";
 import { bootDatabase, DATA_DIR, describeDatabase, type BootedDatabase } from "./boot";
 import { releaseLibrarySignalHandlers } from "./embedded";
-import { seedIfEmpty, type SeedScale } from "./seed-if-empty";
-import { demoModeSetting } from "../../src/server/env";
+import { seedIfEmpty, seedRequest, type SeedOption } from "./seed-if-empty";
 
-interface Args { seed: SeedScale | "if-demo-mode" | undefined; command: string[] }
+interface Args { seed: SeedOption | undefined; command: string[] }
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** After forwarding a signal, give the command this long before SIGKILL. */
@@ -122,11 +121,9 @@ class Shutdown {
   }
 }
 
-async function seedAsAsked(databaseUrl: string, seed: Args["seed"]): Promise<string> {
-  if (seed === undefined) return "not requested";
-  if (seed !== "if-demo-mode") return seedIfEmpty(databaseUrl, seed);
-  if (demoModeSetting(process.env.DEMO_MODE)) return seedIfEmpty(databaseUrl, "demo");
-  return "none (production: set DEMO_MODE=true for the demo data and team)";
+async function seedAsAsked(databaseUrl: string, option: SeedOption | undefined): Promise<string> {
+  const request = seedRequest(option, process.env.DEMO_MODE);
+  return "skip" in request ? request.skip : seedIfEmpty(databaseUrl, request.scale);
 }
 
 /** Sessions must survive restarts, so a generated secret is kept next to the local database. */

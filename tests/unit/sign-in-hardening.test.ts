@@ -4,6 +4,7 @@ import { assertBootConfig, env, productionConfigProblems } from "@/server/env";
 import { clientIp, installPeerAddressStamp, isDirectLoopbackRequest, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
 import { pageContentSecurityPolicy } from "@/server/http/csp";
 import { isAppPath, linkedinProfileUrl } from "@/lib/safe-links";
+import { seedRequest } from "../../scripts/db/seed-if-empty";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -163,5 +164,17 @@ describe("the page Content-Security-Policy", () => {
     expect(scripts).toBe("script-src 'self' 'nonce-abc123=='");
     expect(policy).not.toContain("unsafe-inline'; script");
     expect(pageContentSecurityPolicy("n", { development: true, vercel: false })).toContain("script-src 'self' 'nonce-n' 'unsafe-eval'");
+  });
+});
+
+describe("demo data on start", () => {
+  it("npm start's --seed=if-demo-mode seeds the demo only when DEMO_MODE asks for it; npm run dev's --seed always does", () => {
+    expect(seedRequest("if-demo-mode", undefined)).toEqual({ skip: "none (production: set DEMO_MODE=true for the demo data and team)" });
+    expect(seedRequest("if-demo-mode", "false")).toMatchObject({ skip: expect.any(String) });
+    expect(seedRequest("if-demo-mode", "yes")).toMatchObject({ skip: expect.any(String) });
+    expect(seedRequest("if-demo-mode", "true")).toEqual({ scale: "demo" });
+    expect(seedRequest("if-demo-mode", "1")).toEqual({ scale: "demo" });
+    expect(seedRequest("demo", undefined)).toEqual({ scale: "demo" });
+    expect(seedRequest(undefined, "true")).toEqual({ skip: "not requested" });
   });
 });
