@@ -25,7 +25,7 @@ export default async function DevMailboxPage() {
           <li key={m.id} className="rounded-lg border bg-card p-4 shadow-sm" data-testid="mailbox-message">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-medium">{m.subject}</h2>
-              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US")}</time>
+              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US", { timeZoneName: "short" })}</time>
             </div>
             <p className="text-xs text-muted-foreground">To {m.toEmail} · from {m.fromEmail} · {m.kind}</p>
             <div className="mt-3 whitespace-pre-wrap break-words text-sm">
