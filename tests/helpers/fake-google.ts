@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./http-body";
 
 /**
  * A fake Google on loopback speaking real OpenID Connect: discovery document, JWKS, a token
@@ -78,13 +79,4 @@ export async function startFakeGoogle(clientId: string) {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }

@@ -173,6 +173,7 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
 
   it("research counts one unit per account and the AI score review one, on the same budget", async () => {
     const { event, rep, account } = await outreachSetup();
+    await prisma.user.update({ where: { id: rep.id }, data: { lastEventId: event.id } });
     const { cookie } = await createSession(rep.id);
     const accounts = await Promise.all(
       Array.from({ length: 10 }, (_, i) => prisma.targetAccount.create({ data: { eventId: event.id, name: `Yard Co ${i}`, normalizedName: `yard co ${i} ${event.id}` } })),
@@ -181,6 +182,7 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
     for (const slice of [ids.slice(0, 10), ids.slice(0, 10)]) {
       const res = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: slice } });
       expect(res.status).toBe(200);
+      expect(res.json.data.results.filter((r: { ok: boolean }) => r.ok)).toHaveLength(10);
     }
     const scored = await callRoute(scoreRoute.POST, "/api/ai/score-icp", { method: "POST", cookie, body: { accountId: account.id } });
     expect(scored.status).toBe(200);

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
-import type { AddressInfo } from "node:net";
 import { prisma } from "@/server/db";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
 import { getUserBySessionToken } from "@/server/users/session";
 import { sendMail } from "@/server/email/transport";
 import { callRoute } from "../helpers/request";
 import { requestMagicLink } from "../helpers/auth-requests";
+import { startSmtpSink } from "../helpers/smtp-sink";
 
 describe("magic-link sign-in through Auth.js (dev outbox)", () => {
   it("emails a link to a demo teammate, and following it creates a database session", async () => {
@@ -65,29 +64,15 @@ describe("magic-link sign-in through Auth.js (dev outbox)", () => {
 });
 
 describe("mail over a real SMTP conversation", () => {
-  const received: { from?: string; to: string[]; raw: string }[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined, to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   it("delivers through SMTP_URL with the given headers", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = smtp.url;
+    const { received } = smtp;
     try {
       const result = await sendMail({ to: "rep@vendor.test", subject: "Hello", text: "Plain body", html: "<p>HTML body</p>", headers: { "X-EventOps-Test": "1" } });
       expect(result.transport).toBe("smtp");

@@ -1,6 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { prisma } from "@/server/db";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { POST as inviteTeammate } from "@/app/api/team/invites/route";
@@ -10,16 +8,15 @@ import { getUserBySessionToken } from "@/server/users/session";
 import { callRoute } from "../helpers/request";
 import { followMagicLink, MAGIC_LINK, requestMagicLink } from "../helpers/auth-requests";
 import { createUser, signedInUser } from "../helpers/factories";
+import { startSmtpSink, type ReceivedMail } from "../helpers/smtp-sink";
 
 /**
  * Issue 13 items 1–3 through Auth.js's own endpoint (a script POSTing to
  * /api/auth/signin/nodemailer, no form in between) with mail going over a real SMTP
  * conversation on loopback, so "no mail sent" means no RCPT ever reached a mail server.
  */
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let received: ReceivedMail[] = [];
 
 const LINK_REQUESTED = /^http:\/\/localhost:3000\/api\/auth\/verify-request\?provider=nodemailer&type=email$/;
 const savedEnv = { ...process.env };
@@ -31,28 +28,16 @@ function peer(address = `198.51.100.${++peerCounter}`) {
 
 beforeAll(async () => {
   installPeerAddressStamp();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
+  received = smtp.received;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 beforeEach(async () => {
   // Rate-limit windows are aligned to the clock: freeze it so a test never straddles two windows.
   vi.useFakeTimers({ toFake: ["Date"] });
   received.length = 0;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+  process.env.SMTP_URL = smtp.url;
   process.env.ALLOWED_EMAIL_DOMAINS = "example.com";
   process.env.DEMO_MODE = "true";
   await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "signin-" } } });
@@ -65,7 +50,7 @@ afterEach(() => {
   }
 });
 
-function linkIn(message: Received): string {
+function linkIn(message: ReceivedMail): string {
   const text = message.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
   return MAGIC_LINK.exec(text)![0];
 }
