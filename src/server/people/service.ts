@@ -8,6 +8,7 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { TIERS } from "@/server/accounts/service";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
@@ -40,7 +41,12 @@ const personFields = {
   title: optionalText(200),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
   phone: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
-  linkedin: z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full LinkedIn URL" })).nullable(),
+  // Shown as a link on the person's page: only a linkedin.com address is kept (safe-links.ts).
+  linkedin: z
+    .string()
+    .max(500)
+    .transform((value, ctx) => linkedinProfileUrl(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a linkedin.com profile address, like https://www.linkedin.com/in/name" }), z.NEVER))
+    .nullable(),
   timeZone: optionalText(64),
   notes: optionalText(10_000),
   accountId: idString.nullable(),
