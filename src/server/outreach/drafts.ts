@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { generateStructured, isAiConfigured, streamPlainText } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -150,6 +151,7 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, a
   const eventId = actor.eventId;
   const { template, profile, source, channel, people } = await draftInputs(body, actor);
   const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
   for (const id of body.personIds) {
     const person = people.find((p) => p.id === id)!;
@@ -211,6 +213,7 @@ export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: 
   const context = await buildMergeContext(person.id, eventId, actor);
   const fallback = templateDraft(person, context, source, channel, profile);
   const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, 1, "Drafting this message with AI");
   const insights = useAi ? await insightsFor(person) : [];
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

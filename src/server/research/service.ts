@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
@@ -29,7 +30,13 @@ export type ResearchResult = {
   warnings: string[];
 };
 
+/** Researches one account now: one unit of the caller's AI limit (ai/budget.ts). */
 export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  await reserveAiUnits(options.actor, 1, "Researching this account");
+  return researchOne(accountId, options);
+}
+
+async function researchOne(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -111,6 +118,7 @@ export type RunResult = { accountId: string; ok: true; result: ResearchResult } 
 /** Researches a few accounts, two at a time; one account failing does not stop the others. */
 export async function runResearch(accountIds: string[], options: ResearchOptions): Promise<{ results: RunResult[] }> {
   const ids = [...new Set(accountIds)];
+  await reserveAiUnits(options.actor, ids.length, `Researching ${ids.length === 1 ? "this account" : `${ids.length} accounts`}`);
   const results: RunResult[] = new Array(ids.length);
   let next = 0;
   async function worker() {
@@ -118,7 +126,7 @@ export async function runResearch(accountIds: string[], options: ResearchOptions
       const i = next++;
       const accountId = ids[i]!;
       try {
-        results[i] = { accountId, ok: true, result: await researchAccount(accountId, options) };
+        results[i] = { accountId, ok: true, result: await researchOne(accountId, options) };
       } catch (error) {
         results[i] = { accountId, ok: false, error: error instanceof AppError ? error.message : "Research failed; try again" };
       }

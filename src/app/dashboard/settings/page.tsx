@@ -6,6 +6,7 @@ import { listTeam } from "@/server/team/service";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 import { MailboxSettings } from "@/components/settings/mailbox-settings";
 import { replyCaptureStatus } from "@/server/inbound/read";
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
+      {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
       <div className="mt-6">
         <MailboxSettings
           isAdmin={actor.role === "ADMIN"}
