@@ -117,6 +117,10 @@ describe("replies from real mail clients", () => {
     expect(notice.metadata).toMatchObject({ notifyUserId: s.rep.id, link: `/dashboard/outreach/${s.outreach.id}`, replyText: after.inbound[0].text });
     expect(after.activities.filter((a) => a.type === "outreach.replied")).toHaveLength(1);
     expect(after.activities.find((a) => a.type === "sequence.paused")?.personId).toBe(s.colleague.id);
+    // The bell: one notification for the rep, with what they wrote.
+    const bell = await prisma.notification.findMany({ where: { userId: s.rep.id, type: "reply" } });
+    expect(bell).toHaveLength(1);
+    expect(bell[0]).toMatchObject({ title: `${s.person.name} replied`, href: `/dashboard/outreach/${s.outreach.id}`, body: after.inbound[0].text });
 
     const forward = captured.filter((m) => m.kind === "reply-forward" && m.to === s.rep.email);
     expect(forward).toHaveLength(1);
@@ -326,6 +330,7 @@ describe("duplicates, authentication, limits", () => {
     expect(await prisma.emailEvent.count({ where: { outreachId: s.outreach.id, type: "reply" } })).toBe(1);
     expect(after.activities.filter((a) => a.type === "outreach.replied")).toHaveLength(1);
     expect(captured.filter((m) => m.kind === "reply-forward" && m.to === s.rep.email)).toHaveLength(1);
+    expect(await prisma.notification.count({ where: { userId: s.rep.id, type: "reply" } })).toBe(1);
   });
 
   it("refuses a wrong or unset secret, a bad payload and an oversized body with a 4xx, changing nothing", async () => {

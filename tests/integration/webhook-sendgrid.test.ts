@@ -125,6 +125,9 @@ describe("replies by hand", () => {
     expect(res.json.data.repliedAt).toBeTruthy();
     const activity = await prisma.activity.findFirstOrThrow({ where: { personId: person.id, type: "outreach.replied" } });
     expect(activity.actorId).toBe(rep.id);
+    expect(activity.metadata).toMatchObject({ via: "manual", note: "Replied on LinkedIn", notifyUserId: rep.id });
+    // The rep who marked it is not told about what they did themselves.
+    expect(await prisma.notification.count({ where: { userId: rep.id } })).toBe(0);
     const again = await callRoute(replyRoute.POST, `/api/outreach/${outreach.id}/reply`, { method: "POST", cookie, params: { id: outreach.id }, body: {} });
     expect(again.status).toBe(409);
   });
