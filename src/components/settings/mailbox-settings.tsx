@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { formatWhen } from "@/components/outreach/format";
 import { apiFetch } from "@/lib/api-client";
 import { FormMessage } from "@/components/ui/form-message";
+import { FormField } from "@/components/ui/form-field";
 
 export type MailboxRow = {
   id: string; label: string; host: string; port: number; secure: boolean; username: string; folder: string; shared: boolean;
@@ -137,30 +137,24 @@ export function MailboxSettings({ isAdmin, currentUserId, status, initial, timeZ
             <p className="text-sm sm:col-span-2">
               {mine ? "Connect another mailbox." : "Connect your mailbox."} Use an app password (Gmail, Outlook and iCloud make one in the account&apos;s security settings), not your normal password.
             </p>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-host">IMAP server</Label>
+            <FormField id="mailbox-host" label="IMAP server">
               <Input id="mailbox-host" name="host" required placeholder="imap.gmail.com" autoComplete="off" />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-port">Port</Label>
+            </FormField>
+            <FormField id="mailbox-port" label="Port">
               <Input id="mailbox-port" name="port" inputMode="numeric" required value={port} onChange={(e) => setPort(e.target.value)} />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-username">User name</Label>
+            </FormField>
+            <FormField id="mailbox-username" label="User name">
               <Input id="mailbox-username" name="username" required placeholder="you@yourcompany.com" autoComplete="off" />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-password">App password</Label>
+            </FormField>
+            <FormField id="mailbox-password" label="App password">
               <Input id="mailbox-password" name="password" type="password" required autoComplete="new-password" />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-folder">Folder</Label>
+            </FormField>
+            <FormField id="mailbox-folder" label="Folder">
               <Input id="mailbox-folder" name="folder" defaultValue="INBOX" />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="mailbox-label">Name (optional)</Label>
+            </FormField>
+            <FormField id="mailbox-label" label="Name (optional)">
               <Input id="mailbox-label" name="label" placeholder="My work inbox" maxLength={100} />
-            </div>
+            </FormField>
             <label className="flex items-center gap-2 text-sm">
               <Checkbox checked={secure} onCheckedChange={(v) => { setSecure(v === true); setPort(v === true ? "993" : "143"); }} />
               Encrypted connection (TLS, port 993); off: STARTTLS on 143
