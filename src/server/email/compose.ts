@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appUrl, env } from "@/server/env";
 import { signReplyToken } from "@/server/email/reply-token";
+import { trimTrailing } from "@/lib/utils";
 import { signToken } from "@/server/tracking/tokens";
 
 /**
@@ -25,8 +26,9 @@ export function extractLinks(text: string): string[] {
   return [...links];
 }
 
+/** Drops sentence punctuation after a link. */
 function trimLink(link: string): string {
-  return link.replace(/[.,;:!?)\]]+$/, "");
+  return trimTrailing(link, ".,;:!?)]");
 }
 
 function escapeHtml(value: string): string {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
@@ -15,7 +16,10 @@ import { receiveInboundMail, type ReceiveResult } from "./receive";
  *   application/octet-stream) as posted by Postmark's or Mailgun's raw forwarding or a team's
  *   own MTA, or a form with the message in `body-mime` (Mailgun) or `email`.
  */
-export const MAX_INBOUND_BYTES = 20_000_000;
+/** SendGrid's own limit for a parsed message with its attachments: no real reply is refused. */
+export const MAX_INBOUND_BYTES = 30 * 1024 * 1024;
+
+export const inboundParams = z.object({ secret: z.string().max(200) });
 
 export function assertInboundSecret(given: string) {
   const secret = env().INBOUND_PARSE_SECRET;

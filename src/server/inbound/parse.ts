@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { toStorableDeep, toStorableText } from "@/lib/storable-text";
 import { AppError } from "@/server/http/errors";
 
 /**
@@ -83,7 +84,7 @@ export async function parseMime(raw: Buffer | string, options: { envelopeTo?: st
   }
 
   const headers = new Map<string, string>();
-  for (const [name, value] of mail.headers) if (!headers.has(name)) headers.set(name, headerText(value));
+  for (const [name, value] of mail.headers) if (!headers.has(name)) headers.set(name, toStorableText(headerText(value)));
   const deliveryStatus = mail.attachments.find((a) => /^message\/(global-)?delivery-status$/i.test(a.contentType))?.content.toString("utf8") ?? null;
   const quotedMessageIds = mail.attachments
     .filter((a) => /^(message\/(global|rfc822)|text\/rfc822-headers|message\/global-headers)$/i.test(a.contentType))
@@ -96,7 +97,8 @@ export async function parseMime(raw: Buffer | string, options: { envelopeTo?: st
   ];
   const messageId = mail.messageId ? (ids(mail.messageId)[0] ?? null) : null;
   const text = (mail.text ?? "").slice(0, MAX_TEXT);
-  return {
+  // Mail is other people's text: NUL bytes and broken characters are cleaned, not refused (PostgreSQL stores neither).
+  return toStorableDeep({
     dedupeKey: messageId ? `mid:${messageId.toLowerCase().slice(0, 400)}` : `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
     messageId,
     inReplyTo: ids(mail.inReplyTo),
@@ -110,7 +112,7 @@ export async function parseMime(raw: Buffer | string, options: { envelopeTo?: st
     deliveryStatus,
     quotedMessageIds: [...new Set(quotedMessageIds)],
     isDeliveryReport: hasReportType(mail) || deliveryStatus !== null,
-  };
+  });
 }
 
 /**
