@@ -3,6 +3,7 @@ import { EventWebhook } from "@sendgrid/eventwebhook";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
+import { toStorableDeep } from "@/lib/storable-text";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -19,6 +20,10 @@ import { applyEmailEvent, type EmailEventKind } from "@/server/tracking/events";
  *   address → the latest message sent to that person.
  */
 export const MAX_SKEW_MS = 10 * 60_000;
+/** Far above a SendGrid event batch (at most ~1,000 events); nothing larger is read. */
+export const SENDGRID_EVENTS_MAX_BYTES = 5 * 1024 * 1024;
+/** SendGrid's own limit for a parsed message with its attachments: no real reply is refused. */
+export const INBOUND_PARSE_MAX_BYTES = 30 * 1024 * 1024;
 
 const sendgridEvent = z.looseObject({
   event: z.string(),
@@ -68,7 +73,8 @@ export async function handleSendgridEvents(input: { rawBody: string; signature: 
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(input.rawBody);
+    // A provider's text is cleaned (NUL and broken characters), never refused: it is not a form.
+    parsed = toStorableDeep(JSON.parse(input.rawBody));
   } catch {
     throw new AppError("invalid_json", "The webhook body is not JSON");
   }
