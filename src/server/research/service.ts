@@ -1,3 +1,4 @@
+import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
@@ -43,7 +44,8 @@ export async function researchAccount(accountId: string, options: ResearchOption
     },
   });
   if (!account) throw new AppError("not_found", "Account not found");
-  const draft = await buildDossier(account, options.fetch);
+  // Web pages and model answers are other people's text: NUL and broken characters are cleaned.
+  const draft = toStorableDeep(await buildDossier(account, options.fetch));
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
