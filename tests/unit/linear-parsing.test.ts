@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { createAccountBody } from "@/server/accounts/service";
+import { extractLinks } from "@/server/email/compose";
+import { addressOf } from "@/server/email/webhooks";
 import { detectMapping } from "@/server/import/fields";
 import { parseCsvText, parseLooseNumber } from "@/server/import/parse";
 import { readRecords } from "@/server/import/records";
 import { extractPageFacts } from "@/server/research/extract";
+import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 
 /**
  * Issue 13 item 6: one 32 KB CSV cell or one fetched web page must not hold the server. Each
@@ -136,5 +140,33 @@ describe("CSV import parsing is linear in the cell's size", () => {
     for (const [text, value] of cases) expect(parseLooseNumber(text), text).toEqual({ ok: true, value });
     for (const text of ["lots", "5 zillion", "1,200,", "5.m", "--5", "5 million dollars"]) expect(parseLooseNumber(text).ok, text).toBe(false);
     expect(parseLooseNumber("-5")).toEqual({ ok: false, error: '"-5" is negative' });
+  });
+});
+
+describe("other text that reps write or strangers send is read in linear time", () => {
+  const context = { person: {}, account: {}, event: {}, sender: {} } as MergeContext;
+  const cases: Record<string, [make: (n: number) => string, work: (input: string) => unknown]> = {
+    "a reply's From header of <@ (anyone can email the reply address)": [(n) => fill("<@", n), addressOf],
+    "a From header of @ signs": [(n) => fill("@@", n, "<"), addressOf],
+    "a From header without any address": [(n) => fill("a", n, "", "@"), addressOf],
+    "a template with unclosed fallbacks": [(n) => fill("{{a.b|", n, "", ".}{{a.b}}"), (t) => renderTemplate(t, context)],
+    "a message link ending in punctuation": [(n) => fill("!", n, "see https://acme.example/x", "a!"), extractLinks],
+    "an account domain of slashes": [(n) => fill("/", n, "", "\n/"), (d) => createAccountBody.safeParse({ name: "Acme", domain: d })],
+  };
+  for (const [label, [make, work]] of Object.entries(cases)) {
+    it(label, async () => {
+      await expectLinear(label, make, work);
+    });
+  }
+
+  it("still finds the address, the links and the domain", () => {
+    expect(addressOf('"Dana" <DANA@Acme.test>')).toBe("dana@acme.test");
+    expect(addressOf("<not an address> Dana <dana@acme.test>")).toBe("dana@acme.test");
+    expect(addressOf("dana@acme.test")).toBe("dana@acme.test");
+    expect(addressOf("Dana (dana@acme.test)")).toBe("(dana@acme.test)");
+    expect(addressOf("<@x> @a a@ <a@>")).toBeNull();
+    expect(extractLinks("See https://acme.example/demo?x=1). And https://acme.example/case!")).toEqual(["https://acme.example/demo?x=1", "https://acme.example/case"]);
+    expect(renderTemplate("Hi {{person.firstName|there}}, {{account.name}}", { ...context, account: { name: "Acme" } }).text).toBe("Hi there, Acme");
+    expect(createAccountBody.parse({ name: "Acme", domain: "https://www.Acme.com/about/us" }).domain).toBe("acme.com");
   });
 });

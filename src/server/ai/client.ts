@@ -68,7 +68,10 @@ export async function completeJson<T>(options: {
 }
 
 // Some models wrap JSON in a ```json fence even when asked not to.
+// String scans, not one expression: /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/ is cubic on whitespace.
 function stripFence(text: string): string {
-  const match = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(text);
-  return match ? match[1] : text;
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("```") || !trimmed.endsWith("```") || trimmed.length < 6) return text;
+  const inner = trimmed.slice(3, -3);
+  return (inner.startsWith("json") ? inner.slice(4) : inner).trim();
 }

@@ -16,8 +16,13 @@ export function extractLinks(text: string): string[] {
   return [...links];
 }
 
+const TRAILING_PUNCTUATION = new Set([".", ",", ";", ":", "!", "?", ")", "]"]);
+
+/** Drops sentence punctuation after a link (a loop: the regex for it backtracked on "!!!…!x"). */
 function trimLink(link: string): string {
-  return link.replace(/[.,;:!?)\]]+$/, "");
+  let end = link.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(link[end - 1]!)) end--;
+  return link.slice(0, end);
 }
 
 function escapeHtml(value: string): string {

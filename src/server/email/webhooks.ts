@@ -145,11 +145,27 @@ export function parseHeaderBlock(raw: string): Record<string, string> {
   return headers;
 }
 
-function addressOf(value: string | undefined | null): string | null {
+/**
+ * The address in a From-style header: the first <…> holding "x@y", else the first bare word
+ * holding "x@y". Anyone can email the reply address, so this is scanned in linear time (the
+ * regular expressions used before were cubic on a crafted header).
+ */
+export function addressOf(value: string | undefined | null): string | null {
   if (!value) return null;
-  const angle = /<([^>]+@[^>]+)>/.exec(value);
-  const bare = angle ? angle[1] : /[^\s<>"]+@[^\s<>"]+/.exec(value)?.[0];
-  return bare ? bare.trim().toLowerCase() : null;
+  const hasInnerAt = (text: string) => {
+    const at = text.indexOf("@", 1);
+    return at > 0 && at < text.length - 1;
+  };
+  for (let open = value.indexOf("<"); open >= 0; ) {
+    const close = value.indexOf(">", open + 1);
+    if (close < 0) break;
+    const inside = value.slice(open + 1, close);
+    if (hasInnerAt(inside)) return inside.trim().toLowerCase();
+    // Any "<" before this ">" would enclose a shorter part of the same text: skip past it.
+    open = value.indexOf("<", close + 1);
+  }
+  const word = value.split(/[\s<>"]+/).find(hasInnerAt);
+  return word ? word.toLowerCase() : null;
 }
 
 export type InboundMail = { headers: string; from?: string; subject?: string; text?: string; envelope?: string };
