@@ -11,6 +11,18 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Dates the product takes in: calendar years 1900–2999. PostgreSQL has no year 0 and JavaScript
+ * dates run to the year 275760, so without a range "0000-01-01" answered 500; no show, meeting
+ * or report a team plans lies outside it.
+ */
+export const CALENDAR_RANGE_MESSAGE = "Use a date between the years 1900 and 2999";
+
+export function isInCalendarRange(value: string): boolean {
+  const year = Number(/^(\d{4})-/.exec(value)?.[1]);
+  return year >= 1900 && year <= 2999;
+}
+
 /** The instant of a wall-clock time ("2026-12-14T09:30") in a zone; an input with an offset is taken as is. */
 export function parseStartTime(value: string, timeZone: string): Date {
   if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) return new Date(value);

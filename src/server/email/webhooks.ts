@@ -120,6 +120,8 @@ async function matchSendgridEvent(ev: z.infer<typeof sendgridEvent>): Promise<st
 
 // ───────────────────────────── inbound parse ─────────────────────────────
 
+export const inboundParams = z.object({ secret: z.string().max(200) });
+
 export function inboundSecretMatches(given: string): boolean {
   const secret = env().INBOUND_PARSE_SECRET;
   if (!secret) return false;

@@ -4,11 +4,13 @@ import { listActivitiesQuery } from "@/server/activity/feed";
 import { heatmapQuery } from "@/server/analytics/heatmap";
 import { captureLeadBody } from "@/server/booth/schemas";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
-import { createEventBody, updateEventBody } from "@/server/events/schemas";
+import { dashboardStatsQuery } from "@/server/dashboard/overview";
+import { inboundParams } from "@/server/email/webhooks";
+import { createEventBody, updateEventBody, updateMeBody } from "@/server/events/schemas";
 import { exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
-import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
@@ -91,7 +93,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
   { method: "GET", path: "/api/campaigns", summary: "Campaigns of the event with their rates", tag: "campaigns", access: "user", query: listCampaignsQuery },
   { method: "POST", path: "/api/campaigns", summary: "Create a campaign", tag: "campaigns", access: "user", status: 201, body: createCampaignBody },
-  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user" },
+  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user", query: dashboardStatsQuery },
   { method: "PATCH", path: "/api/events/{id}", summary: "Edit an event's name, dates, venue, time zone, booth (admins)", tag: "events", access: "admin", params: idParams, body: updateEventBody },
   { method: "GET", path: "/api/events", summary: "Events the team works on", tag: "events", access: "user" },
   { method: "POST", path: "/api/events", summary: "Create an event, optionally copying a previous event's target list (admins)", tag: "events", access: "admin", status: 201, body: createEventBody },
@@ -102,7 +104,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/import", summary: "Import history of the event, newest first", tag: "import", access: "user", query: listImportsQuery },
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
-  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user", body: updateMeBody },
   { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived", tag: "meetings", access: "user", params: idParams },
   { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status", tag: "meetings", access: "user", params: idParams, body: completeMeetingBody },
   { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
@@ -111,7 +113,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
   { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
   { method: "GET", path: "/api/meetings/attendees", summary: "People of the event to book a meeting with", tag: "meetings", access: "user", query: attendeeSearchQuery },
-  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user" },
+  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user", query: bookingContextQuery },
   { method: "GET", path: "/api/meetings", summary: "Meetings of the current (or given) event, filtered and paginated", tag: "meetings", access: "user", query: listMeetingsQuery },
   { method: "POST", path: "/api/meetings", summary: "Book a meeting (409 with the conflicts unless allowConflicts), send the invite", tag: "meetings", access: "user", status: 201, body: createMeetingBody },
   { method: "POST", path: "/api/outreach/{id}/reply", summary: "A rep marks that the person replied", tag: "outreach", access: "user", params: idParams, body: markRepliedBody },
@@ -177,7 +179,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/templates", summary: "The event's templates and the shared ones", tag: "templates", access: "user", query: listTemplatesQuery },
   { method: "POST", path: "/api/templates", summary: "Create a template with merge fields", tag: "templates", access: "user", status: 201, body: createTemplateBody },
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
-  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook", params: inboundParams },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
 ];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
@@ -49,7 +50,7 @@ export const generateDraftsBody = z.strictObject({
 
 export const markRepliedBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
-  repliedAt: z.iso.datetime().optional(),
+  repliedAt: z.iso.datetime().refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 });
 
 export const recipientsQuery = z.object({

@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { route } from "@/server/http/route";
+import { updateMeBody } from "@/server/events/schemas";
 import { resolveCurrentEvent, setCurrentEvent } from "@/server/events/service";
-
-const updateMeBody = z.strictObject({ lastEventId: z.string().min(1).max(64) });
 
 // GET /api/me — the signed-in user and their current event
 export const GET = route({}, async ({ user }) => ({ user, currentEvent: await resolveCurrentEvent(user.lastEventId) }));

@@ -1,11 +1,8 @@
-import { z } from "zod";
 import { toStorableText } from "@/lib/storable-text";
-import { handleInboundReply, inboundSecretMatches, INBOUND_PARSE_MAX_BYTES } from "@/server/email/webhooks";
+import { handleInboundReply, inboundParams as params, inboundSecretMatches, INBOUND_PARSE_MAX_BYTES } from "@/server/email/webhooks";
 import { AppError } from "@/server/http/errors";
 import { readFormBody } from "@/server/http/input";
 import { route } from "@/server/http/route";
-
-const params = z.object({ secret: z.string().max(200) });
 
 // POST /api/webhooks/inbound/:secret — SendGrid Inbound Parse (multipart): a reply to an outreach
 export const POST = route({ access: "public", crossOrigin: true, rateLimit: false, params }, async ({ req, params }) => {
