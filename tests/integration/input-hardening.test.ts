@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from "node:cryp
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { prisma } from "@/server/db";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as accountsRoute from "@/app/api/accounts/route";
 import * as reportsRoute from "@/app/api/reports/route";
@@ -229,5 +230,43 @@ describe("public webhooks: capped while reading, other people's text cleaned", (
     expect(res.status, res.text).toBe(200);
     expect(res.json.data).toMatchObject({ applied: 1 });
     expect((await prisma.outreach.findUniqueOrThrow({ where: { id: outreach.id } })).failureReason).toBe("550 unknown \ufffduser");
+  });
+});
+
+describe("Auth.js's own endpoints with malformed cookies and NUL bytes", () => {
+  const cookies = ["a=%E0", "authjs.session-token=%00", "authjs.session-token=%ED%A0%80", "authjs.session-token=abc%00def; authjs.csrf-token=%00", `authjs.session-token=${"x".repeat(5000)}`];
+
+  it("session, csrf and providers answer below 500 whatever the cookies", async () => {
+    for (const cookie of cookies) {
+      for (const action of ["session", "csrf", "providers"]) {
+        const res = await callRoute(authRoute.GET, `/api/auth/${action}`, { params: { nextauth: [action] }, headers: { cookie } });
+        expect(res.status, `${action} with ${cookie.slice(0, 60)}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("a magic-link callback whose token or email holds a NUL byte is refused below 500", async () => {
+    for (const query of ["token=%00&email=a%40example.test", "token=abc&email=a%00%40example.test", "token=%ED%A0%80&email=x"]) {
+      const res = await callRoute(authRoute.GET, `/api/auth/callback/nodemailer?${query}`, { params: { nextauth: ["callback", "nodemailer"] }, headers: { cookie: "a=%E0" } });
+      expect(res.status, `${query}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+    }
+  });
+
+  it("a sign-in request with a NUL byte in the address is refused below 500 and sends nothing", async () => {
+    const csrf = await callRoute(authRoute.GET, "/api/auth/csrf", { params: { nextauth: ["csrf"] } });
+    const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const before = await prisma.verificationToken.count();
+    for (const email of ["dana\u0000@example.test", "dana@example.test\u0000", "\ud800@example.test"]) {
+      const form = new URLSearchParams({ email, csrfToken: csrf.json.csrfToken, callbackUrl: "/dashboard" });
+      const res = await callRoute(authRoute.POST, "/api/auth/signin/nodemailer", {
+        method: "POST",
+        params: { nextauth: ["signin", "nodemailer"] },
+        cookie: `${csrfCookie}; a=%E0`,
+        rawBody: form.toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      expect(res.status, `${JSON.stringify(email)}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+    }
+    expect(await prisma.verificationToken.count()).toBe(before);
   });
 });
