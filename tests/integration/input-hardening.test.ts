@@ -4,6 +4,8 @@ import { NextRequest } from "next/server";
 import { prisma } from "@/server/db";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as heatmapRoute from "@/app/api/analytics/heatmap/route";
+import * as meetingsRoute from "@/app/api/meetings/route";
 import * as accountsRoute from "@/app/api/accounts/route";
 import * as reportsRoute from "@/app/api/reports/route";
 import * as sendgridRoute from "@/app/api/webhooks/sendgrid/route";
@@ -102,6 +104,19 @@ function streamingRequest(path: string, total: number, headers: Record<string, s
   const req = new NextRequest(new Request(new URL(path, "http://127.0.0.1:3000"), init as RequestInit));
   return { req, pulled: () => pulled };
 }
+
+describe("dates outside what PostgreSQL and the product hold (found by the fuzz test)", () => {
+  it("year 0 in a query or a body is a 422 naming the field, not a 500", async () => {
+    const { cookie } = await signedInUser();
+    await createEvent();
+    const heatmap = await callRoute(heatmapRoute.GET, "/api/analytics/heatmap?from=0000-01-01T00:00:00Z", { cookie });
+    expect(heatmap.status, heatmap.text).toBe(422);
+    expect(heatmap.json.details).toContainEqual({ path: "from", message: "Use a date between the years 1900 and 2999" });
+    const meeting = await callRoute(meetingsRoute.POST, "/api/meetings", { method: "POST", cookie, body: { personId: "cm0nobody", scheduledAt: "0000-03-10T09:30" } });
+    expect(meeting.status, meeting.text).toBe(422);
+    expect(meeting.json.details).toContainEqual({ path: "scheduledAt", message: "Use a date between the years 1900 and 2999" });
+  });
+});
 
 describe("body size caps", () => {
   it("stops reading a body without Content-Length once it passes the cap (413)", async () => {
@@ -234,13 +249,25 @@ describe("public webhooks: capped while reading, other people's text cleaned", (
 });
 
 describe("Auth.js's own endpoints with malformed cookies and NUL bytes", () => {
-  const cookies = ["a=%E0", "authjs.session-token=%00", "authjs.session-token=%ED%A0%80", "authjs.session-token=abc%00def; authjs.csrf-token=%00", `authjs.session-token=${"x".repeat(5000)}`];
+  const cookies = [
+    "a=%E0", "authjs.session-token=%00", "authjs.session-token=%ED%A0%80", "authjs.session-token=abc%00def; authjs.csrf-token=%00",
+    `authjs.session-token=${"x".repeat(5000)}`, "authjs.callback-url=%E0", "authjs.callback-url=javascript%3Aalert(1)", "authjs.callback-url=not a url",
+  ];
+
+  it("a valid callback URL and session survive the clean-up", async () => {
+    const { user, cookie } = await signedInUser();
+    const res = await callRoute(authRoute.GET, "/api/auth/session", { params: { nextauth: ["session"] }, headers: { cookie: `a=%E0; ${cookie}; authjs.callback-url=%2Fdashboard` } });
+    expect(res.status).toBe(200);
+    expect(res.json.user.email).toBe(user.email);
+  });
 
   it("session, csrf and providers answer below 500 whatever the cookies", async () => {
     for (const cookie of cookies) {
       for (const action of ["session", "csrf", "providers"]) {
         const res = await callRoute(authRoute.GET, `/api/auth/${action}`, { params: { nextauth: [action] }, headers: { cookie } });
         expect(res.status, `${action} with ${cookie.slice(0, 60)}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+        const withQuery = await callRoute(authRoute.GET, `/api/auth/${action}?callbackUrl=%E0`, { params: { nextauth: [action] }, headers: { cookie } });
+        expect(withQuery.status, `${action}?callbackUrl=%E0 with ${cookie.slice(0, 60)}`).toBeLessThan(500);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { unstorableReason } from "@/lib/storable-text";
 import { AppError, fieldIssuesError, type FieldIssue } from "@/server/http/errors";
 
@@ -145,5 +146,46 @@ export async function readFormBody(req: Request, maxBytes: number): Promise<Form
     return await new Response(bytes, { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("unsupported_media_type", "Send the body as multipart/form-data or a URL-encoded form");
+  }
+}
+
+/**
+ * Auth.js's own endpoints do not go through route(). Auth.js answers 500 ("server configuration")
+ * when its callback-url cookie or a `callbackUrl` query parameter is not an http(s) URL or a path,
+ * and hands undecodable cookie values to the database. Its handlers get the request without
+ * those: a cookie that does not decode or holds NUL / a lone surrogate is dropped, and so is a
+ * callback URL Auth.js would refuse, which then falls back to its default.
+ */
+export function withReadableAuthInput(req: NextRequest): NextRequest {
+  const url = new URL(req.url);
+  const callbackParam = url.searchParams.get("callbackUrl");
+  if (callbackParam !== null && !isHttpUrlOrPath(callbackParam, url.origin)) url.searchParams.delete("callbackUrl");
+  const kept = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => {
+      const eq = part.indexOf("=");
+      if (eq <= 0) return false;
+      let value: string;
+      try {
+        value = decodeURIComponent(part.slice(eq + 1));
+      } catch {
+        return false;
+      }
+      if (unstorableReason(value)) return false;
+      return !part.slice(0, eq).endsWith("authjs.callback-url") || isHttpUrlOrPath(value, url.origin);
+    });
+  const headers = new Headers(req.headers);
+  if (kept.length > 0) headers.set("cookie", kept.join("; "));
+  else headers.delete("cookie");
+  const init = { method: req.method, headers, body: req.body, duplex: "half" };
+  return new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+function isHttpUrlOrPath(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
   }
 }
