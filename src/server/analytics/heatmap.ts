@@ -12,9 +12,10 @@ import { z } from "zod";
 import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
+import { eventScopeField } from "@/server/access/actor";
 
 export const heatmapQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   from: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
   to: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 });

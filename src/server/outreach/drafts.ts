@@ -5,7 +5,8 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import type { generateDraftsBody } from "@/server/outreach/schemas";
-import type { Actor } from "@/server/outreach/service";
+import type { Actor } from "@/server/access/actor";
+import { isInActorEvent } from "@/server/access/scope";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
@@ -93,15 +94,17 @@ async function composeWithAi(template: { subject: string | null; body: string },
   });
 }
 
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Actor & { name: string | null; email: string }) {
-  const template = body.templateId ? await getTemplateOrThrow(body.templateId, eventId) : null;
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
+  const eventId = actor.eventId;
+  const template = body.templateId ? await getTemplateOrThrow(body.templateId, actor) : null;
   if (body.campaignId) {
     const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId, archivedAt: null }, select: { id: true } });
     if (!campaign) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
   }
   const source = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
   const channel = template?.channel ?? body.channel;
-  const people = await prisma.person.findMany({ where: { id: { in: body.personIds }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+    .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
 

@@ -2,7 +2,8 @@ import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
@@ -14,8 +15,7 @@ import type { ResearchCandidatesQuery } from "@/server/research/schemas";
  * transaction; then one transaction replaces the dossier, replaces the generated talking
  * points of the account's people and writes the activity.
  */
-export type ResearchActor = { id: string; lastEventId: string | null };
-export type ResearchOptions = { actor: ResearchActor; fetch?: SafeFetchOptions };
+export type ResearchOptions = { actor: Actor; fetch?: SafeFetchOptions };
 
 export type ResearchResult = {
   accountId: string;
@@ -42,8 +42,7 @@ export async function researchAccount(accountId: string, options: ResearchOption
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
+  }).then((found) => inActorEvent(options.actor, "account", found));
   // Web pages and model answers are other people's text: NUL and broken characters are cleaned.
   const draft = toStorableDeep(await buildDossier(account, options.fetch));
   const researchedAt = new Date();
@@ -128,12 +127,10 @@ export async function runResearch(accountIds: string[], options: ResearchOptions
 }
 
 /** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */
-export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: ResearchActor) {
-  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false, staleDays: query.staleDays };
+export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: Actor) {
   const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
   const where: Prisma.TargetAccountWhereInput = {
-    eventId: event.id,
+    eventId: actor.eventId,
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
@@ -162,7 +159,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
 }
 
 /** An account's dossier and the generated talking points of its people, for display. */
-export async function getAccountDossier(accountId: string) {
+export async function getAccountDossier(accountId: string, actor: Actor) {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -174,8 +171,7 @@ export async function getAccountDossier(accountId: string) {
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
+  }).then((found) => inActorEvent(actor, "account", found));
   const insights = await prisma.insight.findMany({
     where: { accountId, personId: { not: null }, category: "talking_point" },
     orderBy: [{ personId: "asc" }, { createdAt: "asc" }],

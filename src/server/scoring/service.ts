@@ -5,7 +5,8 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
 import { logger } from "@/server/logger";
-import type { SessionUser } from "@/server/users/session";
+import type { Actor, TeamActor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import {
   DEFAULT_WEIGHTS, icpWeightsSchema, NO_ENGAGEMENT, scoreAccount, scorePerson, withAiAdjustment,
   type AccountScoreInput, type Engagement, type IcpBreakdown, type IcpWeights,
@@ -39,7 +40,7 @@ export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
   return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
 }
 
-export async function setIcpWeights(weights: IcpWeights, actor: SessionUser) {
+export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await getIcpWeights(tx);
     await tx.setting.upsert({
@@ -118,9 +119,8 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
   }
 }
 
-export async function scoreOneAccount(accountId: string, actor: SessionUser) {
-  const account = await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } });
-  if (!account) throw new AppError("not_found", "Account not found");
+export async function scoreOneAccount(accountId: string, actor: Actor) {
+  const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
   const weights = await getIcpWeights();
   const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
@@ -149,9 +149,8 @@ export async function scoreOneAccount(accountId: string, actor: SessionUser) {
   });
 }
 
-export async function scoreOnePerson(personId: string, actor: SessionUser) {
-  const person = await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } });
-  if (!person) throw new AppError("not_found", "Person not found");
+export async function scoreOnePerson(personId: string, actor: Actor) {
+  const person = inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } }));
   const weights = await getIcpWeights();
   const breakdown = scorePerson({ ...person, accountScore: person.account?.icpScore ?? null, accountName: person.account?.name ?? null }, weights.person);
   return prisma.$transaction(async (tx) => {
@@ -179,11 +178,10 @@ export async function scoreOnePerson(personId: string, actor: SessionUser) {
 
 const CHUNK = 5000;
 
-/** Scores every account and person of an event in a few statements; returns counts and timing. */
-export async function scoreEvent(eventId: string, actor: SessionUser) {
+/** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
+export async function scoreEvent(actor: Actor) {
   const started = Date.now();
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
-  if (!event) throw new AppError("not_found", "Event not found");
+  const { event, eventId } = actor;
   const weights = await getIcpWeights();
   const [accounts, people, engagement] = await Promise.all([
     prisma.targetAccount.findMany({
@@ -241,8 +239,9 @@ export async function scoreEvent(eventId: string, actor: SessionUser) {
   return { kind: "event" as const, id: eventId, accounts: accountRows.length, people: personRows.length, ms: Date.now() - started };
 }
 
-export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: SessionUser) {
+/** `{ eventId }` names the event to score; the route wrapper made it the actor's event. */
+export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: Actor) {
   if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
   if ("personId" in body) return scoreOnePerson(body.personId, actor);
-  return scoreEvent(body.eventId, actor);
+  return scoreEvent(actor);
 }

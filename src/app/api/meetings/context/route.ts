@@ -3,4 +3,4 @@ import { bookingContextQuery } from "@/server/meetings/schemas";
 import { bookingContext } from "@/server/meetings/service";
 
 // GET /api/meetings/context — what the booking dialog needs: event zone and days, team, the person
-export const GET = route({ query: bookingContextQuery }, ({ user, query }) => bookingContext(user, query.personId));
+export const GET = route({ query: bookingContextQuery }, ({ actor, query }) => bookingContext(actor, query.personId));
