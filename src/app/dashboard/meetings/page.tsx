@@ -13,6 +13,7 @@ import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
+import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -37,7 +38,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
   const view = one(sp.view) === "agenda" ? "agenda" : "list";
   const { days, defaultDay } = await eventSchedule(event.id);
 
-  const parsed = listMeetingsQuery.safeParse({
+  const parsed = safeParsePageQuery(listMeetingsQuery, {
     status: one(sp.status),
     ownerId: one(sp.owner),
     q: one(sp.q),
