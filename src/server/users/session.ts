@@ -1,6 +1,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { unstorableReason } from "@/lib/storable-text";
 import { prisma } from "@/server/db";
+import { extendSessionIfDue } from "@/server/users/session-lifetime";
 
 export type SessionUser = {
   id: string;
@@ -50,7 +51,10 @@ function decodeCookieValue(raw: string): string | undefined {
 // surrogate), is no session — looked up, it would only turn a forged cookie into a 500.
 const MAX_SESSION_TOKEN_LENGTH = 512;
 
-/** The signed-in user for a session token, or null when it is unknown, expired or disabled. */
+/**
+ * The signed-in user for a session token, or null when it is unknown, expired or disabled.
+ * Using a session keeps it alive (SESSION_IDLE_DAYS, session-lifetime.ts).
+ */
 export async function getUserBySessionToken(token: string | undefined, now = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH || unstorableReason(token)) return null;
   const session = await prisma.session.findUnique({
@@ -61,6 +65,7 @@ export async function getUserBySessionToken(token: string | undefined, now = new
     },
   });
   if (!session || session.expires <= now || session.user.disabledAt) return null;
+  await extendSessionIfDue(token, session.expires, now);
   const { disabledAt: _disabled, ...user } = session.user;
   return user;
 }
