@@ -5,7 +5,10 @@ import { addressOf } from "@/server/email/webhooks";
 import { detectMapping } from "@/server/import/fields";
 import { parseCsvText, parseLooseNumber } from "@/server/import/parse";
 import { readRecords } from "@/server/import/records";
+import { trimTrailing } from "@/lib/utils";
+import { splitStreamedDraft } from "@/server/outreach/drafts";
 import { extractPageFacts } from "@/server/research/extract";
+import { inSentence } from "@/server/seller/profile";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 
 /**
@@ -152,6 +155,8 @@ describe("other text that reps write or strangers send is read in linear time", 
     "a template with unclosed fallbacks": [(n) => fill("{{a.b|", n, "", ".}{{a.b}}"), (t) => renderTemplate(t, context)],
     "a message link ending in punctuation": [(n) => fill("!", n, "see https://acme.example/x", "a!"), extractLinks],
     "an account domain of slashes": [(n) => fill("/", n, "", "\n/"), (d) => createAccountBody.safeParse({ name: "Acme", domain: d })],
+    "a streamed draft whose subject line is all tabs (the model writes it)": [(n) => fill("\t", n, "SUBJECT:", "\rSUBJECT:\n"), (t) => splitStreamedDraft(t, "EMAIL")],
+    "a pain point ending in a long run of exclamation marks": [(n) => fill("!", n, "", "x!"), inSentence],
   };
   for (const [label, [make, work]] of Object.entries(cases)) {
     it(label, async () => {
@@ -168,5 +173,10 @@ describe("other text that reps write or strangers send is read in linear time", 
     expect(extractLinks("See https://acme.example/demo?x=1). And https://acme.example/case!")).toEqual(["https://acme.example/demo?x=1", "https://acme.example/case"]);
     expect(renderTemplate("Hi {{person.firstName|there}}, {{account.name}}", { ...context, account: { name: "Acme" } }).text).toBe("Hi there, Acme");
     expect(createAccountBody.parse({ name: "Acme", domain: "https://www.Acme.com/about/us" }).domain).toBe("acme.com");
+    expect(splitStreamedDraft("\n Subject:\tYard visit at Booth 12\r\nHi Dana,\n\nSee you there.", "EMAIL")).toEqual({ subject: "Yard visit at Booth 12", body: "Hi Dana,\n\nSee you there." });
+    expect(splitStreamedDraft("Hi Dana, Subject: none\nBye", "EMAIL")).toEqual({ subject: null, body: "Hi Dana, Subject: none\nBye" });
+    expect(splitStreamedDraft("subject: Hello\nBody", "LINKEDIN")).toEqual({ subject: null, body: "Body" });
+    expect(inSentence("Trailers wait too long at the gate!!.")).toBe("trailers wait too long at the gate");
+    expect(trimTrailing("end.!?", ".!")).toBe("end.!?");
   });
 });

@@ -1,3 +1,4 @@
+import { trimTrailing } from "@/lib/utils";
 import { appUrl } from "@/server/env";
 import { signToken } from "@/server/tracking/tokens";
 
@@ -16,13 +17,9 @@ export function extractLinks(text: string): string[] {
   return [...links];
 }
 
-const TRAILING_PUNCTUATION = new Set([".", ",", ";", ":", "!", "?", ")", "]"]);
-
-/** Drops sentence punctuation after a link (a loop: the regex for it backtracked on "!!!…!x"). */
+/** Drops sentence punctuation after a link. */
 function trimLink(link: string): string {
-  let end = link.length;
-  while (end > 0 && TRAILING_PUNCTUATION.has(link[end - 1]!)) end--;
-  return link.slice(0, end);
+  return trimTrailing(link, ".,;:!?)]");
 }
 
 function escapeHtml(value: string): string {
