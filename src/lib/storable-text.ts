@@ -42,3 +42,28 @@ export function toStorableDeep<T>(value: T): T {
   }
   return root.value as T;
 }
+
+/**
+ * What is wrong with a page address, or null when every part of it reads as text we can store:
+ * a path segment whose percent-encoding is not UTF-8 (`/accounts/%E0`, which Next.js itself
+ * answers with a 500, vercel/next.js#92527) or a path segment, query name or query value holding
+ * NUL or a lone surrogate (PostgreSQL would refuse it mid-render). Pages check this in src/proxy.ts
+ * before they run; API routes check the same in the route wrapper.
+ */
+export function unreadableUrlReason(url: URL): "undecodable_path" | UnstorableReason | null {
+  for (const segment of url.pathname.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return "undecodable_path";
+    }
+    const reason = unstorableReason(decoded);
+    if (reason) return reason;
+  }
+  for (const [name, value] of url.searchParams) {
+    const reason = unstorableReason(name) ?? unstorableReason(value);
+    if (reason) return reason;
+  }
+  return null;
+}

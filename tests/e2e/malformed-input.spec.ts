@@ -30,8 +30,17 @@ test("NUL bytes and broken percent-encoding in queries and static paths get a cl
   const failures: string[] = [];
   const paths = [
     "/api/accounts/%00", "/api/accounts?q=%00", "/api/accounts?q=%E0", "/api/people?q=a%00b&page=%00", "/api/t/c/%00",
-    "/dashboard/accounts/%00", "/dashboard/accounts?q=%00", "/dashboard?x=%E0", "/unsubscribe/%00",
+    "/dashboard?x=%E0",
   ];
+  // Pages: src/proxy.ts answers a 400 "This link is broken" page before any page code runs.
+  const brokenPages = [
+    "/dashboard/accounts/%00", "/dashboard/accounts?q=%00", "/dashboard/people?q=a%00b", "/dashboard/meetings?q=%00", "/dashboard/outreach?status=%00",
+    "/dashboard/activity?type=%00", "/dashboard/research?q=%00", "/dashboard/reports/builder?id=%00", "/dashboard/booth?day=%00", "/unsubscribe/%00",
+  ];
+  for (const path of brokenPages) {
+    const res = await api.get(path, { maxRedirects: 0 });
+    if (res.status() !== 400 || !(await res.text()).includes("This link is broken")) failures.push(`GET ${path}: ${res.status()} instead of the broken-link page`);
+  }
   for (const path of paths) {
     const res = await api.get(path, { maxRedirects: 0 });
     if (res.status() >= 500) failures.push(`GET ${path}: ${res.status()}`);
@@ -47,12 +56,19 @@ test("NUL bytes and broken percent-encoding in queries and static paths get a cl
   expect(failures).toEqual([]);
 });
 
-// Next.js 16.4 answers 500 (plain text, before any of our code runs) for a dynamic segment whose
-// percent-encoding is not UTF-8: vercel/next.js#92527, fix proposed in #92557. Marked as an
-// expected failure so it is visible; when Next.js (or a check in src/proxy.ts) fixes it this
-// test starts passing and Playwright reports it: then drop the test.fail line.
-test("undecodable percent-encoding in a dynamic segment (Next.js #92527)", async ({ request }) => {
-  test.fail();
-  const statuses = await Promise.all(["/api/accounts/%E0", "/api/people/%F0%9F", "/api/t/o/%E0%A4", "/dashboard/accounts/%E0"].map(async (path) => (await request.get(path, { maxRedirects: 0 })).status()));
-  expect(statuses.filter((status) => status >= 500)).toEqual([]);
+test("undecodable percent-encoding in a page's dynamic segment gets the broken-link page", async ({ request }) => {
+  for (const path of ["/dashboard/accounts/%E0", "/unsubscribe/%F0%9F", "/book/%E0%A4"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+  }
+});
+
+// Next.js 16.4 answers 500 (plain text, before the route runs) for an API route's dynamic segment
+// whose percent-encoding is not UTF-8 (vercel/next.js#92527); src/proxy.ts answers it first.
+test("undecodable percent-encoding in an API route's dynamic segment gets a 400 in the envelope (Next.js #92527)", async ({ request }) => {
+  for (const path of ["/api/accounts/%E0", "/api/people/%F0%9F", "/api/t/o/%E0%A4"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.json()).toMatchObject({ success: false, code: "bad_request" });
+  }
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/server/db";
 import { signToken } from "@/server/tracking/tokens";
+import { sessionLifetime } from "@/server/users/session-lifetime";
 import { createEvent, createSession, createUser } from "./factories";
 
 /**
@@ -20,9 +21,12 @@ export async function seedFuzzFixture() {
   const rep = await createUser({ role: "REP", name: "Rita Rep" });
   const otherRep = await createUser({ role: "REP", name: "Otto Rep" });
   for (const user of [admin, rep, otherRep]) await prisma.user.update({ where: { id: user.id }, data: { lastEventId: event.id } });
+  // Sessions as freshly extended: a request never slides their expiry (session-lifetime.ts), so
+  // "no table changed after a refusal" is not tripped by the sessions table.
+  const freshExpiry = new Date(Date.now() + sessionLifetime().maxAgeSeconds * 1000);
   const cookies = {
-    admin: (await createSession(admin.id)).cookie,
-    rep: (await createSession(rep.id)).cookie,
+    admin: (await createSession(admin.id, freshExpiry)).cookie,
+    rep: (await createSession(rep.id, freshExpiry)).cookie,
   };
 
   const account = async (eventId: string, name: string, assignedToId: string | null) =>

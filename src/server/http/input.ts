@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { ZodError, type ZodType } from "zod";
 import { unstorableReason } from "@/lib/storable-text";
 import { AppError, fieldIssuesError, type FieldIssue } from "@/server/http/errors";
 
@@ -189,15 +188,4 @@ function isHttpUrlOrPath(value: string, origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * schema.safeParse for a page's search params, with the same text check the route wrapper makes:
- * a NUL or a lone surrogate in the URL becomes a field issue the page shows, not a database error.
- */
-export function safeParsePageQuery<T>(schema: ZodType<T>, input: Record<string, unknown>) {
-  const issues = inputIssues(input);
-  if (issues.length === 0) return schema.safeParse(input);
-  const error = new ZodError(issues.map((issue) => ({ code: "custom" as const, path: issue.path === "(root)" ? [] : issue.path.split("."), message: issue.message, input: undefined })));
-  return { success: false as const, error, data: undefined };
 }

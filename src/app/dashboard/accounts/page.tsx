@@ -10,7 +10,6 @@ import { Building2, Upload } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -26,7 +25,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   }
   const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = safeParsePageQuery(listAccountsQuery, { ...raw, eventId: event.id });
+  const parsed = listAccountsQuery.safeParse({ ...raw, eventId: event.id });
   if (!parsed.success) {
     return (
       <>

@@ -13,7 +13,6 @@ import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
 import { cn } from "@/lib/utils";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -25,7 +24,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { event } = actor;
   const sp = await searchParams;
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = safeParsePageQuery(listActivitiesQuery, raw);
+  const parsed = listActivitiesQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listActivitiesQuery.parse({});
   const [feed, types, team] = await Promise.all([listActivities(event.id, query), listActivityTypes(event.id), listTeam()]);
   const domains = [...new Set(types.map((t) => t.type.split(".")[0]))];

@@ -10,7 +10,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { heatmapQuery, hourLabel, WEEKDAYS } from "@/server/analytics/heatmap";
 import { cachedHeatmap } from "@/server/cache/event-metrics";
 import { getActor } from "@/server/access/page-actor";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -21,7 +20,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Analytics appear once an event has outreach.</EmptyState>;
   const { event } = actor;
   const sp = await searchParams;
-  const parsed = safeParsePageQuery(heatmapQuery, { from: typeof sp.from === "string" && sp.from ? sp.from : undefined, to: typeof sp.to === "string" && sp.to ? sp.to : undefined });
+  const parsed = heatmapQuery.safeParse({ from: typeof sp.from === "string" && sp.from ? sp.from : undefined, to: typeof sp.to === "string" && sp.to ? sp.to : undefined });
   const range = parsed.success ? parsed.data : {};
   // The form's "to" is an inclusive calendar day; the service takes an exclusive bound.
   const heat = await cachedHeatmap(event, { from: range.from, to: range.to ? nextDay(range.to.slice(0, 10)) : undefined });

@@ -13,7 +13,6 @@ import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -38,7 +37,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
   const view = one(sp.view) === "agenda" ? "agenda" : "list";
   const { days, defaultDay } = await eventSchedule(event.id);
 
-  const parsed = safeParsePageQuery(listMeetingsQuery, {
+  const parsed = listMeetingsQuery.safeParse({
     status: one(sp.status),
     ownerId: one(sp.owner),
     q: one(sp.q),

@@ -18,7 +18,6 @@ import { listOutreachQuery } from "@/server/outreach/schemas";
 import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
 import { getActor } from "@/server/access/page-actor";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Outreach" };
 
@@ -29,7 +28,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   }
   const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = safeParsePageQuery(listOutreachQuery, raw);
+  const parsed = listOutreachQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listOutreachQuery.parse({});
   const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow()]);
   const filtered = Object.keys(raw).some((k) => k !== "page");

@@ -10,7 +10,6 @@ import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
 import { getActor } from "@/server/access/page-actor";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -26,7 +25,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   }
   const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = safeParsePageQuery(listPeopleQuery, { ...raw, eventId: event.id });
+  const parsed = listPeopleQuery.safeParse({ ...raw, eventId: event.id });
   if (!parsed.success) {
     return (
       <>

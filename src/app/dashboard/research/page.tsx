@@ -7,7 +7,6 @@ import { aiProviderName, isAiConfigured } from "@/server/ai/client";
 import { researchCandidatesQuery } from "@/server/research/schemas";
 import { listResearchCandidates } from "@/server/research/service";
 import { getActor } from "@/server/access/page-actor";
-import { safeParsePageQuery } from "@/server/http/input";
 
 export const metadata: Metadata = { title: "Research" };
 
@@ -24,7 +23,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
   }
   const { event } = actor;
   const raw = await searchParams;
-  const parsed = safeParsePageQuery(researchCandidatesQuery, { staleDays: raw.staleDays, page: raw.page, q: raw.q || undefined, pageSize: PAGE_SIZE });
+  const parsed = researchCandidatesQuery.safeParse({ staleDays: raw.staleDays, page: raw.page, q: raw.q || undefined, pageSize: PAGE_SIZE });
   const query = parsed.success ? parsed.data : { staleDays: 30, page: 1, pageSize: PAGE_SIZE, q: undefined };
   const candidates = await listResearchCandidates({ ...query, eventId: event.id }, actor);
   const providerLabel = isAiConfigured()
