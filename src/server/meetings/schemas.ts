@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { paginationQuery } from "@/server/http/route";
 import { eventScopeField } from "@/server/access/actor";
 
@@ -65,7 +65,7 @@ export const listMeetingsQuery = paginationQuery.extend({
   personId: z.string().min(1).max(64).optional(),
   accountId: z.string().min(1).max(64).optional(),
   /** A local calendar day of the event (YYYY-MM-DD, in the event's time zone). */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional(),
+  day: calendarDay.optional(),
   q: z.string().trim().max(100).optional(),
 });
 

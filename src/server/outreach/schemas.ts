@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { eventScopeField } from "@/server/access/actor";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
 export const listOutreachQuery = z.object({
   ...eventScopeField,
@@ -15,8 +14,8 @@ export const listOutreachQuery = z.object({
   campaignId: z.string().max(64).optional(),
   personId: z.string().max(64).optional(),
   engagement: z.enum(["opened", "clicked", "replied", "bounced"]).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
