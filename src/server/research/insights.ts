@@ -1,4 +1,4 @@
-import { classifyTitle } from "../../../prisma/seed/personas";
+import { classifyTitle } from "@/lib/personas";
 import { ACCOUNT_DATA, type Claim } from "@/lib/claims";
 import { trimTrailing } from "@/lib/utils";
 import type { DossierDraft } from "@/server/research/researcher";
