@@ -149,7 +149,7 @@ describe("POST /api/accounts and /api/accounts/:id", () => {
   });
 
   it("deletes the account only, keeping its people unlinked, or with them on request", async () => {
-    const a = await prisma.targetAccount.create({ data: { eventId, name: "Gone Soon", normalizedName: "gone soon" } });
+    const a = await prisma.targetAccount.create({ data: { eventId, name: "Gone Soon", normalizedName: "gone soon", assignedToId: userId } });
     const p = await prisma.person.create({ data: { eventId, accountId: a.id, firstName: "Kept", name: "Kept" } });
     const res = await callRoute(accountRoute.DELETE, "/api/accounts/x", { method: "DELETE", cookie, params: { id: a.id } });
     expect(res.status).toBe(200);
@@ -157,7 +157,7 @@ describe("POST /api/accounts and /api/accounts/:id", () => {
     expect((await prisma.person.findUniqueOrThrow({ where: { id: p.id } })).accountId).toBeNull();
     expect(await prisma.activity.count({ where: { type: "account.deleted", entityId: a.id } })).toBe(1);
 
-    const b = await prisma.targetAccount.create({ data: { eventId, name: "Gone With People", normalizedName: "gone with people" } });
+    const b = await prisma.targetAccount.create({ data: { eventId, name: "Gone With People", normalizedName: "gone with people", assignedToId: userId } });
     const q = await prisma.person.create({ data: { eventId, accountId: b.id, firstName: "Goes", name: "Goes" } });
     const res2 = await callRoute(accountRoute.DELETE, "/api/accounts/x", { method: "DELETE", cookie, params: { id: b.id }, query: { deletePeople: "true" } });
     expect(res2.json.data).toEqual({ id: b.id, deleted: true, deletedPeople: 1 });
@@ -188,8 +188,8 @@ describe("POST /api/accounts/bulk", () => {
   });
 
   it("deletes many accounts", async () => {
-    const a = await prisma.targetAccount.create({ data: { eventId, name: "Bulk One", normalizedName: "bulk one" } });
-    const b = await prisma.targetAccount.create({ data: { eventId, name: "Bulk Two", normalizedName: "bulk two" } });
+    const a = await prisma.targetAccount.create({ data: { eventId, name: "Bulk One", normalizedName: "bulk one", assignedToId: userId } });
+    const b = await prisma.targetAccount.create({ data: { eventId, name: "Bulk Two", normalizedName: "bulk two", assignedToId: userId } });
     const res = await callRoute(bulkRoute.POST, "/api/accounts/bulk", { method: "POST", cookie, body: { action: "delete", ids: [a.id, b.id] } });
     expect(res.json.data).toMatchObject({ count: 2, deletedPeople: 0 });
     expect(await prisma.targetAccount.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);

@@ -115,7 +115,7 @@ describe("/api/people/:id", () => {
   });
 
   it("deletes a person and logs it", async () => {
-    const p = await prisma.person.create({ data: { eventId, firstName: "Temp", name: "Temp", accountId: accountB } });
+    const p = await prisma.person.create({ data: { eventId, firstName: "Temp", name: "Temp", accountId: accountB, assignedToId: userId } });
     const res = await callRoute(personRoute.DELETE, "/api/people/x", { method: "DELETE", cookie, params: { id: p.id } });
     expect(res.status).toBe(200);
     expect(await prisma.person.findUnique({ where: { id: p.id } })).toBeNull();
@@ -132,6 +132,7 @@ describe("POST /api/people/bulk", () => {
     const none = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "delete", ids: [ids.solo, "missing"] } });
     expect(none.status).toBe(404);
     expect(await prisma.person.count({ where: { id: ids.solo } })).toBe(1);
+    await prisma.person.update({ where: { id: ids.solo }, data: { assignedToId: userId } });
     const del = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "delete", ids: [ids.solo] } });
     expect(del.status).toBe(200);
     expect(await prisma.person.count({ where: { id: ids.solo } })).toBe(0);

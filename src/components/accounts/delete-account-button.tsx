@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
+import { RefusedButton } from "@/components/ui/refused-button";
 
 /** Delete with confirmation: the account only (its people stay, unlinked) unless the box is ticked. */
-export function DeleteAccountButton({ id, name, peopleCount }: { id: string; name: string; peopleCount: number }) {
+export function DeleteAccountButton({ id, name, peopleCount, refusal }: { id: string; name: string; peopleCount: number; refusal?: string | null }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [withPeople, setWithPeople] = useState(false);
@@ -25,6 +26,7 @@ export function DeleteAccountButton({ id, name, peopleCount }: { id: string; nam
     router.refresh();
   }
 
+  if (refusal) return <RefusedButton label="Delete" reason={refusal} />;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

@@ -147,13 +147,14 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner }: { meeting: Meetin
         <Button variant="outline" className="h-12" onClick={checkIn} disabled={!!m.checkedInAt || checking || busy}>
           {checking ? <Loader2 className="animate-spin" aria-hidden /> : <LogIn aria-hidden />} {m.checkedInAt ? "In" : "Check in"}
         </Button>
-        <Button className="h-12" onClick={() => setMode("complete")}>
+        <Button className="h-12" onClick={() => setMode("complete")} disabled={!!m.refusals?.complete}>
           <CheckCircle2 aria-hidden /> Complete
         </Button>
         <Button variant="outline" className="h-12 text-destructive" onClick={() => setMode("no-show")}>
           <UserX aria-hidden /> No-show
         </Button>
       </div>
+      {m.refusals?.complete ? <p className="mt-2 text-xs text-muted-foreground">{m.refusals.complete}</p> : null}
       {mode ? <CompleteMeetingDialog meeting={m} mode={mode} open onOpenChange={(o) => !o && setMode(null)} /> : null}
     </li>
   );

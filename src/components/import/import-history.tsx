@@ -70,6 +70,8 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
                   <Button variant="ghost" size="sm" onClick={() => undo(item)} disabled={busy !== null}>
                     {busy === item.id ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />} Undo
                   </Button>
+                ) : item.undoRefusal ? (
+                  <span className="text-xs text-muted-foreground">{item.undoRefusal}</span>
                 ) : null}
               </li>
             ))}

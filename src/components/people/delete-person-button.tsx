@@ -5,8 +5,10 @@ import { Loader2, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
+import { RefusedButton } from "@/components/ui/refused-button";
 
-export function DeletePersonButton({ id, name }: { id: string; name: string }) {
+/** `refusal`: why the signed-in teammate may not delete this person (the button is then disabled and says so). */
+export function DeletePersonButton({ id, name, refusal }: { id: string; name: string; refusal?: string | null }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -19,6 +21,7 @@ export function DeletePersonButton({ id, name }: { id: string; name: string }) {
     router.push("/dashboard/people");
     router.refresh();
   }
+  if (refusal) return <RefusedButton label="Delete" reason={refusal} />;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

@@ -7,6 +7,7 @@ import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
 
 /**
@@ -150,7 +151,7 @@ export async function accountFilterOptions(actor: Actor, db: DbTx = prisma) {
 }
 
 export async function getAccountOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
-  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id } }));
+  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id }, include: { assignedTo: { select: { id: true, name: true, email: true } } } }));
 }
 
 const accountPeopleSelect = {
@@ -238,7 +239,10 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
 
 export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getAccountOrThrow(id, actor, tx);
+    const { assignedTo, ...before } = await getAccountOrThrow(id, actor, tx);
+    const reassigns = body.assignedToId !== undefined && body.assignedToId !== before.assignedToId;
+    if (reassigns) assertCan(actor, "account", "assign", ownedBy(assignedTo));
+    if (Object.keys(body).some((k) => k !== "assignedToId")) assertCan(actor, "account", "edit", ownedBy(assignedTo));
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const { revenue, ...fields } = body;
     const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields };
@@ -269,6 +273,7 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
 export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const account = await getAccountOrThrow(id, actor, tx);
+    assertCan(actor, "account", "delete", ownedBy(account.assignedTo));
     const people = options.deletePeople ? (await tx.person.deleteMany({ where: { accountId: id } })).count : 0;
     await tx.targetAccount.delete({ where: { id } });
     await recordActivity(
@@ -291,11 +296,17 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
 export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const accounts = (await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } })).filter((a) => isInActorEvent(actor, "account", a));
+    const accounts = (await tx.targetAccount.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, eventId: true, assignedToId: true, assignedTo: { select: { id: true, name: true, email: true } } },
+    })).filter((a) => isInActorEvent(actor, "account", a));
     if (accounts.length !== ids.length) {
       const known = new Set(accounts.map((a) => a.id));
       throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
     }
+    const action = body.action === "assign" ? "assign" : body.action === "delete" ? "delete" : "edit";
+    const changing = body.action === "assign" ? accounts.filter((a) => a.assignedToId !== body.assignedToId) : accounts;
+    assertCanEach(actor, "account", action, changing.map((a) => ({ name: a.name, owners: ownedBy(a.assignedTo) })));
     const now = new Date();
     let description: (name: string) => string;
     let type = "account.updated";

@@ -5,6 +5,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy, refusalReason } from "@/server/access/permissions";
 import { AppError } from "@/server/http/errors";
 import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/server/import/fields";
 import { parseCsvText } from "@/server/import/parse";
@@ -559,7 +560,8 @@ async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns
 export async function undoImport(jobId: string, actor: Actor) {
   return prisma.$transaction(
     async (tx) => {
-      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId } }));
+      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId }, include: { user: { select: { id: true, name: true, email: true } } } }));
+      assertCan(actor, "import", "undo", ownedBy(job.user));
       if (job.status === "UNDONE") throw new AppError("conflict", "This import was already undone");
       const latest = await tx.importJob.findFirst({
         where: { eventId: job.eventId },
@@ -617,7 +619,11 @@ export async function listImports(query: { page: number; pageSize: number }, act
     prisma.importJob.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
   ]);
   return {
-    items: rows.map((r) => ({ ...r, canUndo: r.id === latest?.id && r.status !== "UNDONE" })),
+    items: rows.map((r) => {
+      const undoable = r.id === latest?.id && r.status !== "UNDONE";
+      const undoRefusal = undoable ? refusalReason(actor, "import", "undo", ownedBy(r.user)) : null;
+      return { ...r, canUndo: undoable && !undoRefusal, undoRefusal };
+    }),
     total,
     page: query.page,
     pageSize: query.pageSize,

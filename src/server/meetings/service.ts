@@ -26,6 +26,7 @@ import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
@@ -288,6 +289,7 @@ async function applyBookingEffects(
 
 export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "edit", ownedBy(current.owner));
   if (current.status === "CANCELLED") throw new AppError("conflict", "This meeting was cancelled; book a new one instead");
   const event = actor.event;
   if (body.ownerId) await assertOwner(body.ownerId, prisma);
@@ -356,6 +358,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
 
 export async function cancelMeeting(id: string, options: { notify: boolean; reason?: string }, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "cancel", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be cancelled (this one is ${current.status.toLowerCase().replace("_", "-")})`);
   await prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "CANCELLED", icsSequence: { increment: 1 } } });
@@ -377,6 +380,7 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
 
 export async function checkInMeeting(id: string, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "checkIn", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be checked in");
   if (current.checkedInAt) return current;
   await prisma.$transaction(async (tx) => {
@@ -396,6 +400,7 @@ const STATUS_LABEL: Record<AccountStatus, string> = {
 
 export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "complete", ownedBy(current.owner));
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
@@ -432,6 +437,7 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
 
 export async function markNoShow(id: string, note: string | null, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "noShow", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be marked as a no-show");
   await prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });

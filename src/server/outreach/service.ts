@@ -7,6 +7,7 @@ import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "
 import { outreachRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 
 const listSelect = {
   id: true, channel: true, subject: true, status: true, toEmail: true, scheduledAt: true, sentAt: true,
@@ -93,12 +94,6 @@ export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = pr
   return inActorEvent(actor, "outreach", outreach);
 }
 
-/** Only the message's owner or an admin may change or send it. */
-export function assertCanEdit(outreach: { owner: { id: string } | null }, actor: Pick<Actor, "id" | "role">) {
-  if (actor.role === "ADMIN") return;
-  if (outreach.owner && outreach.owner.id !== actor.id) throw new AppError("forbidden", "Only the owner of this message or an admin can change it");
-}
-
 async function assertLinksInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
   let accountId: string | null = null;
   if (refs.personId) {
@@ -145,7 +140,7 @@ export async function updateOutreach(id: string, body: z.infer<typeof updateOutr
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getOutreachOrThrow(id, actor, tx);
-    assertCanEdit(current, actor);
+    assertCan(actor, "outreach", "edit", ownedBy(current.owner));
     if (current.status !== "DRAFT" && current.status !== "QUEUED" && current.status !== "FAILED") {
       throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be edited`);
     }
@@ -170,7 +165,7 @@ export async function discardOutreach(id: string, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getOutreachOrThrow(id, actor, tx);
-    assertCanEdit(current, actor);
+    assertCan(actor, "outreach", "discard", ownedBy(current.owner));
     if (current.status === "DRAFT" || current.status === "FAILED") {
       const deleted = await tx.outreach.deleteMany({ where: { id, status: { in: ["DRAFT", "FAILED"] } } });
       if (deleted.count === 0) throw new AppError("conflict", "The message changed meanwhile; reload and try again");

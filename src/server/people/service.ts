@@ -6,6 +6,7 @@ import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/access/permissions";
 import { TIERS } from "@/server/accounts/service";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
 
@@ -291,6 +292,9 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
 export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const before = await getPersonOrThrow(id, actor, tx);
+    const owners = await personOwners(id, tx);
+    if (body.assignedToId !== undefined && body.assignedToId !== before.assignedToId) assertCan(actor, "person", "assign", owners);
+    if (Object.keys(body).some((k) => k !== "assignedToId")) assertCan(actor, "person", "edit", owners);
     if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const data: Prisma.PersonUncheckedUpdateInput = { ...body };
@@ -322,6 +326,7 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
 export async function deletePerson(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const person = await getPersonOrThrow(id, actor, tx);
+    assertCan(actor, "person", "delete", await personOwners(id, tx));
     await tx.person.delete({ where: { id } });
     await recordActivity(
       {
@@ -343,11 +348,14 @@ export async function deletePerson(id: string, actor: Actor) {
 export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } })).filter((p) => isInActorEvent(actor, "person", p));
+    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true, assignedToId: true } })).filter((p) => isInActorEvent(actor, "person", p));
     if (people.length !== ids.length) {
       const known = new Set(people.map((p) => p.id));
       throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));
     }
+    const changing = body.action === "assign" ? people.filter((p) => p.assignedToId !== body.assignedToId) : people;
+    const owners = await peopleOwners(changing.map((p) => p.id), tx);
+    assertCanEach(actor, "person", body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
     const now = new Date();
     let describe: (name: string) => string;
     if (body.action === "assign") {

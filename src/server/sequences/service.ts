@@ -5,6 +5,7 @@ import { AppError } from "@/server/http/errors";
 import { listPeopleQuery, peopleWhere } from "@/server/people/service";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { addStepDelay } from "./schedule";
 import { eventScopeField } from "@/server/access/actor";
 
@@ -48,6 +49,7 @@ export const enrollBody = z.strictObject({
 export const listSequencesQuery = z.object({ ...eventScopeField });
 
 type StepInput = z.infer<typeof stepInput>;
+const ownerSelect = { id: true, name: true, email: true } as const;
 
 function checkSteps(steps: StepInput[]) {
   steps.forEach((s, i) => {
@@ -117,6 +119,7 @@ export async function createSequence(body: z.infer<typeof createSequenceBody>, a
 export async function updateSequence(id: string, body: z.infer<typeof updateSequenceBody>, actor: Actor) {
   const eventId = actor.eventId;
   const current = await getSequenceOrThrow(id, actor);
+  assertCan(actor, "sequence", "edit", ownedBy(current.owner));
   if (current.status === "ARCHIVED") throw new AppError("conflict", "An archived sequence cannot be edited");
   if (body.steps) checkSteps(body.steps);
   return prisma.$transaction(async (tx) => {
@@ -153,6 +156,7 @@ export async function updateSequence(id: string, body: z.infer<typeof updateSequ
 export async function changeSequenceStatus(id: string, action: z.infer<typeof sequenceStatusBody>["action"], actor: Actor) {
   const eventId = actor.eventId;
   const current = await getSequenceOrThrow(id, actor);
+  assertCan(actor, "sequence", "changeStatus", ownedBy(current.owner));
   const target = ({ activate: "ACTIVE", pause: "PAUSED", archive: "ARCHIVED" } as const)[action];
   if (current.status === "ARCHIVED") throw new AppError("conflict", "This sequence is archived");
   if (action === "activate") {
@@ -176,6 +180,7 @@ export type EnrollResult = { enrolled: { personId: string; name: string }[]; ski
 export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, actor: Actor, now = new Date()): Promise<EnrollResult> {
   const eventId = actor.eventId;
   const sequence = await getSequenceOrThrow(sequenceId, actor);
+  assertCan(actor, "sequence", "enroll", ownedBy(sequence.owner));
   if (sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence before enrolling people");
   const first = sequence.steps[0];
   const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
@@ -251,7 +256,7 @@ export async function listEnrollments(sequenceId: string, actor: Actor, db: DbTx
     take: 200,
     select: {
       id: true, status: true, currentStep: true, nextStepAt: true, lastStepAt: true, stopReason: true, lastError: true, failureCount: true,
-      person: { select: { id: true, name: true, title: true } }, account: { select: { id: true, name: true } },
+      person: { select: { id: true, name: true, title: true } }, account: { select: { id: true, name: true } }, owner: { select: ownerSelect },
     },
   });
 }
@@ -274,9 +279,13 @@ export async function changeEnrollmentStatus(id: string, action: z.infer<typeof 
   return prisma.$transaction(async (tx) => {
     const found = await tx.sequenceEnrollment.findUnique({
       where: { id },
-      select: { id: true, status: true, nextStepAt: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, status: true, eventId: true } }, person: { select: { name: true, email: true } } },
+      select: {
+        id: true, status: true, nextStepAt: true, personId: true, accountId: true, owner: { select: ownerSelect }, person: { select: { name: true, email: true } },
+        sequence: { select: { id: true, name: true, status: true, eventId: true, owner: { select: ownerSelect } } },
+      },
     });
     const enrollment = inActorEvent(actor, "enrollment", found && { ...found, eventId: found.sequence.eventId });
+    assertCan(actor, "enrollment", "changeStatus", [...ownedBy(enrollment.owner), ...ownedBy(enrollment.sequence.owner)]);
     const who = enrollment.person.name;
     if (action === "pause") {
       if (enrollment.status !== "ACTIVE") throw new AppError("conflict", `Only an active enrollment can be paused (this one is ${enrollment.status.toLowerCase()})`);

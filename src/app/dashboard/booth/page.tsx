@@ -5,6 +5,7 @@ import type { MeetingItem } from "@/components/meetings/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { boothAgenda, recentCaptures } from "@/server/booth/service";
 import { getActor } from "@/server/access/page-actor";
+import { ownedBy, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Booth" };
 
@@ -15,7 +16,6 @@ export default async function BoothPage({ searchParams }: { searchParams: Search
   if (!actor.event) {
     return <EmptyState icon={Store} title="No event yet">An admin creates the event first; the booth view shows its meetings.</EmptyState>;
   }
-  const { event } = actor;
   const sp = await searchParams;
   const day = typeof sp.day === "string" ? sp.day : undefined;
   const everyone = sp.who === "all";
@@ -28,7 +28,7 @@ export default async function BoothPage({ searchParams }: { searchParams: Search
       phase={agenda.phase}
       days={agenda.days}
       everyone={everyone}
-      meetings={JSON.parse(JSON.stringify(agenda.meetings)) as MeetingItem[]}
+      meetings={(JSON.parse(JSON.stringify(agenda.meetings)) as MeetingItem[]).map((m) => ({ ...m, refusals: refusalsFor(actor, "meeting", ownedBy(m.owner)) }))}
       captures={captures.map((c) => ({ id: c.id, description: c.description, createdAt: c.createdAt.toISOString() }))}
     />
   );
