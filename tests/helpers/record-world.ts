@@ -46,16 +46,27 @@ export async function createRecordWorld(eventId: string, ownerId: string | null)
       data: { sequenceId: sequence.id, personId: enrolled.id, accountId: account.id, ownerId, status: "ACTIVE", currentStep: 1, nextStepAt: new Date("2030-01-01T00:00:00Z") },
     }),
   ]);
-  const task = await prisma.sequenceTask.create({
-    data: { enrollmentId: enrollment.id, stepId: sequence.steps[1]!.id, stepNumber: 2, personId: enrolled.id, ownerId, channel: "CALL", title: `Call Ennis ${tag}`, dueAt: new Date() },
-  });
-  return { eventId, account, person, enrolled, meeting, outreach, sent, template, campaign, sequence, enrollment, task, report, importJob };
+  const [task, deletion] = await Promise.all([
+    prisma.sequenceTask.create({
+      data: { enrollmentId: enrollment.id, stepId: sequence.steps[1]!.id, stepNumber: 2, personId: enrolled.id, ownerId, channel: "CALL", title: `Call Ennis ${tag}`, dueAt: new Date() },
+    }),
+    // An account the owner moved to the Trash.
+    prisma.deletion.create({
+      data: {
+        eventId, deletedById: ownerId, label: `Trashed Freight ${tag}`, accounts: 1,
+        accountRows: { create: { eventId, name: `Trashed Freight ${tag}`, normalizedName: `trashed freight ${tag}`, domain: `trashed-${tag}.test`, assignedToId: ownerId, deletedAt: new Date(), deletedById: ownerId } },
+      },
+      include: { accountRows: true },
+    }),
+  ]);
+  return { eventId, account, person, enrolled, meeting, outreach, sent, template, campaign, sequence, enrollment, task, report, importJob, deletion, trashed: deletion.accountRows[0]! };
 }
 
 /** Everything a refused call could have touched, as one comparable value. */
 export async function snapshotWorld(w: RecordWorld): Promise<string> {
   const rows = await Promise.all([
-    prisma.targetAccount.findUnique({ where: { id: w.account.id } }),
+    prisma.targetAccount.findMany({ where: { id: { in: [w.account.id, w.trashed.id] } }, orderBy: { id: "asc" } }),
+    prisma.deletion.findUnique({ where: { id: w.deletion.id } }),
     prisma.person.findMany({ where: { id: { in: [w.person.id, w.enrolled.id] } }, orderBy: { id: "asc" } }),
     prisma.meeting.findUnique({ where: { id: w.meeting.id } }),
     prisma.outreach.findMany({ where: { id: { in: [w.outreach.id, w.sent.id] } }, orderBy: { id: "asc" } }),

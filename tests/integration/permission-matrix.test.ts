@@ -87,6 +87,16 @@ const SCENARIOS: { [R in Resource]: Record<keyof (typeof PERMISSION_MATRIX)[R]["
     edit: { verb: "PATCH", file: "reports/[id]/route.ts", id: (w) => w.report.id, body: () => ({ name: "Edited report" }), changed: async ({ w }) => (await prisma.reportDefinition.findUnique({ where: { id: w.report.id } }))?.name === "Edited report" },
     delete: { verb: "DELETE", file: "reports/[id]/route.ts", id: (w) => w.report.id, changed: async ({ w }) => (await prisma.reportDefinition.findUnique({ where: { id: w.report.id } })) === null },
   },
+  trash: {
+    restore: {
+      verb: "POST", file: "trash/[id]/restore/route.ts", id: (w) => w.deletion.id,
+      changed: async ({ w }) => (await prisma.deletion.findUnique({ where: { id: w.deletion.id } }))?.restoredAt !== null && (await isLive("account", w.trashed.id)),
+    },
+    purge: {
+      verb: "DELETE", file: "trash/[id]/route.ts", id: (w) => w.deletion.id,
+      changed: async ({ w }) => (await prisma.deletion.findUnique({ where: { id: w.deletion.id } }))?.purgedAt !== null && (await prisma.targetAccount.findUnique({ where: { id: w.trashed.id } })) === null,
+    },
+  },
 };
 
 async function isLive(kind: "account" | "person", id: string): Promise<boolean> {
@@ -143,7 +153,7 @@ describe("permission matrix", () => {
           } else {
             expect(res.status, res.text.slice(0, 300)).toBe(403);
             expect(res.json).toMatchObject({ success: false, code: "forbidden" });
-            expect(res.json.error).toMatch(caller === "unowned" ? /^Only an admin can .+\.$/ : /^Only Olive Owner or an admin can .+\.$/);
+            expect(res.json.error).toMatch(caller === "unowned" || !rule.owner ? /^Only an admin can .+\.$/ : /^Only Olive Owner or an admin can .+\.$/);
             expect(await snapshotWorld(w)).toBe(before);
             expect(await scenario.changed(ctx)).toBe(false);
           }

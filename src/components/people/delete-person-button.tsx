@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Loader2, Trash2 } from "lucide-react";
@@ -28,8 +29,8 @@ export function DeletePersonButton({ id, name, refusal }: { id: string; name: st
         <Button variant="ghost" size="sm" className="text-destructive" aria-label={`Delete ${name}`}><Trash2 aria-hidden /> Delete</Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>Delete {name}?</DialogTitle>
-        <DialogDescription>Their outreach, meetings, insights and sequence enrollments are deleted with them. This cannot be undone.</DialogDescription>
+        <DialogTitle>Move {name} to the Trash?</DialogTitle>
+        <DialogDescription>Their sequences stop and queued messages are cancelled. Restoring them from Settings → Trash within {TRASH_DAYS} days puts everything back.</DialogDescription>
         {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
         <DialogFooter>
           <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>

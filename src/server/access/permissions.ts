@@ -123,6 +123,14 @@ export const PERMISSION_MATRIX = {
       delete: { rule: ownerOrAdmin(false), verb: "delete" },
     },
   },
+  trash: {
+    noun: "deleted item",
+    owners: "the rep who deleted it",
+    actions: {
+      restore: { rule: ownerOrAdmin(false), verb: "restore" },
+      purge: { rule: adminOnly, verb: "delete for good" },
+    },
+  },
 } as const satisfies Record<string, ResourceSpec>;
 
 export type Resource = keyof typeof PERMISSION_MATRIX;
@@ -150,9 +158,9 @@ export function can<R extends Resource>(actor: Who, resource: R, action: Action<
 /** Why the actor may not, as the sentence the UI shows next to the disabled button (null when they may). */
 export function refusalReason<R extends Resource>(actor: Who, resource: R, action: Action<R>, owners: readonly Owner[]): string | null {
   if (can(actor, resource, action, owners)) return null;
-  const { verb } = spec(resource, action);
+  const { verb, rule } = spec(resource, action);
   const noun = PERMISSION_MATRIX[resource].noun;
-  const names = [...new Set(owners.map((o) => o.name ?? o.email ?? "its owner"))];
+  const names = rule.owner ? [...new Set(owners.map((o) => o.name ?? o.email ?? "its owner"))] : [];
   const who = names.length === 0 ? "an admin" : `${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`} or an admin`;
   return `Only ${who} can ${verb} this ${noun}.`;
 }

@@ -97,7 +97,7 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<
   return prisma.$transaction(async (tx) => {
     const existing = email
       ? await tx.person.findFirst({
-          where: { eventId, email: { equals: email, mode: "insensitive" } },
+          where: { eventId, deletedAt: null, email: { equals: email, mode: "insensitive" } },
           select: { id: true, name: true, notes: true, accountId: true, account: { select: { id: true, name: true } } },
         })
       : null;
@@ -106,11 +106,11 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<
     let accountMatch: CaptureResult["matched"]["account"] = existing?.account ? "email" : null;
     let accountCreated = false;
     if (!account && domain) {
-      account = await tx.targetAccount.findFirst({ where: { eventId, domain }, select: { id: true, name: true } });
+      account = await tx.targetAccount.findFirst({ where: { eventId, deletedAt: null, domain }, select: { id: true, name: true } });
       if (account) accountMatch = "domain";
     }
     if (!account && normalized) {
-      account = await tx.targetAccount.findFirst({ where: { eventId, normalizedName: normalized }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+      account = await tx.targetAccount.findFirst({ where: { eventId, deletedAt: null, normalizedName: normalized }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
       if (account) accountMatch = "name";
     }
     if (!account && body.company) {

@@ -193,7 +193,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const event = actor.event;
   const person = inActorEvent(actor, "person", await db.person.findUnique({
     where: { id: body.personId },
-    select: { id: true, name: true, accountId: true, eventId: true },
+    select: { id: true, name: true, accountId: true, eventId: true, deletedAt: true },
   }));
   const ownerId = body.ownerId ?? actor.id;
   await assertOwner(ownerId, db);
@@ -565,6 +565,7 @@ export async function searchAttendees(q: string, actor: Actor, db: DbTx = prisma
   return db.person.findMany({
     where: {
       eventId: actor.eventId,
+      deletedAt: null,
       OR: [
         { name: { contains: q, mode: "insensitive" } },
         { email: { contains: q, mode: "insensitive" } },
@@ -583,10 +584,10 @@ export async function bookingContext(actor: Actor, personId?: string, db: DbTx =
   const [team, found] = await Promise.all([
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     personId
-      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
+      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, deletedAt: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
       : null,
   ]);
-  const person = personId ? (({ eventId: _eventId, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
+  const person = personId ? (({ eventId: _eventId, deletedAt: _deletedAt, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, startDate: event.startDate.toISOString().slice(0, 10), endDate: event.endDate.toISOString().slice(0, 10), boothNumber: event.boothNumber },
     team,

@@ -103,7 +103,7 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, a
   }
   const source = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
   const channel = template?.channel ?? body.channel;
-  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, deletedAt: true, name: true, accountId: true, email: true } }))
     .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));

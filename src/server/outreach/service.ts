@@ -86,7 +86,7 @@ export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = pr
       eventId: true,
       message: true, messageId: true, transport: true, queuedAt: true, attempts: true, machineOpenCount: true,
       templateId: true, enrollmentId: true, stepNumber: true,
-      person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true } },
+      person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true, deletedAt: true } },
       events: { orderBy: { occurredAt: "asc" }, select: { id: true, type: true, url: true, userAgent: true, isMachine: true, occurredAt: true, metadata: true } },
       outbox: { select: { id: true, toEmail: true, fromEmail: true, subject: true, text: true, html: true, headers: true, transport: true, createdAt: true } },
     },
@@ -97,7 +97,7 @@ export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = pr
 async function assertLinksInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
   let accountId: string | null = null;
   if (refs.personId) {
-    const person = await db.person.findFirst({ where: { id: refs.personId, eventId }, select: { accountId: true } });
+    const person = await db.person.findFirst({ where: { id: refs.personId, eventId, deletedAt: null }, select: { accountId: true } });
     if (!person) throw new AppError("validation_error", "That person is not in this event", [{ path: "personId", message: "Unknown person" }]);
     accountId = person.accountId;
   }
@@ -187,6 +187,7 @@ export async function searchRecipients(q: string, actor: Actor, db: DbTx = prism
   const people = await db.person.findMany({
     where: {
       eventId: actor.eventId,
+      deletedAt: null,
       ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { account: { name: { contains: q, mode: "insensitive" } } }] } : {}),
     },
     orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],

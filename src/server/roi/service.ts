@@ -12,7 +12,7 @@ export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbT
   const { accountId, ...overrides } = query;
   let account: { id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null } | null = null;
   if (accountId) {
-    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
+    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, deletedAt: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
   }
   const defaults = defaultAssumptions(account ?? { facilityCount: null, employeeCount: null, revenue: null, industry: null });
   const values = { ...defaults.values };

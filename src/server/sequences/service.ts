@@ -50,6 +50,8 @@ export const listSequencesQuery = z.object({ ...eventScopeField });
 
 type StepInput = z.infer<typeof stepInput>;
 const ownerSelect = { id: true, name: true, email: true } as const;
+// People in the Trash leave the enrollment lists and counts (their enrollments were stopped).
+const LIVE = { deletedAt: null } as const;
 
 function checkSteps(steps: StepInput[]) {
   steps.forEach((s, i) => {
@@ -79,7 +81,7 @@ export async function listSequences(actor: Actor, db: DbTx = prisma) {
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     select: { id: true, name: true, description: true, status: true, updatedAt: true, owner: { select: { name: true } }, _count: { select: { steps: true } } },
   });
-  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) } }, _count: true });
+  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) }, person: LIVE }, _count: true });
   return sequences.map((s) => {
     const byStatus = Object.fromEntries(counts.filter((c) => c.sequenceId === s.id).map((c) => [c.status, c._count]));
     const enrolled = Object.values(byStatus).reduce((a, b) => a + b, 0);
@@ -186,7 +188,7 @@ export async function enrollPeople(sequenceId: string, body: z.infer<typeof enro
   const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
   const fromView = body.savedViewId ? await savedViewWhere(body.savedViewId, eventId, actor) : null;
   const people = await prisma.person.findMany({
-    where: { eventId, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
+    where: { eventId, deletedAt: null, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
     select: { id: true, name: true, email: true, accountId: true },
     orderBy: { name: "asc" },
   });
@@ -231,8 +233,8 @@ async function savedViewWhere(id: string, eventId: string, actor: Actor) {
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
 export async function sequenceProgress(id: string, actor: Actor, db: DbTx = prisma) {
   const sequence = await getSequenceOrThrow(id, actor, db);
-  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id }, _count: true });
-  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id }, _count: true });
+  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id, person: LIVE }, _count: true });
+  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id, person: LIVE }, _count: true });
   const replies = await db.outreach.groupBy({ by: ["stepNumber"], where: { enrollment: { sequenceId: id }, repliedAt: { not: null } }, _count: true });
   const count = (s: string) => byStatus.find((b) => b.status === s)?._count ?? 0;
   const funnel = sequence.steps.map((step) => ({
@@ -251,7 +253,7 @@ export async function sequenceProgress(id: string, actor: Actor, db: DbTx = pris
 export async function listEnrollments(sequenceId: string, actor: Actor, db: DbTx = prisma) {
   await getSequenceOrThrow(sequenceId, actor, db);
   return db.sequenceEnrollment.findMany({
-    where: { sequenceId },
+    where: { sequenceId, person: LIVE },
     orderBy: [{ status: "asc" }, { nextStepAt: "asc" }],
     take: 200,
     select: {

@@ -15,7 +15,7 @@ export async function listMyTasks(actor: Actor, now = new Date(), db: DbTx = pri
   const local = new TZDate(now.getTime(), timeZone);
   const endOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, timeZone);
   const items = await db.sequenceTask.findMany({
-    where: { ownerId: actor.id, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId: actor.eventId } },
+    where: { ownerId: actor.id, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId: actor.eventId, deletedAt: null } },
     orderBy: { dueAt: "asc" },
     take: 100,
     select: {

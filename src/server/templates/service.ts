@@ -173,7 +173,7 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
 }
 
 export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, actor: Actor) {
-  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true } }));
+  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true, deletedAt: true } }));
   const context = await buildMergeContext(body.personId, actor.eventId, actor);
   const subject = renderTemplate(body.subject ?? "", context);
   const rendered = renderTemplate(body.body, context);

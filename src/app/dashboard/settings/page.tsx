@@ -8,13 +8,20 @@ import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { listSuppressions } from "@/server/suppressions/service";
+import { listTrash } from "@/server/trash/service";
+import { TrashCard } from "@/components/trash/trash-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const [team, scoring, suppressions, trash] = await Promise.all([
+    listTeam(),
+    getIcpWeightsWithMeta(),
+    listSuppressions({ page: 1, pageSize: 25 }),
+    actor.event ? listTrash(actor) : null,
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -38,6 +45,7 @@ export default async function SettingsPage() {
           }}
         />
       </div>
+      {trash && event ? <div className="mt-6"><TrashCard count={trash.items.length} isAdmin={actor.role === "ADMIN"} eventName={event.name} /></div> : null}
       {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );
