@@ -195,7 +195,7 @@ describe("POST /api/import", () => {
     expect(await prisma.targetAccount.count({ where: { eventId: event.id, domain: `golf-${t}.test`, deletedAt: null } })).toBe(0);
     expect(await prisma.person.count({ where: { eventId: event.id, email: `bo@golf-${t}.test`, deletedAt: null } })).toBe(0);
     expect(await prisma.targetAccount.count({ where: { eventId: event.id, domain: `golf-${t}.test`, deletionId: undo.json.data.deletionId } })).toBe(1);
-    expect(await prisma.deletion.findUniqueOrThrow({ where: { id: undo.json.data.deletionId } })).toMatchObject({ label: "the import of undo.csv", accounts: 1, people: 1 });
+    expect(await prisma.deletion.findUniqueOrThrow({ where: { id: undo.json.data.deletionId } })).toMatchObject({ label: "Import of undo.csv", accounts: 1, people: 1 });
     expect(await prisma.activity.count({ where: { type: "import.undone", entityId: res.json.data.jobId } })).toBe(1);
 
     const twice = await callRoute(undoRoute.POST, "/x", { method: "POST", cookie, params: { id: res.json.data.jobId } });

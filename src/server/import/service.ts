@@ -582,7 +582,7 @@ export async function undoImport(jobId: string, actor: Actor) {
         tx.person.findMany({ where: { id: { in: undo.people.created }, deletedAt: null }, select: { id: true } }),
       ]);
       const trashed = await moveToTrash(tx, actor, {
-        label: `the import of ${job.fileName ?? "a CSV file"}`,
+        label: `Import of ${job.fileName ?? "a CSV file"}`,
         accountIds: liveAccounts.map((a) => a.id),
         personIds: livePeople.map((p) => p.id),
       });

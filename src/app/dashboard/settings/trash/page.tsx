@@ -28,16 +28,11 @@ export default async function TrashPage() {
             : `What you deleted in ${actor.event.name}. Restore it in one click within ${TRASH_DAYS} days; admins see everyone's deletes.`
         }
       />
-      {trash.items.length === 0 ? (
+      <TrashList timeZone={actor.event.timeZone} items={trash.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), purgesAt: i.purgesAt.toISOString() }))}>
         <EmptyState icon={Trash2} title="The Trash is empty">
           Deleted accounts and people wait here for {TRASH_DAYS} days before they are gone for good.
         </EmptyState>
-      ) : (
-        <TrashList
-          timeZone={actor.event.timeZone}
-          items={trash.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), purgesAt: i.purgesAt.toISOString() }))}
-        />
-      )}
+      </TrashList>
     </>
   );
 }
