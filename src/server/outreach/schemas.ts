@@ -39,6 +39,13 @@ export const updateOutreachBody = z.strictObject({
   channel: outreachChannel.optional(),
 });
 
+/** One draft streamed into the composer as the model writes it. */
+export const streamDraftBody = z.strictObject({
+  personId: z.string().min(1).max(64),
+  templateId: z.string().max(64).nullish(),
+  channel: outreachChannel.default("EMAIL"),
+});
+
 export const generateDraftsBody = z.strictObject({
   personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(50, "Generate at most 50 drafts at a time"),
   templateId: z.string().max(64).nullish(),

@@ -3,10 +3,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
 import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
-import { ScoringSettings } from "@/components/scoring/scoring-settings";
-import { getIcpWeightsWithMeta } from "@/server/scoring/service";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 import { listTrash } from "@/server/trash/service";
 import { TrashCard } from "@/components/trash/trash-card";
@@ -16,24 +16,22 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, scoring, suppressions, trash] = await Promise.all([
+  const [team, suppressions, trash] = await Promise.all([
     listTeam(),
-    getIcpWeightsWithMeta(),
     listSuppressions({ page: 1, pageSize: 25 }),
     actor.event ? listTrash(actor) : null,
   ]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
+      <SettingsNav />
       <TeamSettings
         currentUserId={actor.id}
         isAdmin={actor.role === "ADMIN"}
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
-      <div className="mt-6">
-        <ScoringSettings isAdmin={actor.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
-      </div>
+      {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
       <div className="mt-6">
         <SuppressionSettings
           isAdmin={actor.role === "ADMIN"}
