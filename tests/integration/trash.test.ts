@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { purgeExpiredTrash } from "@/server/trash/service";
@@ -17,6 +18,11 @@ import * as trashRoute from "@/app/api/trash/route";
 import * as restoreRoute from "@/app/api/trash/[id]/restore/route";
 import * as purgeRoute from "@/app/api/trash/[id]/route";
 import * as cronRoute from "@/app/api/cron/sequences/route";
+import * as searchRoute from "@/app/api/search/route";
+import * as showRoute from "@/app/api/reports/show/route";
+import * as capturesRoute from "@/app/api/booth/captures/route";
+import * as syncRoute from "@/app/api/booth/sync/route";
+import { sendDueMeetingReminders } from "@/server/meetings/reminders";
 import { callRoute } from "../helpers/request";
 import { createEvent, createSession, createUser } from "../helpers/factories";
 
@@ -187,5 +193,56 @@ describe("purging", () => {
     expect(await prisma.targetAccount.findUnique({ where: { id: b! } })).toBeNull();
     expect(await prisma.activity.count({ where: { type: "trash.purged", entityId: second.json.data.deletionId, actorId: null } })).toBe(1);
     expect((await purgeExpiredTrash(new Date())).deletions).toBe(0);
+  });
+});
+
+describe("global search, the booth and the show P&L", () => {
+  it("leave out a trashed account and its people, and have them back after a restore", async () => {
+    const tag = `zq${randomUUID().slice(0, 8)}`;
+    const account = await prisma.targetAccount.create({
+      data: { eventId, name: `Zephyrine ${tag}`, normalizedName: `zephyrine ${tag}`, domain: `${tag}.test`, assignedToId: rep.id, tier: "A", opportunityStage: "QUALIFIED", opportunityAmount: 70_000, opportunityOpenedAt: new Date() },
+    });
+    const email = `quillon@${tag}.test`;
+    const person = await prisma.person.create({ data: { eventId, accountId: account.id, firstName: "Quillon", lastName: tag, name: `Quillon ${tag}`, email, source: "booth", assignedToId: rep.id } });
+    await prisma.leadCapture.create({ data: { eventId, personId: person.id, accountId: account.id, capturedById: rep.id, rating: "hot" } });
+    await prisma.outreach.create({ data: { eventId, personId: person.id, accountId: account.id, ownerId: rep.id, subject: `Hello ${tag}`, message: "x", status: "SENT", sentAt: new Date() } });
+    // Far ahead, so no other test's meeting is due in the same reminder window.
+    const start = new Date("2031-03-10T17:00:00Z");
+    const meeting = await prisma.meeting.create({ data: { eventId, personId: person.id, accountId: account.id, ownerId: rep.id, scheduledAt: start, icsUid: `${tag}@t`, createdAt: new Date("2031-03-01T00:00:00Z") } });
+    const reminderRun = new Date(start.getTime() - 23 * 3_600_000);
+
+    const found = async () => (await callRoute(searchRoute.GET, "/api/search", { cookie: rep.cookie, query: { q: tag } })).json.data.groups.map((g: { type: string }) => g.type);
+    const pnl = async () => (await callRoute(showRoute.GET, "/api/reports/show", { cookie: rep.cookie })).json.data as { leads: number; opportunities: number; pipelineInfluenced: number };
+    const captured = async () => (await callRoute(capturesRoute.GET, "/api/booth/captures", { cookie: rep.cookie })).json.data.items.filter((c: { person: { id: string } }) => c.person.id === person.id).length;
+
+    expect(await found()).toEqual(["account", "person", "meeting", "thread"]);
+    const before = await pnl();
+    expect(await captured()).toBe(1);
+
+    const deleted = await callRoute(accountRoute.DELETE, `/api/accounts/${account.id}`, { method: "DELETE", cookie: rep.cookie, params: { id: account.id }, query: { deletePeople: "true" } });
+    expect(deleted.json.data).toMatchObject({ deleted: true, deletedPeople: 1 });
+
+    expect(await found()).toEqual([]);
+    expect(await pnl()).toMatchObject({ leads: before.leads - 1, opportunities: before.opportunities - 1, pipelineInfluenced: before.pipelineInfluenced - 70_000 });
+    expect(await captured()).toBe(0);
+    // No reminder mail to a prospect in the Trash.
+    await sendDueMeetingReminders(reminderRun);
+    expect(await prisma.meetingReminder.count({ where: { meetingId: meeting.id } })).toBe(0);
+    // The phone's queued capture of the same visitor makes a new live person, not a trashed match.
+    const synced = await callRoute(syncRoute.POST, "/api/booth/sync", { method: "POST", cookie: rep.cookie, body: { operations: [{ key: randomUUID(), kind: "capture", lead: { name: `Quillon ${tag}`, email, rating: "warm" } }] } });
+    expect(synced.json.data.results[0]).toMatchObject({ ok: true, data: { created: { person: true, account: false }, accountId: null } });
+    const fresh = await prisma.person.findFirstOrThrow({ where: { eventId, email, deletedAt: null } });
+    expect(fresh).toMatchObject({ accountId: null });
+    expect(fresh.id).not.toBe(person.id);
+    await prisma.leadCapture.deleteMany({ where: { personId: fresh.id } });
+    await prisma.person.delete({ where: { id: fresh.id } });
+
+    const restored = await callRoute(restoreRoute.POST, "/x", { method: "POST", cookie: rep.cookie, params: { id: deleted.json.data.deletionId } });
+    expect(restored.status, restored.text).toBe(200);
+    expect(await found()).toEqual(["account", "person", "meeting", "thread"]);
+    expect(await pnl()).toMatchObject({ leads: before.leads, opportunities: before.opportunities, pipelineInfluenced: before.pipelineInfluenced });
+    expect(await captured()).toBe(1);
+    await sendDueMeetingReminders(reminderRun);
+    expect(await prisma.meetingReminder.count({ where: { meetingId: meeting.id } })).toBe(2);
   });
 });
