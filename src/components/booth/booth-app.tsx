@@ -17,7 +17,8 @@ import { LeadCaptureDialog } from "./lead-capture-dialog";
 import { useBoothQueue } from "./use-booth-queue";
 import { useServiceWorker } from "./use-service-worker";
 
-export type AgendaMeetingItem = MeetingItem & { talkingPoints: string[] };
+// completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
+export type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
 
 export type BoothSnapshot = {
   fetchedAt: string;
