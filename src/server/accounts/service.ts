@@ -9,7 +9,7 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account moves it to the Trash (src/server/trash/service.ts):
@@ -19,6 +19,7 @@ import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBoun
  */
 
 import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
@@ -34,8 +35,7 @@ export const listAccountsQuery = z.strictObject({
   icpMax: icpBound.optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 }).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
@@ -164,10 +164,10 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
+  return paginated(rows, counted[0]?.n ?? 0, q);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
