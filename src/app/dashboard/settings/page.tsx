@@ -11,13 +11,20 @@ import { listSuppressions } from "@/server/suppressions/service";
 import { MailboxSettings } from "@/components/settings/mailbox-settings";
 import { replyCaptureStatus } from "@/server/inbound/read";
 import { listMailboxes } from "@/server/mailboxes/service";
+import { listTrash } from "@/server/trash/service";
+import { TrashCard } from "@/components/trash/trash-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, suppressions, mailboxes] = await Promise.all([listTeam(), listSuppressions({ page: 1, pageSize: 25 }), listMailboxes(actor)]);
+  const [team, suppressions, mailboxes, trash] = await Promise.all([
+    listTeam(),
+    listSuppressions({ page: 1, pageSize: 25 }),
+    listMailboxes(actor),
+    actor.event ? listTrash(actor) : null,
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -49,6 +56,7 @@ export default async function SettingsPage() {
           }}
         />
       </div>
+      {trash && event ? <div className="mt-6"><TrashCard count={trash.items.length} isAdmin={actor.role === "ADMIN"} eventName={event.name} /></div> : null}
       {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );

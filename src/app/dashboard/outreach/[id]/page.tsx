@@ -12,6 +12,7 @@ import { listInboundForOutreach, markRepliesRead } from "@/server/inbound/read";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { findSuppressions } from "@/server/suppressions/service";
 import { getActor } from "@/server/access/page-actor";
+import { ownedBy, refusalReason } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -43,7 +44,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
   const suppressed = await findSuppressions(inbound.flatMap((i) => (i.kind === "REMOVAL_REQUEST" && i.fromEmail ? [i.fromEmail] : [])));
   // Shown as new this once; the owner has now seen them.
   await markRepliesRead(o.id, actor, o.owner?.id ?? null);
-  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
+  const refusal = refusalReason(actor, "outreach", "edit", ownedBy(o.owner));
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (
@@ -79,7 +80,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
               <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-4 text-sm" data-testid="outreach-message">{o.message}</div>
-              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
+              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
           <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === actor.id} />
