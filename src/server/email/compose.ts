@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appUrl, env } from "@/server/env";
 import { signReplyToken } from "@/server/email/reply-token";
-import { trimTrailing } from "@/lib/utils";
+import { angleBracketed, trimTrailing } from "@/lib/utils";
 import { signToken } from "@/server/tracking/tokens";
 
 /**
@@ -44,16 +44,22 @@ export function trackingUrls(outreachId: string, base = appUrl(), secret?: strin
   };
 }
 
-/** The domain of EMAIL_FROM, used in our Message-IDs. */
+/**
+ * The domain of EMAIL_FROM ("Name <x@domain>" or "x@domain"), used in our Message-IDs: the text
+ * after the "@" of its last word. Scanned, as every address parser here is (see angleBracketed).
+ */
 export function senderDomain(): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(env().EMAIL_FROM);
-  return match ? match[1] : "eventops.dev";
+  let tail = env().EMAIL_FROM.trimEnd();
+  if (tail.endsWith(">")) tail = tail.slice(0, -1);
+  let wordStart = tail.length;
+  while (wordStart > 0 && !/[\s>]/.test(tail[wordStart - 1]!)) wordStart--;
+  const at = tail.indexOf("@", wordStart);
+  return (at >= 0 ? tail.slice(at + 1) : "") || "eventops.dev";
 }
 
 /** The bare address of EMAIL_FROM. */
 export function senderAddress(): string {
-  const match = /<([^>]+)>/.exec(env().EMAIL_FROM);
-  return match ? match[1] : env().EMAIL_FROM.trim();
+  return angleBracketed(env().EMAIL_FROM) ?? env().EMAIL_FROM.trim();
 }
 
 /** `"Display Name" <EMAIL_FROM address>`, or EMAIL_FROM itself without a name. */

@@ -95,13 +95,34 @@ type Lang = "en" | "de" | "fr" | "es" | "it" | "nl" | "pt";
 
 const AUTO_SUBJECT = /^(?:(?:re|aw|antw|sv|vs|r|rif|réf)\s*:\s*)*(auto(?:matic|matische|matisch)?[ -]?(?:reply|antwort|response|antwoord)|out of (?:the )?office|ooo\b|abwesenheit|abwesend|réponse automatique|absent\b|absence|respuesta automática|fuera de la oficina|risposta automatica|fuori (?:ufficio|sede)|afwezig|resposta automática|ausente|autosvar|fr[aå]nvaro)/i;
 
+// "Ich bin … abwesend": the state within 80 characters of the opener, in the same sentence and
+// line. As one expression (`\b(ich bin|bin ich)\b[^.\n]{0,80}\b(…)\b`) that took cubic time on
+// "ich bin ich bin …"; here each opener's window (at most 100 characters) is searched once.
+const DE_AWAY_OPENER = /\b(?:ich bin|bin ich)\b/gi;
+const DE_AWAY_STATE = /\b(?:nicht im (?:büro|haus)|abwesend|außer haus|im urlaub|nicht erreichbar)\b/i;
+const DE_AWAY_GAP = 80;
+
+function saysGermanAway(text: string): boolean {
+  const opener = new RegExp(DE_AWAY_OPENER);
+  for (let found = opener.exec(text); found; found = opener.exec(text)) {
+    const from = found.index + found[0].length;
+    let end = from;
+    // The longest state is 16 characters; one more keeps its closing \b honest.
+    while (end < text.length && end - from < DE_AWAY_GAP + 20 && text[end] !== "." && text[end] !== "\n") end++;
+    const state = DE_AWAY_STATE.exec(text.slice(from, end));
+    if (state && state.index <= DE_AWAY_GAP) return true;
+    opener.lastIndex = found.index + 1; // "ich bin ich": "bin ich" opens too
+  }
+  return false;
+}
+
 // Sentences auto-responders write and people answering a mail do not.
-const AUTO_BODY: { lang: Lang; pattern: RegExp }[] = [
+const AUTO_BODY: { lang: Lang; pattern: { test(text: string): boolean } }[] = [
   { lang: "en", pattern: /\b(i am|i'm|i’m|i will be|i'll be)\s+(currently\s+)?(out of (the )?office|away from (the |my )?(office|desk)|on (annual |parental |maternity |paternity |sick )?(leave|vacation|holiday))\b/i },
   { lang: "en", pattern: /\b(limited|no) access to (my )?e-?mail\b/i },
   { lang: "en", pattern: /\b(upon|on) my return\b/i },
   { lang: "en", pattern: /\bthis is an automatic (reply|response)\b/i },
-  { lang: "de", pattern: /\b(ich bin|bin ich)\b[^.\n]{0,80}\b(nicht im (büro|haus)|abwesend|außer haus|im urlaub|nicht erreichbar)\b/i },
+  { lang: "de", pattern: { test: saysGermanAway } },
   { lang: "de", pattern: /\b(nach meiner rückkehr|automatische antwort|abwesenheitsnotiz)\b/i },
   { lang: "fr", pattern: /\b(je suis|je serai)\s+(actuellement\s+)?(absente?|en congés?|en vacances|hors du bureau)\b/i },
   { lang: "fr", pattern: /\b(à|dès) mon retour\b/i },

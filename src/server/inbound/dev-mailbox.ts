@@ -3,6 +3,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { z } from "zod";
 import { prisma } from "@/server/db";
 import { replyRouting } from "@/server/email/compose";
+import { angleBracketed } from "@/lib/utils";
 import { isDemoMode } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { parseMime } from "./parse";
@@ -25,7 +26,7 @@ function domainOf(address: string): string {
 }
 
 function bareAddress(value: string): string {
-  return /<([^>]+)>/.exec(value)?.[1] ?? value.trim();
+  return angleBracketed(value) ?? value.trim();
 }
 
 function quote(text: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { toStorableDeep, toStorableText } from "@/lib/storable-text";
+import { addressesIn } from "@/lib/utils";
 import { AppError } from "@/server/http/errors";
 
 /**
@@ -92,7 +93,7 @@ export async function parseMime(raw: Buffer | string, options: { envelopeTo?: st
   const from = mail.from?.value[0]?.address ? { address: mail.from.value[0].address.toLowerCase(), name: mail.from.value[0].name ?? "" } : null;
   const recipients = [
     ...addresses(mail.to), ...addresses(mail.cc),
-    ...["delivered-to", "x-original-to", "x-forwarded-to", "envelope-to", "x-envelope-to"].flatMap((h) => (headers.get(h) ?? "").match(/[^\s<>,;"]+@[^\s<>,;"]+/g) ?? []).map((a) => a.toLowerCase()),
+    ...["delivered-to", "x-original-to", "x-forwarded-to", "envelope-to", "x-envelope-to"].flatMap((h) => addressesIn(headers.get(h) ?? "")).map((a) => a.toLowerCase()),
     ...(options.envelopeTo ?? []).map((a) => a.toLowerCase()),
   ];
   const messageId = mail.messageId ? (ids(mail.messageId)[0] ?? null) : null;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ImapFlow } from "imapflow";
+import { addressesIn } from "@/lib/utils";
 import { prisma } from "@/server/db";
 import { outreachIdFromAddresses } from "@/server/email/reply-token";
 import { AppError } from "@/server/http/errors";
@@ -58,7 +59,7 @@ async function pickCandidates(client: ImapFlow, uids: number[]): Promise<number[
     .filter((m) => {
       if (m.headers.has(FORWARD_MARKER_HEADER) || m.size > MAX_INBOUND_BYTES) return false;
       if (idsOf(m).some((id) => ours.has(id))) return true;
-      const recipients = ["to", "cc", "delivered-to", "x-original-to"].flatMap((h) => m.headers.get(h)?.match(/[^\s<>,;"]+@[^\s<>,;"]+/g) ?? []);
+      const recipients = ["to", "cc", "delivered-to", "x-original-to"].flatMap((h) => addressesIn(m.headers.get(h) ?? ""));
       if (outreachIdFromAddresses(recipients)) return true;
       return /multipart\/report/i.test(m.headers.get("content-type") ?? "") || /(mailer-daemon|postmaster)@/i.test(m.headers.get("from") ?? "");
     })
