@@ -134,6 +134,13 @@ export async function parseSendgridForm(form: FormData): Promise<InboundMail> {
   const headerBlock = field("headers");
   if (!headerBlock) throw new AppError("validation_error", "The Inbound Parse post has neither the raw message (email) nor its headers");
   const kept = unfold(headerBlock).filter((line) => !/^(content-type|content-transfer-encoding|mime-version)\s*:/i.test(line));
+  // SendGrid also posts Subject and From as fields of their own; carry them over when the header
+  // block lacks them (on one line: a field cannot add headers of its own).
+  for (const name of ["Subject", "From"]) {
+    const value = field(name.toLowerCase());
+    const present = kept.some((line) => line.slice(0, name.length + 1).toLowerCase() === `${name.toLowerCase()}:` || line.toLowerCase().startsWith(`${name.toLowerCase()} `));
+    if (value && !present) kept.push(`${name}: ${value.split(/[\r\n]+/).join(" ")}`);
+  }
   const body = field("text") ?? "";
   const reports: { type: string; content: string }[] = [];
   for (const value of form.values()) {

@@ -10,9 +10,9 @@ import { AppError } from "@/server/http/errors";
  */
 function key(): Buffer {
   const raw = env().MAILBOX_ENCRYPTION_KEY;
-  if (!raw) throw new AppError("service_unavailable", "Mailbox sync needs MAILBOX_ENCRYPTION_KEY (32 random bytes, e.g. `openssl rand -base64 32`) in the server's environment");
+  if (!raw) throw new AppError("conflict", "Mailbox sync needs MAILBOX_ENCRYPTION_KEY (32 random bytes, e.g. `openssl rand -base64 32`) in the server's environment");
   const bytes = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
-  if (bytes.length !== 32) throw new AppError("service_unavailable", "MAILBOX_ENCRYPTION_KEY must be 32 bytes, written as base64 or hex");
+  if (bytes.length !== 32) throw new AppError("conflict", "MAILBOX_ENCRYPTION_KEY must be 32 bytes, written as base64 or hex");
   return bytes;
 }
 

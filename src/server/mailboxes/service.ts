@@ -73,8 +73,10 @@ async function manageable(id: string, actor: Actor) {
 
 export async function connectMailbox(body: z.infer<typeof connectMailboxBody>, actor: Actor) {
   if (body.shared && actor.role !== "ADMIN") throw new AppError("forbidden", "Only admins connect a shared mailbox");
+  // A server without the key refuses plainly (409, the server's state, not an outage): no
+  // input ever gets a 5xx, and nothing is stored or dialled.
   if (!mailboxEncryptionReady()) {
-    throw new AppError("service_unavailable", "Mailbox sync is not set up on this server: MAILBOX_ENCRYPTION_KEY is missing (see docs/DEPLOY.md)");
+    throw new AppError("conflict", "Connecting mailboxes is off: the server has no valid MAILBOX_ENCRYPTION_KEY to keep app passwords encrypted. An admin adds it to the environment (see docs/DEPLOY.md)");
   }
   // Log in (and open the folder) before storing anything.
   const client = await openImap({ host: body.host, port: body.port, secure: body.secure, username: body.username, password: body.password });

@@ -211,7 +211,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/webhooks/inbound/{secret}/mime", summary: "A raw RFC 5322 message (message/rfc822), or a form with body-mime/email: for Postmark, Mailgun or your own MTA", tag: "webhooks", access: "webhook", params: inboundParams },
   { method: "GET", path: "/api/cron/mailboxes", summary: "Vercel Cron (every 5 min): poll connected IMAP mailboxes for replies and retry failed forwards", tag: "replies", access: "cron" },
   { method: "GET", path: "/api/mailboxes", summary: "My connected mailbox and the shared ones (admins: all), with their sync state", tag: "replies", access: "user" },
-  { method: "POST", path: "/api/mailboxes", summary: "Connect an IMAP mailbox for reply sync (the login is checked first; shared mailboxes: admins)", tag: "replies", access: "user", status: 201, body: connectMailboxBody },
+  { method: "POST", path: "/api/mailboxes", summary: "Connect an IMAP mailbox for reply sync (the login is checked first; shared mailboxes: admins; 409 while the server has no MAILBOX_ENCRYPTION_KEY)", tag: "replies", access: "user", status: 201, body: connectMailboxBody },
   { method: "DELETE", path: "/api/mailboxes/{id}", summary: "Stop syncing a mailbox and erase its password", tag: "replies", access: "user", params: idParams },
   { method: "POST", path: "/api/mailboxes/{id}/sync", summary: "Look for replies in this mailbox now", tag: "replies", access: "user", params: idParams },
   { method: "POST", path: "/api/dev/mailbox/{id}/simulate", summary: "Demo mode: answer a captured message as the prospect (reply, out-of-office or bounce) through the inbound path", tag: "replies", access: "user", params: idParams, body: simulateInboundBody },
