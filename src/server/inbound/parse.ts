@@ -136,10 +136,10 @@ export async function parseSendgridForm(form: FormData): Promise<InboundMail> {
   const kept = unfold(headerBlock).filter((line) => !/^(content-type|content-transfer-encoding|mime-version)\s*:/i.test(line));
   // SendGrid also posts Subject and From as fields of their own; carry them over when the header
   // block lacks them (on one line: a field cannot add headers of its own).
+  const names = new Set(kept.map((line) => line.slice(0, Math.max(line.indexOf(":"), 0)).trim().toLowerCase()));
   for (const name of ["Subject", "From"]) {
     const value = field(name.toLowerCase());
-    const present = kept.some((line) => line.slice(0, name.length + 1).toLowerCase() === `${name.toLowerCase()}:` || line.toLowerCase().startsWith(`${name.toLowerCase()} `));
-    if (value && !present) kept.push(`${name}: ${value.split(/[\r\n]+/).join(" ")}`);
+    if (value && !names.has(name.toLowerCase())) kept.push(`${name}: ${value.split(/[\r\n]+/).join(" ")}`);
   }
   const body = field("text") ?? "";
   const reports: { type: string; content: string }[] = [];
