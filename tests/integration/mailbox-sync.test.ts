@@ -151,3 +151,23 @@ describe.runIf(availability.ok)("mailbox sync against dovecot", () => {
     expect(await prisma.activity.count({ where: { entityId: id, type: { in: ["mailbox.connected", "mailbox.disconnected"] } } })).toBe(2);
   });
 });
+
+describe("connecting a mailbox on a server without MAILBOX_ENCRYPTION_KEY", () => {
+  it("is refused with a 409 that says why, dials nothing and stores nothing", async () => {
+    const key = process.env.MAILBOX_ENCRYPTION_KEY;
+    delete process.env.MAILBOX_ENCRYPTION_KEY;
+    try {
+      const user = await createUser();
+      const { cookie } = await createSession(user.id);
+      const before = await prisma.mailbox.count();
+      // Port 1 on loopback: nothing listens there, so a dial would have failed differently.
+      const res = await callRoute(mailboxesRoute.POST, "/api/mailboxes", { method: "POST", cookie, body: { host: "127.0.0.1", port: 1, secure: false, username: "maya", password: PASSWORD } });
+      expect(res.status).toBe(409);
+      expect(res.json).toMatchObject({ success: false, code: "conflict", error: expect.stringContaining("Connecting mailboxes is off: the server has no valid MAILBOX_ENCRYPTION_KEY") });
+      expect(await prisma.mailbox.count()).toBe(before);
+    } finally {
+      if (key === undefined) delete process.env.MAILBOX_ENCRYPTION_KEY;
+      else process.env.MAILBOX_ENCRYPTION_KEY = key;
+    }
+  });
+});
