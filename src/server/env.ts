@@ -32,6 +32,8 @@ const envSchema = z.object({
   INBOUND_PARSE_SECRET: optionalString,
   TRACKING_SECRET: optionalString,
   CRON_SECRET: optionalString,
+  // Jobs one worker process runs at the same time.
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),

@@ -235,14 +235,17 @@ describe("sending an outreach over real SMTP", () => {
 });
 
 describe("the queue runner", () => {
-  it("marks a message stuck in SENDING as failed instead of sending it twice", async () => {
+  it("marks a message stuck in SENDING as interrupted and never sends it again by itself", async () => {
     const { event, rep, person } = await outreachSetup();
     const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
     await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
     const summary = await processQueuedOutreach({ now: new Date(), limit: 10 });
-    expect(summary.interrupted).toBeGreaterThanOrEqual(1);
-    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "FAILED" });
+    expect(summary.interrupted).toBe(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "INTERRUPTED", failureReason: expect.stringMatching(/check the outbox/) });
+    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.interrupted" } })).toBe(1);
+    // Neither the queue nor the rep's plain Send button sends it again.
+    await processQueuedOutreach({ now: new Date(), limit: 10 });
+    await expect(sendOutreach(draft.id)).rejects.toThrow(/check the outbox, then resend or discard/);
     expect(mailFor(draft.id)).toHaveLength(0);
-    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.failed" } })).toBe(1);
   });
 });

@@ -1,16 +1,30 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { CommitImportBody } from "@/server/import/schemas";
 import { prepareImport, runImport, type ImportActor, type ImportReport } from "@/server/import/service";
 import { toAppError } from "@/server/http/errors";
+import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
+import { json } from "@/server/http/route";
 import { logger } from "@/server/logger";
+
+/** Files with more rows than this are imported by a background job rather than inside the request. */
+export const BACKGROUND_IMPORT_ROWS = 500;
 
 /**
  * The commit answer: the report, or with `stream` an NDJSON stream of progress lines
  * ({"type":"progress","processed","total"}) ending in {"type":"done","data":report} or
  * {"type":"error","error","code"}. The file is validated before the stream starts, so a bad
- * file still gets an ordinary 4xx error response.
+ * file still gets an ordinary 4xx error response. A file above BACKGROUND_IMPORT_ROWS rows is
+ * handed to a background job instead: 202 with the job to follow (GET /api/jobs/:id).
  */
-export async function importResponse(body: CommitImportBody, actor: ImportActor, stream: boolean): Promise<ImportReport | Response> {
+export async function importResponse(body: CommitImportBody, actor: ImportActor & { role?: string }, stream: boolean): Promise<ImportReport | Response> {
   const prepared = await prepareImport(body, actor);
+  if (prepared.records.length > BACKGROUND_IMPORT_ROWS) {
+    const job = await createBackgroundJob({
+      kind: "import", label: `Import of ${prepared.fileName ?? "a CSV file"} (${prepared.records.length} rows)`, eventId: prepared.eventId, actor,
+      input: { ...body, eventId: prepared.eventId } as Prisma.InputJsonValue,
+    });
+    return json({ success: true, data: { job } }, 202);
+  }
   if (!stream) return runImport(prepared, { actor });
   const encoder = new TextEncoder();
   const readable = new ReadableStream<Uint8Array>({
@@ -33,4 +47,19 @@ export async function importResponse(body: CommitImportBody, actor: ImportActor,
     status: 201,
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
   });
+}
+
+/** The import job's work: the same import, reporting progress per batch; a cancel stops it between batches (what was committed stays, and can be undone). */
+export async function importJob(ctx: JobContext) {
+  if (!ctx.job.userId) throw new Error("The person who started this import no longer exists");
+  const actor = { id: ctx.job.userId, lastEventId: null };
+  const prepared = await prepareImport(ctx.job.input as CommitImportBody, actor);
+  const report = await runImport(prepared, {
+    actor,
+    onProgress: async (p) => {
+      await ctx.progress(p.processed, p.total, `Row ${p.processed} of ${p.total}`);
+      await ctx.checkCancelled();
+    },
+  });
+  return JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue;
 }

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { completeJson, isAiConfigured } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import type { generateDraftsBody } from "@/server/outreach/schemas";
+import { createBackgroundJob } from "@/server/jobs/background";
+import type { bulkDraftsBody, generateDraftsBody } from "@/server/outreach/schemas";
 import type { Actor } from "@/server/outreach/service";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
@@ -93,65 +95,115 @@ async function composeWithAi(template: { subject: string | null; body: string },
   });
 }
 
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Actor & { name: string | null; email: string }) {
+type DraftSource = { subject: string | null; body: string };
+type Sender = Actor & { name: string | null; email: string };
+
+/** The template (or the built-in one), checked against the event, and the campaign if one is given. */
+async function draftSettings(body: { templateId?: string | null; campaignId?: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" }, eventId: string) {
   const template = body.templateId ? await getTemplateOrThrow(body.templateId, eventId) : null;
   if (body.campaignId) {
     const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId, archivedAt: null }, select: { id: true } });
     if (!campaign) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
   }
-  const source = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
-  const channel = template?.channel ?? body.channel;
-  const people = await prisma.person.findMany({ where: { id: { in: body.personIds }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
-  const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
+  const source: DraftSource = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
+  return { template, source, channel: template?.channel ?? body.channel };
+}
+
+/** Refuses ids that are not people of the event; returns the people in the order given. */
+async function peopleOfEvent(personIds: readonly string[], eventId: string) {
+  const people = await prisma.person.findMany({ where: { id: { in: [...personIds] }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
+  const unknown = personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
+  return personIds.map((id) => people.find((p) => p.id === id)!);
+}
 
-  const useAi = isAiConfigured();
-  const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
-  for (const id of body.personIds) {
-    const person = people.find((p) => p.id === id)!;
-    const context = await buildMergeContext(person.id, eventId, actor);
-    const deterministic = composeDeterministic(source, context);
-    const warnings: string[] = [];
-    if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
-    if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
-    let draft: GeneratedDraft = {
-      personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message,
-      generatedBy: "template", missing: deterministic.missing, warnings,
-    };
-    if (useAi) {
-      try {
-        const insights = await prisma.insight.findMany({
-          where: { OR: [{ personId: person.id }, ...(person.accountId ? [{ accountId: person.accountId }] : [])] },
-          orderBy: { createdAt: "desc" }, take: 8, select: { content: true },
-        });
-        const ai = await composeWithAi(source, context, insights.map((i) => i.content), channel);
-        draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai" };
-      } catch (error) {
-        logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
-        draft.warnings.push("The AI model was unavailable, so this draft was composed from the template");
-      }
+/** One person's draft: the AI's when an endpoint is configured and answers, else the template's. */
+async function composeDraft(person: { id: string; name: string; accountId: string | null; email: string | null }, source: DraftSource, channel: string, eventId: string, sender: Sender): Promise<GeneratedDraft & { accountId: string | null }> {
+  const context = await buildMergeContext(person.id, eventId, sender);
+  const deterministic = composeDeterministic(source, context);
+  const warnings: string[] = [];
+  if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
+  if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
+  let draft: GeneratedDraft = {
+    personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message,
+    generatedBy: "template", missing: deterministic.missing, warnings,
+  };
+  if (isAiConfigured()) {
+    try {
+      const insights = await prisma.insight.findMany({
+        where: { OR: [{ personId: person.id }, ...(person.accountId ? [{ accountId: person.accountId }] : [])] },
+        orderBy: { createdAt: "desc" }, take: 8, select: { content: true },
+      });
+      const ai = await composeWithAi(source, context, insights.map((i) => i.content), channel);
+      draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai" };
+    } catch (error) {
+      logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
+      draft.warnings.push("The AI model was unavailable, so this draft was composed from the template");
     }
-    drafts.push({ ...draft, accountId: person.accountId });
   }
+  return { ...draft, accountId: person.accountId };
+}
 
+/** Saves a draft as a DRAFT outreach with its activity, in the caller's transaction. */
+async function saveDraft(tx: Prisma.TransactionClient, draft: GeneratedDraft & { accountId: string | null }, settings: { eventId: string; actorId: string; campaignId: string | null; templateId: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" }) {
+  const created = await tx.outreach.create({
+    data: {
+      eventId: settings.eventId, personId: draft.personId, accountId: draft.accountId, ownerId: settings.actorId, campaignId: settings.campaignId, templateId: settings.templateId,
+      channel: settings.channel, subject: draft.subject, message: draft.message, generatedBy: draft.generatedBy, status: "DRAFT",
+    },
+    select: { id: true },
+  });
+  await recordActivity({
+    type: "outreach.drafted", description: `Draft ${settings.channel.toLowerCase()} to ${draft.personName} generated (${draft.generatedBy === "ai" ? "AI" : "template"})`,
+    actorId: settings.actorId, eventId: settings.eventId, personId: draft.personId, accountId: draft.accountId, entityType: "outreach", entityId: created.id,
+  }, tx);
+  return created.id;
+}
+
+/** Drafts for a few people, answered in the request (the compose dialog; larger selections run as a background job). */
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Sender) {
+  const { template, source, channel } = await draftSettings(body, eventId);
+  const people = await peopleOfEvent(body.personIds, eventId);
+  const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
+  for (const person of people) drafts.push(await composeDraft(person, source, channel, eventId, actor));
   if (!body.save) return drafts.map(({ accountId: _accountId, ...d }) => d);
-
   return prisma.$transaction(async (tx) => {
     const saved: GeneratedDraft[] = [];
     for (const { accountId, ...draft } of drafts) {
-      const created = await tx.outreach.create({
-        data: {
-          eventId, personId: draft.personId, accountId, ownerId: actor.id, campaignId: body.campaignId ?? null, templateId: template?.id ?? null,
-          channel, subject: draft.subject, message: draft.message, generatedBy: draft.generatedBy, status: "DRAFT",
-        },
-        select: { id: true },
-      });
-      await recordActivity({
-        type: "outreach.drafted", description: `Draft ${channel.toLowerCase()} to ${draft.personName} generated (${draft.generatedBy === "ai" ? "AI" : "template"})`,
-        actorId: actor.id, eventId, personId: draft.personId, accountId, entityType: "outreach", entityId: created.id,
-      }, tx);
-      saved.push({ ...draft, outreachId: created.id });
+      const outreachId = await saveDraft(tx, { ...draft, accountId }, { eventId, actorId: actor.id, campaignId: body.campaignId ?? null, templateId: template?.id ?? null, channel });
+      saved.push({ ...draft, outreachId });
     }
     return saved;
   });
+}
+
+export type BulkDraftsInput = { personIds: string[]; templateId: string | null; campaignId: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" };
+
+/** Starts drafting for many people as a background job (one item per person); answers with the job. */
+export async function startBulkDrafts(body: z.infer<typeof bulkDraftsBody>, eventId: string, actor: Sender) {
+  const { template, channel } = await draftSettings(body, eventId);
+  const people = await peopleOfEvent([...new Set(body.personIds)], eventId);
+  const input: BulkDraftsInput = { personIds: people.map((p) => p.id), templateId: template?.id ?? null, campaignId: body.campaignId ?? null, channel };
+  return createBackgroundJob({
+    kind: "drafts", label: `Drafts for ${people.length} ${people.length === 1 ? "person" : "people"}${template ? ` from “${template.name}”` : ""}`,
+    eventId, actor, input, items: people.map((p) => ({ key: p.id, label: p.name })),
+  });
+}
+
+/** One item of a bulk drafts job: the draft is composed outside the transaction that saves it with the item's DONE mark. */
+export async function draftJobItem(job: { eventId: string | null; userId: string | null; input: unknown }, personId: string) {
+  const input = job.input as BulkDraftsInput;
+  if (!job.eventId || !job.userId) throw new AppError("conflict", "The job lost its event or its owner");
+  const eventId = job.eventId;
+  const sender = await prisma.user.findUnique({ where: { id: job.userId }, select: { id: true, name: true, email: true } });
+  if (!sender) throw new AppError("conflict", "The person who started this job no longer exists");
+  const { template, source, channel } = await draftSettings(input, eventId);
+  const [person] = await peopleOfEvent([personId], eventId);
+  const draft = await composeDraft(person, source, channel, eventId, sender);
+  return {
+    write: async (tx: Prisma.TransactionClient) => {
+      const outreachId = await saveDraft(tx, draft, { eventId, actorId: sender.id, campaignId: input.campaignId, templateId: template?.id ?? null, channel });
+      return { outreachId, generatedBy: draft.generatedBy, warnings: draft.warnings };
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const MAX_RESEARCH_BATCH = 10;
+export const MAX_RESEARCH_BATCH = 500;
 
 export const researchCandidatesQuery = z.object({
   eventId: z.string().min(1).max(64).optional(),
@@ -11,7 +11,7 @@ export const researchCandidatesQuery = z.object({
 });
 
 export const runResearchBody = z.strictObject({
-  accountIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_RESEARCH_BATCH, `Research at most ${MAX_RESEARCH_BATCH} accounts per request`),
+  accountIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_RESEARCH_BATCH, `Research at most ${MAX_RESEARCH_BATCH} accounts at a time`),
 });
 
 export type ResearchCandidatesQuery = z.infer<typeof researchCandidatesQuery>;

@@ -3,6 +3,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
+import { createBackgroundJob } from "@/server/jobs/background";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
@@ -28,7 +29,8 @@ export type ResearchResult = {
   warnings: string[];
 };
 
-export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+/** Research of one account in the two parts a background job needs: the network work now, the writes in the caller's transaction. */
+export async function prepareResearch(accountId: string, options: ResearchOptions): Promise<{ result: ResearchResult; write(tx: Prisma.TransactionClient): Promise<void> }> {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -67,7 +69,7 @@ export async function researchAccount(accountId: string, options: ResearchOption
       confidence: draft.provider === "built-in" ? 0.6 : 0.75,
     })),
   );
-  await prisma.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     await tx.companyDossier.upsert({ where: { accountId: account.id }, create: { accountId: account.id, ...fields }, update: fields });
     const personIds = account.people.map((p) => p.id);
     if (personIds.length) {
@@ -89,8 +91,8 @@ export async function researchAccount(accountId: string, options: ResearchOption
       },
       tx,
     );
-  });
-  return {
+  };
+  const result: ResearchResult = {
     accountId: account.id,
     name: account.name,
     provider: draft.provider,
@@ -101,28 +103,38 @@ export async function researchAccount(accountId: string, options: ResearchOption
     websiteFetched: draft.websiteFetched,
     warnings: draft.warnings,
   };
+  return { result, write };
 }
 
-export type RunResult = { accountId: string; ok: true; result: ResearchResult } | { accountId: string; ok: false; error: string };
+export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  const { result, write } = await prepareResearch(accountId, options);
+  await prisma.$transaction(write);
+  return result;
+}
 
-/** Researches a few accounts, two at a time; one account failing does not stop the others. */
-export async function runResearch(accountIds: string[], options: ResearchOptions): Promise<{ results: RunResult[] }> {
+/** Researches accounts in the background (one item per account); answers with the job. */
+export async function startResearch(accountIds: string[], actor: ResearchActor & { role?: string }) {
   const ids = [...new Set(accountIds)];
-  const results: RunResult[] = new Array(ids.length);
-  let next = 0;
-  async function worker() {
-    while (next < ids.length) {
-      const i = next++;
-      const accountId = ids[i]!;
-      try {
-        results[i] = { accountId, ok: true, result: await researchAccount(accountId, options) };
-      } catch (error) {
-        results[i] = { accountId, ok: false, error: error instanceof AppError ? error.message : "Research failed; try again" };
-      }
-    }
-  }
-  await Promise.all([worker(), worker()]);
-  return { results };
+  const accounts = await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } });
+  const unknown = ids.filter((id) => !accounts.some((a) => a.id === id));
+  if (unknown.length) throw new AppError("validation_error", "Some accounts do not exist", unknown.map((id) => ({ path: "accountIds", message: `Unknown account ${id}` })));
+  const events = new Set(accounts.map((a) => a.eventId));
+  if (events.size > 1) throw new AppError("validation_error", "Research accounts of one event at a time", [{ path: "accountIds", message: "Accounts from several events" }]);
+  const ordered = ids.map((id) => accounts.find((a) => a.id === id)!);
+  return createBackgroundJob({
+    kind: "research", label: `Research of ${ordered.length} account${ordered.length === 1 ? "" : "s"}`, eventId: ordered[0].eventId, actor,
+    input: { accountIds: ids }, items: ordered.map((a) => ({ key: a.id, label: a.name })),
+  });
+}
+
+/** One item of a research job. */
+export async function researchJobItem(job: { userId: string | null }, accountId: string) {
+  if (!job.userId) throw new AppError("conflict", "The person who started this job no longer exists");
+  const { result, write } = await prepareResearch(accountId, { actor: { id: job.userId, lastEventId: null } });
+  return { write: async (tx: Prisma.TransactionClient) => {
+    await write(tx);
+    return { provider: result.provider, painPoints: result.painPoints, insights: result.insights, websiteFetched: result.websiteFetched, warnings: result.warnings };
+  } };
 }
 
 /** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */

@@ -4,6 +4,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 import { logger } from "@/server/logger";
 import type { SessionUser } from "@/server/users/session";
 import {
@@ -180,7 +181,7 @@ export async function scoreOnePerson(personId: string, actor: SessionUser) {
 const CHUNK = 5000;
 
 /** Scores every account and person of an event in a few statements; returns counts and timing. */
-export async function scoreEvent(eventId: string, actor: SessionUser) {
+export async function scoreEvent(eventId: string, actor: Pick<SessionUser, "id" | "name" | "email">, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
   const started = Date.now();
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
   if (!event) throw new AppError("not_found", "Event not found");
@@ -207,9 +208,11 @@ export async function scoreEvent(eventId: string, actor: SessionUser) {
     const b = scorePerson({ ...p, accountScore: acc?.score ?? null, accountName: acc?.name ?? null }, weights.person);
     return { id: p.id, score: b.total, breakdown: JSON.stringify(b) };
   });
+  const total = accountRows.length + personRows.length;
   await prisma.$transaction(
     async (tx) => {
       for (let i = 0; i < accountRows.length; i += CHUNK) {
+        await onProgress?.(i, total, "Accounts");
         const chunk = accountRows.slice(i, i + CHUNK);
         await tx.$executeRaw`
           UPDATE target_accounts AS t SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
@@ -217,6 +220,7 @@ export async function scoreEvent(eventId: string, actor: SessionUser) {
           WHERE t.id = v.id`;
       }
       for (let i = 0; i < personRows.length; i += CHUNK) {
+        await onProgress?.(accountRows.length + i, total, "People");
         const chunk = personRows.slice(i, i + CHUNK);
         await tx.$executeRaw`
           UPDATE people AS p SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
@@ -238,11 +242,30 @@ export async function scoreEvent(eventId: string, actor: SessionUser) {
     },
     { timeout: 120_000 },
   );
+  await onProgress?.(total, total, "Saved");
   return { kind: "event" as const, id: eventId, accounts: accountRows.length, people: personRows.length, ms: Date.now() - started };
+}
+
+/** Rescoring a whole event runs in the background (seconds to minutes on a large event); answers with the job. */
+export async function startEventRescore(eventId: string, actor: SessionUser) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  if (!event) throw new AppError("not_found", "Event not found");
+  const job = await createBackgroundJob({ kind: "rescore", label: `Rescoring ${event.name}`, eventId, actor, input: { eventId } });
+  return { kind: "event" as const, id: eventId, job };
+}
+
+/** The rescore job's work. */
+export async function rescoreJob(ctx: JobContext) {
+  const { eventId } = ctx.job.input as { eventId: string };
+  const actor = ctx.job.userId ? await prisma.user.findUnique({ where: { id: ctx.job.userId }, select: { id: true, name: true, email: true } }) : null;
+  if (!actor) throw new AppError("conflict", "The person who started this job no longer exists");
+  await ctx.checkCancelled();
+  const result = await scoreEvent(eventId, actor, (done, total, current) => ctx.progress(done, total, current));
+  return { accounts: result.accounts, people: result.people, ms: result.ms };
 }
 
 export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: SessionUser) {
   if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
   if ("personId" in body) return scoreOnePerson(body.personId, actor);
-  return scoreEvent(body.eventId, actor);
+  return startEventRescore(body.eventId, actor);
 }

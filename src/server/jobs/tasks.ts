@@ -1,0 +1,86 @@
+import type { Task, TaskList } from "graphile-worker";
+import type { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/server/db";
+import { fullExportJob } from "@/server/exports/full-export";
+import { importJob } from "@/server/import/stream";
+import { recoverStalledJobs, runBackgroundSlice, type JobDefinition } from "@/server/jobs/background";
+import { addJob, pendingJobCount, TASKS, type TaskName } from "@/server/jobs/queue";
+import { logger } from "@/server/logger";
+import { sendMeetingReminders } from "@/server/meetings/reminders";
+import { draftJobItem } from "@/server/outreach/drafts";
+import { processQueuedOutreach } from "@/server/outreach/send";
+import { researchJobItem } from "@/server/research/service";
+import { rescoreJob } from "@/server/scoring/service";
+import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
+
+/**
+ * What each task of the job engine does. Every execution is logged in job_runs (outcome and
+ * summary: what Settings shows). Periodic tasks never throw to graphile-worker — the next
+ * minute's run is their retry — so failed runs do not pile up in its queue.
+ */
+
+/** Batches of due sequence steps waiting at once: enough to keep several workers busy, few enough that claims stay fresh. */
+const MAX_PENDING_BATCHES = 16;
+const RUN_LOG_DAYS = 3;
+
+/** The kinds of background job a user can start, and how each one runs. */
+export const JOB_DEFINITIONS: Record<string, JobDefinition> = {
+  drafts: { mode: "items", concurrency: 4, run: (job, item) => draftJobItem(job, item.key) },
+  research: { mode: "items", concurrency: 2, run: (job, item) => researchJobItem(job, item.key) },
+  rescore: { mode: "whole", run: rescoreJob },
+  import: { mode: "whole", run: importJob },
+  export: { mode: "whole", run: fullExportJob },
+};
+
+type Handler = (payload: Record<string, unknown>, workerId: string) => Promise<Prisma.InputJsonValue>;
+
+const HANDLERS: Record<TaskName, Handler> = {
+  /** Queues enough `sequences.batch` jobs for what is due; each batch that comes back full queues the next itself. */
+  [TASKS.sequencesTick]: async () => {
+    const due = await countDueEnrollments(new Date(), MAX_PENDING_BATCHES * BATCH_SIZE);
+    const pending = await pendingJobCount(TASKS.sequencesBatch);
+    const wanted = Math.max(0, Math.min(Math.ceil(due / BATCH_SIZE), MAX_PENDING_BATCHES) - pending);
+    for (let i = 0; i < wanted; i++) await addJob(TASKS.sequencesBatch, {});
+    return { due, batchesQueued: wanted, batchesWaiting: pending };
+  },
+  [TASKS.sequencesBatch]: async (_payload, workerId) => {
+    const { full, ...summary } = await runSequenceBatch({ workerId });
+    if (full) await addJob(TASKS.sequencesBatch, {});
+    return { ...summary, more: full };
+  },
+  [TASKS.outreachQueue]: async () => {
+    const summary = await processQueuedOutreach();
+    if (summary.more) await addJob(TASKS.outreachQueue, {}, { jobKey: `cron:${TASKS.outreachQueue}` });
+    return summary;
+  },
+  [TASKS.meetingReminders]: async () => sendMeetingReminders(),
+  [TASKS.backgroundRun]: async (payload, workerId) => {
+    const outcome = await runBackgroundSlice(String(payload.jobId), workerId, JOB_DEFINITIONS);
+    return outcome;
+  },
+  [TASKS.maintenance]: async () => {
+    const restarted = await recoverStalledJobs();
+    const cutoff = new Date(Date.now() - RUN_LOG_DAYS * 86_400_000);
+    const pruned = await prisma.jobRun.deleteMany({ where: { startedAt: { lt: cutoff } } });
+    const workers = await prisma.jobWorker.deleteMany({ where: { lastSeenAt: { lt: cutoff } } });
+    return { restartedJobs: restarted, prunedRuns: pruned.count, prunedWorkers: workers.count };
+  },
+};
+
+function logged(task: TaskName, handler: Handler, workerId: string): Task {
+  return async (payload) => {
+    const run = await prisma.jobRun.create({ data: { task, workerId, jobId: typeof (payload as { jobId?: unknown })?.jobId === "string" ? (payload as { jobId: string }).jobId : null }, select: { id: true } });
+    try {
+      const summary = await handler((payload ?? {}) as Record<string, unknown>, workerId);
+      await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "ok", summary, finishedAt: new Date() } });
+    } catch (error) {
+      logger.error({ err: error, task }, "job failed");
+      const message = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+      await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "error", error: message, finishedAt: new Date() } }).catch(() => {});
+    }
+  };
+}
+
+export function taskList(workerId: string): TaskList {
+  return Object.fromEntries((Object.entries(HANDLERS) as [TaskName, Handler][]).map(([task, handler]) => [task, logged(task, handler, workerId)]));
+}
