@@ -17,6 +17,7 @@ export function createPool(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: env().DATABASE_POOL_MAX });
   // An idle client that loses its connection (database restart) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "database connection lost")));
   return pool;
 }
 

@@ -23,9 +23,10 @@ import { normalizeEmail } from "@/server/suppressions/service";
  *   batches cannot both take a sender's last slot. Outside the window or over the cap a message
  *   becomes QUEUED with scheduledAt = its next slot; processQueuedOutreach sends it then.
  * - Outcome unknown: FAILED means the transport refused (safe to send again). When the answer
- *   never came (the connection dropped after the message was handed over, or the process died —
- *   a SENDING row nobody finishes), the message becomes INTERRUPTED: it may have gone out, so it
+ *   never came (the connection dropped after the message was handed over, or the process died
+ *   after marking it handedOverAt), the message becomes INTERRUPTED: it may have gone out, so it
  *   is never sent again automatically; its owner checks the outbox, then resends or discards it.
+ *   A claim that died before its handover mark goes back in the queue (markInterruptedSends).
  * - The statements are bounded whatever the batch size: one read of the messages, one of the
  *   suppression list, one claim transaction, delivery with bounded concurrency, and one
  *   transaction recording every send (status, outbox, activities, and `onSent` for the caller's
@@ -209,13 +210,13 @@ export async function sendOutreachMany(
   const lost = [...claim.toQueue.map((q) => q.c), ...claim.toClaim].filter((c) => !claim.claimed.has(c.o.id) && !claim.queuedIds.has(c.o.id));
   for (const c of lost) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
 
-  // Deliver, a few at a time.
-  const delivered: { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string }[] = [];
+  // Deliver, a few at a time. Each message is marked as handed over just before the transport
+  // gets it (in chunks, ahead of the lanes): after a crash, only marked messages are in doubt.
+  const delivered: Delivered[] = [];
   const claimedList = claim.toClaim.filter((c) => claim.claimed.has(c.o.id));
-  let next = 0;
+  const handover = handoverInChunks(claimedList);
   await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimedList.length) }, async () => {
-    while (next < claimedList.length) {
-      const c = claimedList[next++];
+    for (let c = await handover.next(); c; c = await handover.next()) {
       const out = composeOutgoing(c);
       try {
         const result = await sendMail({
@@ -228,6 +229,7 @@ export async function sendOutreachMany(
       }
     }
   }));
+  for (const c of handover.notHandedOver()) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
   if (delivered.length === 0) return results;
 
   await recordSends(delivered, now, actorId, options.onSent);
@@ -297,7 +299,7 @@ async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null
     }
     const updatedAt = new Date().toISOString();
     const claimed = toClaim.length === 0 ? [] : await tx.$queryRaw<{ id: string }[]>`
-      UPDATE outreach o SET status = 'SENDING', attempts = o.attempts + 1, "toEmail" = v.email, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
+      UPDATE outreach o SET status = 'SENDING', attempts = o.attempts + 1, "toEmail" = v.email, "handedOverAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
         FROM unnest(${toClaim.map((c) => c.o.id)}::text[], ${toClaim.map((c) => c.email)}::text[]) AS v(id, email)
        WHERE o.id = v.id AND o.status IN ('DRAFT', 'QUEUED', 'FAILED')
       RETURNING o.id`;
@@ -320,8 +322,41 @@ async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null
   });
 }
 
+type Delivered = { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string };
+
+/**
+ * Hands out claimed messages to the delivery lanes, marking them handedOverAt one chunk ahead
+ * (one statement per SEND_CONCURRENCY messages, so at most two chunks are in doubt after a
+ * crash). The mark is conditional: a claim the stale sweep took back meanwhile is not sent.
+ */
+function handoverInChunks(list: Candidate[]) {
+  let position = 0;
+  const ready: Candidate[] = [];
+  const skipped: Candidate[] = [];
+  let marking: Promise<void> | null = null;
+  const markNext = async () => {
+    const chunk = list.slice(position, position + SEND_CONCURRENCY);
+    position += chunk.length;
+    if (chunk.length === 0) return;
+    const marked = await prisma.$queryRaw<{ id: string }[]>`
+      UPDATE outreach SET "handedOverAt" = now() WHERE id = ANY(${chunk.map((c) => c.o.id)}::text[]) AND status = 'SENDING' AND "handedOverAt" IS NULL RETURNING id`;
+    const ids = new Set(marked.map((r) => r.id));
+    for (const c of chunk) (ids.has(c.o.id) ? ready : skipped).push(c);
+  };
+  return {
+    async next(): Promise<Candidate | undefined> {
+      while (ready.length === 0 && (position < list.length || marking)) {
+        marking ??= markNext().finally(() => (marking = null));
+        await marking;
+      }
+      return ready.shift();
+    },
+    notHandedOver: () => skipped,
+  };
+}
+
 async function recordSends(
-  delivered: { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string }[],
+  delivered: Delivered[],
   now: Date,
   actorId: string | null,
   onSent: ((tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<ActivityInput[] | void>) | undefined,
@@ -419,12 +454,19 @@ async function failQueued(id: string, error: unknown) {
 export const STALE_SENDING_MS = 15 * 60_000;
 
 /**
- * A message left in SENDING (the process died between the claim and recording the transport's
- * answer) may or may not have gone out: it becomes INTERRUPTED, never retried automatically.
+ * Claims left in SENDING by a process that died. Never handed to the transport: back in the
+ * queue, due now (sent again automatically — it never left). Handed over: it may or may not
+ * have gone out, so it becomes INTERRUPTED and is never retried automatically.
  */
 export async function markInterruptedSends(now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_SENDING_MS);
+  const requeued = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE outreach SET status = 'QUEUED', "scheduledAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
+     WHERE status = 'SENDING' AND "handedOverAt" IS NULL AND "updatedAt" < (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    RETURNING id`;
+  if (requeued.length) logger.warn({ count: requeued.length }, "claims of a dead process that never reached the mail transport went back in the queue");
   const stale = await prisma.outreach.findMany({
-    where: { status: "SENDING", updatedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
+    where: { status: "SENDING", handedOverAt: { lt: cutoff } },
     select: { id: true, eventId: true, personId: true, accountId: true, person: { select: { name: true } } },
     take: 500,
   });

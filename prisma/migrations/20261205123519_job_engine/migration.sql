@@ -11,6 +11,9 @@ ALTER TYPE "OutreachStatus" ADD VALUE 'INTERRUPTED';
 ALTER TABLE "meeting" ADD COLUMN     "reminder1hAt" TIMESTAMP(3),
 ADD COLUMN     "reminder24hAt" TIMESTAMP(3);
 
+-- AlterTable
+ALTER TABLE "outreach" ADD COLUMN     "handedOverAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "background_jobs" (
     "id" TEXT NOT NULL,
