@@ -25,6 +25,8 @@ async function main() {
     }
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+  // Started by a supervisor with an IPC channel (npm run start/dev, tests): stop when it is gone, never linger as an orphan.
+  if (process.send) process.on("disconnect", () => void stop(0));
   worker.done.then(() => void stop(0), (error: unknown) => {
     console.error("[worker] stopped with an error:", error);
     void stop(1);

@@ -93,7 +93,7 @@ class Shutdown {
 
   /** The job worker beside the command; restarted after a crash until we shut down. */
   startWorker(env: NodeJS.ProcessEnv): void {
-    const worker = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "worker.ts"), "--mode=server"], { stdio: "inherit", env });
+    const worker = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "worker.ts"), "--mode=server"], { stdio: ["inherit", "inherit", "inherit", "ipc"], env });
     this.worker = worker;
     worker.on("exit", (code, signal) => {
       if (this.exiting || this.requested !== undefined) return;

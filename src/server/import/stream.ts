@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CommitImportBody } from "@/server/import/schemas";
 import { prepareImport, runImport, type ImportActor, type ImportReport } from "@/server/import/service";
 import { toAppError } from "@/server/http/errors";
-import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
+import { createBackgroundJob } from "@/server/jobs/background";
 import { json } from "@/server/http/route";
 import { logger } from "@/server/logger";
 
@@ -47,19 +47,4 @@ export async function importResponse(body: CommitImportBody, actor: ImportActor 
     status: 201,
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
   });
-}
-
-/** The import job's work: the same import, reporting progress per batch; a cancel stops it between batches (what was committed stays, and can be undone). */
-export async function importJob(ctx: JobContext) {
-  if (!ctx.job.userId) throw new Error("The person who started this import no longer exists");
-  const actor = { id: ctx.job.userId, lastEventId: null };
-  const prepared = await prepareImport(ctx.job.input as CommitImportBody, actor);
-  const report = await runImport(prepared, {
-    actor,
-    onProgress: async (p) => {
-      await ctx.progress(p.processed, p.total, `Row ${p.processed} of ${p.total}`);
-      await ctx.checkCancelled();
-    },
-  });
-  return JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue;
 }

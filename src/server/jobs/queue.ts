@@ -22,6 +22,9 @@ export const TASKS = {
   maintenance: "jobs.maintenance",
 } as const;
 
+/** A worker whose heartbeat (every 20 s) is older than this is gone. */
+export const WORKER_STALE_MS = 90_000;
+
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
 export type AddJobOptions = {

@@ -23,8 +23,6 @@ import { taskList } from "@/server/jobs/tasks";
 export type WorkerMode = "server" | "standalone" | "cron";
 
 const HEARTBEAT_MS = 20_000;
-/** A worker not seen for this long is shown as gone. */
-export const WORKER_STALE_MS = 90_000;
 
 /** The periodic work. Backfill covers a skipped minute (a late cron call, a restart); the job key keeps one pending copy. */
 const CRON = [

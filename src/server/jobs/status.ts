@@ -1,7 +1,6 @@
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { addJob, TASKS } from "@/server/jobs/queue";
-import { WORKER_STALE_MS } from "@/server/jobs/runtime";
+import { addJob, TASKS, WORKER_STALE_MS } from "@/server/jobs/queue";
 
 /**
  * The engine as Settings shows it: which workers are alive, what is waiting in the queue, and

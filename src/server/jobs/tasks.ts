@@ -2,13 +2,13 @@ import type { Task, TaskList } from "graphile-worker";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { fullExportJob } from "@/server/exports/full-export";
-import { importJob } from "@/server/import/stream";
+import { importJob } from "@/server/import/job";
 import { recoverStalledJobs, runBackgroundSlice, type JobDefinition } from "@/server/jobs/background";
-import { addJob, pendingJobCount, TASKS, type TaskName } from "@/server/jobs/queue";
+import { addJob, pendingJobCount, TASKS, WORKER_STALE_MS, type TaskName } from "@/server/jobs/queue";
 import { logger } from "@/server/logger";
 import { sendMeetingReminders } from "@/server/meetings/reminders";
 import { draftJobItem } from "@/server/outreach/drafts";
-import { processQueuedOutreach } from "@/server/outreach/send";
+import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
@@ -37,11 +37,13 @@ type Handler = (payload: Record<string, unknown>, workerId: string) => Promise<P
 const HANDLERS: Record<TaskName, Handler> = {
   /** Queues enough `sequences.batch` jobs for what is due; each batch that comes back full queues the next itself. */
   [TASKS.sequencesTick]: async () => {
+    // Step messages a dead process left in SENDING are settled first, so the batches find them QUEUED or INTERRUPTED rather than busy.
+    const interrupted = await markInterruptedSends(new Date());
     const due = await countDueEnrollments(new Date(), MAX_PENDING_BATCHES * BATCH_SIZE);
     const pending = await pendingJobCount(TASKS.sequencesBatch);
     const wanted = Math.max(0, Math.min(Math.ceil(due / BATCH_SIZE), MAX_PENDING_BATCHES) - pending);
     for (let i = 0; i < wanted; i++) await addJob(TASKS.sequencesBatch, {});
-    return { due, batchesQueued: wanted, batchesWaiting: pending };
+    return { due, batchesQueued: wanted, batchesWaiting: pending, interrupted };
   },
   [TASKS.sequencesBatch]: async (_payload, workerId) => {
     const { full, ...summary } = await runSequenceBatch({ workerId });
@@ -60,10 +62,16 @@ const HANDLERS: Record<TaskName, Handler> = {
   },
   [TASKS.maintenance]: async () => {
     const restarted = await recoverStalledJobs();
+    // Runs of a worker that died never finish: say so, instead of "running" forever.
+    const gone = await prisma.jobWorker.findMany({ where: { lastSeenAt: { lt: new Date(Date.now() - WORKER_STALE_MS) } }, select: { id: true } });
+    const abandoned = gone.length === 0 ? { count: 0 } : await prisma.jobRun.updateMany({
+      where: { outcome: "running", workerId: { in: gone.map((w) => w.id) } },
+      data: { outcome: "abandoned", error: "The worker stopped before this run finished", finishedAt: new Date() },
+    });
     const cutoff = new Date(Date.now() - RUN_LOG_DAYS * 86_400_000);
     const pruned = await prisma.jobRun.deleteMany({ where: { startedAt: { lt: cutoff } } });
     const workers = await prisma.jobWorker.deleteMany({ where: { lastSeenAt: { lt: cutoff } } });
-    return { restartedJobs: restarted, prunedRuns: pruned.count, prunedWorkers: workers.count };
+    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count };
   },
 };
 

@@ -413,14 +413,16 @@ export type QueueSummary = { processed: number; sent: number; queued: number; su
 /**
  * Sends queued messages whose slot has come, oldest first, as one batch. Safe to run twice at
  * once (each message is claimed); one still outside its window or cap is re-queued for its next
- * slot. First, messages left in SENDING by a process that died become INTERRUPTED.
+ * slot. First, claims left by a process that died are settled (markInterruptedSends). A
+ * sequence step's queued message is left to the sequence engine, which sends it when its
+ * enrollment falls due and advances the enrollment in the same transaction.
  */
 export async function processQueuedOutreach(options: { now?: Date; limit?: number } = {}): Promise<QueueSummary> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 200;
   const interrupted = await markInterruptedSends(now);
   const due = await prisma.outreach.findMany({
-    where: { status: "QUEUED", scheduledAt: { lte: now } },
+    where: { status: "QUEUED", scheduledAt: { lte: now }, enrollmentId: null },
     orderBy: { scheduledAt: "asc" },
     take: limit,
     select: { id: true },
