@@ -6,7 +6,7 @@ import * as runRoute from "@/app/api/research/run/route";
 import * as accountRoute from "@/app/api/research/accounts/[id]/route";
 import { callRoute } from "../helpers/request";
 import { jobRow, runJobs } from "../helpers/jobs";
-import { createEvent, signedInUser } from "../helpers/factories";
+import { actorFor, createEvent, signedInUser } from "../helpers/factories";
 import { startFakeOpenAI } from "../helpers/fake-openai";
 import { allowLoopbackOnly, startFakeSite } from "../helpers/fake-site";
 
@@ -43,7 +43,7 @@ describe("research with the built-in researcher", () => {
         { accountId: account.id, personId: coo.id, content: "met Dana at ProMat", source: "rep", category: "note" },
       ],
     });
-    const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+    const result = await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
     expect(result).toMatchObject({ provider: "built-in", websiteFetched: true, insights: 4, warnings: [] });
 
     const dossier = await prisma.companyDossier.findUniqueOrThrow({ where: { accountId: account.id } });
@@ -74,14 +74,14 @@ describe("research with the built-in researcher", () => {
     expect(rajPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Raj will care about integration/)]));
 
     // Research again: generated points are replaced, not piled up.
-    await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+    await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
     expect(await prisma.insight.count({ where: { accountId: account.id, source: "research" } })).toBe(4);
     expect(await prisma.activity.count({ where: { accountId: account.id, type: "research.completed" } })).toBe(2);
   });
 
   it("through the API the guard stays on: a loopback website is refused, the dossier still uses the account's data", async () => {
     const event = await createEvent();
-    const { cookie } = await signedInUser();
+    const { cookie } = await signedInUser("REP", { eventId: event.id });
     const { account } = await accountWithPeople(event.id, site.url("/"));
     const before = site.requests.length;
     const res = await callRoute(accountRoute.POST, `/api/research/accounts/${account.id}`, { method: "POST", cookie, params: { id: account.id } });
@@ -126,7 +126,7 @@ describe("research with an OpenAI-compatible endpoint (fake server on loopback)"
       const event = await createEvent();
       const { user } = await signedInUser();
       const { account, coo } = await accountWithPeople(event.id, site.url("/"));
-      const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+      const result = await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
       expect(result.provider).toMatch(/^openai-compatible:/);
       expect(fake.requests).toHaveLength(1);
       expect(fake.requests[0]!.messages[1]!.content).toContain("Temperature-controlled warehousing");
@@ -152,7 +152,7 @@ describe("research with an OpenAI-compatible endpoint (fake server on loopback)"
       const event = await createEvent();
       const { user } = await signedInUser();
       const { account } = await accountWithPeople(event.id, null);
-      const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null } });
+      const result = await researchAccount(account.id, { actor: await actorFor(user, event.id) });
       expect(result.provider).toBe("built-in");
       expect(result.warnings.join(" ")).toMatch(/AI provider failed/);
       expect(await prisma.companyDossier.count({ where: { accountId: account.id } })).toBe(1);
@@ -202,13 +202,13 @@ describe("GET /api/research/candidates and POST /api/research/run", () => {
     // Unknown ids are refused up front; known ones are researched by a background job.
     const unknown = await callRoute(runRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: [a90.id, "missing-id"] } });
     expect(unknown.status).toBe(422);
-    expect(unknown.json.details).toEqual([{ path: "accountIds", message: "Unknown account missing-id" }]);
+    expect(unknown.json).toMatchObject({ error: `Some accounts are not in ${event.name}`, details: [{ path: "accountIds", message: "Unknown account missing-id" }] });
     const run = await callRoute(runRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: [a90.id] } });
     expect(run.status).toBe(202);
     expect(run.json.data).toMatchObject({ kind: "research", status: "QUEUED", total: 1, label: "Research of 1 account" });
     await runJobs();
     expect(await jobRow(run.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 1, failed: 0 });
-    const after = await listResearchCandidates({ eventId: event.id, staleDays: 30, page: 1, pageSize: 50 }, { id: user.id, lastEventId: null });
+    const after = await listResearchCandidates({ staleDays: 30, page: 1, pageSize: 50 }, await actorFor(user, event.id));
     expect(after.items.map((i) => i.id)).not.toContain(a90.id);
 
     const tooMany = await callRoute(runRoute.POST, "/x", { method: "POST", cookie, body: { accountIds: Array.from({ length: 501 }, (_, i) => `id${i}`) } });

@@ -32,6 +32,7 @@ beforeAll(async () => {
   eventId = event.id;
   const mk = async (role: "REP" | "ADMIN") => {
     const u = await createUser({ role });
+    await prisma.user.update({ where: { id: u.id }, data: { lastEventId: eventId } });
     return { id: u.id, cookie: (await createSession(u.id)).cookie };
   };
   [rep1, rep2, admin] = [await mk("REP"), await mk("REP"), await mk("ADMIN")];

@@ -66,7 +66,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     },
     {
       id: "service.account-detail", label: "account detail (200 top accounts)", budgets: [RATIO],
-      service: (i) => getAccountDetail(accountIds[i % accountIds.length]),
+      service: (i) => getAccountDetail(accountIds[i % accountIds.length], ctx.admin),
       raw: (i) => RAW.accountDetail(ctx.pg, accountIds[i % accountIds.length]),
     },
     {
@@ -76,7 +76,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     },
     {
       id: "service.person-detail", label: "person detail (200 people with the most outreach)", budgets: [{ metric: "p95Ms", max: 30 }, RATIO],
-      service: (i) => getPersonDetail(personIds[i % personIds.length]),
+      service: (i) => getPersonDetail(personIds[i % personIds.length], ctx.admin),
       raw: (i) => RAW.personDetail(ctx.pg, personIds[i % personIds.length]),
     },
     {

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getMyDay } from "@/server/dashboard/my-day";
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -19,15 +19,16 @@ const STATUS_LABELS: Record<(typeof ACCOUNT_STATUSES)[number], string> = {
 };
 
 export default async function DashboardPage() {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
         Create an event to start building a target list. Run <code>npm run db:seed</code> for the Manifest 2026 demo.
       </EmptyState>
     );
   }
-  const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id), getMyDay(user.id, event)]);
+  const { event } = actor;
+  const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id), getMyDay(actor.id, event)]);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
@@ -53,7 +54,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader
-        title={`Welcome back${user.name ? `, ${user.name.split(" ")[0]}` : ""}`}
+        title={`Welcome back${actor.name ? `, ${actor.name.split(" ")[0]}` : ""}`}
         description={`${event.name}${event.city ? ` · ${event.city}` : ""} · ${formatRange(event.startDate, event.endDate)}`}
       />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7 [&>*]:min-w-0">

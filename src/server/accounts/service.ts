@@ -5,8 +5,9 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
-import type { SessionUser } from "@/server/users/session";
-import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
+import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
+import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account deletes the account only: its people stay in the event,
@@ -19,7 +20,7 @@ export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", 
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
-  eventId: idString.optional(),
+  ...eventScopeField,
   q: z.string().trim().max(100).optional(),
   tier: csvEnum([...TIERS]).optional(),
   status: csvEnum([...ACCOUNT_STATUSES]).optional(),
@@ -59,7 +60,7 @@ const accountFields = {
   assignedToId: idString.nullable(),
 };
 
-export const createAccountBody = z.strictObject({ ...accountFields, eventId: idString.optional() }).partial().required({ name: true });
+export const createAccountBody = z.strictObject({ ...accountFields, ...eventScopeField }).partial().required({ name: true });
 export const updateAccountBody = z
   .strictObject(accountFields)
   .partial()
@@ -117,13 +118,12 @@ type AccountListRow = {
 };
 
 /**
- * One page, and the total with the event check, as two parallel statements: the list is the most
+ * One page and the total as two parallel statements: the list is the most
  * opened screen, so it is written as the SQL a person would write rather than what the ORM
  * generated (which aggregated every person of the event for each page, then fetched owners).
  */
-export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
-  const where = accountWhereSql(eventId, q, user.id);
+export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx = prisma) {
+  const where = accountWhereSql(actor.eventId, q, actor.id);
   const [rows, counted] = await Promise.all([
     db.$queryRaw<AccountListRow[]>`
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
@@ -134,27 +134,23 @@ export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: 
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
-      SELECT (SELECT count(*)::int FROM target_accounts a WHERE ${where}) AS n, EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
-  return page(rows, counted[0].n, q.page, q.pageSize);
+  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
 /** Distinct industries and the team, for the list's filter menus. */
-export async function accountFilterOptions(eventId: string, db: DbTx = prisma) {
+export async function accountFilterOptions(actor: Actor, db: DbTx = prisma) {
   const [industries, team] = await Promise.all([
-    db.targetAccount.groupBy({ by: ["industry"], where: { eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
+    db.targetAccount.groupBy({ by: ["industry"], where: { eventId: actor.eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
   return { industries: industries.map((i) => i.industry!).filter(Boolean), team };
 }
 
-export async function getAccountOrThrow(id: string, db: DbTx = prisma) {
-  const account = await db.targetAccount.findUnique({ where: { id } });
-  if (!account) throw new AppError("not_found", "Account not found");
-  return account;
+export async function getAccountOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id } }));
 }
 
 const accountPeopleSelect = {
@@ -190,7 +186,7 @@ type AccountDetailRow = Omit<AccountDetail, "account"> & {
  * Everything the account page shows, in one statement (one round trip: the page is opened all
  * day, and the Prisma version needed two rounds of six queries plus their relation lookups).
  */
-export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<AccountDetail> {
+export async function getAccountDetail(id: string, actor: Actor, db: DbTx = prisma): Promise<AccountDetail> {
   const [row] = await db.$queryRaw<AccountDetailRow[]>`
     SELECT to_json(a) AS account,
       (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = a."assignedToId") AS "assignedTo",
@@ -212,8 +208,8 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."accountId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`SELECT i.* FROM insights i WHERE i."accountId" = ${id} AND i."personId" IS NULL ORDER BY i."createdAt" DESC LIMIT 20`)} AS insights
     FROM target_accounts a WHERE a.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Account not found");
-  const account = withDates(row.account);
+  if (!row) throw notFoundIn(actor, "account");
+  const account = withDates(inActorEvent(actor, "account", row.account));
   return {
     account: { ...account, revenue: account.revenue === null ? null : Number(account.revenue), assignedTo: row.assignedTo, event: row.event, dossier: row.dossier ? withDates(row.dossier) : null },
     people: listWithDates(row.people),
@@ -224,9 +220,9 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
   };
 }
 
-export async function createAccount(body: z.infer<typeof createAccountBody>, actor: SessionUser) {
+export async function createAccount(body: z.infer<typeof createAccountBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const eventId = await resolveEventId(body.eventId, actor, tx);
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, revenue, ...fields } = body;
     const account = await tx.targetAccount.create({
@@ -240,9 +236,9 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
   });
 }
 
-export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: SessionUser) {
+export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getAccountOrThrow(id, tx);
+    const before = await getAccountOrThrow(id, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const { revenue, ...fields } = body;
     const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields };
@@ -270,9 +266,9 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
   });
 }
 
-export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: SessionUser) {
+export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const account = await getAccountOrThrow(id, tx);
+    const account = await getAccountOrThrow(id, actor, tx);
     const people = options.deletePeople ? (await tx.person.deleteMany({ where: { accountId: id } })).count : 0;
     await tx.targetAccount.delete({ where: { id } });
     await recordActivity(
@@ -292,10 +288,10 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
 }
 
 /** Bulk changes: one UPDATE (or DELETE) plus one activity row per account, in one transaction. */
-export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: SessionUser) {
+export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const accounts = await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } });
+    const accounts = (await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } })).filter((a) => isInActorEvent(actor, "account", a));
     if (accounts.length !== ids.length) {
       const known = new Set(accounts.map((a) => a.id));
       throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));

@@ -18,11 +18,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
-import { resolveCurrentEvent } from "@/server/events/service";
-import { AppError } from "@/server/http/errors";
+import type { Actor } from "@/server/access/actor";
 import { normalizeName } from "@/lib/normalize";
 import type { CaptureLeadBody } from "@/server/booth/schemas";
-import { meetingSelect, type Actor } from "@/server/meetings/service";
+import { meetingSelect } from "@/server/meetings/service";
 
 export type BoothDay = {
   event: { id: string; name: string; timeZone: string; boothNumber: string | null; venue: string | null };
@@ -42,9 +41,7 @@ export function pickBoothDay(days: string[], today: string): { day: string; phas
 }
 
 export async function boothAgenda(actor: Actor, options: { now?: Date; day?: string; everyone?: boolean } = {}, db: DbTx = prisma) {
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  const event = await db.event.findUniqueOrThrow({ where: { id: summary.id } });
+  const event = actor.event;
   const days = eventDays(event);
   const today = localDay(options.now ?? new Date(), event.timeZone);
   const picked = options.day && days.includes(options.day) ? { day: options.day, phase: pickBoothDay(days, today).phase } : pickBoothDay(days, today);
@@ -92,9 +89,7 @@ export type CaptureResult = {
 };
 
 export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<CaptureResult> {
-  const summary = await resolveCurrentEvent(actor.lastEventId);
-  if (!summary) throw new AppError("not_found", "There is no event yet");
-  const eventId = summary.id;
+  const eventId = actor.eventId;
   const email = body.email ? body.email.toLowerCase() : null;
   const domain = workDomain(email);
   const normalized = body.company ? normalizeName(body.company) : "";
@@ -203,10 +198,8 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<
 
 /** Recent walk-ups I captured at this event, newest first. */
 export async function recentCaptures(actor: Actor, limit = 5, db: DbTx = prisma) {
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) return [];
   return db.activity.findMany({
-    where: { eventId: summary.id, actorId: actor.id, type: "lead.captured" },
+    where: { eventId: actor.eventId, actorId: actor.id, type: "lead.captured" },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, description: true, createdAt: true, personId: true, accountId: true },

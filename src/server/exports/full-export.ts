@@ -15,12 +15,12 @@ import { z } from "zod";
 import yazl from "yazl";
 import { prisma, type DbTx } from "@/server/db";
 import { recordActivity } from "@/server/activity/service";
-import { getEventOrThrow } from "@/server/events/service";
 import { EXPORT_ENTITIES, ExportReader, csvHeader, renderBatches, type ExportEntity } from "@/server/exports/entities";
-import { createBackgroundJob, type JobActor, type JobContext } from "@/server/jobs/background";
+import { eventScopeField, type Actor } from "@/server/access/actor";
+import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 
 export const exportQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   format: z.enum(["csv", "json", "ndjson"]).default("csv"),
   entity: z.enum(EXPORT_ENTITIES).optional(),
 });
@@ -99,13 +99,13 @@ function zipOfCsvs(eventId: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(zip.outputStream as Readable) as ReadableStream<Uint8Array>;
 }
 
-export async function createFullExport(eventId: string, query: Omit<ExportQuery, "eventId">, actorId: string | null, db: DbTx = prisma): Promise<ExportStream> {
-  const event = await getEventOrThrow(eventId, db);
+export async function createFullExport(query: Omit<ExportQuery, "eventId">, actor: Actor, db: DbTx = prisma): Promise<ExportStream> {
+  const { event } = actor;
   // Taking all the data out is worth an audit line even though nothing changed.
   await recordActivity({
     type: "export.downloaded",
     description: `Exported ${query.entity ?? "all data"} as ${query.format.toUpperCase()}`,
-    actorId,
+    actorId: actor.id,
     eventId: event.id,
     metadata: { format: query.format, entity: query.entity ?? null },
   }, db);
@@ -139,12 +139,11 @@ export function exportResponse(result: ExportStream): Response {
 }
 
 /** A full export prepared in the background and stored with its job, to download when done (no request has to stream it). */
-export async function startFullExportJob(eventId: string, query: Omit<ExportQuery, "eventId">, actor: JobActor) {
-  const event = await getEventOrThrow(eventId);
+export async function startFullExportJob(query: Omit<ExportQuery, "eventId">, actor: Actor) {
   const what = query.entity ? query.entity : "all data";
   return createBackgroundJob({
-    kind: "export", label: `Export of ${what} from ${event.name} (${query.format.toUpperCase()}${query.format === "csv" && !query.entity ? ", zip" : ""})`,
-    eventId: event.id, actor, input: { eventId: event.id, format: query.format, entity: query.entity ?? null },
+    kind: "export", label: `Export of ${what} from ${actor.event.name} (${query.format.toUpperCase()}${query.format === "csv" && !query.entity ? ", zip" : ""})`,
+    eventId: actor.eventId, actor, input: { format: query.format, entity: query.entity ?? null },
   });
 }
 
@@ -152,8 +151,8 @@ const MB = 1024 * 1024;
 
 /** The export job's work: the same stream as the download, collected and stored as the job's file. */
 export async function fullExportJob(ctx: JobContext) {
-  const input = ctx.job.input as { eventId: string; format: ExportQuery["format"]; entity: ExportEntity | null };
-  const result = await createFullExport(input.eventId, { format: input.format, entity: input.entity ?? undefined }, ctx.job.userId);
+  const input = ctx.job.input as { format: ExportQuery["format"]; entity: ExportEntity | null };
+  const result = await createFullExport({ format: input.format, entity: input.entity ?? undefined }, ctx.actor);
   const chunks: Uint8Array[] = [];
   let size = 0;
   let reported = 0;

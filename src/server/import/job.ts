@@ -5,11 +5,9 @@ import type { JobContext } from "@/server/jobs/background";
 
 /** The import job's work: the same import, reporting progress per batch; a cancel stops it between batches (what was committed stays, and can be undone). */
 export async function importJob(ctx: JobContext) {
-  if (!ctx.job.userId) throw new Error("The person who started this import no longer exists");
-  const actor = { id: ctx.job.userId, lastEventId: null };
-  const prepared = await prepareImport(ctx.job.input as CommitImportBody, actor);
+  const prepared = await prepareImport(ctx.job.input as CommitImportBody, ctx.actor);
   const report = await runImport(prepared, {
-    actor,
+    actor: ctx.actor,
     onProgress: async (p) => {
       await ctx.progress(p.processed, p.total, `Row ${p.processed} of ${p.total}`);
       await ctx.checkCancelled();

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
-import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/server/import/fields";
 import { parseCsvText } from "@/server/import/parse";
@@ -27,8 +28,6 @@ import { classifyTitle } from "../../../prisma/seed/personas";
  * - Undo reverts the event's most recent import: updated rows get their previous values back,
  *   created rows are deleted.
  */
-
-export type ImportActor = { id: string; lastEventId: string | null };
 
 const ACCOUNT_COLUMNS = {
   name: "text", normalizedName: "text", website: "text", domain: "text", industry: "text", headquarters: "text",
@@ -159,18 +158,16 @@ export type PreparedImport = {
 };
 
 /** Everything that can be refused up front (bad file, bad mapping, unknown event) happens here. */
-export async function prepareImport(body: CommitImportBody, actor: ImportActor): Promise<PreparedImport> {
+export async function prepareImport(body: CommitImportBody, actor: Actor): Promise<PreparedImport> {
   const parsed = parseCsvText(body.csv);
   const mapping = resolveMapping(parsed.headers, body.mapping);
   const records = readRecords(parsed.headers, parsed.rows, mapping);
-  const event = body.eventId ? await getEventOrThrow(body.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) throw new AppError("not_found", "There is no event to import into; create one first");
-  return { eventId: event.id, fileName: body.fileName ?? null, mode: body.mode, records };
+  return { eventId: actor.eventId, fileName: body.fileName ?? null, mode: body.mode, records };
 }
 
 export type ImportProgress = { processed: number; total: number };
 export type RunImportOptions = {
-  actor: ImportActor;
+  actor: Actor;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
   /** Runs inside each batch's transaction after its writes (tests use it to make a batch fail). */
@@ -559,11 +556,10 @@ async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns
 
 // ───────────────────────────── undo & history ─────────────────────────────
 
-export async function undoImport(jobId: string, actor: ImportActor) {
+export async function undoImport(jobId: string, actor: Actor) {
   return prisma.$transaction(
     async (tx) => {
-      const job = await tx.importJob.findUnique({ where: { id: jobId } });
-      if (!job) throw new AppError("not_found", "Import not found");
+      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId } }));
       if (job.status === "UNDONE") throw new AppError("conflict", "This import was already undone");
       const latest = await tx.importJob.findFirst({
         where: { eventId: job.eventId },
@@ -604,10 +600,8 @@ export async function undoImport(jobId: string, actor: ImportActor) {
   );
 }
 
-export async function listImports(query: { eventId?: string; page: number; pageSize: number }, actor: ImportActor) {
-  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false };
-  const where = { eventId: event.id };
+export async function listImports(query: { page: number; pageSize: number }, actor: Actor) {
+  const where = { eventId: actor.eventId };
   const [rows, total, latest] = await Promise.all([
     prisma.importJob.findMany({
       where,

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { CommitImportBody } from "@/server/import/schemas";
-import { prepareImport, runImport, type ImportActor, type ImportReport } from "@/server/import/service";
+import type { Actor } from "@/server/access/actor";
+import { prepareImport, runImport, type ImportReport } from "@/server/import/service";
 import { toAppError } from "@/server/http/errors";
 import { createBackgroundJob } from "@/server/jobs/background";
 import { json } from "@/server/http/route";
@@ -16,12 +17,12 @@ export const BACKGROUND_IMPORT_ROWS = 500;
  * file still gets an ordinary 4xx error response. A file above BACKGROUND_IMPORT_ROWS rows is
  * handed to a background job instead: 202 with the job to follow (GET /api/jobs/:id).
  */
-export async function importResponse(body: CommitImportBody, actor: ImportActor & { role?: string }, stream: boolean): Promise<ImportReport | Response> {
+export async function importResponse(body: CommitImportBody, actor: Actor, stream: boolean): Promise<ImportReport | Response> {
   const prepared = await prepareImport(body, actor);
   if (prepared.records.length > BACKGROUND_IMPORT_ROWS) {
     const job = await createBackgroundJob({
       kind: "import", label: `Import of ${prepared.fileName ?? "a CSV file"} (${prepared.records.length} rows)`, eventId: prepared.eventId, actor,
-      input: { ...body, eventId: prepared.eventId } as Prisma.InputJsonValue,
+      input: body as Prisma.InputJsonValue,
     });
     return json({ success: true, data: { job } }, 202);
   }

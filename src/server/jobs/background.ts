@@ -1,8 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/access/actor";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
+import { getEventOrThrow } from "@/server/events/service";
 import { addJob, TASKS } from "@/server/jobs/queue";
 
 /**
@@ -31,6 +33,8 @@ type JobRow = Prisma.BackgroundJobGetPayload<{ select: typeof jobSelect }>;
 type ItemRow = { id: string; key: string; label: string; position: number };
 export type JobContext = {
   job: JobRow;
+  /** The job acts as the person who started it, on the job's event. */
+  actor: Actor;
   /** Reports progress of a job without items (done of total, what it is working on). */
   progress(done: number, total: number, currentItem?: string | null): Promise<void>;
   /** Throws JobCancelled when the user asked to cancel. */
@@ -46,7 +50,7 @@ export type JobDefinition =
   | {
       mode: "items";
       concurrency: number;
-      run(job: JobRow, item: ItemRow): Promise<{ write?: (tx: Prisma.TransactionClient) => Promise<Prisma.InputJsonValue | void>; result?: Prisma.InputJsonValue }>;
+      run(item: ItemRow, job: JobRow, actor: Actor): Promise<{ write?: (tx: Prisma.TransactionClient) => Promise<Prisma.InputJsonValue | void>; result?: Prisma.InputJsonValue }>;
     }
   | { mode: "whole"; run(ctx: JobContext): Promise<Prisma.InputJsonValue> };
 
@@ -62,7 +66,21 @@ const jobSelect = {
   file: { select: { fileName: true, size: true, contentType: true } },
 } as const;
 
-export type JobActor = { id: string; role?: string };
+export type JobActor = Pick<Actor, "id" | "role">;
+
+/**
+ * Who a job acts as while it runs: the person who started it, with their role as it is now,
+ * on the job's event. A job whose person or event is gone cannot act.
+ */
+async function jobActor(job: Pick<JobRow, "userId" | "eventId">): Promise<Actor> {
+  const [user, event] = await Promise.all([
+    job.userId ? prisma.user.findUnique({ where: { id: job.userId }, select: { id: true, email: true, name: true, image: true, role: true, disabledAt: true } }) : null,
+    job.eventId ? getEventOrThrow(job.eventId).catch(() => null) : null,
+  ]);
+  if (!user || user.disabledAt) throw new AppError("conflict", "The person who started this job can no longer act in the app");
+  if (!event) throw new AppError("conflict", "The event of this job no longer exists");
+  return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, eventId: event.id, event };
+}
 
 export async function enqueueBackgroundJob(jobId: string, db: DbTx = prisma) {
   await addJob(TASKS.backgroundRun, { jobId }, { jobKey: `background:${jobId}` }, db);
@@ -132,12 +150,13 @@ function viewOf(job: JobRow, failedItems: { key: string; label: string; error: s
   };
 }
 
-export async function listBackgroundJobs(query: { kind?: string; eventId?: string; active?: boolean; limit: number }, actor: JobActor) {
+/** The caller's recent jobs in the event they work on (admins see every export: exports are an admin's business). */
+export async function listBackgroundJobs(query: { kind?: string; active?: boolean; limit: number }, actor: JobActor & { eventId: string | null }) {
   const jobs = await prisma.backgroundJob.findMany({
     where: {
       ...(actor.role === "ADMIN" && query.kind === "export" ? {} : { userId: actor.id }),
       ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.eventId ? { eventId: query.eventId } : {}),
+      ...(actor.eventId ? { eventId: actor.eventId } : {}),
       ...(query.active ? { status: { in: ["QUEUED", "RUNNING"] } } : {}),
     },
     orderBy: { createdAt: "desc" },
@@ -260,8 +279,9 @@ export async function runBackgroundSlice(jobId: string, runnerId: string, defini
   }
   const heartbeat = setInterval(() => void touch(jobId, runnerId).catch(() => {}), HEARTBEAT_MS);
   try {
-    if (definition.mode === "whole") return await runWhole(job, runnerId, definition);
-    return await runItems(job, runnerId, definition, Date.now() + sliceMs);
+    const actor = await jobActor(job);
+    if (definition.mode === "whole") return await runWhole(job, actor, runnerId, definition);
+    return await runItems(job, actor, runnerId, definition, Date.now() + sliceMs);
   } catch (error) {
     if (error instanceof LostJob) return { jobId, outcome: "not_taken" };
     await finish(jobId, runnerId, { status: "FAILED", error: readableError(error) }, { type: "job.failed", description: `Failed: ${job.label}` });
@@ -276,9 +296,10 @@ async function cancelRequested(jobId: string): Promise<boolean> {
   return row?.cancelRequestedAt != null;
 }
 
-async function runWhole(job: JobRow, runnerId: string, definition: Extract<JobDefinition, { mode: "whole" }>): Promise<SliceOutcome> {
+async function runWhole(job: JobRow, actor: Actor, runnerId: string, definition: Extract<JobDefinition, { mode: "whole" }>): Promise<SliceOutcome> {
   const ctx: JobContext = {
     job,
+    actor,
     progress: (done, total, currentItem) => touch(job.id, runnerId, prisma, { done, total, ...(currentItem !== undefined ? { currentItem } : {}) }),
     async checkCancelled() {
       if (await cancelRequested(job.id)) throw new JobCancelled();
@@ -295,7 +316,7 @@ async function runWhole(job: JobRow, runnerId: string, definition: Extract<JobDe
   }
 }
 
-async function runItems(job: JobRow, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, deadline: number): Promise<SliceOutcome> {
+async function runItems(job: JobRow, actor: Actor, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, deadline: number): Promise<SliceOutcome> {
   let items = 0;
   while (Date.now() < deadline) {
     if (await cancelRequested(job.id)) {
@@ -317,7 +338,7 @@ async function runItems(job: JobRow, runnerId: string, definition: Extract<JobDe
       return { jobId: job.id, outcome: allFailed ? "failed" : "done", items };
     }
     await touch(job.id, runnerId, prisma, { currentItem: batch.map((b) => b.label).join(", ").slice(0, 300) });
-    await Promise.all(batch.map((item) => runItem(job, runnerId, definition, item)));
+    await Promise.all(batch.map((item) => runItem(job, actor, runnerId, definition, item)));
     items += batch.length;
     await refreshCounts(job.id);
   }
@@ -329,9 +350,9 @@ async function runItems(job: JobRow, runnerId: string, definition: Extract<JobDe
   return { jobId: job.id, outcome: "continued", items };
 }
 
-async function runItem(job: JobRow, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, item: ItemRow) {
+async function runItem(job: JobRow, actor: Actor, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, item: ItemRow) {
   try {
-    const work = await definition.run(job, item);
+    const work = await definition.run(item, job, actor);
     await prisma.$transaction(async (tx) => {
       await touch(job.id, runnerId, tx);
       const result = (work.write ? await work.write(tx) : undefined) ?? work.result;

@@ -7,7 +7,7 @@ import { recoverStalledJobs, runBackgroundSlice, type JobDefinition } from "@/se
 import { addJob, pendingJobCount, TASKS, WORKER_STALE_MS, type TaskName } from "@/server/jobs/queue";
 import { logger } from "@/server/logger";
 import { sendMeetingReminders } from "@/server/meetings/reminders";
-import { draftJobItem } from "@/server/outreach/drafts";
+import { draftJobItem, type BulkDraftsInput } from "@/server/outreach/drafts";
 import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
@@ -25,8 +25,8 @@ const RUN_LOG_DAYS = 3;
 
 /** The kinds of background job a user can start, and how each one runs. */
 export const JOB_DEFINITIONS: Record<string, JobDefinition> = {
-  drafts: { mode: "items", concurrency: 4, run: (job, item) => draftJobItem(job, item.key) },
-  research: { mode: "items", concurrency: 2, run: (job, item) => researchJobItem(job, item.key) },
+  drafts: { mode: "items", concurrency: 4, run: (item, job, actor) => draftJobItem(job.input as BulkDraftsInput, item.key, actor) },
+  research: { mode: "items", concurrency: 2, run: (item, _job, actor) => researchJobItem(item.key, actor) },
   rescore: { mode: "whole", run: rescoreJob },
   import: { mode: "whole", run: importJob },
   export: { mode: "whole", run: fullExportJob },

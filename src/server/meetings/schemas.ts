@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { paginationQuery } from "@/server/http/route";
+import { eventScopeField } from "@/server/access/actor";
 
 export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
@@ -63,7 +64,7 @@ export const completeMeetingBody = z.strictObject({
 export const noShowBody = z.strictObject({ note: optionalText(1000) });
 
 export const listMeetingsQuery = paginationQuery.extend({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   status: z.enum(MEETING_STATUSES).optional(),
   ownerId: z.string().min(1).max(64).optional(),
   personId: z.string().min(1).max(64).optional(),
@@ -73,7 +74,7 @@ export const listMeetingsQuery = paginationQuery.extend({
   q: z.string().trim().max(100).optional(),
 });
 
-export const attendeeSearchQuery = z.object({ q: z.string().trim().min(1).max(100), eventId: z.string().min(1).max(64).optional() });
+export const attendeeSearchQuery = z.object({ q: z.string().trim().min(1).max(100), ...eventScopeField });
 
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;

@@ -1,7 +1,7 @@
 /**
  * Meetings. Rules this module holds:
- * - A meeting belongs to the event its person belongs to; a meeting id from another event than
- *   the caller's current one is "not found" (no data leaks across events).
+ * - A meeting belongs to the event its person belongs to; it opens by id only within the actor's
+ *   event (the one by-id rule, src/server/access/scope.ts).
  * - Booking or rescheduling checks double-bookings (see conflicts.ts). With conflicts the write is
  *   refused with 409 and the conflicting meetings in `details`, unless `allowConflicts: true`
  *   (the rep looked at them and chose to save anyway); the activity then records the override.
@@ -25,14 +25,13 @@ import { prisma, type DbTx } from "@/server/db";
 import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
-import { resolveCurrentEvent } from "@/server/events/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
-
-export type Actor = { id: string; lastEventId: string | null; role?: string };
 
 export const meetingSelect = {
   id: true,
@@ -71,19 +70,8 @@ const LOCATION_LABEL: Record<MeetingLocationType, string> = {
   VIRTUAL: "Video call",
 };
 
-async function currentEventOrThrow(actor: Actor, eventId?: string, db: DbTx = prisma) {
-  if (eventId) {
-    const event = await db.event.findUnique({ where: { id: eventId } });
-    if (!event) throw new AppError("not_found", "Event not found");
-    return event;
-  }
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) throw new AppError("not_found", "There is no event yet: an admin creates one first");
-  return db.event.findUniqueOrThrow({ where: { id: summary.id } });
-}
-
 export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: DbTx = prisma): Promise<PaginatedResponse<MeetingView> & { timeZone: string; eventId: string }> {
-  const event = await currentEventOrThrow(actor, query.eventId, db);
+  const event = actor.event;
   const where: Prisma.MeetingWhereInput = { eventId: event.id };
   if (query.status) where.status = query.status;
   if (query.ownerId) where.ownerId = query.ownerId;
@@ -113,12 +101,9 @@ export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: D
   return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total, timeZone: event.timeZone, eventId: event.id };
 }
 
-/** A meeting of the caller's current event, or 404. */
+/** A meeting of the actor's event, or 404. */
 export async function getMeeting(id: string, actor: Actor, db: DbTx = prisma): Promise<MeetingView> {
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const meeting = await db.meeting.findFirst({ where: { id, eventId: event.id }, select: meetingSelect });
-  if (!meeting) throw new AppError("not_found", "Meeting not found");
-  return meeting;
+  return inActorEvent(actor, "meeting", await db.meeting.findUnique({ where: { id }, select: meetingSelect }));
 }
 
 type ConflictView = {
@@ -205,12 +190,11 @@ async function assertOwner(ownerId: string, db: DbTx) {
 
 export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const db = prisma;
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const person = await db.person.findFirst({
-    where: { id: body.personId, eventId: event.id },
+  const event = actor.event;
+  const person = inActorEvent(actor, "person", await db.person.findUnique({
+    where: { id: body.personId },
     select: { id: true, name: true, accountId: true, eventId: true },
-  });
-  if (!person) throw new AppError("not_found", "Person not found in this event");
+  }));
   const ownerId = body.ownerId ?? actor.id;
   await assertOwner(ownerId, db);
   const scheduledAt = parseStartTime(body.scheduledAt, event.timeZone);
@@ -306,7 +290,7 @@ async function applyBookingEffects(
 export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: Actor) {
   const current = await getMeeting(id, actor);
   if (current.status === "CANCELLED") throw new AppError("conflict", "This meeting was cancelled; book a new one instead");
-  const event = await prisma.event.findUniqueOrThrow({ where: { id: current.eventId } });
+  const event = actor.event;
   if (body.ownerId) await assertOwner(body.ownerId, prisma);
 
   const next = {
@@ -586,11 +570,10 @@ function escapeHtml(s: string) {
 }
 
 /** People of the event to book with: by name, email or company. */
-export async function searchAttendees(q: string, actor: Actor, eventId?: string, db: DbTx = prisma) {
-  const event = await currentEventOrThrow(actor, eventId, db);
+export async function searchAttendees(q: string, actor: Actor, db: DbTx = prisma) {
   return db.person.findMany({
     where: {
-      eventId: event.id,
+      eventId: actor.eventId,
       OR: [
         { name: { contains: q, mode: "insensitive" } },
         { email: { contains: q, mode: "insensitive" } },
@@ -605,14 +588,14 @@ export async function searchAttendees(q: string, actor: Actor, eventId?: string,
 
 /** What the booking dialog needs: the event's zone and days, and the team. */
 export async function bookingContext(actor: Actor, personId?: string, db: DbTx = prisma) {
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const [team, person] = await Promise.all([
+  const event = actor.event;
+  const [team, found] = await Promise.all([
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     personId
-      ? db.person.findFirst({ where: { id: personId, eventId: event.id }, select: { id: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
+      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
       : null,
   ]);
-  if (personId && !person) throw new AppError("not_found", "Person not found in this event");
+  const person = personId ? (({ eventId: _eventId, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, startDate: event.startDate.toISOString().slice(0, 10), endDate: event.endDate.toISOString().slice(0, 10), boothNumber: event.boothNumber },
     team,

@@ -1,15 +1,16 @@
+import type { Actor } from "@/server/access/actor";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { assertCanEdit, getOutreachOrThrow, wakeEnrollment, type Actor } from "@/server/outreach/service";
+import { assertCanEdit, getOutreachOrThrow, wakeEnrollment } from "@/server/outreach/service";
 import { sendOutreach, type SendOutcome } from "@/server/outreach/send";
 
 /** The rep's "Send" button: checks the message is theirs, then the send service decides. */
-export async function sendMessageNow(id: string, eventId: string, actor: Actor, now = new Date()): Promise<{ result: SendOutcome; outreach: Awaited<ReturnType<typeof getOutreachOrThrow>> }> {
-  const current = await getOutreachOrThrow(id, eventId);
+export async function sendMessageNow(id: string, actor: Actor, now = new Date()): Promise<{ result: SendOutcome; outreach: Awaited<ReturnType<typeof getOutreachOrThrow>> }> {
+  const current = await getOutreachOrThrow(id, actor);
   assertCanEdit(current, actor);
   const result = await sendOutreach(id, { now, actor });
-  return { result, outreach: await getOutreachOrThrow(id, eventId) };
+  return { result, outreach: await getOutreachOrThrow(id, actor) };
 }
 
 /**
@@ -17,15 +18,15 @@ export async function sendMessageNow(id: string, eventId: string, actor: Actor, 
  * go out. It goes back in the queue (due now) and is sent through the one send path — so the
  * sending window, the cap and the do-not-email list still apply.
  */
-export async function resendInterrupted(id: string, eventId: string, actor: Actor, now = new Date()) {
-  const current = await getOutreachOrThrow(id, eventId);
+export async function resendInterrupted(id: string, actor: Actor, now = new Date()) {
+  const current = await getOutreachOrThrow(id, actor);
   assertCanEdit(current, actor);
   await prisma.$transaction(async (tx) => {
     const requeued = await tx.outreach.updateMany({ where: { id, status: "INTERRUPTED" }, data: { status: "QUEUED", scheduledAt: now, queuedAt: now, failureReason: null } });
     if (requeued.count === 0) throw new AppError("conflict", current.status === "INTERRUPTED" ? "The message changed meanwhile; reload and try again" : "Only a message whose send was interrupted can be resent");
-    await recordActivity({ type: "outreach.resend_requested", description: `Resending the interrupted message to ${current.person.name}`, actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
+    await recordActivity({ type: "outreach.resend_requested", description: `Resending the interrupted message to ${current.person.name}`, actorId: actor.id, eventId: actor.eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
     await wakeEnrollment(current.enrollmentId, tx);
   });
   const result = await sendOutreach(id, { now, actor });
-  return { result, outreach: await getOutreachOrThrow(id, eventId) };
+  return { result, outreach: await getOutreachOrThrow(id, actor) };
 }

@@ -7,7 +7,8 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { createBackgroundJob } from "@/server/jobs/background";
 import type { bulkDraftsBody, generateDraftsBody } from "@/server/outreach/schemas";
-import type { Actor } from "@/server/outreach/service";
+import type { Actor } from "@/server/access/actor";
+import { isInActorEvent } from "@/server/access/scope";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
@@ -96,30 +97,30 @@ async function composeWithAi(template: { subject: string | null; body: string },
 }
 
 type DraftSource = { subject: string | null; body: string };
-type Sender = Actor & { name: string | null; email: string };
 
-/** The template (or the built-in one), checked against the event, and the campaign if one is given. */
-async function draftSettings(body: { templateId?: string | null; campaignId?: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" }, eventId: string) {
-  const template = body.templateId ? await getTemplateOrThrow(body.templateId, eventId) : null;
+/** The template (or the built-in one), checked against the actor's event, and the campaign if one is given. */
+async function draftSettings(body: { templateId?: string | null; campaignId?: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" }, actor: Actor) {
+  const template = body.templateId ? await getTemplateOrThrow(body.templateId, actor) : null;
   if (body.campaignId) {
-    const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId, archivedAt: null }, select: { id: true } });
+    const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId: actor.eventId, archivedAt: null }, select: { id: true } });
     if (!campaign) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
   }
   const source: DraftSource = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
   return { template, source, channel: template?.channel ?? body.channel };
 }
 
-/** Refuses ids that are not people of the event; returns the people in the order given. */
-async function peopleOfEvent(personIds: readonly string[], eventId: string) {
-  const people = await prisma.person.findMany({ where: { id: { in: [...personIds] }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
+/** Refuses ids that are not people of the actor's event; returns the people in the order given. */
+async function peopleOfEvent(personIds: readonly string[], actor: Actor) {
+  const people = (await prisma.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+    .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
   return personIds.map((id) => people.find((p) => p.id === id)!);
 }
 
 /** One person's draft: the AI's when an endpoint is configured and answers, else the template's. */
-async function composeDraft(person: { id: string; name: string; accountId: string | null; email: string | null }, source: DraftSource, channel: string, eventId: string, sender: Sender): Promise<GeneratedDraft & { accountId: string | null }> {
-  const context = await buildMergeContext(person.id, eventId, sender);
+async function composeDraft(person: { id: string; name: string; accountId: string | null; email: string | null }, source: DraftSource, channel: string, actor: Actor): Promise<GeneratedDraft & { accountId: string | null }> {
+  const context = await buildMergeContext(person.id, actor.eventId, actor);
   const deterministic = composeDeterministic(source, context);
   const warnings: string[] = [];
   if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
@@ -161,11 +162,12 @@ async function saveDraft(tx: Prisma.TransactionClient, draft: GeneratedDraft & {
 }
 
 /** Drafts for a few people, answered in the request (the compose dialog; larger selections run as a background job). */
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Sender) {
-  const { template, source, channel } = await draftSettings(body, eventId);
-  const people = await peopleOfEvent(body.personIds, eventId);
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
+  const eventId = actor.eventId;
+  const { template, source, channel } = await draftSettings(body, actor);
+  const people = await peopleOfEvent(body.personIds, actor);
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
-  for (const person of people) drafts.push(await composeDraft(person, source, channel, eventId, actor));
+  for (const person of people) drafts.push(await composeDraft(person, source, channel, actor));
   if (!body.save) return drafts.map(({ accountId: _accountId, ...d }) => d);
   return prisma.$transaction(async (tx) => {
     const saved: GeneratedDraft[] = [];
@@ -180,29 +182,24 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
 export type BulkDraftsInput = { personIds: string[]; templateId: string | null; campaignId: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 
 /** Starts drafting for many people as a background job (one item per person); answers with the job. */
-export async function startBulkDrafts(body: z.infer<typeof bulkDraftsBody>, eventId: string, actor: Sender) {
-  const { template, channel } = await draftSettings(body, eventId);
-  const people = await peopleOfEvent([...new Set(body.personIds)], eventId);
+export async function startBulkDrafts(body: z.infer<typeof bulkDraftsBody>, actor: Actor) {
+  const { template, channel } = await draftSettings(body, actor);
+  const people = await peopleOfEvent([...new Set(body.personIds)], actor);
   const input: BulkDraftsInput = { personIds: people.map((p) => p.id), templateId: template?.id ?? null, campaignId: body.campaignId ?? null, channel };
   return createBackgroundJob({
     kind: "drafts", label: `Drafts for ${people.length} ${people.length === 1 ? "person" : "people"}${template ? ` from “${template.name}”` : ""}`,
-    eventId, actor, input, items: people.map((p) => ({ key: p.id, label: p.name })),
+    eventId: actor.eventId, actor, input, items: people.map((p) => ({ key: p.id, label: p.name })),
   });
 }
 
-/** One item of a bulk drafts job: the draft is composed outside the transaction that saves it with the item's DONE mark. */
-export async function draftJobItem(job: { eventId: string | null; userId: string | null; input: unknown }, personId: string) {
-  const input = job.input as BulkDraftsInput;
-  if (!job.eventId || !job.userId) throw new AppError("conflict", "The job lost its event or its owner");
-  const eventId = job.eventId;
-  const sender = await prisma.user.findUnique({ where: { id: job.userId }, select: { id: true, name: true, email: true } });
-  if (!sender) throw new AppError("conflict", "The person who started this job no longer exists");
-  const { template, source, channel } = await draftSettings(input, eventId);
-  const [person] = await peopleOfEvent([personId], eventId);
-  const draft = await composeDraft(person, source, channel, eventId, sender);
+/** One item of a bulk drafts job (acting as the person who started it): composed outside the transaction that saves it with the item's DONE mark. */
+export async function draftJobItem(input: BulkDraftsInput, personId: string, actor: Actor) {
+  const { template, source, channel } = await draftSettings(input, actor);
+  const [person] = await peopleOfEvent([personId], actor);
+  const draft = await composeDraft(person, source, channel, actor);
   return {
     write: async (tx: Prisma.TransactionClient) => {
-      const outreachId = await saveDraft(tx, draft, { eventId, actorId: sender.id, campaignId: input.campaignId, templateId: template?.id ?? null, channel });
+      const outreachId = await saveDraft(tx, draft, { eventId: actor.eventId, actorId: actor.id, campaignId: input.campaignId, templateId: template?.id ?? null, channel });
       return { outreachId, generatedBy: draft.generatedBy, warnings: draft.warnings };
     },
   };

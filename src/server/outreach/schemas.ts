@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eventScopeField } from "@/server/access/actor";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED", "INTERRUPTED"]);
@@ -6,7 +7,7 @@ export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAI
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
 export const listOutreachQuery = z.object({
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
   status: outreachStatus.optional(),
   channel: outreachChannel.optional(),
   ownerId: z.string().max(64).optional(),
@@ -64,5 +65,5 @@ export const markRepliedBody = z.strictObject({
 
 export const recipientsQuery = z.object({
   q: z.string().trim().max(200).default(""),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });

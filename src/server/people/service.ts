@@ -4,15 +4,16 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
-import type { SessionUser } from "@/server/users/session";
+import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
+import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { TIERS } from "@/server/accounts/service";
-import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
 
 export const listPeopleQuery = z.strictObject({
-  eventId: idString.optional(),
+  ...eventScopeField,
   q: z.string().trim().max(100).optional(),
   persona: csvEnum([...PERSONA_FLAGS]).optional(),
   accountId: idString.optional(),
@@ -48,7 +49,7 @@ const personFields = {
   isNonOps: z.boolean(),
   leadRating: optionalText(20),
 };
-export const createPersonBody = z.strictObject({ ...personFields, eventId: idString.optional() }).partial().required({ firstName: true });
+export const createPersonBody = z.strictObject({ ...personFields, ...eventScopeField }).partial().required({ firstName: true });
 export const updatePersonBody = z
   .strictObject(personFields)
   .partial()
@@ -136,10 +137,9 @@ type PersonListRow = Omit<Prisma.PersonGetPayload<{ select: typeof personListSel
   assignedTo: { id: string; name: string | null; email: string } | null;
 };
 
-/** One page, and the total with the event check, as two parallel statements (like the accounts list). */
-export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
-  const where = peopleWhereSql(eventId, q, user.id);
+/** One page and the total as two parallel statements (like the accounts list). */
+export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = prisma) {
+  const where = peopleWhereSql(actor.eventId, q, actor.id);
   const sort = PEOPLE_SORT_SQL[q.sort];
   // The total joins the accounts only when a filter reads them: the join, even unused, cost the
   // count its index-only scan (a seq scan of every person instead).
@@ -154,19 +154,14 @@ export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
-      SELECT (SELECT count(*)::int FROM people p ${accountJoin} WHERE ${where}) AS n,
-        EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}`,
   ]);
-  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
-  return page(rows, counted[0].n, q.page, q.pageSize);
+  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
 }
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 
-export async function getPersonOrThrow(id: string, db: DbTx = prisma) {
-  const person = await db.person.findUnique({ where: { id } });
-  if (!person) throw new AppError("not_found", "Person not found");
-  return person;
+export async function getPersonOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "person", await db.person.findUnique({ where: { id } }));
 }
 
 // The shapes the person page and GET /api/people/:id return (typed through Prisma's payloads,
@@ -225,14 +220,15 @@ function toPerson(row: PersonCoreRow): PersonWithAccount {
 }
 
 /** The person with their account (and its dossier) and talking points: what GET returns. */
-export async function getPerson(id: string, db: DbTx = prisma): Promise<PersonWithAccount> {
+export async function getPerson(id: string, actor: Actor, db: DbTx = prisma): Promise<PersonWithAccount> {
   const [row] = await db.$queryRaw<PersonCoreRow[]>`SELECT ${personCoreColumns(id)} FROM people p WHERE p.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Person not found");
+  if (!row) throw notFoundIn(actor, "person");
+  inActorEvent(actor, "person", row.person);
   return toPerson(row);
 }
 
 /** Everything the person page shows before a call, in one statement. */
-export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<PersonDetail> {
+export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prisma): Promise<PersonDetail> {
   const [row] = await db.$queryRaw<(PersonCoreRow & Omit<PersonDetail, "person">)[]>`
     SELECT ${personCoreColumns(id)},
       ${jsonList(Prisma.sql`
@@ -253,7 +249,8 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c
         WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues
     FROM people p WHERE p.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Person not found");
+  if (!row) throw notFoundIn(actor, "person");
+  inActorEvent(actor, "person", row.person);
   return {
     person: toPerson(row),
     outreach: listWithDates(row.outreach),
@@ -264,18 +261,19 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
   };
 }
 
-async function assertAccountInEvent(accountId: string | null | undefined, eventId: string, db: DbTx) {
+/** A link to an account follows the by-id rule too, but answers 422 on the field that names it. */
+async function assertAccountInEvent(accountId: string | null | undefined, actor: Actor, db: DbTx) {
   if (!accountId) return;
   const account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { eventId: true } });
-  if (!account || account.eventId !== eventId) {
+  if (!account || !isInActorEvent(actor, "account", account)) {
     throw new AppError("validation_error", "That account is not in this event", [{ path: "accountId", message: "Unknown account" }]);
   }
 }
 
-export async function createPerson(body: z.infer<typeof createPersonBody>, actor: SessionUser) {
+export async function createPerson(body: z.infer<typeof createPersonBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const eventId = await resolveEventId(body.eventId, actor, tx);
-    await assertAccountInEvent(body.accountId, eventId, tx);
+    await assertAccountInEvent(body.accountId, actor, tx);
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, ...fields } = body;
     const lastName = body.lastName ?? "";
@@ -290,10 +288,10 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
   });
 }
 
-export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: SessionUser) {
+export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getPersonOrThrow(id, tx);
-    if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, before.eventId, tx);
+    const before = await getPersonOrThrow(id, actor, tx);
+    if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const data: Prisma.PersonUncheckedUpdateInput = { ...body };
     if (body.firstName !== undefined || body.lastName !== undefined) {
@@ -321,9 +319,9 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
   });
 }
 
-export async function deletePerson(id: string, actor: SessionUser) {
+export async function deletePerson(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const person = await getPersonOrThrow(id, tx);
+    const person = await getPersonOrThrow(id, actor, tx);
     await tx.person.delete({ where: { id } });
     await recordActivity(
       {
@@ -342,10 +340,10 @@ export async function deletePerson(id: string, actor: SessionUser) {
   });
 }
 
-export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: SessionUser) {
+export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const people = await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } });
+    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } })).filter((p) => isInActorEvent(actor, "person", p));
     if (people.length !== ids.length) {
       const known = new Set(people.map((p) => p.id));
       throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent, isInActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { createBackgroundJob } from "@/server/jobs/background";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
@@ -14,8 +15,7 @@ import type { ResearchCandidatesQuery } from "@/server/research/schemas";
  * transaction; then one transaction replaces the dossier, replaces the generated talking
  * points of the account's people and writes the activity.
  */
-export type ResearchActor = { id: string; lastEventId: string | null };
-export type ResearchOptions = { actor: ResearchActor; fetch?: SafeFetchOptions };
+export type ResearchOptions = { actor: Actor; fetch?: SafeFetchOptions };
 
 export type ResearchResult = {
   accountId: string;
@@ -43,8 +43,7 @@ export async function prepareResearch(accountId: string, options: ResearchOption
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
+  }).then((found) => inActorEvent(options.actor, "account", found));
   const draft = await buildDossier(account, options.fetch);
   const researchedAt = new Date();
   const fields = {
@@ -112,25 +111,23 @@ export async function researchAccount(accountId: string, options: ResearchOption
   return result;
 }
 
-/** Researches accounts in the background (one item per account); answers with the job. */
-export async function startResearch(accountIds: string[], actor: ResearchActor & { role?: string }) {
+/** Researches accounts of the actor's event in the background (one item per account); answers with the job. */
+export async function startResearch(accountIds: string[], actor: Actor) {
   const ids = [...new Set(accountIds)];
-  const accounts = await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } });
+  const accounts = (await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } }))
+    .filter((a) => isInActorEvent(actor, "account", a));
   const unknown = ids.filter((id) => !accounts.some((a) => a.id === id));
-  if (unknown.length) throw new AppError("validation_error", "Some accounts do not exist", unknown.map((id) => ({ path: "accountIds", message: `Unknown account ${id}` })));
-  const events = new Set(accounts.map((a) => a.eventId));
-  if (events.size > 1) throw new AppError("validation_error", "Research accounts of one event at a time", [{ path: "accountIds", message: "Accounts from several events" }]);
+  if (unknown.length) throw new AppError("validation_error", `Some accounts are not in ${actor.event.name}`, unknown.map((id) => ({ path: "accountIds", message: `Unknown account ${id}` })));
   const ordered = ids.map((id) => accounts.find((a) => a.id === id)!);
   return createBackgroundJob({
-    kind: "research", label: `Research of ${ordered.length} account${ordered.length === 1 ? "" : "s"}`, eventId: ordered[0].eventId, actor,
+    kind: "research", label: `Research of ${ordered.length} account${ordered.length === 1 ? "" : "s"}`, eventId: actor.eventId, actor,
     input: { accountIds: ids }, items: ordered.map((a) => ({ key: a.id, label: a.name })),
   });
 }
 
-/** One item of a research job. */
-export async function researchJobItem(job: { userId: string | null }, accountId: string) {
-  if (!job.userId) throw new AppError("conflict", "The person who started this job no longer exists");
-  const { result, write } = await prepareResearch(accountId, { actor: { id: job.userId, lastEventId: null } });
+/** One item of a research job, as the person who started it. */
+export async function researchJobItem(accountId: string, actor: Actor) {
+  const { result, write } = await prepareResearch(accountId, { actor });
   return { write: async (tx: Prisma.TransactionClient) => {
     await write(tx);
     return { provider: result.provider, painPoints: result.painPoints, insights: result.insights, websiteFetched: result.websiteFetched, warnings: result.warnings };
@@ -138,12 +135,10 @@ export async function researchJobItem(job: { userId: string | null }, accountId:
 }
 
 /** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */
-export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: ResearchActor) {
-  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false, staleDays: query.staleDays };
+export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: Actor) {
   const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
   const where: Prisma.TargetAccountWhereInput = {
-    eventId: event.id,
+    eventId: actor.eventId,
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
@@ -172,7 +167,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
 }
 
 /** An account's dossier and the generated talking points of its people, for display. */
-export async function getAccountDossier(accountId: string) {
+export async function getAccountDossier(accountId: string, actor: Actor) {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -184,8 +179,7 @@ export async function getAccountDossier(accountId: string) {
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
+  }).then((found) => inActorEvent(actor, "account", found));
   const insights = await prisma.insight.findMany({
     where: { accountId, personId: { not: null }, category: "talking_point" },
     orderBy: [{ personId: "asc" }, { createdAt: "asc" }],

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
-import { AppError } from "@/server/http/errors";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { ASSUMPTION_META, calculateRoi, defaultAssumptions, ROI_EXPLANATION, roiAssumptionsSchema, type AssumptionKey } from "./model";
 
 export const roiQuery = roiAssumptionsSchema.partial().extend({ accountId: z.string().min(1).max(64).optional() });
 export type RoiQuery = z.infer<typeof roiQuery>;
 
 /** The ROI model for an account (or for no account: generic defaults), with overrides applied. */
-export async function calculateAccountRoi(query: RoiQuery, db: DbTx = prisma) {
+export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbTx = prisma) {
   const { accountId, ...overrides } = query;
   let account: { id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null } | null = null;
   if (accountId) {
-    account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } });
-    if (!account) throw new AppError("not_found", "Account not found");
+    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
   }
   const defaults = defaultAssumptions(account ?? { facilityCount: null, employeeCount: null, revenue: null, industry: null });
   const values = { ...defaults.values };

@@ -6,7 +6,8 @@ import { recordActivity } from "@/server/activity/service";
 import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
 import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 import { logger } from "@/server/logger";
-import type { SessionUser } from "@/server/users/session";
+import type { Actor, TeamActor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import {
   DEFAULT_WEIGHTS, icpWeightsSchema, NO_ENGAGEMENT, scoreAccount, scorePerson, withAiAdjustment,
   type AccountScoreInput, type Engagement, type IcpBreakdown, type IcpWeights,
@@ -40,7 +41,7 @@ export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
   return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
 }
 
-export async function setIcpWeights(weights: IcpWeights, actor: SessionUser) {
+export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await getIcpWeights(tx);
     await tx.setting.upsert({
@@ -119,9 +120,8 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
   }
 }
 
-export async function scoreOneAccount(accountId: string, actor: SessionUser) {
-  const account = await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } });
-  if (!account) throw new AppError("not_found", "Account not found");
+export async function scoreOneAccount(accountId: string, actor: Actor) {
+  const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
   const weights = await getIcpWeights();
   const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
@@ -150,9 +150,8 @@ export async function scoreOneAccount(accountId: string, actor: SessionUser) {
   });
 }
 
-export async function scoreOnePerson(personId: string, actor: SessionUser) {
-  const person = await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } });
-  if (!person) throw new AppError("not_found", "Person not found");
+export async function scoreOnePerson(personId: string, actor: Actor) {
+  const person = inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } }));
   const weights = await getIcpWeights();
   const breakdown = scorePerson({ ...person, accountScore: person.account?.icpScore ?? null, accountName: person.account?.name ?? null }, weights.person);
   return prisma.$transaction(async (tx) => {
@@ -180,11 +179,10 @@ export async function scoreOnePerson(personId: string, actor: SessionUser) {
 
 const CHUNK = 5000;
 
-/** Scores every account and person of an event in a few statements; returns counts and timing. */
-export async function scoreEvent(eventId: string, actor: Pick<SessionUser, "id" | "name" | "email">, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
+/** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
+export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
   const started = Date.now();
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
-  if (!event) throw new AppError("not_found", "Event not found");
+  const { event, eventId } = actor;
   const weights = await getIcpWeights();
   const [accounts, people, engagement] = await Promise.all([
     prisma.targetAccount.findMany({
@@ -247,25 +245,21 @@ export async function scoreEvent(eventId: string, actor: Pick<SessionUser, "id" 
 }
 
 /** Rescoring a whole event runs in the background (seconds to minutes on a large event); answers with the job. */
-export async function startEventRescore(eventId: string, actor: SessionUser) {
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
-  if (!event) throw new AppError("not_found", "Event not found");
-  const job = await createBackgroundJob({ kind: "rescore", label: `Rescoring ${event.name}`, eventId, actor, input: { eventId } });
-  return { kind: "event" as const, id: eventId, job };
+export async function startEventRescore(actor: Actor) {
+  const job = await createBackgroundJob({ kind: "rescore", label: `Rescoring ${actor.event.name}`, eventId: actor.eventId, actor, input: {} });
+  return { kind: "event" as const, id: actor.eventId, job };
 }
 
-/** The rescore job's work. */
+/** The rescore job's work, as the person who started it. */
 export async function rescoreJob(ctx: JobContext) {
-  const { eventId } = ctx.job.input as { eventId: string };
-  const actor = ctx.job.userId ? await prisma.user.findUnique({ where: { id: ctx.job.userId }, select: { id: true, name: true, email: true } }) : null;
-  if (!actor) throw new AppError("conflict", "The person who started this job no longer exists");
   await ctx.checkCancelled();
-  const result = await scoreEvent(eventId, actor, (done, total, current) => ctx.progress(done, total, current));
+  const result = await scoreEvent(ctx.actor, (done, total, current) => ctx.progress(done, total, current));
   return { accounts: result.accounts, people: result.people, ms: result.ms };
 }
 
-export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: SessionUser) {
+/** `{ eventId }` names the event to rescore (in the background); the route wrapper made it the actor's event. */
+export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: Actor) {
   if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
   if ("personId" in body) return scoreOnePerson(body.personId, actor);
-  return startEventRescore(body.eventId, actor);
+  return startEventRescore(actor);
 }

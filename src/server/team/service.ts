@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 
 export const roleSchema = z.enum(["ADMIN", "REP"]);
 export const inviteBody = z.strictObject({
@@ -32,7 +32,7 @@ export async function listTeam() {
   return { members, invites };
 }
 
-export async function inviteTeammate(input: z.infer<typeof inviteBody>, actor: SessionUser) {
+export async function inviteTeammate(input: z.infer<typeof inviteBody>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
     if (existing && !existing.disabledAt) throw new AppError("conflict", `${input.email} is already on the team`);
@@ -54,7 +54,7 @@ export async function inviteTeammate(input: z.infer<typeof inviteBody>, actor: S
   });
 }
 
-export async function revokeInvite(inviteId: string, actor: SessionUser) {
+export async function revokeInvite(inviteId: string, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { id: inviteId } });
     if (!invite || invite.status !== "PENDING") throw new AppError("not_found", "Invite not found");
@@ -67,7 +67,7 @@ export async function revokeInvite(inviteId: string, actor: SessionUser) {
   });
 }
 
-export async function changeRole(userId: string, role: z.infer<typeof roleSchema>, actor: SessionUser) {
+export async function changeRole(userId: string, role: z.infer<typeof roleSchema>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const member = await tx.user.findFirst({ where: { id: userId, disabledAt: null }, select: { id: true, email: true, role: true } });
     if (!member) throw new AppError("not_found", "Teammate not found");
@@ -82,7 +82,7 @@ export async function changeRole(userId: string, role: z.infer<typeof roleSchema
 }
 
 /** Removing a teammate disables the user and deletes their sessions: they are out at once. */
-export async function removeTeammate(userId: string, actor: SessionUser) {
+export async function removeTeammate(userId: string, actor: TeamActor) {
   if (userId === actor.id) throw new AppError("conflict", "You cannot remove yourself");
   return prisma.$transaction(async (tx) => {
     const member = await tx.user.findFirst({ where: { id: userId, disabledAt: null }, select: { id: true, email: true, role: true } });

@@ -4,6 +4,9 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
+import { eventScopeField } from "@/server/access/actor";
 
 const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 
@@ -12,7 +15,7 @@ export const createTemplateBody = z.strictObject({
   channel: channel.default("EMAIL"),
   subject: z.string().trim().max(300).nullish(),
   body: z.string().trim().min(1, "The template body is empty").max(20_000),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });
 export const updateTemplateBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
@@ -21,7 +24,7 @@ export const updateTemplateBody = z.strictObject({
   body: z.string().trim().min(1).max(20_000).optional(),
 });
 export const listTemplatesQuery = z.object({
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
   channel: channel.optional(),
 });
 export const previewTemplateBody = z.strictObject({
@@ -36,21 +39,20 @@ const templateSelect = {
 } as const;
 
 /** Templates of an event plus the shared ones (eventId null), not archived. */
-export async function listTemplates(eventId: string, query: { channel?: "EMAIL" | "LINKEDIN" | "CALL" } = {}, db: DbTx = prisma) {
+export async function listTemplates(query: { channel?: "EMAIL" | "LINKEDIN" | "CALL" }, actor: Actor, db: DbTx = prisma) {
   return db.emailTemplate.findMany({
-    where: { archivedAt: null, OR: [{ eventId }, { eventId: null }], ...(query.channel ? { channel: query.channel } : {}) },
+    where: { archivedAt: null, OR: [{ eventId: actor.eventId }, { eventId: null }], ...(query.channel ? { channel: query.channel } : {}) },
     orderBy: { name: "asc" },
     select: templateSelect,
   });
 }
 
-export async function getTemplateOrThrow(id: string, eventId: string, db: DbTx = prisma) {
-  const template = await db.emailTemplate.findFirst({ where: { id, archivedAt: null, OR: [{ eventId }, { eventId: null }] }, select: templateSelect });
-  if (!template) throw new AppError("not_found", "Template not found");
-  return template;
+export async function getTemplateOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "template", await db.emailTemplate.findFirst({ where: { id, archivedAt: null }, select: templateSelect }));
 }
 
-export async function createTemplate(body: z.infer<typeof createTemplateBody>, eventId: string, actor: { id: string }) {
+export async function createTemplate(body: z.infer<typeof createTemplateBody>, actor: Actor) {
+  const eventId = actor.eventId;
   if (body.channel === "EMAIL" && !body.subject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
   return prisma.$transaction(async (tx) => {
     const template = await tx.emailTemplate.create({
@@ -62,9 +64,10 @@ export async function createTemplate(body: z.infer<typeof createTemplateBody>, e
   });
 }
 
-export async function updateTemplate(id: string, body: z.infer<typeof updateTemplateBody>, eventId: string, actor: { id: string }) {
+export async function updateTemplate(id: string, body: z.infer<typeof updateTemplateBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getTemplateOrThrow(id, eventId, tx);
+    const current = await getTemplateOrThrow(id, actor, tx);
     const nextChannel = body.channel ?? current.channel;
     const nextSubject = body.subject === undefined ? current.subject : body.subject;
     if (nextChannel === "EMAIL" && !nextSubject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
@@ -74,9 +77,10 @@ export async function updateTemplate(id: string, body: z.infer<typeof updateTemp
   });
 }
 
-export async function archiveTemplate(id: string, eventId: string, actor: { id: string }) {
+export async function archiveTemplate(id: string, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getTemplateOrThrow(id, eventId, tx);
+    const current = await getTemplateOrThrow(id, actor, tx);
     await tx.emailTemplate.update({ where: { id }, data: { archivedAt: new Date() } });
     await recordActivity({ type: "template.archived", description: `Template "${current.name}" archived`, actorId: actor.id, eventId, entityType: "template", entityId: id }, tx);
     return { id };
@@ -160,8 +164,9 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
   };
 }
 
-export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, eventId: string, sender: SenderLike) {
-  const context = await buildMergeContext(body.personId, eventId, sender);
+export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, actor: Actor) {
+  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true } }));
+  const context = await buildMergeContext(body.personId, actor.eventId, actor);
   const subject = renderTemplate(body.subject ?? "", context);
   const rendered = renderTemplate(body.body, context);
   return {

@@ -6,6 +6,8 @@ import { extractLinks } from "@/server/email/compose";
 import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/service";
 import { isMachineClick, isMachineOpen } from "@/server/tracking/machine";
 import { verifyToken } from "@/server/tracking/tokens";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 
 /**
  * Applying what happened to a sent message — opens, clicks, deliveries, bounces, spam reports,
@@ -183,9 +185,8 @@ export async function unsubscribeByToken(token: string, source: "page" | "one-cl
 
 // ───────────────────────────── replies by hand ─────────────────────────────
 
-export async function markReplied(outreachId: string, eventId: string, input: { note?: string; repliedAt?: string }, actor: { id: string }) {
-  const o = await prisma.outreach.findFirst({ where: { id: outreachId, eventId }, select: { id: true, sentAt: true, repliedAt: true } });
-  if (!o) throw new AppError("not_found", "Message not found");
+export async function markReplied(outreachId: string, input: { note?: string; repliedAt?: string }, actor: Actor) {
+  const o = inActorEvent(actor, "outreach", await prisma.outreach.findUnique({ where: { id: outreachId }, select: { id: true, eventId: true, sentAt: true, repliedAt: true } }));
   if (!o.sentAt) throw new AppError("conflict", "Only a sent message can have a reply");
   if (o.repliedAt) throw new AppError("conflict", "This message is already marked as replied");
   await applyEmailEvent({

@@ -4,7 +4,7 @@ import { AccountsList } from "@/components/accounts/accounts-list";
 import { ListError } from "@/components/data-table/list-error";
 import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listSavedViews } from "@/server/saved-views/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Building2, Upload } from "lucide-react";
 import Link from "next/link";
@@ -14,8 +14,8 @@ import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="Accounts" />
@@ -23,6 +23,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
+  const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = listAccountsQuery.safeParse({ ...raw, eventId: event.id });
   if (!parsed.success) {
@@ -34,7 +35,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.data;
-  const [list, options, views] = await Promise.all([listAccounts(query, user), accountFilterOptions(event.id), listSavedViews(user.id, "accounts")]);
+  const [list, options, views] = await Promise.all([listAccounts(query, actor), accountFilterOptions(actor), listSavedViews(actor.id, "accounts")]);
   return (
     <>
       <PageHeader

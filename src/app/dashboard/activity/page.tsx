@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -19,8 +19,9 @@ export const metadata: Metadata = { title: "Activity" };
 const selectClass = "h-9 w-full rounded-md border border-input bg-card px-2 text-sm";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
+  const { event } = actor;
   const sp = await searchParams;
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = listActivitiesQuery.safeParse(raw);

@@ -12,7 +12,7 @@ import { eventSchedule } from "@/server/events/service";
 import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -23,8 +23,8 @@ function one(v: string | string[] | undefined): string | undefined {
 }
 
 export default async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="Meetings" />
@@ -32,6 +32,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
       </>
     );
   }
+  const { event } = actor;
   const sp = await searchParams;
   const view = one(sp.view) === "agenda" ? "agenda" : "list";
   const { days, defaultDay } = await eventSchedule(event.id);
@@ -45,7 +46,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
     pageSize: view === "agenda" ? 200 : 50,
   });
   const query = parsed.success ? parsed.data : listMeetingsQuery.parse({ pageSize: 50 });
-  const [result, team] = await Promise.all([listMeetings(query, user), listTeam()]);
+  const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
   const items = JSON.parse(JSON.stringify(result.items)) as MeetingItem[];
   const tz = result.timeZone;
   const members = team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }));

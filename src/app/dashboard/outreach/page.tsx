@@ -17,19 +17,20 @@ import { SendingWindowForm } from "@/components/outreach/sending-window-form";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Outreach" };
 
 export default async function OutreachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing outreach.</EmptyState>;
   }
+  const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = listOutreachQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listOutreachQuery.parse({});
-  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(event.id, query), outreachStats(event.id, query), listFilterOptions(event.id), getSendingWindow()]);
+  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow()]);
   const filtered = Object.keys(raw).some((k) => k !== "page");
   const pageHref = (page: number) => `/dashboard/outreach?${new URLSearchParams({ ...raw, page: String(page) }).toString()}`;
   const { rates } = stats;
@@ -42,7 +43,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
         actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
-      <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={user.role === "ADMIN"} /></div>
+      <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={actor.role === "ADMIN"} /></div>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="outreach-stats">
         <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.queued} queued · ${rates.drafts} drafts`} />

@@ -9,13 +9,13 @@ import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/servi
 import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="People" />
@@ -23,6 +23,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </>
     );
   }
+  const { event } = actor;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = listPeopleQuery.safeParse({ ...raw, eventId: event.id });
   if (!parsed.success) {
@@ -35,11 +36,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   }
   const query = parsed.data;
   const [list, options, views, account, sequences] = await Promise.all([
-    listPeople(query, user),
-    accountFilterOptions(event.id),
-    listSavedViews(user.id, "people"),
-    query.accountId ? getAccountOrThrow(query.accountId).catch(() => null) : Promise.resolve(null),
-    activeSequenceOptions(event.id),
+    listPeople(query, actor),
+    accountFilterOptions(actor),
+    listSavedViews(actor.id, "people"),
+    query.accountId ? getAccountOrThrow(query.accountId, actor).catch(() => null) : Promise.resolve(null),
+    activeSequenceOptions(actor),
   ]);
   return (
     <>

@@ -9,14 +9,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/server/reports/labels";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  const { user, event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
-  const reports = await listReportDefinitions(event.id, 1, 100);
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const { event } = actor;
+  const reports = await listReportDefinitions(actor, 1, 100);
   const newButton = (
     <Link href="/dashboard/reports/builder" className={buttonVariants()}>
       <Plus aria-hidden /> New report
@@ -52,7 +53,7 @@ export default async function ReportsPage() {
                         <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {r.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}</span>
                       </p>
                     </div>
-                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={user.role === "ADMIN" || r.owner?.id === user.id} />
+                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={actor.role === "ADMIN" || r.owner?.id === actor.id} />
                   </li>
                 );
               })}

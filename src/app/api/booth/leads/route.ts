@@ -3,4 +3,4 @@ import { captureLeadBody } from "@/server/booth/schemas";
 import { captureLead } from "@/server/booth/service";
 
 // POST /api/booth/leads — quick capture of a walk-up: match person/account or create them
-export const POST = route({ body: captureLeadBody, status: 201 }, ({ user, body }) => captureLead(body, user));
+export const POST = route({ body: captureLeadBody, status: 201 }, ({ actor, body }) => captureLead(body, actor));

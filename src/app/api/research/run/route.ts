@@ -3,4 +3,4 @@ import { runResearchBody } from "@/server/research/schemas";
 import { startResearch } from "@/server/research/service";
 
 // POST /api/research/run — research accounts in the background; answers with the job to follow (GET /api/jobs/:id)
-export const POST = route({ body: runResearchBody, status: 202 }, ({ user, body }) => startResearch(body.accountIds, user));
+export const POST = route({ body: runResearchBody, status: 202 }, ({ actor, body }) => startResearch(body.accountIds, actor));

@@ -19,15 +19,16 @@ import { getAccountDetail } from "@/server/accounts/service";
 import { accountFilterOptions } from "@/server/accounts/service";
 import { AppError } from "@/server/http/errors";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
+import type { Actor } from "@/server/access/actor";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
 
 export const metadata: Metadata = { title: "Account" };
 
-async function load(id: string) {
+async function load(id: string, actor: Actor) {
   try {
-    return await getAccountDetail(id);
+    return await getAccountDetail(id, actor);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -35,11 +36,12 @@ async function load(id: string) {
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  await getWorkspace();
+  const actor = await getActor();
+  if (!actor.event) notFound();
   const { id } = await params;
-  const { account, people, outreach, meetings, activities } = await load(id);
-  const { team, industries } = await accountFilterOptions(account.eventId);
-  const sequences = await activeSequenceOptions(account.eventId);
+  const { account, people, outreach, meetings, activities } = await load(id, actor);
+  const { team, industries } = await accountFilterOptions(actor);
+  const sequences = await activeSequenceOptions(actor);
   const endpoint = `/api/accounts/${account.id}`;
   const breakdown = readBreakdown(account.icpBreakdown) as Breakdown | null;
 

@@ -8,7 +8,7 @@ import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/compon
 import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { AppError } from "@/server/http/errors";
 import { getOutreachOrThrow } from "@/server/outreach/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -25,14 +25,15 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
 
 export default async function OutreachDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, event } = await getWorkspace();
-  if (!event) notFound();
-  const o = await getOutreachOrThrow(id, event.id).catch((error: unknown) => {
+  const actor = await getActor();
+  if (!actor.event) notFound();
+  const { event } = actor;
+  const o = await getOutreachOrThrow(id, actor).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
   const tz = event.timeZone;
-  const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;
+  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (

@@ -22,14 +22,15 @@ import { AppError } from "@/server/http/errors";
 import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { listAssignableTeammates } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
+import type { Actor } from "@/server/access/actor";
 import { initials } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Person" };
 
-async function load(id: string) {
+async function load(id: string, actor: Actor) {
   try {
-    return await getPersonDetail(id);
+    return await getPersonDetail(id, actor);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -46,10 +47,11 @@ function localTime(timeZone: string | null): string | null {
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  await getWorkspace();
+  const actor = await getActor();
+  if (!actor.event) notFound();
   const { id } = await params;
   // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
-  const [{ person, outreach, meetings, enrollments, activities, colleagues }, team] = await Promise.all([load(id), listAssignableTeammates()]);
+  const [{ person, outreach, meetings, enrollments, activities, colleagues }, team] = await Promise.all([load(id, actor), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;

@@ -10,23 +10,23 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AppError } from "@/server/http/errors";
 import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Report builder" };
 
 export default async function ReportBuilderPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const { event } = actor;
   const { id } = await searchParams;
   let definition: ReportDefinitionView | null = null;
   if (id) {
     try {
-      definition = await getReportDefinition(id);
+      definition = await getReportDefinition(id, actor);
     } catch (error) {
       if (error instanceof AppError && error.code === "not_found") notFound();
       throw error;
     }
-    if (definition.eventId !== event.id) notFound();
   }
   const team = await listTeam();
   return (
@@ -44,7 +44,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
       <ReportBuilder
         eventId={event.id}
         reps={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
-        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: user.role === "ADMIN" || definition.owner?.id === user.id } : undefined}
+        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: actor.role === "ADMIN" || definition.owner?.id === actor.id } : undefined}
       />
     </>
   );

@@ -11,7 +11,7 @@ import { EnrollmentActions } from "@/components/sequences/enrollment-actions";
 import { AppError } from "@/server/http/errors";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Sequence" };
 
@@ -21,14 +21,15 @@ const REASON: Record<string, string> = {
 };
 
 export default async function SequencePage({ params }: { params: Promise<{ id: string }> }) {
-  const { event } = await getWorkspace();
+  const actor = await getActor();
   const { id } = await params;
-  if (!event) notFound();
-  const sequence = await getSequenceOrThrow(id, event.id).catch((error: unknown) => {
+  if (!actor.event) notFound();
+  const { event } = actor;
+  const sequence = await getSequenceOrThrow(id, actor).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, event.id), listEnrollments(id, event.id), listTemplates(event.id)]);
+  const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, actor), listEnrollments(id, actor), listTemplates({}, actor)]);
   const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
 
   return (

@@ -3,4 +3,4 @@ import { completeMeetingBody } from "@/server/meetings/schemas";
 import { completeMeeting } from "@/server/meetings/service";
 
 // POST /api/meetings/:id/complete — outcome, next step and optionally the account's next status
-export const POST = route({ params: idParams, body: completeMeetingBody }, ({ user, params, body }) => completeMeeting(params.id, body, user));
+export const POST = route({ params: idParams, body: completeMeetingBody }, ({ actor, params, body }) => completeMeeting(params.id, body, actor));
