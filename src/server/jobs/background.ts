@@ -129,16 +129,17 @@ async function findJobOrThrow(id: string, actor: JobActor, db: DbTx = prisma) {
 
 export type JobView = Awaited<ReturnType<typeof getBackgroundJobView>>;
 
-/** A job as the page shows it: counts, what it is on, the failed items with their reasons, and the file when there is one. */
+/** A job as the page shows it: counts, what it is on, the items done (with their results) and failed (with the reasons), and the file when there is one. */
 export async function getBackgroundJobView(id: string, actor: JobActor) {
   const job = await findJobOrThrow(id, actor);
-  const failedItems = await prisma.backgroundJobItem.findMany({
-    where: { jobId: id, status: "FAILED" }, orderBy: { position: "asc" }, take: 50, select: { key: true, label: true, error: true },
-  });
-  return viewOf(job, failedItems);
+  const [failedItems, doneItems] = await Promise.all([
+    prisma.backgroundJobItem.findMany({ where: { jobId: id, status: "FAILED" }, orderBy: { position: "asc" }, take: 50, select: { key: true, label: true, error: true } }),
+    prisma.backgroundJobItem.findMany({ where: { jobId: id, status: "DONE" }, orderBy: { position: "asc" }, take: 100, select: { key: true, label: true, result: true } }),
+  ]);
+  return viewOf(job, failedItems, doneItems);
 }
 
-function viewOf(job: JobRow, failedItems: { key: string; label: string; error: string | null }[] = []) {
+function viewOf(job: JobRow, failedItems: { key: string; label: string; error: string | null }[] = [], doneItems: { key: string; label: string; result: Prisma.JsonValue }[] = []) {
   const finished = job.status === "SUCCEEDED" || job.status === "FAILED" || job.status === "CANCELLED";
   return {
     id: job.id, kind: job.kind, label: job.label, status: job.status, total: job.total, done: job.done, failed: job.failed,
@@ -147,6 +148,7 @@ function viewOf(job: JobRow, failedItems: { key: string; label: string; error: s
     createdAt: job.createdAt, startedAt: job.startedAt, finishedAt: job.finishedAt, updatedAt: job.updatedAt,
     file: job.file ? { ...job.file, url: `/api/jobs/${job.id}/download` } : null,
     failedItems,
+    doneItems,
   };
 }
 

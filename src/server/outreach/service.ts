@@ -196,6 +196,11 @@ export async function discardOutreach(id: string, actor: Actor) {
   });
 }
 
+/** The actor's messages whose send was interrupted and that wait for their decision (resend or discard). */
+export async function countInterrupted(actor: Actor, db: DbTx = prisma): Promise<number> {
+  return db.outreach.count({ where: { eventId: actor.eventId, ownerId: actor.id, status: "INTERRUPTED" } });
+}
+
 /** A sequence enrollment held by its step's interrupted message becomes due again once the owner decided. */
 export async function wakeEnrollment(enrollmentId: string | null, db: DbTx = prisma) {
   if (!enrollmentId) return;

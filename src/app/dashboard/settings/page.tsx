@@ -7,6 +7,7 @@ import { ScoringSettings } from "@/components/scoring/scoring-settings";
 import { getIcpWeightsWithMeta } from "@/server/scoring/service";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { JobEngineCard } from "@/components/settings/job-engine-card";
 import { listSuppressions } from "@/server/suppressions/service";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -39,6 +40,7 @@ export default async function SettingsPage() {
         />
       </div>
       {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
+      {actor.role === "ADMIN" ? <div className="mt-6"><JobEngineCard /></div> : null}
     </>
   );
 }
