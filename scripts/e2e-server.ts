@@ -1,11 +1,28 @@
 /**
  * The server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e
  * (wiped on every start), migrated and seeded with the demo, then `next start` in demo mode so
- * sign-in links land in the development mailbox. Requires a prior `next build`.
+ * sign-in links land in the development mailbox, with a job-engine worker beside it (as
+ * `npm run start` runs). Requires a prior `next build`.
+ *
+ * The AI endpoint is a fake OpenAI-compatible server on loopback that writes drafts after
+ * 400 ms (a real model takes seconds, which is why drafting many people is a background job);
+ * other AI requests get a 503, so research and scoring use their built-in fallbacks.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { startFakeOpenAI, type ChatRequest } from "../tests/helpers/fake-openai";
+
+function draftAnswer(request: ChatRequest): string | { status: number } {
+  if (!request.messages[0]?.content.includes("You write short, specific B2B sales outreach")) return { status: 503 };
+  const facts = JSON.parse(request.messages[1]?.content ?? "{}") as { recipient?: { firstName?: string }; account?: { name?: string }; sender?: { name?: string }; event?: { name?: string } };
+  const first = facts.recipient?.firstName || "there";
+  const event = facts.event?.name ?? "the show";
+  return JSON.stringify({
+    subject: `${first}, 20 minutes at ${event}?`,
+    body: `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`,
+  });
+}
 
 const root = path.resolve(import.meta.dirname, "..");
 assertBuildIsCurrent();
@@ -13,9 +30,10 @@ const dataDir = path.join(root, ".data", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
 
 const port = process.env.E2E_PORT ?? "3100";
+const ai = await startFakeOpenAI(draftAnswer, { delayMs: 400 });
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],
+  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--worker", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],
   {
     cwd: root,
     stdio: "inherit",
@@ -29,6 +47,8 @@ const child = spawn(
       CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      OPENAI_BASE_URL: ai.baseUrl,
+      OPENAI_API_KEY: "test-key",
     },
   },
 );

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
  */
 export type ChatRequest = { model: string; messages: { role: string; content: string }[]; [key: string]: unknown };
 
-export async function startFakeOpenAI(respond: (request: ChatRequest) => string | { status: number }) {
+export async function startFakeOpenAI(respond: (request: ChatRequest) => string | { status: number }, options: { delayMs?: number } = {}) {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as ChatRequest;
@@ -17,6 +17,8 @@ export async function startFakeOpenAI(respond: (request: ChatRequest) => string 
       res.writeHead(req.url !== "/v1/chat/completions" ? 404 : 401).end();
       return;
     }
+    // A real model takes its time; the e2e server answers slowly so long jobs are visibly long.
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     const answer = respond(body);
     if (typeof answer !== "string") {
       res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "fake failure" } }));
