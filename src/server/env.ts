@@ -16,6 +16,9 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (npm run dev/start boot an embedded database for you)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // A direct (unpooled) URL: migrations, and the job engine's own connections (LISTEN/NOTIFY and
+  // session advisory locks do not work through a transaction pooler such as Neon's "-pooler").
+  DIRECT_URL: optionalString,
   APP_URL: optionalString,
   AUTH_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,

@@ -159,7 +159,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
-      <JobProgress kind="import" title="Import in progress" />
+      <JobProgress kind="import" title="Large import" />
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {error}

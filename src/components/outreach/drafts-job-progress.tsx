@@ -7,7 +7,7 @@ export function DraftsJobProgress({ className }: { className?: string }) {
   return (
     <JobProgress
       kind="drafts"
-      title="Drafts in progress"
+      title="Bulk drafts"
       className={className}
       renderDone={(items) => (
         <ul className="max-h-64 divide-y overflow-y-auto rounded-md border text-sm" data-testid="bulk-results" aria-label="Drafts written">

@@ -236,7 +236,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
 
       <JobProgress
         kind="research"
-        title="Research in progress"
+        title="Research"
         renderDone={(done) => (
           <ul className="divide-y rounded-lg border" data-testid="research-results" aria-label="Accounts researched">
             {done.map((item) => {

@@ -31,9 +31,15 @@ function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short" });
 }
 
-/** The numbers a run reported that say something (zeros and flags left out). */
+const SLICE_OUTCOME: Record<string, string> = { done: "finished", continued: "slice done, continues", cancelled: "cancelled", failed: "failed", not_taken: "already taken by another worker" };
+
+/** The numbers a run reported that say something (zeros and flags left out); a background job by its label. */
 function summarize(summary: Record<string, unknown> | null): string {
   if (!summary) return "";
+  if (typeof summary.jobId === "string") {
+    const items = typeof summary.items === "number" && summary.items > 0 ? ` (${summary.items} items)` : "";
+    return `${typeof summary.label === "string" ? summary.label : "A job"}: ${SLICE_OUTCOME[String(summary.outcome)] ?? String(summary.outcome)}${items}`;
+  }
   return Object.entries(summary)
     .filter(([, v]) => (typeof v === "number" && v !== 0) || (typeof v === "string" && v !== ""))
     .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()} ${v}`)

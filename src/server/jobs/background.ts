@@ -268,12 +268,17 @@ function readableError(error: unknown): string {
   return "Something went wrong with this one; retry it, and tell an admin if it fails again";
 }
 
-export type SliceOutcome = { jobId: string; outcome: "done" | "continued" | "cancelled" | "failed" | "not_taken"; items?: number };
+export type SliceOutcome = { jobId: string; label?: string; outcome: "done" | "continued" | "cancelled" | "failed" | "not_taken"; items?: number };
 
 /** One run of a job (the `background.run` task): works until the job is done or the slice is spent. */
 export async function runBackgroundSlice(jobId: string, runnerId: string, definitions: Record<string, JobDefinition>, sliceMs = SLICE_MS): Promise<SliceOutcome> {
   const job = await claimJob(jobId, runnerId);
   if (!job) return { jobId, outcome: "not_taken" };
+  return { ...(await runClaimed(job, runnerId, definitions, sliceMs)), label: job.label };
+}
+
+async function runClaimed(job: JobRow, runnerId: string, definitions: Record<string, JobDefinition>, sliceMs: number): Promise<SliceOutcome> {
+  const jobId = job.id;
   const definition = definitions[job.kind];
   if (!definition) {
     await finish(jobId, runnerId, { status: "FAILED", error: `Unknown kind of job "${job.kind}"` }, { type: "job.failed", description: `Failed: ${job.label}` });

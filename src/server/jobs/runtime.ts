@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
-import { prisma, pgPool } from "@/server/db";
+import type pg from "pg";
+import { createPool, prisma, pgPool } from "@/server/db";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { workerLogger } from "@/server/jobs/install";
@@ -55,9 +56,22 @@ async function retire(id: string) {
   await prisma.jobWorker.updateMany({ where: { id }, data: { stoppedAt: new Date(), lastSeenAt: new Date() } });
 }
 
+const globalForEngine = globalThis as unknown as { jobEnginePool?: pg.Pool };
+
+/**
+ * graphile-worker's connections: the app's pool, or — when DATABASE_URL goes through a
+ * transaction pooler and DIRECT_URL is set (Neon) — a small pool on the direct URL, because the
+ * worker LISTENs and takes session-level locks. The tasks themselves use Prisma as usual.
+ */
+function enginePool(): pg.Pool {
+  const { DIRECT_URL } = env();
+  if (!DIRECT_URL) return pgPool();
+  return (globalForEngine.jobEnginePool ??= createPool(DIRECT_URL));
+}
+
 function runnerOptions(workerId: string, events: WorkerEvents, concurrency: number) {
   return {
-    pgPool: pgPool(),
+    pgPool: enginePool(),
     taskList: taskList(workerId),
     parsedCronItems: cronItems(),
     concurrency,
