@@ -13,15 +13,17 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { startFakeOpenAI, type ChatRequest } from "../tests/helpers/fake-openai";
 
-function draftAnswer(request: ChatRequest): string | { status: number } {
-  if (!request.messages[0]?.content.includes("You write short, specific B2B sales outreach")) return { status: 503 };
-  const facts = JSON.parse(request.messages[1]?.content ?? "{}") as { recipient?: { firstName?: string }; account?: { name?: string }; sender?: { name?: string }; event?: { name?: string } };
+/** Drafts, structured (JSON) or streamed as text ("Subject: …", then the body); every other AI request is refused. */
+async function draftAnswer(request: ChatRequest): Promise<string | { status: number }> {
+  const system = request.messages[0]?.content ?? "";
+  if (!system.includes("You write short, specific B2B sales outreach")) return { status: 503 };
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const facts = JSON.parse(request.messages.at(-1)?.content ?? "{}") as { recipient?: { firstName?: string }; account?: { name?: string }; sender?: { name?: string }; event?: { name?: string } };
   const first = facts.recipient?.firstName || "there";
   const event = facts.event?.name ?? "the show";
-  return JSON.stringify({
-    subject: `${first}, 20 minutes at ${event}?`,
-    body: `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`,
-  });
+  const subject = `${first}, 20 minutes at ${event}?`;
+  const body = `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`;
+  return system.includes('"Subject: <subject>"') ? `Subject: ${subject}\n\n${body}` : JSON.stringify({ subject, body });
 }
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -30,7 +32,7 @@ const dataDir = path.join(root, ".data", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
 
 const port = process.env.E2E_PORT ?? "3100";
-const ai = await startFakeOpenAI(draftAnswer, { delayMs: 400 });
+const ai = await startFakeOpenAI(draftAnswer);
 const child = spawn(
   process.execPath,
   ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--worker", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],

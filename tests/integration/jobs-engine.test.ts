@@ -164,7 +164,7 @@ describe("the engine in Settings", () => {
     const { cookie } = await createSession(admin.id);
     const queued = await callRoute(runNowRoute.POST, "/api/jobs/engine/run", { method: "POST", cookie });
     expect(queued.status).toBe(202);
-    expect(queued.json.data.queued).toEqual(["sequences.tick", "outreach.queue", "meetings.reminders", "jobs.maintenance"]);
+    expect(queued.json.data.queued).toEqual(["sequences.tick", "outreach.queue", "meetings.reminders", "notifications.send", "jobs.maintenance"]);
     const waiting = await callRoute(engineRoute.GET, "/api/jobs/engine", { cookie });
     expect(waiting.json.data.queue).toEqual(expect.arrayContaining([expect.objectContaining({ task: "outreach.queue", due: 1 })]));
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsUsed, renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
 import { composeDeterministic } from "@/server/outreach/drafts";
+import { DEFAULT_SELLER_PROFILE } from "@/server/seller/profile";
 
 const context: MergeContext = {
   person: { firstName: "Dana", lastName: "Whitfield", name: "Dana Whitfield", title: "VP Operations", email: "dana@harmon.test" },
@@ -31,10 +32,17 @@ describe("merge fields", () => {
   it("the deterministic composer is stable and never leaves a blank where a fallback exists", () => {
     const sparse: MergeContext = { ...context, person: { ...context.person, firstName: "" }, dossier: { painPoint: null } };
     const template = { subject: "{{person.firstName}}, quick one", body: "Hi {{person.firstName}}, I hear {{dossier.painPoint}}." };
-    const a = composeDeterministic(template, sparse);
-    expect(a).toEqual(composeDeterministic(template, sparse));
+    const a = composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE);
+    expect(a).toEqual(composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE));
     expect(a.message).toBe("Hi there, I hear trailers wait too long between the gate and the dock.");
     expect(a.subject).toBe("there, quick one");
     expect(a.missing.sort()).toEqual(["dossier.painPoint", "person.firstName"]);
+  });
+
+  it("takes the fallback pain point from the seller profile", () => {
+    const sparse: MergeContext = { ...context, dossier: { painPoint: null } };
+    const profile = { ...DEFAULT_SELLER_PROFILE, painPoints: [{ pain: "Month-end close takes two weeks.", solution: "Automated reconciliations", proof: "" }] };
+    const a = composeDeterministic({ subject: null, body: "I hear {{dossier.painPoint}}." }, sparse, profile);
+    expect(a.message).toBe("I hear month-end close takes two weeks.");
   });
 });

@@ -8,6 +8,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyDay } from "@/server/dashboard/my-day";
+import { getShowPnl } from "@/server/roi/show-pnl";
+import { ShowHeadline } from "@/components/reports/show-pnl-view";
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
 import { getActor } from "@/server/access/page-actor";
@@ -28,7 +30,7 @@ export default async function DashboardPage() {
     );
   }
   const { event } = actor;
-  const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id), getMyDay(actor.id, event)]);
+  const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id), getMyDay(actor.id, event), getShowPnl(event.id)]);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
@@ -69,6 +71,13 @@ export default async function DashboardPage() {
           </IntentLink>
         ))}
       </div>
+      <Card className="mt-6" data-testid="dashboard-show-pnl">
+        <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+          <CardTitle>Was the show worth it?</CardTitle>
+          <IntentLink href="/dashboard/reports/show" className="text-sm font-medium text-primary hover:underline">Costs, pipeline and ROI by rep and tier</IntentLink>
+        </CardHeader>
+        <CardContent><ShowHeadline pnl={pnl} compact /></CardContent>
+      </Card>
       <div className="mt-6">
         <DashboardCharts data={charts} />
       </div>

@@ -51,7 +51,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           ) : null}
           <form action={requestSignInLink} className="mt-6 flex flex-col gap-3">
             <Label htmlFor="email">Work email</Label>
-            <Input id="email" name="email" type="email" autoComplete="email" required placeholder="you@company.com" className="h-11" />
+            <Input id="email" name="email" type="email" autoComplete="email" required placeholder="you@company.com" className="h-11" defaultValue={params.email?.slice(0, 254)} />
             <Button type="submit" size="lg" className="mt-1">
               <Mail aria-hidden /> Email me a sign-in link
             </Button>

@@ -3,6 +3,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/data-table/format";
 import { readTextOrNumber, safeHttpUrl } from "@/lib/untrusted-json";
+import { readClaims, sourceLabel } from "@/lib/claims";
+import { ClaimSource } from "@/components/research/claim-source";
 
 type Dossier = {
   summary: string | null;
@@ -40,8 +42,8 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
     );
   }
   const facilities = arr(dossier.facilities).map(obj);
-  const pains = arr(dossier.painPoints).map(readTextOrNumber).filter(Boolean) as string[];
-  const tech = arr(dossier.techStack).map(readTextOrNumber).filter(Boolean) as string[];
+  const pains = readClaims(dossier.painPoints);
+  const tech = readClaims(dossier.techStack);
   const news = arr(dossier.recentNews).map(obj);
   const contacts = arr(dossier.keyContacts).map(obj);
   const sources = arr(dossier.sources).map(obj);
@@ -51,7 +53,7 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
         <CardTitle>Research dossier</CardTitle>
         <CardDescription>
           Researched {formatDate(dossier.researchedAt)}
-          {dossier.provider ? ` · ${dossier.provider}` : ""}
+          {dossier.provider ? ` · ${dossier.provider === "built-in" ? "from the account's own data and its website (built-in researcher)" : dossier.provider}` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 text-sm">
@@ -65,7 +67,7 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
           <Section title="Pain points">
             <ul className="grid gap-1">
               {pains.map((p) => (
-                <li key={p} className="flex gap-2"><span className="mt-2 size-1.5 shrink-0 rounded-full bg-warning" aria-hidden />{p}</li>
+                <li key={p.text} className="flex gap-2"><span className="mt-2 size-1.5 shrink-0 rounded-full bg-warning" aria-hidden /><span className="min-w-0">{p.text} <ClaimSource source={p.source} className="ml-1" /></span></li>
               ))}
             </ul>
           </Section>
@@ -94,7 +96,7 @@ export function DossierCard({ dossier, accountName, compact = false }: { dossier
         {tech.length ? (
           <Section title="Tech stack">
             <div className="flex flex-wrap gap-1.5">
-              {tech.map((t) => <Badge key={t} variant="secondary">{t}</Badge>)}
+              {tech.map((t) => <Badge key={t.text} variant="secondary" title={`Source: ${sourceLabel(t.source)}`}>{t.text}</Badge>)}
             </div>
           </Section>
         ) : null}

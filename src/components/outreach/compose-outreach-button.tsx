@@ -17,6 +17,7 @@ type Recipient = { id: string; name: string; title: string | null; email: string
 type TemplateOption = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 type CampaignOption = { id: string; name: string };
 type Draft = { subject: string | null; message: string; generatedBy: string; missing: string[]; warnings: string[] };
+type StreamLine = { type: "start"; generatedBy: "ai" | "template" } | { type: "delta"; text: string } | { type: "done"; draft: Draft };
 
 /**
  * Write to one person: pick a template, generate a personalised draft (AI or template), edit
@@ -63,6 +64,8 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
   const [error, setError] = useState<string | null>(null);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<SendOutcomeView | null>(null);
+  // The model's text while it is being written (null when no draft is streaming).
+  const [streaming, setStreaming] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -82,21 +85,54 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
     if (chosen) setChannel(chosen.channel);
   }
 
+  // The draft arrives as newline-delimited JSON: "start", then pieces of text as the model
+  // writes them (shown as they come), then "done" with the checked draft.
   async function generate() {
     if (!person) return;
     setBusy("generate");
     setError(null);
-    const res = await apiFetch<Draft[]>("/api/outreach/generate", {
-      method: "POST",
-      body: { personIds: [person.id], templateId: templateId || null, channel, save: false },
-    });
-    setBusy(null);
-    if (!res.success) return setError(res.error);
-    const draft = res.data[0];
-    setSubject(draft.subject ?? "");
-    setMessage(draft.message);
-    setGeneratedBy(draft.generatedBy === "ai" ? "ai" : "template");
-    setNotes({ missing: draft.missing, warnings: draft.warnings });
+    setStreaming("");
+    try {
+      const response = await fetch("/api/outreach/generate/stream", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ personId: person.id, templateId: templateId || null, channel }),
+      });
+      if (!response.ok || !response.body) {
+        const payload = (await response.json().catch(() => null)) as { error?: string } | null;
+        setError(payload?.error ?? `The server answered ${response.status}`);
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      let text = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let newline: number;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = JSON.parse(buffer.slice(0, newline)) as StreamLine;
+          buffer = buffer.slice(newline + 1);
+          if (line.type === "start") setGeneratedBy(line.generatedBy);
+          if (line.type === "delta") {
+            text += line.text;
+            setStreaming(text);
+          }
+          if (line.type === "done") {
+            setSubject(line.draft.subject ?? "");
+            setMessage(line.draft.message);
+            setGeneratedBy(line.draft.generatedBy === "ai" ? "ai" : "template");
+            setNotes({ missing: line.draft.missing, warnings: line.draft.warnings });
+          }
+        }
+      }
+    } catch {
+      setError("Network error — check your connection and try again");
+    } finally {
+      setStreaming(null);
+      setBusy(null);
+    }
   }
 
   async function save(): Promise<string | null> {
@@ -193,7 +229,17 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
                 <Button type="button" variant="secondary" onClick={generate} disabled={busy !== null} data-testid="compose-generate">
                   {busy === "generate" ? <Loader2 className="animate-spin" aria-hidden /> : <Sparkles aria-hidden />} Generate draft
                 </Button>
+                {generatedBy !== "manual" && busy !== "generate" ? (
+                  <span className="ml-3 text-xs text-muted-foreground" data-testid="compose-draft-kind">
+                    {generatedBy === "ai" ? "AI draft: check every fact before sending" : "Template draft: the template filled in with this person's data (no AI)"}
+                  </span>
+                ) : null}
               </div>
+              {streaming !== null ? (
+                <div className="whitespace-pre-wrap rounded-md border bg-muted/40 p-3 text-sm" aria-live="polite" data-testid="compose-streaming">
+                  {streaming || "Writing…"}
+                </div>
+              ) : null}
               {notes.missing.length > 0 || notes.warnings.length > 0 ? (
                 <div className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="compose-warnings">
                   <p className="flex items-center gap-1.5 font-medium"><AlertTriangle className="size-4" aria-hidden /> Check before sending</p>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { readText, safeHttpUrl } from "@/lib/untrusted-json";
+import { readClaims, sourceLabel } from "@/lib/claims";
+import { ClaimSource } from "@/components/research/claim-source";
 
 /**
  * A research dossier as a rep reads it. Works in server and client components (no hooks), so
@@ -21,31 +23,30 @@ export type DossierData = {
   researchedAt: string | Date;
 };
 
-export type TalkingPoint = { id: string; content: string; person: { id: string; name: string; title: string | null } | null };
+export type TalkingPoint = { id: string; content: string; citation?: string | null; person: { id: string; name: string; title: string | null } | null };
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 const objects = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null) : [];
 
 export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierData; talkingPoints?: TalkingPoint[] }) {
-  const pains = strings(dossier.painPoints);
-  const tech = strings(dossier.techStack);
+  const pains = readClaims(dossier.painPoints);
+  const tech = readClaims(dossier.techStack);
   const facilities = objects(dossier.facilities);
   const news = objects(dossier.recentNews);
   const contacts = objects(dossier.keyContacts);
   const sources = objects(dossier.sources);
-  const byPerson = new Map<string, { person: NonNullable<TalkingPoint["person"]>; points: string[] }>();
+  const byPerson = new Map<string, { person: NonNullable<TalkingPoint["person"]>; points: { text: string; source: string | null }[] }>();
   for (const tp of talkingPoints) {
     if (!tp.person) continue;
     const entry = byPerson.get(tp.person.id) ?? { person: tp.person, points: [] };
-    entry.points.push(tp.content);
+    entry.points.push({ text: tp.content, source: tp.citation ?? null });
     byPerson.set(tp.person.id, entry);
   }
   const researched = new Date(dossier.researchedAt);
   return (
     <div className="grid gap-4 text-sm" data-testid="dossier">
       <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-        <Badge variant="secondary">{dossier.provider === "built-in" || !dossier.provider ? "Built-in researcher" : dossier.provider}</Badge>
+        <Badge variant="secondary">{dossier.provider === "built-in" || !dossier.provider ? "Built-in researcher: from the account's own data and its website" : dossier.provider}</Badge>
         Researched {researched.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
       </div>
       {dossier.summary ? <p className="leading-relaxed">{dossier.summary}</p> : null}
@@ -68,7 +69,7 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
         <Section title="Likely pain points">
           <ul className="list-disc space-y-1 pl-5">
             {pains.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p.text}>{p.text} <ClaimSource source={p.source} className="ml-1" /></li>
             ))}
           </ul>
         </Section>
@@ -77,8 +78,8 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
         <Section title="Tech stack">
           <ul className="flex flex-wrap gap-1.5">
             {tech.map((t) => (
-              <li key={t} className="rounded-md border px-2 py-0.5 text-xs">
-                {t}
+              <li key={t.text} className="rounded-md border px-2 py-0.5 text-xs" title={`Source: ${sourceLabel(t.source)}`}>
+                {t.text}
               </li>
             ))}
           </ul>
@@ -134,7 +135,7 @@ export function DossierView({ dossier, talkingPoints = [] }: { dossier: DossierD
                 {person.title ? <span className="text-muted-foreground"> · {person.title}</span> : null}
                 <ul className="mt-0.5 list-disc space-y-0.5 pl-5 text-muted-foreground">
                   {points.map((p) => (
-                    <li key={p}>{p}</li>
+                    <li key={p.text}>{p.text} <ClaimSource source={p.source} className="ml-1" /></li>
                   ))}
                 </ul>
               </li>

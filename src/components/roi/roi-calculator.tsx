@@ -17,6 +17,7 @@ type Roi = {
   assumptions: Assumption[];
   result: { lines: { key: string; label: string; annual: number; formula: string }[]; annualSavings: number; annualCost: number; netAnnual: number; implementationCost: number; paybackMonths: number | null; threeYearValue: number };
   explanation: string;
+  model: { id: string; label: string; productName: string };
 };
 
 const UNIT_SUFFIX: Record<string, string> = { pct: "%", hours: "h", minutes: "min", days: "days" };
@@ -70,7 +71,7 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
       <CardHeader className="flex-row items-start justify-between gap-3">
         <div>
           <CardTitle className="flex items-center gap-2"><Calculator className="size-4" aria-hidden /> ROI for {accountName}</CardTitle>
-          <CardDescription>Annual savings from yard management, from this account&apos;s data and editable assumptions.</CardDescription>
+          <CardDescription>{data ? `What ${data.model.productName} is worth to ${accountName} a year (${data.model.label.toLowerCase()} model)` : "Annual savings"}, from this account&apos;s data and editable assumptions.</CardDescription>
         </div>
         {Object.keys(overrides).length > 0 ? (
           <Button variant="ghost" size="sm" onClick={() => setOverrides({})}><RotateCcw aria-hidden /> Reset</Button>

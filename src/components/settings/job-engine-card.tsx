@@ -20,6 +20,7 @@ const TASK_LABEL: Record<string, string> = {
   "sequences.batch": "Sequence steps",
   "outreach.queue": "Queued mail",
   "meetings.reminders": "Meeting reminders",
+  "notifications.send": "Notifications",
   "background.run": "Background job",
   "jobs.maintenance": "Maintenance",
 };

@@ -8,6 +8,8 @@ import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { GlobalSearch } from "@/components/search/global-search";
 
 export function AppShell({ user, events, currentEventId, children }: {
   user: ShellUser;
@@ -79,8 +81,10 @@ export function AppShell({ user, events, currentEventId, children }: {
           <Menu className="size-5" />
         </button>
         <EventSwitcher events={events} currentEventId={currentEventId} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <GlobalSearch />
           <PresenceAvatars className="hidden sm:flex" />
+          <NotificationBell />
           <UserMenu user={user} />
         </div>
       </header>

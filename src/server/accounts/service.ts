@@ -17,6 +17,8 @@ import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBoun
 
 export const TIERS = ["A", "B", "C", "D"] as const;
 export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
+export const OPPORTUNITY_STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "WON", "LOST"] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
@@ -58,6 +60,11 @@ const accountFields = {
   status: z.enum(ACCOUNT_STATUSES),
   notes: optionalText(10_000),
   assignedToId: idString.nullable(),
+  // The account's opportunity (show ROI): stage, value in whole dollars, expected close, why won or lost.
+  opportunityStage: z.enum(OPPORTUNITY_STAGES, { error: "Pick a stage: qualified, proposal, negotiation, won or lost" }).nullable(),
+  opportunityAmount: z.number({ error: "Enter an amount in whole dollars" }).int("Whole dollars").min(0, "Cannot be negative").max(2_000_000_000).nullable(),
+  expectedCloseDate: z.iso.date("Enter a date like 2026-06-30").nullable(),
+  closeReason: optionalText(500),
 };
 
 export const createAccountBody = z.strictObject({ ...accountFields, ...eventScopeField }).partial().required({ name: true });
@@ -71,8 +78,30 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
   z.strictObject({ action: z.literal("setTier"), ids: z.array(idString).min(1).max(500), tier: z.enum(TIERS) }),
   z.strictObject({ action: z.literal("setStatus"), ids: z.array(idString).min(1).max(500), status: z.enum(ACCOUNT_STATUSES) }),
+  z.strictObject({ action: z.literal("setOpportunityStage"), ids: z.array(idString).min(1).max(500), opportunityStage: z.enum(OPPORTUNITY_STAGES).nullable() }),
   z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500), deletePeople: z.boolean().default(false) }),
 ]);
+
+/**
+ * What follows from an opportunity change: the date it was opened (the first time a stage is
+ * set; the show P&L compares it with the account's first touch), the close date and the
+ * account status (won and lost opportunities make the account won or lost, so the dashboard's
+ * "won accounts" and the P&L's won revenue agree).
+ */
+export function opportunityEffects(
+  change: { opportunityStage?: OpportunityStage | null; expectedCloseDate?: string | null },
+  before: { opportunityOpenedAt: Date | null; opportunityStage: string | null } | null,
+  now: Date,
+): Prisma.TargetAccountUncheckedUpdateInput {
+  const data: Prisma.TargetAccountUncheckedUpdateInput = {};
+  if (change.expectedCloseDate !== undefined) data.expectedCloseDate = change.expectedCloseDate === null ? null : new Date(`${change.expectedCloseDate}T00:00:00Z`);
+  const stage = change.opportunityStage;
+  if (stage === undefined || stage === before?.opportunityStage) return data;
+  if (stage !== null && !before?.opportunityOpenedAt) data.opportunityOpenedAt = now;
+  data.closedAt = stage === "WON" || stage === "LOST" ? now : null;
+  if (stage === "WON" || stage === "LOST") data.status = stage;
+  return data;
+}
 
 // One natural-key rule for company names everywhere (import, booth capture, manual edits).
 export { normalizeName } from "@/lib/normalize";
@@ -224,9 +253,12 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     await assertAssignee(body.assignedToId, tx);
-    const { eventId: _ignored, revenue, ...fields } = body;
+    const { eventId: _ignored, revenue, expectedCloseDate, ...fields } = body;
     const account = await tx.targetAccount.create({
-      data: { ...fields, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual" },
+      data: {
+        ...fields, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual",
+        ...(opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, null, new Date()) as Partial<Prisma.TargetAccountUncheckedCreateInput>),
+      },
     });
     await recordActivity(
       { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
@@ -240,8 +272,8 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
   return prisma.$transaction(async (tx) => {
     const before = await getAccountOrThrow(id, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
-    const { revenue, ...fields } = body;
-    const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields };
+    const { revenue, expectedCloseDate, ...fields } = body;
+    const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields, ...opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, before, new Date()) };
     if (revenue !== undefined) data.revenue = revenue === null ? null : BigInt(revenue);
     if (body.name) data.normalizedName = normalizeName(body.name);
     const account = await tx.targetAccount.update({ where: { id }, data });
@@ -311,6 +343,13 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     } else if (body.action === "setStatus") {
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { status: body.status, lastActivityAt: now } });
       description = (name) => `${actorName(actor)} set ${name} to ${body.status.toLowerCase().replace(/_/g, " ")}`;
+    } else if (body.action === "setOpportunityStage") {
+      const stage = body.opportunityStage;
+      // Opened once: only accounts without an opportunity get today's opening date.
+      if (stage !== null) await tx.targetAccount.updateMany({ where: { id: { in: ids }, opportunityOpenedAt: null }, data: { opportunityOpenedAt: now } });
+      const { opportunityOpenedAt: _opened, ...effects } = opportunityEffects({ opportunityStage: stage }, { opportunityOpenedAt: now, opportunityStage: null }, now);
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { ...(effects as Prisma.TargetAccountUpdateManyMutationInput), opportunityStage: stage, lastActivityAt: now } });
+      description = (name) => `${actorName(actor)} set the opportunity of ${name} to ${stage ? stage.toLowerCase() : "none"}`;
     } else {
       if (body.deletePeople) deletedPeople = (await tx.person.deleteMany({ where: { accountId: { in: ids } } })).count;
       await tx.targetAccount.deleteMany({ where: { id: { in: ids } } });

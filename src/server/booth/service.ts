@@ -16,6 +16,7 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
@@ -184,6 +185,14 @@ export async function captureLead(body: CaptureLeadBody, actor: Actor): Promise<
       description: `Met ${personName}${account ? ` (${account.name})` : ""} at the booth — ${body.rating}${body.note ? `: ${body.note.slice(0, 140)}` : ""}`,
       actorId: actor.id, eventId, personId, accountId: account?.id ?? null, entityType: "person", entityId: personId, metadata,
     }, tx);
+    if (account && !accountCreated) {
+      const owner = await tx.targetAccount.findUnique({ where: { id: account.id }, select: { assignedToId: true } });
+      await notify({
+        userId: owner?.assignedToId, actorId: actor.id, type: "lead_captured", title: `${personName} from ${account.name} was met at the booth`,
+        body: `${body.rating} lead${body.note ? `: ${body.note.slice(0, 200)}` : ""}`, href: `/dashboard/people/${personId}`, eventId,
+        entityType: "person", entityId: personId,
+      }, tx);
+    }
 
     return {
       personId,

@@ -1,6 +1,7 @@
 import { sendMail } from "@/server/email/transport";
 import { logger } from "@/server/logger";
 import { isDemoMode } from "@/server/env";
+import { escapeHtml } from "@/lib/escape-html";
 
 /** The magic-link email. In demo mode the link is also printed so a developer can click it. */
 export async function sendSignInLink({ email, url }: { email: string; url: string }): Promise<void> {
@@ -18,8 +19,4 @@ export async function sendSignInLink({ email, url }: { email: string; url: strin
   if (result.transport === "dev-outbox" && isDemoMode()) {
     logger.info(`Magic link for ${email}: ${url}`);
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }

@@ -41,7 +41,9 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[] }>
     columns: [
       text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
       int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
-      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"),
+      text("opportunityStage"), int("opportunityAmount"), text("expectedCloseDate", `to_char(t."expectedCloseDate", 'YYYY-MM-DD')`), text("closeReason"), ts("opportunityOpenedAt"), ts("closedAt"),
+      ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
     ],
   },
   people: {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
@@ -293,6 +294,11 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
       },
       tx,
     );
+    await notify({
+      userId: options.actor.id, type: "import_finished", title: status === "FAILED" ? `The import of ${name} failed` : `The import of ${name} finished`,
+      body: `${totals.accounts.created} accounts and ${totals.people.created} people created, ${totals.accounts.updated + totals.people.updated} updated, ${totals.rows.skipped} rows skipped`,
+      href: "/dashboard/accounts/import", eventId, entityType: "import", entityId: job.id, dedupeKey: `import:${job.id}`,
+    }, tx);
   });
   return report;
 }

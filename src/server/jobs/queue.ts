@@ -16,6 +16,8 @@ export const TASKS = {
   outreachQueue: "outreach.queue",
   /** Reminder mails 24 h and 1 h before a meeting (every minute). */
   meetingReminders: "meetings.reminders",
+  /** Due tasks become notifications; the immediate mails and daily digests go out (every 5 minutes). */
+  notifications: "notifications.send",
   /** One slice of a user's background job (drafts, research, rescoring, import, export). */
   backgroundRun: "background.run",
   /** Restarts background jobs whose worker died; prunes the run log (every 5 minutes). */

@@ -30,6 +30,7 @@ const CRON = [
   { task: TASKS.sequencesTick, match: "* * * * *" },
   { task: TASKS.outreachQueue, match: "* * * * *" },
   { task: TASKS.meetingReminders, match: "* * * * *" },
+  { task: TASKS.notifications, match: "*/5 * * * *" },
   { task: TASKS.maintenance, match: "*/5 * * * *" },
 ] as const;
 

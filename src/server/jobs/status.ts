@@ -6,7 +6,7 @@ import { addJob, TASKS, WORKER_STALE_MS } from "@/server/jobs/queue";
  * The engine as Settings shows it: which workers are alive, what is waiting in the queue, and
  * the last runs with their results; and "Run now", which queues the periodic tasks at once.
  */
-const PERIODIC = [TASKS.sequencesTick, TASKS.outreachQueue, TASKS.meetingReminders, TASKS.maintenance] as const;
+const PERIODIC = [TASKS.sequencesTick, TASKS.outreachQueue, TASKS.meetingReminders, TASKS.notifications, TASKS.maintenance] as const;
 
 export async function getEngineStatus(now = new Date()) {
   const [workers, queue, runs] = await Promise.all([

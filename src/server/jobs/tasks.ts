@@ -7,6 +7,7 @@ import { recoverStalledJobs, runBackgroundSlice, type JobDefinition } from "@/se
 import { addJob, pendingJobCount, TASKS, WORKER_STALE_MS, type TaskName } from "@/server/jobs/queue";
 import { logger } from "@/server/logger";
 import { sendMeetingReminders } from "@/server/meetings/reminders";
+import { sendDueDigests } from "@/server/notifications/service";
 import { draftJobItem, type BulkDraftsInput } from "@/server/outreach/drafts";
 import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
 import { researchJobItem } from "@/server/research/service";
@@ -56,6 +57,7 @@ const HANDLERS: Record<TaskName, Handler> = {
     return summary;
   },
   [TASKS.meetingReminders]: async () => sendMeetingReminders(),
+  [TASKS.notifications]: async () => sendDueDigests(new Date()),
   [TASKS.backgroundRun]: async (payload, workerId) => {
     const outcome = await runBackgroundSlice(String(payload.jobId), workerId, JOB_DEFINITIONS);
     return outcome;

@@ -10,7 +10,12 @@ import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { listJobsQuery, startExportBody } from "@/server/jobs/schemas";
-import { bulkDraftsBody, createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { sellerProfileSchema } from "@/server/seller/profile";
+import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
+import { updateMySettingsBody } from "@/server/users/settings";
+import { searchQuery } from "@/server/search/service";
+import { createCostBody, listCostsQuery, showPnlQuery, updateCostBody } from "@/server/roi/show-pnl";
+import { bulkDraftsBody, createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
 import { heartbeatBody, presenceQuery } from "@/server/presence/service";
@@ -190,6 +195,22 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
   { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
+  // Workspace (issue 19): streamed drafts, the seller profile.
+  { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },
+  { method: "GET", path: "/api/settings/product", summary: "The seller profile (\"Our product\") every prompt, draft, pain point, ICP fit and ROI model reads", tag: "settings", access: "user" },
+  { method: "PUT", path: "/api/settings/product", summary: "Replace the seller profile (admins)", tag: "settings", access: "admin", body: sellerProfileSchema },
+  { method: "DELETE", path: "/api/settings/product", summary: "Go back to the shipped default seller profile (admins)", tag: "settings", access: "admin" },
+  { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
+  { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
+  { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
+  { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
+  { method: "GET", path: "/api/event-costs", summary: "What the show cost, line by line", tag: "roi", access: "user", query: listCostsQuery },
+  { method: "POST", path: "/api/event-costs", summary: "Add a cost line to a show (admins)", tag: "roi", access: "admin", status: 201, body: createCostBody },
+  { method: "PATCH", path: "/api/event-costs/{id}", summary: "Correct a cost line (admins)", tag: "roi", access: "admin", params: idParams, body: updateCostBody },
+  { method: "DELETE", path: "/api/event-costs/{id}", summary: "Remove a cost line: kept, no longer counted (admins)", tag: "roi", access: "admin", params: idParams },
+  { method: "GET", path: "/api/reports/show", summary: "Was the show worth it? Cost per lead, meeting and opportunity, pipeline created and influenced, won revenue, ROI multiple, by rep and tier, compared with the previous show", tag: "reports", access: "user", query: showPnlQuery },
+  { method: "GET", path: "/api/me/settings", summary: "My signature, daily send cap, time zone and notification emails", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me/settings", summary: "Change my own settings", tag: "me", access: "user", body: updateMySettingsBody },
 ];
 
 export const registry: Endpoint[] = ENDPOINTS.map((e) => ({ ...e, example: EXAMPLES[`${e.method} ${e.path}`] }));

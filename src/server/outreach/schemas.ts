@@ -42,6 +42,13 @@ export const updateOutreachBody = z.strictObject({
 export const MAX_DRAFTS_NOW = 3;
 export const MAX_BULK_DRAFTS = 500;
 
+/** One draft streamed into the composer as the model writes it. */
+export const streamDraftBody = z.strictObject({
+  personId: z.string().min(1).max(64),
+  templateId: z.string().max(64).nullish(),
+  channel: outreachChannel.default("EMAIL"),
+});
+
 export const generateDraftsBody = z.strictObject({
   personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(MAX_DRAFTS_NOW, `Generate at most ${MAX_DRAFTS_NOW} drafts here; larger selections run in the background (POST /api/outreach/generate/bulk)`),
   templateId: z.string().max(64).nullish(),

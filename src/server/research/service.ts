@@ -7,6 +7,7 @@ import { AppError } from "@/server/http/errors";
 import { createBackgroundJob } from "@/server/jobs/background";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
+import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
 
@@ -44,14 +45,15 @@ export async function prepareResearch(accountId: string, options: ResearchOption
       },
     },
   }).then((found) => inActorEvent(options.actor, "account", found));
-  const draft = await buildDossier(account, options.fetch);
+  const profile = await getSellerProfile();
+  const draft = await buildDossier(account, profile, options.fetch);
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
     footprint: draft.footprint,
     facilities: draft.facilities as unknown as Prisma.InputJsonValue,
-    painPoints: draft.painPoints,
-    techStack: draft.techStack,
+    painPoints: draft.painPoints as unknown as Prisma.InputJsonValue,
+    techStack: draft.techStack as unknown as Prisma.InputJsonValue,
     recentNews: draft.recentNews as unknown as Prisma.InputJsonValue,
     keyContacts: draft.keyContacts as unknown as Prisma.InputJsonValue,
     sources: draft.sources as unknown as Prisma.InputJsonValue,
@@ -59,13 +61,15 @@ export async function prepareResearch(accountId: string, options: ResearchOption
     researchedAt,
   };
   const insights = account.people.flatMap((person) =>
-    talkingPointsFor(person, account, draft).map((content) => ({
+    talkingPointsFor(person, account, draft, profile).map((point) => ({
       accountId: account.id,
       personId: person.id,
       category: "talking_point",
-      content,
+      content: point.text,
       source: "research",
-      confidence: draft.provider === "built-in" ? 0.6 : 0.75,
+      citation: point.source,
+      // No confidence: neither the built-in researcher nor the model gives a calibrated one.
+      confidence: null,
     })),
   );
   const write = async (tx: Prisma.TransactionClient) => {
@@ -183,7 +187,7 @@ export async function getAccountDossier(accountId: string, actor: Actor) {
   const insights = await prisma.insight.findMany({
     where: { accountId, personId: { not: null }, category: "talking_point" },
     orderBy: [{ personId: "asc" }, { createdAt: "asc" }],
-    select: { id: true, content: true, source: true, person: { select: { id: true, name: true, title: true } } },
+    select: { id: true, content: true, source: true, citation: true, person: { select: { id: true, name: true, title: true } } },
   });
   return { account: { id: account.id, name: account.name, eventId: account.eventId }, dossier: account.dossier, talkingPoints: insights };
 }

@@ -138,7 +138,7 @@ export function defaultAssumptions(facts: AccountFacts): { values: RoiAssumption
   return { values, sources, notes };
 }
 
-export type RoiLine = { key: "detention" | "labour" | "gate" | "dwell"; label: string; annual: number; formula: string };
+export type RoiLine = { key: string; label: string; annual: number; formula: string };
 export type RoiResult = {
   lines: RoiLine[];
   annualSavings: number;

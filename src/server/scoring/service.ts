@@ -3,8 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
 import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
+import type { SellerProfile } from "@/server/seller/profile";
+import { getSellerProfile } from "@/server/seller/service";
 import { logger } from "@/server/logger";
 import type { Actor, TeamActor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
@@ -89,29 +91,23 @@ async function engagementByAccount(where: { eventId: string } | { accountId: str
 const aiAnswer = z.object({ adjustment: z.number().min(-100).max(100), reason: z.string().trim().min(3).max(400) });
 
 /** Asks the configured model to review a score; returns the breakdown unchanged (with a note) if it fails. */
-async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBreakdown, dossierSummary: string | null): Promise<IcpBreakdown> {
+async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBreakdown, dossierSummary: string | null, profile: SellerProfile): Promise<IcpBreakdown> {
   if (!isAiConfigured()) return breakdown;
   try {
-    const answer = await completeJson({
+    const answer = await generateStructured({
+      purpose: "score-review",
       schema: aiAnswer,
-      messages: [
-        {
-          role: "system",
-          content:
-            "You review ideal-customer-profile scores for a vendor of yard-management software (trailer yards, gates, dock doors). " +
-            'Answer JSON {"adjustment": integer between -15 and 15, "reason": one sentence}. Adjust only for evidence the rules below miss; 0 is a fine answer.',
-        },
-        {
-          role: "user",
-          content: JSON.stringify({
+      system:
+        `You review ideal-customer-profile scores for the company that sells ${profile.productName}: ${profile.pitch} ` +
+        `Target industries: ${profile.industries.map((i) => i.name).join(", ") || "any"}. ` +
+        'Answer JSON {"adjustment": integer between -15 and 15, "reason": one sentence}. Adjust only for evidence the rules below miss; 0 is a fine answer.',
+      prompt: JSON.stringify({
             account: name,
             facts: { ...facts, revenue: facts.revenue === null ? null : Number(facts.revenue) },
             ruleBasedScore: breakdown.base,
             factors: breakdown.factors.map((f) => ({ factor: f.label, points: f.points, of: f.weight, reason: f.reason })),
             dossier: dossierSummary,
           }),
-        },
-      ],
     });
     return withAiAdjustment(breakdown, { adjustment: answer.adjustment, reason: answer.reason, provider: aiProviderName() });
   } catch (error) {
@@ -122,11 +118,11 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
 
 export async function scoreOneAccount(accountId: string, actor: Actor) {
   const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
-  const weights = await getIcpWeights();
+  const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
   // The model call happens outside the transaction: a slow endpoint must not hold locks.
-  const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account), account.dossier?.summary ?? null);
+  const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account, profile), account.dossier?.summary ?? null, profile);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.targetAccount.update({
       where: { id: accountId },
@@ -183,7 +179,7 @@ const CHUNK = 5000;
 export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
   const started = Date.now();
   const { event, eventId } = actor;
-  const weights = await getIcpWeights();
+  const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const [accounts, people, engagement] = await Promise.all([
     prisma.targetAccount.findMany({
       where: { eventId },
@@ -197,7 +193,7 @@ export async function scoreEvent(actor: Actor, onProgress?: (done: number, total
   ]);
   const accountScores = new Map<string, { score: number; name: string }>();
   const accountRows = accounts.map((a) => {
-    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account);
+    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account, profile);
     accountScores.set(a.id, { score: b.total, name: a.name });
     return { id: a.id, score: b.total, breakdown: JSON.stringify(b) };
   });

@@ -5,6 +5,8 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { composeDeterministic } from "@/server/outreach/drafts";
+import { getSellerProfile } from "@/server/seller/service";
+import { notify } from "@/server/notifications/service";
 import { sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
 import { normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
@@ -224,13 +226,14 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
     group.forEach((x, i) => contexts.set(x.e.id, built[i]));
   }
   const drafts: (EmailStep & { subject: string; message: string })[] = [];
+  const profile = await getSellerProfile();
   for (const x of emailSteps) {
     const context = contexts.get(x.e.id)!;
     if (context instanceof Error) {
       results.set(x.e.id, context);
       continue;
     }
-    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context);
+    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context, profile);
     if (!content.subject) results.set(x.e.id, new AppError("validation_error", `Step ${x.stepNumber} has no subject`));
     else drafts.push({ ...x, subject: content.subject, message: content.message });
   }
@@ -346,6 +349,7 @@ async function createTaskStep(e: Loaded, step: Loaded["sequence"]["steps"][numbe
   const content = composeDeterministic(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
+    await getSellerProfile(),
   );
   const title = `${step.channel === "CALL" ? "Call" : "LinkedIn message to"} ${e.person.name} — step ${stepNumber} of “${e.sequence.name}”`;
   const moved = await prisma.$transaction(async (tx) => {
@@ -449,7 +453,7 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   logger.warn({ err: error, enrollmentId: id }, "sequence step failed");
   await prisma.$transaction(async (tx) => {
-    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, eventId: true } } } });
+    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, ownerId: true, person: { select: { name: true } }, sequence: { select: { id: true, name: true, eventId: true, ownerId: true } } } });
     if (!e || e.claimedBy !== workerId) return;
     const failureCount = e.failureCount + 1;
     const failed = failureCount >= MAX_STEP_FAILURES;
@@ -464,6 +468,11 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
         type: "sequence.failed", description: `“${e.sequence.name}” failed after ${failureCount} attempts: ${message}`,
         eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: id,
         metadata: { sequenceId: e.sequence.id, error: message },
+      }, tx);
+      await notify({
+        userId: e.ownerId ?? e.sequence.ownerId, type: "step_failed", title: `“${e.sequence.name}” stopped for ${e.person.name}: a step failed`,
+        body: message, href: `/dashboard/sequences/${e.sequence.id}`, eventId: e.sequence.eventId, entityType: "sequence_enrollment", entityId: id,
+        dedupeKey: `step_failed:${id}:${failureCount}`,
       }, tx);
     }
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readClaims } from "@/lib/claims";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
@@ -179,8 +180,9 @@ export async function previewTemplate(body: z.infer<typeof previewTemplateBody>,
 
 function firstString(value: unknown): string | null {
   if (Array.isArray(value)) {
-    const first = value.find((v) => typeof v === "string" && v.trim() !== "");
-    return typeof first === "string" ? stripPeriod(first) : null;
+    // Pain points are claims ({ text, source }) or, written before sources were kept, strings.
+    const first = readClaims(value)[0]?.text;
+    return first ? stripPeriod(first) : null;
   }
   return typeof value === "string" && value.trim() !== "" ? stripPeriod(value) : null;
 }

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { extractLinks } from "@/server/email/compose";
@@ -35,7 +36,7 @@ export type EventInput = {
 export type ApplyResult = { applied: boolean; duplicate: boolean; isMachine: boolean };
 
 const eventOutreachSelect = {
-  id: true, eventId: true, personId: true, accountId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
+  id: true, eventId: true, personId: true, accountId: true, ownerId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
   openedAt: true, clickedAt: true, repliedAt: true, bouncedAt: true, unsubscribedAt: true,
   person: { select: { name: true, email: true } },
 } as const;
@@ -87,7 +88,13 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
     case "click":
       if (!isMachine) {
         await tx.outreach.update({ where: { id: o.id }, data: { clickCount: { increment: 1 }, clickedAt: o.clickedAt ?? input.at, openedAt: o.openedAt ?? input.at } });
-        if (!o.clickedAt) await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+        if (!o.clickedAt) {
+          await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+          await notify({
+            userId: o.ownerId, type: "click", title: `${o.person.name} clicked a link in your email`, body: o.subject ? `“${o.subject}”` : null,
+            href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `click:${o.id}`,
+          }, tx);
+        }
       }
       break;
     case "bounce":
@@ -117,6 +124,10 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
       if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
       await stopActiveEnrollments(o.personId, "replied", input.at, tx);
       await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
+      await notify({
+        userId: o.ownerId, actorId: input.actorId, type: "reply", title: `${o.person.name} replied`, body: o.subject ? `Re: ${o.subject}` : null,
+        href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `reply:${o.id}:${input.at.toISOString()}`,
+      }, tx);
       break;
     default:
       break;

@@ -23,9 +23,14 @@ export default async function ReportsPage() {
       <Plus aria-hidden /> New report
     </Link>
   );
+  const showButton = (
+    <Link href="/dashboard/reports/show" className={buttonVariants({ variant: "outline" })} data-testid="open-show-report">
+      Was the show worth it?
+    </Link>
+  );
   return (
     <>
-      <PageHeader title="Reports" description={`Saved report definitions for ${event.name}. Re-run one as a PDF any time: the numbers are always current.`} actions={newButton} />
+      <PageHeader title="Reports" description={`Saved report definitions for ${event.name}. Re-run one as a PDF any time: the numbers are always current.`} actions={<>{showButton}{newButton}</>} />
       {reports.items.length === 0 ? (
         <EmptyState icon={FileText} title="No saved reports yet" action={newButton}>
           Build a report: pick sections and metrics, filter by tier, rep or dates, preview it, download a PDF and save it to re-run later.

@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
 import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
-import { ScoringSettings } from "@/components/scoring/scoring-settings";
-import { getIcpWeightsWithMeta } from "@/server/scoring/service";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { JobEngineCard } from "@/components/settings/job-engine-card";
@@ -15,19 +14,17 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const [team, suppressions] = await Promise.all([listTeam(), listSuppressions({ page: 1, pageSize: 25 })]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
+      <SettingsNav />
       <TeamSettings
         currentUserId={actor.id}
         isAdmin={actor.role === "ADMIN"}
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
-      <div className="mt-6">
-        <ScoringSettings isAdmin={actor.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
-      </div>
       <div className="mt-6">
         <SuppressionSettings
           isAdmin={actor.role === "ADMIN"}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
+import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { DossierCard } from "@/components/accounts/dossier-card";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
@@ -120,6 +121,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <EditableField endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
+
+          <OpportunityCard endpoint={endpoint} account={account} />
 
           <Card data-testid="account-people">
             <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { readClaims } from "@/lib/claims";
+import { ClaimSource } from "@/components/research/claim-source";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
@@ -59,7 +61,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const nextMeeting = nextScheduled(meetings);
   const lastSent = outreach.find((o) => o.sentAt);
   const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
-  const painPoints = Array.isArray(account?.dossier?.painPoints) ? (account!.dossier!.painPoints as unknown[]).filter((p): p is string => typeof p === "string") : [];
+  const painPoints = readClaims(account?.dossier?.painPoints);
   const local = localTime(person.timeZone);
 
   return (
@@ -126,9 +128,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     {person.insights.map((i) => (
                       <li key={i.id} className="flex gap-2">
                         <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-primary" aria-hidden />
-                        <span>
+                        <span className="min-w-0">
                           {i.content}
-                          {i.confidence !== null ? <span className="ml-1 text-xs text-muted-foreground">({Math.round(i.confidence * 100)}% confidence)</span> : null}
+                          <ClaimSource source={i.citation} className="ml-1.5" />
                         </span>
                       </li>
                     ))}
@@ -140,7 +142,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               {painPoints.length ? (
                 <section className="grid gap-1.5">
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{account!.name}&apos;s pain points</h3>
-                  <div className="flex flex-wrap gap-1.5">{painPoints.map((p) => <Badge key={p} variant="warning">{p}</Badge>)}</div>
+                  <ul className="grid gap-1.5">
+                    {painPoints.map((p) => (
+                      <li key={p.text} className="flex flex-wrap items-center gap-x-2 gap-y-0.5"><Badge variant="warning" className="whitespace-normal">{p.text}</Badge><ClaimSource source={p.source} /></li>
+                    ))}
+                  </ul>
                 </section>
               ) : null}
             </CardContent>
