@@ -15,7 +15,7 @@ import { prepareBenchDatabase } from "./lib/database";
 import { budgetPasses, machineFacts, readPrevious, renderTable, writeReport, type BenchReport } from "./lib/report";
 import type { BenchCase, BenchContext, BenchResult } from "./lib/types";
 
-const CASES = ["services", "export", "http", "lighthouse", "import", "sequences"] as const;
+const CASES = ["services", "export", "http", "lighthouse", "import", "sequences", "booth-sync"] as const;
 type CaseName = (typeof CASES)[number];
 
 interface Args {

@@ -112,7 +112,7 @@ test("a rep researches an imported account from the queue and reads its dossier"
   await expect(dossier).toContainText("Likely pain points");
   await expect(dossier).toContainText("Reefer trailers");
   await expect(dossier).toContainText("Lena Moss");
-  await expect(dossier).toContainText("network lever for Lena");
+  await expect(dossier).toContainText("as a lever across 6 sites for Lena");
   await dossier.scrollIntoViewIfNeeded();
   await screenshot(page, "research-dossier");
   // Researched now, so it leaves the queue.

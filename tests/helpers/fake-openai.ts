@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./http-body";
 
 /**
  * A fake OpenAI-compatible server on loopback: speaks the real Chat Completions wire format,
@@ -89,13 +90,4 @@ export async function startFakeOpenAI(respond: (request: ChatRequest) => FakeAns
 function restore(key: string, value: string | undefined) {
   if (value === undefined) delete process.env[key];
   else process.env[key] = value;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }

@@ -301,6 +301,7 @@ describe("people list in SQL", () => {
           eventId: event.id, accountId: i % 5 ? accounts[i % 4].id : null, firstName: `F${i}`, lastName: "Ppl", name: i === 7 ? "Under_Score 50%" : `${"QWERTYUIOP"[i % 10]} Ppl ${i}`,
           title: i % 3 ? ["VP Ops", "Buyer", "CTO"][i % 3] : null, email: i % 4 ? `p${i}-${event.id}@ppl.test` : null, icpScore: i % 6 ? (i * 13) % 100 : null,
           [flags[i % 6]]: true, assignedToId: i % 2 ? rep.id : null, lastActivityAt: i % 3 ? new Date(Date.UTC(2026, 1, i + 1)) : null,
+          leadRating: i % 4 ? ["hot", "warm", "cold"][i % 3] : null, interestTags: i % 3 ? ["pilot", ...(i % 2 ? ["yard visibility"] : [])] : [],
         },
       });
     }
@@ -309,6 +310,7 @@ describe("people list in SQL", () => {
       ...PEOPLE_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
       { persona: "isOps,isTech" }, { accountId: accounts[1].id }, { tier: "A,C" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
       { hasEmail: "true" }, { hasEmail: "false" }, { icpMin: "10", icpMax: "60" }, { q: "ppl acc z" }, { q: "buyer" }, { q: "q ppl" },
+      { rating: "hot" }, { rating: "warm,cold" }, { tag: "Yard Visibility" }, { tag: "pilot", rating: "hot" },
     ];
     for (const c of cases) {
       const q = listPeopleQuery.parse({ ...base, ...c });

@@ -8,7 +8,6 @@ import * as outreachRoute from "@/app/api/outreach/[id]/route";
 import * as resendRoute from "@/app/api/outreach/[id]/resend/route";
 import * as sendRoute from "@/app/api/outreach/[id]/send/route";
 import * as meetingsRoute from "@/app/api/meetings/route";
-import { sendMeetingReminders } from "@/server/meetings/reminders";
 import { processDueSequenceSteps } from "@/server/sequences/engine";
 import { suppressAddress } from "@/server/suppressions/service";
 import { callRoute } from "../helpers/request";
@@ -173,33 +172,5 @@ describe("meeting invites go through the outreach guards", () => {
     expect(demoMeeting.json.data.invite).toMatchObject({ sent: false, reason: expect.stringMatching(/demo data/) });
     expect(received).toHaveLength(1);
     expect(await prisma.activity.count({ where: { type: "meeting.invite_not_sent", personId: { in: [blocked.id, demo.id] } } })).toBe(2);
-  });
-});
-
-describe("meeting reminders", () => {
-  it("reminds the rep 24 h and 1 h before, once each, with the time in the event's zone", async () => {
-    const w = await meetingWorld();
-    const now = new Date();
-    const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
-    const meeting = (scheduledAt: Date, createdAt: Date, status: "SCHEDULED" | "CANCELLED" = "SCHEDULED") =>
-      prisma.meeting.create({ data: { eventId: w.event.id, personId: w.person.id, accountId: w.account.id, ownerId: w.user.id, scheduledAt, createdAt, status, icsUid: `${randomUUID()}@test` } });
-    const tomorrow = await meeting(hours(23), hours(-48));
-    const soon = await meeting(hours(0.5), hours(-48));
-    const lateBooking = await meeting(hours(3), hours(-1));
-    await meeting(hours(20), hours(-48), "CANCELLED");
-
-    const first = await sendMeetingReminders(now);
-    expect(first).toEqual({ sent: 2, failed: 0 });
-    const subjects = received.map((m) => m.subject ?? "");
-    expect(subjects.some((s) => s.startsWith(`Reminder: ${w.person.name}`) && s.includes("tomorrow") && /P[SD]T/.test(s))).toBe(true);
-    expect(subjects.some((s) => s.includes("in an hour"))).toBe(true);
-    expect(received.every((m) => (m.to && "text" in m.to ? m.to.text : "") === w.user.email)).toBe(true);
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: tomorrow.id } })).toMatchObject({ reminder24hAt: now });
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: soon.id } })).toMatchObject({ reminder1hAt: now });
-    // Booked three hours ahead: no "tomorrow" reminder; its 1 h one comes later.
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: lateBooking.id } })).toMatchObject({ reminder24hAt: null, reminder1hAt: null });
-
-    expect(await sendMeetingReminders(now)).toEqual({ sent: 0, failed: 0 });
-    expect(received).toHaveLength(2);
   });
 });

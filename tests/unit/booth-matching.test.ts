@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { normalizeName as normalizeCompanyName } from "@/lib/normalize";
 import { normalizeName as accountNormalizedName } from "@/server/accounts/service";
-import { pickBoothDay, workDomain } from "@/server/booth/service";
+import { workDomain } from "@/server/booth/leads";
+import { pickBoothDay } from "@/lib/booth/days";
 import { normalizeName } from "../../prisma/seed/text";
 
 describe("booth matching rules", () => {

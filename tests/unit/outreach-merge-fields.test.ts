@@ -9,6 +9,7 @@ const context: MergeContext = {
   dossier: { painPoint: "trailers wait hours at the gate", summary: null, recentNews: null, footprint: null },
   sender: { name: "Maya Patel", firstName: "Maya", email: "maya@vendor.test", title: null, signature: null },
   event: { name: "Manifest 2026", city: "Las Vegas", venue: null, boothNumber: "", dates: "March 10–12, 2026" },
+  booth: { slots: null },
 };
 
 describe("merge fields", () => {

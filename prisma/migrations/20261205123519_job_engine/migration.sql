@@ -8,10 +8,6 @@ CREATE TYPE "BackgroundJobItemStatus" AS ENUM ('PENDING', 'DONE', 'FAILED', 'SKI
 ALTER TYPE "OutreachStatus" ADD VALUE 'INTERRUPTED';
 
 -- AlterTable
-ALTER TABLE "meeting" ADD COLUMN     "reminder1hAt" TIMESTAMP(3),
-ADD COLUMN     "reminder24hAt" TIMESTAMP(3);
-
--- AlterTable
 ALTER TABLE "outreach" ADD COLUMN     "handedOverAt" TIMESTAMP(3);
 
 -- CreateTable

@@ -1,4 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { DemoModeBanner } from "@/components/shell/demo-mode-banner";
+import { isDemoInProduction } from "@/server/env";
 import { listEvents } from "@/server/events/service";
 import { getActor } from "@/server/access/page-actor";
 
@@ -9,6 +11,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       user={{ name: actor.name, email: actor.email, image: actor.image, role: actor.role }}
       events={events.map((e) => ({ id: e.id, name: e.name, city: e.city, startDate: e.startDate.toISOString() }))}
       currentEventId={actor.eventId}
+      banner={isDemoInProduction() ? <DemoModeBanner /> : null}
     >
       {children}
     </AppShell>

@@ -66,7 +66,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
 
   const personas = (params.get("persona") ?? "").split(",").filter(Boolean);
   const tiers = (params.get("tier") ?? "").split(",").filter(Boolean);
-  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId"].filter((k) => params.get(k)).length;
+  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", "rating", "tag"].filter((k) => params.get(k)).length;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someOnPage = rows.some((r) => selected.has(r.id));
   const onSort = (column: string, d: "asc" | "desc") => set({ sort: column, dir: d });
@@ -155,6 +155,17 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
               <option value="true">Has email</option>
               <option value="false">No email</option>
             </Select>
+          </FilterField>
+          <FilterField label="Booth rating" htmlFor="p-rating">
+            <Select id="p-rating" value={params.get("rating") ?? ""} onChange={(e) => set({ rating: e.target.value })}>
+              <option value="">Any</option>
+              <option value="hot">Hot</option>
+              <option value="warm">Warm</option>
+              <option value="cold">Cold</option>
+            </Select>
+          </FilterField>
+          <FilterField label="Interest tag" htmlFor="p-tag">
+            <Input id="p-tag" defaultValue={params.get("tag") ?? ""} key={`tag-${params.get("tag")}`} onBlur={(e) => set({ tag: e.target.value.trim() })} onKeyDown={(e) => e.key === "Enter" && set({ tag: e.currentTarget.value.trim() })} placeholder="e.g. pilot" />
           </FilterField>
           <FilterField label="ICP from" htmlFor="p-icpmin">
             <Input id="p-icpmin" type="number" min={0} max={100} inputMode="numeric" defaultValue={params.get("icpMin") ?? ""} key={`min-${params.get("icpMin")}`} onBlur={(e) => set({ icpMin: e.target.value })} onKeyDown={(e) => e.key === "Enter" && set({ icpMin: e.currentTarget.value })} placeholder="0" />

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { ArrowDown, Plus, Trash2 } from "lucide-react";
+import { ArrowDown, CalendarPlus, Plus, Trash2 } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,6 +10,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+
+/** The merge field that puts the sending rep's next free booth slots in the email as booking links. */
+const BOOTH_SLOTS_FIELD = "{{booth.slots}}";
 
 export type StepDraft = { delayDays: number; businessDays: boolean; channel: "EMAIL" | "LINKEDIN" | "CALL"; templateId: string | null; subject: string; body: string };
 type Template = { id: string; name: string; channel: string };
@@ -101,6 +104,18 @@ export function SequenceBuilder({ sequenceId, initial, templates, lockedSteps = 
                   <>
                     {step.channel === "EMAIL" ? <Input aria-label={`Step ${i + 1} subject`} placeholder="Subject — merge fields like {{person.firstName}} work" value={step.subject} onChange={(e) => update(i, { subject: e.target.value })} /> : null}
                     <Textarea aria-label={`Step ${i + 1} body`} rows={4} placeholder={step.channel === "EMAIL" ? "Hi {{person.firstName}}, …" : "What the rep should do or say"} value={step.body} onChange={(e) => update(i, { body: e.target.value })} />
+                    {step.channel === "EMAIL" ? (
+                      <Button
+                        type="button"
+                        variant="outline"
+                        size="sm"
+                        disabled={step.body.includes(BOOTH_SLOTS_FIELD)}
+                        onClick={() => update(i, { body: `${step.body.trimEnd()}${step.body.trim() ? "\n\n" : ""}${BOOTH_SLOTS_FIELD}` })}
+                        title="Adds the sending rep's next free booth slots, each a one-click booking link"
+                      >
+                        <CalendarPlus aria-hidden /> {step.body.includes(BOOTH_SLOTS_FIELD) ? "Offers booth slots" : "Offer booth slots"}
+                      </Button>
+                    ) : null}
                   </>
                 )}
               </div>

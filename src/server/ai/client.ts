@@ -22,7 +22,7 @@ export function aiProviderName(): string {
 }
 
 /** What a call was for: goes into the usage log line, so token spend can be told apart. */
-export type AiPurpose = "draft" | "draft-stream" | "research" | "score-review";
+export type AiPurpose = "draft" | "draft-stream" | "research" | "score-review" | "card-read";
 
 function chatModel() {
   const config = env();
@@ -80,17 +80,22 @@ export async function generateStructured<T>(options: {
   system: string;
   prompt: string;
   schema: ZodType<T>;
+  /** Pictures the model looks at with the prompt (data URLs), e.g. a business-card photo. */
+  images?: string[];
   temperature?: number;
   timeoutMs?: number;
   maxRetries?: number;
 }): Promise<T> {
   const started = performance.now();
   try {
+    const input = options.images?.length
+      ? { messages: [{ role: "user" as const, content: [{ type: "text" as const, text: options.prompt }, ...options.images.map((image) => ({ type: "image" as const, image }))] }] }
+      : { prompt: options.prompt };
     const result = await generateText({
       model: wrapLanguageModel({ model: chatModel(), middleware: extractJsonMiddleware() }),
       output: Output.object({ schema: options.schema }),
       system: withSchema(options.system, options.schema),
-      prompt: options.prompt,
+      ...input,
       temperature: options.temperature ?? 0.2,
       maxRetries: options.maxRetries ?? 2,
       abortSignal: AbortSignal.timeout(options.timeoutMs ?? 30_000),

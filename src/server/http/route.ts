@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
+import { clientIp } from "@/server/http/client-ip";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
 import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
@@ -222,11 +223,6 @@ function assertSameOrigin(req: NextRequest) {
     }
     if (host && originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed");
   }
-}
-
-export function clientIp(req: NextRequest): string {
-  const forwarded = req.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
 }
 
 // Shared param/query schemas routes reuse.

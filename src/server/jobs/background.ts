@@ -82,8 +82,8 @@ async function jobActor(job: Pick<JobRow, "userId" | "eventId">): Promise<Actor>
   return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, eventId: event.id, event };
 }
 
-export async function enqueueBackgroundJob(jobId: string, db: DbTx = prisma) {
-  await addJob(TASKS.backgroundRun, { jobId }, { jobKey: `background:${jobId}` }, db);
+export async function enqueueBackgroundJob(jobId: string, db: DbTx = prisma, runAt?: Date) {
+  await addJob(TASKS.backgroundRun, { jobId }, { jobKey: `background:${jobId}`, ...(runAt ? { runAt } : {}) }, db);
 }
 
 /** Creates a job, its items and its queue entry in one transaction. */
@@ -345,9 +345,18 @@ async function runItems(job: JobRow, actor: Actor, runnerId: string, definition:
       return { jobId: job.id, outcome: allFailed ? "failed" : "done", items };
     }
     await touch(job.id, runnerId, prisma, { currentItem: batch.map((b) => b.label).join(", ").slice(0, 300) });
-    await Promise.all(batch.map((item) => runItem(job, actor, runnerId, definition, item)));
-    items += batch.length;
+    const waits = (await Promise.all(batch.map((item) => runItem(job, actor, runnerId, definition, item)))).filter((w): w is ItemWait => w !== undefined);
+    items += batch.length - waits.length;
     await refreshCounts(job.id);
+    if (waits.length > 0) {
+      // The starter's AI limit is used up for this minute: the waiting items stay in line and the job goes on when it allows.
+      const seconds = Math.max(...waits.map((w) => w.retryAfterSeconds));
+      await prisma.$transaction(async (tx) => {
+        await touch(job.id, runnerId, tx, { runnerId: null, currentItem: `Paused for about ${seconds} s: your AI calls for this minute are used up; the job goes on by itself` });
+        await enqueueBackgroundJob(job.id, tx, new Date(Date.now() + seconds * 1000));
+      });
+      return { jobId: job.id, outcome: "continued", items };
+    }
   }
   // The slice is spent: hand over to a continuation (any worker), keeping the progress.
   await prisma.$transaction(async (tx) => {
@@ -357,7 +366,10 @@ async function runItems(job: JobRow, actor: Actor, runnerId: string, definition:
   return { jobId: job.id, outcome: "continued", items };
 }
 
-async function runItem(job: JobRow, actor: Actor, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, item: ItemRow) {
+/** An item that did not run because a limit said "not now"; it stays PENDING. */
+type ItemWait = { retryAfterSeconds: number };
+
+async function runItem(job: JobRow, actor: Actor, runnerId: string, definition: Extract<JobDefinition, { mode: "items" }>, item: ItemRow): Promise<ItemWait | undefined> {
   try {
     const work = await definition.run(item, job, actor);
     await prisma.$transaction(async (tx) => {
@@ -371,6 +383,9 @@ async function runItem(job: JobRow, actor: Actor, runnerId: string, definition: 
     });
   } catch (error) {
     if (error instanceof LostJob) throw error;
+    if (error instanceof AppError && error.code === "rate_limited") {
+      return { retryAfterSeconds: Math.max(1, Number(error.headers?.["Retry-After"]) || 60) };
+    }
     await prisma.backgroundJobItem.updateMany({ where: { id: item.id, status: "PENDING" }, data: { status: "FAILED", error: readableError(error), finishedAt: new Date() } });
   }
 }

@@ -6,7 +6,7 @@ import { importJob } from "@/server/import/job";
 import { recoverStalledJobs, runBackgroundSlice, type JobDefinition } from "@/server/jobs/background";
 import { addJob, pendingJobCount, TASKS, WORKER_STALE_MS, type TaskName } from "@/server/jobs/queue";
 import { logger } from "@/server/logger";
-import { sendMeetingReminders } from "@/server/meetings/reminders";
+import { sendDueMeetingReminders } from "@/server/meetings/reminders";
 import { sendDueDigests } from "@/server/notifications/service";
 import { draftJobItem, type BulkDraftsInput } from "@/server/outreach/drafts";
 import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
@@ -56,7 +56,7 @@ const HANDLERS: Record<TaskName, Handler> = {
     if (summary.more) await addJob(TASKS.outreachQueue, {}, { jobKey: `cron:${TASKS.outreachQueue}` });
     return summary;
   },
-  [TASKS.meetingReminders]: async () => sendMeetingReminders(),
+  [TASKS.meetingReminders]: async () => sendDueMeetingReminders(new Date()),
   [TASKS.notifications]: async () => sendDueDigests(new Date()),
   [TASKS.backgroundRun]: async (payload, workerId) => {
     const outcome = await runBackgroundSlice(String(payload.jobId), workerId, JOB_DEFINITIONS);
@@ -77,20 +77,42 @@ const HANDLERS: Record<TaskName, Handler> = {
   },
 };
 
-function logged(task: TaskName, handler: Handler, workerId: string): Task {
+/** One execution of a task, logged in job_runs; answers with its summary or the error it ended with. */
+async function runLogged(task: TaskName, payload: unknown, workerId: string): Promise<{ ok: true; summary: Prisma.InputJsonValue } | { ok: false; error: unknown }> {
+  const run = await prisma.jobRun.create({ data: { task, workerId, jobId: typeof (payload as { jobId?: unknown })?.jobId === "string" ? (payload as { jobId: string }).jobId : null }, select: { id: true } });
+  try {
+    const summary = await HANDLERS[task]((payload ?? {}) as Record<string, unknown>, workerId);
+    await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "ok", summary, finishedAt: new Date() } });
+    return { ok: true, summary };
+  } catch (error) {
+    logger.error({ err: error, task }, "job failed");
+    const message = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+    await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "error", error: message, finishedAt: new Date() } }).catch(() => {});
+    return { ok: false, error };
+  }
+}
+
+function logged(task: TaskName, workerId: string): Task {
   return async (payload) => {
-    const run = await prisma.jobRun.create({ data: { task, workerId, jobId: typeof (payload as { jobId?: unknown })?.jobId === "string" ? (payload as { jobId: string }).jobId : null }, select: { id: true } });
-    try {
-      const summary = await handler((payload ?? {}) as Record<string, unknown>, workerId);
-      await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "ok", summary, finishedAt: new Date() } });
-    } catch (error) {
-      logger.error({ err: error, task }, "job failed");
-      const message = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
-      await prisma.jobRun.update({ where: { id: run.id }, data: { outcome: "error", error: message, finishedAt: new Date() } }).catch(() => {});
-    }
+    await runLogged(task, payload, workerId);
   };
 }
 
+/** The periodic tasks that also have their own cron path (for a scheduler outside the engine). */
+export type TriggerableTask = typeof TASKS.meetingReminders | typeof TASKS.notifications;
+
+/**
+ * Runs one periodic task here and now, logged like any run of the engine (Settings shows it):
+ * what its cron path does when a scheduler outside the engine calls it. The engine's own
+ * schedule runs the same task; both are idempotent and overlap-safe. Answers with the task's
+ * summary; a failure goes to the caller.
+ */
+export async function runTaskNow(task: TriggerableTask, trigger: string): Promise<Prisma.InputJsonValue> {
+  const outcome = await runLogged(task, {}, trigger);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.summary;
+}
+
 export function taskList(workerId: string): TaskList {
-  return Object.fromEntries((Object.entries(HANDLERS) as [TaskName, Handler][]).map(([task, handler]) => [task, logged(task, handler, workerId)]));
+  return Object.fromEntries((Object.keys(HANDLERS) as TaskName[]).map((task) => [task, logged(task, workerId)]));
 }

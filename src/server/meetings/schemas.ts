@@ -4,7 +4,7 @@ import { eventScopeField } from "@/server/access/actor";
 
 export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
-export const NEXT_ACCOUNT_STATUSES = ["ENGAGED", "WON", "LOST"] as const;
+export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
 
 /**
  * A start time is either an instant with an offset ("2026-12-14T17:30:00Z") or a wall-clock time
@@ -54,15 +54,6 @@ export const cancelMeetingQuery = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-export const completeMeetingBody = z.strictObject({
-  outcome: optionalText(4000),
-  nextStep: optionalText(1000),
-  accountStatus: z.enum(NEXT_ACCOUNT_STATUSES).optional(),
-  reason: optionalText(500),
-});
-
-export const noShowBody = z.strictObject({ note: optionalText(1000) });
-
 export const listMeetingsQuery = paginationQuery.extend({
   ...eventScopeField,
   status: z.enum(MEETING_STATUSES).optional(),
@@ -78,7 +69,6 @@ export const attendeeSearchQuery = z.object({ q: z.string().trim().min(1).max(10
 
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
-export type CompleteMeetingBody = z.infer<typeof completeMeetingBody>;
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuery>;
 
 function requireAddressOffsite(value: { locationType: string; address: string | null }, ctx: z.RefinementCtx) {

@@ -21,15 +21,17 @@ import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enum
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
 import { dayRange, formatLocalTime, parseStartTime, zoneAbbreviation } from "@/server/calendar/time";
-import { prisma, type DbTx } from "@/server/db";
+import { prisma, withTransaction, type DbTx } from "@/server/db";
 import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
+import { manageBookingUrl } from "@/server/booking/links";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
+import { draftNoShowFollowUp } from "@/server/meetings/no-show";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
 
@@ -243,8 +245,8 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
 }
 
 /** Stop the person's active sequences and move the account forward: a meeting is the goal of outreach. */
-async function applyBookingEffects(
-  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string },
+export async function applyBookingEffects(
+  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string | null },
   tx: DbTx,
 ) {
   const stoppedAt = new Date();
@@ -376,33 +378,39 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
   return { meeting: await getMeeting(id, actor), invite };
 }
 
-export async function checkInMeeting(id: string, actor: Actor) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be checked in");
+/** `at`: when the visitor arrived, if not now (the booth phone queues check-ins while offline). */
+export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date } = {}, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be checked in (this one is ${statusWord(current.status)})`);
   if (current.checkedInAt) return current;
-  await prisma.$transaction(async (tx) => {
-    await tx.meeting.update({ where: { id }, data: { checkedInAt: new Date() } });
+  await withTransaction(db, async (tx) => {
+    await tx.meeting.update({ where: { id }, data: { checkedInAt: options.at ?? new Date() } });
     await recordActivity({
       type: "meeting.checked_in",
       description: `${current.person.name} arrived for the meeting`,
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      occurredAt: options.at,
     }, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
+}
+
+function statusWord(status: string) {
+  return status.toLowerCase().replace("_", "-");
 }
 
 const STATUS_LABEL: Record<AccountStatus, string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
 
-export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor) {
-  const current = await getMeeting(id, actor);
+export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
     throw new AppError("validation_error", "Say why the account is lost", [{ path: "reason", message: "A reason is required for Lost" }]);
   }
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({
       where: { id },
       data: {
@@ -428,13 +436,14 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
       }, tx);
     }
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
-export async function markNoShow(id: string, note: string | null, actor: Actor) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be marked as a no-show");
-  await prisma.$transaction(async (tx) => {
+/** A no-show also leaves the meeting's rep a follow-up draft (see noShowFollowUp), never sent by itself. */
+export async function markNoShow(id: string, note: string | null, actor: Actor, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be marked as a no-show (this one is ${statusWord(current.status)})`);
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });
     await recordActivity({
       type: "meeting.no_show",
@@ -442,8 +451,9 @@ export async function markNoShow(id: string, note: string | null, actor: Actor) 
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
       metadata: { note },
     }, tx);
+    await draftNoShowFollowUp(current, actor.id, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
 function truncate(s: string, n: number) {
@@ -465,7 +475,7 @@ export async function meetingIcs(id: string, actor: Actor, method?: IcsMethod): 
   return renderIcs(meeting.id, method);
 }
 
-async function renderIcs(id: string, method?: IcsMethod) {
+export async function renderIcs(id: string, method?: IcsMethod) {
   const m = await prisma.meeting.findUniqueOrThrow({
     where: { id },
     include: { event: true, person: { include: { account: { select: { name: true } } } }, owner: { select: { name: true, email: true } } },
@@ -504,9 +514,11 @@ function mailbox(from: string): string {
 /**
  * Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part.
  * Same guards as outreach: the do-not-email list, demo people never on a real transport, and
- * the rep's sending identity (their name on our sender address, replies to them).
+ * the rep's sending identity (their name on our sender address, replies to them). A meeting the
+ * prospect booked themselves carries their link to reschedule or cancel. `actorId` is null when
+ * the prospect did it (booking page).
  */
-export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string): Promise<InviteResult> {
+export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string | null): Promise<InviteResult> {
   const { content, meeting: m, summary, filename } = await renderIcs(id, method);
   let to: string;
   try {
@@ -532,7 +544,8 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
       : isUpdate
         ? `Our meeting at ${m.event.name} has moved to ${when}.`
         : `Looking forward to meeting you at ${m.event.name} on ${when}.`;
-  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", "", ownerName];
+  const manage = m.bookedVia !== "rep" && method !== "CANCEL" ? `Need another time? Reschedule or cancel here: ${manageBookingUrl(m.id)}` : "";
+  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", manage, "", ownerName];
   const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
   const html = lines.filter((l) => l !== "").map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
   try {
@@ -565,7 +578,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
   }
 }
 
-function escapeHtml(s: string) {
+export function escapeHtml(s: string) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

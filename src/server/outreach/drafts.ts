@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { generateStructured, isAiConfigured, streamPlainText } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -187,6 +188,7 @@ async function saveDraft(tx: Prisma.TransactionClient, draft: GeneratedDraft & {
 /** Drafts for a few people, answered in the request (larger selections run as a background job: startBulkDrafts). */
 export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
   const inputs = await draftInputs(body, actor);
+  if (isAiConfigured()) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
   for (const id of body.personIds) drafts.push(await draftFor(inputs.people.find((p) => p.id === id)!, inputs, actor));
   if (!body.save) return drafts.map(({ accountId: _accountId, ...d }) => d);
@@ -217,6 +219,8 @@ export async function startBulkDrafts(body: z.infer<typeof bulkDraftsBody>, acto
 /** One item of a bulk drafts job (acting as the person who started it): composed outside the transaction that saves it with the item's DONE mark. */
 export async function draftJobItem(input: BulkDraftsInput, personId: string, actor: Actor) {
   const inputs = await draftInputs({ ...input, personIds: [personId] }, actor);
+  // One unit of the starter's AI limit per draft: when it is used up the item waits for the next minute.
+  if (isAiConfigured()) await reserveAiUnits(actor, 1, "Drafting this message with AI");
   const draft = await draftFor(inputs.people[0], inputs, actor);
   return {
     write: async (tx: Prisma.TransactionClient) => {
@@ -248,6 +252,7 @@ export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: 
   const context = await buildMergeContext(person.id, eventId, actor);
   const fallback = templateDraft(person, context, source, channel, profile);
   const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, 1, "Drafting this message with AI");
   const insights = useAi ? await insightsFor(person) : [];
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

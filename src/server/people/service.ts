@@ -8,6 +8,7 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { TIERS } from "@/server/accounts/service";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
@@ -20,6 +21,10 @@ export const listPeopleQuery = z.strictObject({
   tier: csvEnum([...TIERS]).optional(),
   assignedTo: z.string().max(64).optional(),
   hasEmail: z.enum(["true", "false"]).optional(),
+  /** The booth rating (hot, warm, cold; comma-separated for several). */
+  rating: csvEnum(["hot", "warm", "cold"]).optional(),
+  /** One interest tag from the booth. */
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
@@ -36,7 +41,12 @@ const personFields = {
   title: optionalText(200),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
   phone: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
-  linkedin: z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full LinkedIn URL" })).nullable(),
+  // Shown as a link on the person's page: only a linkedin.com address is kept (safe-links.ts).
+  linkedin: z
+    .string()
+    .max(500)
+    .transform((value, ctx) => linkedinProfileUrl(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a linkedin.com profile address, like https://www.linkedin.com/in/name" }), z.NEVER))
+    .nullable(),
   timeZone: optionalText(64),
   notes: optionalText(10_000),
   accountId: idString.nullable(),
@@ -80,6 +90,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (assignee !== undefined) and.push({ assignedToId: assignee });
   if (q.hasEmail === "true") and.push({ email: { not: null } });
   if (q.hasEmail === "false") and.push({ email: null });
+  if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
+  if (q.tag) and.push({ interestTags: { has: q.tag } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
   return { AND: and };
 }
@@ -117,6 +129,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
   if (q.hasEmail === "true") parts.push(Prisma.sql`p.email IS NOT NULL`);
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
+  if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
+  if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
   return Prisma.join(parts, " AND ");

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent } from "@/server/access/scope";
@@ -109,7 +110,9 @@ export async function prepareResearch(accountId: string, options: ResearchOption
   return { result, write };
 }
 
+/** Researches one account now: one unit of the caller's AI limit (ai/budget.ts). */
 export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  await reserveAiUnits(options.actor, 1, "Researching this account");
   const { result, write } = await prepareResearch(accountId, options);
   await prisma.$transaction(write);
   return result;
@@ -129,8 +132,12 @@ export async function startResearch(accountIds: string[], actor: Actor) {
   });
 }
 
-/** One item of a research job, as the person who started it. */
+/**
+ * One item of a research job, as the person who started it: one unit of their AI limit. When
+ * the limit is used up the item waits (the job engine runs it again when the minute is over).
+ */
 export async function researchJobItem(accountId: string, actor: Actor) {
+  await reserveAiUnits(actor, 1, "Researching this account");
   const { result, write } = await prepareResearch(accountId, { actor });
   return { write: async (tx: Prisma.TransactionClient) => {
     await write(tx);

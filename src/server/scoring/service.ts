@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
 import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 import type { SellerProfile } from "@/server/seller/profile";
@@ -121,6 +122,7 @@ export async function scoreOneAccount(accountId: string, actor: Actor) {
   const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
+  if (isAiConfigured()) await reserveAiUnits(actor, 1, `The AI review of ${account.name}'s score`);
   // The model call happens outside the transaction: a slow endpoint must not hold locks.
   const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account, profile), account.dossier?.summary ?? null, profile);
   return prisma.$transaction(async (tx) => {

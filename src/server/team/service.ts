@@ -7,10 +7,12 @@ import { sendMail } from "@/server/email/transport";
 import { appUrl } from "@/server/env";
 import { logger } from "@/server/logger";
 import { escapeHtml } from "@/lib/escape-html";
+import { signInEmailSchema } from "@/server/users/email-address";
 
 export const roleSchema = z.enum(["ADMIN", "REP"]);
 export const inviteBody = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254)),
+  // The sign-in parser: an invite is for exactly the address that will sign in.
+  email: signInEmailSchema,
   role: roleSchema.default("REP"),
 });
 export const updateMemberBody = z.strictObject({ role: roleSchema });

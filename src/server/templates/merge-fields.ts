@@ -12,6 +12,8 @@ export const MERGE_FIELDS = {
   dossier: ["painPoint", "summary", "recentNews", "footprint"],
   sender: ["name", "firstName", "email", "title", "signature"],
   event: ["name", "city", "venue", "boothNumber", "dates"],
+  // The sending rep's next free booth slots as one-click booking links (step "Offer booth slots").
+  booth: ["slots"],
 } as const;
 
 export type MergeGroup = keyof typeof MERGE_FIELDS;

@@ -5,6 +5,9 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { slotOfferUrl } from "@/server/booking/links";
+import { nextFreeSlotsOf } from "@/server/booking/service";
+import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { eventScopeField } from "@/server/access/actor";
@@ -98,7 +101,7 @@ const mergePersonSelect = {
       dossier: { select: { summary: true, footprint: true, painPoints: true, recentNews: true } },
     },
   },
-  event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true } },
+  event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true, timeZone: true } },
 } as const;
 const mergeSenderSelect = { id: true, name: true, email: true, title: true, signature: true } as const;
 
@@ -110,7 +113,8 @@ export async function buildMergeContext(personId: string, eventId: string, sende
   const person = await db.person.findFirst({ where: { id: personId, eventId }, select: mergePersonSelect });
   if (!person) throw new AppError("not_found", "Person not found in this event");
   const senderRow = await db.user.findUnique({ where: { id: sender.id }, select: mergeSenderSelect });
-  return toMergeContext(person, senderRow, sender);
+  const slots = await nextFreeSlotsOf(sender.id, eventId, OFFERED_SLOTS, new Date(), db);
+  return toMergeContext(person, senderRow, sender, boothSlotsText(slots, { personId, repId: sender.id, eventId, timeZone: person.event.timeZone, booth: person.event.boothNumber }));
 }
 
 /**
@@ -124,13 +128,28 @@ export async function buildMergeContexts(items: readonly { personId: string; sen
   ]);
   const personById = new Map(people.map((p) => [p.id, p]));
   const senderById = new Map(senders.map((u) => [u.id, u]));
+  // Each rep's free booth slots once per batch; the links differ per person (they are signed for them).
+  const now = new Date();
+  const slotsBySender = new Map(await Promise.all([...senderById.keys()].map(async (id) => [id, await nextFreeSlotsOf(id, eventId, OFFERED_SLOTS, now, db)] as const)));
   return items.map((i) => {
     const person = personById.get(i.personId);
-    return person ? toMergeContext(person, senderById.get(i.sender.id) ?? null, i.sender) : new AppError("not_found", "Person not found in this event");
+    if (!person) return new AppError("not_found", "Person not found in this event");
+    const slots = boothSlotsText(slotsBySender.get(i.sender.id) ?? [], { personId: person.id, repId: i.sender.id, eventId, timeZone: person.event.timeZone, booth: person.event.boothNumber });
+    return toMergeContext(person, senderById.get(i.sender.id) ?? null, i.sender, slots);
   });
 }
 
-function toMergeContext(person: MergePerson, senderRow: MergeSender | null, sender: SenderLike): MergeContext {
+/** How many free slots "Offer booth slots" puts in one email. */
+const OFFERED_SLOTS = 4;
+
+/** The {{booth.slots}} text: one line per slot, in the event's zone, each a link that books it. */
+function boothSlotsText(slots: Date[], ctx: { personId: string; repId: string; eventId: string; timeZone: string; booth: string | null }): string | null {
+  if (slots.length === 0) return null;
+  const lines = slots.map((start) => `- ${formatLocalTime(start, ctx.timeZone)} ${zoneAbbreviation(start, ctx.timeZone)}: ${slotOfferUrl({ personId: ctx.personId, repId: ctx.repId, eventId: ctx.eventId, start })}`);
+  return [`Pick a time to meet at ${ctx.booth ? `booth ${ctx.booth}` : "our booth"} — one click books it:`, ...lines].join("\n");
+}
+
+function toMergeContext(person: MergePerson, senderRow: MergeSender | null, sender: SenderLike, boothSlots: string | null): MergeContext {
   const dossier = person.account?.dossier;
   const senderName = senderRow?.name ?? sender.name ?? null;
   return {
@@ -162,6 +181,7 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
       boothNumber: person.event.boothNumber,
       dates: formatDates(person.event.startDate, person.event.endDate),
     },
+    booth: { slots: boothSlots },
   };
 }
 

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
+import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { AppError } from "@/server/http/errors";
+import { consumeRateLimit, RATE_LIMITS, rateLimitedError } from "@/server/http/rate-limit";
 import { extractLinks } from "@/server/email/compose";
 import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/service";
 import { isMachineClick, isMachineOpen } from "@/server/tracking/machine";
@@ -144,30 +147,51 @@ function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefin
 }
 
 // ───────────────────────────── tracking links ─────────────────────────────
+//
+// Anyone can fetch these URLs, so each costs as little as possible:
+// - the token's signature is checked first, in memory: a forged or mangled token is answered
+//   without touching the database (no row, no rate-limit counter, no dashboard cache expiry);
+// - a genuine token's hit is counted per client address and per token (RATE_LIMITS.tracking*);
+//   beyond either limit the pixel and the redirect still work but nothing is recorded;
+// - only a hit that wrote something expires the dashboard's cached aggregates.
+
+export type TrackingRequest = { userAgent: string | null; ip: string; now?: Date };
+
+async function withinTrackingLimits(token: string, ip: string): Promise<boolean> {
+  const tokenKey = createHash("sha256").update(token).digest("base64url").slice(0, 22);
+  const [byIp, byToken] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.trackingPerIp, ip),
+    consumeRateLimit(RATE_LIMITS.trackingPerToken, tokenKey),
+  ]);
+  return byIp.allowed && byToken.allowed;
+}
 
 /** The open pixel: records the open when the token is genuine; the image is served regardless. */
-export async function recordOpen(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }) {
+export async function recordOpen(token: string, request: TrackingRequest): Promise<{ recorded: boolean; isMachine?: boolean }> {
   const payload = verifyToken(token, "o");
   if (!payload) return { recorded: false };
+  if (!(await withinTrackingLimits(token, request.ip))) return { recorded: false };
   const exists = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, sentAt: true } });
   if (!exists?.sentAt) return { recorded: false };
   const result = await applyEmailEvent({ outreachId: payload.id, kind: "open", at: request.now ?? new Date(), userAgent: request.userAgent, ip: request.ip, source: "pixel" });
-  return { recorded: true, isMachine: result.isMachine };
+  if (result.applied) invalidateEventMetrics();
+  return { recorded: result.applied, isMachine: result.isMachine };
 }
 
 /**
  * A click: the token must be genuine AND its URL must be one of the links written in that
  * message, so the redirect can never send someone to an address we did not send them.
  */
-export async function resolveClick(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }): Promise<string> {
+export async function resolveClick(token: string, request: TrackingRequest): Promise<string> {
   const payload = verifyToken(token, "c");
   if (!payload) throw new AppError("not_found", "This link is not valid");
   const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, message: true, sentAt: true, owner: { select: { signature: true } } } });
   if (!o) throw new AppError("not_found", "This link is not valid");
   const allowed = extractLinks(`${o.message}\n${o.owner?.signature ?? ""}`);
   if (!allowed.includes(payload.u) || !/^https?:\/\//i.test(payload.u)) throw new AppError("not_found", "This link is not valid");
-  if (o.sentAt) {
-    await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
+  if (o.sentAt && (await withinTrackingLimits(token, request.ip))) {
+    const result = await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
+    if (result.applied) invalidateEventMetrics();
   }
   return payload.u;
 }
@@ -185,12 +209,18 @@ export async function describeUnsubscribe(token: string) {
   return { email, alreadyUnsubscribed: Boolean(suppressed) };
 }
 
-export async function unsubscribeByToken(token: string, source: "page" | "one-click", now = new Date()) {
+/** Unsubscribes once: a repeat of a done unsubscribe writes nothing; a flood is refused. */
+export async function unsubscribeByToken(token: string, source: "page" | "one-click", request: { ip: string; now?: Date }) {
   const payload = verifyToken(token, "u");
   if (!payload) throw new AppError("not_found", "This unsubscribe link is not valid");
-  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true } });
+  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, unsubscribedAt: true } });
   if (!o) throw new AppError("not_found", "This unsubscribe link is not valid");
-  await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: now, source, metadata: { via: source } });
+  if (o.unsubscribedAt) return { unsubscribed: true };
+  if (!(await withinTrackingLimits(token, request.ip))) {
+    throw rateLimitedError("Too many unsubscribe requests from your network. Wait a minute and try again.", 60);
+  }
+  await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: request.now ?? new Date(), source, metadata: { via: source } });
+  invalidateEventMetrics();
   return { unsubscribed: true };
 }
 

@@ -7,6 +7,7 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { JobEngineCard } from "@/components/settings/job-engine-card";
+import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -25,6 +26,7 @@ export default async function SettingsPage() {
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
+      {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
       <div className="mt-6">
         <SuppressionSettings
           isAdmin={actor.role === "ADMIN"}

@@ -27,6 +27,7 @@ import { listAssignableTeammates } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
 import type { Actor } from "@/server/access/actor";
 import { initials } from "@/lib/utils";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -92,7 +93,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
                 {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
                 {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
-                {person.linkedin && /^https?:\/\//.test(person.linkedin) ? <a href={person.linkedin} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
+                {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
                 {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
               </div>
               {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
@@ -175,6 +176,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <div className="sm:col-span-2">
                 <PersonaToggles personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
+              {person.leadRating || person.interestTags.length > 0 ? (
+                <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
+                  <span className="font-medium">At the booth:</span>
+                  {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
+                  {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
+                </div>
+              ) : null}
               <EditableField endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
