@@ -48,6 +48,8 @@ const child = spawn(
       AUTH_URL: `http://localhost:${port}`,
       CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec drafts as the same demo rep within a few minutes; the limit's pacing is covered by the integration tests.
+      AI_CALLS_PER_MINUTE: "500",
       LOG_LEVEL: "warn",
       OPENAI_BASE_URL: ai.baseUrl,
       OPENAI_API_KEY: "test-key",
