@@ -15,9 +15,8 @@ import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBoun
  * `deletePeople`, which removes them in the same transaction. The UI says which will happen.
  */
 
-export const TIERS = ["A", "B", "C", "D"] as const;
-export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
-export const OPPORTUNITY_STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "WON", "LOST"] as const;
+import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
+export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
 

@@ -11,7 +11,7 @@ import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fr
 import { parseCsvText } from "@/server/import/parse";
 import { foldPersonName, readRecords, type AccountValues, type ImportRecord, type PersonValues } from "@/server/import/records";
 import { IMPORT_BATCH_SIZE, type CommitImportBody, type ImportMode, type PreviewImportBody } from "@/server/import/schemas";
-import { classifyTitle } from "../../../prisma/seed/personas";
+import { classifyTitle } from "@/lib/personas";
 
 /**
  * CSV import of accounts and the people linked to them.

@@ -8,7 +8,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
-import { SECTION_LABELS } from "@/server/reports/labels";
+import { SECTION_LABELS } from "@/lib/reports/labels";
 import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Reports" };
