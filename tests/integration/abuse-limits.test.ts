@@ -146,28 +146,39 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
     restoreAi = ai.configure();
   });
   afterAll(() => restoreAi());
-  // The limit counts in fixed minutes: start each test early in one, so the minute cannot turn over half-way.
-  beforeEach(async () => {
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));
-  }, 20_000);
+  /** The limit counts in fixed minutes: this one and the next two are full, so a minute turning over mid-test frees nothing. */
+  async function useUpAiLimit(userId: string) {
+    const start = Math.floor(Date.now() / 60_000) * 60_000;
+    for (let i = 0; i < 3; i++) {
+      const windowStart = start + i * 60_000;
+      await prisma.rateLimit.upsert({
+        where: { key: `ai:user:${userId}:${windowStart}` },
+        create: { key: `ai:user:${userId}:${windowStart}`, points: 30, expire: BigInt(windowStart + 60_000) },
+        update: { points: 30 },
+      });
+    }
+  }
+  async function aiUnitsUsed(userId: string) {
+    const rows = await prisma.rateLimit.findMany({ where: { key: { startsWith: `ai:user:${userId}:` } }, select: { points: true } });
+    return rows.reduce((sum, r) => sum + r.points, 0);
+  }
 
-  it("a bulk drafts job uses the limit one draft at a time and waits for the next minute instead of failing; a request that does not fit is refused", async () => {
+  it("a bulk drafts job waits for the next minute when the limit is used up, then finishes; a request that does not fit is refused", async () => {
     const { event, rep, account } = await outreachSetup();
     await prisma.user.update({ where: { id: rep.id }, data: { lastEventId: event.id } });
     const { cookie } = await createSession(rep.id);
-    const people = await Promise.all(Array.from({ length: 35 }, () => createPerson(event.id, account.id)));
+    const people = await Promise.all(Array.from({ length: 6 }, () => createPerson(event.id, account.id)));
     const ids = people.map((p) => p.id);
     const callsBefore = ai.requests.length;
+    await useUpAiLimit(rep.id);
 
     const started = await callRoute(bulkDraftsRoute.POST, "/api/outreach/generate/bulk", { method: "POST", cookie, body: { personIds: ids } });
     expect(started.status).toBe(202);
     await runJobs();
-    // 30 drafts by the model; the other 5 wait in line, and the job says why.
-    expect(ai.requests.length).toBe(callsBefore + 30);
-    expect(await prisma.outreach.count({ where: { personId: { in: ids }, generatedBy: "ai" } })).toBe(30);
+    // Nothing drafted, nothing failed: the items wait in line, and the job says why.
+    expect(ai.requests.length).toBe(callsBefore);
     const paused = await jobRow(started.json.data.id);
-    expect(paused).toMatchObject({ status: "RUNNING", done: 30, failed: 0, runnerId: null });
+    expect(paused).toMatchObject({ status: "RUNNING", done: 0, failed: 0, runnerId: null });
     expect(paused.currentItem).toMatch(/^Paused for about \d+ s: your AI calls for this minute are used up; the job goes on by itself$/);
 
     // Meanwhile a request that needs the model is refused with what is left, using nothing.
@@ -176,12 +187,12 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
     expect(now.json.error).toMatch(/^Drafting 2 messages with AI needs 2 AI calls or website visits, but only 0 of your 30 AI calls or website visits a minute are left\. Try again in \d+ seconds, or pick fewer\.$/);
     expect(Number(now.headers.get("retry-after"))).toBeGreaterThan(0);
 
-    // The next minute: the job finishes the rest, each person once.
-    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: "ai:" } } });
+    // The next minute: the job drafts everyone, once each, with the model.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: `ai:user:${rep.id}:` } } });
     await runBackgroundSlice(started.json.data.id, "test-runner", JOB_DEFINITIONS);
-    expect(await jobRow(started.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 35, failed: 0 });
-    expect(ai.requests.length).toBe(callsBefore + 35);
-    expect(await prisma.outreach.count({ where: { personId: { in: ids } } })).toBe(35);
+    expect(await jobRow(started.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 6, failed: 0 });
+    expect(ai.requests.length).toBe(callsBefore + 6);
+    expect(await prisma.outreach.count({ where: { personId: { in: ids }, generatedBy: "ai" } })).toBe(6);
   });
 
   it("research counts one unit per account and the AI score review one, on the same budget", async () => {
@@ -192,22 +203,22 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
       Array.from({ length: 10 }, (_, i) => prisma.targetAccount.create({ data: { eventId: event.id, name: `Yard Co ${i}`, normalizedName: `yard co ${i} ${event.id}` } })),
     );
     const ids = accounts.map((a) => a.id);
-    for (let round = 0; round < 2; round++) {
-      const res = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
-      expect(res.status).toBe(202);
-      await runJobs();
-      expect(await jobRow(res.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 10 });
-    }
+    const res = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
+    expect(res.status).toBe(202);
+    await runJobs();
+    expect(await jobRow(res.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 10 });
     const scored = await callRoute(scoreRoute.POST, "/api/ai/score-icp", { method: "POST", cookie, body: { accountId: account.id } });
     expect(scored.status).toBe(200);
     expect(scored.json.data.breakdown.ai).toMatchObject({ adjustment: 2 });
-
-    // 21 of 30 used: one account now fits, then a job of 10 gets 8 done and waits with the other 2.
     const one = await callRoute(researchAccountRoute.POST, `/api/research/accounts/${ids[0]}`, { method: "POST", cookie, params: { id: ids[0]! } });
     expect(one.status).toBe(200);
+    expect(await aiUnitsUsed(rep.id)).toBe(12);
+
+    // Used up: a research job waits instead of failing, and a single account is refused.
+    await useUpAiLimit(rep.id);
     const job = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
     await runJobs();
-    expect(await jobRow(job.json.data.id)).toMatchObject({ status: "RUNNING", done: 8, failed: 0 });
+    expect(await jobRow(job.json.data.id)).toMatchObject({ status: "RUNNING", done: 0, failed: 0 });
     const refused = await callRoute(researchAccountRoute.POST, `/api/research/accounts/${ids[1]}`, { method: "POST", cookie, params: { id: ids[1]! } });
     expect(refused.status).toBe(429);
     expect(refused.json.error).toMatch(/^Researching this account needs 1 AI calls or website visits, but only 0 of your 30/);

@@ -244,6 +244,13 @@ export async function sendOutreachMany(
  * never wait on each other crosswise), the senders' recent sends, then each message either
  * takes a slot (SENDING) or is queued for its next one — as two set-based updates.
  */
+/**
+ * The claim and the recording of a batch are short, but on a loaded database they can wait on
+ * the senders' locks and the account rows longer than Prisma's 5-second default; an expired
+ * recording would leave delivered mail unrecorded (later INTERRUPTED, held for a person).
+ */
+const BATCH_TX = { maxWait: 15_000, timeout: 30_000 };
+
 async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null) {
   const sendingWindow = await getSendingWindow();
   const senderKey = (o: Loaded) => o.owner?.id ?? "system";
@@ -319,7 +326,7 @@ async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null
         metadata: { at: at.toISOString(), reason, timeZone },
       })), tx);
     return { claimed: new Set(claimed.map((r) => r.id)), toClaim, toQueue, queuedIds };
-  });
+  }, BATCH_TX);
 }
 
 type Delivered = { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string };
@@ -385,7 +392,7 @@ async function recordSends(
     }));
     const theirs = (await onSent?.(tx, delivered.map((d) => ({ outreachId: d.c.o.id, sentAt: now })))) ?? [];
     await recordActivities([...own, ...theirs], tx);
-  });
+  }, BATCH_TX);
 }
 
 /** Puts a message in the queue for `at` (default: as soon as possible). */
