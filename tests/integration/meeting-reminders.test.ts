@@ -62,8 +62,8 @@ describe("meeting reminders", () => {
       data: { eventId: w.event.id, personId: w.person.id, ownerId: w.user.id, scheduledAt: start, icsUid: `${randomUUID()}@t`, createdAt: new Date(start.getTime() - 72 * HOUR) },
     });
     await prisma.suppression.create({ data: { email: w.person.email!.toLowerCase(), reason: "UNSUBSCRIBED" } });
-    const summary = await sendDueMeetingReminders(new Date(start.getTime() - 30 * 60_000));
-    expect(summary).toMatchObject({ sent: 1, failed: 1 });
+    // (Only this meeting's rows are asserted: other files' meetings share the database.)
+    await sendDueMeetingReminders(new Date(start.getTime() - 30 * 60_000));
     const rows = await prisma.meetingReminder.findMany({ where: { meetingId: meeting.id }, orderBy: { recipient: "asc" } });
     expect(rows.map((r) => [r.recipient, r.status])).toEqual([["prospect", "FAILED"], ["rep", "SENT"]]);
     expect(rows[0].error).toMatch(/do-not-email list/);
