@@ -7,7 +7,7 @@ import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account deletes the account only: its people stay in the event,
@@ -16,6 +16,7 @@ import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBoun
  */
 
 import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
@@ -31,8 +32,7 @@ export const listAccountsQuery = z.strictObject({
   icpMax: icpBound.optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 }).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
@@ -40,7 +40,8 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, ""))
+  // split, not /\/.*$/: that expression backtracks (a body of slashes took seconds).
+  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").split("/")[0]!)
   .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like acme.com").max(253));
 const website = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full URL starting with https://" }));
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
@@ -161,10 +162,10 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
+  return paginated(rows, counted[0]?.n ?? 0, q);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 

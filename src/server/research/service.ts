@@ -1,3 +1,4 @@
+import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
@@ -11,6 +12,7 @@ import { buildDossier } from "@/server/research/researcher";
 import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
+import { pageWindow, paginated } from "@/server/http/pagination";
 
 /**
  * Research of accounts: the network work (website, AI) happens first and outside any
@@ -47,7 +49,8 @@ export async function prepareResearch(accountId: string, options: ResearchOption
     },
   }).then((found) => inActorEvent(options.actor, "account", found));
   const profile = await getSellerProfile();
-  const draft = await buildDossier(account, profile, options.fetch);
+  // Web pages and model answers are other people's text: NUL and broken characters are cleaned.
+  const draft = toStorableDeep(await buildDossier(account, profile, options.fetch));
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
@@ -157,8 +160,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     prisma.targetAccount.findMany({
       where,
       orderBy: [{ tier: "asc" }, { icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: {
         id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
         dossier: { select: { researchedAt: true, provider: true } },
@@ -167,12 +169,9 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     }),
     prisma.targetAccount.count({ where }),
   ]);
+  const items = rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }));
   return {
-    items: rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    hasMore: query.page * query.pageSize < total,
+    ...paginated(items, total, query),
     staleDays: query.staleDays,
   };
 }

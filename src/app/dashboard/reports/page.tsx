@@ -17,7 +17,7 @@ export default async function ReportsPage() {
   const actor = await getActor();
   if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
   const { event } = actor;
-  const reports = await listReportDefinitions(actor, 1, 100);
+  const reports = await listReportDefinitions(actor, { page: 1, pageSize: 100 });
   const newButton = (
     <Link href="/dashboard/reports/builder" className={buttonVariants()}>
       <Plus aria-hidden /> New report
