@@ -16,15 +16,16 @@ type Props = {
   channel: string;
   subject: string | null;
   message: string;
-  canEdit: boolean;
+  /** Why the signed-in teammate may not edit, send, discard or mark this message (the permission matrix); null when they may. */
+  refusal: string | null;
   sent: boolean;
   replied: boolean;
 };
 
 /** Edit, send, discard and "mark replied" for one message; each calls the API and refreshes. */
-export function OutreachActions({ id, status, channel, subject, message, canEdit, sent, replied }: Props) {
+export function OutreachActions({ id, status, channel, subject, message, refusal, sent, replied }: Props) {
   const router = useRouter();
-  const editable = canEdit && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
+  const editable = !refusal && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ subject: subject ?? "", message });
   const [busy, setBusy] = useState<string | null>(null);
@@ -97,7 +98,7 @@ export function OutreachActions({ id, status, channel, subject, message, canEdit
                   Check the outbox (your mail provider&apos;s sent folder, or ask the recipient), then resend it or discard it.
                 </span>
               </p>
-              {canEdit ? (
+              {!refusal ? (
                 <div className="flex flex-wrap gap-2">
                   <Button size="sm" onClick={resend} disabled={busy !== null} data-testid="outreach-resend">
                     {busy === "resend" ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />} It did not go out: resend
@@ -106,7 +107,7 @@ export function OutreachActions({ id, status, channel, subject, message, canEdit
                     <Trash2 aria-hidden /> Discard it
                   </Button>
                 </div>
-              ) : <p className="text-muted-foreground">Only its owner or an admin can resend or discard it.</p>}
+              ) : null}
             </div>
           ) : null}
           {editable ? (
@@ -120,7 +121,8 @@ export function OutreachActions({ id, status, channel, subject, message, canEdit
               </Button>
             </>
           ) : null}
-          {sent && !replied ? (
+          {refusal ? <p className="text-sm text-muted-foreground" data-testid="outreach-refusal">{refusal}</p> : null}
+          {sent && !replied && !refusal ? (
             <Button variant="outline" onClick={markReplied} disabled={busy !== null} data-testid="mark-replied">
               {busy === "reply" ? <Loader2 className="animate-spin" aria-hidden /> : <MessageSquareReply aria-hidden />} Mark as replied
             </Button>

@@ -20,7 +20,7 @@ export const TASKS = {
   notifications: "notifications.send",
   /** One slice of a user's background job (drafts, research, rescoring, import, export). */
   backgroundRun: "background.run",
-  /** Restarts background jobs whose worker died; prunes the run log (every 5 minutes). */
+  /** Restarts background jobs whose worker died; prunes the run log; empties the Trash of 30-day-old deletions (every 5 minutes). */
   maintenance: "jobs.maintenance",
 } as const;
 

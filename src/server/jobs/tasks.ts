@@ -12,6 +12,7 @@ import { draftJobItem, type BulkDraftsInput } from "@/server/outreach/drafts";
 import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
+import { purgeExpiredTrash } from "@/server/trash/service";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
 
 /**
@@ -73,7 +74,9 @@ const HANDLERS: Record<TaskName, Handler> = {
     const cutoff = new Date(Date.now() - RUN_LOG_DAYS * 86_400_000);
     const pruned = await prisma.jobRun.deleteMany({ where: { startedAt: { lt: cutoff } } });
     const workers = await prisma.jobWorker.deleteMany({ where: { lastSeenAt: { lt: cutoff } } });
-    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count };
+    // Deletions older than 30 days leave the Trash for good.
+    const trash = await purgeExpiredTrash(new Date());
+    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count, trash };
   },
 };
 
