@@ -235,14 +235,28 @@ describe("sending an outreach over real SMTP", () => {
 });
 
 describe("the queue runner", () => {
-  it("marks a message stuck in SENDING as failed instead of sending it twice", async () => {
+  it("marks a message stuck in SENDING after its handover as interrupted and never sends it again by itself", async () => {
     const { event, rep, person } = await outreachSetup();
     const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
-    await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
+    await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "handedOverAt" = now() - interval '1 hour', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
     const summary = await processQueuedOutreach({ now: new Date(), limit: 10 });
-    expect(summary.interrupted).toBeGreaterThanOrEqual(1);
-    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "FAILED" });
+    expect(summary.interrupted).toBe(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "INTERRUPTED", failureReason: expect.stringMatching(/Check the outbox/) });
+    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.interrupted" } })).toBe(1);
+    // Neither the queue nor the rep's plain Send button sends it again.
+    await processQueuedOutreach({ now: new Date(), limit: 10 });
+    await expect(sendOutreach(draft.id)).rejects.toThrow(/Check the outbox, then resend or discard/);
     expect(mailFor(draft.id)).toHaveLength(0);
-    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.failed" } })).toBe(1);
+  });
+
+  it("puts a claim that died before its handover back in the queue and sends it once", async () => {
+    const { event, rep, person } = await outreachSetup();
+    const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
+    // Claimed an hour before the queue runs, by a process that died before handing it over.
+    await prisma.outreach.update({ where: { id: draft.id }, data: { status: "SENDING", updatedAt: new Date(WEDNESDAY_10AM_NY.getTime() - 3_600_000) } });
+    const summary = await processQueuedOutreach({ now: WEDNESDAY_10AM_NY, limit: 10 });
+    expect(summary).toMatchObject({ interrupted: 0, sent: 1 });
+    expect(mailFor(draft.id)).toHaveLength(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "SENT" });
   });
 });

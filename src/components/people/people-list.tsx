@@ -40,7 +40,11 @@ type Teammate = { id: string; name: string | null; email: string };
  * Bulk actions get the selected ids; `extraBulkActions` is the hook where "Enroll in sequence"
  * (built with sequences) plugs in without this list knowing about sequences.
  */
-export type BulkAction = { label: string; run: (ids: string[]) => Promise<string | null> };
+export type BulkAction = {
+  label: string;
+  /** An error to show, null for "done", or `{ silent: true }` when the action shows its own result (a dialog, a job). */
+  run: (ids: string[]) => Promise<string | null | { silent: true }>;
+};
 
 export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views, accountFilter, extraBulkActions = [] }: {
   rows: PersonRow[];
@@ -195,6 +199,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
                 setBusy(true);
                 const err = await a.run([...selected]);
                 setBusy(false);
+                if (err && typeof err === "object") return;
                 setMessage(err ? { kind: "error", text: err } : { kind: "ok", text: `${a.label}: done.` });
                 if (!err) router.refresh();
               }}
