@@ -125,7 +125,7 @@ export async function researchAccount(accountId: string, options: ResearchOption
 /** Researches accounts of the actor's event in the background (one item per account); answers with the job. */
 export async function startResearch(accountIds: string[], actor: Actor) {
   const ids = [...new Set(accountIds)];
-  const accounts = (await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } }))
+  const accounts = (await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, deletedAt: true } }))
     .filter((a) => isInActorEvent(actor, "account", a));
   const unknown = ids.filter((id) => !accounts.some((a) => a.id === id));
   if (unknown.length) throw new AppError("validation_error", `Some accounts are not in ${actor.event.name}`, unknown.map((id) => ({ path: "accountIds", message: `Unknown account ${id}` })));
