@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { composeEmail } from "@/server/email/compose";
+import { composeEmail, type MailFooter } from "@/server/email/compose";
+import { senderIdentityForSending } from "@/server/privacy/settings";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
 import { activeTransport, deliversRealMail, sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
@@ -47,7 +48,7 @@ const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
   personId: true, accountId: true, scheduledAt: true,
   person: { select: { name: true, email: true, source: true, timeZone: true } },
-  event: { select: { timeZone: true } },
+  event: { select: { timeZone: true, outreachReason: true } },
   owner: { select: { id: true, name: true, email: true, dailySendCap: true, signature: true } },
 } as const;
 
@@ -58,6 +59,10 @@ async function loadForSend(outreachId: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForSend>>;
+
+function mailFooter(sender: { organizationName: string; postalAddress: string } | null, o: Pick<Loaded, "event">): MailFooter {
+  return { organizationName: sender?.organizationName ?? "", postalAddress: sender?.postalAddress ?? "", reason: o.event.outreachReason };
+}
 
 /** The refusals that come before anything is written: no address, no subject, no transport, demo data on a real transport. */
 function assertSendable(o: Loaded): { email: string; subject: string } {
@@ -126,6 +131,7 @@ export async function sendOutreach(
   if (o.channel !== "EMAIL") return logManualTouch(o, now, actorId);
 
   const { email, subject } = assertSendable(o);
+  const sender = await senderIdentityForSending(deliversRealMail(activeTransport()!));
   const suppression = await findSuppression(email);
   if (suppression) return cancelSuppressed(o, suppression.reason, actorId);
 
@@ -176,7 +182,7 @@ export async function sendOutreach(
   }
 
   const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
+  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature, footer: mailFooter(sender, o) });
   const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
   let result: Awaited<ReturnType<typeof sendMail>>;
   try {
@@ -253,6 +259,14 @@ export async function sendOutreachMany(
     }
   }
   if (candidates.length === 0) return results;
+  let sender: Awaited<ReturnType<typeof senderIdentityForSending>>;
+  try {
+    sender = await senderIdentityForSending(deliversRealMail(activeTransport()!));
+  } catch (error) {
+    // No sender identity for real mail yet: every message says so and stays unsent.
+    for (const c of candidates) results.set(c.o.id, { outcome: "error", outreachId: c.o.id, error });
+    return results;
+  }
 
   const suppressed = new Map((await prisma.suppression.findMany({ where: { email: { in: candidates.map((c) => normalizeEmail(c.email)) } } })).map((x) => [x.email, x]));
   const open: typeof candidates = [];
@@ -355,7 +369,7 @@ export async function sendOutreachMany(
       const c = claimedList[next++];
       const { o } = c;
       const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
+      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature, footer: mailFooter(sender, o) });
       const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
       try {
         const result = await sendMail({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -71,7 +72,7 @@ export const bulkPeopleBody = z.discriminatedUnion("action", [
 ]);
 
 export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string): Prisma.PersonWhereInput {
-  const and: Prisma.PersonWhereInput[] = [{ eventId }];
+  const and: Prisma.PersonWhereInput[] = [{ eventId, erasedAt: null }];
   if (q.q) {
     and.push({
       OR: [
@@ -116,7 +117,7 @@ const personListSelect = {
 
 /** The list's filters as SQL; `peopleWhere` is the same filter for Prisma (saved-filter enrolment). */
 function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`];
+  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`, Prisma.sql`p."erasedAt" IS NULL`];
   if (q.q) {
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
@@ -291,8 +292,11 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, ...fields } = body;
     const lastName = body.lastName ?? "";
+    const name = `${body.firstName} ${lastName}`.trim();
+    const company = body.accountId ? (await tx.targetAccount.findUnique({ where: { id: body.accountId }, select: { name: true } }))?.name : null;
+    await assertNotErased({ email: body.email, name, company }, tx);
     const person = await tx.person.create({
-      data: { ...fields, lastName, eventId, name: `${body.firstName} ${lastName}`.trim(), source: "manual" },
+      data: { ...fields, lastName, eventId, name, source: "manual", dataSource: "MANUAL" },
     });
     await recordActivity(
       { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
@@ -305,6 +309,8 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
 export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const before = await getPersonOrThrow(id, actor, tx);
+    if (before.erasedAt) throw new AppError("conflict", "This person was erased; their record cannot be changed");
+    if (body.email) await assertNotErased({ email: body.email }, tx);
     if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const data: Prisma.PersonUncheckedUpdateInput = { ...body };
