@@ -10,6 +10,10 @@ import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope"
 import { TIERS } from "@/server/accounts/service";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
+
+export const LAWFUL_BASES = ["LEGITIMATE_INTEREST", "CONSENT", "CUSTOMER"] as const;
+export const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
@@ -28,6 +32,10 @@ export const listPeopleQuery = z.strictObject({
   tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
+  /** Lawful basis (comma-separated for several). */
+  lawfulBasis: csvEnum([...LAWFUL_BASES]).optional(),
+  /** Where the record came from (comma-separated for several). */
+  dataSource: csvEnum([...DATA_SOURCES]).optional(),
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   page: z.coerce.number().int().min(1).default(1),
@@ -59,6 +67,7 @@ const personFields = {
   isTech: z.boolean(),
   isNonOps: z.boolean(),
   leadRating: optionalText(20),
+  lawfulBasis: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }),
 };
 export const createPersonBody = z.strictObject({ ...personFields, ...eventScopeField }).partial().required({ firstName: true });
 export const updatePersonBody = z
@@ -69,6 +78,7 @@ export const updatePersonBody = z
 export const bulkPeopleBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
   z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500) }),
+  z.strictObject({ action: z.literal("lawful_basis"), ids: z.array(idString).min(1).max(500), lawfulBasis: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }) }),
 ]);
 
 export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string): Prisma.PersonWhereInput {
@@ -93,6 +103,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (q.hasEmail === "false") and.push({ email: null });
   if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
   if (q.tag) and.push({ interestTags: { has: q.tag } });
+  if (q.lawfulBasis?.length) and.push({ lawfulBasis: { in: q.lawfulBasis } });
+  if (q.dataSource?.length) and.push({ dataSource: { in: q.dataSource } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
   return { AND: and };
 }
@@ -132,6 +144,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
   if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
   if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
+  if (q.lawfulBasis?.length) parts.push(Prisma.sql`p."lawfulBasis" = ANY (CAST(${q.lawfulBasis} AS "LawfulBasis"[]))`);
+  if (q.dataSource?.length) parts.push(Prisma.sql`p."dataSource" = ANY (CAST(${q.dataSource} AS "DataSource"[]))`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
   return Prisma.join(parts, " AND ");
@@ -375,6 +389,9 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
       const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
       describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+    } else if (body.action === "lawful_basis") {
+      await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis, lastActivityAt: now } });
+      describe = (name) => `${actorName(actor)} set the lawful basis of ${name} to ${LAWFUL_BASIS_LABELS[body.lawfulBasis].toLowerCase()}`;
     } else {
       await tx.person.deleteMany({ where: { id: { in: ids } } });
       describe = (name) => `${actorName(actor)} deleted ${name}`;
@@ -389,7 +406,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
         accountId: p.accountId,
         entityType: "person",
         entityId: p.id,
-        metadata: { bulk: true, action: body.action },
+        metadata: { bulk: true, action: body.action, ...(body.action === "lawful_basis" ? { lawfulBasis: body.lawfulBasis } : {}) },
         createdAt: now,
       })),
     });
