@@ -19,7 +19,7 @@ export function PrivacyCard({ person, eventId, isAdmin }: Props) {
     <Card data-testid="privacy-card">
       <CardHeader>
         <CardTitle className="flex items-center gap-2"><ShieldCheck className="size-4" aria-hidden /> Privacy</CardTitle>
-        <CardDescription>From {DATA_SOURCE_LABELS[person.dataSource].toLowerCase()}, {formatDate(person.sourcedAt)}</CardDescription>
+        <CardDescription>Source: {DATA_SOURCE_LABELS[person.dataSource].toLowerCase()} · {formatDate(person.sourcedAt)}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         <EditableField
