@@ -2,7 +2,8 @@ import { z } from "zod";
 import { paginationQuery } from "@/server/http/route";
 import { eventScopeField } from "@/server/access/actor";
 
-export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
+import { MEETING_STATUSES } from "@/lib/vocabulary";
+export { MEETING_STATUSES };
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
 export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
 
