@@ -9,14 +9,15 @@
  * a reply is what a rep wants) and returns the top cells that have any engagement.
  */
 import { z } from "zod";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { eventScopeField } from "@/server/access/actor";
 
 export const heatmapQuery = z.object({
   ...eventScopeField,
-  from: z.iso.date().or(z.iso.datetime()).optional(),
-  to: z.iso.date().or(z.iso.datetime()).optional(),
+  from: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
+  to: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 });
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;

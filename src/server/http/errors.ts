@@ -46,7 +46,11 @@ export function zodIssues(error: ZodError): FieldIssue[] {
 }
 
 export function validationError(error: ZodError, where: string): AppError {
-  const issues = zodIssues(error);
+  return fieldIssuesError(zodIssues(error), where);
+}
+
+/** A 422 whose message names the first problem and whose details list them all. */
+export function fieldIssuesError(issues: FieldIssue[], where: string): AppError {
   const first = issues[0];
   const summary = first ? `${first.path}: ${first.message}` : "invalid input";
   return new AppError("validation_error", `Invalid ${where} — ${summary}`, issues);

@@ -11,11 +11,13 @@ import { cardReadBody } from "@/server/booth/card-reading";
 import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
 import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
-import { createEventBody, updateEventBody } from "@/server/events/schemas";
+import { dashboardStatsQuery } from "@/server/dashboard/overview";
+import { inboundParams } from "@/server/email/webhooks";
+import { createEventBody, updateEventBody, updateMeBody } from "@/server/events/schemas";
 import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
-import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
 import { updateMySettingsBody } from "@/server/users/settings";
@@ -109,7 +111,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
   { method: "GET", path: "/api/campaigns", summary: "Campaigns of the event with their rates", tag: "campaigns", access: "user", query: listCampaignsQuery },
   { method: "POST", path: "/api/campaigns", summary: "Create a campaign", tag: "campaigns", access: "user", status: 201, body: createCampaignBody },
-  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user" },
+  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user", query: dashboardStatsQuery },
   { method: "PATCH", path: "/api/events/{id}", summary: "Edit an event's name, dates, venue, time zone, booth (admins)", tag: "events", access: "admin", params: idParams, body: updateEventBody },
   { method: "GET", path: "/api/events", summary: "Events the team works on", tag: "events", access: "user" },
   { method: "POST", path: "/api/events", summary: "Create an event, optionally copying a previous event's target list (admins)", tag: "events", access: "admin", status: 201, body: createEventBody },
@@ -121,7 +123,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/import", summary: "Import history of the event, newest first", tag: "import", access: "user", query: listImportsQuery },
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
-  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user", body: updateMeBody },
   { method: "GET", path: "/api/me/availability", summary: "My booth hours at the current event and my public booking link", tag: "booking", access: "user" },
   { method: "PUT", path: "/api/me/availability", summary: "Replace my booth hours at the current event (and optionally my booking link)", tag: "booking", access: "user", body: availabilityBody },
   { method: "GET", path: "/api/booking/{event}", summary: "Public: an event's free booth slots by day (?rep= for one rep's page); reveals no other meeting", tag: "booking", access: "public", params: eventSlugParams, query: slotsQuery },
@@ -139,7 +141,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
   { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
   { method: "GET", path: "/api/meetings/attendees", summary: "People of the event to book a meeting with", tag: "meetings", access: "user", query: attendeeSearchQuery },
-  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user" },
+  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user", query: bookingContextQuery },
   { method: "GET", path: "/api/meetings", summary: "Meetings of the current (or given) event, filtered and paginated", tag: "meetings", access: "user", query: listMeetingsQuery },
   { method: "POST", path: "/api/meetings", summary: "Book a meeting (409 with the conflicts unless allowConflicts), send the invite", tag: "meetings", access: "user", status: 201, body: createMeetingBody },
   { method: "POST", path: "/api/outreach/{id}/reply", summary: "A rep marks that the person replied", tag: "outreach", access: "user", params: idParams, body: markRepliedBody },
@@ -212,7 +214,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/templates", summary: "The event's templates and the shared ones", tag: "templates", access: "user", query: listTemplatesQuery },
   { method: "POST", path: "/api/templates", summary: "Create a template with merge fields", tag: "templates", access: "user", status: 201, body: createTemplateBody },
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
-  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook", params: inboundParams },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
   // Workspace (issue 19): streamed drafts, the seller profile.
   { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },

@@ -1,3 +1,4 @@
+import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
@@ -52,7 +53,8 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
     },
   }).then((found) => inActorEvent(options.actor, "account", found));
   const profile = await getSellerProfile();
-  const draft = await buildDossier(account, profile, options.fetch);
+  // Web pages and model answers are other people's text: NUL and broken characters are cleaned.
+  const draft = toStorableDeep(await buildDossier(account, profile, options.fetch));
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,

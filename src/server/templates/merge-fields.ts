@@ -24,7 +24,8 @@ export const ALL_MERGE_FIELDS: string[] = Object.entries(MERGE_FIELDS).flatMap((
 );
 
 const KNOWN = new Set(ALL_MERGE_FIELDS);
-const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*(?:\|([^}]*))?\}\}/g;
+// A fallback stops at the next brace, so an unclosed "{{a.b|" cannot make every later one rescan the text.
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*(?:\|([^{}]*))?\}\}/g;
 
 export type RenderResult = { text: string; missing: string[]; unknown: string[] };
 
