@@ -49,7 +49,7 @@ function footerLines(footer: MailFooter | null | undefined): string[] {
   if (!footer) return [];
   const lines: string[] = [];
   if (footer.reason) lines.push(footer.reason);
-  if (footer.organizationName) lines.push(`${footer.organizationName}, ${footer.postalAddress.replace(/\s*\n\s*/g, ", ")}`);
+  if (footer.organizationName) lines.push(`${footer.organizationName}, ${footer.postalAddress.split("\n").map((line) => line.trim()).filter(Boolean).join(", ")}`);
   return lines;
 }
 
