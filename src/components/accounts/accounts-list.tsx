@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -274,12 +275,12 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
 
       <Dialog open={confirmDelete} onOpenChange={setConfirmDelete}>
         <DialogContent>
-          <DialogTitle>Delete {selected.size} account{selected.size === 1 ? "" : "s"}?</DialogTitle>
+          <DialogTitle>Move {selected.size} account{selected.size === 1 ? "" : "s"} to the Trash?</DialogTitle>
           <DialogDescription>
-            Their dossier and insights go with them. Their people stay in the event without an account, unless you tick the box.
+            They leave every list at once; one click in Settings → Trash restores them for {TRASH_DAYS} days. Their people stay in the event without an account, unless you tick the box.
           </DialogDescription>
           <label className="flex items-center gap-2 text-sm">
-            <Checkbox checked={deletePeople} onCheckedChange={(c) => setDeletePeople(c === true)} /> Also delete their people (and those people&apos;s outreach and meetings)
+            <Checkbox checked={deletePeople} onCheckedChange={(c) => setDeletePeople(c === true)} /> Also move their people to the Trash (their sequences stop)
           </label>
           <DialogFooter>
             <Button variant="outline" onClick={() => setConfirmDelete(false)}>Cancel</Button>

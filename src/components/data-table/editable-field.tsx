@@ -14,7 +14,7 @@ type Kind = "text" | "number" | "url" | "email" | "textarea" | "select";
  * Edit one field in place: click, change, Enter (or Save) sends a PATCH with just that field;
  * the server's validation message is shown under the field and nothing changes on error.
  */
-export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline }: {
+export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline, readOnly }: {
   endpoint: string;
   field: string;
   label: string;
@@ -25,6 +25,8 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   placeholder?: string;
   className?: string;
   multiline?: boolean;
+  /** Shown but not editable (the permission matrix refuses the change; the card says why, once). */
+  readOnly?: boolean;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -65,7 +67,11 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   return (
     <div className={cn("group grid gap-1", className)} data-testid={`field-${field}`}>
       <label htmlFor={id} className="text-xs font-medium text-muted-foreground">{label}</label>
-      {editing ? (
+      {readOnly ? (
+        <div id={id} className={cn("min-h-8 break-words py-1 text-sm", multiline || kind === "textarea" ? "whitespace-pre-wrap" : "", value === null || value === "" ? "text-muted-foreground" : "")}>
+          {value === null || value === "" ? "—" : (display ?? String(value))}
+        </div>
+      ) : editing ? (
         <form
           noValidate
           className="flex items-start gap-1"

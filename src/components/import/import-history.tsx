@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { History, Loader2, RotateCcw } from "lucide-react";
@@ -20,7 +21,7 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
   async function undo(item: ImportHistoryItem) {
-    if (!window.confirm(`Undo the import of ${item.fileName ?? "this file"}? Created records are deleted and updated ones restored.`)) return;
+    if (!window.confirm(`Undo the import of ${item.fileName ?? "this file"}? Created records go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`)) return;
     setBusy(item.id);
     const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
     setBusy(null);
@@ -70,6 +71,8 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
                   <Button variant="ghost" size="sm" onClick={() => undo(item)} disabled={busy !== null}>
                     {busy === item.id ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />} Undo
                   </Button>
+                ) : item.undoRefusal ? (
+                  <span className="text-xs text-muted-foreground">{item.undoRefusal}</span>
                 ) : null}
               </li>
             ))}

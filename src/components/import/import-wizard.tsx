@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
@@ -112,7 +113,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
   }
 
   async function undo(report: ImportReport) {
-    if (!window.confirm("Undo this import? Created accounts and people are deleted and updated ones get their previous values back.")) return;
+    if (!window.confirm(`Undo this import? Created accounts and people go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`)) return;
     setBusy(true);
     const result = await apiFetch<{ deleted: { accounts: number; people: number }; restored: { accounts: number; people: number } }>(
       `/api/import/${report.jobId}/undo`,

@@ -16,15 +16,16 @@ type Props = {
   channel: string;
   subject: string | null;
   message: string;
-  canEdit: boolean;
+  /** Why the signed-in teammate may not edit, send, discard or mark this message (the permission matrix); null when they may. */
+  refusal: string | null;
   sent: boolean;
   replied: boolean;
 };
 
 /** Edit, send, discard and "mark replied" for one message; each calls the API and refreshes. */
-export function OutreachActions({ id, status, channel, subject, message, canEdit, sent, replied }: Props) {
+export function OutreachActions({ id, status, channel, subject, message, refusal, sent, replied }: Props) {
   const router = useRouter();
-  const editable = canEdit && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
+  const editable = !refusal && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ subject: subject ?? "", message });
   const [busy, setBusy] = useState<string | null>(null);
@@ -94,7 +95,8 @@ export function OutreachActions({ id, status, channel, subject, message, canEdit
               </Button>
             </>
           ) : null}
-          {sent && !replied ? (
+          {refusal ? <p className="text-sm text-muted-foreground" data-testid="outreach-refusal">{refusal}</p> : null}
+          {sent && !replied && !refusal ? (
             <Button variant="outline" onClick={markReplied} disabled={busy !== null} data-testid="mark-replied">
               {busy === "reply" ? <Loader2 className="animate-spin" aria-hidden /> : <MessageSquareReply aria-hidden />} Mark as replied
             </Button>

@@ -1,5 +1,6 @@
 "use client";
 import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -300,8 +301,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
 
       <Dialog open={confirmDelete} onOpenChange={setConfirmDelete}>
         <DialogContent>
-          <DialogTitle>Delete {selected.size} {selected.size === 1 ? "person" : "people"}?</DialogTitle>
-          <DialogDescription>Their outreach, meetings, insights and sequence enrollments are deleted with them. This cannot be undone.</DialogDescription>
+          <DialogTitle>Move {selected.size} {selected.size === 1 ? "person" : "people"} to the Trash?</DialogTitle>
+          <DialogDescription>Their sequences stop and queued messages are cancelled. One click in Settings → Trash puts everything back for {TRASH_DAYS} days.</DialogDescription>
           <DialogFooter>
             <Button variant="outline" onClick={() => setConfirmDelete(false)}>Cancel</Button>
             <Button variant="destructive" disabled={busy} onClick={async () => { await bulk({ action: "delete" }, "Deleted"); setConfirmDelete(false); }}>

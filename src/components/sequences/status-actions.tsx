@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 
-export function SequenceStatusActions({ sequenceId, status }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED" }) {
+/** `refusal`: why the signed-in teammate may not change the status (the permission matrix); the buttons give way to it. */
+export function SequenceStatusActions({ sequenceId, status, refusal }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED"; refusal?: string | null }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (status === "ARCHIVED") return null;
+  if (refusal) return <p className="max-w-sm text-sm text-muted-foreground" data-testid="status-refusal">{refusal}</p>;
 
   async function run(action: "activate" | "pause" | "archive") {
     if (action === "archive" && !window.confirm("Archive this sequence? Running enrollments stop.")) return;

@@ -94,7 +94,7 @@ export async function getEngagementHeatmap(
       (SELECT json_agg(cells) FROM cells) AS cells,
       (SELECT json_agg(x ORDER BY x.total DESC, x.name, x.week) FROM (
         SELECT per."accountId", a.name, per.week, per.n, top.total
-        FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId") x) AS accounts`;
+        FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId" AND a."deletedAt" IS NULL) x) AS accounts`;
   const cells = row?.cells ?? [];
   const accountWeeks = row?.accounts ?? [];
 

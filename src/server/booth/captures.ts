@@ -35,6 +35,8 @@ async function captureWhere(actor: Actor, q: { rating?: string; day?: string; mi
     days: eventDays(event),
     where: {
       eventId,
+      // A capture of a person in the Trash goes with them (and comes back on restore).
+      person: { deletedAt: null },
       ...(q.rating ? { rating: q.rating } : {}),
       ...(q.mine === "true" ? { capturedById: actor.id } : {}),
       ...(range ? { capturedAt: { gte: range.start, lt: range.end } } : {}),

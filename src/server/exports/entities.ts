@@ -35,9 +35,11 @@ const bool = (name: string): Column => ({ name, kind: "bool" });
 const ts = (name: string): Column => ({ name, kind: "ts" });
 const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: "text", lookup: { map, fk } });
 
-const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[] }> = {
+/** `trashable`: the table has a Trash (deletedAt); the export leaves trashed rows out. */
+const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[] }> = {
   accounts: {
     table: "target_accounts",
+    trashable: true,
     columns: [
       text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
       int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
@@ -48,6 +50,7 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[] }>
   },
   people: {
     table: "people",
+    trashable: true,
     columns: [
       text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
       text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
@@ -99,7 +102,8 @@ function batchSql(entity: ExportEntity): string {
   if (!sql) {
     const spec = SPECS[entity];
     // Keyset: '' sorts before every id, and the comparison uses the collation the order does.
-    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.table} t WHERE t."eventId" = $1 AND t.id > $2 ORDER BY t.id LIMIT $3`;
+    const live = spec.trashable ? ` AND t."deletedAt" IS NULL` : "";
+    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.table} t WHERE t."eventId" = $1${live} AND t.id > $2 ORDER BY t.id LIMIT $3`;
     SQL.set(entity, sql);
   }
   return sql;

@@ -82,7 +82,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
-        if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
+        if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can do this.");
 
         const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);

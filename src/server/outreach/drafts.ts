@@ -128,7 +128,7 @@ async function draftInputs(body: DraftRequest, actor: Actor) {
   const profile = await getSellerProfile();
   const source = template ? { subject: template.subject, body: template.body } : builtInTemplate(profile);
   const channel = template?.channel ?? body.channel;
-  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, deletedAt: true, name: true, accountId: true, email: true } }))
     .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));

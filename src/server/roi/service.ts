@@ -22,7 +22,7 @@ export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbT
   const { accountId, ...overrides } = query;
   let account: { id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null } | null = null;
   if (accountId) {
-    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
+    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, eventId: true, deletedAt: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true } }));
   }
   const profile = await getSellerProfile(db);
   const template = ROI_TEMPLATES[profile.roiTemplate];

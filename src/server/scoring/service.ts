@@ -183,11 +183,11 @@ export async function scoreEvent(actor: Actor) {
   const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const [accounts, people, engagement] = await Promise.all([
     prisma.targetAccount.findMany({
-      where: { eventId },
+      where: { eventId, deletedAt: null },
       select: { id: true, industry: true, employeeCount: true, revenue: true, facilityCount: true, headquarters: true, location: true, name: true },
     }),
     prisma.person.findMany({
-      where: { eventId },
+      where: { eventId, deletedAt: null },
       select: { id: true, accountId: true, title: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true },
     }),
     engagementByAccount({ eventId }, prisma),

@@ -13,6 +13,7 @@ import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
+import { ownedBy, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -47,7 +48,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
   });
   const query = parsed.success ? parsed.data : listMeetingsQuery.parse({ pageSize: 50 });
   const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
-  const items = JSON.parse(JSON.stringify(result.items)) as MeetingItem[];
+  const items = (JSON.parse(JSON.stringify(result.items)) as MeetingItem[]).map((m) => ({ ...m, refusals: refusalsFor(actor, "meeting", ownedBy(m.owner)) }));
   const tz = result.timeZone;
   const members = team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }));
 

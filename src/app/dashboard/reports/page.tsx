@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/lib/reports/labels";
 import { getActor } from "@/server/access/page-actor";
+import { can, ownedBy } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -58,7 +59,7 @@ export default async function ReportsPage() {
                         <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {r.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}</span>
                       </p>
                     </div>
-                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={actor.role === "ADMIN" || r.owner?.id === actor.id} />
+                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={can(actor, "report", "edit", ownedBy(r.owner))} />
                   </li>
                 );
               })}

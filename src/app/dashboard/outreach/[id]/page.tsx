@@ -9,6 +9,7 @@ import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { AppError } from "@/server/http/errors";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { getActor } from "@/server/access/page-actor";
+import { ownedBy, refusalReason } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -33,7 +34,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
     throw error;
   });
   const tz = event.timeZone;
-  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
+  const refusal = refusalReason(actor, "outreach", "edit", ownedBy(o.owner));
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (
@@ -69,7 +70,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
               <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-4 text-sm" data-testid="outreach-message">{o.message}</div>
-              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
+              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
           {o.outbox ? (
