@@ -10,7 +10,7 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { actorName, eventScopeField, isAdmin, type Actor } from "@/server/access/actor";
-import { inActorEvent } from "@/server/access/scope";
+import { notFoundIn } from "@/server/access/scope";
 
 export const personalDataQuery = z.strictObject({ ...eventScopeField, format: z.enum(["json", "html"]).default("html") });
 
@@ -18,7 +18,9 @@ export type PersonalDataReport = Awaited<ReturnType<typeof collectPersonalData>>
 
 export async function collectPersonalData(actor: Actor, personId: string) {
   if (!isAdmin(actor)) throw new AppError("forbidden", "Only an admin can produce a person's data report");
-  const asked = inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, email: true } }));
+  // A trashed person's data is still held, so the report covers them too: only the event is checked.
+  const asked = await prisma.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, email: true } });
+  if (!asked || asked.eventId !== actor.eventId) throw notFoundIn(actor, "person");
   const people = await prisma.person.findMany({
     where: asked.email ? { email: { equals: asked.email, mode: "insensitive" } } : { id: asked.id },
     orderBy: { createdAt: "asc" },

@@ -27,7 +27,7 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { actorName, eventScopeField, isAdmin, type Actor } from "@/server/access/actor";
-import { inActorEvent } from "@/server/access/scope";
+import { notFoundIn } from "@/server/access/scope";
 import { tombstoneFor, type TombstoneKey } from "@/server/privacy/tombstones";
 import { z } from "zod";
 
@@ -68,7 +68,9 @@ export async function erasePerson(actor: Actor, personId: string, reason: Erasur
   if (!isAdmin(actor)) throw new AppError("forbidden", "Only an admin can erase a person");
   const result = await prisma.$transaction(
     async (tx) => {
-      const person = inActorEvent(actor, "person", await tx.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, email: true, erasedAt: true } }));
+      // Trashed people can be erased too (the Trash keeps data; erasure must reach it): only the event is checked.
+      const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, email: true, erasedAt: true } });
+      if (!person || person.eventId !== actor.eventId) throw notFoundIn(actor, "person");
       if (person.erasedAt) throw new AppError("conflict", "This person was already erased");
       const ids = person.email
         ? (await tx.person.findMany({ where: { email: { equals: person.email, mode: "insensitive" }, erasedAt: null }, select: { id: true } })).map((p) => p.id)
