@@ -47,6 +47,7 @@ const child = spawn(
       APP_URL: `http://localhost:${port}`,
       AUTH_URL: `http://localhost:${port}`,
       CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+      ERASURE_PEPPER: process.env.ERASURE_PEPPER ?? "e2e-erasure-pepper",
       NEXT_TELEMETRY_DISABLED: "1",
       // Every spec drafts as the same demo rep within a few minutes; the limit's pacing is covered by the integration tests.
       AI_CALLS_PER_MINUTE: "500",

@@ -73,6 +73,9 @@ const envSchema = z.object({
   CRON_SECRET: optionalString,
   // Jobs one worker process runs at the same time.
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  // Pepper for the hashed tombstones erasure leaves (docs/PRIVACY.md). Never change it once set:
+  // old tombstones would stop matching. Required for erasure in production.
+  ERASURE_PEPPER: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
@@ -147,6 +150,14 @@ function publicOrigin(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** In development and tests a fixed pepper keeps tombstones stable; production must set its own. */
+const DEVELOPMENT_ERASURE_PEPPER = "eventops-development-erasure-pepper";
+
+/** The tombstone pepper, or null in production when ERASURE_PEPPER is not set (erasure then refuses). */
+export function erasurePepper(e: Env = env()): string | null {
+  return e.ERASURE_PEPPER ?? (e.NODE_ENV === "production" ? null : DEVELOPMENT_ERASURE_PEPPER);
 }
 
 /** DEMO_MODE=true or 1 (false or 0 turn it off); unset: on in development, off in production. */

@@ -7,7 +7,7 @@ import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { prisma } from "@/server/db";
 import { addJob, TASKS } from "@/server/jobs/queue";
-import { createUser } from "../helpers/factories";
+import { createUser, setSenderIdentity } from "../helpers/factories";
 import { runJobs } from "../helpers/jobs";
 import { outreachSetup } from "../helpers/outreach-fixtures";
 
@@ -37,6 +37,7 @@ let smtpUrl = "";
 const saved = { ...process.env };
 
 beforeAll(async () => {
+  await setSenderIdentity();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

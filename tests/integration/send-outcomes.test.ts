@@ -11,7 +11,7 @@ import * as meetingsRoute from "@/app/api/meetings/route";
 import { processDueSequenceSteps } from "@/server/sequences/engine";
 import { suppressAddress } from "@/server/suppressions/service";
 import { callRoute } from "../helpers/request";
-import { createSession } from "../helpers/factories";
+import { createSession, setSenderIdentity } from "../helpers/factories";
 import { createPerson, outreachSetup } from "../helpers/outreach-fixtures";
 import { meetingWorld } from "../helpers/meetings-fixtures";
 
@@ -29,6 +29,7 @@ let server: SMTPServer;
 const saved = { ...process.env };
 
 beforeAll(async () => {
+  await setSenderIdentity();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

@@ -1,4 +1,5 @@
 "use client";
+import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -67,7 +68,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
 
   const personas = (params.get("persona") ?? "").split(",").filter(Boolean);
   const tiers = (params.get("tier") ?? "").split(",").filter(Boolean);
-  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", "rating", "tag"].filter((k) => params.get(k)).length;
+  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", "rating", "tag", "lawfulBasis", "dataSource"].filter((k) => params.get(k)).length;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someOnPage = rows.some((r) => selected.has(r.id));
   const onSort = (column: string, d: "asc" | "desc") => set({ sort: column, dir: d });
@@ -165,6 +166,18 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
               <option value="cold">Cold</option>
             </Select>
           </FilterField>
+          <FilterField label="Lawful basis" htmlFor="p-basis">
+            <Select id="p-basis" value={params.get("lawfulBasis") ?? ""} onChange={(e) => set({ lawfulBasis: e.target.value })}>
+              <option value="">Any</option>
+              {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </Select>
+          </FilterField>
+          <FilterField label="Source" htmlFor="p-source">
+            <Select id="p-source" value={params.get("dataSource") ?? ""} onChange={(e) => set({ dataSource: e.target.value })}>
+              <option value="">Any</option>
+              {Object.entries(DATA_SOURCE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </Select>
+          </FilterField>
           <FilterField label="Interest tag" htmlFor="p-tag">
             <Input id="p-tag" defaultValue={params.get("tag") ?? ""} key={`tag-${params.get("tag")}`} onBlur={(e) => set({ tag: e.target.value.trim() })} onKeyDown={(e) => e.key === "Enter" && set({ tag: e.currentTarget.value.trim() })} placeholder="e.g. pilot" />
           </FilterField>
@@ -188,6 +201,10 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
             <option value="">Assign to…</option>
             <option value="none">Nobody</option>
             {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
+          </Select>
+          <Select aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={busy} onChange={(e) => e.target.value && bulk({ action: "lawful_basis", lawfulBasis: e.target.value }, "Lawful basis set for")}>
+            <option value="">Lawful basis…</option>
+            {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </Select>
           {extraBulkActions.map((a) => (
             <Button

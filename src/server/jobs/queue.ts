@@ -22,6 +22,8 @@ export const TASKS = {
   backgroundRun: "background.run",
   /** Restarts background jobs whose worker died; prunes the run log; empties the Trash of 30-day-old deletions (every 5 minutes). */
   maintenance: "jobs.maintenance",
+  /** Erases never-engaged prospects whose retention period is over (daily; docs/PRIVACY.md). */
+  retention: "privacy.retention",
 } as const;
 
 /** A worker whose heartbeat (every 20 s) is older than this is gone. */

@@ -32,6 +32,7 @@ const CRON = [
   { task: TASKS.meetingReminders, match: "* * * * *" },
   { task: TASKS.notifications, match: "*/5 * * * *" },
   { task: TASKS.maintenance, match: "*/5 * * * *" },
+  { task: TASKS.retention, match: "17 3 * * *" },
 ] as const;
 
 function cronItems() {

@@ -13,6 +13,7 @@ import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/s
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
 import { purgeExpiredTrash } from "@/server/trash/service";
+import { runRetention } from "@/server/privacy/retention";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
 
 /**
@@ -59,6 +60,7 @@ const HANDLERS: Record<TaskName, Handler> = {
   },
   [TASKS.meetingReminders]: async () => sendDueMeetingReminders(new Date()),
   [TASKS.notifications]: async () => sendDueDigests(new Date()),
+  [TASKS.retention]: async () => runRetention(new Date()),
   [TASKS.backgroundRun]: async (payload, workerId) => {
     const outcome = await runBackgroundSlice(String(payload.jobId), workerId, JOB_DEFINITIONS);
     return outcome;
@@ -102,7 +104,7 @@ function logged(task: TaskName, workerId: string): Task {
 }
 
 /** The periodic tasks that also have their own cron path (for a scheduler outside the engine). */
-export type TriggerableTask = typeof TASKS.meetingReminders | typeof TASKS.notifications;
+export type TriggerableTask = typeof TASKS.meetingReminders | typeof TASKS.notifications | typeof TASKS.retention;
 
 /**
  * Runs one periodic task here and now, logged like any run of the engine (Settings shows it):

@@ -1,3 +1,6 @@
+import { erasePersonBody } from "@/server/privacy/erasure";
+import { personalDataQuery } from "@/server/privacy/access";
+import { privacySettingsBody } from "@/server/privacy/settings";
 import type { ZodType } from "zod";
 import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQuery, updateAccountBody } from "@/server/accounts/service";
 import { listActivitiesQuery } from "@/server/activity/feed";
@@ -183,6 +186,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/trash", summary: "The event's Trash: what was deleted, by whom, and when it is purged (reps see their own deletes)", tag: "trash", access: "user" },
   { method: "POST", path: "/api/trash/{id}/restore", summary: "Restore everything one delete moved to the Trash", tag: "trash", access: "user", params: idParams },
   { method: "DELETE", path: "/api/trash/{id}", summary: "Delete what one delete moved to the Trash, for good (admins)", tag: "trash", access: "admin", params: idParams },
+  { method: "POST", path: "/api/people/{id}/erase", summary: "Admins erase a person's personal data everywhere (every row with the same address), leaving a hashed tombstone that refuses them later", tag: "privacy", access: "admin", params: idParams, body: erasePersonBody },
+  { method: "GET", path: "/api/people/{id}/personal-data", summary: "Admins get everything held about a person, as a readable HTML page or a JSON file (logged as an activity)", tag: "privacy", access: "admin", params: idParams, query: personalDataQuery },
+  { method: "GET", path: "/api/settings/privacy", summary: "The sender's organisation name and postal address for the email footer, and the retention period", tag: "privacy", access: "user" },
+  { method: "PUT", path: "/api/settings/privacy", summary: "Set the sender identity and the retention period (admins)", tag: "privacy", access: "admin", body: privacySettingsBody },
+  { method: "GET", path: "/api/settings/privacy/retention-preview", summary: "Who the retention run erases within the next week (admins)", tag: "privacy", access: "admin" },
+  { method: "GET", path: "/api/cron/retention", summary: "Cron: erase never-engaged prospects whose retention period is over", tag: "privacy", access: "cron" },
   { method: "POST", path: "/api/people/bulk", summary: "Assign many people at once, or move them to the Trash", tag: "people", access: "user", body: bulkPeopleBody },
   { method: "GET", path: "/api/people", summary: "Filtered, sorted, paginated people of an event", tag: "people", access: "user", query: listPeopleQuery },
   { method: "POST", path: "/api/people", summary: "Add a person by hand", tag: "people", access: "user", status: 201, body: createPersonBody },

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { composeEmail, type ComposedEmail } from "@/server/email/compose";
+import { composeEmail, type ComposedEmail, type MailFooter } from "@/server/email/compose";
 import { assertDeliverable, senderDomain, sendingIdentity } from "@/server/email/recipients";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
-import { MailDeliveryError, sendMail } from "@/server/email/transport";
+import { activeTransport, deliversRealMail, MailDeliveryError, sendMail } from "@/server/email/transport";
+import { senderIdentityForSending } from "@/server/privacy/settings";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { getSendingWindow } from "@/server/outreach/settings";
@@ -55,7 +56,7 @@ const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
   personId: true, accountId: true, scheduledAt: true, enrollmentId: true,
   person: { select: { name: true, email: true, source: true, timeZone: true } },
-  event: { select: { timeZone: true } },
+  event: { select: { timeZone: true, outreachReason: true } },
   owner: { select: { id: true, name: true, email: true, dailySendCap: true, signature: true } },
 } as const;
 
@@ -69,15 +70,22 @@ type Loaded = Awaited<ReturnType<typeof loadForSend>>;
 type Candidate = { o: Loaded; email: string; subject: string };
 
 /** The message that leaves, as the recipient gets it: the one place its final subject, body, sender and headers are put together. */
-function composeOutgoing(c: Candidate): { from: string; replyTo: string | undefined; subject: string; composed: ComposedEmail; messageId: string } {
+function composeOutgoing(c: Candidate, sender: SenderIdentity): { from: string; replyTo: string | undefined; subject: string; composed: ComposedEmail; messageId: string } {
   const { from, replyTo } = sendingIdentity(c.o.owner);
   return {
     from,
     replyTo,
     subject: c.subject,
-    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature }),
+    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature, footer: mailFooter(sender, c.o) }),
     messageId: `<${c.o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`,
   };
+}
+
+type SenderIdentity = Awaited<ReturnType<typeof senderIdentityForSending>>;
+
+/** The commercial footer (docs/PRIVACY.md): who sends, their postal address, and why the recipient hears from us. */
+function mailFooter(sender: SenderIdentity, o: Pick<Loaded, "event">): MailFooter {
+  return { organizationName: sender?.organizationName ?? "", postalAddress: sender?.postalAddress ?? "", reason: o.event.outreachReason };
 }
 
 function activityRefs(o: Pick<Loaded, "id" | "eventId" | "personId" | "accountId">) {
@@ -193,6 +201,14 @@ export async function sendOutreachMany(
     }
   }
   if (candidates.length === 0) return results;
+  let sender: SenderIdentity;
+  try {
+    sender = await senderIdentityForSending(deliversRealMail(activeTransport()!));
+  } catch (error) {
+    // No sender identity for real mail yet: every message says so and stays unsent.
+    for (const c of candidates) results.set(c.o.id, { outcome: "error", outreachId: c.o.id, error });
+    return results;
+  }
 
   const suppressed = new Map((await prisma.suppression.findMany({ where: { email: { in: candidates.map((c) => normalizeEmail(c.email)) } } })).map((x) => [x.email, x]));
   const open: Candidate[] = [];
@@ -217,7 +233,7 @@ export async function sendOutreachMany(
   const handover = handoverInChunks(claimedList);
   await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimedList.length) }, async () => {
     for (let c = await handover.next(); c; c = await handover.next()) {
-      const out = composeOutgoing(c);
+      const out = composeOutgoing(c, sender);
       try {
         const result = await sendMail({
           to: c.email, from: out.from, subject: out.subject, html: out.composed.html, text: out.composed.text, headers: out.composed.headers,
