@@ -14,6 +14,7 @@ import { FilterField, Pagination, SavedViews, SearchBox, SortHeader, useUrlParam
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 
@@ -77,20 +78,21 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
     router.refresh();
   }
 
+  /** Rescoring a whole event is a background job; its progress shows above the list. */
   async function rescoreAll() {
     setBusy(true);
-    setMessage({ kind: "ok", text: "Scoring every account and person in this event…" });
-    const res = await apiFetch<{ accounts: number; people: number; ms: number }>("/api/ai/score-icp", { method: "POST", body: { eventId } });
+    setMessage(null);
+    const res = await apiFetch<{ job: JobView }>("/api/ai/score-icp", { method: "POST", body: { eventId } });
     setBusy(false);
     if (!res.success) return setMessage({ kind: "error", text: res.error });
-    setMessage({ kind: "ok", text: `Scored ${res.data.accounts.toLocaleString("en-US")} accounts and ${res.data.people.toLocaleString("en-US")} people in ${(res.data.ms / 1000).toFixed(1)} s.` });
-    router.refresh();
+    announceJob(res.data.job);
   }
 
   const onSort = (column: string, d: "asc" | "desc") => set({ sort: column, dir: d });
 
   return (
     <div className="grid gap-4">
+      <JobProgress kind="rescore" title="Rescoring" />
       <div className="grid gap-3 rounded-lg border bg-card p-3 shadow-sm">
         <div className="flex flex-wrap items-center gap-2">
           <SearchBox value={params.get("q") ?? ""} onChange={(q) => set({ q })} placeholder="Search name, domain, industry" />

@@ -1,4 +1,5 @@
 "use client";
+import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -40,7 +41,11 @@ type Teammate = { id: string; name: string | null; email: string };
  * Bulk actions get the selected ids; `extraBulkActions` is the hook where "Enroll in sequence"
  * (built with sequences) plugs in without this list knowing about sequences.
  */
-export type BulkAction = { label: string; run: (ids: string[]) => Promise<string | null> };
+export type BulkAction = {
+  label: string;
+  /** An error to show, null for "done", or `{ silent: true }` when the action shows its own result (a dialog, a job). */
+  run: (ids: string[]) => Promise<string | null | { silent: true }>;
+};
 
 export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views, accountFilter, extraBulkActions = [] }: {
   rows: PersonRow[];
@@ -63,7 +68,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
 
   const personas = (params.get("persona") ?? "").split(",").filter(Boolean);
   const tiers = (params.get("tier") ?? "").split(",").filter(Boolean);
-  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", "rating", "tag"].filter((k) => params.get(k)).length;
+  const filterCount = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", "rating", "tag", "lawfulBasis", "dataSource"].filter((k) => params.get(k)).length;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someOnPage = rows.some((r) => selected.has(r.id));
   const onSort = (column: string, d: "asc" | "desc") => set({ sort: column, dir: d });
@@ -161,6 +166,18 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
               <option value="cold">Cold</option>
             </Select>
           </FilterField>
+          <FilterField label="Lawful basis" htmlFor="p-basis">
+            <Select id="p-basis" value={params.get("lawfulBasis") ?? ""} onChange={(e) => set({ lawfulBasis: e.target.value })}>
+              <option value="">Any</option>
+              {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </Select>
+          </FilterField>
+          <FilterField label="Source" htmlFor="p-source">
+            <Select id="p-source" value={params.get("dataSource") ?? ""} onChange={(e) => set({ dataSource: e.target.value })}>
+              <option value="">Any</option>
+              {Object.entries(DATA_SOURCE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </Select>
+          </FilterField>
           <FilterField label="Interest tag" htmlFor="p-tag">
             <Input id="p-tag" defaultValue={params.get("tag") ?? ""} key={`tag-${params.get("tag")}`} onBlur={(e) => set({ tag: e.target.value.trim() })} onKeyDown={(e) => e.key === "Enter" && set({ tag: e.currentTarget.value.trim() })} placeholder="e.g. pilot" />
           </FilterField>
@@ -185,6 +202,10 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
             <option value="none">Nobody</option>
             {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
           </Select>
+          <Select aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={busy} onChange={(e) => e.target.value && bulk({ action: "lawful_basis", lawfulBasis: e.target.value }, "Lawful basis set for")}>
+            <option value="">Lawful basis…</option>
+            {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </Select>
           {extraBulkActions.map((a) => (
             <Button
               key={a.label}
@@ -195,6 +216,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
                 setBusy(true);
                 const err = await a.run([...selected]);
                 setBusy(false);
+                if (err && typeof err === "object") return;
                 setMessage(err ? { kind: "error", text: err } : { kind: "ok", text: `${a.label}: done.` });
                 if (!err) router.refresh();
               }}

@@ -30,7 +30,8 @@ type Options<P, Q, B> = {
   body?: ZodType<B>;
   /** Success status, e.g. 201 for creates. */
   status?: number;
-  rateLimit?: RateLimitRule | false;
+  /** A rule, or a function giving it (read per request: rules whose size comes from env()). */
+  rateLimit?: RateLimitRule | (() => RateLimitRule) | false;
   /** Skip the same-origin check (signed webhooks). */
   crossOrigin?: boolean;
   /** Largest accepted JSON body in bytes (see input.ts: checked while reading, not after). */
@@ -84,7 +85,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
         if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can do this.");
 
-        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
+        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
 
         const params = parseWith(options.params, await context.params, "path parameters") as P;

@@ -5,6 +5,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { outreachIdFromAddresses } from "@/server/email/reply-token";
 import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
 import { logger } from "@/server/logger";
+import { findTombstone } from "@/server/privacy/tombstones";
 import { stopActiveEnrollments } from "@/server/suppressions/service";
 import { applyEmailEventInTx } from "@/server/tracking/events";
 import { classifyInbound, replyTextOf, type Classification } from "./classify";
@@ -35,6 +36,8 @@ import type { InboundMail } from "./parse";
  * - hard bounce: the message is bounced, the address goes on the do-not-email list and the
  *   person's sequences stop; soft bounce: the message is sent again later (twice at most);
  *   a delay notice is only recorded.
+ * Mail from someone who was erased (their address has a tombstone) or answering a message to an
+ * erased person is not stored at all: it would bring their address and words back (docs/PRIVACY.md).
  * The same mail posted again (same Message-ID, or same bytes) is recorded once: the unique
  * InboundMessage.dedupeKey decides, also between concurrent posts.
  */
@@ -53,7 +56,7 @@ const SOFT_BOUNCE_DELAY_MS = 4 * 3_600_000;
 
 const outreachSelect = {
   id: true, eventId: true, personId: true, accountId: true, ownerId: true, subject: true, status: true, toEmail: true, messageId: true,
-  person: { select: { name: true, email: true } },
+  person: { select: { name: true, email: true, erasedAt: true } },
   account: { select: { name: true, domain: true } },
   event: { select: { timeZone: true } },
 } satisfies Prisma.OutreachSelect;
@@ -103,6 +106,10 @@ export async function receiveInboundMail(mail: InboundMail, options: { source: I
   if (mail.headers.has(FORWARD_MARKER_HEADER)) return { status: "ignored", reason: "This is our own forward of a reply" };
   const visible = replyTextOf(mail.text);
   const match = await matchInbound(mail);
+  if (match?.outreach.person.erasedAt || (mail.from?.address && (await findTombstone({ email: mail.from.address })))) {
+    logger.info({ outreachId: match?.outreach.id ?? null, source: options.source }, "inbound mail from an erased person dropped");
+    return { status: "ignored", reason: "The sender asked us to erase their data" };
+  }
   const classification = classifyInbound(mail, visible);
   const receivedAt = mail.date && mail.date.getTime() <= now.getTime() ? mail.date : now;
   const base = {

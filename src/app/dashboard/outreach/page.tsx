@@ -16,7 +16,8 @@ import { RatesChart } from "@/components/outreach/rates-chart";
 import { SendingWindowForm } from "@/components/outreach/sending-window-form";
 import { countNewReplies, outreachWithNewReplies } from "@/server/inbound/read";
 import { listOutreachQuery } from "@/server/outreach/schemas";
-import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
+import { DraftsJobProgress } from "@/components/outreach/drafts-job-progress";
+import { countInterrupted, listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
 import { getActor } from "@/server/access/page-actor";
 
@@ -31,8 +32,8 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = listOutreachQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listOutreachQuery.parse({});
-  const [list, stats, options, sendingWindow, myNewReplies] = await Promise.all([
-    listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countNewReplies(actor),
+  const [list, stats, options, sendingWindow, myNewReplies, interrupted] = await Promise.all([
+    listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countNewReplies(actor), countInterrupted(actor),
   ]);
   const withNewReplies = await outreachWithNewReplies(list.items.map((o) => o.id));
   const filtered = Object.keys(raw).some((k) => k !== "page");
@@ -52,6 +53,14 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
           <Inbox className="size-4" aria-hidden /> {myNewReplies === 1 ? "1 new reply to your messages" : `${myNewReplies} new replies to your messages`}: open a message to read it.
         </Link>
       ) : null}
+      {interrupted > 0 ? (
+        <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm" data-testid="interrupted-banner">
+          {interrupted === 1 ? "One of your messages" : `${interrupted} of your messages`} may or may not have gone out: sending was interrupted before the mail server answered.
+          Check the outbox, then resend or discard {interrupted === 1 ? "it" : "each"}.{" "}
+          <Link className="font-medium text-primary underline-offset-2 hover:underline" href={`/dashboard/outreach?status=INTERRUPTED&ownerId=${actor.id}`}>Show {interrupted === 1 ? "it" : "them"}</Link>
+        </p>
+      ) : null}
+      <DraftsJobProgress className="mb-4" />
       <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={actor.role === "ADMIN"} /></div>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="outreach-stats">
