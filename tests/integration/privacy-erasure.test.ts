@@ -134,7 +134,9 @@ describe("access on request", () => {
     expect(report.messages.map((m: { id: string }) => m.id)).toEqual([linked.outreachId]);
     expect(report.messages[0]).toMatchObject({ subject, message: body });
     expect(report.messages[0].events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(["click", "reply"]));
-    expect(JSON.stringify(report.messages[0].events)).toContain(`${tag}-reply-marker`);
+    expect(report.mailReceived).toHaveLength(1);
+    expect(report.mailReceived[0]).toMatchObject({ kind: "REPLY", fromEmail: who.email });
+    expect(report.mailReceived[0].text).toContain(`${tag}-reply-marker`);
     expect(report.meetings.map((m: { id: string }) => m.id)).toEqual([linked.meetingId]);
     expect(report.boothCaptures.map((c: { id: string }) => c.id)).toEqual([linked.captureId]);
     expect(report.boothCaptures[0].note).toBe(captureNote);
@@ -166,7 +168,7 @@ describe("erasure", () => {
     // ILIKE the full scan below uses, asked of those columns only: the full scan is the slow part).
     const places: [string, string, string][] = [
       ["people", "email", who.email], ["outreach", "message", `${tag}-body-marker`], ["outreach", "subject", `${tag}-subject`],
-      ["outbox_messages", "html", `${tag}-body-marker`], ["email_events", "metadata", `${tag}-reply-marker`], ["lead_captures", "note", `${tag}-note-marker`],
+      ["outbox_messages", "html", `${tag}-body-marker`], ["inbound_messages", "text", `${tag}-reply-marker`], ["lead_captures", "note", `${tag}-note-marker`],
       ["meeting", "title", fullName], ["activities", "description", fullName], ["people", "notes", who.email],
     ];
     for (const [table, column, needle] of places) {
