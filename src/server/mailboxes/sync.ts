@@ -143,8 +143,8 @@ export async function syncMailbox(mailboxId: string, now = new Date()): Promise<
 
 /**
  * One pass over every connected mailbox, least recently synced first, within a time budget,
- * then forwards of replies that failed earlier are retried. What /api/cron/mailboxes runs
- * (and the job engine, once it calls it).
+ * then forwards of replies that failed earlier are retried. The job engine's `mailboxes.sync`
+ * task (every 5 minutes; /api/cron/mailboxes triggers it at once).
  */
 export async function syncAllMailboxes(now = new Date(), timeBudgetMs = 50_000) {
   const started = Date.now();
