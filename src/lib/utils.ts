@@ -20,3 +20,28 @@ export function trimTrailing(text: string, characters: string): string {
   while (end > 0 && characters.includes(text[end - 1]!)) end--;
   return text.slice(0, end);
 }
+
+/**
+ * What `/<([^>]+)>/` captures (the first non-empty text between "<" and the next ">"), found by
+ * scanning: that expression retries from every "<" of a long "<<<…" and so takes quadratic time.
+ */
+export function angleBracketed(text: string): string | null {
+  for (let open = text.indexOf("<"); open >= 0; open = text.indexOf("<", open + 1)) {
+    const close = text.indexOf(">", open + 1);
+    if (close < 0) return null;
+    if (close > open + 1) return text.slice(open + 1, close);
+  }
+  return null;
+}
+
+/**
+ * Every word of a header that looks like an address ("x@y": an "@" with something on both
+ * sides), words being split at whitespace and <>,;". What `/[^\s<>,;"]+@[^\s<>,;"]+/g` matches,
+ * in linear time (that expression is quadratic on a long word without an inner "@").
+ */
+export function addressesIn(text: string): string[] {
+  return text.split(/[\s<>,;"]+/).filter((word) => {
+    const at = word.indexOf("@", 1);
+    return at > 0 && at < word.length - 1;
+  });
+}

@@ -69,6 +69,14 @@ const envSchema = z.object({
   SENDGRID_API_URL: z.string().default("https://api.sendgrid.com"),
   SENDGRID_WEBHOOK_PUBLIC_KEY: optionalString,
   INBOUND_PARSE_SECRET: optionalString,
+  // Replies come back to reply+TOKEN@INBOUND_DOMAIN when set (SendGrid Inbound Parse or raw MIME).
+  INBOUND_DOMAIN: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== "" ? v.trim().toLowerCase() : undefined))
+    .pipe(z.string().regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/, "INBOUND_DOMAIN must be a domain name such as reply.yourcompany.com").optional()),
+  // 32 bytes (base64 or hex) that encrypt the IMAP app passwords of connected mailboxes.
+  MAILBOX_ENCRYPTION_KEY: optionalString,
   TRACKING_SECRET: optionalString,
   CRON_SECRET: optionalString,
   // Jobs one worker process runs at the same time.

@@ -228,8 +228,8 @@ describe("public webhooks: capped while reading, other people's text cleaned", (
     const res = await inboundRoute.POST(req, { params: Promise.resolve({ secret: "inbound-secret-for-input-tests" }) });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await res.json()).toMatchObject({ success: true, data: { matched: true, outreachId: outreach.id } });
-    const event = await prisma.emailEvent.findFirstOrThrow({ where: { outreachId: outreach.id, type: "reply" } });
-    expect(event.metadata).toMatchObject({ subject: "Re: Yard visibility", snippet: "Tuesday works \ufffd" });
+    const reply = await prisma.inboundMessage.findFirstOrThrow({ where: { outreachId: outreach.id } });
+    expect(reply).toMatchObject({ kind: "REPLY", subject: "Re: Yard visibility", text: "Tuesday works \ufffd" });
   });
 
   it("a signed SendGrid event whose reason holds a NUL byte is applied, cleaned", async () => {

@@ -26,7 +26,7 @@ describe("notifications", () => {
     const at = new Date();
     await applyEmailEvent({ outreachId: s.outreachId, kind: "click", at, url: "https://vendor.example", userAgent: "Mozilla/5.0 (Macintosh) Safari/605.1.15", ip: "203.0.113.9", source: "link" });
     await applyEmailEvent({ outreachId: s.outreachId, kind: "click", at: new Date(at.getTime() + 60_000), url: "https://vendor.example", userAgent: "Mozilla/5.0 (Macintosh) Safari/605.1.15", ip: "203.0.113.9", source: "link" });
-    await applyEmailEvent({ outreachId: s.outreachId, kind: "reply", at: new Date(at.getTime() + 120_000), source: "inbound" });
+    await applyEmailEvent({ outreachId: s.outreachId, kind: "reply", at: new Date(at.getTime() + 120_000), source: "webhook" });
 
     const listed = await callRoute(listRoute.GET, "/api/notifications", { cookie: s.cookie });
     expect(listed.status).toBe(200);

@@ -9,7 +9,8 @@ import * as eraseRoute from "@/app/api/people/[id]/erase/route";
 import * as personalDataRoute from "@/app/api/people/[id]/personal-data/route";
 import { sendOutreach } from "@/server/outreach/send";
 import { applyEmailEvent } from "@/server/tracking/events";
-import { handleInboundReply } from "@/server/email/webhooks";
+import { parseMime } from "@/server/inbound/parse";
+import { receiveInboundMail } from "@/server/inbound/receive";
 import { getEventMetrics } from "@/server/dashboard/stats";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { ERASED_BOOKING_MESSAGE, ERASED_MESSAGE } from "@/server/privacy/tombstones";
@@ -77,8 +78,9 @@ beforeAll(async () => {
   expect(sent).toMatchObject({ outcome: "sent" });
   const messageId = (await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).messageId;
   await applyEmailEvent({ outreachId: draft.id, kind: "click", at: new Date(), url: "https://vendor.example/demo", userAgent: "Mozilla/5.0 Safari/605.1.15", ip: "203.0.113.50", source: "link" });
-  const reply = await handleInboundReply({ headers: `From: ${fullName} <${who.email}>\nIn-Reply-To: ${messageId}\nMessage-ID: <r-${tag}@mail.test>\nSubject: Re: ${subject}`, text: replyText });
-  expect(reply).toMatchObject({ matched: true });
+  const replyMime = `From: ${fullName} <${who.email}>\r\nTo: rep@eventops.test\r\nIn-Reply-To: ${messageId}\r\nMessage-ID: <r-${tag}@mail.test>\r\nSubject: Re: ${subject}\r\n\r\n${replyText}\r\n`;
+  const reply = await receiveInboundMail(await parseMime(replyMime), { source: "mime" });
+  expect(reply).toMatchObject({ status: "recorded", kind: "REPLY" });
 
   // 3. A meeting with them (what a rep types) and a booth capture with a note.
   const meeting = await prisma.meeting.create({
@@ -132,7 +134,9 @@ describe("access on request", () => {
     expect(report.messages.map((m: { id: string }) => m.id)).toEqual([linked.outreachId]);
     expect(report.messages[0]).toMatchObject({ subject, message: body });
     expect(report.messages[0].events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(["click", "reply"]));
-    expect(JSON.stringify(report.messages[0].events)).toContain(`${tag}-reply-marker`);
+    expect(report.mailReceived).toHaveLength(1);
+    expect(report.mailReceived[0]).toMatchObject({ kind: "REPLY", fromEmail: who.email });
+    expect(report.mailReceived[0].text).toContain(`${tag}-reply-marker`);
     expect(report.meetings.map((m: { id: string }) => m.id)).toEqual([linked.meetingId]);
     expect(report.boothCaptures.map((c: { id: string }) => c.id)).toEqual([linked.captureId]);
     expect(report.boothCaptures[0].note).toBe(captureNote);
@@ -164,7 +168,7 @@ describe("erasure", () => {
     // ILIKE the full scan below uses, asked of those columns only: the full scan is the slow part).
     const places: [string, string, string][] = [
       ["people", "email", who.email], ["outreach", "message", `${tag}-body-marker`], ["outreach", "subject", `${tag}-subject`],
-      ["outbox_messages", "html", `${tag}-body-marker`], ["email_events", "metadata", `${tag}-reply-marker`], ["lead_captures", "note", `${tag}-note-marker`],
+      ["outbox_messages", "html", `${tag}-body-marker`], ["inbound_messages", "text", `${tag}-reply-marker`], ["lead_captures", "note", `${tag}-note-marker`],
       ["meeting", "title", fullName], ["activities", "description", fullName], ["people", "notes", who.email],
     ];
     for (const [table, column, needle] of places) {
@@ -218,8 +222,10 @@ describe("erasure", () => {
     const manual = await callRoute(peopleRoute.POST, "/api/people", { method: "POST", cookie: rep.cookie, body: { firstName: who.firstName, lastName: who.lastName, email: who.email } });
     expect(manual.status).toBe(409);
 
-    const reply = await handleInboundReply({ headers: `From: <${who.email}>\nMessage-ID: <r2-${tag}@mail.test>`, text: `again ${tag}-reply-marker` });
-    expect(reply.matched).toBe(false);
+    const again = `From: <${who.email}>\r\nTo: rep@eventops.test\r\nMessage-ID: <r2-${tag}@mail.test>\r\nSubject: hello again\r\n\r\nagain ${tag}-reply-marker\r\n`;
+    const reply = await receiveInboundMail(await parseMime(again), { source: "mime" });
+    expect(reply).toMatchObject({ status: "ignored" });
+    expect(await prisma.inboundMessage.count({ where: { text: { contains: `${tag}-reply-marker` } } })).toBe(0);
 
     expect(await prisma.person.count({ where: { email: { equals: who.email, mode: "insensitive" } } })).toBe(0);
     const [{ n }] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM email_events WHERE metadata::text ILIKE ${`%${who.email}%`} OR metadata::text ILIKE ${`%again ${tag}%`}`;

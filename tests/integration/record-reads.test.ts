@@ -38,6 +38,14 @@ async function referencePerson(id: string) {
   return { ...person, account: person.account ? { ...person.account, revenue: person.account.revenue === null ? null : Number(person.account.revenue) } : null };
 }
 
+/** The timeline shows a captured reply's text, kept in the activity's metadata. */
+function withReplyText<T extends { metadata: unknown }>(rows: T[]) {
+  return rows.map(({ metadata, ...row }) => {
+    const replyText = metadata && typeof metadata === "object" && "replyText" in metadata ? (metadata as { replyText: unknown }).replyText : null;
+    return { ...row, replyText: typeof replyText === "string" ? replyText : null };
+  });
+}
+
 async function referencePersonDetail(id: string) {
   const person = await referencePerson(id);
   const [outreach, meetings, enrollments, activities, colleagues] = await Promise.all([
@@ -61,8 +69,8 @@ async function referencePersonDetail(id: string) {
       where: { personId: id },
       orderBy: { createdAt: "desc" },
       take: 50,
-      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
-    }),
+      select: { id: true, type: true, description: true, createdAt: true, metadata: true, actor: { select: { name: true, email: true } } },
+    }).then(withReplyText),
     person.accountId
       ? prisma.person.findMany({ where: { accountId: person.accountId, id: { not: id } }, orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }], take: 6, select: { id: true, name: true, title: true, icpScore: true } })
       : Promise.resolve([]),
@@ -97,8 +105,8 @@ async function referenceAccountDetail(id: string) {
       where: { accountId: id },
       orderBy: { createdAt: "desc" },
       take: 50,
-      select: { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } },
-    }),
+      select: { id: true, type: true, description: true, createdAt: true, metadata: true, actor: { select: { name: true, email: true } } },
+    }).then(withReplyText),
     prisma.insight.findMany({ where: { accountId: id, personId: null }, orderBy: { createdAt: "desc" }, take: 20 }),
   ]);
   return { account: { ...account, revenue: account.revenue === null ? null : Number(account.revenue) }, people, outreach, meetings, activities, insights };

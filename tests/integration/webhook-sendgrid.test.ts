@@ -2,7 +2,6 @@ import { generateKeyPairSync, randomUUID, sign, type KeyObject } from "node:cryp
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import * as sendgridRoute from "@/app/api/webhooks/sendgrid/route";
-import * as inboundRoute from "@/app/api/webhooks/inbound/[secret]/route";
 import * as replyRoute from "@/app/api/outreach/[id]/reply/route";
 import { callRoute } from "../helpers/request";
 import { createSession } from "../helpers/factories";
@@ -17,10 +16,9 @@ beforeAll(() => {
   const pair = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   privateKey = pair.privateKey;
   process.env.SENDGRID_WEBHOOK_PUBLIC_KEY = pair.publicKey.export({ format: "der", type: "spki" }).toString("base64");
-  process.env.INBOUND_PARSE_SECRET = "inbound-secret-for-tests";
 });
 afterAll(() => {
-  for (const key of ["SENDGRID_WEBHOOK_PUBLIC_KEY", "INBOUND_PARSE_SECRET"]) {
+  for (const key of ["SENDGRID_WEBHOOK_PUBLIC_KEY"]) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -35,14 +33,14 @@ function signed(payload: string, timestamp = String(Math.floor(Date.now() / 1000
   };
 }
 
-async function sentOutreach(options: { messageId?: string } = {}) {
+async function sentOutreach(options: { messageId?: string; providerMessageId?: string } = {}) {
   const setup = await outreachSetup();
   const sentAt = new Date(Date.now() - 3_600_000);
   const outreach = await prisma.outreach.create({
     data: {
       eventId: setup.event.id, personId: setup.person.id, ownerId: setup.rep.id, accountId: setup.account.id, channel: "EMAIL",
       subject: "Yard visibility", message: "Hi", status: "SENT", sentAt, toEmail: setup.person.email,
-      messageId: options.messageId ?? `<${randomUUID()}@eventops.test>`, transport: "sendgrid",
+      messageId: options.messageId ?? `<${randomUUID()}@eventops.test>`, providerMessageId: options.providerMessageId ?? null, transport: "sendgrid",
     },
   });
   const sequence = await prisma.sequence.create({ data: { eventId: setup.event.id, name: `Seq ${randomUUID()}`, status: "ACTIVE" } });
@@ -109,55 +107,15 @@ describe("SendGrid event webhook", () => {
   });
 
   it("matches an event by sg_message_id when the custom argument is missing", async () => {
-    const { outreach } = await sentOutreach({ messageId: `sgid${randomUUID().slice(0, 8)}` });
-    const payload = JSON.stringify([{ event: "delivered", timestamp: Math.floor(Date.now() / 1000), sg_event_id: `ev-${randomUUID()}`, sg_message_id: `${outreach.messageId}.filterdrecv-1` }]);
+    const { outreach } = await sentOutreach({ providerMessageId: `sgid${randomUUID().slice(0, 8)}` });
+    const payload = JSON.stringify([{ event: "delivered", timestamp: Math.floor(Date.now() / 1000), sg_event_id: `ev-${randomUUID()}`, sg_message_id: `${outreach.providerMessageId}.filterdrecv-1` }]);
     const res = await callRoute(sendgridRoute.POST, "/api/webhooks/sendgrid", { method: "POST", rawBody: payload, headers: signed(payload) });
     expect(res.json.data).toMatchObject({ applied: 1, unmatched: 0 });
     expect((await prisma.outreach.findUniqueOrThrow({ where: { id: outreach.id } })).deliveredAt).not.toBeNull();
   });
 });
 
-function inboundForm(fields: Record<string, string>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return form;
-}
-
-async function postInbound(secret: string, form: FormData) {
-  const { NextRequest } = await import("next/server");
-  const req = new NextRequest(new URL(`/api/webhooks/inbound/${secret}`, "http://127.0.0.1:3000"), { method: "POST", body: form, headers: { host: "127.0.0.1:3000" } });
-  const res = await inboundRoute.POST(req, { params: Promise.resolve({ secret }) });
-  return { status: res.status, json: (await res.json()) as { success: boolean; data?: Record<string, unknown>; code?: string } };
-}
-
-describe("replies", () => {
-  it("Inbound Parse matches a reply by In-Reply-To, records it once and stops the person's sequences", async () => {
-    const { outreach, person, enrollment } = await sentOutreach();
-    const headers = `From: Dana <${person.email}>\r\nIn-Reply-To: ${outreach.messageId}\r\nReferences: <older@x.test>\r\n ${outreach.messageId}\r\nMessage-ID: <reply-${randomUUID()}@acme.test>\r\nSubject: Re: Yard visibility`;
-    const form = () => inboundForm({ headers, from: "someone-else@other.test", subject: "Re: Yard visibility", text: "Sounds good, Tuesday?" });
-    const res = await postInbound("inbound-secret-for-tests", form());
-    expect(res.status).toBe(200);
-    expect(res.json.data).toMatchObject({ matched: true, outreachId: outreach.id, matchedBy: "message-id" });
-    expect((await prisma.outreach.findUniqueOrThrow({ where: { id: outreach.id } })).repliedAt).not.toBeNull();
-    expect(await prisma.sequenceEnrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).toMatchObject({ status: "REPLIED", stopReason: "replied" });
-    expect(await prisma.activity.count({ where: { personId: person.id, type: "outreach.replied" } })).toBe(1);
-
-    const dup = await postInbound("inbound-secret-for-tests", form());
-    expect(dup.json.data).toMatchObject({ matched: true, duplicate: true });
-    expect(await prisma.activity.count({ where: { personId: person.id, type: "outreach.replied" } })).toBe(1);
-  });
-
-  it("falls back to the sender's address → the latest message sent to that person", async () => {
-    const { outreach, person } = await sentOutreach();
-    const res = await postInbound("inbound-secret-for-tests", inboundForm({ headers: "Subject: hello", from: `"Dana" <${person.email!.toUpperCase()}>`, text: "Call me" }));
-    expect(res.json.data).toMatchObject({ matched: true, outreachId: outreach.id, matchedBy: "sender" });
-  });
-
-  it("refuses a wrong secret", async () => {
-    const res = await postInbound("wrong-secret", inboundForm({ headers: "", from: "x@y.test" }));
-    expect(res.status).toBe(401);
-  });
-
+describe("replies by hand", () => {
   it("a rep marks a reply by hand", async () => {
     const { outreach, rep, event, person } = await sentOutreach();
     await prisma.user.update({ where: { id: rep.id }, data: { lastEventId: event.id } });
@@ -167,6 +125,9 @@ describe("replies", () => {
     expect(res.json.data.repliedAt).toBeTruthy();
     const activity = await prisma.activity.findFirstOrThrow({ where: { personId: person.id, type: "outreach.replied" } });
     expect(activity.actorId).toBe(rep.id);
+    expect(activity.metadata).toMatchObject({ via: "manual", note: "Replied on LinkedIn", notifyUserId: rep.id });
+    // The rep who marked it is not told about what they did themselves.
+    expect(await prisma.notification.count({ where: { userId: rep.id } })).toBe(0);
     const again = await callRoute(replyRoute.POST, `/api/outreach/${outreach.id}/reply`, { method: "POST", cookie, params: { id: outreach.id }, body: {} });
     expect(again.status).toBe(409);
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createAccountBody } from "@/server/accounts/service";
 import { extractLinks } from "@/server/email/compose";
-import { addressOf } from "@/server/email/webhooks";
+import { classifyInbound, findReturnDate } from "@/server/inbound/classify";
+import type { InboundMail } from "@/server/inbound/parse";
 import { detectMapping } from "@/server/import/fields";
 import { parseCsvText, parseLooseNumber } from "@/server/import/parse";
 import { readRecords } from "@/server/import/records";
-import { trimTrailing } from "@/lib/utils";
+import { addressesIn, angleBracketed, trimTrailing } from "@/lib/utils";
 import { splitStreamedDraft } from "@/server/outreach/drafts";
 import { extractPageFacts } from "@/server/research/extract";
 import { inSentence } from "@/server/seller/profile";
@@ -149,9 +150,9 @@ describe("CSV import parsing is linear in the cell's size", () => {
 describe("other text that reps write or strangers send is read in linear time", () => {
   const context = { person: {}, account: {}, event: {}, sender: {} } as MergeContext;
   const cases: Record<string, [make: (n: number) => string, work: (input: string) => unknown]> = {
-    "a reply's From header of <@ (anyone can email the reply address)": [(n) => fill("<@", n), addressOf],
-    "a From header of @ signs": [(n) => fill("@@", n, "<"), addressOf],
-    "a From header without any address": [(n) => fill("a", n, "", "@"), addressOf],
+    "a delivery header of one long word without an inner @ (anyone can email the reply address)": [(n) => fill("a", n, "@"), addressesIn],
+    "a header of <<<… without a closing >": [(n) => fill("<", n, "", "a"), angleBracketed],
+    "a mail body of \"ich bin ich bin …\" (German out-of-office check)": [(n) => fill("ICH BIN ", n, "", "BIN \n \n"), (t) => findReturnDate(t, new Date("2026-06-01T12:00:00Z"))],
     "a template with unclosed fallbacks": [(n) => fill("{{a.b|", n, "", ".}{{a.b}}"), (t) => renderTemplate(t, context)],
     "a message link ending in punctuation": [(n) => fill("!", n, "see https://acme.example/x", "a!"), extractLinks],
     "an account domain of slashes": [(n) => fill("/", n, "", "\n/"), (d) => createAccountBody.safeParse({ name: "Acme", domain: d })],
@@ -164,12 +165,16 @@ describe("other text that reps write or strangers send is read in linear time", 
     });
   }
 
-  it("still finds the address, the links and the domain", () => {
-    expect(addressOf('"Dana" <DANA@Acme.test>')).toBe("dana@acme.test");
-    expect(addressOf("<not an address> Dana <dana@acme.test>")).toBe("dana@acme.test");
-    expect(addressOf("dana@acme.test")).toBe("dana@acme.test");
-    expect(addressOf("Dana (dana@acme.test)")).toBe("(dana@acme.test)");
-    expect(addressOf("<@x> @a a@ <a@>")).toBeNull();
+  it("still finds the addresses, the links and the domain", () => {
+    expect(addressesIn('"Dana" <DANA@Acme.test>, ops@acme.test; @x y@ a@b@c')).toEqual(["DANA@Acme.test", "ops@acme.test", "a@b@c"]);
+    expect(angleBracketed('"Dana" <dana@acme.test>')).toBe("dana@acme.test");
+    expect(angleBracketed("<>x<<a>")).toBe("<a");
+    expect(angleBracketed("no brackets <here")).toBeNull();
+    const mail = (text: string): InboundMail => ({ dedupeKey: "sha256:x", messageId: null, inReplyTo: [], references: [], from: null, recipients: [], subject: "Re: Termin", date: new Date("2026-06-01T12:00:00Z"), text, headers: new Map(), deliveryStatus: null, quotedMessageIds: [], isDeliveryReport: false });
+    expect(classifyInbound(mail("Ich bin bis Mittwoch leider nicht im Büro")).kind).toBe("AUTO_REPLY");
+    expect(classifyInbound(mail("Danke, bin ich gern dabei, wir sind ab Mittwoch wieder abwesend")).kind).toBe("AUTO_REPLY");
+    expect(classifyInbound(mail("Ich bin dabei. Herr Meier ist nicht im Büro")).kind).toBe("REPLY");
+    expect(classifyInbound(mail(`Ich bin ${"sehr ".repeat(20)}abwesend`)).kind).toBe("REPLY");
     expect(extractLinks("See https://acme.example/demo?x=1). And https://acme.example/case!")).toEqual(["https://acme.example/demo?x=1", "https://acme.example/case"]);
     expect(renderTemplate("Hi {{person.firstName|there}}, {{account.name}}", { ...context, account: { name: "Acme" } }).text).toBe("Hi there, Acme");
     expect(createAccountBody.parse({ name: "Acme", domain: "https://www.Acme.com/about/us" }).domain).toBe("acme.com");

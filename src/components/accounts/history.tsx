@@ -94,7 +94,7 @@ export function MeetingsHistory({ items }: { items: MeetingItem[] }) {
   );
 }
 
-type ActivityItem = { id: string; type: string; description: string; createdAt: Date; actor: { name: string | null; email: string } | null };
+type ActivityItem = { id: string; type: string; description: string; createdAt: Date; actor: { name: string | null; email: string } | null; replyText?: string | null };
 
 export function Timeline({ items }: { items: ActivityItem[] }) {
   return (
@@ -109,6 +109,9 @@ export function Timeline({ items }: { items: ActivityItem[] }) {
               <li key={a.id} className="relative">
                 <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
                 <p>{a.description}</p>
+                {a.replyText ? (
+                  <blockquote className="mt-1 line-clamp-6 whitespace-pre-wrap break-words border-l-2 border-success/60 pl-2 text-muted-foreground" data-testid="timeline-reply">{a.replyText}</blockquote>
+                ) : null}
                 <p className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</p>
               </li>
             ))}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
 import type { ImportHistoryItem } from "@/components/import/types";
+import { FormMessage } from "@/components/ui/form-message";
 
 const STATUS: Record<ImportHistoryItem["status"], { label: string; variant: "success" | "secondary" | "destructive" }> = {
   COMPLETED: { label: "Completed", variant: "success" },
@@ -41,11 +42,7 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
         <CardDescription>The most recent import of this event can be undone.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
-        {message ? (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         {items.length === 0 ? (
           <p className="text-sm text-muted-foreground">No imports into this event yet.</p>
         ) : (

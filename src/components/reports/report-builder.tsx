@@ -11,6 +11,7 @@ import type { ReportConfig } from "@/server/reports/config";
 import { TIERS, type Tier } from "@/lib/vocabulary";
 import { METRIC_LABELS, REPORT_METRICS, REPORT_SECTIONS, SECTION_LABELS, type ReportMetric, type ReportSection } from "@/lib/reports/labels";
 import { downloadReportPdf, fetchReportHtml } from "./download";
+import { FormMessage } from "@/components/ui/form-message";
 
 
 function toggle<T>(list: T[], value: T, order: readonly T[]): T[] {
@@ -146,9 +147,7 @@ export function ReportBuilder({ eventId, reps, initial }: {
             </div>
             <p className="text-xs text-muted-foreground">Dates apply to when outreach was sent and meetings are scheduled, in the event&apos;s time zone.</p>
           </fieldset>
-          {message ? (
-            <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>{message.text}</p>
-          ) : null}
+          <FormMessage message={message} />
           <div className="flex flex-wrap gap-2">
             <Button type="button" variant="outline" onClick={runPreview} disabled={busy !== null || sections.length === 0}>
               {busy === "preview" ? <Loader2 className="animate-spin" aria-hidden /> : <Eye aria-hidden />} Preview

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type SuppressionRow = { id: string; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" | "SPAM_REPORT" | "MANUAL"; note: string | null; createdAt: string };
 type Page = { items: SuppressionRow[]; total: number; page: number; hasMore: boolean };
@@ -101,11 +102,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 [&>*]:min-w-0">
-        {message ? (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         <form onSubmit={onAdd} className="flex flex-col gap-3 rounded-lg border bg-muted/40 p-4 sm:flex-row sm:items-end">
           <div className="flex flex-1 flex-col gap-1.5">
             <Label htmlFor="suppress-email">Email</Label>

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
 import { initials } from "@/lib/utils";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Role = "ADMIN" | "REP";
 type Member = { id: string; name: string | null; email: string; role: Role; title: string | null };
@@ -61,11 +62,7 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4 [&>*]:min-w-0">
-          {message ? (
-            <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive" : "rounded-md bg-success/10 px-3 py-2 text-sm text-success"}>
-              {message.text}
-            </p>
-          ) : null}
+          <FormMessage message={message} />
           {isAdmin ? (
             <form onSubmit={onInvite} className="flex flex-col gap-3 rounded-lg border bg-muted/40 p-4 sm:flex-row sm:items-end">
               <div className="flex flex-1 flex-col gap-1.5">

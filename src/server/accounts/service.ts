@@ -202,7 +202,7 @@ export type AccountDetail = {
   people: Prisma.PersonGetPayload<{ select: typeof accountPeopleSelect }>[];
   outreach: Prisma.OutreachGetPayload<{ select: typeof accountOutreachSelect }>[];
   meetings: Prisma.MeetingGetPayload<{ select: typeof accountMeetingSelect }>[];
-  activities: Prisma.ActivityGetPayload<{ select: typeof accountTimelineSelect }>[];
+  activities: (Prisma.ActivityGetPayload<{ select: typeof accountTimelineSelect }> & { replyText: string | null })[];
   insights: Prisma.InsightGetPayload<true>[];
 };
 
@@ -236,7 +236,7 @@ export async function getAccountDetail(id: string, actor: Actor, db: DbTx = pris
         FROM meeting m LEFT JOIN people p ON p.id = m."personId" LEFT JOIN users u ON u.id = m."ownerId"
         WHERE m."accountId" = ${id} ORDER BY m."scheduledAt" DESC LIMIT 50`)} AS meetings,
       ${jsonList(Prisma.sql`
-        SELECT t.id, t.type, t.description, t."createdAt", ${joinedObject("u", ["name", "email"])} AS actor
+        SELECT t.id, t.type, t.description, t."createdAt", t.metadata->>'replyText' AS "replyText", ${joinedObject("u", ["name", "email"])} AS actor
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."accountId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`SELECT i.* FROM insights i WHERE i."accountId" = ${id} AND i."personId" IS NULL ORDER BY i."createdAt" DESC LIMIT 20`)} AS insights
     FROM target_accounts a WHERE a.id = ${id}`;

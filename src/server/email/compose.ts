@@ -1,5 +1,7 @@
-import { trimTrailing } from "@/lib/utils";
-import { appUrl } from "@/server/env";
+import { randomBytes } from "node:crypto";
+import { appUrl, env } from "@/server/env";
+import { signReplyToken } from "@/server/email/reply-token";
+import { angleBracketed, trimTrailing } from "@/lib/utils";
 import { signToken } from "@/server/tracking/tokens";
 
 /**
@@ -7,6 +9,13 @@ import { signToken } from "@/server/tracking/tokens";
  * rewritten through the signed click redirect, an open pixel, a visible unsubscribe link, and
  * the List-Unsubscribe / List-Unsubscribe-Post headers for one-click unsubscribe (RFC 8058).
  * The plain-text part carries the same tracked links and unsubscribe URL.
+ *
+ * It also gives the message its identity: our own Message-ID (replies name it in
+ * In-Reply-To/References), and where answers go. With INBOUND_DOMAIN set, Reply-To is
+ * `"Rep" <reply+TOKEN@INBOUND_DOMAIN>` (TOKEN signed, naming the message) and the envelope sender
+ * is `bounces+TOKEN@INBOUND_DOMAIN`, so replies, out-of-office notes and bounces come back to the
+ * inbound webhook; without it, Reply-To is the rep's own address (a synced mailbox picks replies
+ * up there).
  */
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/g;
 
@@ -35,7 +44,55 @@ export function trackingUrls(outreachId: string, base = appUrl(), secret?: strin
   };
 }
 
-export type ComposedEmail = { html: string; text: string; headers: Record<string, string> };
+/**
+ * The domain of EMAIL_FROM ("Name <x@domain>" or "x@domain"), used in our Message-IDs: the text
+ * after the "@" of its last word. Scanned, as every address parser here is (see angleBracketed).
+ */
+export function senderDomain(): string {
+  let tail = env().EMAIL_FROM.trimEnd();
+  if (tail.endsWith(">")) tail = tail.slice(0, -1);
+  let wordStart = tail.length;
+  while (wordStart > 0 && !/[\s>]/.test(tail[wordStart - 1]!)) wordStart--;
+  const at = tail.indexOf("@", wordStart);
+  return (at >= 0 ? tail.slice(at + 1) : "") || "eventops.dev";
+}
+
+/** The bare address of EMAIL_FROM. */
+export function senderAddress(): string {
+  return angleBracketed(env().EMAIL_FROM) ?? env().EMAIL_FROM.trim();
+}
+
+/** `"Display Name" <EMAIL_FROM address>`, or EMAIL_FROM itself without a name. */
+export function fromHeader(name: string | null | undefined): string {
+  const clean = name?.replace(/["\r\n<>]/g, "").trim();
+  return clean ? `"${clean}" <${senderAddress()}>` : env().EMAIL_FROM;
+}
+
+export function newMessageId(outreachId: string): string {
+  return `<${outreachId}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
+}
+
+export type ReplyRouting = { replyTo?: string; returnPath?: string };
+
+/** Where replies and bounces of one message go (see the module note). */
+export function replyRouting(outreachId: string, sender: { name: string | null; email: string } | null | undefined, secret?: string): ReplyRouting {
+  const domain = env().INBOUND_DOMAIN;
+  if (!domain) return { replyTo: sender?.email };
+  const token = signReplyToken(outreachId, secret);
+  const name = sender?.name?.replace(/["\r\n<>]/g, "").trim();
+  return {
+    replyTo: name ? `"${name}" <reply+${token}@${domain}>` : `reply+${token}@${domain}`,
+    returnPath: `bounces+${token}@${domain}`,
+  };
+}
+
+export type ComposedEmail = {
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  from: string;
+  messageId: string;
+} & ReplyRouting;
 
 /**
  * The commercial footer every outgoing message carries (CAN-SPAM, CASL, ePrivacy): why the
@@ -53,7 +110,17 @@ function footerLines(footer: MailFooter | null | undefined): string[] {
   return lines;
 }
 
-export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; footer?: MailFooter | null; base?: string; secret?: string }): ComposedEmail {
+export function composeEmail(input: {
+  outreachId: string;
+  message: string;
+  signature?: string | null;
+  /** The rep the message is from: their name on From and Reply-To, their address when there is no inbound domain. */
+  sender?: { name: string | null; email: string } | null;
+  /** The commercial footer (see MailFooter). */
+  footer?: MailFooter | null;
+  base?: string;
+  secret?: string;
+}): ComposedEmail {
   const urls = trackingUrls(input.outreachId, input.base, input.secret);
   const footer = footerLines(input.footer);
   const body = input.signature ? `${input.message.trimEnd()}\n\n${input.signature}` : input.message;
@@ -92,6 +159,9 @@ ${htmlParagraphs}
   return {
     html,
     text,
+    from: fromHeader(input.sender?.name),
+    messageId: newMessageId(input.outreachId),
+    ...replyRouting(input.outreachId, input.sender, input.secret),
     headers: {
       "List-Unsubscribe": `<${urls.unsubscribeOneClick}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

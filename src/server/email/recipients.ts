@@ -1,4 +1,4 @@
-import { env } from "@/server/env";
+import { fromHeader } from "@/server/email/compose";
 import { AppError } from "@/server/http/errors";
 import { activeTransport, deliversRealMail } from "@/server/email/transport";
 import { findSuppression } from "@/server/suppressions/service";
@@ -8,20 +8,9 @@ import { findSuppression } from "@/server/suppressions/service";
  * and reminders to a prospect): who it comes from, and who must never get it.
  */
 
-function senderAddress(): string {
-  const match = /<([^>]+)>/.exec(env().EMAIL_FROM);
-  return match ? match[1] : env().EMAIL_FROM.trim();
-}
-
-export function senderDomain(): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(env().EMAIL_FROM);
-  return match ? match[1] : "eventops.dev";
-}
-
 /** A rep's sending identity: their name on our verified sender address; replies go to the rep. */
 export function sendingIdentity(owner: { name: string | null; email: string } | null | undefined): { from: string; replyTo: string | undefined } {
-  const from = owner?.name ? `"${owner.name.replace(/"/g, "")}" <${senderAddress()}>` : env().EMAIL_FROM;
-  return { from, replyTo: owner?.email };
+  return { from: fromHeader(owner?.name), replyTo: owner?.email };
 }
 
 type Recipient = { name: string; email: string | null; source: string | null };

@@ -24,6 +24,8 @@ export type MailMessage = {
   /** Our own Message-ID (`<id@domain>`), so replies can be matched by In-Reply-To. SMTP and the dev outbox use it; SendGrid assigns its own. */
   messageId?: string;
   replyTo?: string;
+  /** Envelope sender (Return-Path) for bounces, e.g. bounces+TOKEN@INBOUND_DOMAIN. SMTP only: SendGrid handles bounces itself. */
+  returnPath?: string;
 };
 
 /**
@@ -104,12 +106,14 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
       subject: message.subject,
       html: message.html,
       text: message.text,
-      headers: message.headers,
+      // Our own Message-ID, so replies can be matched by In-Reply-To/References (SendGrid keeps it).
+      headers: { ...(message.headers ?? {}), ...(message.messageId ? { "Message-ID": message.messageId } : {}) },
       ...(message.icalEvent
         ? { icalEvent: { method: message.icalEvent.method, content: message.icalEvent.content, filename: message.icalEvent.filename ?? "invite.ics" } }
         : {}),
       messageId: message.messageId,
       replyTo: message.replyTo,
+      ...(message.returnPath ? { envelope: { from: message.returnPath, to: message.to } } : {}),
     }).catch((error: unknown) => {
       throw new MailDeliveryError(error instanceof Error ? error.message : "The mail server did not accept the message", smtpOutcomeUncertain(error), { cause: error });
     });
@@ -119,48 +123,56 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
     return { transport, messageId: await sendViaSendGrid({ ...message, from }) };
   }
   if (transport === "dev-outbox") {
-    const stored = await prisma.outboxMessage.create({
-      data: {
-        kind: message.kind ?? "mail",
-        toEmail: message.to,
-        fromEmail: from,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        // The dev outbox has no column for the calendar part: it is kept with the headers.
-        headers: {
-          ...(message.headers ?? {}),
-          ...(message.messageId ? { "Message-ID": message.messageId } : {}),
-          ...(message.icalEvent ? { "X-iCal-Method": message.icalEvent.method, "X-iCal-Content": message.icalEvent.content } : {}),
-        },
-        transport,
-        outreachId: message.outreachId,
+    const data = {
+      kind: message.kind ?? "mail",
+      toEmail: message.to,
+      fromEmail: from,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      // The dev outbox has no column for the calendar part: it is kept with the headers.
+      headers: {
+        ...(message.headers ?? {}),
+        ...(message.messageId ? { "Message-ID": message.messageId } : {}),
+        ...(message.replyTo ? { "Reply-To": message.replyTo } : {}),
+        ...(message.icalEvent ? { "X-iCal-Method": message.icalEvent.method, "X-iCal-Content": message.icalEvent.content } : {}),
       },
-      select: { id: true },
-    });
+      transport,
+      outreachId: message.outreachId,
+    };
+    // A message sent again (a retry after a temporary bounce) replaces its earlier copy.
+    const stored = message.outreachId
+      ? await prisma.outboxMessage.upsert({ where: { outreachId: message.outreachId }, create: data, update: { ...data, createdAt: new Date() }, select: { id: true } })
+      : await prisma.outboxMessage.create({ data, select: { id: true } });
     logger.info({ to: message.to, kind: message.kind, outboxId: stored.id }, "dev outbox: message stored (see /dev/mailbox)");
     return { transport, messageId: message.messageId ?? `<${stored.id}@dev-outbox.eventops>` };
   }
   throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
 }
 
+/** `"Name" <a@b>` → SendGrid's { name, email }. */
+function sendgridAddress(value: string): { name?: string; email: string } {
+  const match = /^(.*)<(.+)>$/.exec(value.trim());
+  return match ? { name: match[1].trim().replace(/^"|"$/g, "") || undefined, email: match[2].trim() } : { email: value.trim() };
+}
+
 async function sendViaSendGrid(message: MailMessage & { from: string }): Promise<string> {
   const config = env();
-  const fromMatch = /^(.*)<(.+)>$/.exec(message.from.trim());
-  const from = fromMatch ? { name: fromMatch[1].trim(), email: fromMatch[2].trim() } : { email: message.from };
+  const from = sendgridAddress(message.from);
   const request = fetch(`${config.SENDGRID_API_URL}/v3/mail/send`, {
     method: "POST",
     headers: { authorization: `Bearer ${config.SENDGRID_API_KEY}`, "content-type": "application/json" },
     body: JSON.stringify({
       personalizations: [{ to: [{ email: message.to }], custom_args: message.outreachId ? { outreachId: message.outreachId } : undefined }],
       from,
-      reply_to: message.replyTo ? { email: message.replyTo } : undefined,
+      reply_to: message.replyTo ? sendgridAddress(message.replyTo) : undefined,
       subject: message.subject,
       content: [
         { type: "text/plain", value: message.text },
         { type: "text/html", value: message.html },
       ],
-      headers: message.headers,
+      // Our own Message-ID, so replies can be matched by In-Reply-To/References (SendGrid keeps it).
+      headers: { ...(message.headers ?? {}), ...(message.messageId ? { "Message-ID": message.messageId } : {}) },
       ...(message.icalEvent
         ? {
             attachments: [{

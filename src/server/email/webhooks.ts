@@ -1,5 +1,3 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import { findTombstone } from "@/server/privacy/tombstones";
 import { EventWebhook } from "@sendgrid/eventwebhook";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
@@ -7,7 +5,6 @@ import { prisma } from "@/server/db";
 import { toStorableDeep } from "@/lib/storable-text";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
-import { logger } from "@/server/logger";
 import { applyEmailEvent, type EmailEventKind } from "@/server/tracking/events";
 
 /**
@@ -16,15 +13,11 @@ import { applyEmailEvent, type EmailEventKind } from "@/server/tracking/events";
  *   with SENDGRID_WEBHOOK_PUBLIC_KEY, and the timestamp must be within MAX_SKEW_MS of now, so a
  *   captured request cannot be replayed later; within that window a re-delivered batch is
  *   harmless because each event is stored once by its sg_event_id.
- * - SendGrid Inbound Parse (replies): the secret in the path is compared in constant time. A
- *   reply is matched to its message by In-Reply-To/References → Message-ID, else by the sender's
- *   address → the latest message sent to that person.
+ * Replies, out-of-office notes and bounces that come back by mail: src/server/inbound/.
  */
 export const MAX_SKEW_MS = 10 * 60_000;
 /** Far above a SendGrid event batch (at most ~1,000 events); nothing larger is read. */
 export const SENDGRID_EVENTS_MAX_BYTES = 5 * 1024 * 1024;
-/** SendGrid's own limit for a parsed message with its attachments: no real reply is refused. */
-export const INBOUND_PARSE_MAX_BYTES = 30 * 1024 * 1024;
 
 const sendgridEvent = z.looseObject({
   event: z.string(),
@@ -113,117 +106,8 @@ async function matchSendgridEvent(ev: z.infer<typeof sendgridEvent>): Promise<st
   }
   if (ev.sg_message_id) {
     const prefix = ev.sg_message_id.split(".")[0];
-    const byId = await prisma.outreach.findFirst({ where: { messageId: { in: [ev.sg_message_id, prefix, `<${prefix}>`] } }, select: { id: true } });
+    const byId = await prisma.outreach.findFirst({ where: { providerMessageId: { in: [ev.sg_message_id, prefix] } }, select: { id: true } });
     if (byId) return byId.id;
   }
   return null;
-}
-
-// ───────────────────────────── inbound parse ─────────────────────────────
-
-export const inboundParams = z.object({ secret: z.string().max(200) });
-
-export function inboundSecretMatches(given: string): boolean {
-  const secret = env().INBOUND_PARSE_SECRET;
-  if (!secret) return false;
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(secret).digest();
-  return timingSafeEqual(a, b);
-}
-
-/** Raw header block → lower-cased name → value (folded lines joined). */
-export function parseHeaderBlock(raw: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  let last: string | null = null;
-  for (const line of raw.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && last) {
-      headers[last] += ` ${line.trim()}`;
-      continue;
-    }
-    const idx = line.indexOf(":");
-    if (idx <= 0) continue;
-    last = line.slice(0, idx).trim().toLowerCase();
-    headers[last] = line.slice(idx + 1).trim();
-  }
-  return headers;
-}
-
-/**
- * The address in a From-style header: the first <…> holding "x@y", else the first bare word
- * holding "x@y". Anyone can email the reply address, so this is scanned in linear time (the
- * regular expressions used before were cubic on a crafted header).
- */
-export function addressOf(value: string | undefined | null): string | null {
-  if (!value) return null;
-  const hasInnerAt = (text: string) => {
-    const at = text.indexOf("@", 1);
-    return at > 0 && at < text.length - 1;
-  };
-  for (let open = value.indexOf("<"); open >= 0; ) {
-    const close = value.indexOf(">", open + 1);
-    if (close < 0) break;
-    const inside = value.slice(open + 1, close);
-    if (hasInnerAt(inside)) return inside.trim().toLowerCase();
-    // Any "<" before this ">" would enclose a shorter part of the same text: skip past it.
-    open = value.indexOf("<", close + 1);
-  }
-  const word = value.split(/[\s<>"]+/).find(hasInnerAt);
-  return word ? word.toLowerCase() : null;
-}
-
-export type InboundMail = { headers: string; from?: string; subject?: string; text?: string; envelope?: string };
-
-export async function handleInboundReply(mail: InboundMail, now = new Date()) {
-  const headers = parseHeaderBlock(mail.headers ?? "");
-  const referenced = `${headers["in-reply-to"] ?? ""} ${headers["references"] ?? ""}`.match(/<[^<>\s]+>/g) ?? [];
-  let outreachId: string | null = null;
-  let matchedBy: "message-id" | "sender" | null = null;
-  if (referenced.length > 0) {
-    const byRef = await prisma.outreach.findFirst({ where: { messageId: { in: referenced } }, select: { id: true } });
-    if (byRef) {
-      outreachId = byRef.id;
-      matchedBy = "message-id";
-    }
-  }
-  let envelopeFrom: string | null = null;
-  try {
-    envelopeFrom = mail.envelope ? addressOf((JSON.parse(mail.envelope) as { from?: string }).from) : null;
-  } catch {
-    envelopeFrom = null;
-  }
-  const sender = addressOf(mail.from) ?? addressOf(headers.from) ?? envelopeFrom;
-  if (!outreachId && sender) {
-    const latest = await prisma.outreach.findFirst({
-      where: { sentAt: { not: null }, OR: [{ toEmail: { equals: sender, mode: "insensitive" } }, { person: { email: { equals: sender, mode: "insensitive" } } }] },
-      orderBy: { sentAt: "desc" },
-      select: { id: true },
-    });
-    if (latest) {
-      outreachId = latest.id;
-      matchedBy = "sender";
-    }
-  }
-  // A reply from (or to a message of) someone who was erased is not stored: it would bring their
-  // address and words back. The mailbox keeps it; EventOps does not.
-  if (outreachId && (await isErasedRecipient(outreachId, sender))) {
-    logger.info({ outreachId }, "inbound reply from an erased person dropped");
-    return { matched: false as const, erased: true as const };
-  }
-  if (!outreachId) {
-    logger.info({ sender }, "inbound reply matched no outreach");
-    return { matched: false as const };
-  }
-  const replyMessageId = headers["message-id"]?.match(/<[^<>\s]+>/)?.[0];
-  const result = await applyEmailEvent({
-    outreachId, kind: "reply", at: now, source: "inbound",
-    dedupeKey: replyMessageId ? `reply:${replyMessageId}` : null,
-    metadata: { via: "inbound", matchedBy, from: sender, subject: (mail.subject ?? headers.subject ?? "").slice(0, 300), snippet: (mail.text ?? "").slice(0, 1000) },
-  });
-  return { matched: true as const, outreachId, matchedBy, duplicate: result.duplicate };
-}
-
-async function isErasedRecipient(outreachId: string, sender: string | null): Promise<boolean> {
-  const outreach = await prisma.outreach.findUnique({ where: { id: outreachId }, select: { person: { select: { erasedAt: true } } } });
-  if (outreach?.person.erasedAt) return true;
-  return sender ? Boolean(await findTombstone({ email: sender })) : false;
 }

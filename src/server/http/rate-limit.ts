@@ -27,6 +27,8 @@ export const RATE_LIMITS = {
   get ai(): RateLimitRule {
     return { bucket: "ai", points: env().AI_CALLS_PER_MINUTE, windowSeconds: 60 };
   },
+  // Connecting or syncing a mailbox dials an outside server: a few per rep per 10 minutes.
+  mailbox: { bucket: "mailbox", points: 10, windowSeconds: 600 },
   // Public booking writes (book, move, cancel, accept an offer), per client address.
   booking: { bucket: "booking", points: 10, windowSeconds: 600 },
   /** Tracking pixels, clicks and unsubscribes per client address (valid tokens only). */

@@ -24,6 +24,8 @@ export const TASKS = {
   maintenance: "jobs.maintenance",
   /** Erases never-engaged prospects whose retention period is over (daily; docs/PRIVACY.md). */
   retention: "privacy.retention",
+  /** Polls connected IMAP mailboxes for replies, then retries failed reply forwards (every 5 minutes). */
+  mailboxSync: "mailboxes.sync",
 } as const;
 
 /** A worker whose heartbeat (every 20 s) is older than this is gone. */

@@ -33,6 +33,7 @@ const CRON = [
   { task: TASKS.notifications, match: "*/5 * * * *" },
   { task: TASKS.maintenance, match: "*/5 * * * *" },
   { task: TASKS.retention, match: "17 3 * * *" },
+  { task: TASKS.mailboxSync, match: "*/5 * * * *" },
 ] as const;
 
 function cronItems() {

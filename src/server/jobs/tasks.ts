@@ -15,6 +15,8 @@ import { rescoreJob } from "@/server/scoring/service";
 import { purgeExpiredTrash } from "@/server/trash/service";
 import { runRetention } from "@/server/privacy/retention";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
+import { resumeOutOfOffice } from "@/server/sequences/out-of-office";
+import { syncAllMailboxes } from "@/server/mailboxes/sync";
 
 /**
  * What each task of the job engine does. Every execution is logged in job_runs (outcome and
@@ -42,11 +44,13 @@ const HANDLERS: Record<TaskName, Handler> = {
   [TASKS.sequencesTick]: async () => {
     // Step messages a dead process left in SENDING are settled first, so the batches find them QUEUED or INTERRUPTED rather than busy.
     const interrupted = await markInterruptedSends(new Date());
+    // Enrollments paused by an out-of-office reply whose return date has come count as due again.
+    const resumed = await resumeOutOfOffice(new Date());
     const due = await countDueEnrollments(new Date(), MAX_PENDING_BATCHES * BATCH_SIZE);
     const pending = await pendingJobCount(TASKS.sequencesBatch);
     const wanted = Math.max(0, Math.min(Math.ceil(due / BATCH_SIZE), MAX_PENDING_BATCHES) - pending);
     for (let i = 0; i < wanted; i++) await addJob(TASKS.sequencesBatch, {});
-    return { due, batchesQueued: wanted, batchesWaiting: pending, interrupted };
+    return { due, batchesQueued: wanted, batchesWaiting: pending, interrupted, resumed };
   },
   [TASKS.sequencesBatch]: async (_payload, workerId) => {
     const { full, ...summary } = await runSequenceBatch({ workerId });
@@ -61,6 +65,7 @@ const HANDLERS: Record<TaskName, Handler> = {
   [TASKS.meetingReminders]: async () => sendDueMeetingReminders(new Date()),
   [TASKS.notifications]: async () => sendDueDigests(new Date()),
   [TASKS.retention]: async () => runRetention(new Date()),
+  [TASKS.mailboxSync]: async () => syncAllMailboxes(new Date()),
   [TASKS.backgroundRun]: async (payload, workerId) => {
     const outcome = await runBackgroundSlice(String(payload.jobId), workerId, JOB_DEFINITIONS);
     return outcome;
@@ -104,7 +109,7 @@ function logged(task: TaskName, workerId: string): Task {
 }
 
 /** The periodic tasks that also have their own cron path (for a scheduler outside the engine). */
-export type TriggerableTask = typeof TASKS.meetingReminders | typeof TASKS.notifications | typeof TASKS.retention;
+export type TriggerableTask = typeof TASKS.meetingReminders | typeof TASKS.notifications | typeof TASKS.retention | typeof TASKS.mailboxSync;
 
 /**
  * Runs one periodic task here and now, logged like any run of the engine (Settings shows it):

@@ -17,6 +17,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { angleBracketed } from "@/lib/utils";
 import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enums";
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
@@ -513,8 +514,7 @@ export async function renderIcs(id: string, method?: IcsMethod) {
 }
 
 function mailbox(from: string): string {
-  const match = /<([^>]+)>/.exec(from);
-  return (match ? match[1] : from).trim();
+  return (angleBracketed(from) ?? from).trim();
 }
 
 /**

@@ -12,7 +12,7 @@ import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
 import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { dashboardStatsQuery } from "@/server/dashboard/overview";
-import { inboundParams } from "@/server/email/webhooks";
+import { inboundParams } from "@/server/inbound/intake";
 import { createEventBody, updateEventBody, updateMeBody } from "@/server/events/schemas";
 import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
@@ -27,6 +27,8 @@ import { createCostBody, listCostsQuery, showPnlQuery, updateCostBody } from "@/
 import { bulkDraftsBody, createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
+import { simulateInboundBody } from "@/server/inbound/dev-mailbox";
+import { connectMailboxBody } from "@/server/mailboxes/service";
 import { heartbeatBody, presenceQuery } from "@/server/presence/service";
 import { createReportBody, listReportsQuery, updateReportBody } from "@/server/reports/definitions";
 import { reportRenderBody } from "@/server/reports/export";
@@ -228,7 +230,14 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/templates", summary: "The event's templates and the shared ones", tag: "templates", access: "user", query: listTemplatesQuery },
   { method: "POST", path: "/api/templates", summary: "Create a template with merge fields", tag: "templates", access: "user", status: 201, body: createTemplateBody },
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
-  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook", params: inboundParams },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart, raw or split): a reply, out-of-office or bounce; matched by reply token or thread, recorded once", tag: "webhooks", access: "webhook", params: inboundParams },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}/mime", summary: "A raw RFC 5322 message (message/rfc822), or a form with body-mime/email: for Postmark, Mailgun or your own MTA", tag: "webhooks", access: "webhook", params: inboundParams },
+  { method: "GET", path: "/api/cron/mailboxes", summary: "Triggers the job engine's mailbox-sync task now: poll connected IMAP mailboxes for replies and retry failed forwards (the engine also runs it every 5 min)", tag: "replies", access: "cron" },
+  { method: "GET", path: "/api/mailboxes", summary: "My connected mailbox and the shared ones (admins: all), with their sync state", tag: "replies", access: "user" },
+  { method: "POST", path: "/api/mailboxes", summary: "Connect an IMAP mailbox for reply sync (the login is checked first; shared mailboxes: admins; 409 while the server has no MAILBOX_ENCRYPTION_KEY)", tag: "replies", access: "user", status: 201, body: connectMailboxBody },
+  { method: "DELETE", path: "/api/mailboxes/{id}", summary: "Stop syncing a mailbox and erase its password", tag: "replies", access: "user", params: idParams },
+  { method: "POST", path: "/api/mailboxes/{id}/sync", summary: "Look for replies in this mailbox now", tag: "replies", access: "user", params: idParams },
+  { method: "POST", path: "/api/dev/mailbox/{id}/simulate", summary: "Demo mode: answer a captured message as the prospect (reply, out-of-office or bounce) through the inbound path", tag: "replies", access: "user", params: idParams, body: simulateInboundBody },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
   // Workspace (issue 19): streamed drafts, the seller profile.
   { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { composeEmail, type ComposedEmail, type MailFooter } from "@/server/email/compose";
-import { assertDeliverable, senderDomain, sendingIdentity } from "@/server/email/recipients";
+import { assertDeliverable } from "@/server/email/recipients";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
-import { activeTransport, deliversRealMail, MailDeliveryError, sendMail } from "@/server/email/transport";
+import { activeTransport, deliversRealMail, MailDeliveryError, sendMail, type SendResult } from "@/server/email/transport";
 import { senderIdentityForSending } from "@/server/privacy/settings";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -70,15 +69,21 @@ type Loaded = Awaited<ReturnType<typeof loadForSend>>;
 type Candidate = { o: Loaded; email: string; subject: string };
 
 /** The message that leaves, as the recipient gets it: the one place its final subject, body, sender and headers are put together. */
-function composeOutgoing(c: Candidate, sender: SenderIdentity): { from: string; replyTo: string | undefined; subject: string; composed: ComposedEmail; messageId: string } {
-  const { from, replyTo } = sendingIdentity(c.o.owner);
+function composeOutgoing(c: Candidate, sender: SenderIdentity): { subject: string; composed: ComposedEmail } {
   return {
-    from,
-    replyTo,
     subject: c.subject,
-    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature, footer: mailFooter(sender, c.o) }),
-    messageId: `<${c.o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`,
+    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature, sender: c.o.owner, footer: mailFooter(sender, c.o) }),
   };
+}
+
+/** The headers the outbox keeps with a sent message (what the message page shows, what the dev mailbox answers). */
+function outboxHeaders(composed: ComposedEmail): Record<string, string> {
+  return { ...composed.headers, "Message-ID": composed.messageId, ...(composed.replyTo ? { "Reply-To": composed.replyTo } : {}) };
+}
+
+/** The transport's own id when it differs from our Message-ID (SendGrid's X-Message-Id). */
+function providerIdOf(result: SendResult, messageId: string): string | null {
+  return result.messageId && result.messageId !== messageId ? result.messageId : null;
 }
 
 type SenderIdentity = Awaited<ReturnType<typeof senderIdentityForSending>>;
@@ -235,11 +240,12 @@ export async function sendOutreachMany(
     for (let c = await handover.next(); c; c = await handover.next()) {
       const out = composeOutgoing(c, sender);
       try {
+        const { composed } = out;
         const result = await sendMail({
-          to: c.email, from: out.from, subject: out.subject, html: out.composed.html, text: out.composed.text, headers: out.composed.headers,
-          kind: "outreach", outreachId: c.o.id, messageId: out.messageId, replyTo: out.replyTo,
+          to: c.email, from: composed.from, subject: out.subject, html: composed.html, text: composed.text, headers: composed.headers,
+          kind: "outreach", outreachId: c.o.id, messageId: composed.messageId, replyTo: composed.replyTo, returnPath: composed.returnPath,
         });
-        delivered.push({ c, out, messageId: result.messageId || out.messageId, transport: result.transport });
+        delivered.push({ c, out, messageId: composed.messageId, providerMessageId: providerIdOf(result, composed.messageId), transport: result.transport });
       } catch (error) {
         results.set(c.o.id, await recordSendFailure(c.o, error, actorId));
       }
@@ -345,7 +351,7 @@ async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null
   }, BATCH_TX);
 }
 
-type Delivered = { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string };
+type Delivered = { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; providerMessageId: string | null; transport: string };
 
 /**
  * Hands out claimed messages to the delivery lanes, marking them handedOverAt one chunk ahead
@@ -387,17 +393,17 @@ async function recordSends(
   await prisma.$transaction(async (tx) => {
     const updatedAt = new Date().toISOString();
     await tx.$executeRaw`
-      UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, transport = v.transport,
+      UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, "providerMessageId" = v.pid, transport = v.transport,
              "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
-        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, transport)
+        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.providerMessageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, pid, transport)
        WHERE o.id = v.id`;
     // The dev outbox already stored its messages; the others are recorded here.
     const outbox = delivered.filter((d) => d.transport !== "dev-outbox");
     if (outbox.length) {
       await tx.outboxMessage.createMany({
-        data: outbox.map(({ c, out, messageId, transport }) => ({
-          outreachId: c.o.id, kind: "outreach", toEmail: c.email, fromEmail: out.from, subject: out.subject, html: out.composed.html, text: out.composed.text,
-          headers: { ...out.composed.headers, "Message-ID": messageId }, transport,
+        data: outbox.map(({ c, out, transport }) => ({
+          outreachId: c.o.id, kind: "outreach", toEmail: c.email, fromEmail: out.composed.from, subject: out.subject, html: out.composed.html, text: out.composed.text,
+          headers: outboxHeaders(out.composed), transport,
         })),
         skipDuplicates: true,
       });

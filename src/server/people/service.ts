@@ -240,7 +240,7 @@ export type PersonDetail = {
   outreach: Prisma.OutreachGetPayload<{ select: typeof personOutreachSelect }>[];
   meetings: Prisma.MeetingGetPayload<{ select: typeof personMeetingSelect }>[];
   enrollments: Prisma.SequenceEnrollmentGetPayload<{ select: typeof personEnrollmentSelect }>[];
-  activities: Prisma.ActivityGetPayload<{ select: typeof timelineSelect }>[];
+  activities: (Prisma.ActivityGetPayload<{ select: typeof timelineSelect }> & { replyText: string | null })[];
   colleagues: { id: string; name: string; title: string | null; icpScore: number | null }[];
 };
 
@@ -293,7 +293,7 @@ export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prism
           json_build_object('id', s.id, 'name', s.name, '_count', json_build_object('steps', (SELECT count(*) FROM sequence_steps st WHERE st."sequenceId" = s.id))) AS sequence
         FROM sequence_enrollments e JOIN sequences s ON s.id = e."sequenceId" WHERE e."personId" = ${id} ORDER BY e."enrolledAt" DESC`)} AS enrollments,
       ${jsonList(Prisma.sql`
-        SELECT t.id, t.type, t.description, t."createdAt", ${joinedObject("u", ["name", "email"])} AS actor
+        SELECT t.id, t.type, t.description, t."createdAt", t.metadata->>'replyText' AS "replyText", ${joinedObject("u", ["name", "email"])} AS actor
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c

@@ -35,7 +35,7 @@ export async function collectPersonalData(actor: Actor, personId: string) {
   });
   const ids = people.map((p) => p.id);
   const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email.toLowerCase()] : [])))];
-  const [outreach, meetings, captures, enrollments, tasks, insights, suppressions, outbox] = await Promise.all([
+  const [outreach, meetings, captures, enrollments, tasks, insights, suppressions, outbox, inbound] = await Promise.all([
     prisma.outreach.findMany({
       where: { personId: { in: ids } },
       orderBy: { createdAt: "asc" },
@@ -64,6 +64,12 @@ export async function collectPersonalData(actor: Actor, personId: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, kind: true, toEmail: true, subject: true, text: true, createdAt: true },
     }),
+    // Their replies, out-of-office notes and bounces (issue 14), and mail from their address that matched nothing.
+    prisma.inboundMessage.findMany({
+      where: { OR: [{ personId: { in: ids } }, { outreach: { personId: { in: ids } } }, ...(emails.length ? [{ fromEmail: { in: emails, mode: "insensitive" as const } }] : [])] },
+      orderBy: { receivedAt: "asc" },
+      select: { id: true, kind: true, fromEmail: true, fromName: true, subject: true, text: true, receivedAt: true },
+    }),
   ]);
   const linked = [...ids, ...outreach.map((o) => o.id), ...meetings.map((m) => m.id), ...captures.map((c) => c.id)];
   const activities = await prisma.activity.findMany({
@@ -83,6 +89,7 @@ export async function collectPersonalData(actor: Actor, personId: string) {
     talkingPoints: insights,
     doNotEmail: suppressions,
     sentCopies: outbox,
+    mailReceived: inbound,
     activities: activities.map((a) => ({ ...a, actor: a.actor?.name ?? null })),
   };
   await recordActivity({
@@ -93,7 +100,7 @@ export async function collectPersonalData(actor: Actor, personId: string) {
     personId: asked.id,
     entityType: "person",
     entityId: asked.id,
-    metadata: { records: people.length + outreach.length + meetings.length + captures.length + activities.length },
+    metadata: { records: people.length + outreach.length + meetings.length + captures.length + inbound.length + activities.length },
   });
   return report;
 }
@@ -135,6 +142,7 @@ ${section("Tasks", report.tasks)}
 ${section("Talking points", report.talkingPoints)}
 ${section("Do-not-email list", report.doNotEmail)}
 ${section("Copies of sent email", report.sentCopies)}
+${section("Mail received from them", report.mailReceived)}
 ${section("Activity log", report.activities)}
 </body></html>`;
 }

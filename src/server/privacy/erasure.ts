@@ -113,6 +113,16 @@ export async function eraseSubjects(personIds: readonly string[], ctx: { reason:
   await tx.outreach.updateMany({ where: { id: { in: outreachIds } }, data: { subject: null, message: "", toEmail: null, failureReason: null } });
   await tx.emailEvent.updateMany({ where: { outreachId: { in: outreachIds } }, data: { url: null, userAgent: null, ip: null, metadata: Prisma.DbNull } });
   await tx.outboxMessage.deleteMany({ where: { OR: [{ outreachId: { in: outreachIds } }, ...(emails.length ? [{ toEmail: { in: emails, mode: "insensitive" as const } }] : [])] } });
+  // Their replies, out-of-office notes and bounces (and mail they sent that matched nothing) go entirely.
+  const inboundIds = (await tx.inboundMessage.findMany({
+    where: { OR: [{ outreachId: { in: outreachIds } }, { personId: { in: ids } }, ...(emails.length ? [{ fromEmail: { in: emails, mode: "insensitive" as const } }] : [])] },
+    select: { id: true },
+  })).map((m) => m.id);
+  // The copies of those replies forwarded to the rep (their X-EventOps-Forwarded header names the inbound row) go with them.
+  if (inboundIds.length) {
+    await tx.outboxMessage.deleteMany({ where: { kind: "reply-forward", OR: inboundIds.map((id) => ({ headers: { path: ["X-EventOps-Forwarded"], equals: id } })) } });
+  }
+  await tx.inboundMessage.deleteMany({ where: { id: { in: inboundIds } } });
   await tx.meeting.updateMany({ where: { id: { in: meetingIds } }, data: { title: null, agenda: null, outcome: null, nextStep: null, location: null, address: null } });
   await tx.meetingReminder.updateMany({ where: { meetingId: { in: meetingIds } }, data: { error: null } });
   await tx.leadCapture.updateMany({ where: { id: { in: captureIds } }, data: { note: null, tags: [], cardImage: null, cardImageType: null, scanFormat: null } });

@@ -291,7 +291,7 @@ export async function changeEnrollmentStatus(id: string, action: z.infer<typeof 
     const who = enrollment.person.name;
     if (action === "pause") {
       if (enrollment.status !== "ACTIVE") throw new AppError("conflict", `Only an active enrollment can be paused (this one is ${enrollment.status.toLowerCase()})`);
-      await tx.sequenceEnrollment.update({ where: { id }, data: { status: "PAUSED", claimedBy: null, claimExpiresAt: null } });
+      await tx.sequenceEnrollment.update({ where: { id }, data: { status: "PAUSED", stopReason: null, resumeAt: null, claimedBy: null, claimExpiresAt: null } });
     } else {
       if (enrollment.status !== "PAUSED" && enrollment.status !== "FAILED") {
         throw new AppError("conflict", `Only a paused or failed enrollment can be resumed (this one is ${enrollment.status.toLowerCase()})`);
@@ -304,7 +304,7 @@ export async function changeEnrollmentStatus(id: string, action: z.infer<typeof 
       const nextStepAt = enrollment.nextStepAt && enrollment.nextStepAt > now ? enrollment.nextStepAt : now;
       await tx.sequenceEnrollment.update({
         where: { id },
-        data: { status: "ACTIVE", failureCount: 0, lastError: null, stopReason: null, claimedBy: null, claimExpiresAt: null, nextStepAt },
+        data: { status: "ACTIVE", failureCount: 0, lastError: null, stopReason: null, resumeAt: null, claimedBy: null, claimExpiresAt: null, nextStepAt },
       });
     }
     const verb = action === "pause" ? "paused" : enrollment.status === "FAILED" ? "retried" : "resumed";

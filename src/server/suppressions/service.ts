@@ -28,6 +28,13 @@ export async function findSuppression(email: string, db: DbTx = prisma) {
   return db.suppression.findUnique({ where: { email: normalizeEmail(email) } });
 }
 
+/** Which of these addresses are on the list (lower-cased). */
+export async function findSuppressions(emails: readonly string[], db: DbTx = prisma): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db.suppression.findMany({ where: { email: { in: emails.map(normalizeEmail) } }, select: { email: true } });
+  return new Set(rows.map((r) => r.email));
+}
+
 /** Adds (or keeps) a suppression; returns whether it was new. */
 export async function suppressAddress(
   input: { email: string; reason: SuppressionReason; source?: string; note?: string },

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { notify } from "@/server/notifications/service";
+import { notifyRep } from "@/server/inbound/notify";
 import { prisma, type DbTx } from "@/server/db";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { AppError } from "@/server/http/errors";
@@ -22,7 +23,10 @@ import { assertCan, ownedBy } from "@/server/access/permissions";
  * reply, bounce, spam report or unsubscribe stops the person's active sequences, and all but
  * the reply put the address on the suppression list.
  */
-export type EmailEventKind = "delivered" | "open" | "click" | "bounce" | "dropped" | "spamreport" | "unsubscribe" | "reply" | "deferred" | "processed";
+export type EmailEventKind =
+  | "delivered" | "open" | "click" | "bounce" | "dropped" | "spamreport" | "unsubscribe" | "reply" | "deferred" | "processed"
+  // Recorded only (their effects belong to src/server/inbound/receive.ts): an out-of-office note, a temporary bounce.
+  | "auto_reply" | "soft_bounce";
 
 export type EventInput = {
   outreachId: string;
@@ -47,7 +51,7 @@ const eventOutreachSelect = {
 
 export async function applyEmailEvent(input: EventInput): Promise<ApplyResult> {
   try {
-    return await prisma.$transaction((tx) => applyInTx(input, tx));
+    return await prisma.$transaction((tx) => applyEmailEventInTx(input, tx));
   } catch (error) {
     // Two deliveries of the same provider event racing: the unique dedupeKey keeps one.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { applied: false, duplicate: true, isMachine: false };
@@ -55,7 +59,8 @@ export async function applyEmailEvent(input: EventInput): Promise<ApplyResult> {
   }
 }
 
-async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
+/** applyEmailEvent inside the caller's transaction (the inbound path records the mail and its effects together). */
+export async function applyEmailEventInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
   if (input.dedupeKey) {
     const seen = await tx.emailEvent.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
     if (seen) return { applied: false, duplicate: true, isMachine: false };
@@ -127,16 +132,23 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
     case "reply":
       if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
       await stopActiveEnrollments(o.personId, "replied", input.at, tx);
-      await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
-      await notify({
-        userId: o.ownerId, actorId: input.actorId, type: "reply", title: `${o.person.name} replied`, body: o.subject ? `Re: ${o.subject}` : null,
-        href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `reply:${o.id}:${input.at.toISOString()}`,
+      // A captured reply tells the rep itself (receive.ts, with the reply text); this is the reply marked by hand.
+      if (input.source === "inbound") break;
+      await notifyRep({
+        userId: o.ownerId, actorId: input.actorId, type: "outreach.replied",
+        description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, title: `${o.person.name} replied`,
+        fallbackBody: o.subject ? `Re: ${o.subject}` : null, link: `/dashboard/outreach/${o.id}`, dedupeKey: `reply:${o.id}:${input.at.toISOString()}`,
+        eventId: o.eventId, personId: o.personId, accountId: o.accountId, outreachId: o.id, metadata: metadataRecord(input.metadata),
       }, tx);
       break;
     default:
       break;
   }
   return { applied: true, duplicate: false, isMachine };
+}
+
+function metadataRecord(metadata: Prisma.InputJsonValue | undefined): Record<string, Prisma.InputJsonValue> | undefined {
+  return metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Record<string, Prisma.InputJsonValue>) : undefined;
 }
 
 function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefined {

@@ -14,6 +14,7 @@ import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/compon
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { RatesChart } from "@/components/outreach/rates-chart";
 import { SendingWindowForm } from "@/components/outreach/sending-window-form";
+import { countNewReplies, outreachWithNewReplies } from "@/server/inbound/read";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { DraftsJobProgress } from "@/components/outreach/drafts-job-progress";
 import { countInterrupted, listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
@@ -31,7 +32,10 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = listOutreachQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : listOutreachQuery.parse({});
-  const [list, stats, options, sendingWindow, interrupted] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countInterrupted(actor)]);
+  const [list, stats, options, sendingWindow, myNewReplies, interrupted] = await Promise.all([
+    listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countNewReplies(actor), countInterrupted(actor),
+  ]);
+  const withNewReplies = await outreachWithNewReplies(list.items.map((o) => o.id));
   const filtered = Object.keys(raw).some((k) => k !== "page");
   const pageHref = (page: number) => `/dashboard/outreach?${new URLSearchParams({ ...raw, page: String(page) }).toString()}`;
   const { rates } = stats;
@@ -44,6 +48,11 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
         actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
+      {myNewReplies > 0 ? (
+        <Link href="/dashboard/outreach?engagement=replied" className="mb-4 flex items-center gap-2 rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm font-medium hover:bg-success/15" data-testid="new-replies-banner">
+          <Inbox className="size-4" aria-hidden /> {myNewReplies === 1 ? "1 new reply to your messages" : `${myNewReplies} new replies to your messages`}: open a message to read it.
+        </Link>
+      ) : null}
       {interrupted > 0 ? (
         <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm" data-testid="interrupted-banner">
           {interrupted === 1 ? "One of your messages" : `${interrupted} of your messages`} may or may not have gone out: sending was interrupted before the mail server answered.
@@ -126,6 +135,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
                     <div className="flex flex-wrap items-center gap-1.5 text-xs sm:justify-end">
                       <Badge variant="secondary">{CHANNEL_LABEL[o.channel]}</Badge>
                       <Badge variant={statusVariant(o.status)}>{STATUS_LABEL[o.status]}</Badge>
+                      {withNewReplies.has(o.id) ? <Badge data-testid="new-reply-badge">New reply</Badge> : null}
                       {o.repliedAt ? <Badge variant="success">Replied</Badge> : o.clickedAt ? <Badge>Clicked</Badge> : o.openedAt ? <Badge>Opened</Badge> : null}
                       {o.bouncedAt ? <Badge variant="destructive">Bounced</Badge> : null}
                       <span className="w-full text-muted-foreground sm:w-44 sm:text-right">

@@ -9,6 +9,9 @@ import { SuppressionSettings } from "@/components/settings/suppression-settings"
 import { JobEngineCard } from "@/components/settings/job-engine-card";
 import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
+import { MailboxSettings } from "@/components/settings/mailbox-settings";
+import { replyCaptureStatus } from "@/server/inbound/read";
+import { listMailboxes } from "@/server/mailboxes/service";
 import { listTrash } from "@/server/trash/service";
 import { TrashCard } from "@/components/trash/trash-card";
 
@@ -17,9 +20,10 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, suppressions, trash] = await Promise.all([
+  const [team, suppressions, mailboxes, trash] = await Promise.all([
     listTeam(),
     listSuppressions({ page: 1, pageSize: 25 }),
+    listMailboxes(actor),
     actor.event ? listTrash(actor) : null,
   ]);
   return (
@@ -33,6 +37,15 @@ export default async function SettingsPage() {
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
       {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
+      <div className="mt-6">
+        <MailboxSettings
+          isAdmin={actor.role === "ADMIN"}
+          currentUserId={actor.id}
+          status={{ ...replyCaptureStatus(), encryptionReady: mailboxes.encryptionReady }}
+          initial={mailboxes.items}
+          timeZone={event?.timeZone ?? "UTC"}
+        />
+      </div>
       <div className="mt-6">
         <SuppressionSettings
           isAdmin={actor.role === "ADMIN"}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { ProspectActions } from "@/components/dev/prospect-actions";
 import { isDemoMode } from "@/server/env";
 import { isDirectLoopbackRequest } from "@/server/http/client-ip";
 import { listOutbox } from "@/server/email/outbox";
@@ -19,6 +20,9 @@ export default async function DevMailboxPage() {
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Development mailbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">Mail the app sent without a mail server, newest first. Only this computer can open this page, and only in demo mode.</p>
+      <p className="mt-1 text-sm text-muted-foreground">
+        Answer an outreach message as its recipient to see what happens when they reply, are out of the office or the address bounces: a real message goes through the same inbound path as production mail.
+      </p>
       {messages.length === 0 ? <p className="mt-8 text-sm text-muted-foreground">No messages yet.</p> : null}
       <ol className="mt-6 flex flex-col gap-4">
         {messages.map((m) => (
@@ -33,6 +37,7 @@ export default async function DevMailboxPage() {
                 /^https?:\/\//.test(part) ? <a key={i} href={part} className="text-primary underline">{part}</a> : <span key={i}>{part}</span>,
               )}
             </div>
+            {m.kind === "outreach" ? <ProspectActions outboxId={m.id} /> : null}
           </li>
         ))}
       </ol>

@@ -5,9 +5,12 @@ import { ArrowLeft, Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
+import { InboundThread } from "@/components/outreach/inbound-thread";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { AppError } from "@/server/http/errors";
+import { listInboundForOutreach, markRepliesRead } from "@/server/inbound/read";
 import { getOutreachOrThrow } from "@/server/outreach/service";
+import { findSuppressions } from "@/server/suppressions/service";
 import { getActor } from "@/server/access/page-actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
 
@@ -18,6 +21,9 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
   open: { label: "Opened", icon: Eye },
   click: { label: "Clicked", icon: MousePointerClick },
   reply: { label: "Replied", icon: Reply },
+  auto_reply: { label: "Out-of-office reply", icon: Inbox },
+  soft_bounce: { label: "Not delivered for now (will retry)", icon: ShieldAlert },
+  deferred: { label: "Delivery delayed", icon: Truck },
   bounce: { label: "Bounced", icon: ShieldAlert },
   dropped: { label: "Dropped by provider", icon: ShieldAlert },
   spamreport: { label: "Reported as spam", icon: ShieldAlert },
@@ -34,6 +40,10 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
     throw error;
   });
   const tz = event.timeZone;
+  const inbound = await listInboundForOutreach(o.id);
+  const suppressed = await findSuppressions(inbound.flatMap((i) => (i.kind === "REMOVAL_REQUEST" && i.fromEmail ? [i.fromEmail] : [])));
+  // Shown as new this once; the owner has now seen them.
+  await markRepliesRead(o.id, actor, o.owner?.id ?? null);
   const refusal = refusalReason(actor, "outreach", "edit", ownedBy(o.owner));
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
@@ -65,7 +75,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
       {o.failureReason ? <p className="mb-4 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">{o.failureReason}</p> : null}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="flex flex-col gap-4 lg:col-span-2">
+        <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
           <Card>
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
@@ -73,6 +83,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
               <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
+          <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === actor.id} />
           {o.outbox ? (
             <Card>
               <CardHeader>
@@ -93,7 +104,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
           ) : null}
         </div>
 
-        <div className="flex flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-4">
           <Card>
             <CardHeader><CardTitle>Details</CardTitle></CardHeader>
             <CardContent>
