@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldsUsed, renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
-import { composeDeterministic } from "@/server/outreach/drafts";
+import { fieldsUsed, renderMessage, renderTemplate, unknownFields, type MergeContext } from "@/lib/merge-fields";
 
 const context: MergeContext = {
   person: { firstName: "Dana", lastName: "Whitfield", name: "Dana Whitfield", title: "VP Operations", email: "dana@harmon.test" },
@@ -31,10 +30,25 @@ describe("merge fields", () => {
   it("the deterministic composer is stable and never leaves a blank where a fallback exists", () => {
     const sparse: MergeContext = { ...context, person: { ...context.person, firstName: "" }, dossier: { painPoint: null } };
     const template = { subject: "{{person.firstName}}, quick one", body: "Hi {{person.firstName}}, I hear {{dossier.painPoint}}." };
-    const a = composeDeterministic(template, sparse);
-    expect(a).toEqual(composeDeterministic(template, sparse));
+    const a = renderMessage(template, sparse);
+    expect(a).toEqual(renderMessage(template, sparse));
     expect(a.message).toBe("Hi there, I hear trailers wait too long between the gate and the dock.");
-    expect(a.subject).toBe("there, quick one");
+    expect(a.subject).toBe("There, quick one");
     expect(a.missing.sort()).toEqual(["dossier.painPoint", "person.firstName"]);
+  });
+
+  it("a pipe fallback wins over the house default, and an empty pipe means nothing", () => {
+    const sparse: MergeContext = { ...context, person: { ...context.person, firstName: null } };
+    expect(renderMessage({ subject: null, body: "Hi {{person.firstName|friend}}" }, sparse).message).toBe("Hi friend");
+    expect(renderMessage({ subject: null, body: "Hi{{person.firstName|}}!" }, sparse).message).toBe("Hi!");
+  });
+
+  it("capitalises a value that starts a sentence, and only then", () => {
+    const body = "Sound familiar? {{dossier.painPoint}}. We hear {{dossier.painPoint}} a lot.\n\n{{dossier.painPoint}}!";
+    expect(renderTemplate(body, context).text).toBe("Sound familiar? Trailers wait hours at the gate. We hear trailers wait hours at the gate a lot.\n\nTrailers wait hours at the gate!");
+  });
+
+  it("finds placeholders that are not merge fields", () => {
+    expect(unknownFields("Hi {{person.firstName}} {{person.nickname}}", null, "{{event.name}} {{foo.bar|x}}")).toEqual(["person.nickname", "foo.bar"]);
   });
 });

@@ -19,7 +19,7 @@ const STATUS_LABELS: Record<(typeof ACCOUNT_STATUSES)[number], string> = {
 };
 
 export default async function DashboardPage() {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -78,7 +78,7 @@ export default async function DashboardPage() {
             <IntentLink href="/dashboard/activity" className="text-sm font-medium text-primary hover:underline">View all</IntentLink>
           </CardHeader>
           <CardContent>
-            <ActivityFeed items={recentActivity} timeZone={event.timeZone} />
+            <ActivityFeed items={recentActivity} timeZone={viewerTimeZone} />
           </CardContent>
         </Card>
         <MyDay meetings={myDay.meetings} tasks={myDay.tasks} timeZone={event.timeZone} />

@@ -6,7 +6,8 @@ import { CheckCircle2, Clock, Loader2, LogIn, MapPin, UserPlus, UserX } from "lu
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CompleteMeetingDialog } from "@/components/meetings/complete-meeting-dialog";
-import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, formatTime, zoneName, type MeetingItem } from "@/components/meetings/format";
+import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, type MeetingItem } from "@/components/meetings/format";
+import { formatInZone } from "@/lib/time";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { LeadCaptureDialog } from "./lead-capture-dialog";
@@ -85,7 +86,7 @@ export function BoothView({ event, day, today, phase, days, everyone, meetings, 
             <ol className="flex flex-col gap-2" aria-label="Finished meetings">
               {done.map((m) => (
                 <li key={m.id} className="flex items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm" data-testid="booth-done">
-                  <span className="w-16 shrink-0 tabular-nums text-muted-foreground">{formatTime(m.scheduledAt, tz)}</span>
+                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{formatInZone(m.scheduledAt, tz, "time")}</span>
                   <span className="min-w-0 flex-1 truncate">{m.person.name}{m.account ? ` · ${m.account.name}` : ""}</span>
                   <Badge variant={STATUS_VARIANT[m.status]}>{STATUS_LABELS[m.status]}</Badge>
                 </li>
@@ -130,8 +131,8 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner }: { meeting: Meetin
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-1.5 text-sm font-semibold tabular-nums">
-            <Clock className="size-4 text-primary" aria-hidden /> {formatTime(m.scheduledAt, timeZone)}
-            <span className="font-normal text-muted-foreground">{zoneName(m.scheduledAt, timeZone)} · {m.durationMinutes} min</span>
+            <Clock className="size-4 text-primary" aria-hidden /> {formatInZone(m.scheduledAt, timeZone, "time")}
+            <span className="font-normal text-muted-foreground">{m.durationMinutes} min</span>
           </div>
           <div className="mt-1 truncate text-base font-medium">{m.person.name}</div>
           <div className="truncate text-sm text-muted-foreground">{[m.person.title, m.account?.name].filter(Boolean).join(" · ")}</div>

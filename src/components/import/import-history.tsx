@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
+import { formatInZone } from "@/lib/time";
 import type { ImportHistoryItem } from "@/components/import/types";
 
 const STATUS: Record<ImportHistoryItem["status"], { label: string; variant: "success" | "secondary" | "destructive" }> = {
@@ -14,7 +15,7 @@ const STATUS: Record<ImportHistoryItem["status"], { label: string; variant: "suc
   FAILED: { label: "Failed", variant: "destructive" },
 };
 
-export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; total: number }) {
+export function ImportHistory({ items, total, timeZone }: { items: ImportHistoryItem[]; total: number; timeZone: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -57,7 +58,7 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
                     <Badge variant={STATUS[item.status].variant}>{STATUS[item.status].label}</Badge>
                   </div>
                   <div className="text-xs text-muted-foreground">
-                    {new Date(item.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })} · {item.user?.name ?? item.user?.email ?? "Someone"} ·{" "}
+                    {formatInZone(item.createdAt, timeZone)} · {item.user?.name ?? item.user?.email ?? "Someone"} ·{" "}
                     {item.mode === "upsert" ? "create and update" : "create only"}
                   </div>
                 </div>

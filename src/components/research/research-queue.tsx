@@ -11,7 +11,8 @@ import { Input } from "@/components/ui/input";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
-import { DossierView, type DossierData, type TalkingPoint } from "@/components/research/dossier-view";
+import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
+import { browserTimeZone, formatInZone } from "@/lib/time";
 
 export type Candidate = {
   id: string;
@@ -25,7 +26,7 @@ export type Candidate = {
 };
 
 type RunResult =
-  | { accountId: string; ok: true; result: { name: string; provider: string; painPoints: number; sources: number; insights: number; websiteFetched: boolean; warnings: string[] } }
+  | { accountId: string; ok: true; result: { name: string; provider: string; painPoints: number; sources: number; insights: number; websiteFetched: boolean; warnings: string[]; outcome: string } }
   | { accountId: string; ok: false; error: string };
 type Row = RunResult & { name: string };
 
@@ -33,8 +34,9 @@ const BATCH = 5;
 const MAX_QUEUE = 500;
 const STALE_OPTIONS = [7, 30, 90, 365];
 
-export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel }: {
+export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel, timeZone }: {
   items: Candidate[];
+  timeZone: string;
   total: number;
   page: number;
   pageSize: number;
@@ -229,7 +231,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                         <td className="px-3 py-2 tabular-nums">{c.icpScore ?? "—"}</td>
                         <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{c.people}</td>
                         <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
-                          {c.researchedAt ? new Date(c.researchedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : "Never"}
+                          {c.researchedAt ? formatInZone(c.researchedAt, timeZone, "date") : "Never"}
                         </td>
                       </tr>
                     ))}
@@ -276,9 +278,8 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                     </Link>
                     {r.ok ? (
                       <div className="text-xs text-muted-foreground">
-                        {plural(r.result.painPoints, "pain point")} · {plural(r.result.sources, "source")} · {plural(r.result.insights, "talking point")} ·{" "}
-                        {r.result.provider === "built-in" ? "built-in researcher" : r.result.provider}
-                        {r.result.warnings.length ? <div className="text-warning">{r.result.warnings[0]}</div> : null}
+                        {plural(r.result.painPoints, "pain point")} · {plural(r.result.sources, "source")} · {plural(r.result.insights, "talking point")} · {describeProvider(r.result.provider)}
+                        <p className={r.result.websiteFetched ? "" : "text-warning"} data-testid="research-outcome">{r.result.outcome}</p>
                       </div>
                     ) : (
                       <div className="text-xs text-destructive">{r.error}</div>
@@ -332,7 +333,7 @@ function DossierToggle({ accountId, name }: { accountId: string; name: string })
           ) : state.error ? (
             <p className="text-xs text-destructive">{state.error}</p>
           ) : state.data?.dossier ? (
-            <DossierView dossier={state.data.dossier} talkingPoints={state.data.talkingPoints} />
+            <Dossier dossier={state.data.dossier} talkingPoints={state.data.talkingPoints} timeZone={browserTimeZone()} />
           ) : (
             <p className="text-xs text-muted-foreground">No dossier yet.</p>
           )}

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { browserTimeZone, formatInZone } from "@/lib/time";
 
 export type SuppressionRow = { id: string; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" | "SPAM_REPORT" | "MANUAL"; note: string | null; createdAt: string };
 type Page = { items: SuppressionRow[]; total: number; page: number; hasMore: boolean };
@@ -135,7 +136,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
                 <div className="min-w-0 flex-1">
                   <div className="truncate font-medium">{row.email}</div>
                   <div className="truncate text-xs text-muted-foreground">
-                    {new Date(row.createdAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })}
+                    {formatInZone(row.createdAt, browserTimeZone(), "date")}
                     {row.note ? ` · ${row.note}` : ""}
                   </div>
                 </div>

@@ -8,6 +8,7 @@ import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { ViewerZone } from "./viewer-zone";
 
 export function AppShell({ user, events, currentEventId, children }: {
   user: ShellUser;
@@ -54,6 +55,7 @@ export function AppShell({ user, events, currentEventId, children }: {
 
   return (
     <div className="min-h-dvh lg:pl-60">
+      <ViewerZone />
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
         {brand}
         {nav}

@@ -167,7 +167,7 @@ const accountMeetingSelect = {
   id: true, title: true, scheduledAt: true, status: true, locationType: true, location: true, person: { select: { id: true, name: true } }, owner: { select: { name: true, email: true } },
 } satisfies Prisma.MeetingSelect;
 const accountTimelineSelect = { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } } satisfies Prisma.ActivitySelect;
-type AccountRecord = Prisma.TargetAccountGetPayload<{ include: { assignedTo: { select: { id: true; name: true; email: true } }; event: { select: { id: true; name: true } }; dossier: true } }>;
+type AccountRecord = Prisma.TargetAccountGetPayload<{ include: { assignedTo: { select: { id: true; name: true; email: true } }; event: { select: { id: true; name: true; timeZone: true } }; dossier: true } }>;
 
 export type AccountDetail = {
   account: Omit<AccountRecord, "revenue"> & { revenue: number | null };
@@ -194,7 +194,7 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
   const [row] = await db.$queryRaw<AccountDetailRow[]>`
     SELECT to_json(a) AS account,
       (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = a."assignedToId") AS "assignedTo",
-      (SELECT json_build_object('id', e.id, 'name', e.name) FROM events e WHERE e.id = a."eventId") AS event,
+      (SELECT json_build_object('id', e.id, 'name', e.name, 'timeZone', e."timeZone") FROM events e WHERE e.id = a."eventId") AS event,
       (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = a.id) AS dossier,
       ${jsonList(Prisma.sql`
         SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt"

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
-import { ZodError } from "zod";
+import { ZodError, type ZodType } from "zod";
+import { fieldIssues, summarise, type FieldIssue } from "@/lib/validation";
 
 /** Every error code the API can answer with, and its HTTP status: the one table. */
 export const errorStatus = {
@@ -36,20 +37,16 @@ export class AppError extends Error {
   }
 }
 
-export type FieldIssue = { path: string; message: string };
+export type { FieldIssue } from "@/lib/validation";
 
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(root)",
-    message: issue.message,
-  }));
+export function zodIssues(error: ZodError, schema?: ZodType): FieldIssue[] {
+  return fieldIssues(error, schema);
 }
 
-export function validationError(error: ZodError, where: string): AppError {
-  const issues = zodIssues(error);
-  const first = issues[0];
-  const summary = first ? `${first.path}: ${first.message}` : "invalid input";
-  return new AppError("validation_error", `Invalid ${where} — ${summary}`, issues);
+/** 422 with one human sentence (see src/lib/validation.ts) and every field's problem in `details`. */
+export function validationError(error: ZodError, _where: string, schema?: ZodType): AppError {
+  const issues = fieldIssues(error, schema);
+  return new AppError("validation_error", summarise(issues), issues);
 }
 
 /**

@@ -146,7 +146,7 @@ export function json(body: unknown, status = 200, requestId?: string, headers: R
 function parseWith<T>(schema: ZodType<T> | undefined, input: unknown, where: string): T | Record<string, never> {
   if (!schema) return {};
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error, where);
+  if (!parsed.success) throw validationError(parsed.error, where, schema);
   return parsed.data;
 }
 

@@ -20,7 +20,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enums";
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
-import { dayRange, formatLocalTime, parseStartTime, zoneAbbreviation } from "@/server/calendar/time";
+import { dayRange, parseStartTime } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import { prisma, type DbTx } from "@/server/db";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
@@ -240,7 +241,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
     });
     await recordActivity({
       type: "meeting.booked",
-      description: `Booked a meeting with ${person.name} for ${formatLocalTime(scheduledAt, event.timeZone)} ${zoneAbbreviation(scheduledAt, event.timeZone)}`,
+      description: `Booked a meeting with ${person.name} for ${formatInZone(scheduledAt, event.timeZone, "weekdayTime")}`,
       actorId: actor.id,
       eventId: event.id,
       personId: person.id,
@@ -350,7 +351,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
     await recordActivity({
       type: rescheduled ? "meeting.rescheduled" : "meeting.updated",
       description: rescheduled
-        ? `Rescheduled the meeting with ${current.person.name} to ${formatLocalTime(next.scheduledAt, event.timeZone)} ${zoneAbbreviation(next.scheduledAt, event.timeZone)}`
+        ? `Rescheduled the meeting with ${current.person.name} to ${formatInZone(next.scheduledAt, event.timeZone, "weekdayTime")}`
         : `Updated the meeting with ${current.person.name}`,
       actorId: actor.id,
       eventId: current.eventId,
@@ -520,7 +521,7 @@ function mailbox(from: string): string {
 export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string): Promise<InviteResult> {
   const { content, meeting: m, summary, filename } = await renderIcs(id, method);
   if (!m.person.email) return { sent: false, method, reason: "The person has no email address" };
-  const when = `${formatLocalTime(m.scheduledAt, m.event.timeZone)} ${zoneAbbreviation(m.scheduledAt, m.event.timeZone)}`;
+  const when = `${formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime")}`;
   const where = locationText(m, m.event);
   const ownerName = m.owner?.name ?? "our team";
   const firstName = m.person.firstName || m.person.name;

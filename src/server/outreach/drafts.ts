@@ -6,7 +6,7 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import type { generateDraftsBody } from "@/server/outreach/schemas";
 import type { Actor } from "@/server/outreach/service";
-import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { renderMessage, type MergeContext } from "@/lib/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
 /**
@@ -30,14 +30,6 @@ Best,
 {{sender.name|The team}}`,
 };
 
-// Fallbacks the deterministic composer uses when a template field is empty for a person.
-const FALLBACKS: Record<string, string> = {
-  "person.firstName": "there",
-  "account.name": "your team",
-  "dossier.painPoint": "trailers wait too long between the gate and the dock",
-  "person.title": "operations leader",
-};
-
 const aiDraft = z.object({ subject: z.string().min(1).max(300), body: z.string().min(20).max(8000) });
 
 export type GeneratedDraft = {
@@ -50,27 +42,6 @@ export type GeneratedDraft = {
   warnings: string[];
   outreachId?: string;
 };
-
-function withFallbacks(context: MergeContext): MergeContext {
-  const copy = structuredClone(context) as Record<string, Record<string, string | null | undefined>>;
-  for (const [key, value] of Object.entries(FALLBACKS)) {
-    const [group, field] = key.split(".");
-    const current = copy[group][field];
-    if (current === null || current === undefined || current.trim() === "") copy[group][field] = value;
-  }
-  return copy as MergeContext;
-}
-
-export function composeDeterministic(template: { subject: string | null; body: string }, context: MergeContext) {
-  const raw = { subject: renderTemplate(template.subject ?? "", context), body: renderTemplate(template.body, context) };
-  const filled = { subject: renderTemplate(template.subject ?? "", withFallbacks(context)), body: renderTemplate(template.body, withFallbacks(context)) };
-  return {
-    subject: template.subject ? filled.subject.text : null,
-    message: filled.body.text,
-    missing: [...new Set([...raw.subject.missing, ...raw.body.missing])],
-    unknown: [...new Set([...raw.subject.unknown, ...raw.body.unknown])],
-  };
-}
 
 async function composeWithAi(template: { subject: string | null; body: string }, context: MergeContext, insights: string[], channel: string) {
   return completeJson({
@@ -110,7 +81,7 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
   for (const id of body.personIds) {
     const person = people.find((p) => p.id === id)!;
     const context = await buildMergeContext(person.id, eventId, actor);
-    const deterministic = composeDeterministic(source, context);
+    const deterministic = renderMessage(source, context);
     const warnings: string[] = [];
     if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
     if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);

@@ -10,6 +10,8 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { getSendingWindow } from "@/server/outreach/settings";
 import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
+import { renderOutgoing } from "@/server/templates/service";
+import { formatInZone } from "@/lib/time";
 
 /**
  * Sending one outreach, exactly once.
@@ -58,6 +60,22 @@ async function loadForSend(outreachId: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForSend>>;
+
+/**
+ * Merge fields are filled here, at send time, for every message (composer, bulk drafts, sequence
+ * steps): the loaded rows get their final subject and body in place, and that text is what is
+ * delivered and recorded. Rows that cannot be rendered (an unknown field) come back with the error.
+ */
+async function renderForSending(rows: Loaded[]): Promise<Map<string, AppError>> {
+  const rendered = await renderOutgoing(rows.filter((o) => (CLAIMABLE as readonly string[]).includes(o.status)), { id: "system", name: null, email: fromAddress() });
+  const failed = new Map<string, AppError>();
+  for (const o of rows) {
+    const r = rendered.get(o.id);
+    if (r instanceof AppError) failed.set(o.id, r);
+    else if (r) Object.assign(o, { subject: r.subject, message: r.message });
+  }
+  return failed;
+}
 
 /** The refusals that come before anything is written: no address, no subject, no transport, demo data on a real transport. */
 function assertSendable(o: Loaded): { email: string; subject: string } {
@@ -122,6 +140,8 @@ export async function sendOutreach(
   const o = await loadForSend(outreachId);
   const settled = stateOutcome(o);
   if (settled) return settled;
+  const unrenderable = (await renderForSending([o])).get(o.id);
+  if (unrenderable) throw unrenderable;
 
   if (o.channel !== "EMAIL") return logManualTouch(o, now, actorId);
 
@@ -155,7 +175,7 @@ export async function sendOutreach(
       if (o.status !== "QUEUED" || o.scheduledAt?.getTime() !== decision.at.getTime()) {
         await recordActivity({
           type: "outreach.queued",
-          description: `Message to ${o.person.name} queued until ${decision.at.toISOString()} (${decision.reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
+          description: `Message to ${o.person.name} queued until ${formatInZone(decision.at, timeZone, "weekdayTime")} their time (${decision.reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
           actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
           metadata: { at: decision.at.toISOString(), reason: decision.reason, timeZone },
         }, tx);
@@ -192,7 +212,7 @@ export async function sendOutreach(
   await prisma.$transaction(async (tx) => {
     await tx.outreach.update({
       where: { id: o.id },
-      data: { status: "SENT", sentAt: now, messageId: storedMessageId, transport: result.transport, failureReason: null, scheduledAt: null },
+      data: { status: "SENT", sentAt: now, messageId: storedMessageId, transport: result.transport, failureReason: null, scheduledAt: null, subject: o.subject, message: o.message },
     });
     // The dev outbox already stored the message; real transports are recorded here.
     if (result.transport !== "dev-outbox") {
@@ -238,6 +258,7 @@ export async function sendOutreachMany(
   const now = options.now ?? new Date();
   const results = new Map<string, BatchSendResult>();
   const loaded = new Map((await prisma.outreach.findMany({ where: { id: { in: [...outreachIds] } }, select: sendSelect })).map((o) => [o.id, o]));
+  const unrenderable = await renderForSending([...loaded.values()].filter((o) => o.channel === "EMAIL"));
 
   const candidates: { o: Loaded; email: string; subject: string }[] = [];
   for (const id of outreachIds) {
@@ -246,6 +267,7 @@ export async function sendOutreachMany(
       if (!o) throw new AppError("not_found", "Message not found");
       const settled = stateOutcome(o);
       if (settled) results.set(id, settled);
+      else if (unrenderable.has(id)) throw unrenderable.get(id);
       else if (o.channel !== "EMAIL") results.set(id, await sendOutreach(id, { now }));
       else candidates.push({ o, ...assertSendable(o) });
     } catch (error) {
@@ -333,7 +355,7 @@ export async function sendOutreachMany(
       .filter(({ c, at }) => queuedIds.has(c.o.id) && (c.o.status !== "QUEUED" || c.o.scheduledAt?.getTime() !== at.getTime()))
       .map(({ c: { o }, at, reason, timeZone }) => ({
         type: "outreach.queued",
-        description: `Message to ${o.person.name} queued until ${at.toISOString()} (${reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
+        description: `Message to ${o.person.name} queued until ${formatInZone(at, timeZone, "weekdayTime")} their time (${reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
         eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
         metadata: { at: at.toISOString(), reason, timeZone },
       })), tx);
@@ -374,8 +396,9 @@ export async function sendOutreachMany(
     const updatedAt = new Date().toISOString();
     await tx.$executeRaw`
       UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, transport = v.transport,
-             "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
-        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, transport)
+             "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC'), subject = v.subject, message = v.message
+        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.transport)}::text[],
+                    ${delivered.map((d) => d.c.subject)}::text[], ${delivered.map((d) => d.c.o.message)}::text[]) AS v(id, mid, transport, subject, message)
        WHERE o.id = v.id`;
     // The dev outbox already stored its messages; the others are recorded here.
     const outbox = delivered.filter((d) => d.transport !== "dev-outbox");
@@ -406,7 +429,7 @@ async function logManualTouch(o: Loaded, now: Date, actorId: string | null): Pro
   const done = await prisma.$transaction(async (tx) => {
     const changed = await tx.outreach.updateMany({
       where: { id: o.id, status: { in: [...CLAIMABLE] } },
-      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null },
+      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null, subject: o.subject, message: o.message },
     });
     if (changed.count === 0) return false;
     await recordActivity({
@@ -431,7 +454,7 @@ export async function queueOutreach(outreachId: string, options: { now?: Date; a
     });
     if (changed.count === 0) throw new AppError("conflict", `A ${o.status.toLowerCase()} message cannot be queued`);
     await recordActivity({
-      type: "outreach.queued", description: `Message to ${o.person.name} scheduled for ${at.toISOString()}`,
+      type: "outreach.queued", description: `Message to ${o.person.name} scheduled for ${formatInZone(at, recipientTimeZone(o.person.timeZone, o.event.timeZone), "weekdayTime")} their time`,
       actorId: options.actor?.id ?? null, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
       metadata: { at: at.toISOString(), reason: "scheduled" },
     }, tx);

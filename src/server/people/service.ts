@@ -197,6 +197,8 @@ export type PersonDetail = {
   enrollments: Prisma.SequenceEnrollmentGetPayload<{ select: typeof personEnrollmentSelect }>[];
   activities: Prisma.ActivityGetPayload<{ select: typeof timelineSelect }>[];
   colleagues: { id: string; name: string; title: string | null; icpScore: number | null }[];
+  /** The person's event's zone: their meetings at the show are shown in it. */
+  eventTimeZone: string;
 };
 
 type PersonCoreRow = {
@@ -251,7 +253,8 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c
-        WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues
+        WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues,
+      (SELECT e."timeZone" FROM events e WHERE e.id = p."eventId") AS "eventTimeZone"
     FROM people p WHERE p.id = ${id}`;
   if (!row) throw new AppError("not_found", "Person not found");
   return {
@@ -261,6 +264,7 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
     enrollments: listWithDates(row.enrollments),
     activities: listWithDates(row.activities),
     colleagues: row.colleagues,
+    eventTimeZone: row.eventTimeZone,
   };
 }
 

@@ -26,7 +26,22 @@ export type ResearchResult = {
   insights: number;
   websiteFetched: boolean;
   warnings: string[];
+  /** What happened, in a sentence the rep reads next to the account (never a silent fallback). */
+  outcome: string;
 };
+
+/** Says where the dossier's facts came from: the pages read, the model used, or why neither. */
+export function describeResearch(draft: { provider: string; websiteFetched: boolean; warnings: string[]; pagesRead: number }): string {
+  const pagesRead = draft.pagesRead;
+  const aiFailed = draft.warnings.find((w) => w.startsWith("The AI provider failed"));
+  const siteProblem = draft.warnings.find((w) => w.startsWith("Could not read the website") || w === "No website on the account");
+  const read = draft.websiteFetched
+    ? `Read ${pagesRead} ${pagesRead === 1 ? "page" : "pages"} of the company's website.`
+    : `${siteProblem ? `${siteProblem.replace(/\.$/, "")}, so` : "No web page was read, so"} nothing in this dossier comes from the website.`;
+  if (draft.provider !== "built-in") return `${read} The AI model (${draft.provider}) wrote the summary and pain points from ${draft.websiteFetched ? "those pages and " : ""}the account's own data.`;
+  const why = aiFailed ? `${aiFailed.replace(/; used the built-in researcher$/, "")}.` : "No AI model is configured.";
+  return `${read} ${why} The built-in researcher wrote the summary from the account's own data${draft.websiteFetched ? " and those pages" : ""}; the pain points are the ones typical for its industry.`;
+}
 
 export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
   const account = await prisma.targetAccount.findUnique({
@@ -100,6 +115,7 @@ export async function researchAccount(accountId: string, options: ResearchOption
     insights: insights.length,
     websiteFetched: draft.websiteFetched,
     warnings: draft.warnings,
+    outcome: describeResearch(draft),
   };
 }
 

@@ -4,7 +4,7 @@ import { recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import { composeDeterministic } from "@/server/outreach/drafts";
+import { renderMessage } from "@/lib/merge-fields";
 import { sendOutreach, sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
 import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
@@ -193,7 +193,7 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
       results.set(x.e.id, context);
       continue;
     }
-    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context);
+    const content = renderMessage({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context);
     if (!content.subject) results.set(x.e.id, new AppError("validation_error", `Step ${x.stepNumber} has no subject`));
     else drafts.push({ ...x, subject: content.subject, message: content.message });
   }
@@ -314,7 +314,7 @@ async function processEnrollment(id: string, workerId: string, now: Date): Promi
   const senderId = e.ownerId ?? e.sequence.ownerId;
   const sender = e.owner ?? (senderId ? await prisma.user.findUnique({ where: { id: senderId }, select: { id: true, name: true, email: true } }) : null);
   if (!sender) throw new AppError("validation_error", "The enrollment has no owner to send from");
-  const content = composeDeterministic(
+  const content = renderMessage(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
   );

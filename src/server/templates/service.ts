@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { renderMessage, type MergeContext, type RenderedMessage } from "@/lib/merge-fields";
 
 const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 
@@ -160,16 +160,34 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
   };
 }
 
+/** The preview the composer and the template editor show: the same renderer the send path uses. */
 export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, eventId: string, sender: SenderLike) {
-  const context = await buildMergeContext(body.personId, eventId, sender);
-  const subject = renderTemplate(body.subject ?? "", context);
-  const rendered = renderTemplate(body.body, context);
-  return {
-    subject: subject.text,
-    body: rendered.text,
-    missing: [...new Set([...subject.missing, ...rendered.missing])],
-    unknown: [...new Set([...subject.unknown, ...rendered.unknown])],
-  };
+  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, await buildMergeContext(body.personId, eventId, sender));
+  return { subject: rendered.subject ?? "", body: rendered.message, missing: rendered.missing, unknown: rendered.unknown };
+}
+
+type Outgoing = { id: string; eventId: string; personId: string; subject: string | null; message: string; owner: SenderLike | null };
+
+/**
+ * The final subject and body of messages about to go out, rendered for their recipients (the
+ * send path's one call to the renderer). A message that still names an unknown merge field gets
+ * an error in its place: it would reach the prospect with the braces in it.
+ */
+export async function renderOutgoing(messages: readonly Outgoing[], systemSender: SenderLike, db: DbTx = prisma): Promise<Map<string, RenderedMessage | AppError>> {
+  const out = new Map<string, RenderedMessage | AppError>();
+  for (const eventId of new Set(messages.map((m) => m.eventId))) {
+    const group = messages.filter((m) => m.eventId === eventId);
+    const contexts = await buildMergeContexts(group.map((m) => ({ personId: m.personId, sender: m.owner ?? systemSender })), eventId, db);
+    group.forEach((m, i) => {
+      const context = contexts[i];
+      if (context instanceof AppError) return out.set(m.id, context);
+      const rendered = renderMessage({ subject: m.subject, body: m.message }, context);
+      out.set(m.id, rendered.unknown.length
+        ? new AppError("validation_error", `This message uses ${rendered.unknown.length === 1 ? "a merge field that does not exist" : "merge fields that do not exist"}: ${rendered.unknown.map((f) => `{{${f}}}`).join(", ")}. Pick fields from the list, then send again.`, rendered.unknown.map((f) => ({ path: "message", message: `Unknown merge field {{${f}}}` })))
+        : rendered);
+    });
+  }
+  return out;
 }
 
 function firstString(value: unknown): string | null {

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Activity" };
 const selectClass = "h-9 w-full rounded-md border border-input bg-card px-2 text-sm";
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { event } = await getWorkspace();
+  const { event, viewerTimeZone } = await getWorkspace();
   if (!event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
   const sp = await searchParams;
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
@@ -86,7 +86,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               {feed.total > 0 ? <CardDescription>Showing {first.toLocaleString("en-US")}–{(first + feed.items.length - 1).toLocaleString("en-US")}, newest first</CardDescription> : null}
             </CardHeader>
             <CardContent>
-              <ActivityFeed items={feed.items} timeZone={event.timeZone} emptyText={filtered ? "No activity matches these filters." : undefined} />
+              <ActivityFeed items={feed.items} timeZone={viewerTimeZone} emptyText={filtered ? "No activity matches these filters." : undefined} />
               {feed.total > feed.pageSize ? (
                 <nav className="mt-4 flex items-center justify-between" aria-label="Pagination">
                   <Link aria-disabled={query.page <= 1} className={cn(buttonVariants({ variant: "outline", size: "sm" }), query.page <= 1 && "pointer-events-none opacity-50")} href={pageHref(Math.max(1, query.page - 1))}>Newer</Link>

@@ -10,7 +10,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkGenerateButton } from "@/components/outreach/bulk-generate-button";
 import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
-import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
+import { CHANNEL_LABEL, STATUS_LABEL, statusVariant } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { RatesChart } from "@/components/outreach/rates-chart";
 import { SendingWindowForm } from "@/components/outreach/sending-window-form";
@@ -22,7 +23,7 @@ import { getWorkspace } from "@/server/users/workspace";
 export const metadata: Metadata = { title: "Outreach" };
 
 export default async function OutreachPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) {
     return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing outreach.</EmptyState>;
   }
@@ -119,7 +120,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
                       {o.repliedAt ? <Badge variant="success">Replied</Badge> : o.clickedAt ? <Badge>Clicked</Badge> : o.openedAt ? <Badge>Opened</Badge> : null}
                       {o.bouncedAt ? <Badge variant="destructive">Bounced</Badge> : null}
                       <span className="w-full text-muted-foreground sm:w-44 sm:text-right">
-                        {o.status === "QUEUED" && o.scheduledAt ? `Goes ${formatWhen(o.scheduledAt, event.timeZone)}` : o.sentAt ? formatWhen(o.sentAt, event.timeZone) : `Written ${formatWhen(o.createdAt, event.timeZone)}`}
+                        {o.status === "QUEUED" && o.scheduledAt ? `Goes ${formatInZone(o.scheduledAt, viewerTimeZone)}` : o.sentAt ? formatInZone(o.sentAt, viewerTimeZone) : `Written ${formatInZone(o.createdAt, viewerTimeZone)}`}
                       </span>
                     </div>
                   </Link>

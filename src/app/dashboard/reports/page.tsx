@@ -10,11 +10,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/server/reports/labels";
 import { getWorkspace } from "@/server/users/workspace";
+import { formatInZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
   const reports = await listReportDefinitions(event.id, 1, 100);
   const newButton = (
@@ -49,7 +50,7 @@ export default async function ReportsPage() {
                       </p>
                       <p className="mt-1 flex flex-wrap gap-1.5 text-xs text-muted-foreground">
                         {chips.map((c) => <Badge key={c} variant="secondary">{c}</Badge>)}
-                        <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {r.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}</span>
+                        <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {formatInZone(r.updatedAt, viewerTimeZone, "shortDate")}</span>
                       </p>
                     </div>
                     <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={user.role === "ADMIN" || r.owner?.id === user.id} />

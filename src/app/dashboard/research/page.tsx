@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Research" };
 const PAGE_SIZE = 25;
 
 export default async function ResearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -27,7 +27,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
   const candidates = await listResearchCandidates({ ...query, eventId: event.id }, user);
   const providerLabel = isAiConfigured()
     ? `Research runs through ${aiProviderName().replace("openai-compatible:", "")} with each company's public website.`
-    : "Research reads each company's public website and combines it with what you know about the account.";
+    : "No AI model is configured: research reads each company's public website where it can, combines it with what you know about the account, and lists the pain points typical for its industry. Each result says what was read.";
   return (
     <>
       <PageHeader
@@ -42,6 +42,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
         staleDays={candidates.staleDays}
         search={query.q ?? ""}
         providerLabel={providerLabel}
+        timeZone={viewerTimeZone}
       />
     </>
   );

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Sequences" };
 const STATUS_VARIANT = { ACTIVE: "success", PAUSED: "warning", DRAFT: "secondary", ARCHIVED: "outline" } as const;
 
 export default async function SequencesPage() {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
   const [sequences, tasks] = await Promise.all([listSequences(event.id), listMyTasks(user.id, event.id)]);
   return (
@@ -51,7 +51,7 @@ export default async function SequencesPage() {
         <Card className="content-start" data-testid="tasks-today">
           <CardHeader><CardTitle>Your tasks today ({tasks.total})</CardTitle></CardHeader>
           <CardContent>
-            <TaskList tasks={tasks.items.map((t) => ({ ...t, dueAt: t.dueAt.toISOString() }))} />
+            <TaskList timeZone={viewerTimeZone} tasks={tasks.items.map((t) => ({ ...t, dueAt: t.dueAt.toISOString() }))} />
           </CardContent>
         </Card>
       </div>

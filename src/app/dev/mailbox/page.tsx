@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { isDemoMode } from "@/server/env";
+import { formatInZone } from "@/lib/time";
 import { listOutbox } from "@/server/email/outbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
@@ -21,7 +22,7 @@ export default async function DevMailboxPage() {
           <li key={m.id} className="rounded-lg border bg-card p-4 shadow-sm" data-testid="mailbox-message">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-medium">{m.subject}</h2>
-              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US")}</time>
+              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{formatInZone(m.createdAt, "UTC")}</time>
             </div>
             <p className="text-xs text-muted-foreground">To {m.toEmail} · from {m.fromEmail} · {m.kind}</p>
             <div className="mt-3 whitespace-pre-wrap break-words text-sm">

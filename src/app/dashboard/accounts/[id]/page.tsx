@@ -5,7 +5,8 @@ import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
-import { DossierCard } from "@/components/accounts/dossier-card";
+import { DossierCard } from "@/components/research/dossier";
+import { ResearchNowButton } from "@/components/research/research-now-button";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
@@ -35,7 +36,7 @@ async function load(id: string) {
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  await getWorkspace();
+  const { viewerTimeZone } = await getWorkspace();
   const { id } = await params;
   const { account, people, outreach, meetings, activities } = await load(id);
   const { team, industries } = await accountFilterOptions(account.eventId);
@@ -148,14 +149,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </Card>
 
           <RoiCalculator accountId={account.id} accountName={account.name} />
-          <DossierCard dossier={account.dossier} accountName={account.name} />
+          <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} action={<ResearchNowButton accountId={account.id} researched={Boolean(account.dossier)} />} />
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
-          <IcpCard kind="account" id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
-          <OutreachHistory items={outreach} />
-          <MeetingsHistory items={meetings} />
-          <Timeline items={activities} />
+          <IcpCard kind="account" timeZone={viewerTimeZone} id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
+          <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
+          <MeetingsHistory items={meetings} timeZone={account.event.timeZone} />
+          <Timeline items={activities} timeZone={viewerTimeZone} />
         </div>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { getWorkspace } from "@/server/users/workspace";
 export const metadata: Metadata = { title: "Import accounts" };
 
 export default async function ImportPage() {
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -36,7 +36,7 @@ export default async function ImportPage() {
       />
       <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
         <ImportWizard eventName={event.name} />
-        <ImportHistory items={JSON.parse(JSON.stringify(history.items))} total={history.total} />
+        <ImportHistory items={JSON.parse(JSON.stringify(history.items))} total={history.total} timeZone={viewerTimeZone} />
       </div>
     </>
   );

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ArrowLeft, Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert, Truck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
+import { CHANNEL_LABEL, STATUS_LABEL, statusVariant } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { AppError } from "@/server/http/errors";
 import { getOutreachOrThrow } from "@/server/outreach/service";
@@ -25,13 +26,14 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
 
 export default async function OutreachDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, event } = await getWorkspace();
+  const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) notFound();
   const o = await getOutreachOrThrow(id, event.id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const tz = event.timeZone;
+  // Activity on a message is shown in the viewer's zone; a queued send also in the prospect's.
+  const tz = viewerTimeZone;
   const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
@@ -57,7 +59,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
 
       {o.status === "QUEUED" && o.scheduledAt ? (
         <p className="mb-4 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm" data-testid="queued-until">
-          Queued until {formatWhen(o.scheduledAt, tz)} ({formatWhen(o.scheduledAt, o.person.timeZone ?? tz)} for {o.person.name.split(" ")[0]}): it goes out at the next slot in business hours and within the daily send cap.
+          Queued until {formatInZone(o.scheduledAt, tz)} ({formatInZone(o.scheduledAt, o.person.timeZone ?? event.timeZone)} for {o.person.name.split(" ")[0]}): it goes out at the next slot in business hours and within the daily send cap.
         </p>
       ) : null}
       {o.failureReason ? <p className="mb-4 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">{o.failureReason}</p> : null}
@@ -75,7 +77,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <Card>
               <CardHeader>
                 <CardTitle>What went out</CardTitle>
-                <CardDescription>Exactly as sent through {o.outbox.transport === "dev-outbox" ? "the development outbox" : o.outbox.transport.toUpperCase()} on {formatWhen(o.outbox.createdAt, tz)}.</CardDescription>
+                <CardDescription>Exactly as sent through {o.outbox.transport === "dev-outbox" ? "the development outbox" : o.outbox.transport.toUpperCase()} on {formatInZone(o.outbox.createdAt, tz)}.</CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-3 text-sm">
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
@@ -98,8 +100,8 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
                 <dt className="text-muted-foreground">Owner</dt><dd>{o.owner?.name ?? o.owner?.email ?? "—"}</dd>
                 <dt className="text-muted-foreground">Campaign</dt><dd>{o.campaign ? <Link className="text-primary hover:underline" href={`/dashboard/outreach?campaignId=${o.campaign.id}`}>{o.campaign.name}</Link> : "—"}</dd>
-                <dt className="text-muted-foreground">Written</dt><dd>{formatWhen(o.createdAt, tz)}</dd>
-                <dt className="text-muted-foreground">Sent</dt><dd data-testid="outreach-sent-at">{formatWhen(o.sentAt, tz)}</dd>
+                <dt className="text-muted-foreground">Written</dt><dd>{formatInZone(o.createdAt, tz)}</dd>
+                <dt className="text-muted-foreground">Sent</dt><dd data-testid="outreach-sent-at">{formatInZone(o.sentAt, tz)}</dd>
                 <dt className="text-muted-foreground">Opens</dt><dd>{o.openCount}{o.machineOpenCount ? ` (+${o.machineOpenCount} by machines, not counted)` : ""}</dd>
                 <dt className="text-muted-foreground">Clicks</dt><dd>{o.clickCount}</dd>
               </dl>
@@ -109,11 +111,11 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Tracking history</CardTitle></CardHeader>
             <CardContent>
               <ol className="flex flex-col gap-3 text-sm" data-testid="tracking-history">
-                {o.sentAt ? <TimelineItem icon={Send} label={o.transport === "manual" ? "Logged as done" : "Sent"} at={formatWhen(o.sentAt, tz)} /> : null}
+                {o.sentAt ? <TimelineItem icon={Send} label={o.transport === "manual" ? "Logged as done" : "Sent"} at={formatInZone(o.sentAt, tz)} /> : null}
                 {o.events.map((e) => {
                   const meta = EVENT_LABEL[e.type] ?? { label: e.type, icon: Inbox };
                   return (
-                    <TimelineItem key={e.id} icon={e.isMachine ? Bot : meta.icon} label={meta.label} at={formatWhen(e.occurredAt, tz)} muted={e.isMachine}
+                    <TimelineItem key={e.id} icon={e.isMachine ? Bot : meta.icon} label={meta.label} at={formatInZone(e.occurredAt, tz)} muted={e.isMachine}
                       detail={[e.isMachine ? "by a machine (proxy or scanner), not counted" : null, e.url].filter(Boolean).join(" · ") || undefined} />
                   );
                 })}

@@ -6,8 +6,9 @@ import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { formatDate, formatDateTime, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
-import { DossierCard } from "@/components/accounts/dossier-card";
+import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { formatInZone } from "@/lib/time";
+import { DossierCard } from "@/components/research/dossier";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
@@ -46,10 +47,10 @@ function localTime(timeZone: string | null): string | null {
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  await getWorkspace();
+  const { viewerTimeZone } = await getWorkspace();
   const { id } = await params;
   // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
-  const [{ person, outreach, meetings, enrollments, activities, colleagues }, team] = await Promise.all([load(id), listAssignableTeammates()]);
+  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([load(id), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;
@@ -110,8 +111,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <CardTitle className="flex items-center gap-2"><Lightbulb className="size-4 text-warning" aria-hidden /> Before you call</CardTitle>
               <CardDescription>
                 {[
-                  nextMeeting ? `Next meeting ${formatDateTime(nextMeeting.scheduledAt)}` : "No meeting booked",
-                  lastSent ? `last email ${lastSent.repliedAt ? "got a reply" : lastSent.openedAt ? "was opened" : "not opened yet"} (${formatDate(lastSent.sentAt)})` : "not emailed yet",
+                  nextMeeting ? `Next meeting ${formatInZone(nextMeeting.scheduledAt, eventTimeZone, "weekdayTime")}` : "No meeting booked",
+                  lastSent ? `last email ${lastSent.repliedAt ? "got a reply" : lastSent.openedAt ? "was opened" : "not opened yet"} (${formatInZone(lastSent.sentAt, viewerTimeZone, "date")})` : "not emailed yet",
                   activeEnrollment ? `in “${activeEnrollment.sequence.name}”` : null,
                 ].filter(Boolean).join(" · ")}
               </CardDescription>
@@ -173,7 +174,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
           {account ? (
             <>
-              <DossierCard dossier={account.dossier} accountName={account.name} compact />
+              <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} compact />
               <RoiCalculator accountId={account.id} accountName={account.name} />
             </>
           ) : (
@@ -187,7 +188,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
-          <IcpCard kind="person" id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
+          <IcpCard kind="person" timeZone={viewerTimeZone} id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
           {account ? (
             <Card data-testid="account-snapshot">
               <CardHeader>
@@ -234,7 +235,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                       </div>
                       <p className="text-xs text-muted-foreground">
                         Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatDateTime(e.nextStepAt)}` : ""}
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
                       </p>
                     </li>
                   ))}
@@ -242,9 +243,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               )}
             </CardContent>
           </Card>
-          <OutreachHistory items={outreach} />
-          <MeetingsHistory items={meetings} />
-          <Timeline items={activities} />
+          <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
+          <MeetingsHistory items={meetings} timeZone={eventTimeZone} />
+          <Timeline items={activities} timeZone={viewerTimeZone} />
         </div>
       </div>
     </div>

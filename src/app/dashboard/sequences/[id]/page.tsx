@@ -12,6 +12,7 @@ import { AppError } from "@/server/http/errors";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
 import { getWorkspace } from "@/server/users/workspace";
+import { formatInZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Sequence" };
 
@@ -21,7 +22,7 @@ const REASON: Record<string, string> = {
 };
 
 export default async function SequencePage({ params }: { params: Promise<{ id: string }> }) {
-  const { event } = await getWorkspace();
+  const { event, viewerTimeZone } = await getWorkspace();
   const { id } = await params;
   if (!event) notFound();
   const sequence = await getSequenceOrThrow(id, event.id).catch((error: unknown) => {
@@ -66,7 +67,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
                       <Link href={`/dashboard/people/${e.person.id}`} className="font-medium hover:underline">{e.person.name}</Link>
                       <p className="text-xs text-muted-foreground">
                         {e.account?.name ?? "No account"} · {e.currentStep}/{sequence.steps.length} steps done
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${e.nextStepAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}` : ""}
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
                         {e.stopReason ? ` · ${REASON[e.stopReason] ?? e.stopReason}` : ""}
                       </p>
                       {e.lastError ? <p className="text-xs text-destructive">Last error ({e.failureCount}×): {e.lastError}</p> : null}
