@@ -6,6 +6,7 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
+import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
 import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
 
 /**
@@ -16,7 +17,7 @@ import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, di
 
 export const TIERS = ["A", "B", "C", "D"] as const;
 export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
-export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
+export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
   eventId: idString.optional(),
@@ -27,6 +28,8 @@ export const listAccountsQuery = z.strictObject({
   assignedTo: z.string().max(64).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
+  ...engagementQuery,
+  stage: z.enum(STAGES).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   page: z.coerce.number().int().min(1).default(1),
@@ -92,16 +95,18 @@ export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: s
   else if (assignee !== undefined) parts.push(Prisma.sql`a."assignedToId" = ${assignee}`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`a."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`a."icpScore" <= ${q.icpMax}`);
+  parts.push(...engagementWhereSql(ACCOUNT_OWNER, q));
   return Prisma.join(parts, " AND ");
 }
 
+const ACCOUNT_OWNER = { alias: "a", column: "accountId" } as const;
 const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id)`;
 const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], Prisma.Sql> = {
   name: Prisma.sql`a.name`, icpScore: Prisma.sql`a."icpScore"`, tier: Prisma.sql`a.tier`, status: Prisma.sql`a.status`, industry: Prisma.sql`a.industry`,
   employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: PEOPLE_COUNT,
-  lastActivityAt: Prisma.sql`a."lastActivityAt"`, createdAt: Prisma.sql`a."createdAt"`,
+  lastActivityAt: Prisma.sql`a."lastActivityAt"`, lastTouchedAt: lastTouchedSql(ACCOUNT_OWNER), createdAt: Prisma.sql`a."createdAt"`,
 };
-const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt"]);
+const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt", "lastTouchedAt"]);
 
 function accountOrderSql(q: ListAccountsQuery): Prisma.Sql {
   const dir = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
@@ -114,6 +119,7 @@ type AccountListRow = {
   id: string; name: string; domain: string | null; industry: string | null; headquarters: string | null; employeeCount: number | null; revenue: number | null;
   facilityCount: number | null; tier: (typeof TIERS)[number]; status: (typeof ACCOUNT_STATUSES)[number]; icpScore: number | null; lastActivityAt: Date | null; createdAt: Date;
   assignedTo: { id: string; name: string | null; email: string } | null; peopleCount: number;
+  contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: Date | null;
 };
 
 /**
@@ -129,7 +135,8 @@ export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: 
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
         a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
         ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
-        ${PEOPLE_COUNT}::int AS "peopleCount"
+        ${PEOPLE_COUNT}::int AS "peopleCount",
+        ${engagementColumnsSql(ACCOUNT_OWNER)}
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}

@@ -6,10 +6,11 @@ import { recordActivity } from "@/server/activity/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { TIERS } from "@/server/accounts/service";
+import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
 import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
-export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
+export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listPeopleQuery = z.strictObject({
   eventId: idString.optional(),
@@ -21,6 +22,7 @@ export const listPeopleQuery = z.strictObject({
   hasEmail: z.enum(["true", "false"]).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
+  ...engagementQuery,
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   page: z.coerce.number().int().min(1).default(1),
@@ -80,6 +82,7 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (q.hasEmail === "true") and.push({ email: { not: null } });
   if (q.hasEmail === "false") and.push({ email: null });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
+  and.push(...personEngagementWhere(q));
   return { AND: and };
 }
 
@@ -118,8 +121,11 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
+  parts.push(...engagementWhereSql(PERSON_OWNER, q));
   return Prisma.join(parts, " AND ");
 }
+
+const PERSON_OWNER = { alias: "p", column: "personId" } as const;
 
 const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sql; nullsLast: boolean }> = {
   name: { column: Prisma.sql`p.name`, nullsLast: false },
@@ -128,12 +134,14 @@ const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sq
   // People without an account sort as PostgreSQL places NULLs: last ascending, first descending.
   account: { column: Prisma.sql`a.name`, nullsLast: false },
   lastActivityAt: { column: Prisma.sql`p."lastActivityAt"`, nullsLast: true },
+  lastTouchedAt: { column: lastTouchedSql(PERSON_OWNER), nullsLast: true },
   createdAt: { column: Prisma.sql`p."createdAt"`, nullsLast: false },
 };
 
 type PersonListRow = Omit<Prisma.PersonGetPayload<{ select: typeof personListSelect }>, "account" | "assignedTo"> & {
   account: { id: string; name: string; tier: (typeof TIERS)[number] } | null;
   assignedTo: { id: string; name: string | null; email: string } | null;
+  contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: Date | null;
 };
 
 /** One page, and the total with the event check, as two parallel statements (like the accounts list). */
@@ -149,7 +157,8 @@ export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx
     db.$queryRaw<PersonListRow[]>`
       SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
         ${joinedObject("a", ["id", "name", "tier"])} AS account,
-        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo"
+        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
+        ${engagementColumnsSql(PERSON_OWNER)}
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
       WHERE ${where}
       ORDER BY ${order}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
@@ -18,7 +17,7 @@ import { RoiCalculator } from "@/components/roi/roi-calculator";
 import { Badge } from "@/components/ui/badge";
 import { getAccountDetail } from "@/server/accounts/service";
 import { accountFilterOptions } from "@/server/accounts/service";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { getWorkspace } from "@/server/users/workspace";
 import { EnrollAccount } from "@/components/sequences/enroll";
@@ -26,19 +25,10 @@ import { activeSequenceOptions } from "@/server/sequences/service";
 
 export const metadata: Metadata = { title: "Account" };
 
-async function load(id: string) {
-  try {
-    return await getAccountDetail(id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { viewerTimeZone } = await getWorkspace();
   const { id } = await params;
-  const { account, people, outreach, meetings, activities } = await load(id);
+  const { account, people, outreach, meetings, activities } = await foundOr404(getAccountDetail(id));
   const { team, industries } = await accountFilterOptions(account.eventId);
   const sequences = await activeSequenceOptions(account.eventId);
   const endpoint = `/api/accounts/${account.id}`;

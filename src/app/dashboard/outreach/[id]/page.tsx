@@ -7,7 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CHANNEL_LABEL, STATUS_LABEL, statusVariant } from "@/components/outreach/format";
 import { formatInZone } from "@/lib/time";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { getWorkspace } from "@/server/users/workspace";
 
@@ -28,10 +28,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
   const { id } = await params;
   const { user, event, viewerTimeZone } = await getWorkspace();
   if (!event) notFound();
-  const o = await getOutreachOrThrow(id, event.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const o = await foundOr404(getOutreachOrThrow(id, event.id));
   // Activity on a message is shown in the viewer's zone; a queued send also in the prospect's.
   const tz = viewerTimeZone;
   const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +18,7 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { listAssignableTeammates } from "@/server/team/service";
@@ -27,15 +26,6 @@ import { getWorkspace } from "@/server/users/workspace";
 import { initials } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Person" };
-
-async function load(id: string) {
-  try {
-    return await getPersonDetail(id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
 
 function localTime(timeZone: string | null): string | null {
   if (!timeZone) return null;
@@ -50,7 +40,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { viewerTimeZone } = await getWorkspace();
   const { id } = await params;
   // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
-  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([load(id), listAssignableTeammates()]);
+  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([foundOr404(getPersonDetail(id)), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;

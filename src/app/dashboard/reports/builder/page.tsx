@@ -7,7 +7,7 @@ import { ReportBuilder } from "@/components/reports/report-builder";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
 import { listTeam } from "@/server/team/service";
 import { getWorkspace } from "@/server/users/workspace";
@@ -20,12 +20,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
   const { id } = await searchParams;
   let definition: ReportDefinitionView | null = null;
   if (id) {
-    try {
-      definition = await getReportDefinition(id);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "not_found") notFound();
-      throw error;
-    }
+    definition = await foundOr404(getReportDefinition(id));
     if (definition.eventId !== event.id) notFound();
   }
   const team = await listTeam();

@@ -8,7 +8,7 @@ import { FunnelChart } from "@/components/sequences/funnel-chart";
 import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { SequenceStatusActions } from "@/components/sequences/status-actions";
 import { EnrollmentActions } from "@/components/sequences/enrollment-actions";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
 import { getWorkspace } from "@/server/users/workspace";
@@ -25,10 +25,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
   const { event, viewerTimeZone } = await getWorkspace();
   const { id } = await params;
   if (!event) notFound();
-  const sequence = await getSequenceOrThrow(id, event.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const sequence = await foundOr404(getSequenceOrThrow(id, event.id));
   const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, event.id), listEnrollments(id, event.id), listTemplates(event.id)]);
   const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
 
