@@ -6,7 +6,8 @@
  * 1. DATABASE_URL set → used as is; unset → embedded PostgreSQL (.data/pg, database "eventops").
  * 2. Pending migrations are applied.
  * 3. --seed: when the database has no Event yet, seedDemo() from prisma/seed fills it.
- * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret.
+ * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret; APP_URL unset and the
+ *    command is Next.js → http://localhost:<the port it is started on> (see app-url.ts).
  * 5. The command runs with DATABASE_URL and AUTH_SECRET in its environment, stdio inherited.
  *    SIGINT/SIGTERM/SIGHUP go to the command; when it exits, PostgreSQL is stopped cleanly and we
  *    exit with the command's code.
@@ -20,6 +21,7 @@ import path from "node:path";
 import { bootDatabase, DATA_DIR, describeDatabase, type BootedDatabase } from "./boot";
 import { releaseLibrarySignalHandlers } from "./embedded";
 import { seedIfEmpty, type SeedScale } from "./seed-if-empty";
+import { localAppUrl } from "./app-url";
 
 interface Args { seed: SeedScale | undefined; command: string[] }
 
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const [file, ...rest] = args.command as [string, ...string[]];
   const child = spawn(file, rest, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret },
+    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret, ...withAppUrl(args.command) },
   });
   shutdown.child = child;
   child.on("error", (error) => {
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
     void shutdown.exit(127);
   });
   child.on("exit", (code, signal) => void shutdown.exit(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
+}
+
+function withAppUrl(command: string[]): { APP_URL?: string; AUTH_URL?: string } {
+  const url = localAppUrl(command, process.env);
+  return url ? { APP_URL: url, AUTH_URL: process.env.AUTH_URL ?? url } : {};
 }
 
 /**
