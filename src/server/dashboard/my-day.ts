@@ -81,11 +81,14 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
   const personIds = [...new Set([...replies.map((r) => r.personId), ...followUps.map((m) => m.personId), ...walkUps.flatMap((w) => (w.person ? [w.person.id] : []))])];
   const [sentSince, bookedSince] = personIds.length === 0 ? [[], []] : await Promise.all([
     db.outreach.groupBy({ by: ["personId"], where: { personId: { in: personIds }, sentAt: { not: null } }, _max: { sentAt: true } }),
-    db.meeting.groupBy({ by: ["personId"], where: { personId: { in: personIds }, status: { not: "CANCELLED" } }, _max: { createdAt: true } }),
+    db.meeting.groupBy({ by: ["personId"], where: { personId: { in: personIds }, status: { not: "CANCELLED" } }, _max: { createdAt: true, scheduledAt: true } }),
   ]);
-  const lastSent = new Map(sentSince.map((r) => [r.personId, r._max.sentAt]));
-  const lastBooked = new Map(bookedSince.map((r) => [r.personId, r._max.createdAt]));
-  const actedSince = (personId: string, since: Date) => (lastSent.get(personId)?.getTime() ?? 0) > since.getTime() || (lastBooked.get(personId)?.getTime() ?? 0) > since.getTime();
+  const lastSent = new Map(sentSince.map((r) => [r.personId, r._max.sentAt?.getTime() ?? 0]));
+  const lastBooked = new Map(bookedSince.map((r) => [r.personId, r._max.createdAt?.getTime() ?? 0]));
+  const lastMeeting = new Map(bookedSince.map((r) => [r.personId, r._max.scheduledAt?.getTime() ?? 0]));
+  const actedSince = (personId: string, since: Date) => (lastSent.get(personId) ?? 0) > since.getTime() || (lastBooked.get(personId) ?? 0) > since.getTime();
+  // After a meeting: a message since, or a later meeting on the calendar.
+  const followedUp = (personId: string, met: Date) => (lastSent.get(personId) ?? 0) > met.getTime() || (lastMeeting.get(personId) ?? 0) > met.getTime();
 
   const seenReply = new Set<string>();
   const repliesToHandle = replies.filter((r) => {
@@ -111,7 +114,7 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
     meetings,
     tasks: tasks.map((t) => ({ ...t, overdue: t.dueAt < start })),
     replies: repliesToHandle.map((r) => ({ outreachId: r.id, subject: r.subject, repliedAt: r.repliedAt!, person: r.person })),
-    followUps: followUps.filter((m) => !actedSince(m.personId, m.scheduledAt)).slice(0, LIMIT),
+    followUps: followUps.filter((m) => !followedUp(m.personId, m.scheduledAt)).slice(0, LIMIT),
     hotAccounts: [...hot.values()].sort((a, b) => b.clicks - a.clicks || b.lastAt.getTime() - a.lastAt.getTime()).slice(0, LIMIT),
     walkUps: walkUps
       .filter((w, i) => w.person && walkUps.findIndex((x) => x.person?.id === w.person!.id) === i && !actedSince(w.person.id, w.createdAt))
