@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 }
 
 function withAppUrl(command: string[]): { APP_URL?: string; AUTH_URL?: string } {
-  const url = localAppUrl(command, process.env);
+  const url = localAppUrl(command, { PORT: process.env.PORT, APP_URL: process.env.APP_URL });
   return url ? { APP_URL: url, AUTH_URL: process.env.AUTH_URL ?? url } : {};
 }
 

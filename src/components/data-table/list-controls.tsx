@@ -94,12 +94,18 @@ export function FilterSearch({ url, param = "q", label, placeholder, className }
   );
 }
 
-export function FilterSelect({ url, param, label, id, options, anyLabel }: { url: Url; param: string; label: string; id: string; options: { value: string; label: string }[]; anyLabel: string }) {
+type Option = { value: string; label: string; group?: string };
+
+export function FilterSelect({ url, param, label, id, options, anyLabel }: { url: Url; param: string; label: string; id: string; options: Option[]; anyLabel: string }) {
+  const groups = [...new Set(options.map((o) => o.group ?? ""))];
+  const render = (list: Option[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
   return (
     <FilterField label={label} htmlFor={id}>
       <NativeSelect id={id} value={url.get(param)} onChange={(e) => url.set({ [param]: e.target.value })}>
         <option value="">{anyLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {groups.length > 1 || groups[0] !== ""
+          ? groups.map((g) => <optgroup key={g} label={g}>{render(options.filter((o) => (o.group ?? "") === g))}</optgroup>)
+          : render(options)}
       </NativeSelect>
     </FilterField>
   );

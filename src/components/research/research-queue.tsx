@@ -1,14 +1,14 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { AlertTriangle, CheckCircle2, ChevronDown, ChevronLeft, ChevronRight, ChevronUp, Loader2, Search, Square } from "lucide-react";
+import { AlertTriangle, CheckCircle2, ChevronDown, ChevronUp, Loader2, Search, Square } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { apiFetch } from "@/lib/api-client";
+import { FilterSearch, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
@@ -45,18 +45,12 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
   providerLabel: string;
 }) {
   const router = useRouter();
-  const pathname = usePathname();
+  const url = useListUrl();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<Row[]>([]);
   const [error, setError] = useState<string | null>(null);
   const stopRef = useRef(false);
-
-  const go = (params: Record<string, string | number>) => {
-    const next = new URLSearchParams({ staleDays: String(staleDays), page: String(page), q: search, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
-    if (!next.get("q")) next.delete("q");
-    router.push(`${pathname}?${next.toString()}`);
-  };
 
   async function collectAll(): Promise<{ id: string; name: string }[]> {
     const all: { id: string; name: string }[] = [];
@@ -112,7 +106,6 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
     });
   const allOnPage = items.length > 0 && items.every((i) => selected.has(i.id));
   const ok = results.filter((r) => r.ok).length;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
@@ -124,32 +117,12 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
               {total.toLocaleString("en-US")} {total === 1 ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
             </CardDescription>
           </div>
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <form
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              go({ q: String(new FormData(e.currentTarget).get("q") ?? ""), page: 1 });
-            }}
-          >
-            <Input name="q" type="search" defaultValue={search} placeholder="Find an account…" aria-label="Find an account" className="h-8 sm:w-52" />
-          </form>
-          <label className="flex items-center gap-2 text-sm">
-            <span className="whitespace-nowrap text-muted-foreground">Older than</span>
-            <select
-              aria-label="Dossier age"
-              value={staleDays}
-              onChange={(e) => go({ staleDays: e.target.value, page: 1 })}
-              className="h-8 rounded-md border border-input bg-card px-2 text-sm"
-              disabled={running !== null}
-            >
-              {STALE_OPTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {d} days
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="grid gap-2 sm:grid-cols-[13rem_9rem] sm:items-end">
+            <div className="grid gap-1">
+              <span className="text-xs text-muted-foreground">Find an account</span>
+              <FilterSearch url={url} label="Find an account" placeholder="Account name" />
+            </div>
+            <FilterSelect url={url} param="staleDays" id="r-stale" label="Dossier older than" anyLabel="30 days" options={STALE_OPTIONS.filter((d) => d !== 30).map((d) => ({ value: String(d), label: `${d} days` }))} />
           </div>
         </CardHeader>
         <CardContent className="grid gap-4">
@@ -238,21 +211,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                   </tbody>
                 </table>
               </div>
-              {pages > 1 ? (
-                <div className="flex items-center justify-between text-sm">
-                  <span className="text-muted-foreground">
-                    Page {page} of {pages}
-                  </span>
-                  <div className="flex gap-2">
-                    <Button variant="outline" size="sm" disabled={page <= 1 || running !== null} onClick={() => go({ page: page - 1 })}>
-                      <ChevronLeft aria-hidden /> Previous
-                    </Button>
-                    <Button variant="outline" size="sm" disabled={page >= pages || running !== null} onClick={() => go({ page: page + 1 })}>
-                      Next <ChevronRight aria-hidden />
-                    </Button>
-                  </div>
-                </div>
-              ) : null}
+              {running ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
             </>
           )}
         </CardContent>
