@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 
 /**
  * Work in progress kept in the browser (localStorage) so a reload, a closed tab or a dropped
@@ -42,4 +42,34 @@ export function useAutosave<T>(key: string | null, value: T, dirty: boolean) {
   return useCallback(() => {
     if (key) clearLocalDraft(key);
   }, [key]);
+}
+
+const noSubscription = () => () => undefined;
+
+/**
+ * The draft kept under `key`, for components the server also renders: nothing on the server and
+ * during hydration, the stored draft once the browser has taken over (no hydration mismatch).
+ */
+export function useStoredDraft<T>(key: string | null): LocalDraft<T> | null {
+  const raw = useSyncExternalStore(
+    noSubscription,
+    () => {
+      if (!key) return null;
+      try {
+        return window.localStorage.getItem(PREFIX + key);
+      } catch {
+        return null;
+      }
+    },
+    () => null,
+  );
+  return useMemo(() => {
+    if (!raw) return null;
+    try {
+      const parsed = JSON.parse(raw) as LocalDraft<T>;
+      return parsed && typeof parsed === "object" && "value" in parsed ? parsed : null;
+    } catch {
+      return null;
+    }
+  }, [raw]);
 }

@@ -7,6 +7,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { enterMovesOn } from "@/lib/enter-moves-on";
+import { placeApiError } from "@/lib/form-errors";
 import { cn } from "@/lib/utils";
 
 type Rating = "hot" | "warm" | "cold";
@@ -40,6 +42,7 @@ export function LeadCaptureDialog({ open, onOpenChange, onSaved }: { open: boole
   const [rating, setRating] = useState<Rating>("warm");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -47,12 +50,17 @@ export function LeadCaptureDialog({ open, onOpenChange, onSaved }: { open: boole
     const get = (k: string) => String(data.get(k) ?? "").trim();
     setSaving(true);
     setError(null);
+    setFieldErrors({});
     const res = await apiFetch<CaptureResult>("/api/booth/leads", {
       method: "POST",
       body: { name: get("name"), company: get("company"), email: get("email"), note: get("note"), rating },
     });
     setSaving(false);
-    if (!res.success) return setError(res.error);
+    if (!res.success) {
+      const placed = placeApiError(res, ["name", "company", "email", "note"]);
+      setFieldErrors(placed.fieldErrors);
+      return setError(placed.formError);
+    }
     formRef.current?.reset();
     setRating("warm");
     onSaved(describeCapture(res.data));
@@ -61,16 +69,18 @@ export function LeadCaptureDialog({ open, onOpenChange, onSaved }: { open: boole
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { if (!o) setError(null); onOpenChange(o); }}>
+    <Dialog open={open} onOpenChange={(o) => { if (!o) { setError(null); setFieldErrors({}); } onOpenChange(o); }}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Capture a walk-up</DialogTitle>
           <DialogDescription>Matched to the person or account if we already have them.</DialogDescription>
         </DialogHeader>
-        <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-3">
+        {/* Enter (the phone's "Next") moves to the next field; only the note's Enter saves. */}
+        <form ref={formRef} onSubmit={onSubmit} onKeyDown={enterMovesOn} noValidate className="flex flex-col gap-3" data-testid="lead-form">
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="lead-name">Name</Label>
-            <Input id="lead-name" name="name" required minLength={2} autoFocus autoComplete="off" autoCapitalize="words" enterKeyHint="next" className={field} />
+            <Input id="lead-name" name="name" required minLength={2} autoFocus autoComplete="off" autoCapitalize="words" enterKeyHint="next" className={field} aria-invalid={fieldErrors.name ? true : undefined} />
+            {fieldErrors.name ? <p className="text-sm text-destructive">{fieldErrors.name}</p> : null}
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="lead-company">Company</Label>
@@ -78,11 +88,12 @@ export function LeadCaptureDialog({ open, onOpenChange, onSaved }: { open: boole
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="lead-email">Email</Label>
-            <Input id="lead-email" name="email" type="email" inputMode="email" autoComplete="off" autoCapitalize="none" spellCheck={false} enterKeyHint="next" className={field} />
+            <Input id="lead-email" name="email" type="email" inputMode="email" autoComplete="off" autoCapitalize="none" spellCheck={false} enterKeyHint="next" className={field} aria-invalid={fieldErrors.email ? true : undefined} />
+            {fieldErrors.email ? <p className="text-sm text-destructive">{fieldErrors.email}</p> : null}
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="lead-note">Note</Label>
-            <textarea id="lead-note" name="note" rows={2} enterKeyHint="done" className="rounded-md border border-input bg-card px-3 py-2 text-base shadow-sm" placeholder="What they need, who to follow up with" />
+            <textarea id="lead-note" name="note" rows={2} enterKeyHint="done" className="rounded-md border border-input bg-card px-3 py-2 text-base shadow-sm" placeholder="What they need, who to follow up with (Enter saves, Shift+Enter for a new line)" />
           </div>
           <fieldset>
             <legend className="mb-1.5 text-sm font-medium">Rating</legend>

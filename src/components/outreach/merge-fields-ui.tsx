@@ -69,7 +69,7 @@ export function MergeFieldPicker({ onInsert, id, className }: { onInsert: (token
   );
 }
 
-export type PreviewResult = { subject: string; body: string; missing: string[]; unknown: string[] };
+export type PreviewResult = { subject: string; body: string; missing: string[]; unknown: string[]; signature: string | null };
 
 /** Renders subject and body for one person as the server will send them, a moment after typing stops. */
 export function useMessagePreview(personId: string | null, subject: string, body: string): { preview: PreviewResult | null; loading: boolean; error: string | null } {
@@ -92,12 +92,14 @@ export function useMessagePreview(personId: string | null, subject: string, body
 }
 
 /** What the recipient will read, with the fields that are empty for them or do not exist. */
-export function MessagePreview({ recipientName, preview, loading, error, showSubject }: {
+export function MessagePreview({ recipientName, preview, loading, error, showSubject, signature }: {
   recipientName: string;
   preview: PreviewResult | null;
   loading: boolean;
   error: string | null;
   showSubject: boolean;
+  /** The signature added under an email when it is sent. */
+  signature?: string | null;
 }) {
   if (error) return <p className="text-sm text-destructive">{error}</p>;
   if (!preview) return <p className="text-sm text-muted-foreground">{loading ? "Rendering the preview…" : "Write something to preview it."}</p>;
@@ -105,7 +107,10 @@ export function MessagePreview({ recipientName, preview, loading, error, showSub
     <div className={cn("grid gap-2 transition-opacity", loading && "opacity-60")} data-testid="message-preview">
       <MergeWarnings recipientName={recipientName} missing={preview.missing} unknown={preview.unknown} />
       {showSubject ? <p className="text-sm"><span className="text-muted-foreground">Subject: </span><span className="font-medium" data-testid="preview-subject">{preview.subject}</span></p> : null}
-      <div className="max-h-72 overflow-y-auto whitespace-pre-wrap break-words rounded-md bg-muted/50 p-3 text-sm" data-testid="preview-body">{preview.body}</div>
+      <div className="max-h-72 overflow-y-auto whitespace-pre-wrap break-words rounded-md bg-muted/50 p-3 text-sm" data-testid="preview-body">
+        {preview.body}
+        {signature ? <span className="mt-3 block text-muted-foreground" title="Your signature, added when the email is sent">{signature}</span> : null}
+      </div>
       {loading ? <Loader2 className="size-3.5 animate-spin text-muted-foreground" aria-label="Updating the preview" /> : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { enterMovesOn } from "@/lib/enter-moves-on";
 import { placeApiError } from "@/lib/form-errors";
 
 export type RecordField = {
@@ -87,7 +88,7 @@ export function NewRecordButton({ label, title, description, endpoint, fields, f
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
-          <form onSubmit={onSubmit} className="grid gap-3" noValidate>
+          <form onSubmit={onSubmit} onKeyDown={enterMovesOn} className="grid gap-3" noValidate>
             {fields.map((field) => {
               const error = errors[field.name]?.message;
               return (

@@ -35,9 +35,27 @@ export function trackingUrls(outreachId: string, base = appUrl(), secret?: strin
 
 export type ComposedEmail = { html: string; text: string; headers: Record<string, string> };
 
+/**
+ * The sender's signature goes under every email, once. A message that already ends with it is
+ * left alone; one that ends with the sender's name on its own line (an older template's
+ * "Best,\n{{sender.name}}") has that line replaced by the signature rather than repeated.
+ */
+export function appendSignature(message: string, signature: string | null | undefined): string {
+  const body = message.trimEnd();
+  const sig = signature?.trim();
+  if (!sig) return body;
+  if (body.endsWith(sig)) return body;
+  const lines = body.split("\n");
+  const firstLineOfSignature = sig.split("\n")[0].trim();
+  if (lines.length > 1 && lines[lines.length - 1].trim() === firstLineOfSignature) {
+    return `${lines.slice(0, -1).join("\n").trimEnd()}\n${sig}`;
+  }
+  return `${body}\n\n${sig}`;
+}
+
 export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; base?: string; secret?: string }): ComposedEmail {
   const urls = trackingUrls(input.outreachId, input.base, input.secret);
-  const body = input.signature ? `${input.message.trimEnd()}\n\n${input.signature}` : input.message;
+  const body = appendSignature(input.message, input.signature);
 
   const rewriteText = (text: string) => text.replace(URL_PATTERN, (raw) => {
     const link = trimLink(raw);

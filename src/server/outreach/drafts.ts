@@ -26,8 +26,13 @@ We give yard teams a live view of every trailer, faster gate check-in and fewer 
 
 Would you have 20 minutes at our booth? Happy to work around your schedule.
 
-Best,
-{{sender.name|The team}}`,
+Best,`,
+};
+
+const HOW = {
+  noModel: "No AI model is configured, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  modelFailed: "The AI model did not answer, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  ai: "Written by the AI model from their details, their company's research and the template. Check the facts before sending.",
 };
 
 const aiDraft = z.object({ subject: z.string().min(1).max(300), body: z.string().min(20).max(8000) });
@@ -38,6 +43,8 @@ export type GeneratedDraft = {
   subject: string | null;
   message: string;
   generatedBy: "ai" | "template";
+  /** How the draft was made, in a sentence shown with it: never a silent fallback. */
+  how: string;
   missing: string[];
   warnings: string[];
   outreachId?: string;
@@ -53,7 +60,8 @@ async function composeWithAi(template: { subject: string | null; body: string },
         content:
           "You write short, specific B2B sales outreach for a sales rep of a yard-management software vendor ahead of a trade show. " +
           "Plain text, no markdown, no placeholders or brackets, 90-160 words for email, under 300 characters for LinkedIn. " +
-          "Use only facts given to you; never invent numbers or news. End with the sender's name. " +
+          "Use only facts given to you; never invent numbers or news. " +
+          (channel === "EMAIL" ? "End with a short sign-off such as \"Best,\" and no name: the sender's signature is added below when the email is sent. " : "End with the sender's first name. ") +
           'Answer as JSON: {"subject": string, "body": string}.',
       },
       {
@@ -87,7 +95,7 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
     if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
     let draft: GeneratedDraft = {
       personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message,
-      generatedBy: "template", missing: deterministic.missing, warnings,
+      generatedBy: "template", how: useAi ? "" : HOW.noModel, missing: deterministic.missing, warnings,
     };
     if (useAi) {
       try {
@@ -96,10 +104,10 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
           orderBy: { createdAt: "desc" }, take: 8, select: { content: true },
         });
         const ai = await composeWithAi(source, context, insights.map((i) => i.content), channel);
-        draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai" };
+        draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai", how: HOW.ai, missing: [] };
       } catch (error) {
         logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
-        draft.warnings.push("The AI model was unavailable, so this draft was composed from the template");
+        draft.how = HOW.modelFailed;
       }
     }
     drafts.push({ ...draft, accountId: person.accountId });

@@ -196,7 +196,7 @@ export async function sendOutreach(
   }
 
   const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
+  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature ?? o.owner?.name });
   const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
   let result: Awaited<ReturnType<typeof sendMail>>;
   try {
@@ -377,7 +377,7 @@ export async function sendOutreachMany(
       const c = claimedList[next++];
       const { o } = c;
       const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature });
+      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature ?? o.owner?.name });
       const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
       try {
         const result = await sendMail({

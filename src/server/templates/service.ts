@@ -162,8 +162,11 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
 
 /** The preview the composer and the template editor show: the same renderer the send path uses. */
 export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, eventId: string, sender: SenderLike) {
-  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, await buildMergeContext(body.personId, eventId, sender));
-  return { subject: rendered.subject ?? "", body: rendered.message, missing: rendered.missing, unknown: rendered.unknown };
+  const context = await buildMergeContext(body.personId, eventId, sender);
+  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, context);
+  // What an email gets underneath when it is sent (src/server/email/compose.ts appendSignature).
+  const signature = context.sender.signature ?? context.sender.name ?? null;
+  return { subject: rendered.subject ?? "", body: rendered.message, missing: rendered.missing, unknown: rendered.unknown, signature };
 }
 
 type Outgoing = { id: string; eventId: string; personId: string; subject: string | null; message: string; owner: SenderLike | null };

@@ -67,7 +67,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
               <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-4 text-sm" data-testid="outreach-message">{o.message}</div>
-              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
+              <OutreachActions id={o.id} personId={o.person.id} personName={o.person.name} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
           {o.outbox ? (
