@@ -16,7 +16,7 @@ import { heartbeatBody, presenceQuery } from "@/server/presence/service";
 import { createReportBody, listReportsQuery, updateReportBody } from "@/server/reports/definitions";
 import { reportRenderBody } from "@/server/reports/export";
 import { researchCandidatesQuery, runResearchBody } from "@/server/research/schemas";
-import { roiQuery } from "@/server/roi/service";
+import { roiQuery, saveRoiBody } from "@/server/roi/service";
 import { createSavedViewBody, listSavedViewsQuery } from "@/server/saved-views/service";
 import { icpWeightsSchema } from "@/server/scoring/icp";
 import { scoreIcpBody } from "@/server/scoring/service";
@@ -157,6 +157,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/research/candidates", summary: "Accounts with no dossier or a stale one, best tier and ICP first", tag: "research", access: "user", query: researchCandidatesQuery },
   { method: "POST", path: "/api/research/run", summary: "Research up to 10 accounts; per-account results", tag: "research", access: "user", body: runResearchBody },
   { method: "GET", path: "/api/roi/calculate", summary: "The annual-savings model with every assumption", tag: "roi", access: "user", query: roiQuery },
+  { method: "GET", path: "/api/accounts/{id}/roi", summary: "The account's ROI model with its saved assumptions", tag: "roi", access: "user", params: idParams },
+  { method: "PUT", path: "/api/accounts/{id}/roi", summary: "Keep the assumptions changed for this account (an empty set resets them)", tag: "roi", access: "user", params: idParams, body: saveRoiBody },
   { method: "DELETE", path: "/api/saved-views/{id}", summary: "Delete one of the caller's saved views", tag: "saved-views", access: "user", params: idParams },
   { method: "GET", path: "/api/saved-views", summary: "The caller's saved views for a list", tag: "saved-views", access: "user", query: listSavedViewsQuery },
   { method: "POST", path: "/api/saved-views", summary: "Save the current filters under a name", tag: "saved-views", access: "user", status: 201, body: createSavedViewBody },

@@ -138,7 +138,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             </CardContent>
           </Card>
 
-          <RoiCalculator accountId={account.id} accountName={account.name} />
+          <RoiCalculator accountId={account.id} accountName={account.name} timeZone={viewerTimeZone} />
           <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} action={<ResearchNowButton accountId={account.id} researched={Boolean(account.dossier)} />} />
         </div>
 

@@ -165,7 +165,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {account ? (
             <>
               <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} compact />
-              <RoiCalculator accountId={account.id} accountName={account.name} />
+              <RoiCalculator accountId={account.id} accountName={account.name} timeZone={viewerTimeZone} />
             </>
           ) : (
             <Card>
