@@ -114,6 +114,10 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
         </div>
       </div>
       {scoring.text ? <p role={scoring.error ? "alert" : "status"} className={scoring.error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>{scoring.text}</p> : null}
+    </>
+  );
+  const moreFilters = (
+    <>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <FilterSelect url={url} param="status" id="f-status" label="Status" anyLabel="Any status" options={STATUS_OPTIONS} />
         <FilterSelect url={url} param="industry" id="f-industry" label="Industry" anyLabel="Any industry" options={industries.map((i) => ({ value: i, label: i }))} />
@@ -136,6 +140,7 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
       sort={sort}
       dir={dir}
       filters={filters}
+      moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}
       bulkEndpoint="/api/accounts/bulk"
       rowLabel={(r) => r.name}

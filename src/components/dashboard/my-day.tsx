@@ -17,12 +17,12 @@ export function MyDay({ day, eventTimeZone, viewerTimeZone }: { day: MyDayData; 
     <section aria-labelledby="my-day" className="grid gap-3" data-testid="my-day">
       <h2 id="my-day" className="text-lg font-semibold">My day</h2>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3 [&>*]:min-w-0">
-        <Panel icon={Reply} title="Replies to handle" description="Replies to your messages you have not answered yet" testId="my-replies" empty="No replies waiting for you.">
+        <Panel total={day.totals.replies} icon={Reply} title="Replies to handle" description="Replies to your messages you have not answered yet" testId="my-replies" empty="No replies waiting for you.">
           {day.replies.map((r) => (
             <Row key={r.outreachId} href={`/dashboard/outreach/${r.outreachId}`} title={r.person.name} detail={[r.person.account?.name, r.subject].filter(Boolean).join(" · ")} aside={<RelativeTime value={r.repliedAt} timeZone={viewerTimeZone} />} />
           ))}
         </Panel>
-        <Panel icon={ListTodo} title="Tasks and follow-ups" description="Sequence calls and LinkedIn steps due, and meetings held with no follow-up yet" testId="my-tasks" empty="Nothing due. Nice and clear.">
+        <Panel total={day.totals.tasks} icon={ListTodo} title="Tasks and follow-ups" description="Sequence calls and LinkedIn steps due, and meetings held with no follow-up yet" testId="my-tasks" empty="Nothing due. Nice and clear.">
           {day.tasks.map((t) => (
             <Row
               key={t.id}
@@ -42,7 +42,7 @@ export function MyDay({ day, eventTimeZone, viewerTimeZone }: { day: MyDayData; 
             />
           ))}
         </Panel>
-        <Panel icon={Flame} title="Hot accounts" description="People opened or clicked your emails in the last 72 hours (machines not counted)" testId="my-hot" empty="No opens or clicks on your emails in the last three days.">
+        <Panel total={day.totals.hotAccounts} icon={Flame} title="Hot accounts" description="People opened or clicked your emails in the last 72 hours (machines not counted)" testId="my-hot" empty="No opens or clicks on your emails in the last three days.">
           {day.hotAccounts.map((h) => (
             <Row
               key={h.account.id}
@@ -53,7 +53,7 @@ export function MyDay({ day, eventTimeZone, viewerTimeZone }: { day: MyDayData; 
             />
           ))}
         </Panel>
-        <Panel icon={CalendarDays} title="Meetings this week" description={`Yours from today for seven days, times in the event's zone (${zoneAbbreviation(eventTimeZone)})`} testId="my-meetings" empty="No meetings on your calendar this week.">
+        <Panel total={day.totals.meetings} icon={CalendarDays} title="Meetings this week" description={`Yours from today for seven days, times in the event's zone (${zoneAbbreviation(eventTimeZone)})`} testId="my-meetings" empty="No meetings on your calendar this week.">
           {day.meetings.map((m) => (
             <Row
               key={m.id}
@@ -64,7 +64,7 @@ export function MyDay({ day, eventTimeZone, viewerTimeZone }: { day: MyDayData; 
             />
           ))}
         </Panel>
-        <Panel icon={Handshake} title="Walk-ups to follow up" description="People you met at the booth and have not emailed or booked since" testId="my-walkups" empty="No booth conversations waiting for a follow-up.">
+        <Panel total={day.totals.walkUps} icon={Handshake} title="Walk-ups to follow up" description="People you met at the booth and have not emailed or booked since" testId="my-walkups" empty="No booth conversations waiting for a follow-up.">
           {day.walkUps.map((w) => (
             <Row
               key={w.person.id}
@@ -80,12 +80,12 @@ export function MyDay({ day, eventTimeZone, viewerTimeZone }: { day: MyDayData; 
   );
 }
 
-function Panel({ icon: Icon, title, description, testId, empty, children }: { icon: LucideIcon; title: string; description: string; testId: string; empty: string; children: ReactNode[] }) {
-  const rows = children.flat().filter(Boolean);
+function Panel({ icon: Icon, title, description, testId, empty, total, children }: { icon: LucideIcon; title: string; description: string; testId: string; empty: string; total: number; children: ReactNode[] }) {
+  const rows = children.flat().filter(Boolean).slice(0, 6);
   return (
     <Card data-testid={testId}>
       <CardHeader className="pb-2">
-        <CardTitle className="flex items-center gap-2 text-base"><Icon className="size-4" aria-hidden /> {title}{rows.length ? <Badge variant="secondary">{rows.length}</Badge> : null}</CardTitle>
+        <CardTitle className="flex items-center gap-2 text-base"><Icon className="size-4" aria-hidden /> {title}{total ? <Badge variant="secondary" title={total > rows.length ? `The first ${rows.length} of ${total}` : undefined}>{total}</Badge> : null}</CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
       <CardContent>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { LucideIcon } from "lucide-react";
+import { SlidersHorizontal, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,7 +33,7 @@ export type BulkContext = {
  * pagination, all driven by the URL (useListUrl). The two lists only declare their columns,
  * filters and bulk actions.
  */
-export function ListScreen<T extends { id: string }>({ url, rows, columns, total, page, pageSize, sort, dir, filters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
+export function ListScreen<T extends { id: string }>({ url, rows, columns, total, page, pageSize, sort, dir, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
   url: Url;
   rows: T[];
   columns: ColumnDef<T, unknown>[];
@@ -43,6 +43,8 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
   sort: string;
   dir: "asc" | "desc";
   filters: ReactNode;
+  /** Shown on wider screens; on a phone behind "More filters", so the list starts on the first screen. */
+  moreFilters?: ReactNode;
   filterParams: string[];
   bulkEndpoint: string;
   bulkActions: (ctx: BulkContext) => ReactNode;
@@ -55,7 +57,9 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, ask] = useConfirm();
-  const filtered = filterParams.some((p) => url.get(p));
+  const [showMore, setShowMore] = useState(false);
+  const active = filterParams.filter((p) => url.get(p)).length;
+  const filtered = active > 0;
 
   async function run(action: () => Promise<string | null>, done: string) {
     setBusy(true);
@@ -93,6 +97,14 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
     <div className="grid min-w-0 gap-4">
       <div className="grid gap-3 rounded-lg border bg-card p-3 shadow-sm" data-testid="list-filters">
         {filters}
+        {moreFilters ? (
+          <>
+            <Button variant="outline" size="sm" className="justify-self-start md:hidden" aria-expanded={showMore} onClick={() => setShowMore((v) => !v)}>
+              <SlidersHorizontal aria-hidden /> {showMore ? "Fewer filters" : `More filters${active ? ` (${active} set)` : ""}`}
+            </Button>
+            <div className={cn(showMore ? "grid" : "hidden", "md:grid")}>{moreFilters}</div>
+          </>
+        ) : null}
         <div className="flex justify-end empty:hidden"><ClearFilters url={url} params={filterParams} /></div>
       </div>
 

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { formatInZone } from "@/lib/time";
 import type { ImportHistoryItem } from "@/components/import/types";
 
@@ -19,21 +20,23 @@ export function ImportHistory({ items, total, timeZone }: { items: ImportHistory
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [dialog, ask] = useConfirm();
 
-  async function undo(item: ImportHistoryItem) {
-    if (!window.confirm(`Undo the import of ${item.fileName ?? "this file"}? Created records are deleted and updated ones restored.`)) return;
-    setBusy(item.id);
-    const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
-    setBusy(null);
-    if (!result.success) setMessage({ kind: "error", text: result.error });
-    else {
+  function undo(item: ImportHistoryItem) {
+    ask({ title: `Undo the import of ${item.fileName ?? "this file"}?`, description: "Created records are deleted and updated ones get their previous values back.", confirmLabel: "Undo import", destructive: true }, async () => {
+      setBusy(item.id);
+      const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
+      setBusy(null);
+      if (!result.success) return result.error;
       setMessage({ kind: "ok", text: `Undone: removed ${result.data.deleted.accounts} accounts and ${result.data.deleted.people} people.` });
       router.refresh();
-    }
+      return null;
+    });
   }
 
   return (
     <Card>
+      {dialog}
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <History className="size-4" aria-hidden /> Recent imports

@@ -5,6 +5,7 @@ import { CalendarClock, CheckCircle2, Download, LogIn, MoreHorizontal, UserX, XC
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CompleteMeetingDialog } from "./complete-meeting-dialog";
 import { MeetingDialog } from "./meeting-dialog";
 import type { MeetingItem } from "./format";
@@ -16,6 +17,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
   const [outcomeMode, setOutcomeMode] = useState<"complete" | "no-show" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const scheduled = meeting.status === "SCHEDULED";
+  const [dialog, ask] = useConfirm();
 
   async function run(url: string, method: string) {
     setError(null);
@@ -27,6 +29,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
   return (
     <div className="flex items-center gap-2">
       {error ? <span role="alert" className="max-w-48 text-xs text-destructive">{error}</span> : null}
+      {dialog}
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="icon" aria-label={`Actions for the meeting with ${meeting.person.name}`}>
@@ -49,10 +52,19 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
           {scheduled ? (
             <DropdownMenuItem
               className="text-destructive"
-              onSelect={() => {
-                const notify = meeting.person.email ? window.confirm(`Cancel the meeting with ${meeting.person.name}?\n\nOK also emails them the cancellation; Cancel keeps the meeting.`) : window.confirm(`Cancel the meeting with ${meeting.person.name}?`);
-                if (notify) void run(`/api/meetings/${meeting.id}`, "DELETE");
-              }}
+              onSelect={() =>
+                ask(
+                  meeting.person.email
+                    ? { title: `Cancel the meeting with ${meeting.person.name}?`, description: `${meeting.person.name} gets the cancellation by email, so it leaves their calendar too — unless you cancel without telling them.`, confirmLabel: "Cancel and email them", alternativeLabel: "Cancel without emailing", cancelLabel: "Keep the meeting", destructive: true }
+                    : { title: `Cancel the meeting with ${meeting.person.name}?`, description: "They have no email address on file, so tell them yourself.", confirmLabel: "Cancel the meeting", cancelLabel: "Keep the meeting", destructive: true },
+                  async (choice) => {
+                    const res = await apiFetch(`/api/meetings/${meeting.id}${choice === "alternative" ? "?notify=false" : ""}`, { method: "DELETE" });
+                    if (!res.success) return res.error;
+                    router.refresh();
+                    return null;
+                  },
+                )
+              }
             >
               <XCircle aria-hidden /> Cancel meeting
             </DropdownMenuItem>

@@ -107,6 +107,10 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
           <SavedViews url={url} scope="people" views={views} />
         </div>
       </div>
+    </>
+  );
+  const moreFilters = (
+    <>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <FilterToggles url={url} param="persona" label="Persona" options={Object.entries(PERSONA_LABELS).map(([value, label]) => ({ value, label }))} buttonClassName="rounded-full px-3 font-medium" />
         <FilterToggles url={url} param="tier" label="Account tier" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: t }))} />
@@ -132,6 +136,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
       sort={sort}
       dir={dir}
       filters={filters}
+      moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}
       bulkEndpoint="/api/people/bulk"
       rowLabel={(r) => r.name}

@@ -3,16 +3,17 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
 export function SequenceStatusActions({ sequenceId, status }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED" }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   if (status === "ARCHIVED") return null;
 
   async function run(action: "activate" | "pause" | "archive") {
-    if (action === "archive" && !window.confirm("Archive this sequence? Running enrollments stop.")) return;
     setBusy(true);
     setError(null);
     const res = await apiFetch(`/api/sequences/${sequenceId}/status`, { method: "POST", body: { action } });
@@ -25,7 +26,8 @@ export function SequenceStatusActions({ sequenceId, status }: { sequenceId: stri
     <div className="flex flex-wrap items-center gap-2">
       {status !== "ACTIVE" ? <Button onClick={() => run("activate")} disabled={busy}>{status === "PAUSED" ? "Resume" : "Activate"}</Button> : null}
       {status === "ACTIVE" ? <Button variant="outline" onClick={() => run("pause")} disabled={busy}>Pause</Button> : null}
-      <Button variant="ghost" onClick={() => run("archive")} disabled={busy}>Archive</Button>
+      <Button variant="ghost" onClick={() => ask({ title: "Archive this sequence?", description: "Running enrollments stop and no further steps go out.", confirmLabel: "Archive", destructive: true }, async () => { await run("archive"); return null; })} disabled={busy}>Archive</Button>
+      {dialog}
       {error ? <span role="alert" className="text-sm text-destructive">{error}</span> : null}
     </div>
   );

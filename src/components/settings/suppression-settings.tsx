@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { browserTimeZone, formatInZone } from "@/lib/time";
 
 export type SuppressionRow = { id: string; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" | "SPAM_REPORT" | "MANUAL"; note: string | null; createdAt: string };
@@ -30,6 +31,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
   const [query, setQuery] = useState("");
   const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [dialog, ask] = useConfirm();
   const request = useRef<AbortController | null>(null);
 
   const load = useCallback(async (q: string, page: number) => {
@@ -78,22 +80,22 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
     await load(query, 1);
   }
 
-  async function onRemove(row: SuppressionRow) {
-    if (!window.confirm(`Allow email to ${row.email} again? Only do this if they asked to hear from you.`)) return;
-    setMessage(null);
-    const result = await apiFetch(`/api/suppressions/${row.id}`, { method: "DELETE" });
-    if (!result.success) {
-      setMessage({ kind: "error", text: result.error });
-      return;
-    }
-    setMessage({ kind: "ok", text: `${row.email} can be emailed again.` });
-    await load(query, data.page);
+  function onRemove(row: SuppressionRow) {
+    ask({ title: `Allow email to ${row.email} again?`, description: "Only do this if they asked to hear from you.", confirmLabel: "Allow email again", destructive: true }, async () => {
+      setMessage(null);
+      const result = await apiFetch(`/api/suppressions/${row.id}`, { method: "DELETE" });
+      if (!result.success) return result.error;
+      setMessage({ kind: "ok", text: `${row.email} can be emailed again.` });
+      await load(query, data.page);
+      return null;
+    });
   }
 
   const from = data.total === 0 ? 0 : (data.page - 1) * PAGE_SIZE + 1;
   const to = Math.min(data.total, data.page * PAGE_SIZE);
   return (
     <Card>
+      {dialog}
       <CardHeader>
         <CardTitle>Do-not-email list</CardTitle>
         <CardDescription>

@@ -22,7 +22,7 @@ export function eventDayBounds(timeZone: string, now = new Date()): { start: Dat
 }
 
 const DAY_MS = 86_400_000;
-const LIMIT = 8;
+const LIMIT = 5;
 
 export async function getMyDay(userId: string, event: { id: string; timeZone: string }, now = new Date(), db: DbTx = prisma) {
   const { start, end } = eventDayBounds(event.timeZone, now);
@@ -95,7 +95,9 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
     if (seenReply.has(r.personId) || actedSince(r.personId, r.repliedAt!)) return false;
     seenReply.add(r.personId);
     return true;
-  }).slice(0, LIMIT);
+  });
+  const openFollowUps = followUps.filter((m) => !followedUp(m.personId, m.scheduledAt));
+  const openWalkUps = walkUps.filter((w, i) => w.person && walkUps.findIndex((x) => x.person?.id === w.person!.id) === i && !actedSince(w.person.id, w.createdAt));
 
   const hot = new Map<string, { account: { id: string; name: string; tier: string }; opens: number; clicks: number; lastAt: Date }>();
   for (const o of opens) {
@@ -113,13 +115,12 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
     end,
     meetings,
     tasks: tasks.map((t) => ({ ...t, overdue: t.dueAt < start })),
-    replies: repliesToHandle.map((r) => ({ outreachId: r.id, subject: r.subject, repliedAt: r.repliedAt!, person: r.person })),
-    followUps: followUps.filter((m) => !followedUp(m.personId, m.scheduledAt)).slice(0, LIMIT),
+    replies: repliesToHandle.slice(0, LIMIT).map((r) => ({ outreachId: r.id, subject: r.subject, repliedAt: r.repliedAt!, person: r.person })),
+    followUps: openFollowUps.slice(0, LIMIT),
     hotAccounts: [...hot.values()].sort((a, b) => b.clicks - a.clicks || b.lastAt.getTime() - a.lastAt.getTime()).slice(0, LIMIT),
-    walkUps: walkUps
-      .filter((w, i) => w.person && walkUps.findIndex((x) => x.person?.id === w.person!.id) === i && !actedSince(w.person.id, w.createdAt))
-      .slice(0, LIMIT)
-      .map((w) => ({ capturedAt: w.createdAt, person: w.person! })),
+    walkUps: openWalkUps.slice(0, LIMIT).map((w) => ({ capturedAt: w.createdAt, person: w.person! })),
+    /** How many there are in all (each list shows the first few). */
+    totals: { replies: repliesToHandle.length, tasks: tasks.length + openFollowUps.length, hotAccounts: hot.size, meetings: meetings.length, walkUps: openWalkUps.length },
   };
 }
 export type MyDay = Awaited<ReturnType<typeof getMyDay>>;

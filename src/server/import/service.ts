@@ -100,11 +100,14 @@ function labelOf(field: ImportField): string {
 const PREVIEW_ROWS = 50;
 const MAX_LISTED = 1000;
 
-export function previewImport(body: PreviewImportBody) {
+export async function previewImport(body: PreviewImportBody, actor: ImportActor) {
   const parsed = parseCsvText(body.csv);
   const detected = detectMapping(parsed.headers);
   const mapping = resolveMapping(parsed.headers, body.mapping);
   const records = readRecords(parsed.headers, parsed.rows, mapping);
+  const event = await resolveCurrentEvent(actor.lastEventId);
+  const shown = records.slice(0, PREVIEW_ROWS);
+  const matches = event ? await existingMatches(event.id, shown.filter((r) => r.errors.length === 0)) : null;
   const invalid = records.filter((r) => r.errors.length > 0);
   const duplicates = records.filter((r) => r.errors.length === 0 && r.duplicateOf !== null);
   return {
@@ -122,7 +125,7 @@ export function previewImport(body: PreviewImportBody) {
       accounts: new Set(records.filter((r) => r.errors.length === 0 && r.accountKey).map((r) => r.accountKey)).size,
       people: records.filter((r) => r.errors.length === 0 && r.duplicateOf === null && r.person).length,
     },
-    rows: records.slice(0, PREVIEW_ROWS).map(previewRow),
+    rows: shown.map((r) => ({ ...previewRow(r), action: matches && r.errors.length === 0 && r.duplicateOf === null ? matches(r) : null })),
     problems: records
       .filter((r) => r.errors.length > 0 || r.duplicateOf !== null)
       .slice(0, MAX_LISTED)
@@ -141,6 +144,35 @@ function previewRow(r: ImportRecord) {
     errors: r.errors,
     warnings: r.warnings,
     duplicateOf: r.duplicateOf,
+  };
+}
+
+/**
+ * What importing a previewed row would do, by the rules the import applies (an account by
+ * domain, else by name; a person by email): "create" (a new company or person), "add" (a new
+ * person at a company already in the event) or "update" (a record already there). A person
+ * without an email who matches by name is counted as new here; the import itself may update them.
+ */
+async function existingMatches(eventId: string, records: ImportRecord[]) {
+  const accounts = records.flatMap((r) => (r.account ? [r.account] : []));
+  const emails = [...new Set(records.flatMap((r) => (r.person?.email ? [r.person.email] : [])))];
+  const [existingAccounts, existingPeople] = await Promise.all([
+    accounts.length
+      ? prisma.targetAccount.findMany({
+          where: { eventId, OR: [{ domain: { in: accounts.flatMap((a) => (a.domain ? [a.domain] : [])) } }, { normalizedName: { in: accounts.map((a) => a.normalizedName) } }] },
+          select: { domain: true, normalizedName: true },
+        })
+      : [],
+    emails.length ? prisma.person.findMany({ where: { eventId, email: { in: emails, mode: "insensitive" } }, select: { email: true } }) : [],
+  ]);
+  const domains = new Set(existingAccounts.flatMap((a) => (a.domain ? [a.domain] : [])));
+  const names = new Set(existingAccounts.map((a) => a.normalizedName));
+  const namesWithoutDomain = new Set(existingAccounts.filter((a) => !a.domain).map((a) => a.normalizedName));
+  const people = new Set(existingPeople.map((p) => p.email!.toLowerCase()));
+  return (r: ImportRecord): "create" | "add" | "update" => {
+    const accountExists = r.account ? (r.account.domain ? domains.has(r.account.domain) || namesWithoutDomain.has(r.account.normalizedName) : names.has(r.account.normalizedName)) : false;
+    if (r.person) return r.person.email && people.has(r.person.email.toLowerCase()) ? "update" : accountExists ? "add" : "create";
+    return accountExists ? "update" : "create";
   };
 }
 
