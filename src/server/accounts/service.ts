@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
@@ -236,9 +237,12 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
     const eventId = await resolveEventId(body.eventId, actor, tx);
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, revenue, ...fields } = body;
-    const account = await tx.targetAccount.create({
-      data: { ...fields, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual" },
+    // The creator owns what they create unless they assign it (an explicit null means unassigned).
+    const created = await tx.targetAccount.create({
+      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual" },
     });
+    await scoreRecords(eventId, { accountIds: [created.id], personIds: [] }, tx);
+    const account = await tx.targetAccount.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
       { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
       tx,

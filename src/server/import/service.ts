@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { prisma, type DbTx } from "@/server/db";
 import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
 import { AppError } from "@/server/http/errors";
@@ -210,6 +211,8 @@ export type RunImportOptions = {
 };
 
 type BatchState = {
+  /** Who runs the import: they own the accounts and people it creates. */
+  ownerId: string;
   /** account key → id, for accounts already handled by a committed batch of this import. */
   accounts: Map<string, string>;
   /** Whether the event has an address stored with capitals (read once per import). */
@@ -238,8 +241,11 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
     select: { id: true },
   });
   const state: BatchState = {
+    ownerId: options.actor.id,
     accounts: new Map(),
   };
+  // What this import created or changed, scored once it is done (none waits for "Rescore all").
+  const touched = { accountIds: [] as string[], personIds: [] as string[] };
   const totals = {
     rows: { created: 0, updated: 0, unchanged: 0, skipped: skipped.length },
     accounts: { created: 0, updated: 0, unchanged: 0 },
@@ -276,6 +282,9 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
         { timeout: 120_000, maxWait: 30_000 },
       );
       for (const [key, id] of result.outcome.accountIds) state.accounts.set(key, id);
+      const u = result.outcome.undo;
+      touched.accountIds.push(...u.accounts.created, ...u.accounts.updated.map((x) => x.id));
+      touched.personIds.push(...u.people.created, ...u.people.updated.map((x) => x.id));
       totals.rows = addCounts(totals.rows, result.outcome.rowCounts);
       totals.accounts = addCounts(totals.accounts, result.outcome.accountCounts);
       totals.people = addCounts(totals.people, result.outcome.peopleCounts);
@@ -289,6 +298,7 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
     await options.onProgress?.({ processed: Math.min(work.length, (b + 1) * batchSize), total: work.length });
   }
 
+  await scoreRecords(eventId, touched);
   skipped.sort((a, b) => a.row - b.row);
   const wroteSomething = totals.rows.created + totals.rows.updated > 0;
   const status = failedBatches.length > 0 && !wroteSomething ? "FAILED" : "COMPLETED";
@@ -408,7 +418,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
     } else {
       const id = randomUUID();
       accountIds.set(key, id);
-      accountCreates.push({ id, eventId, source: "csv-import", ...accountSnapshot(values) });
+      accountCreates.push({ id, eventId, source: "csv-import", assignedToId: state.ownerId, ...accountSnapshot(values) });
       undo.accounts.created.push(id);
       accountEffect.set(row, "created");
       accountCounts.created++;
@@ -460,7 +470,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
       const match = r.person.email ? emailIndex.get(r.person.email) : nameIndex.get(`${accountId}|${foldPersonName(r.person.name)}`);
       if (!match) {
         const id = randomUUID();
-        personCreates.push({ id, eventId, source: "csv-import", ...values });
+        personCreates.push({ id, eventId, source: "csv-import", assignedToId: state.ownerId, ...values });
         undo.people.created.push(id);
         personEffect = "created";
         peopleCounts.created++;
@@ -579,7 +589,7 @@ async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns
  */
 async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Snapshot[]) {
   if (rows.length === 0) return;
-  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", ...columns };
+  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", assignedToId: "text", ...columns };
   const names = Object.keys(all);
   const list = names.map((c) => `"${c}"`).join(", ");
   const types = names.map((c) => `"${c}" ${all[c]}`).join(", ");

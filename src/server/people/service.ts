@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import type { SessionUser } from "@/server/users/session";
 import { TIERS } from "@/server/accounts/service";
@@ -292,9 +293,12 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, ...fields } = body;
     const lastName = body.lastName ?? "";
-    const person = await tx.person.create({
-      data: { ...fields, lastName, eventId, name: `${body.firstName} ${lastName}`.trim(), source: "manual" },
+    // The creator owns what they create unless they assign it (an explicit null means unassigned).
+    const created = await tx.person.create({
+      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, lastName, eventId, name: `${body.firstName} ${lastName}`.trim(), source: "manual" },
     });
+    await scoreRecords(eventId, { accountIds: [], personIds: [created.id] }, tx);
+    const person = await tx.person.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
       { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
       tx,
