@@ -6,7 +6,8 @@ import { CheckCircle2, Clock, Loader2, LogIn, MapPin, UserPlus, UserX } from "lu
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CompleteMeetingDialog } from "@/components/meetings/complete-meeting-dialog";
-import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, type MeetingItem } from "@/components/meetings/format";
+import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, isBeforeMeetingDay, type MeetingItem } from "@/components/meetings/format";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { formatInZone } from "@/lib/time";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
@@ -117,12 +118,21 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner }: { meeting: Meetin
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const [dialog, ask] = useConfirm();
   async function checkIn() {
     setChecking(true);
     setError(null);
     const res = await apiFetch(`/api/meetings/${m.id}/check-in`, { method: "POST" });
     setChecking(false);
-    if (!res.success) return setError(res.error);
+    if (!res.success) {
+      if (!isBeforeMeetingDay(res)) return setError(res.error);
+      return ask({ title: `Check in ${m.person.name} early?`, description: res.error, confirmLabel: "They are here: check in" }, async () => {
+        const again = await apiFetch(`/api/meetings/${m.id}/check-in?early=true`, { method: "POST" });
+        if (!again.success) return again.error;
+        startTransition(() => router.refresh());
+        return null;
+      });
+    }
     startTransition(() => router.refresh());
   }
 
@@ -156,6 +166,7 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner }: { meeting: Meetin
         </Button>
       </div>
       {mode ? <CompleteMeetingDialog meeting={m} mode={mode} open onOpenChange={(o) => !o && setMode(null)} /> : null}
+      {dialog}
     </li>
   );
 }

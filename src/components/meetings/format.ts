@@ -82,3 +82,8 @@ export function describeLocation(m: Pick<MeetingItem, "locationType" | "location
   const label = LOCATION_LABELS[m.locationType];
   return [m.location ?? label, m.locationType === "OFFSITE" ? m.address : null].filter(Boolean).join(" · ");
 }
+
+/** The API's answer for recording a meeting before its day: the rep may confirm and resend with `?early=true`. */
+export function isBeforeMeetingDay(failure: { success: false; details?: unknown }): boolean {
+  return typeof failure.details === "object" && failure.details !== null && (failure.details as { reason?: unknown }).reason === "before_meeting_day";
+}

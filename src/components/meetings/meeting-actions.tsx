@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CompleteMeetingDialog } from "./complete-meeting-dialog";
 import { MeetingDialog } from "./meeting-dialog";
-import type { MeetingItem } from "./format";
+import { isBeforeMeetingDay, type MeetingItem } from "./format";
 
 /** The row menu on the meetings page: reschedule, .ics, check in, complete, no-show, cancel. */
 export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
@@ -19,11 +19,18 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
   const scheduled = meeting.status === "SCHEDULED";
   const [dialog, ask] = useConfirm();
 
-  async function run(url: string, method: string) {
+  async function checkIn() {
     setError(null);
-    const res = await apiFetch(url, { method });
-    if (!res.success) setError(res.error);
-    else router.refresh();
+    const url = `/api/meetings/${meeting.id}/check-in`;
+    const res = await apiFetch(url, { method: "POST" });
+    if (res.success) return router.refresh();
+    if (!isBeforeMeetingDay(res)) return setError(res.error);
+    ask({ title: `Check in ${meeting.person.name} early?`, description: res.error, confirmLabel: "They are here: check in" }, async () => {
+      const again = await apiFetch(`${url}?early=true`, { method: "POST" });
+      if (!again.success) return again.error;
+      router.refresh();
+      return null;
+    });
   }
 
   return (
@@ -40,7 +47,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
           {scheduled ? (
             <>
               <DropdownMenuItem onSelect={() => setEditOpen(true)}><CalendarClock aria-hidden /> Edit or reschedule</DropdownMenuItem>
-              {!meeting.checkedInAt ? <DropdownMenuItem onSelect={() => run(`/api/meetings/${meeting.id}/check-in`, "POST")}><LogIn aria-hidden /> Check in</DropdownMenuItem> : null}
+              {!meeting.checkedInAt ? <DropdownMenuItem onSelect={() => void checkIn()}><LogIn aria-hidden /> Check in</DropdownMenuItem> : null}
               <DropdownMenuItem onSelect={() => setOutcomeMode("complete")}><CheckCircle2 aria-hidden /> Complete…</DropdownMenuItem>
               <DropdownMenuItem onSelect={() => setOutcomeMode("no-show")}><UserX aria-hidden /> No-show…</DropdownMenuItem>
             </>

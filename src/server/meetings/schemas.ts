@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { paginationQuery } from "@/server/http/route";
 
+/** `?early=true`: the rep confirmed recording a meeting before its day (see assertMeetingDay). */
+export const meetingOutcomeQuery = z.object({ early: z.enum(["true"]).optional() });
+
 export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
 export const NEXT_ACCOUNT_STATUSES = ["ENGAGED", "WON", "LOST"] as const;

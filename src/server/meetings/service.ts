@@ -20,7 +20,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enums";
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
-import { dayRange, parseStartTime } from "@/server/calendar/time";
+import { dayRange, localDay, parseStartTime } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
 import { prisma, type DbTx } from "@/server/db";
 import { sendMail } from "@/server/email/transport";
@@ -392,10 +392,28 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
   return { meeting: await getMeeting(id, actor), invite };
 }
 
-export async function checkInMeeting(id: string, actor: Actor) {
+/**
+ * A meeting is checked in, held or missed from its own day on (in the event's zone): before that,
+ * "held" would count a meeting that has not happened. The rep may still record it early (a visitor
+ * came by before the show) by confirming — the request then says `early`.
+ */
+async function assertMeetingDay(current: { scheduledAt: Date; eventId: string }, early: boolean, now = new Date()) {
+  if (early) return;
+  const { timeZone } = await prisma.event.findUniqueOrThrow({ where: { id: current.eventId }, select: { timeZone: true } });
+  const { start } = dayRange(localDay(current.scheduledAt, timeZone), timeZone);
+  if (now >= start) return;
+  throw new AppError(
+    "conflict",
+    `This meeting is on ${formatInZone(current.scheduledAt, timeZone, "weekdayTime")}, which has not come yet. Record it now only if it already happened.`,
+    { reason: "before_meeting_day", scheduledAt: current.scheduledAt.toISOString() },
+  );
+}
+
+export async function checkInMeeting(id: string, actor: Actor, options: { early?: boolean } = {}) {
   const current = await getMeeting(id, actor);
   if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be checked in");
   if (current.checkedInAt) return current;
+  await assertMeetingDay(current, options.early ?? false);
   await prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id }, data: { checkedInAt: new Date() } });
     await recordActivity({
@@ -411,9 +429,10 @@ const STATUS_LABEL: Record<AccountStatus, string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
 
-export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor) {
+export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, options: { early?: boolean } = {}) {
   const current = await getMeeting(id, actor);
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
+  if (current.status === "SCHEDULED" && !current.checkedInAt) await assertMeetingDay(current, options.early ?? false);
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
     throw new AppError("validation_error", "Say why the account is lost", [{ path: "reason", message: "A reason is required for Lost" }]);
@@ -447,9 +466,10 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
   return getMeeting(id, actor);
 }
 
-export async function markNoShow(id: string, note: string | null, actor: Actor) {
+export async function markNoShow(id: string, note: string | null, actor: Actor, options: { early?: boolean } = {}) {
   const current = await getMeeting(id, actor);
   if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be marked as a no-show");
+  await assertMeetingDay(current, options.early ?? false);
   await prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });
     await recordActivity({

@@ -8,7 +8,7 @@ import { createEventBody, updateEventBody } from "@/server/events/schemas";
 import { exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
-import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
@@ -103,10 +103,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
   { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
-  { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived", tag: "meetings", access: "user", params: idParams },
-  { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status", tag: "meetings", access: "user", params: idParams, body: completeMeetingBody },
+  { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived (before the meeting's day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery },
+  { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status (before its day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody },
   { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
-  { method: "POST", path: "/api/meetings/{id}/no-show", summary: "The visitor did not come (with an optional note)", tag: "meetings", access: "user", params: idParams, body: noShowBody },
+  { method: "POST", path: "/api/meetings/{id}/no-show", summary: "The visitor did not come, with an optional note (before its day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery, body: noShowBody },
   { method: "GET", path: "/api/meetings/{id}", summary: "One meeting of the current event", tag: "meetings", access: "user", params: idParams },
   { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
   { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
