@@ -60,6 +60,9 @@ describe("booking a meeting", () => {
     expect(clash.json).toMatchObject({ success: false, code: "conflict" });
     expect(clash.json.details.conflicts).toHaveLength(1);
     expect(clash.json.details.conflicts[0]).toMatchObject({ id: first.json.data.meeting.id, reasons: ["rep"], personName: w.person.name });
+    // Issue 16 item 10: free times the rep, attendee and room all have that day, closest first in time order.
+    const busyFrom = new Date(first.json.data.meeting.scheduledAt).getTime();
+    expect(clash.json.details.suggestions).toEqual([45, 60, 75].map((m) => new Date(busyFrom + m * 60_000).toISOString()));
     expect(await prisma.meeting.count({ where: { eventId: w.event.id } })).toBe(before);
 
     // Back to back is fine.

@@ -74,6 +74,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<ConflictItem[] | null>(null);
+  const [freeSlots, setFreeSlots] = useState<string[]>([]);
   const [saved, setSaved] = useState<SaveResult | null>(null);
 
   useEffect(() => {
@@ -132,9 +133,10 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
       : await apiFetch<SaveResult>("/api/meetings", { method: "POST", body: { personId: person.id, ...payload } });
     setSaving(false);
     if (!res.success) {
-      const details = res.details as { conflicts?: ConflictItem[] } | undefined;
+      const details = res.details as { conflicts?: ConflictItem[]; suggestions?: string[] } | undefined;
       if (res.code === "conflict" && details?.conflicts) {
         setConflicts(details.conflicts);
+        setFreeSlots(details.suggestions ?? []);
         return;
       }
       setError(res.error);
@@ -212,6 +214,30 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
                 </li>
               ))}
             </ul>
+            {freeSlots.length ? (
+              <div className="grid gap-2 text-sm" data-testid="free-slots">
+                <p className="font-medium">Everyone is free that day at</p>
+                <div className="flex flex-wrap gap-2">
+                  {freeSlots.map((iso) => (
+                    <Button
+                      key={iso}
+                      variant="outline"
+                      size="sm"
+                      onClick={() => {
+                        const wc = wallClock(iso, tz);
+                        setDay(wc.day);
+                        setTime(wc.time);
+                        setConflicts(null);
+                      }}
+                    >
+                      {formatInZone(iso, tz, "time")}
+                    </Button>
+                  ))}
+                </div>
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">No free time that day for everyone: try another day.</p>
+            )}
             {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
             <DialogFooter>
               <Button variant="outline" onClick={() => setConflicts(null)}>Go back</Button>

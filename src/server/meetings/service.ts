@@ -185,7 +185,39 @@ async function lockSlots(tx: DbTx, c: { ownerId: string | null; personId: string
   }
 }
 
-function conflictError(conflicts: ConflictView[]) {
+const SLOT_STEP_MIN = 15;
+const DAY_OPENS_HOUR = 7;
+const DAY_CLOSES_HOUR = 20;
+
+/**
+ * Free starts near a busy one, the same local day (7:00–20:00 in the event's zone, every 15
+ * minutes, none in the past): the times the same rep, attendee and room are all free for the
+ * whole meeting — the closest three, earliest first. One read of that day's meetings.
+ */
+export async function suggestFreeSlots(
+  candidate: { id?: string; eventId: string; ownerId: string | null; personId: string; scheduledAt: Date; durationMinutes: number; locationType: MeetingLocationType; location: string | null },
+  db: DbTx = prisma,
+  now = new Date(),
+): Promise<Date[]> {
+  const { timeZone } = await db.event.findUniqueOrThrow({ where: { id: candidate.eventId }, select: { timeZone: true } });
+  const { start, end } = dayRange(localDay(candidate.scheduledAt, timeZone), timeZone);
+  const or: Prisma.MeetingWhereInput[] = [{ personId: candidate.personId }];
+  if (candidate.ownerId) or.push({ ownerId: candidate.ownerId });
+  if (candidate.locationType === "MEETING_ROOM" && candidate.location) or.push({ eventId: candidate.eventId, locationType: "MEETING_ROOM" });
+  const sameDay = await db.meeting.findMany({
+    where: { OR: or, status: { in: ["SCHEDULED", "COMPLETED"] }, scheduledAt: { lt: end, gt: new Date(start.getTime() - 8 * 3_600_000) }, ...(candidate.id ? { id: { not: candidate.id } } : {}) },
+    select: { id: true, eventId: true, ownerId: true, personId: true, scheduledAt: true, durationMinutes: true, locationType: true, location: true, status: true },
+  });
+  const free: Date[] = [];
+  for (let t = start.getTime() + DAY_OPENS_HOUR * 3_600_000; t + candidate.durationMinutes * 60_000 <= start.getTime() + DAY_CLOSES_HOUR * 3_600_000; t += SLOT_STEP_MIN * 60_000) {
+    if (t < now.getTime() || t === candidate.scheduledAt.getTime()) continue;
+    if (findConflicts({ ...candidate, scheduledAt: new Date(t) }, sameDay).length === 0) free.push(new Date(t));
+  }
+  const wanted = candidate.scheduledAt.getTime();
+  return free.sort((a, b) => Math.abs(a.getTime() - wanted) - Math.abs(b.getTime() - wanted)).slice(0, 3).sort((a, b) => a.getTime() - b.getTime());
+}
+
+function conflictError(conflicts: ConflictView[], suggestions: Date[] = []) {
   const what = conflicts
     .flatMap((c) => c.reasons)
     .filter((r, i, all) => all.indexOf(r) === i)
@@ -194,7 +226,7 @@ function conflictError(conflicts: ConflictView[]) {
   return new AppError(
     "conflict",
     `This time clashes with ${conflicts.length} other meeting${conflicts.length === 1 ? "" : "s"} (${what} already booked). Pick another time or save anyway.`,
-    { conflicts },
+    { conflicts, suggestions },
   );
 }
 
@@ -221,7 +253,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const meetingId = await prisma.$transaction(async (tx) => {
     await lockSlots(tx, candidate);
     conflicts = await detectConflicts(candidate, tx);
-    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
+    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts, await suggestFreeSlots(candidate, tx));
     const meeting = await tx.meeting.create({
       data: {
         eventId: event.id,
@@ -334,7 +366,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
       const candidate = { id, eventId: current.eventId, personId: current.personId, ...next };
       await lockSlots(tx, candidate);
       conflicts = await detectConflicts(candidate, tx);
-      if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
+      if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts, await suggestFreeSlots(candidate, tx));
     }
     await tx.meeting.update({
       where: { id },
