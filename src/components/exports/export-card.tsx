@@ -9,6 +9,14 @@ const ENTITIES = [
   { key: "outreach", label: "Outreach" },
   { key: "meetings", label: "Meetings" },
   { key: "activities", label: "Activities" },
+  { key: "dossiers", label: "Research dossiers" },
+  { key: "campaigns", label: "Campaigns" },
+  { key: "templates", label: "Templates" },
+  { key: "sequences", label: "Sequences" },
+  { key: "sequence_steps", label: "Sequence steps" },
+  { key: "enrollments", label: "Enrollments" },
+  { key: "reports", label: "Saved reports" },
+  { key: "do_not_email", label: "Do-not-email list" },
 ] as const;
 
 /** Admin-only downloads of the current event's data; the files stream straight from the server. */
@@ -19,7 +27,8 @@ export function ExportDataCard({ eventId, eventName }: { eventId: string; eventN
       <CardHeader>
         <CardTitle>Export data</CardTitle>
         <CardDescription>
-          Everything in {eventName}: accounts, people (with persona flags and ICP score), outreach, meetings and the activity log.
+          Everything in {eventName}: accounts, people (with persona flags and ICP score), outreach, meetings, the activity log, research
+          dossiers, campaigns, templates, sequences with their steps and enrollments, saved reports, and the team&apos;s do-not-email list.
           Files stream as they are written, so large events download fine. Spreadsheet formulas in cells are neutralised.
           Limited to 10 exports per 10 minutes.
         </CardDescription>
