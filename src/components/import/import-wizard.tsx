@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch, pageEventId } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useLeaveGuard } from "@/components/ui/leave-guard";
 import { notCsvReason } from "@/lib/csv-sniff";
@@ -83,7 +83,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
     try {
       const response = await fetch("/api/import?stream=1", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(pageEventId() ? { "x-event-id": pageEventId()! } : {}) },
         body: JSON.stringify({ csv, fileName, mapping: preview.mapping, mode }),
       });
       if (!response.ok || !response.body) {

@@ -1,7 +1,7 @@
 "use client";
 import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { CalendarCheck2, Menu, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, isActive } from "./nav-items";
@@ -21,6 +21,10 @@ export function AppShell({ user, events, currentEventId, children }: {
   const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null);
   const menuOpen = menuOpenedOn === pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenedOn(open ? pathname : null);
+  // Changes made from this page say which event it shows (apiFetch sends it as x-event-id).
+  useEffect(() => {
+    document.body.dataset.eventId = currentEventId ?? "";
+  }, [currentEventId]);
 
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">

@@ -8,6 +8,7 @@ import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http
 import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { getUserBySessionToken, sessionTokenFromCookieHeader, type SessionUser } from "@/server/users/session";
+import { assertPageEventCurrent } from "@/server/events/service";
 
 /**
  * The one wrapper every API route goes through: request id, same-origin check for writes,
@@ -31,6 +32,8 @@ type Options<P, Q, B> = {
   crossOrigin?: boolean;
   /** Largest accepted JSON body in bytes. */
   maxBodyBytes?: number;
+  /** The route changes which event the user works in (switching, the events admin): it may act while the page shows another one. */
+  anyEvent?: boolean;
   /**
    * Whether a successful call changes data, which expires the cached dashboard aggregates
    * (src/server/cache/event-metrics.ts). Default: every method but GET/HEAD; tracking GETs say true.
@@ -71,6 +74,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
         if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
+
+        if (user && !options.anyEvent && !SAFE_METHODS.has(req.method)) await assertPageEventCurrent(req.headers.get("x-event-id"), user);
 
         const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);

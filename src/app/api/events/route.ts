@@ -6,4 +6,4 @@ import { createEvent, listEvents } from "@/server/events/service";
 export const GET = route({}, () => listEvents());
 
 // POST /api/events — create an event, optionally copying a previous event's target list (admins)
-export const POST = route({ access: "admin", body: createEventBody, status: 201 }, ({ user, body }) => createEvent(body, user));
+export const POST = route({ access: "admin", body: createEventBody, status: 201, anyEvent: true }, ({ user, body }) => createEvent(body, user));

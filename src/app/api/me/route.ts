@@ -8,6 +8,6 @@ const updateMeBody = z.strictObject({ lastEventId: z.string().min(1).max(64) });
 export const GET = route({}, async ({ user }) => ({ user, currentEvent: await resolveCurrentEvent(user.lastEventId) }));
 
 // PATCH /api/me — remember the event the user switched to
-export const PATCH = route({ body: updateMeBody }, async ({ user, body }) => ({
+export const PATCH = route({ body: updateMeBody, anyEvent: true }, async ({ user, body }) => ({
   currentEvent: await setCurrentEvent(user.id, body.lastEventId),
 }));
