@@ -4,10 +4,11 @@
  * sign-in links land in the development mailbox. Requires a prior `next build`.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
+assertBuildIsCurrent();
 const dataDir = path.join(root, ".data", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -33,3 +34,44 @@ const child = spawn(
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * The e2e suite must test the code in the tree, not an older build of it: refuse to start when a
+ * source file (src/, prisma/schema.prisma, the Next and Tailwind config) is newer than .next/BUILD_ID.
+ */
+function assertBuildIsCurrent() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  let builtAt: number;
+  try {
+    builtAt = statSync(buildId).mtimeMs;
+  } catch {
+    fail("There is no production build: run `npm run build` before the end-to-end tests.");
+  }
+  const inputs = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+  const newer = inputs.map((p) => newestFile(path.join(root, p))).filter((f) => f && f.mtimeMs > builtAt) as { file: string; mtimeMs: number }[];
+  if (newer.length > 0) {
+    fail(`The build in .next is older than ${path.relative(root, newer[0].file)}: run \`npm run build\` before the end-to-end tests.`);
+  }
+}
+
+function newestFile(target: string): { file: string; mtimeMs: number } | undefined {
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isDirectory()) return { file: target, mtimeMs: stat.mtimeMs };
+  let newest: { file: string; mtimeMs: number } | undefined;
+  for (const entry of readdirSync(target)) {
+    if (entry === "generated") continue; // src/generated is written by `prisma generate`, not by hand
+    const found = newestFile(path.join(target, entry));
+    if (found && (!newest || found.mtimeMs > newest.mtimeMs)) newest = found;
+  }
+  return newest;
+}
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}

@@ -13,7 +13,7 @@ import { generateMeetings } from "./gen-meetings";
 import { generateOutreach, generatePlaybook, type Playbook } from "./gen-outreach";
 import { Rng } from "./random";
 import { EVENT_TIME_ZONE, dateOnly, planTimeline, type EventPlan, type Timeline } from "./timeline";
-import type { Dataset, EventRow, SeedScale, SuppressionRow, UserRow } from "./types";
+import type { AvailabilityRow, Dataset, EventRow, SeedScale, SuppressionRow, UserRow } from "./types";
 
 export interface EventTargets {
   accounts: number;
@@ -61,9 +61,27 @@ function buildUsers(ids: IdFactory, now: Date): UserRow[] {
     signature: `${member.name}\n${member.title}`,
     timeZone: USER_TIME_ZONES[i % USER_TIME_ZONES.length]!,
     lastEventId: null,
+    bookingSlug: member.name.split(" ")[0]!.toLowerCase(),
     createdAt,
     updatedAt: createdAt,
   }));
+}
+
+/**
+ * Every rep takes booth meetings on every show day, 9:00–12:00 and 13:00–17:00 at the show (the
+ * admin works the floor, not the booth table), so the public booking page has times to offer.
+ */
+function buildAvailability(ids: IdFactory, users: UserRow[], event: EventRow, createdAt: Date): AvailabilityRow[] {
+  const rows: AvailabilityRow[] = [];
+  const last = event.endDate.toISOString().slice(0, 10);
+  for (const user of users.filter((u) => u.role === "REP")) {
+    for (let d = event.startDate.toISOString().slice(0, 10); d <= last; d = new Date(Date.parse(`${d}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)) {
+      for (const [startMinute, endMinute] of [[9 * 60, 12 * 60], [13 * 60, 17 * 60]] as const) {
+        rows.push({ id: ids.next("avwn"), userId: user.id, eventId: event.id, day: d, startMinute, endMinute, createdAt });
+      }
+    }
+  }
+  return rows;
 }
 
 function buildEvent(ids: IdFactory, plan: EventPlan, booth: string, createdAt: Date): EventRow {
@@ -210,6 +228,7 @@ export function generateDataset(options: GenerateOptions): GeneratedSeed {
     meetings: [...main.meetings, ...past.meetings],
     suppressions,
     activities: [...main.activities, ...past.activities],
+    availability: buildAvailability(ids, users, mainEvent, mainEvent.createdAt),
   };
   return { data, timeline };
 }

@@ -11,6 +11,7 @@
  * clash on a unique key rolls the whole seed back anyway.
  */
 import pg from "pg";
+import { seedShowResults } from "./show-results";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { generateDataset, DEFAULT_SEED } from "./generate";
 import { countDataset, TABLE_ORDER, type SeedCounts, type SeedScale } from "./types";
@@ -93,6 +94,8 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
       analyzeMs = await timeIt(() => analyzeTables(prismaRunner(prisma)));
     }
   }
+  const results = await seedShowResults(prisma, data, now, seed);
+  log(`show results: ${results.costs} cost lines, ${results.opportunities} opportunities`);
   const written = performance.now();
   const counts = countDataset(data);
   return {

@@ -38,8 +38,20 @@ export interface UserRow {
   signature: string;
   timeZone: string;
   lastEventId: string | null;
+  bookingSlug: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** When a rep takes booth meetings on a show day (wall-clock minutes in the event's zone). */
+export interface AvailabilityRow {
+  id: string;
+  userId: string;
+  eventId: string;
+  day: string;
+  startMinute: number;
+  endMinute: number;
+  createdAt: Date;
 }
 
 export interface EventRow {
@@ -320,6 +332,7 @@ export interface Dataset {
   meetings: MeetingRow[];
   suppressions: SuppressionRow[];
   activities: ActivityRow[];
+  availability: AvailabilityRow[];
 }
 
 export type DatasetKey = keyof Dataset;
@@ -342,6 +355,7 @@ export const TABLE_ORDER: readonly (readonly [DatasetKey, string])[] = [
   ["meetings", "meeting"],
   ["suppressions", "suppressions"],
   ["activities", "activities"],
+  ["availability", "availability_windows"],
 ];
 
 export type SeedCounts = Record<DatasetKey, number>;

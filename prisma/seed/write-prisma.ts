@@ -31,6 +31,7 @@ export async function writeWithPrisma(prisma: PrismaClient, data: Dataset): Prom
       await inChunks(data.meetings, (rows) => tx.meeting.createMany({ data: rows }));
       await inChunks(data.suppressions, (rows) => tx.suppression.createMany({ data: rows }));
       await inChunks(data.activities, (rows) => tx.activity.createMany({ data: rows }));
+      await inChunks(data.availability, (rows) => tx.availabilityWindow.createMany({ data: rows }));
     },
     { maxWait: 30_000, timeout: 5 * 60_000 },
   );

@@ -15,7 +15,7 @@ import { prepareBenchDatabase } from "./lib/database";
 import { budgetPasses, machineFacts, readPrevious, renderTable, writeReport, type BenchReport } from "./lib/report";
 import type { BenchCase, BenchContext, BenchResult } from "./lib/types";
 
-const CASES = ["services", "export", "http", "lighthouse", "import", "sequences"] as const;
+const CASES = ["services", "export", "http", "lighthouse", "import", "sequences", "booth-sync"] as const;
 type CaseName = (typeof CASES)[number];
 
 interface Args {
@@ -70,6 +70,7 @@ async function main(): Promise<number> {
   try {
     prismaModule = await import("../../src/server/db");
     const { prisma } = prismaModule;
+    const { resolveActor } = await import("../../src/server/access/actor");
     const event = await prisma.event.findFirstOrThrow({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true, timeZone: true } });
     const userSelect = { id: true, email: true, name: true, image: true, role: true, lastEventId: true } as const;
     const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", disabledAt: null }, select: userSelect, orderBy: { email: "asc" } });
@@ -78,8 +79,8 @@ async function main(): Promise<number> {
       databaseUrl: db.url,
       eventId: event.id,
       eventTimeZone: event.timeZone,
-      admin: { ...admin, lastEventId: event.id },
-      rep: { ...rep, lastEventId: event.id },
+      admin: await resolveActor(admin, event.id),
+      rep: await resolveActor(rep, event.id),
       pg: pool,
       quick: args.quick,
       log,

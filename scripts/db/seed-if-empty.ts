@@ -8,11 +8,25 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { REPO_ROOT } from "./boot";
+import { demoModeSetting } from "../../src/server/env";
 
 export type SeedScale = "demo" | "large";
+/** with-db's --seed: a scale, or "if-demo-mode" (npm start: the demo only when DEMO_MODE asks for it). */
+export type SeedOption = SeedScale | "if-demo-mode";
 type SeedDemo = (prisma: unknown, opts: { scale: SeedScale }) => Promise<void>;
 
 export const DEFAULT_SEED_MODULE = path.join(REPO_ROOT, "prisma", "seed", "index.ts");
+
+/**
+ * What to seed for a --seed option and the DEMO_MODE value: a production start (`npm start`,
+ * "if-demo-mode") creates the demo data and the demo team (with its admin) only when
+ * DEMO_MODE=true or 1, so a fresh production database never gets an admin nobody asked for.
+ */
+export function seedRequest(option: SeedOption | undefined, demoMode: string | undefined): { scale: SeedScale } | { skip: string } {
+  if (option === undefined) return { skip: "not requested" };
+  if (option !== "if-demo-mode") return { scale: option };
+  return demoModeSetting(demoMode) ? { scale: "demo" } : { skip: "none (production: set DEMO_MODE=true for the demo data and team)" };
+}
 
 /** Returns what happened, for the status line. */
 export async function seedIfEmpty(databaseUrl: string, scale: SeedScale, seedModule = DEFAULT_SEED_MODULE): Promise<string> {

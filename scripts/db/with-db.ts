@@ -1,11 +1,13 @@
 /**
  * Runs a command with a ready database:
  *
- *   tsx scripts/db/with-db.ts [--seed[=demo|large]] -- <command ...>
+ *   tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] -- <command ...>
  *
  * 1. DATABASE_URL set → used as is; unset → embedded PostgreSQL (.data/pg, database "eventops").
  * 2. Pending migrations are applied.
  * 3. --seed: when the database has no Event yet, seedDemo() from prisma/seed fills it.
+ *    --seed=if-demo-mode (what `npm start` uses): only when DEMO_MODE=true (or 1) was asked for,
+ *    so a production server never creates the demo team (and its admin) by itself.
  * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret; APP_URL unset and the
  *    command is Next.js → http://localhost:<the port it is started on> (see app-url.ts).
  * 5. The command runs with DATABASE_URL and AUTH_SECRET in its environment, stdio inherited.
@@ -20,10 +22,10 @@ import os from "node:os";
 import path from "node:path";
 import { bootDatabase, DATA_DIR, describeDatabase, type BootedDatabase } from "./boot";
 import { releaseLibrarySignalHandlers } from "./embedded";
-import { seedIfEmpty, type SeedScale } from "./seed-if-empty";
+import { seedIfEmpty, seedRequest, type SeedOption } from "./seed-if-empty";
 import { localAppUrl } from "./app-url";
 
-interface Args { seed: SeedScale | undefined; command: string[] }
+interface Args { seed: SeedOption | undefined; command: string[] }
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** After forwarding a signal, give the command this long before SIGKILL. */
@@ -35,13 +37,14 @@ function parseArgs(argv: string[]): Args {
   const flagsEnd = separator !== -1 ? separator : argv.findIndex((a) => !a.startsWith("--seed"));
   const flags = argv.slice(0, flagsEnd === -1 ? argv.length : flagsEnd);
   const command = flagsEnd === -1 ? [] : argv.slice(separator !== -1 ? separator + 1 : flagsEnd);
-  let seed: SeedScale | undefined;
+  let seed: Args["seed"];
   for (const flag of flags) {
     if (flag === "--seed" || flag === "--seed=demo") seed = "demo";
     else if (flag === "--seed=large") seed = "large";
+    else if (flag === "--seed=if-demo-mode") seed = "if-demo-mode";
     else throw new Error(`unknown option ${flag}`);
   }
-  if (command.length === 0) throw new Error("usage: tsx scripts/db/with-db.ts [--seed[=demo|large]] -- <command ...>");
+  if (command.length === 0) throw new Error("usage: tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] -- <command ...>");
   return { seed, command };
 }
 
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   if (shutdown.requested !== undefined) return shutdown.exit(shutdown.requested);
 
   const t0 = performance.now();
-  const seeded = args.seed ? await seedIfEmpty(db.url, args.seed) : "not requested";
+  const seeded = await seedAsAsked(db.url, args.seed);
   const authSecret = await ensureAuthSecret();
   console.log(`[with-db] ${describeDatabase(db)}; seed: ${seeded} ${((performance.now() - t0) / 1000).toFixed(2)}s`);
   if (shutdown.requested !== undefined) return shutdown.exit(shutdown.requested);
@@ -123,6 +126,11 @@ class Shutdown {
     }
     process.exit(code);
   }
+}
+
+async function seedAsAsked(databaseUrl: string, option: SeedOption | undefined): Promise<string> {
+  const request = seedRequest(option, process.env.DEMO_MODE);
+  return "skip" in request ? request.skip : seedIfEmpty(databaseUrl, request.scale);
 }
 
 /** Sessions must survive restarts, so a generated secret is kept next to the local database. */

@@ -2,7 +2,7 @@
  * Merge fields: `{{group.field}}` placeholders in subjects and bodies, filled from the person,
  * their account and its research dossier, the sending rep and the event. An optional fallback
  * follows a pipe (`{{person.firstName|there}}`). A field that is empty for a person renders as
- * its fallback — the pipe's, else the house default below, else nothing — and is reported, so
+ * its fallback — the pipe's, else the seller's default for that field, else nothing — and is reported, so
  * the rep sees which personalisation is missing before anything goes out. An unknown field is
  * reported too and left untouched (sending refuses a message that still has one).
  *
@@ -17,6 +17,8 @@ export const MERGE_FIELDS = {
   dossier: ["painPoint", "summary", "recentNews", "footprint"],
   sender: ["name", "firstName", "email", "title", "signature"],
   event: ["name", "city", "venue", "boothNumber", "dates"],
+  // The sending rep's next free booth slots as one-click booking links (step "Offer booth slots").
+  booth: ["slots"],
 } as const;
 
 export type MergeGroup = keyof typeof MERGE_FIELDS;
@@ -28,7 +30,7 @@ export const ALL_MERGE_FIELDS: string[] = Object.entries(MERGE_FIELDS).flatMap((
 
 /** What the picker shows for each group and field. */
 export const MERGE_GROUP_LABELS: Record<MergeGroup, string> = {
-  person: "Recipient", account: "Company", dossier: "Research", sender: "You (the sender)", event: "Event",
+  person: "Recipient", account: "Company", dossier: "Research", sender: "You (the sender)", event: "Event", booth: "Booth",
 };
 export const MERGE_FIELD_LABELS: Record<string, string> = {
   "person.firstName": "First name", "person.lastName": "Last name", "person.name": "Full name", "person.title": "Job title", "person.email": "Email",
@@ -36,14 +38,7 @@ export const MERGE_FIELD_LABELS: Record<string, string> = {
   "dossier.painPoint": "Top pain point", "dossier.summary": "Summary", "dossier.recentNews": "Latest news headline", "dossier.footprint": "Footprint",
   "sender.name": "Your name", "sender.firstName": "Your first name", "sender.email": "Your email", "sender.title": "Your title", "sender.signature": "Your signature",
   "event.name": "Event name", "event.city": "City", "event.venue": "Venue", "event.boothNumber": "Booth number", "event.dates": "Dates",
-};
-
-/** House fallbacks for fields that are often empty, used when a placeholder has no pipe fallback. */
-export const DEFAULT_FALLBACKS: Record<string, string> = {
-  "person.firstName": "there",
-  "account.name": "your team",
-  "dossier.painPoint": "trailers wait too long between the gate and the dock",
-  "person.title": "operations leader",
+  "booth.slots": "Your next free booth slots (booking links)",
 };
 
 const KNOWN = new Set(ALL_MERGE_FIELDS);
@@ -90,10 +85,13 @@ function capitalise(value: string): string {
 
 export type RenderedMessage = { subject: string | null; message: string; missing: string[]; unknown: string[] };
 
-/** A subject and body rendered for one recipient, with the house fallbacks for empty fields. */
-export function renderMessage(template: { subject: string | null; body: string }, context: MergeContext): RenderedMessage {
-  const subject = renderTemplate(template.subject ?? "", context, DEFAULT_FALLBACKS);
-  const body = renderTemplate(template.body, context, DEFAULT_FALLBACKS);
+/**
+ * A subject and body rendered for one recipient. `fallbacks`: what empty fields without a pipe
+ * fallback become — the seller's words (mergeFallbacks in src/server/outreach/drafts.ts).
+ */
+export function renderMessage(template: { subject: string | null; body: string }, context: MergeContext, fallbacks: Record<string, string>): RenderedMessage {
+  const subject = renderTemplate(template.subject ?? "", context, fallbacks);
+  const body = renderTemplate(template.body, context, fallbacks);
   return {
     subject: template.subject ? subject.text : null,
     message: body.text,

@@ -22,3 +22,12 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * Runs `fn` in the caller's transaction when it passes one, else in a new one: a service that
+ * takes an optional `db` can then be composed into a larger atomic write (the booth's offline
+ * queue stores an operation's idempotency key in the same transaction as the operation).
+ */
+export function withTransaction<T>(db: DbTx | undefined, fn: (tx: DbTx) => Promise<T>): Promise<T> {
+  return db ? fn(db) : prisma.$transaction(fn);
+}

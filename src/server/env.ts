@@ -1,4 +1,6 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+import { normalizeDomain, normalizeEmailOrNull } from "@/server/users/email-address";
 
 // The only module that reads process.env for server configuration. Every variable is
 // documented in .env.example. Parsed lazily (and re-parsed when tests change process.env).
@@ -6,6 +8,34 @@ const csv = z
   .string()
   .optional()
   .transform((v) => (v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
+
+// Sign-in lists go through the one address parser: a typo fails the boot instead of letting the
+// wrong people in (or nobody).
+const emailList = csv.pipe(
+  z.array(z.string()).transform((items, ctx) =>
+    items.map((item) => normalizeEmailOrNull(item) ?? (ctx.addIssue({ code: "custom", message: `"${item}" is not one email address` }), "")),
+  ),
+);
+const domainList = csv.pipe(
+  z.array(z.string()).transform((items, ctx) =>
+    items.map((item) => normalizeDomain(item) ?? (ctx.addIssue({ code: "custom", message: `"${item}" is not a domain such as company.com` }), "")),
+  ),
+);
+// TRUSTED_PROXY: addresses or CIDR ranges (10.0.0.0/8, ::1) of the reverse proxies in front of us.
+const proxyList = csv.pipe(
+  z.array(z.string()).transform((items, ctx) =>
+    items.map((item) => {
+      const [address, bits, extra] = item.split("/");
+      const family = isIP(address ?? "");
+      const max = family === 6 ? 128 : 32;
+      const prefix = bits === undefined ? max : Number(bits);
+      if (!family || extra !== undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
+        ctx.addIssue({ code: "custom", message: `"${item}" is not an IP address or CIDR range` });
+      }
+      return { address: address ?? "", prefix, family: family === 6 ? ("ipv6" as const) : ("ipv4" as const) };
+    }),
+  ),
+);
 
 const optionalString = z
   .string()
@@ -17,11 +47,17 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (npm run dev/start boot an embedded database for you)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   APP_URL: optionalString,
+  // Auth.js's own name for the public URL; APP_URL wins, and env() keeps AUTH_URL equal to it.
+  AUTH_URL: optionalString,
   AUTH_SECRET: optionalString,
+  // A session ends after this many days without use (each day of use extends it).
+  SESSION_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
-  ALLOWED_EMAIL_DOMAINS: csv,
-  ADMIN_EMAILS: csv,
+  // Google's OpenID issuer; override only for testing (a fake Google on loopback).
+  AUTH_GOOGLE_ISSUER: z.string().default("https://accounts.google.com"),
+  ALLOWED_EMAIL_DOMAINS: domainList,
+  ADMIN_EMAILS: emailList,
   // Lets the seeded demo team sign in and shows the dev mailbox; on by default only in development.
   DEMO_MODE: optionalString,
   SMTP_URL: optionalString,
@@ -38,11 +74,16 @@ const envSchema = z.object({
   SENTRY_DSN: optionalString,
   LOG_LEVEL: z.string().default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  TRUSTED_PROXY: proxyList,
+  // Set by Vercel on its own servers ("1"): then its X-Forwarded-For / X-Real-IP are trusted.
+  VERCEL: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: { source: NodeJS.ProcessEnv; snapshot: string; value: Env } | undefined;
+let cached: { snapshot: string; value: Env } | undefined;
+/** The AUTH_URL env() wrote itself (so it is not mistaken for one the operator set). */
+let writtenAuthUrl: string | undefined;
 
 export function env(): Env {
   const snapshot = JSON.stringify(pickKeys(process.env));
@@ -52,7 +93,8 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  cached = { source: process.env, snapshot, value: parsed.data };
+  syncAuthUrl(parsed.data);
+  cached = { snapshot: JSON.stringify(pickKeys(process.env)), value: parsed.data };
   return parsed.data;
 }
 
@@ -61,12 +103,85 @@ function pickKeys(source: NodeJS.ProcessEnv) {
   return keys.map((k) => source[k]);
 }
 
-/** Demo mode: the seeded team may sign in without mail and the dev mailbox exists. */
-export function isDemoMode(e: Env = env()): boolean {
-  if (e.DEMO_MODE !== undefined) return e.DEMO_MODE === "true" || e.DEMO_MODE === "1";
-  return e.NODE_ENV !== "production";
+/**
+ * Auth.js builds the magic link from AUTH_URL when it is set and otherwise from the request's
+ * Host / X-Forwarded-Host headers, which a caller controls. So AUTH_URL is always set, to the
+ * app's one public URL: links never point at a host someone typed into a header.
+ */
+function syncAuthUrl(e: Env): void {
+  const url = appUrl(e);
+  if (process.env.AUTH_URL === url) return;
+  process.env.AUTH_URL = url;
+  writtenAuthUrl = url;
 }
 
+/** The public origin of the app: APP_URL, else AUTH_URL, else (development only) localhost:3000. */
 export function appUrl(e: Env = env()): string {
-  return (e.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const configured = e.APP_URL ?? operatorAuthUrl(e);
+  if (!configured) return "http://localhost:3000";
+  return publicOrigin(configured) ?? configured.replace(/\/$/, "");
+}
+
+function operatorAuthUrl(e: Env): string | undefined {
+  return e.AUTH_URL !== writtenAuthUrl ? e.AUTH_URL : undefined;
+}
+
+function publicOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** DEMO_MODE=true or 1 (false or 0 turn it off); unset: on in development, off in production. */
+export function demoModeSetting(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  return value === "true" || value === "1";
+}
+
+/** Demo mode: the seeded team may sign in without mail and the dev mailbox exists. */
+export function isDemoMode(e: Env = env()): boolean {
+  return demoModeSetting(e.DEMO_MODE) ?? e.NODE_ENV !== "production";
+}
+
+/** Demo mode switched on in a production build: the app shows a banner saying so. */
+export function isDemoInProduction(e: Env = env()): boolean {
+  return e.NODE_ENV === "production" && isDemoMode(e);
+}
+
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+/** What a production server must have before it answers anyone; empty when all is well. */
+export function productionConfigProblems(e: Env): string[] {
+  const problems: string[] = [];
+  const configuredUrl = e.APP_URL ?? operatorAuthUrl(e);
+  if (!configuredUrl) {
+    problems.push("APP_URL is not set. Set it to the app's public address, e.g. https://eventops.example.com: sign-in, tracking and unsubscribe links are built from it.");
+  } else if (!publicOrigin(configuredUrl) || new URL(configuredUrl).pathname.replace(/\/$/, "") !== "") {
+    problems.push(`APP_URL (${configuredUrl}) must be an http(s) address without a path, e.g. https://eventops.example.com.`);
+  }
+  if (!e.AUTH_SECRET) {
+    problems.push(`AUTH_SECRET is not set. Generate one with: openssl rand -base64 32`);
+  } else if (e.AUTH_SECRET.length < MIN_AUTH_SECRET_LENGTH) {
+    problems.push(`AUTH_SECRET has ${e.AUTH_SECRET.length} characters; use at least ${MIN_AUTH_SECRET_LENGTH} (openssl rand -base64 32).`);
+  }
+  if (!e.CRON_SECRET) {
+    problems.push("CRON_SECRET is not set. Set it to a long random value (openssl rand -hex 32); the scheduler sends it as a Bearer token.");
+  }
+  return problems;
+}
+
+/**
+ * Checked when the server starts (src/instrumentation.ts): an invalid environment, or a
+ * production server without its public URL and secrets, stops the boot with one clear message.
+ */
+export function assertBootConfig(): Env {
+  const e = env();
+  const problems = e.NODE_ENV === "production" ? productionConfigProblems(e) : [];
+  if (problems.length > 0) {
+    throw new Error(`EventOps cannot start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee docs/DEPLOY.md.`);
+  }
+  return e;
 }

@@ -49,8 +49,8 @@ test("a rep imports a CSV, sees the report and undoes the import", async ({ page
   await screenshot(page, "import-report");
   await expect(page.getByTestId("import-history")).toContainText(`manifest-leads-${run}.csv`);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await report.getByRole("button", { name: "Undo this import" }).click();
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "Undo import" }).click();
   await expect(report.getByRole("status")).toContainText("removed 2 accounts and 2 people");
   await expect(page.getByTestId("import-history").getByText("Undone").first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
@@ -110,7 +110,7 @@ test("a rep researches an imported account from the queue and reads its dossier"
   await expect(dossier).toContainText("Likely pain points");
   await expect(dossier).toContainText("Reefer trailers");
   await expect(dossier).toContainText("Lena Moss");
-  await expect(dossier).toContainText("network lever for Lena");
+  await expect(dossier).toContainText("as a lever across 6 sites for Lena");
   await dossier.scrollIntoViewIfNeeded();
   await screenshot(page, "research-dossier");
   // Researched now, so it leaves the queue.

@@ -25,8 +25,10 @@ export async function createSession(userId: string, expires = new Date(Date.now(
   return { sessionToken, cookie: `authjs.session-token=${sessionToken}` };
 }
 
-export async function signedInUser(role: Role = "REP") {
+/** A user with a session; `eventId` makes that event their current one (what the switcher stores). */
+export async function signedInUser(role: Role = "REP", options: { eventId?: string } = {}) {
   const user = await createUser({ role });
+  if (options.eventId) await prisma.user.update({ where: { id: user.id }, data: { lastEventId: options.eventId } });
   const { cookie } = await createSession(user.id);
   return { user, cookie };
 }
@@ -43,4 +45,11 @@ export async function createEvent(overrides: { name?: string; slug?: string; tim
       timeZone: overrides.timeZone ?? "America/Los_Angeles",
     },
   });
+}
+
+/** The actor a request of this user would carry, on the given event (else their current one). */
+export async function actorFor(user: { id: string }, eventId?: string) {
+  const { resolveActor } = await import("@/server/access/actor");
+  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, name: true, image: true, role: true, lastEventId: true } });
+  return resolveActor(row, eventId);
 }

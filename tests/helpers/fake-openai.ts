@@ -1,14 +1,28 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./http-body";
 
 /**
- * A fake OpenAI-compatible server on loopback: speaks the real Chat Completions wire format.
- * `respond` gets the parsed request body and returns the assistant's message content (a string,
- * usually JSON) or an HTTP status to fail with. Every request is recorded.
+ * A fake OpenAI-compatible server on loopback: speaks the real Chat Completions wire format,
+ * both the JSON answer and, when the request says `stream: true`, server-sent events with one
+ * `chat.completion.chunk` per piece of text, a final usage chunk and `data: [DONE]` — what the
+ * AI SDK's OpenAI-compatible provider reads. `respond` gets the parsed request body and returns
+ * the assistant's content (a string, usually JSON) or an HTTP status to fail with (with
+ * `retryAfterMs`, the `retry-after-ms` header OpenAI sends, so the SDK's retry waits that long).
+ * Every request is recorded.
  */
-export type ChatRequest = { model: string; messages: { role: string; content: string }[]; [key: string]: unknown };
+export type ChatRequest = {
+  model: string;
+  messages: { role: string; content: string }[];
+  stream?: boolean;
+  response_format?: { type: string };
+  [key: string]: unknown;
+};
+export type FakeAnswer = string | { status: number; retryAfterMs?: number };
 
-export async function startFakeOpenAI(respond: (request: ChatRequest) => string | { status: number }) {
+export const FAKE_USAGE = { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 };
+
+export async function startFakeOpenAI(respond: (request: ChatRequest) => FakeAnswer | Promise<FakeAnswer>, options: { chunkSize?: number; chunkDelayMs?: number } = {}) {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as ChatRequest;
@@ -17,26 +31,44 @@ export async function startFakeOpenAI(respond: (request: ChatRequest) => string 
       res.writeHead(req.url !== "/v1/chat/completions" ? 404 : 401).end();
       return;
     }
-    const answer = respond(body);
+    const answer = await respond(body);
     if (typeof answer !== "string") {
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "fake failure" } }));
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      // OpenAI tells clients how long to wait; a short wait keeps the SDK's retries fast in tests.
+      headers["retry-after-ms"] = String(answer.retryAfterMs ?? 5);
+      res.writeHead(answer.status, headers).end(JSON.stringify({ error: { message: "fake failure", type: "server_error" } }));
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(
-      JSON.stringify({
-        id: `chatcmpl-${requests.length}`,
-        object: "chat.completion",
-        created: Math.floor(Date.now() / 1000),
-        model: body.model,
-        choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
-        usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-      }),
-    );
+    const id = `chatcmpl-${requests.length}`;
+    const created = Math.floor(Date.now() / 1000);
+    if (!body.stream) {
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          id, object: "chat.completion", created, model: body.model,
+          choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
+          usage: FAKE_USAGE,
+        }),
+      );
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    const chunk = (delta: Record<string, unknown>, finish: string | null, usage?: typeof FAKE_USAGE) =>
+      `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: finish === "usage" ? [] : [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`;
+    res.write(chunk({ role: "assistant", content: "" }, null));
+    const size = options.chunkSize ?? 12;
+    for (let i = 0; i < answer.length; i += size) {
+      res.write(chunk({ content: answer.slice(i, i + size) }, null));
+      if (options.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, options.chunkDelayMs));
+    }
+    res.write(chunk({}, "stop"));
+    res.write(chunk({}, "usage", FAKE_USAGE));
+    res.end("data: [DONE]\n\n");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    port,
     requests,
     /** Point the app at this server (restore with the returned function). */
     configure() {
@@ -48,20 +80,14 @@ export async function startFakeOpenAI(respond: (request: ChatRequest) => string 
         restore("OPENAI_API_KEY", saved.key);
       };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }
 
 function restore(key: string, value: string | undefined) {
   if (value === undefined) delete process.env[key];
   else process.env[key] = value;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }

@@ -58,5 +58,5 @@ export async function startFakeSite() {
   };
 }
 
-/** Lets only the loopback test server through, as if it were a public site. */
-export const allowLoopbackOnly = { allowAddress: (address: string) => address === "127.0.0.1" };
+/** Lets only the loopback test server (on its free port) through, as if it were a public site. */
+export const allowLoopbackOnly = { allowAddress: (address: string) => address === "127.0.0.1", allowPort: () => true };

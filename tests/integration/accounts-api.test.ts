@@ -15,11 +15,11 @@ let otherEventId: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const signed = await signedInUser("REP");
-  cookie = signed.cookie;
-  userId = signed.user.id;
   const event = await createEvent();
   const other = await createEvent();
+  const signed = await signedInUser("REP", { eventId: event.id });
+  cookie = signed.cookie;
+  userId = signed.user.id;
   eventId = event.id;
   otherEventId = other.id;
   const rows = [

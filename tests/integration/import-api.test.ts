@@ -7,7 +7,7 @@ import * as importRoute from "@/app/api/import/route";
 import * as previewRoute from "@/app/api/import/preview/route";
 import * as undoRoute from "@/app/api/import/[id]/undo/route";
 import { callRoute } from "../helpers/request";
-import { createEvent, signedInUser } from "../helpers/factories";
+import { actorFor, createEvent, signedInUser } from "../helpers/factories";
 
 async function setup() {
   const event = await createEvent();
@@ -144,7 +144,7 @@ describe("POST /api/import", () => {
     const report = await commitImport(
       { csv: lines.join("\n"), mode: "upsert", fileName: "batches.csv" },
       {
-        actor: user,
+        actor: await actorFor(user, event.id),
         batchSize: 10,
         afterBatchWrite: async (index) => {
           if (index === 1) throw new AppError("conflict", "simulated failure");

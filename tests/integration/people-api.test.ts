@@ -14,10 +14,10 @@ let accountB: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const signed = await signedInUser("REP");
+  eventId = (await createEvent()).id;
+  const signed = await signedInUser("REP", { eventId });
   cookie = signed.cookie;
   userId = signed.user.id;
-  eventId = (await createEvent()).id;
   accountA = (await prisma.targetAccount.create({ data: { eventId, name: "Zephyr Freight", normalizedName: "zephyr freight", tier: "A", icpScore: 88 } })).id;
   accountB = (await prisma.targetAccount.create({ data: { eventId, name: "Yonder Retail", normalizedName: "yonder retail", tier: "C", icpScore: 44 } })).id;
   await prisma.companyDossier.create({ data: { accountId: accountA, summary: "Big freight network", painPoints: ["Detention fees"] } });

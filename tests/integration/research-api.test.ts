@@ -5,7 +5,7 @@ import * as candidatesRoute from "@/app/api/research/candidates/route";
 import * as runRoute from "@/app/api/research/run/route";
 import * as accountRoute from "@/app/api/research/accounts/[id]/route";
 import { callRoute } from "../helpers/request";
-import { createEvent, signedInUser } from "../helpers/factories";
+import { actorFor, createEvent, signedInUser } from "../helpers/factories";
 import { startFakeOpenAI } from "../helpers/fake-openai";
 import { allowLoopbackOnly, startFakeSite } from "../helpers/fake-site";
 
@@ -42,7 +42,7 @@ describe("research with the built-in researcher", () => {
         { accountId: account.id, personId: coo.id, content: "met Dana at ProMat", source: "rep", category: "note" },
       ],
     });
-    const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+    const result = await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
     expect(result).toMatchObject({ provider: "built-in", websiteFetched: true, insights: 4, warnings: [] });
 
     const dossier = await prisma.companyDossier.findUniqueOrThrow({ where: { accountId: account.id } });
@@ -52,8 +52,12 @@ describe("research with the built-in researcher", () => {
     expect(dossier.facilities).toEqual(
       expect.arrayContaining([expect.objectContaining({ city: "Dallas", state: "TX" }), expect.objectContaining({ city: "Atlanta", state: "GA" })]),
     );
-    expect(dossier.painPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Reefer trailers/), expect.stringMatching(/dwell/i)]));
-    expect(dossier.techStack).toContain("Website: Google Analytics");
+    // Every claim carries its source: likely pains follow from the account's data, technologies from the page they were seen on.
+    expect(dossier.painPoints).toEqual(expect.arrayContaining([
+      { text: expect.stringMatching(/Reefer trailers/), source: "account data" },
+      { text: expect.stringMatching(/dwell/i), source: "account data" },
+    ]));
+    expect(dossier.techStack).toEqual(expect.arrayContaining([{ text: "Website: Google Analytics", source: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//) }]));
     expect(dossier.recentNews).toEqual([expect.objectContaining({ title: "Harbor opens new Dallas cold storage center", url: site.url("/news/harbor-opens-new-dallas-cold-storage-center") })]);
     expect((dossier.sources as { url: string }[]).map((s) => s.url)).toEqual([site.url("/"), site.url("/locations"), site.url("/contact-us")]);
     expect(dossier.keyContacts).toEqual([
@@ -67,36 +71,41 @@ describe("research with the built-in researcher", () => {
     expect(insights.map((i) => i.content)).not.toContain("old generated point");
     expect(insights.find((i) => i.source === "rep")?.content).toBe("met Dana at ProMat");
     const danaPoints = insights.filter((i) => i.personId === coo.id && i.source === "research").map((i) => i.content);
-    expect(danaPoints).toEqual(expect.arrayContaining([expect.stringMatching(/network lever for Dana/)]));
+    expect(danaPoints).toEqual(expect.arrayContaining([expect.stringMatching(/as a lever across 7 sites for Dana/)]));
+    const generated = insights.filter((i) => i.source === "research");
+    // No made-up confidence; each point says where its claim came from.
+    expect(generated.every((i) => i.confidence === null && (i.citation === "account data" || i.citation?.startsWith("http")))).toBe(true);
+    expect(generated.some((i) => i.citation?.startsWith("http"))).toBe(true);
     expect(danaPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Open with the news/)]));
     const rajPoints = insights.filter((i) => i.personId === tech.id).map((i) => i.content);
     expect(rajPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Raj will care about integration/)]));
 
     // Research again: generated points are replaced, not piled up.
-    await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+    await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
     expect(await prisma.insight.count({ where: { accountId: account.id, source: "research" } })).toBe(4);
     expect(await prisma.activity.count({ where: { accountId: account.id, type: "research.completed" } })).toBe(2);
   });
 
   it("through the API the guard stays on: a loopback website is refused, the dossier still uses the account's data", async () => {
     const event = await createEvent();
-    const { cookie } = await signedInUser();
+    const { cookie } = await signedInUser("REP", { eventId: event.id });
     const { account } = await accountWithPeople(event.id, site.url("/"));
     const before = site.requests.length;
     const res = await callRoute(accountRoute.POST, `/api/research/accounts/${account.id}`, { method: "POST", cookie, params: { id: account.id } });
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ provider: "built-in", websiteFetched: false });
-    expect(res.json.data.warnings[0]).toMatch(/127\.0\.0\.1, which is not a public address/);
+    // The stand-in listens on a high port, which the guard refuses first (then the loopback address).
+    expect(res.json.data.warnings[0]).toBe(`Could not read the website ${site.url("/")}: Only the web ports 80 and 443 are allowed, not ${site.port}`);
     expect(site.requests.length).toBe(before);
     const dossier = await prisma.companyDossier.findUniqueOrThrow({ where: { accountId: account.id } });
-    expect(dossier.painPoints).toEqual(expect.arrayContaining([expect.stringMatching(/Perishable loads/)]));
+    expect(dossier.painPoints).toEqual(expect.arrayContaining([{ text: expect.stringMatching(/Perishable loads/), source: "account data" }]));
     expect(dossier.sources).toEqual([]);
 
     const shown = await callRoute(accountRoute.GET, `/api/research/accounts/${account.id}`, { cookie, params: { id: account.id } });
     expect(shown.status).toBe(200);
     expect(shown.json.data.dossier).toMatchObject({ provider: "built-in", summary: expect.stringContaining("Harbor Cold Chain") });
     expect(shown.json.data.talkingPoints).toEqual(
-      expect.arrayContaining([expect.objectContaining({ person: expect.objectContaining({ name: "Dana Lee" }), content: expect.stringMatching(/network lever/) })]),
+      expect.arrayContaining([expect.objectContaining({ person: expect.objectContaining({ name: "Dana Lee" }), content: expect.stringMatching(/as a lever across/), citation: "account data" })]),
     );
     expect((await callRoute(accountRoute.GET, "/x", { cookie, params: { id: "nope" } })).status).toBe(404);
 
@@ -114,8 +123,8 @@ describe("research with an OpenAI-compatible endpoint (fake server on loopback)"
         summary: "Harbor runs cold-chain warehouses for food brands across the South.",
         footprint: "7 cold storage DCs in TN, TX and GA",
         facilities: [{ name: "Dallas DC", city: "Dallas", state: "TX", type: "Cold storage" }],
-        painPoints: ["Reefer dwell is invisible", "Gate queues at 6 am"],
-        techStack: ["WMS: Manhattan"],
+        painPoints: [{ text: "Reefer dwell is invisible", source: "account data" }, { text: "Gate queues at 6 am", source: "https://made-up.example/page" }],
+        techStack: [{ text: "WMS: Manhattan", source: "account data" }],
         recentNews: [{ title: "New Dallas site", date: "2026-09-01", url: "javascript:alert(1)" }],
         sources: [{ title: "Press", url: "https://news.example/harbor" }, { title: "bad", url: "file:///etc/passwd" }],
       }),
@@ -125,12 +134,17 @@ describe("research with an OpenAI-compatible endpoint (fake server on loopback)"
       const event = await createEvent();
       const { user } = await signedInUser();
       const { account, coo } = await accountWithPeople(event.id, site.url("/"));
-      const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null }, fetch: allowLoopbackOnly });
+      const result = await researchAccount(account.id, { actor: await actorFor(user, event.id), fetch: allowLoopbackOnly });
       expect(result.provider).toMatch(/^openai-compatible:/);
       expect(fake.requests).toHaveLength(1);
       expect(fake.requests[0]!.messages[1]!.content).toContain("Temperature-controlled warehousing");
+      expect(fake.requests[0]!.messages[0]!.content).toContain("YardPilot");
       const dossier = await prisma.companyDossier.findUniqueOrThrow({ where: { accountId: account.id } });
-      expect(dossier).toMatchObject({ summary: "Harbor runs cold-chain warehouses for food brands across the South.", painPoints: ["Reefer dwell is invisible", "Gate queues at 6 am"] });
+      expect(dossier).toMatchObject({ summary: "Harbor runs cold-chain warehouses for food brands across the South.", painPoints: [
+        { text: "Reefer dwell is invisible", source: "account data" },
+        // A page the researcher never read is not a source.
+        { text: "Gate queues at 6 am", source: "account data" },
+      ] });
       expect(dossier.recentNews).toEqual([{ title: "New Dallas site", date: "2026-09-01", url: null, source: null }]);
       const urls = (dossier.sources as { url: string }[]).map((s) => s.url);
       expect(urls).toContain("https://news.example/harbor");
@@ -151,7 +165,7 @@ describe("research with an OpenAI-compatible endpoint (fake server on loopback)"
       const event = await createEvent();
       const { user } = await signedInUser();
       const { account } = await accountWithPeople(event.id, null);
-      const result = await researchAccount(account.id, { actor: { id: user.id, lastEventId: null } });
+      const result = await researchAccount(account.id, { actor: await actorFor(user, event.id) });
       expect(result.provider).toBe("built-in");
       expect(result.warnings.join(" ")).toMatch(/AI provider failed/);
       expect(await prisma.companyDossier.count({ where: { accountId: account.id } })).toBe(1);
@@ -202,9 +216,9 @@ describe("GET /api/research/candidates and POST /api/research/run", () => {
     expect(run.status).toBe(200);
     expect(run.json.data.results).toEqual([
       expect.objectContaining({ accountId: a90.id, ok: true }),
-      { accountId: "missing-id", ok: false, error: "Account not found" },
+      { accountId: "missing-id", ok: false, error: expect.stringMatching(/^Account not found in /) },
     ]);
-    const after = await listResearchCandidates({ eventId: event.id, staleDays: 30, page: 1, pageSize: 50 }, { id: user.id, lastEventId: null });
+    const after = await listResearchCandidates({ staleDays: 30, page: 1, pageSize: 50 }, await actorFor(user, event.id));
     expect(after.items.map((i) => i.id)).not.toContain(a90.id);
 
     const tooMany = await callRoute(runRoute.POST, "/x", { method: "POST", cookie, body: { accountIds: Array.from({ length: 11 }, (_, i) => `id${i}`) } });

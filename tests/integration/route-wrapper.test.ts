@@ -9,7 +9,7 @@ import * as meRoute from "@/app/api/me/route";
 import { callRoute } from "../helpers/request";
 import { createEvent, signedInUser } from "../helpers/factories";
 
-const echo = route({ body: z.strictObject({ name: z.string().min(1) }), status: 201 }, ({ body, user }) => ({ name: body.name, by: user.email }));
+const echo = route({ event: "optional", body: z.strictObject({ name: z.string().min(1) }), status: 201 }, ({ body, actor }) => ({ name: body.name, by: actor.email }));
 const boom = route({}, () => {
   throw new Error("SELECT secret FROM users — internal detail");
 });

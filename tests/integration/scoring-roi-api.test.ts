@@ -15,9 +15,9 @@ let accountId: string;
 let personId: string;
 
 beforeAll(async () => {
-  rep = (await signedInUser("REP")).cookie;
-  admin = (await signedInUser("ADMIN")).cookie;
   eventId = (await createEvent()).id;
+  rep = (await signedInUser("REP", { eventId })).cookie;
+  admin = (await signedInUser("ADMIN", { eventId })).cookie;
   accountId = (await prisma.targetAccount.create({
     data: { eventId, name: "Harbor 3PL", normalizedName: "harbor 3pl", industry: "Third-Party Logistics", employeeCount: 25000, revenue: 6_000_000_000n, facilityCount: 40, headquarters: "Memphis, TN", tier: "C" },
   })).id;

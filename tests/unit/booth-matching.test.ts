@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { normalizeName as normalizeCompanyName } from "@/lib/normalize";
 import { normalizeName as accountNormalizedName } from "@/server/accounts/service";
-import { pickBoothDay, workDomain } from "@/server/booth/service";
+import { workDomain } from "@/server/booth/leads";
+import { pickBoothDay } from "@/lib/booth/days";
 import { normalizeName } from "../../prisma/seed/text";
 
 describe("booth matching rules", () => {
@@ -11,13 +12,23 @@ describe("booth matching rules", () => {
     expect(workDomain(undefined)).toBeNull();
   });
 
-  it("normalises company names exactly like the seed and import", () => {
-    for (const name of ["Harmon Logistics, Inc.", "O'Neil Freight L.L.C.", "Tri-State Cold Storage Group", "Ünited Foods GmbH", "Company"]) {
-      expect(normalizeCompanyName(name)).toBe(normalizeName(name));
-    }
-    expect(normalizeCompanyName("HARMON logistics inc")).toBe("harmon logistics");
-    // Accounts created by hand get the same natural key as imported and captured ones.
-    expect(accountNormalizedName("Acme Group Logistics, Inc.")).toBe(normalizeCompanyName("Acme Group Logistics, Inc."));
+  it("normalises company names to one natural key", () => {
+    const cases: [string, string][] = [
+      ["Harmon Logistics, Inc.", "harmon logistics"],
+      ["O'Neil Freight L.L.C.", "oneil freight"],
+      ["Tri-State Cold Storage Group", "tri state cold storage"],
+      ["Ünited Foods GmbH", "united foods"],
+      ["Company", "company"],
+      ["HARMON logistics inc", "harmon logistics"],
+      ["Acme Group Logistics, Inc.", "acme group logistics"],
+    ];
+    for (const [name, key] of cases) expect(normalizeCompanyName(name)).toBe(key);
+  });
+
+  it("uses one normaliser for the seed, import, booth capture and accounts created by hand", () => {
+    // The same function object, not merely equal output: a second copy could drift.
+    expect(normalizeName).toBe(normalizeCompanyName);
+    expect(accountNormalizedName).toBe(normalizeCompanyName);
   });
 
   it("shows today during the show, else the next show day, else the last one", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsUsed, renderMessage, renderTemplate, unknownFields, type MergeContext } from "@/lib/merge-fields";
+import { composeDeterministic, mergeFallbacks } from "@/server/outreach/drafts";
+import { DEFAULT_SELLER_PROFILE } from "@/server/seller/profile";
 
 const context: MergeContext = {
   person: { firstName: "Dana", lastName: "Whitfield", name: "Dana Whitfield", title: "VP Operations", email: "dana@harmon.test" },
@@ -7,6 +9,7 @@ const context: MergeContext = {
   dossier: { painPoint: "trailers wait hours at the gate", summary: null, recentNews: null, footprint: null },
   sender: { name: "Maya Patel", firstName: "Maya", email: "maya@vendor.test", title: null, signature: null },
   event: { name: "Manifest 2026", city: "Las Vegas", venue: null, boothNumber: "", dates: "March 10–12, 2026" },
+  booth: { slots: null },
 };
 
 describe("merge fields", () => {
@@ -30,17 +33,19 @@ describe("merge fields", () => {
   it("the deterministic composer is stable and never leaves a blank where a fallback exists", () => {
     const sparse: MergeContext = { ...context, person: { ...context.person, firstName: "" }, dossier: { painPoint: null } };
     const template = { subject: "{{person.firstName}}, quick one", body: "Hi {{person.firstName}}, I hear {{dossier.painPoint}}." };
-    const a = renderMessage(template, sparse);
-    expect(a).toEqual(renderMessage(template, sparse));
+    const a = composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE);
+    expect(a).toEqual(composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE));
     expect(a.message).toBe("Hi there, I hear trailers wait too long between the gate and the dock.");
     expect(a.subject).toBe("There, quick one");
     expect(a.missing.sort()).toEqual(["dossier.painPoint", "person.firstName"]);
   });
 
-  it("a pipe fallback wins over the house default, and an empty pipe means nothing", () => {
+  it("a pipe fallback wins over the seller's default, and an empty pipe means nothing", () => {
     const sparse: MergeContext = { ...context, person: { ...context.person, firstName: null } };
-    expect(renderMessage({ subject: null, body: "Hi {{person.firstName|friend}}" }, sparse).message).toBe("Hi friend");
-    expect(renderMessage({ subject: null, body: "Hi{{person.firstName|}}!" }, sparse).message).toBe("Hi!");
+    const fallbacks = mergeFallbacks(DEFAULT_SELLER_PROFILE);
+    expect(renderMessage({ subject: null, body: "Hi {{person.firstName|friend}}" }, sparse, fallbacks).message).toBe("Hi friend");
+    expect(renderMessage({ subject: null, body: "Hi{{person.firstName|}}!" }, sparse, fallbacks).message).toBe("Hi!");
+    expect(renderMessage({ subject: null, body: "Hi {{person.firstName}}!" }, sparse, fallbacks).message).toBe("Hi there!");
   });
 
   it("capitalises a value that starts a sentence, and only then", () => {
@@ -50,5 +55,12 @@ describe("merge fields", () => {
 
   it("finds placeholders that are not merge fields", () => {
     expect(unknownFields("Hi {{person.firstName}} {{person.nickname}}", null, "{{event.name}} {{foo.bar|x}}")).toEqual(["person.nickname", "foo.bar"]);
+  });
+
+  it("takes the fallback pain point from the seller profile", () => {
+    const sparse: MergeContext = { ...context, dossier: { painPoint: null } };
+    const profile = { ...DEFAULT_SELLER_PROFILE, painPoints: [{ pain: "Month-end close takes two weeks.", solution: "Automated reconciliations", proof: "" }] };
+    const a = composeDeterministic({ subject: null, body: "I hear {{dossier.painPoint}}." }, sparse, profile);
+    expect(a.message).toBe("I hear month-end close takes two weeks.");
   });
 });

@@ -34,6 +34,19 @@ describe("the SSRF guard with its default policy", () => {
     await expect(safeFetch("http://user:pw@example.com/")).rejects.toThrow(/credentials/);
   });
 
+  it("refuses ports other than 80 and 443, before resolving or connecting", async () => {
+    const resolved: string[] = [];
+    const resolve = async (host: string) => (resolved.push(host), [{ address: "93.184.216.34", family: 4 }]);
+    for (const url of ["http://example.com:8080/", "https://example.com:8443/", "http://example.com:22/", "http://example.com:6379/"]) {
+      await expect(safeFetch(url, { resolve }), url).rejects.toThrow(/Only the web ports 80 and 443 are allowed/);
+    }
+    expect(resolved).toEqual([]);
+    // The local stand-in site is a public-looking address on a high port: refused by the default port rule.
+    const before = site.requests.length;
+    await expect(safeFetch(site.url("/"), { allowAddress: (a) => a === "127.0.0.1" })).rejects.toThrow(`Only the web ports 80 and 443 are allowed, not ${site.port}`);
+    expect(site.requests.length).toBe(before);
+  });
+
   it("refuses a name that resolves to any private address (resolver answers checked, not trusted)", async () => {
     const resolve = async () => [{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.5", family: 4 }];
     await expect(safeFetch("http://rebind.example/", { resolve })).rejects.toThrow(/10\.0\.0\.5, which is not a public address/);

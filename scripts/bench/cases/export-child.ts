@@ -6,15 +6,16 @@
  * the kernel's high-water mark), baselineRssKb (after loading and one Prisma query), sampledPeakRssKb (rss sampled every 20 ms, for comparison).
  */
 import { createFullExport } from "../../../src/server/exports/full-export";
+import { resolveActor } from "../../../src/server/access/actor";
 
 const format = process.argv[2] as "csv" | "ndjson" | "json";
 const eventId = process.env.BENCH_EVENT_ID;
-const actorId = process.env.BENCH_ACTOR_ID ?? null;
-if (!eventId || !["csv", "ndjson", "json"].includes(format)) throw new Error("usage: BENCH_EVENT_ID=… export-child.ts csv|ndjson|json");
+const actorId = process.env.BENCH_ACTOR_ID;
+if (!eventId || !actorId || !["csv", "ndjson", "json"].includes(format)) throw new Error("usage: BENCH_EVENT_ID=… BENCH_ACTOR_ID=… export-child.ts csv|ndjson|json");
 
 // What the process holds before exporting anything: modules loaded and Prisma's first query done.
 const { prisma } = await import("../../../src/server/db");
-await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { id: true } });
+const actor = await resolveActor(await prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { id: true, email: true, name: true, image: true, role: true, lastEventId: true } }), eventId);
 const baselineRssKb = Math.round(process.memoryUsage.rss() / 1024);
 
 let sampledPeak = process.memoryUsage.rss();
@@ -22,7 +23,7 @@ const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, process.
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const { stream } = await createFullExport(eventId, { format }, actorId);
+const { stream } = await createFullExport({ format }, actor);
 let bytes = 0;
 let lines = 0;
 const reader = stream.getReader();

@@ -46,7 +46,7 @@ export const benchCase: BenchCase = {
   async run(ctx): Promise<BenchResult[]> {
     const tag = Date.now().toString(36);
     const { csv, updates, creates } = await buildCsv(ctx, tag);
-    const actor = { id: ctx.admin.id, lastEventId: ctx.eventId };
+    const actor = ctx.admin;
     const t0 = performance.now();
     const prepared = await prepareImport({ csv, fileName: `bench-${tag}.csv`, mode: "upsert", eventId: ctx.eventId }, actor);
     const report = await runImport(prepared, { actor });

@@ -10,6 +10,8 @@ import { getDashboardStats } from "@/server/dashboard/overview";
 import { getEngagementHeatmap } from "@/server/analytics/heatmap";
 import { buildReport } from "@/server/reports/build";
 import { reportConfig } from "@/server/reports/config";
+import { getShowPnl } from "@/server/roi/show-pnl";
+import { globalSearch, searchQuery } from "@/server/search/service";
 import { measure, measurePair, round } from "../lib/measure";
 import { RAW } from "../lib/raw-sql";
 import type { BenchCase, BenchContext, BenchResult, Budget, LatencySample } from "../lib/types";
@@ -39,6 +41,8 @@ interface Operation {
 const RATIO: Budget = { metric: "ratio", max: 2.0 };
 const PAGES = 10;
 const SEARCH_TERMS = ["log", "freight", "cold", "supply", "trans", "port", "ware", "fleet", "mar", "dist"];
+// Global search: prefixes, whole names, one-letter typos, an email and a domain fragment.
+const GLOBAL_TERMS = ["nor", "logistics", "Fregiht", "colld chain", "dana", "@gmail", ".com", "harbor", "Suply", "yard"];
 
 async function operations(ctx: BenchContext): Promise<Operation[]> {
   const pageOf = (i: number) => (i % PAGES) + 1;
@@ -66,7 +70,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     },
     {
       id: "service.account-detail", label: "account detail (200 top accounts)", budgets: [RATIO],
-      service: (i) => getAccountDetail(accountIds[i % accountIds.length]),
+      service: (i) => getAccountDetail(accountIds[i % accountIds.length], ctx.admin),
       raw: (i) => RAW.accountDetail(ctx.pg, accountIds[i % accountIds.length]),
     },
     {
@@ -76,7 +80,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     },
     {
       id: "service.person-detail", label: "person detail (200 people with the most outreach)", budgets: [{ metric: "p95Ms", max: 30 }, RATIO],
-      service: (i) => getPersonDetail(personIds[i % personIds.length]),
+      service: (i) => getPersonDetail(personIds[i % personIds.length], ctx.admin),
       raw: (i) => RAW.personDetail(ctx.pg, personIds[i % personIds.length]),
     },
     {
@@ -87,6 +91,14 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     {
       id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [{ metric: "p95Ms", max: 150 }], heavy: true,
       service: () => getEngagementHeatmap(event),
+    },
+    {
+      id: "service.global-search", label: "global search (6 record types; prefixes, typos, emails, domains)", budgets: [{ metric: "p95Ms", max: 30 }],
+      service: (i) => globalSearch(searchQuery.parse({ q: GLOBAL_TERMS[i % GLOBAL_TERMS.length], eventId: ctx.eventId }), ctx.admin),
+    },
+    {
+      id: "service.show-pnl", label: "show P&L (whole event and the previous show)", budgets: [{ metric: "p95Ms", max: 150 }], heavy: true,
+      service: () => getShowPnl(ctx.eventId),
     },
     {
       id: "service.report-metrics", label: "report metrics (tier A+B filter)", budgets: [{ metric: "p95Ms", max: 100 }], heavy: true,

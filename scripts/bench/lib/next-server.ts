@@ -132,6 +132,8 @@ async function start(ctx: BenchContext): Promise<NextServer> {
       AUTH_URL: publicUrl,
       APP_URL: publicUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
+      // A production server refuses to start without one (src/server/env.ts).
+      CRON_SECRET: randomBytes(16).toString("hex"),
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       RATE_LIMIT_PER_MINUTE: RATE_LIMIT_FOR_BENCH,

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { SessionUser } from "@/server/users/session";
+import type { Actor } from "@/server/access/actor";
 
 /** What every benchmark case gets: the bench database (large seed), the demo event and users. */
 export interface BenchContext {
@@ -8,8 +8,9 @@ export interface BenchContext {
   /** Manifest 2026 in the large seed. */
   eventId: string;
   eventTimeZone: string;
-  admin: SessionUser;
-  rep: SessionUser;
+  /** The admin and a rep acting on the demo event (what the route wrapper would resolve). */
+  admin: Actor;
+  rep: Actor;
   /** A plain `pg` pool for the raw-SQL baselines (not the Prisma pool). */
   pg: pg.Pool;
   /** --quick: fewer iterations, for iterating on the harness itself. */

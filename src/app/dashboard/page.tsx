@@ -10,9 +10,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import { getMyDay } from "@/server/dashboard/my-day";
+import { getShowPnl } from "@/server/roi/show-pnl";
+import { ShowHeadline } from "@/components/reports/show-pnl-view";
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,16 +28,17 @@ const FUNNEL_LINKS: Record<string, string> = {
 };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ feed?: string }> }) {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
         Create an event to start building a target list. Run <code>npm run db:seed</code> for the Manifest 2026 demo.
       </EmptyState>
     );
   }
+  const { event } = actor;
   const team = (await searchParams).feed === "team";
-  const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: user.id }), getMyDay(user.id, event)]);
+  const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event), getShowPnl(event.id)]);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
@@ -61,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        title={`Welcome back${user.name ? `, ${user.name.split(" ")[0]}` : ""}`}
+        title={`Welcome back${actor.name ? `, ${actor.name.split(" ")[0]}` : ""}`}
         description={`${event.name}${event.city ? ` · ${event.city}` : ""} · ${formatInZone(event.startDate, "UTC", "date")} – ${formatInZone(event.endDate, "UTC", "date")}`}
       />
       <MyDay day={myDay} eventTimeZone={event.timeZone} viewerTimeZone={viewerTimeZone} />
@@ -77,6 +80,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </IntentLink>
         ))}
       </div>
+      <Card className="mt-6" data-testid="dashboard-show-pnl">
+        <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+          <CardTitle>Was the show worth it?</CardTitle>
+          <IntentLink href="/dashboard/reports/show" className="text-sm font-medium text-primary hover:underline">Costs, pipeline and ROI by rep and tier</IntentLink>
+        </CardHeader>
+        <CardContent><ShowHeadline pnl={pnl} compact /></CardContent>
+      </Card>
       <div className="mt-6">
         <DashboardCharts data={charts} />
       </div>

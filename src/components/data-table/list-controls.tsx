@@ -120,6 +120,16 @@ export function FilterNumber({ url, param, label, id, min, max, placeholder }: {
   );
 }
 
+/** A typed filter value in its own labelled field (debounced like the search box). */
+export function FilterText({ url, param, label, id, placeholder }: { url: Url; param: string; label: string; id: string; placeholder?: string }) {
+  const [text, setText] = useDebouncedParam(url, param);
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <Input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
+    </FilterField>
+  );
+}
+
 export function FilterDate({ url, param, label, id }: { url: Url; param: string; label: string; id: string }) {
   return (
     <FilterField label={label} htmlFor={id}>

@@ -17,13 +17,20 @@ const NEXT_STATUSES = [
   { value: "LOST", label: "Lost" },
 ] as const;
 
-/** Complete (outcome, next step, account's next status) or mark a no-show, with a note. */
-export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDone }: {
-  meeting: MeetingItem;
+export type MeetingOutcomeBody = { outcome: string | null; nextStep: string | null; accountStatus?: string; reason?: string | null };
+
+/**
+ * Complete (outcome, next step, account's next status) or mark a no-show, with a note. By default
+ * it calls the API; the booth passes `submit` to queue the action on the phone instead (it
+ * answers with an error sentence, or null when saved).
+ */
+export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDone, submit }: {
+  meeting: Pick<MeetingItem, "id" | "outcome" | "nextStep" | "person" | "account">;
   mode: "complete" | "no-show";
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onDone?: () => void;
+  submit?: (mode: "complete" | "no-show", body: MeetingOutcomeBody) => Promise<string | null>;
 }) {
   const router = useRouter();
   // Parents mount this dialog when they open it, so initial state is the meeting's.
@@ -40,13 +47,19 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
     setSaving(true);
     setError(null);
     setEarly(null);
+    const body: MeetingOutcomeBody = { outcome: outcome || null, nextStep: nextStep || null, ...(accountStatus ? { accountStatus, reason: reason || null } : {}) };
+    if (submit) {
+      const problem = await submit(mode, body);
+      setSaving(false);
+      if (problem) return setError(problem);
+      onOpenChange(false);
+      onDone?.();
+      return;
+    }
     const q = confirmedEarly ? "?early=true" : "";
     const res =
       mode === "complete"
-        ? await apiFetch(`/api/meetings/${meeting.id}/complete${q}`, {
-            method: "POST",
-            body: { outcome: outcome || null, nextStep: nextStep || null, ...(accountStatus ? { accountStatus, reason: reason || null } : {}) },
-          })
+        ? await apiFetch(`/api/meetings/${meeting.id}/complete${q}`, { method: "POST", body })
         : await apiFetch(`/api/meetings/${meeting.id}/no-show${q}`, { method: "POST", body: { note: outcome || null } });
     setSaving(false);
     if (!res.success) return isBeforeMeetingDay(res) ? setEarly(res.error) : setError(res.error);

@@ -21,12 +21,13 @@ type Recipient = { id: string; name: string; title: string | null; email: string
 type TemplateOption = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 type CampaignOption = { id: string; name: string };
 type Draft = { subject: string | null; message: string; generatedBy: string; how: string; warnings: string[] };
+type StreamLine = { type: "start"; generatedBy: "ai" | "template" } | { type: "delta"; text: string } | { type: "done"; draft: Draft };
 type Channel = "EMAIL" | "LINKEDIN" | "CALL";
 type Work = { subject: string; message: string; channel: Channel; templateId: string; campaignId: string; generatedBy: "manual" | "template" | "ai"; savedId: string | null };
 
 /**
- * Write to one person: pick a template, generate a personalised draft (AI or template — it says
- * which), edit it with merge fields from the picker, watch the live preview for this recipient,
+ * Write to one person: pick a template, generate a personalised draft (streamed as the AI writes
+ * it; AI or template — it says which and why), edit it with merge fields from the picker, watch the live preview for this recipient,
  * then save it as a draft or send it. What is typed is kept in the browser while the dialog is
  * open and after a reload, until it is saved or sent. Without `personId` the dialog starts with
  * a person picker.
@@ -69,6 +70,8 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
   const [busy, setBusy] = useState<null | "generate" | "save" | "send">(null);
   const [error, setError] = useState<{ form: string | null; fields: Record<string, string> }>({ form: null, fields: {} });
   const [outcome, setOutcome] = useState<SendOutcomeView | null>(null);
+  // The model's text while it is being written (null when no draft is streaming).
+  const [streaming, setStreaming] = useState<string | null>(null);
   const { subject, message, channel, templateId, campaignId, savedId } = work;
   const set = (patch: Partial<Work>) => setWork((w) => ({ ...w, ...patch }));
   const dirty = Boolean(person && (subject.trim() || message.trim()) && !outcome);
@@ -110,19 +113,54 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
     set({ templateId: id, ...(chosen ? { channel: chosen.channel } : {}) });
   }
 
+  /**
+   * The draft arrives as newline-delimited JSON: "start", the model's text in pieces (shown as
+   * they come), then "done" with the checked draft and how it was made.
+   */
   async function generate() {
     if (!person) return;
     setBusy("generate");
     setError({ form: null, fields: {} });
-    const res = await apiFetch<Draft[]>("/api/outreach/generate", {
-      method: "POST",
-      body: { personIds: [person.id], templateId: templateId || null, channel, save: false },
-    });
-    setBusy(null);
-    if (!res.success) return setError({ form: res.error, fields: {} });
-    const draft = res.data[0];
-    set({ subject: draft.subject ?? "", message: draft.message, generatedBy: draft.generatedBy === "ai" ? "ai" : "template" });
-    setGenerated(draft);
+    setGenerated(null);
+    setStreaming("");
+    try {
+      const response = await fetch("/api/outreach/generate/stream", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ personId: person.id, templateId: templateId || null, channel }),
+      });
+      if (!response.ok || !response.body) {
+        const payload = (await response.json().catch(() => null)) as { error?: string } | null;
+        setError({ form: payload?.error ?? `The server answered ${response.status}`, fields: {} });
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      let text = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let newline: number;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = JSON.parse(buffer.slice(0, newline)) as StreamLine;
+          buffer = buffer.slice(newline + 1);
+          if (line.type === "delta") {
+            text += line.text;
+            setStreaming(text);
+          }
+          if (line.type === "done") {
+            set({ subject: line.draft.subject ?? "", message: line.draft.message, generatedBy: line.draft.generatedBy === "ai" ? "ai" : "template" });
+            setGenerated(line.draft);
+          }
+        }
+      }
+    } catch {
+      setError({ form: "Network error — check your connection and try again", fields: {} });
+    } finally {
+      setStreaming(null);
+      setBusy(null);
+    }
   }
 
   async function save(): Promise<string | null> {
@@ -233,6 +271,11 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
                 </Button>
                 <MergeFieldPicker onInsert={insert} className="ml-auto" />
               </div>
+              {streaming !== null ? (
+                <div className="whitespace-pre-wrap rounded-md border bg-muted/40 p-3 text-sm" aria-live="polite" data-testid="compose-streaming">
+                  {streaming || "Writing…"}
+                </div>
+              ) : null}
               {generated ? (
                 <div className={cn("flex gap-2 rounded-md border px-3 py-2 text-sm", generated.generatedBy === "ai" ? "bg-muted/40" : "border-warning/40 bg-warning/10")} data-testid="compose-how">
                   <Info className="mt-0.5 size-4 shrink-0" aria-hidden />

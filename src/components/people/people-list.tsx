@@ -6,7 +6,7 @@ import { Mail, Trash2, Users, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { FilterNumber, FilterSearch, FilterSelect, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
+import { FilterNumber, FilterSearch, FilterSelect, FilterText, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
 import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type Engagement } from "@/components/data-table/list-screen";
 import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
@@ -36,7 +36,7 @@ type Teammate = { id: string; name: string | null; email: string };
  */
 export type BulkAction = { label: string; run: (ids: string[]) => Promise<string | null> };
 
-const FILTERS = ["q", "persona", "tier", "assignedTo", "hasEmail", "icpMin", "icpMax", "accountId", ...ENGAGEMENT_PARAMS];
+const FILTERS = ["q", "persona", "tier", "assignedTo", "hasEmail", "rating", "tag", "icpMin", "icpMax", "accountId", ...ENGAGEMENT_PARAMS];
 const column = createColumnHelper<PersonRow>();
 
 function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
@@ -118,6 +118,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <FilterSelect url={url} param="assignedTo" id="p-rep" label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />
         <FilterSelect url={url} param="hasEmail" id="p-email" label="Email" anyLabel="With or without" options={[{ value: "true", label: "Has email" }, { value: "false", label: "No email" }]} />
+        <FilterSelect url={url} param="rating" id="p-rating" label="Booth rating" anyLabel="Any" options={[{ value: "hot", label: "Hot" }, { value: "warm", label: "Warm" }, { value: "cold", label: "Cold" }]} />
+        <FilterText url={url} param="tag" id="p-tag" label="Interest tag" placeholder="e.g. pilot" />
         <FilterNumber url={url} param="icpMin" id="p-icpmin" label="ICP from" min={0} max={100} placeholder="0" />
         <FilterNumber url={url} param="icpMax" id="p-icpmax" label="ICP to" min={0} max={100} placeholder="100" />
         <EngagementFilters url={url} idPrefix="p" />

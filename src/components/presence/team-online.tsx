@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { apiFetch } from "@/lib/api-client";
 import { initials } from "@/lib/utils";
+import { isAppPath } from "@/lib/safe-links";
 
 type Online = { userId: string; name: string | null; email: string; path: string; entityType: string | null; entityId: string | null; lastSeenAt: string; isMe: boolean };
 
@@ -46,7 +47,11 @@ export function TeamOnline() {
           </span>
           <span className="min-w-0">
             <span className="block truncate font-medium">{o.name ?? o.email}{o.isMe ? " (you)" : ""}</span>
-            <Link href={o.path} className="block truncate text-xs text-muted-foreground hover:underline">{describe(o)}</Link>
+            {isAppPath(o.path) ? (
+              <Link href={o.path} className="block truncate text-xs text-muted-foreground hover:underline">{describe(o)}</Link>
+            ) : (
+              <span className="block truncate text-xs text-muted-foreground">{describe(o)}</span>
+            )}
           </span>
         </li>
       ))}

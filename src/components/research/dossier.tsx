@@ -5,6 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatInZone } from "@/lib/time";
 import { readTextOrNumber, safeHttpUrl } from "@/lib/untrusted-json";
+import { readClaims, sourceLabel } from "@/lib/claims";
+import { ClaimSource } from "@/components/research/claim-source";
 
 /**
  * The one research dossier view (account page, person page, research queue). No hooks, so server
@@ -25,14 +27,13 @@ export type DossierData = {
   researchedAt: string | Date;
 };
 
-export type TalkingPoint = { id: string; content: string; person: { id: string; name: string; title: string | null } | null };
+export type TalkingPoint = { id: string; content: string; citation?: string | null; person: { id: string; name: string; title: string | null } | null };
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const objects = (v: unknown): Record<string, unknown>[] => list(v).filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x));
-const texts = (v: unknown): string[] => list(v).map(readTextOrNumber).filter((x): x is string => x !== null);
 
 export function providerLabel(provider: string | null): string {
-  return !provider || provider === "built-in" ? "Built-in researcher" : provider;
+  return !provider || provider === "built-in" ? "Built-in researcher: from the account's own data and its website" : provider;
 }
 
 /** The dossier in a card, with an honest empty state and room for a "Research now" action. */
@@ -67,8 +68,9 @@ export function DossierCard({ dossier, accountName, timeZone, compact = false, a
 }
 
 export function Dossier({ dossier, talkingPoints = [], compact = false, timeZone }: { dossier: DossierData; talkingPoints?: TalkingPoint[]; compact?: boolean; timeZone?: string }) {
-  const pains = texts(dossier.painPoints);
-  const tech = texts(dossier.techStack);
+  // Each claim says where it came from (a page read, or the account's own data).
+  const pains = readClaims(dossier.painPoints);
+  const tech = readClaims(dossier.techStack);
   const facilities = objects(dossier.facilities);
   const news = objects(dossier.recentNews);
   const contacts = objects(dossier.keyContacts);
@@ -77,11 +79,11 @@ export function Dossier({ dossier, talkingPoints = [], compact = false, timeZone
     return url ? [{ url, title: readTextOrNumber(s.title) ?? url }] : [];
   });
   const builtIn = !dossier.provider || dossier.provider === "built-in";
-  const byPerson = new Map<string, { person: NonNullable<TalkingPoint["person"]>; points: string[] }>();
+  const byPerson = new Map<string, { person: NonNullable<TalkingPoint["person"]>; points: { text: string; source: string | null }[] }>();
   for (const tp of talkingPoints) {
     if (!tp.person) continue;
     const entry = byPerson.get(tp.person.id) ?? { person: tp.person, points: [] };
-    entry.points.push(tp.content);
+    entry.points.push({ text: tp.content, source: tp.citation ?? null });
     byPerson.set(tp.person.id, entry);
   }
   return (
@@ -134,14 +136,14 @@ export function Dossier({ dossier, talkingPoints = [], compact = false, timeZone
         <Section title={builtIn ? "Likely pain points (typical for the industry)" : "Likely pain points"}>
           <ul className="grid gap-1">
             {pains.map((p) => (
-              <li key={p} className="flex gap-2"><span className="mt-2 size-1.5 shrink-0 rounded-full bg-warning" aria-hidden />{p}</li>
+              <li key={p.text} className="flex gap-2"><span className="mt-2 size-1.5 shrink-0 rounded-full bg-warning" aria-hidden /><span className="min-w-0">{p.text} <ClaimSource source={p.source} className="ml-1" /></span></li>
             ))}
           </ul>
         </Section>
       ) : null}
       {tech.length ? (
         <Section title="Tech stack">
-          <div className="flex flex-wrap gap-1.5">{tech.map((t) => <Badge key={t} variant="secondary">{t}</Badge>)}</div>
+          <div className="flex flex-wrap gap-1.5">{tech.map((t) => <Badge key={t.text} variant="secondary" title={`Source: ${sourceLabel(t.source)}`}>{t.text}</Badge>)}</div>
         </Section>
       ) : null}
       {news.length ? (
@@ -184,7 +186,7 @@ export function Dossier({ dossier, talkingPoints = [], compact = false, timeZone
                 <Link href={`/dashboard/people/${person.id}`} className="font-medium hover:underline">{person.name}</Link>
                 {person.title ? <span className="text-muted-foreground"> · {person.title}</span> : null}
                 <ul className="mt-0.5 list-disc space-y-0.5 pl-5 text-muted-foreground">
-                  {points.map((p) => <li key={p}>{p}</li>)}
+                  {points.map((p) => <li key={p.text}>{p.text} <ClaimSource source={p.source} className="ml-1" /></li>)}
                 </ul>
               </li>
             ))}

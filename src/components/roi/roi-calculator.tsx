@@ -20,6 +20,7 @@ type Roi = {
   assumptions: Assumption[];
   result: { lines: { key: string; label: string; annual: number; formula: string }[]; annualSavings: number; annualCost: number; netAnnual: number; implementationCost: number; paybackMonths: number | null; threeYearValue: number };
   explanation: string;
+  model: { id: string; label: string; productName: string };
 };
 
 const UNIT_SUFFIX: Record<string, string> = { pct: "%", hours: "h", minutes: "min", days: "days" };
@@ -116,7 +117,7 @@ export function RoiCalculator({ accountId, accountName, timeZone }: { accountId:
       <CardHeader className="flex-row items-start justify-between gap-3">
         <div>
           <CardTitle className="flex items-center gap-2"><Calculator className="size-4" aria-hidden /> ROI for {accountName}</CardTitle>
-          <CardDescription>Annual savings from yard management, from this account&apos;s data and editable assumptions.</CardDescription>
+          <CardDescription>{data ? `What ${data.model.productName} is worth to ${accountName} a year (${data.model.label.toLowerCase()} model)` : "Annual savings"}, from this account&apos;s data and editable assumptions.</CardDescription>
           <p className="mt-1 text-xs text-muted-foreground" data-testid="roi-saved" role="status">
             {saving ? "Saving…" : saved ? `Assumptions saved for this account · last changed by ${saved.updatedBy ?? "a former teammate"}, ${formatInZone(saved.updatedAt, timeZone)}` : "Defaults from this account's data · changes are saved for the team"}
           </p>

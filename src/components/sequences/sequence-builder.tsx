@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { ArrowDown, Plus, Trash2 } from "lucide-react";
+import { ArrowDown, CalendarPlus, Plus, Trash2 } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
 import { placeApiError } from "@/lib/form-errors";
 import { unknownFields } from "@/lib/merge-fields";
@@ -14,6 +14,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useLeaveGuard } from "@/components/ui/leave-guard";
 import { MergeFieldPicker, MergeWarnings, useFieldInsertion } from "@/components/outreach/merge-fields-ui";
+
+/** The merge field that puts the sending rep's next free booth slots in the email as booking links. */
+const BOOTH_SLOTS_FIELD = "{{booth.slots}}";
 
 export type StepDraft = { delayDays: number; businessDays: boolean; channel: "EMAIL" | "LINKEDIN" | "CALL"; templateId: string | null; subject: string; body: string };
 type Template = { id: string; name: string; channel: string };
@@ -163,6 +166,18 @@ function StepEditor({ index: i, step, last, removable, templates, error, onChang
           <>
             {step.channel === "EMAIL" ? <Input aria-label={`Step ${i + 1} subject`} placeholder="Subject — merge fields like {{person.firstName}} work" value={step.subject} onChange={(e) => onChange({ subject: e.target.value })} {...register("subject")} /> : null}
             <Textarea aria-label={`Step ${i + 1} body`} rows={4} placeholder={step.channel === "EMAIL" ? "Hi {{person.firstName}}, …" : "What the rep should do or say"} value={step.body} onChange={(e) => onChange({ body: e.target.value })} {...register("body")} />
+            {step.channel === "EMAIL" ? (
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                disabled={step.body.includes(BOOTH_SLOTS_FIELD)}
+                onClick={() => onChange({ body: `${step.body.trimEnd()}${step.body.trim() ? "\n\n" : ""}${BOOTH_SLOTS_FIELD}` })}
+                title="Adds the sending rep's next free booth slots, each a one-click booking link"
+              >
+                <CalendarPlus aria-hidden /> {step.body.includes(BOOTH_SLOTS_FIELD) ? "Offers booth slots" : "Offer booth slots"}
+              </Button>
+            ) : null}
             <MergeWarnings missing={[]} unknown={unknown} />
           </>
         )}

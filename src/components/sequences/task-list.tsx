@@ -7,6 +7,7 @@ import { MessageSquare, Phone } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { formatInZone } from "@/lib/time";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export type TaskRow = { id: string; channel: string; title: string; body: string | null; dueAt: string; person: { id: string; name: string; phone: string | null; linkedin: string | null; account: { name: string } | null } };
 
@@ -39,7 +40,7 @@ export function TaskList({ tasks, timeZone }: { tasks: TaskRow[]; timeZone: stri
             <p className="mt-1 text-xs text-muted-foreground">
               {t.person.account?.name ?? "No account"} · due {formatInZone(t.dueAt, timeZone, "shortDate")}
               {t.channel === "CALL" && t.person.phone ? <> · <a className="underline" href={`tel:${t.person.phone}`}>{t.person.phone}</a></> : null}
-              {t.channel === "LINKEDIN" && t.person.linkedin ? <> · <a className="underline" href={t.person.linkedin} target="_blank" rel="noreferrer">Profile</a></> : null}
+              {t.channel === "LINKEDIN" && linkedinProfileUrl(t.person.linkedin) ? <> · <a className="underline" href={linkedinProfileUrl(t.person.linkedin)!} target="_blank" rel="noopener noreferrer">Profile</a></> : null}
             </p>
           </div>
           <div className="flex shrink-0 gap-2">

@@ -44,9 +44,13 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
     const form = e.currentTarget;
     const data = new FormData(form);
     const email = String(data.get("email") ?? "");
-    if (await call("/api/team/invites", "POST", { email, role: data.get("role") }, `Invited ${email}. They can sign in with that address now.`)) {
-      form.reset();
-    }
+    const result = await apiFetch<{ emailSent: boolean; signInUrl: string }>("/api/team/invites", { method: "POST", body: { email, role: data.get("role") } });
+    if (!result.success) return setMessage({ kind: "error", text: result.error });
+    setMessage(result.data.emailSent
+      ? { kind: "ok", text: `Invited ${email}. We emailed them a sign-in link.` }
+      : { kind: "error", text: `Invited ${email}, but the invitation email could not be sent. Send them this link: ${result.data.signInUrl}` });
+    form.reset();
+    startTransition(() => router.refresh());
   }
 
   return (

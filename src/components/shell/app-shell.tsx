@@ -9,11 +9,15 @@ import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { ViewerZone } from "./viewer-zone";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { GlobalSearch } from "@/components/search/global-search";
 
-export function AppShell({ user, events, currentEventId, children }: {
+export function AppShell({ user, events, currentEventId, banner, children }: {
   user: ShellUser;
   events: EventOption[];
   currentEventId: string | null;
+  /** A notice above the header (the demo-mode banner). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -80,13 +84,16 @@ export function AppShell({ user, events, currentEventId, children }: {
         </div>
       ) : null}
 
+      {banner}
       <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
         <button className="rounded-md p-2 hover:bg-muted lg:hidden" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
           <Menu className="size-5" />
         </button>
         <EventSwitcher events={events} currentEventId={currentEventId} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <GlobalSearch />
           <PresenceAvatars className="hidden sm:flex" />
+          <NotificationBell />
           <UserMenu user={user} />
         </div>
       </header>

@@ -6,9 +6,10 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
-import type { SessionUser } from "@/server/users/session";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
-import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "./shared";
+import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
+import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account deletes the account only: its people stay in the event,
@@ -18,10 +19,12 @@ import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, di
 
 export const TIERS = ["A", "B", "C", "D"] as const;
 export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
+export const OPPORTUNITY_STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "WON", "LOST"] as const;
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
-  eventId: idString.optional(),
+  ...eventScopeField,
   q: z.string().trim().max(100).optional(),
   tier: csvEnum([...TIERS]).optional(),
   status: csvEnum([...ACCOUNT_STATUSES]).optional(),
@@ -61,9 +64,14 @@ const accountFields = {
   status: z.enum(ACCOUNT_STATUSES),
   notes: optionalText(10_000),
   assignedToId: idString.nullable(),
+  // The account's opportunity (show ROI): stage, value in whole dollars, expected close, why won or lost.
+  opportunityStage: z.enum(OPPORTUNITY_STAGES, { error: "Pick a stage: qualified, proposal, negotiation, won or lost" }).nullable(),
+  opportunityAmount: z.number({ error: "Enter an amount in whole dollars" }).int("Whole dollars").min(0, "Cannot be negative").max(2_000_000_000).nullable(),
+  expectedCloseDate: z.iso.date("Enter a date like 2026-06-30").nullable(),
+  closeReason: optionalText(500),
 };
 
-export const createAccountBody = z.strictObject({ ...accountFields, eventId: idString.optional() }).partial().required({ name: true });
+export const createAccountBody = z.strictObject({ ...accountFields, ...eventScopeField }).partial().required({ name: true });
 export const updateAccountBody = z
   .strictObject(accountFields)
   .partial()
@@ -74,8 +82,30 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
   z.strictObject({ action: z.literal("setTier"), ids: z.array(idString).min(1).max(500), tier: z.enum(TIERS) }),
   z.strictObject({ action: z.literal("setStatus"), ids: z.array(idString).min(1).max(500), status: z.enum(ACCOUNT_STATUSES) }),
+  z.strictObject({ action: z.literal("setOpportunityStage"), ids: z.array(idString).min(1).max(500), opportunityStage: z.enum(OPPORTUNITY_STAGES).nullable() }),
   z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500), deletePeople: z.boolean().default(false) }),
 ]);
+
+/**
+ * What follows from an opportunity change: the date it was opened (the first time a stage is
+ * set; the show P&L compares it with the account's first touch), the close date and the
+ * account status (won and lost opportunities make the account won or lost, so the dashboard's
+ * "won accounts" and the P&L's won revenue agree).
+ */
+export function opportunityEffects(
+  change: { opportunityStage?: OpportunityStage | null; expectedCloseDate?: string | null },
+  before: { opportunityOpenedAt: Date | null; opportunityStage: string | null } | null,
+  now: Date,
+): Prisma.TargetAccountUncheckedUpdateInput {
+  const data: Prisma.TargetAccountUncheckedUpdateInput = {};
+  if (change.expectedCloseDate !== undefined) data.expectedCloseDate = change.expectedCloseDate === null ? null : new Date(`${change.expectedCloseDate}T00:00:00Z`);
+  const stage = change.opportunityStage;
+  if (stage === undefined || stage === before?.opportunityStage) return data;
+  if (stage !== null && !before?.opportunityOpenedAt) data.opportunityOpenedAt = now;
+  data.closedAt = stage === "WON" || stage === "LOST" ? now : null;
+  if (stage === "WON" || stage === "LOST") data.status = stage;
+  return data;
+}
 
 // One natural-key rule for company names everywhere (import, booth capture, manual edits).
 export { normalizeName } from "@/lib/normalize";
@@ -124,13 +154,12 @@ type AccountListRow = {
 };
 
 /**
- * One page, and the total with the event check, as two parallel statements: the list is the most
+ * One page and the total as two parallel statements: the list is the most
  * opened screen, so it is written as the SQL a person would write rather than what the ORM
  * generated (which aggregated every person of the event for each page, then fetched owners).
  */
-export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
-  const where = accountWhereSql(eventId, q, user.id);
+export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx = prisma) {
+  const where = accountWhereSql(actor.eventId, q, actor.id);
   const [rows, counted] = await Promise.all([
     db.$queryRaw<AccountListRow[]>`
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
@@ -142,27 +171,23 @@ export async function listAccounts(q: ListAccountsQuery, user: SessionUser, db: 
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
-      SELECT (SELECT count(*)::int FROM target_accounts a WHERE ${where}) AS n, EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
-  return page(rows, counted[0].n, q.page, q.pageSize);
+  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
 /** Distinct industries and the team, for the list's filter menus. */
-export async function accountFilterOptions(eventId: string, db: DbTx = prisma) {
+export async function accountFilterOptions(actor: Actor, db: DbTx = prisma) {
   const [industries, team] = await Promise.all([
-    db.targetAccount.groupBy({ by: ["industry"], where: { eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
+    db.targetAccount.groupBy({ by: ["industry"], where: { eventId: actor.eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
   return { industries: industries.map((i) => i.industry!).filter(Boolean), team };
 }
 
-export async function getAccountOrThrow(id: string, db: DbTx = prisma) {
-  const account = await db.targetAccount.findUnique({ where: { id } });
-  if (!account) throw new AppError("not_found", "Account not found");
-  return account;
+export async function getAccountOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id } }));
 }
 
 const accountPeopleSelect = {
@@ -198,7 +223,7 @@ type AccountDetailRow = Omit<AccountDetail, "account"> & {
  * Everything the account page shows, in one statement (one round trip: the page is opened all
  * day, and the Prisma version needed two rounds of six queries plus their relation lookups).
  */
-export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<AccountDetail> {
+export async function getAccountDetail(id: string, actor: Actor, db: DbTx = prisma): Promise<AccountDetail> {
   const [row] = await db.$queryRaw<AccountDetailRow[]>`
     SELECT to_json(a) AS account,
       (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = a."assignedToId") AS "assignedTo",
@@ -220,8 +245,8 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."accountId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`SELECT i.* FROM insights i WHERE i."accountId" = ${id} AND i."personId" IS NULL ORDER BY i."createdAt" DESC LIMIT 20`)} AS insights
     FROM target_accounts a WHERE a.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Account not found");
-  const account = withDates(row.account);
+  if (!row) throw notFoundIn(actor, "account");
+  const account = withDates(inActorEvent(actor, "account", row.account));
   return {
     account: { ...account, revenue: account.revenue === null ? null : Number(account.revenue), assignedTo: row.assignedTo, event: row.event, dossier: row.dossier ? withDates(row.dossier) : null },
     people: listWithDates(row.people),
@@ -232,14 +257,17 @@ export async function getAccountDetail(id: string, db: DbTx = prisma): Promise<A
   };
 }
 
-export async function createAccount(body: z.infer<typeof createAccountBody>, actor: SessionUser) {
+export async function createAccount(body: z.infer<typeof createAccountBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const eventId = await resolveEventId(body.eventId, actor, tx);
     await assertAssignee(body.assignedToId, tx);
-    const { eventId: _ignored, revenue, ...fields } = body;
+    const { eventId: _ignored, revenue, expectedCloseDate, ...fields } = body;
     // The creator owns what they create unless they assign it (an explicit null means unassigned).
     const created = await tx.targetAccount.create({
-      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual" },
+      data: {
+        ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual",
+        ...(opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, null, new Date()) as Partial<Prisma.TargetAccountUncheckedCreateInput>),
+      },
     });
     await scoreRecords(eventId, { accountIds: [created.id], personIds: [] }, tx);
     const account = await tx.targetAccount.findUniqueOrThrow({ where: { id: created.id } });
@@ -251,12 +279,12 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
   });
 }
 
-export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: SessionUser) {
+export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getAccountOrThrow(id, tx);
+    const before = await getAccountOrThrow(id, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
-    const { revenue, ...fields } = body;
-    const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields };
+    const { revenue, expectedCloseDate, ...fields } = body;
+    const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields, ...opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, before, new Date()) };
     if (revenue !== undefined) data.revenue = revenue === null ? null : BigInt(revenue);
     if (body.name) data.normalizedName = normalizeName(body.name);
     const account = await tx.targetAccount.update({ where: { id }, data });
@@ -281,9 +309,9 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
   });
 }
 
-export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: SessionUser) {
+export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const account = await getAccountOrThrow(id, tx);
+    const account = await getAccountOrThrow(id, actor, tx);
     const people = options.deletePeople ? (await tx.person.deleteMany({ where: { accountId: id } })).count : 0;
     await tx.targetAccount.delete({ where: { id } });
     await recordActivity(
@@ -303,10 +331,10 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
 }
 
 /** Bulk changes: one UPDATE (or DELETE) plus one activity row per account, in one transaction. */
-export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: SessionUser) {
+export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const accounts = await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } });
+    const accounts = (await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } })).filter((a) => isInActorEvent(actor, "account", a));
     if (accounts.length !== ids.length) {
       const known = new Set(accounts.map((a) => a.id));
       throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
@@ -326,6 +354,13 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     } else if (body.action === "setStatus") {
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { status: body.status, lastActivityAt: now } });
       description = (name) => `${actorName(actor)} set ${name} to ${body.status.toLowerCase().replace(/_/g, " ")}`;
+    } else if (body.action === "setOpportunityStage") {
+      const stage = body.opportunityStage;
+      // Opened once: only accounts without an opportunity get today's opening date.
+      if (stage !== null) await tx.targetAccount.updateMany({ where: { id: { in: ids }, opportunityOpenedAt: null }, data: { opportunityOpenedAt: now } });
+      const { opportunityOpenedAt: _opened, ...effects } = opportunityEffects({ opportunityStage: stage }, { opportunityOpenedAt: now, opportunityStage: null }, now);
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { ...(effects as Prisma.TargetAccountUpdateManyMutationInput), opportunityStage: stage, lastActivityAt: now } });
+      description = (name) => `${actorName(actor)} set the opportunity of ${name} to ${stage ? stage.toLowerCase() : "none"}`;
     } else {
       if (body.deletePeople) deletedPeople = (await tx.person.deleteMany({ where: { accountId: { in: ids } } })).count;
       await tx.targetAccount.deleteMany({ where: { id: { in: ids } } });

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { AppError } from "@/server/http/errors";
-import { resolveCurrentEvent } from "@/server/events/service";
 import type { DbTx } from "@/server/db";
 import { prisma } from "@/server/db";
-import type { SessionUser } from "@/server/users/session";
 
-/** Helpers the account and people services share: list query parsing, event resolution. */
+/** Helpers the account and people services share: list query parsing, filters, paging, diffs. */
 
 // A comma-separated query value ("A,B") or a repeated one, validated item by item.
 export function csvEnum<T extends [string, ...string[]]>(values: T) {
@@ -20,17 +18,6 @@ export const sortDir = z.enum(["asc", "desc"]);
 export const icpBound = z.coerce.number().int().min(0).max(100);
 export const idString = z.string().min(1).max(64);
 
-export async function resolveEventId(eventId: string | undefined, user: Pick<SessionUser, "lastEventId">, db: DbTx = prisma): Promise<string> {
-  if (eventId) {
-    const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true } });
-    if (!event) throw new AppError("not_found", "Event not found");
-    return event.id;
-  }
-  const current = await resolveCurrentEvent(user.lastEventId, db);
-  if (!current) throw new AppError("not_found", "There is no event yet: create one first");
-  return current.id;
-}
-
 /** `%term%` for ILIKE with the user's own % and _ taken literally (Prisma's `contains` did not). */
 export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -42,10 +29,6 @@ export function assigneeFilter(value: string | undefined, userId: string): strin
   if (value === "me") return userId;
   if (value === "unassigned") return null;
   return value;
-}
-
-export function actorName(user: Pick<SessionUser, "name" | "email">): string {
-  return user.name ?? user.email;
 }
 
 export function page<T>(items: T[], total: number, pageNo: number, pageSize: number) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { PaginatedResponse } from "@/types/api";
+import { eventScopeField } from "@/server/access/actor";
 
 /**
  * The readable activity feed over the audit log. Descriptions are written by each domain when
@@ -9,7 +10,7 @@ import type { PaginatedResponse } from "@/types/api";
  * own ("Maya Chen · Sent an email to Dana Ruiz (Acme Foods)").
  */
 export const listActivitiesQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   type: z.string().max(80).optional(),
   actorId: z.string().max(64).optional(),
   accountId: z.string().max(64).optional(),

@@ -15,10 +15,12 @@ export type ActivityInput = {
   entityType?: string;
   entityId?: string;
   metadata?: Prisma.InputJsonValue;
+  /** When it happened, if not now: a capture made offline is recorded at its capture time. */
+  occurredAt?: Date;
 };
 
-export async function recordActivity(input: ActivityInput, db: DbTx = prisma) {
-  const createdAt = new Date();
+export async function recordActivity({ occurredAt, ...input }: ActivityInput, db: DbTx = prisma) {
+  const createdAt = occurredAt ?? new Date();
   const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });
   // Keep "last activity" columns current for list sorting without aggregating the log.
   if (input.accountId) {
@@ -34,7 +36,7 @@ export async function recordActivity(input: ActivityInput, db: DbTx = prisma) {
 export async function recordActivities(inputs: readonly ActivityInput[], db: DbTx = prisma) {
   if (inputs.length === 0) return;
   const createdAt = new Date();
-  await db.activity.createMany({ data: inputs.map((input) => ({ ...input, createdAt })) });
+  await db.activity.createMany({ data: inputs.map(({ occurredAt, ...input }) => ({ ...input, createdAt: occurredAt ?? createdAt })) });
   const accountIds = [...new Set(inputs.flatMap((i) => (i.accountId ? [i.accountId] : [])))];
   const personIds = [...new Set(inputs.flatMap((i) => (i.personId ? [i.personId] : [])))];
   if (accountIds.length) await db.targetAccount.updateMany({ where: { id: { in: accountIds } }, data: { lastActivityAt: createdAt } });

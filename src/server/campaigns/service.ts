@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
-import { AppError } from "@/server/http/errors";
 import { outreachRates } from "@/server/outreach/stats";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
+import { eventScopeField } from "@/server/access/actor";
 
 export const createCampaignBody = z.strictObject({
   name: z.string().trim().min(1, "Give the campaign a name").max(120),
   description: z.string().trim().max(2000).nullish(),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });
 export const updateCampaignBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   description: z.string().trim().max(2000).nullish(),
 });
-export const listCampaignsQuery = z.object({ eventId: z.string().max(64).optional() });
+export const listCampaignsQuery = z.object({ ...eventScopeField });
 
 const campaignSelect = {
   id: true, eventId: true, name: true, description: true, createdAt: true, updatedAt: true,
@@ -21,18 +23,18 @@ const campaignSelect = {
 } as const;
 
 /** Campaigns of an event with the same rates the outreach list shows. */
-export async function listCampaigns(eventId: string, db: DbTx = prisma) {
-  const campaigns = await db.campaign.findMany({ where: { eventId, archivedAt: null }, orderBy: { createdAt: "desc" }, select: campaignSelect });
+export async function listCampaigns(actor: Actor, db: DbTx = prisma) {
+  const campaigns = await db.campaign.findMany({ where: { eventId: actor.eventId, archivedAt: null }, orderBy: { createdAt: "desc" }, select: campaignSelect });
   return Promise.all(campaigns.map(async (c) => ({ ...c, rates: await outreachRates({ campaignId: c.id }, db) })));
 }
 
-export async function getCampaignOrThrow(id: string, eventId: string, db: DbTx = prisma) {
-  const campaign = await db.campaign.findFirst({ where: { id, eventId, archivedAt: null }, select: campaignSelect });
-  if (!campaign) throw new AppError("not_found", "Campaign not found");
+export async function getCampaignOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  const campaign = inActorEvent(actor, "campaign", await db.campaign.findFirst({ where: { id, archivedAt: null }, select: campaignSelect }));
   return { ...campaign, rates: await outreachRates({ campaignId: id }, db) };
 }
 
-export async function createCampaign(body: z.infer<typeof createCampaignBody>, eventId: string, actor: { id: string }) {
+export async function createCampaign(body: z.infer<typeof createCampaignBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({ data: { eventId, ownerId: actor.id, name: body.name, description: body.description ?? null }, select: campaignSelect });
     await recordActivity({ type: "campaign.created", description: `Campaign "${campaign.name}" created`, actorId: actor.id, eventId, entityType: "campaign", entityId: campaign.id }, tx);
@@ -40,18 +42,20 @@ export async function createCampaign(body: z.infer<typeof createCampaignBody>, e
   });
 }
 
-export async function updateCampaign(id: string, body: z.infer<typeof updateCampaignBody>, eventId: string, actor: { id: string }) {
+export async function updateCampaign(id: string, body: z.infer<typeof updateCampaignBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    await getCampaignOrThrow(id, eventId, tx);
+    await getCampaignOrThrow(id, actor, tx);
     const campaign = await tx.campaign.update({ where: { id }, data: body, select: campaignSelect });
     await recordActivity({ type: "campaign.updated", description: `Campaign "${campaign.name}" updated`, actorId: actor.id, eventId, entityType: "campaign", entityId: id }, tx);
     return campaign;
   });
 }
 
-export async function archiveCampaign(id: string, eventId: string, actor: { id: string }) {
+export async function archiveCampaign(id: string, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getCampaignOrThrow(id, eventId, tx);
+    const current = await getCampaignOrThrow(id, actor, tx);
     await tx.campaign.update({ where: { id }, data: { archivedAt: new Date() } });
     await recordActivity({ type: "campaign.archived", description: `Campaign "${current.name}" archived`, actorId: actor.id, eventId, entityType: "campaign", entityId: id }, tx);
     return { id };

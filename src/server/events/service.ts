@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
@@ -17,6 +18,9 @@ const eventSummary = {
   timeZone: true,
   boothNumber: true,
 } as const;
+
+/** The event fields every request carries on its actor (src/server/access/actor.ts). */
+export type EventSummary = Prisma.EventGetPayload<{ select: typeof eventSummary }>;
 
 export async function listEvents(db: DbTx = prisma) {
   return db.event.findMany({ where: { archivedAt: null }, orderBy: { startDate: "desc" }, select: eventSummary });

@@ -49,7 +49,9 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[]; f
     columns: [
       text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
       int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
-      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"),
+      text("opportunityStage"), int("opportunityAmount"), text("expectedCloseDate", `to_char(t."expectedCloseDate", 'YYYY-MM-DD')`), text("closeReason"), ts("opportunityOpenedAt"), ts("closedAt"),
+      ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
     ],
   },
   people: {
@@ -58,7 +60,7 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[]; f
       text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
       text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
       bool("isProc"), bool("isSales"), bool("isTech"), bool("isNonOps"), int("icpScore"), text("leadRating"),
-      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+      text("interestTags", `array_to_string(t."interestTags", ', ')`), named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
     ],
   },
   outreach: {

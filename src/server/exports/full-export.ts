@@ -15,11 +15,11 @@ import { z } from "zod";
 import yazl from "yazl";
 import { prisma, type DbTx } from "@/server/db";
 import { recordActivity } from "@/server/activity/service";
-import { getEventOrThrow } from "@/server/events/service";
 import { EXPORT_ENTITIES, ExportReader, csvHeader, renderBatches, type ExportEntity } from "@/server/exports/entities";
+import { eventScopeField, type Actor } from "@/server/access/actor";
 
 export const exportQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   format: z.enum(["csv", "json", "ndjson"]).default("csv"),
   entity: z.enum(EXPORT_ENTITIES).optional(),
 });
@@ -98,13 +98,13 @@ function zipOfCsvs(eventId: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(zip.outputStream as Readable) as ReadableStream<Uint8Array>;
 }
 
-export async function createFullExport(eventId: string, query: Omit<ExportQuery, "eventId">, actorId: string | null, db: DbTx = prisma): Promise<ExportStream> {
-  const event = await getEventOrThrow(eventId, db);
+export async function createFullExport(query: Omit<ExportQuery, "eventId">, actor: Actor, db: DbTx = prisma): Promise<ExportStream> {
+  const { event } = actor;
   // Taking all the data out is worth an audit line even though nothing changed.
   await recordActivity({
     type: "export.downloaded",
     description: `Exported ${query.entity ?? "all data"} as ${query.format.toUpperCase()}`,
-    actorId,
+    actorId: actor.id,
     eventId: event.id,
     metadata: { format: query.format, entity: query.entity ?? null },
   }, db);

@@ -1,47 +1,93 @@
 import { prisma } from "@/server/db";
+import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 
 /**
  * A fixed-window limiter stored in Postgres, so every server instance (and every serverless
  * invocation) shares the same counters. One atomic upsert per request; expired windows are
  * pruned now and then.
+ *
+ * Two ways to count:
+ * - consumeRateLimit: every call counts, refused ones too (a flood keeps itself refused);
+ * - reserveUnits: a request that needs N units takes all N or none, so a request refused for
+ *   asking too much (50 AI drafts with 30 left) does not use up what is left.
  */
 export type RateLimitRule = { bucket: string; points: number; windowSeconds: number };
 
 export const RATE_LIMITS = {
-  api: { bucket: "api", points: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 100), windowSeconds: 60 },
-  signInEmail: { bucket: "signin-email", points: 5, windowSeconds: 600 },
+  get api(): RateLimitRule {
+    return { bucket: "api", points: env().RATE_LIMIT_PER_MINUTE, windowSeconds: 60 };
+  },
+  /** Sign-in links per address (Auth.js signIn callback, src/server/users/sign-in-gate.ts). */
+  signInPerAddress: { bucket: "signin-email", points: 5, windowSeconds: 600 },
+  /** Sign-in links asked from one client address, whatever the addresses. */
+  signInPerIp: { bucket: "signin-ip", points: 30, windowSeconds: 600 },
   export: { bucket: "export", points: 10, windowSeconds: 600 },
+  /** Model calls and website crawls per user (src/server/ai/budget.ts): one unit each. */
   ai: { bucket: "ai", points: 30, windowSeconds: 60 },
+  // Public booking writes (book, move, cancel, accept an offer), per client address.
+  booking: { bucket: "booking", points: 10, windowSeconds: 600 },
+  /** Tracking pixels, clicks and unsubscribes per client address (valid tokens only). */
+  trackingPerIp: { bucket: "track-ip", points: 120, windowSeconds: 60 },
+  /** Recorded hits per tracking token: a forwarded email opened a hundred times records 20. */
+  trackingPerToken: { bucket: "track-token", points: 20, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
-export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+export type RateLimitResult = {
+  allowed: boolean;
+  /** Units counted in this window, this call included (for reserveUnits: only if it was granted). */
+  used: number;
+  remaining: number;
+  retryAfterSeconds: number;
+};
 
-export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitResult> {
+function windowOf(rule: RateLimitRule, subject: string, now: number) {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const expire = windowStart + windowMs;
-  const key = `${rule.bucket}:${subject}:${windowStart}`;
+  return { key: `${rule.bucket}:${subject}:${windowStart}`, expire, retryAfterSeconds: Math.max(1, Math.ceil((expire - now) / 1000)) };
+}
+
+async function pruneNowAndThen(now: number) {
+  if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM rate_limits WHERE expire < ${BigInt(now)}`;
+}
+
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitResult> {
+  const { key, expire, retryAfterSeconds } = windowOf(rule, subject, now);
   const rows = await prisma.$queryRaw<{ points: number }[]>`
     INSERT INTO rate_limits (key, points, expire) VALUES (${key}, 1, ${BigInt(expire)})
     ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
     RETURNING points`;
+  await pruneNowAndThen(now);
   const used = rows[0]?.points ?? 1;
-  if (Math.random() < 0.01) {
-    await prisma.$executeRaw`DELETE FROM rate_limits WHERE expire < ${BigInt(now)}`;
-  }
-  return {
-    allowed: used <= rule.points,
-    remaining: Math.max(0, rule.points - used),
-    retryAfterSeconds: Math.max(1, Math.ceil((expire - now) / 1000)),
-  };
+  return { allowed: used <= rule.points, used, remaining: Math.max(0, rule.points - used), retryAfterSeconds };
+}
+
+/** Takes `units` from the window only if they all fit; otherwise takes nothing. */
+export async function reserveUnits(rule: RateLimitRule, subject: string, units: number, now = Date.now()): Promise<RateLimitResult> {
+  const { key, expire, retryAfterSeconds } = windowOf(rule, subject, now);
+  if (units > rule.points) return { allowed: false, used: 0, remaining: await remainingIn(key, rule), retryAfterSeconds };
+  const rows = await prisma.$queryRaw<{ points: number }[]>`
+    INSERT INTO rate_limits (key, points, expire) VALUES (${key}, ${units}, ${BigInt(expire)})
+    ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units}
+      WHERE rate_limits.points + ${units} <= ${rule.points}
+    RETURNING points`;
+  await pruneNowAndThen(now);
+  if (rows.length === 0) return { allowed: false, used: 0, remaining: await remainingIn(key, rule), retryAfterSeconds };
+  const used = rows[0]!.points;
+  return { allowed: true, used, remaining: Math.max(0, rule.points - used), retryAfterSeconds };
+}
+
+async function remainingIn(key: string, rule: RateLimitRule): Promise<number> {
+  const row = await prisma.rateLimit.findUnique({ where: { key }, select: { points: true } });
+  return Math.max(0, rule.points - (row?.points ?? 0));
+}
+
+export function rateLimitedError(message: string, retryAfterSeconds: number, details?: unknown): AppError {
+  return new AppError("rate_limited", message, details, { "Retry-After": String(retryAfterSeconds) });
 }
 
 export async function enforceRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
   const result = await consumeRateLimit(rule, subject);
-  if (!result.allowed) {
-    throw new AppError("rate_limited", "Too many requests. Please slow down and try again shortly.", undefined, {
-      "Retry-After": String(result.retryAfterSeconds),
-    });
-  }
+  if (!result.allowed) throw rateLimitedError("Too many requests. Please slow down and try again shortly.", result.retryAfterSeconds);
 }

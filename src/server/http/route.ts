@@ -1,19 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
-import type { Role } from "@/generated/prisma/enums";
 import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
+import { clientIp } from "@/server/http/client-ip";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
 import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
-import { getUserBySessionToken, sessionTokenFromCookieHeader, type SessionUser } from "@/server/users/session";
+import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
+import { getUserBySessionToken, sessionTokenFromCookieHeader } from "@/server/users/session";
 import { assertPageEventCurrent } from "@/server/events/service";
 
 /**
  * The one wrapper every API route goes through: request id, same-origin check for writes,
- * session and role, rate limit, zod parsing of params/query/body, the success envelope, and
- * the only catch that turns errors into responses.
+ * session and role, rate limit, zod parsing of params/query/body, the actor (who acts, on which
+ * event: src/server/access/actor.ts), the success envelope, and the only catch that turns errors
+ * into responses.
  */
 
 type Access = "user" | "admin" | "public";
@@ -39,24 +41,32 @@ type Options<P, Q, B> = {
    * (src/server/cache/event-metrics.ts). Default: every method but GET/HEAD; tracking GETs say true.
    */
   mutates?: boolean;
+  /**
+   * Whether the route needs an event (default "required": 404 when none exists yet). "optional"
+   * routes (team, settings, events themselves) also work before the first event is created.
+   */
+  event?: EventNeed;
 };
 
-export type HandlerContext<P, Q, B, U> = {
+type EventNeed = "required" | "optional";
+
+export type HandlerContext<P, Q, B, X> = {
   req: NextRequest;
-  user: U;
+  /** Who acts, on which event; null on public routes. */
+  actor: X;
   params: P;
   query: Q;
   body: B;
   requestId: string;
 };
 
-type UserFor<A> = A extends "public" ? SessionUser | null : SessionUser;
+type ActorFor<A, E> = A extends "public" ? null : E extends "optional" ? TeamActor : Actor;
 
 const DEFAULT_MAX_BODY = 1_000_000;
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined, A extends Access = "user">(
-  options: Options<P, Q, B> & { access?: A },
-  handler: (ctx: HandlerContext<P, Q, B, UserFor<A>>) => Promise<unknown> | unknown,
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined, A extends Access = "user", E extends EventNeed = "required">(
+  options: Options<P, Q, B> & { access?: A; event?: E },
+  handler: (ctx: HandlerContext<P, Q, B, ActorFor<A, E>>) => Promise<unknown> | unknown,
 ) {
   return async function handle(req: NextRequest, context: RouteContext): Promise<Response> {
     const started = performance.now();
@@ -84,7 +94,13 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
         const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
 
-        const result = await handler({ req, user: user as UserFor<A>, params, query, body, requestId });
+        let actor: TeamActor | null = null;
+        if (access !== "public" && user) {
+          actor = await findActor(user, requestedEventId(query, body));
+          if ((options.event ?? "required") === "required") actor = requireEvent(actor);
+        }
+
+        const result = await handler({ req, actor: actor as ActorFor<A, E>, params, query, body, requestId });
         if (options.mutates ?? (req.method !== "GET" && req.method !== "HEAD")) invalidateEventMetrics();
         if (result instanceof Response) return result;
         return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
@@ -93,6 +109,25 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       }
     }
   };
+}
+
+/**
+ * The event a request names: `eventId` in its query or body, when the route's schema declares it
+ * (eventScopeField). Naming two different events is refused rather than guessed.
+ */
+function requestedEventId(query: unknown, body: unknown): string | undefined {
+  const fromQuery = eventIdOf(query);
+  const fromBody = eventIdOf(body);
+  if (fromQuery && fromBody && fromQuery !== fromBody) {
+    throw new AppError("validation_error", "The query and the body name different events", [{ path: "eventId", message: "Name one event" }]);
+  }
+  return fromQuery ?? fromBody;
+}
+
+function eventIdOf(value: unknown): string | undefined {
+  if (!value || typeof value !== "object" || !("eventId" in value)) return undefined;
+  const id = (value as { eventId: unknown }).eventId;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 /** A caller's x-request-id is kept only when it is short and plain, so it cannot forge log lines. */
@@ -193,11 +228,6 @@ function assertSameOrigin(req: NextRequest) {
     }
     if (host && originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed");
   }
-}
-
-export function clientIp(req: NextRequest): string {
-  const forwarded = req.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
 }
 
 // Shared param/query schemas routes reuse.

@@ -1,4 +1,5 @@
 import { domainFromWebsite, normalizeName, websiteUrl } from "@/lib/normalize";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 import type { ColumnMapping, ImportField } from "@/server/import/fields";
 import { isEmptyMarker, parseLooseNumber } from "@/server/import/parse";
 
@@ -181,7 +182,7 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
       email,
       title: cell("title") || null,
       phone: cell("phone") || null,
-      linkedin: linkedinCell ? websiteUrl(linkedinCell) ?? linkedinCell : null,
+      linkedin: linkedinFrom(linkedinCell, warnings),
     };
   }
 
@@ -194,6 +195,14 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
       : `a:${accountKey}|${foldPersonName(person.name)}`
     : null;
   return { row, account, accountKey, person, personKey, errors, warnings, duplicateOf: null };
+}
+
+/** A LinkedIn cell becomes a link on the person's page, so only a linkedin.com address is kept. */
+function linkedinFrom(cell: string, warnings: string[]): string | null {
+  if (!cell) return null;
+  const url = linkedinProfileUrl(cell);
+  if (!url) warnings.push(`LinkedIn "${cell.slice(0, 80)}" is not a linkedin.com address; left empty`);
+  return url;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IMPORT_FIELD_KEYS } from "@/server/import/fields";
 import { MAX_IMPORT_BYTES } from "@/server/import/parse";
+import { eventScopeField } from "@/server/access/actor";
 
 /**
  * The CSV travels as text inside JSON: the browser reads the file (FileReader) and the route
@@ -27,13 +28,13 @@ export const commitImportBody = z.strictObject({
   fileName: z.string().max(255).optional(),
   mapping: mapping.optional(),
   mode: z.enum(importModes).default("upsert"),
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
 });
 
 export const commitImportQuery = z.object({ stream: z.enum(["0", "1"]).optional() });
 
 export const listImportsQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
+import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
-import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import type { Actor, TeamActor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/server/import/fields";
 import { parseCsvText } from "@/server/import/parse";
@@ -28,8 +30,6 @@ import { classifyTitle } from "../../../prisma/seed/personas";
  * - Undo reverts the event's most recent import: updated rows get their previous values back,
  *   created rows are deleted.
  */
-
-export type ImportActor = { id: string; lastEventId: string | null };
 
 const ACCOUNT_COLUMNS = {
   name: "text", normalizedName: "text", website: "text", domain: "text", industry: "text", headquarters: "text",
@@ -101,14 +101,14 @@ function labelOf(field: ImportField): string {
 const PREVIEW_ROWS = 50;
 const MAX_LISTED = 1000;
 
-export async function previewImport(body: PreviewImportBody, actor: ImportActor) {
+/** Works before any event exists (the first import); then no row is matched against existing records. */
+export async function previewImport(body: PreviewImportBody, actor: TeamActor) {
   const parsed = parseCsvText(body.csv);
   const detected = detectMapping(parsed.headers);
   const mapping = resolveMapping(parsed.headers, body.mapping);
   const records = readRecords(parsed.headers, parsed.rows, mapping);
-  const event = await resolveCurrentEvent(actor.lastEventId);
   const shown = records.slice(0, PREVIEW_ROWS);
-  const matches = event ? await existingMatches(event.id, shown.filter((r) => r.errors.length === 0)) : null;
+  const matches = actor.eventId ? await existingMatches(actor.eventId, shown.filter((r) => r.errors.length === 0)) : null;
   const invalid = records.filter((r) => r.errors.length > 0);
   const duplicates = records.filter((r) => r.errors.length === 0 && r.duplicateOf !== null);
   return {
@@ -192,18 +192,16 @@ export type PreparedImport = {
 };
 
 /** Everything that can be refused up front (bad file, bad mapping, unknown event) happens here. */
-export async function prepareImport(body: CommitImportBody, actor: ImportActor): Promise<PreparedImport> {
+export async function prepareImport(body: CommitImportBody, actor: Actor): Promise<PreparedImport> {
   const parsed = parseCsvText(body.csv);
   const mapping = resolveMapping(parsed.headers, body.mapping);
   const records = readRecords(parsed.headers, parsed.rows, mapping);
-  const event = body.eventId ? await getEventOrThrow(body.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) throw new AppError("not_found", "There is no event to import into; create one first");
-  return { eventId: event.id, fileName: body.fileName ?? null, mode: body.mode, records };
+  return { eventId: actor.eventId, fileName: body.fileName ?? null, mode: body.mode, records };
 }
 
 export type ImportProgress = { processed: number; total: number };
 export type RunImportOptions = {
-  actor: ImportActor;
+  actor: Actor;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
   /** Runs inside each batch's transaction after its writes (tests use it to make a batch fail). */
@@ -338,6 +336,11 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
       },
       tx,
     );
+    await notify({
+      userId: options.actor.id, type: "import_finished", title: status === "FAILED" ? `The import of ${name} failed` : `The import of ${name} finished`,
+      body: `${totals.accounts.created} accounts and ${totals.people.created} people created, ${totals.accounts.updated + totals.people.updated} updated, ${totals.rows.skipped} rows skipped`,
+      href: "/dashboard/accounts/import", eventId, entityType: "import", entityId: job.id, dedupeKey: `import:${job.id}`,
+    }, tx);
   });
   return report;
 }
@@ -601,11 +604,10 @@ async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns
 
 // ───────────────────────────── undo & history ─────────────────────────────
 
-export async function undoImport(jobId: string, actor: ImportActor) {
+export async function undoImport(jobId: string, actor: Actor) {
   return prisma.$transaction(
     async (tx) => {
-      const job = await tx.importJob.findUnique({ where: { id: jobId } });
-      if (!job) throw new AppError("not_found", "Import not found");
+      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId } }));
       if (job.status === "UNDONE") throw new AppError("conflict", "This import was already undone");
       const latest = await tx.importJob.findFirst({
         where: { eventId: job.eventId },
@@ -646,10 +648,8 @@ export async function undoImport(jobId: string, actor: ImportActor) {
   );
 }
 
-export async function listImports(query: { eventId?: string; page: number; pageSize: number }, actor: ImportActor) {
-  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false };
-  const where = { eventId: event.id };
+export async function listImports(query: { page: number; pageSize: number }, actor: Actor) {
+  const where = { eventId: actor.eventId };
   const [rows, total, latest] = await Promise.all([
     prisma.importJob.findMany({
       where,

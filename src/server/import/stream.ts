@@ -1,5 +1,6 @@
 import type { CommitImportBody } from "@/server/import/schemas";
-import { prepareImport, runImport, type ImportActor, type ImportReport } from "@/server/import/service";
+import type { Actor } from "@/server/access/actor";
+import { prepareImport, runImport, type ImportReport } from "@/server/import/service";
 import { toAppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 
@@ -9,7 +10,7 @@ import { logger } from "@/server/logger";
  * {"type":"error","error","code"}. The file is validated before the stream starts, so a bad
  * file still gets an ordinary 4xx error response.
  */
-export async function importResponse(body: CommitImportBody, actor: ImportActor, stream: boolean): Promise<ImportReport | Response> {
+export async function importResponse(body: CommitImportBody, actor: Actor, stream: boolean): Promise<ImportReport | Response> {
   const prepared = await prepareImport(body, actor);
   if (!stream) return runImport(prepared, { actor });
   const encoder = new TextEncoder();

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { paginationQuery } from "@/server/http/route";
+import { eventScopeField } from "@/server/access/actor";
 
 /** `?early=true`: the rep confirmed recording a meeting before its day (see assertMeetingDay). */
 export const meetingOutcomeQuery = z.object({ early: z.enum(["true"]).optional() });
 
 export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
-export const NEXT_ACCOUNT_STATUSES = ["ENGAGED", "WON", "LOST"] as const;
+export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
 
 /**
  * A start time is either an instant with an offset ("2026-12-14T17:30:00Z") or a wall-clock time
@@ -56,17 +57,8 @@ export const cancelMeetingQuery = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-export const completeMeetingBody = z.strictObject({
-  outcome: optionalText(4000),
-  nextStep: optionalText(1000),
-  accountStatus: z.enum(NEXT_ACCOUNT_STATUSES).optional(),
-  reason: optionalText(500),
-});
-
-export const noShowBody = z.strictObject({ note: optionalText(1000) });
-
 export const listMeetingsQuery = paginationQuery.extend({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   status: z.enum(MEETING_STATUSES).optional(),
   ownerId: z.string().min(1).max(64).optional(),
   personId: z.string().min(1).max(64).optional(),
@@ -76,11 +68,10 @@ export const listMeetingsQuery = paginationQuery.extend({
   q: z.string().trim().max(100).optional(),
 });
 
-export const attendeeSearchQuery = z.object({ q: z.string().trim().min(1).max(100), eventId: z.string().min(1).max(64).optional() });
+export const attendeeSearchQuery = z.object({ q: z.string().trim().min(1).max(100), ...eventScopeField });
 
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
-export type CompleteMeetingBody = z.infer<typeof completeMeetingBody>;
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuery>;
 
 function requireAddressOffsite(value: { locationType: string; address: string | null }, ctx: z.RefinementCtx) {

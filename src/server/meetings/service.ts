@@ -1,7 +1,7 @@
 /**
  * Meetings. Rules this module holds:
- * - A meeting belongs to the event its person belongs to; a meeting id from another event than
- *   the caller's current one is "not found" (no data leaks across events).
+ * - A meeting belongs to the event its person belongs to; it opens by id only within the actor's
+ *   event (the one by-id rule, src/server/access/scope.ts).
  * - Booking or rescheduling checks double-bookings (see conflicts.ts). With conflicts the write is
  *   refused with 409 and the conflicting meetings in `details`, unless `allowConflicts: true`
  *   (the rep looked at them and chose to save anyway); the activity then records the override.
@@ -22,17 +22,18 @@ import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
 import { dayRange, localDay, parseStartTime } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
-import { prisma, type DbTx } from "@/server/db";
+import { prisma, withTransaction, type DbTx } from "@/server/db";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
-import { resolveCurrentEvent } from "@/server/events/service";
+import { manageBookingUrl } from "@/server/booking/links";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
+import { draftNoShowFollowUp } from "@/server/meetings/no-show";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
-
-export type Actor = { id: string; lastEventId: string | null; role?: string };
 
 export const meetingSelect = {
   id: true,
@@ -71,19 +72,8 @@ const LOCATION_LABEL: Record<MeetingLocationType, string> = {
   VIRTUAL: "Video call",
 };
 
-async function currentEventOrThrow(actor: Actor, eventId?: string, db: DbTx = prisma) {
-  if (eventId) {
-    const event = await db.event.findUnique({ where: { id: eventId } });
-    if (!event) throw new AppError("not_found", "Event not found");
-    return event;
-  }
-  const summary = await resolveCurrentEvent(actor.lastEventId, db);
-  if (!summary) throw new AppError("not_found", "There is no event yet: an admin creates one first");
-  return db.event.findUniqueOrThrow({ where: { id: summary.id } });
-}
-
 export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: DbTx = prisma): Promise<PaginatedResponse<MeetingView> & { timeZone: string; eventId: string }> {
-  const event = await currentEventOrThrow(actor, query.eventId, db);
+  const event = actor.event;
   const where: Prisma.MeetingWhereInput = { eventId: event.id };
   if (query.status) where.status = query.status;
   if (query.ownerId) where.ownerId = query.ownerId;
@@ -113,12 +103,9 @@ export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: D
   return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total, timeZone: event.timeZone, eventId: event.id };
 }
 
-/** A meeting of the caller's current event, or 404. */
+/** A meeting of the actor's event, or 404. */
 export async function getMeeting(id: string, actor: Actor, db: DbTx = prisma): Promise<MeetingView> {
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const meeting = await db.meeting.findFirst({ where: { id, eventId: event.id }, select: meetingSelect });
-  if (!meeting) throw new AppError("not_found", "Meeting not found");
-  return meeting;
+  return inActorEvent(actor, "meeting", await db.meeting.findUnique({ where: { id }, select: meetingSelect }));
 }
 
 type ConflictView = {
@@ -237,12 +224,11 @@ async function assertOwner(ownerId: string, db: DbTx) {
 
 export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const db = prisma;
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const person = await db.person.findFirst({
-    where: { id: body.personId, eventId: event.id },
+  const event = actor.event;
+  const person = inActorEvent(actor, "person", await db.person.findUnique({
+    where: { id: body.personId },
     select: { id: true, name: true, accountId: true, eventId: true },
-  });
-  if (!person) throw new AppError("not_found", "Person not found in this event");
+  }));
   const ownerId = body.ownerId ?? actor.id;
   await assertOwner(ownerId, db);
   const scheduledAt = parseStartTime(body.scheduledAt, event.timeZone);
@@ -291,8 +277,8 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
 }
 
 /** Stop the person's active sequences and move the account forward: a meeting is the goal of outreach. */
-async function applyBookingEffects(
-  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string },
+export async function applyBookingEffects(
+  ctx: { personId: string; personName: string; accountId: string | null; eventId: string; meetingId: string; actorId: string | null },
   tx: DbTx,
 ) {
   const stoppedAt = new Date();
@@ -338,7 +324,7 @@ async function applyBookingEffects(
 export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: Actor) {
   const current = await getMeeting(id, actor);
   if (current.status === "CANCELLED") throw new AppError("conflict", "This meeting was cancelled; book a new one instead");
-  const event = await prisma.event.findUniqueOrThrow({ where: { id: current.eventId } });
+  const event = actor.event;
   if (body.ownerId) await assertOwner(body.ownerId, prisma);
 
   const next = {
@@ -429,9 +415,9 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
  * "held" would count a meeting that has not happened. The rep may still record it early (a visitor
  * came by before the show) by confirming — the request then says `early`.
  */
-async function assertMeetingDay(current: { scheduledAt: Date; eventId: string }, early: boolean, now = new Date()) {
+async function assertMeetingDay(current: { scheduledAt: Date; eventId: string }, early: boolean, now = new Date(), db: DbTx = prisma) {
   if (early) return;
-  const { timeZone } = await prisma.event.findUniqueOrThrow({ where: { id: current.eventId }, select: { timeZone: true } });
+  const { timeZone } = await db.event.findUniqueOrThrow({ where: { id: current.eventId }, select: { timeZone: true } });
   const { start } = dayRange(localDay(current.scheduledAt, timeZone), timeZone);
   if (now >= start) return;
   throw new AppError(
@@ -441,35 +427,41 @@ async function assertMeetingDay(current: { scheduledAt: Date; eventId: string },
   );
 }
 
-export async function checkInMeeting(id: string, actor: Actor, options: { early?: boolean } = {}) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be checked in");
+/** `at`: when the visitor arrived, if not now (the booth phone queues check-ins while offline). */
+export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date; early?: boolean } = {}, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be checked in (this one is ${statusWord(current.status)})`);
   if (current.checkedInAt) return current;
-  await assertMeetingDay(current, options.early ?? false);
-  await prisma.$transaction(async (tx) => {
-    await tx.meeting.update({ where: { id }, data: { checkedInAt: new Date() } });
+  await assertMeetingDay(current, options.early ?? false, options.at ?? new Date(), db);
+  await withTransaction(db, async (tx) => {
+    await tx.meeting.update({ where: { id }, data: { checkedInAt: options.at ?? new Date() } });
     await recordActivity({
       type: "meeting.checked_in",
       description: `${current.person.name} arrived for the meeting`,
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      occurredAt: options.at,
     }, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
+}
+
+function statusWord(status: string) {
+  return status.toLowerCase().replace("_", "-");
 }
 
 const STATUS_LABEL: Record<AccountStatus, string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
 
-export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, options: { early?: boolean } = {}) {
-  const current = await getMeeting(id, actor);
+export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
-  if (current.status === "SCHEDULED" && !current.checkedInAt) await assertMeetingDay(current, options.early ?? false);
+  if (current.status === "SCHEDULED" && !current.checkedInAt) await assertMeetingDay(current, options.early ?? false, new Date(), db);
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
     throw new AppError("validation_error", "Say why the account is lost", [{ path: "reason", message: "A reason is required for Lost" }]);
   }
-  await prisma.$transaction(async (tx) => {
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({
       where: { id },
       data: {
@@ -495,14 +487,15 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
       }, tx);
     }
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
-export async function markNoShow(id: string, note: string | null, actor: Actor, options: { early?: boolean } = {}) {
-  const current = await getMeeting(id, actor);
-  if (current.status !== "SCHEDULED") throw new AppError("conflict", "Only a scheduled meeting can be marked as a no-show");
-  await assertMeetingDay(current, options.early ?? false);
-  await prisma.$transaction(async (tx) => {
+/** A no-show also leaves the meeting's rep a follow-up draft (see noShowFollowUp), never sent by itself. */
+export async function markNoShow(id: string, note: string | null, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
+  const current = await getMeeting(id, actor, db);
+  if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be marked as a no-show (this one is ${statusWord(current.status)})`);
+  await assertMeetingDay(current, options.early ?? false, new Date(), db);
+  await withTransaction(db, async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });
     await recordActivity({
       type: "meeting.no_show",
@@ -510,8 +503,9 @@ export async function markNoShow(id: string, note: string | null, actor: Actor, 
       actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
       metadata: { note },
     }, tx);
+    await draftNoShowFollowUp(current, actor.id, tx);
   });
-  return getMeeting(id, actor);
+  return getMeeting(id, actor, db);
 }
 
 function truncate(s: string, n: number) {
@@ -533,7 +527,7 @@ export async function meetingIcs(id: string, actor: Actor, method?: IcsMethod): 
   return renderIcs(meeting.id, method);
 }
 
-async function renderIcs(id: string, method?: IcsMethod) {
+export async function renderIcs(id: string, method?: IcsMethod) {
   const m = await prisma.meeting.findUniqueOrThrow({
     where: { id },
     include: { event: true, person: { include: { account: { select: { name: true } } } }, owner: { select: { name: true, email: true } } },
@@ -569,8 +563,12 @@ function mailbox(from: string): string {
   return (match ? match[1] : from).trim();
 }
 
-/** Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part. */
-export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string): Promise<InviteResult> {
+/**
+ * Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part. A
+ * meeting the prospect booked themselves carries their link to reschedule or cancel. `actorId` is
+ * null when the prospect did it (booking page).
+ */
+export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string | null): Promise<InviteResult> {
   const { content, meeting: m, summary, filename } = await renderIcs(id, method);
   if (!m.person.email) return { sent: false, method, reason: "The person has no email address" };
   const when = `${formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime")}`;
@@ -586,7 +584,8 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
       : isUpdate
         ? `Our meeting at ${m.event.name} has moved to ${when}.`
         : `Looking forward to meeting you at ${m.event.name} on ${when}.`;
-  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", "", ownerName];
+  const manage = m.bookedVia !== "rep" && method !== "CANCEL" ? `Need another time? Reschedule or cancel here: ${manageBookingUrl(m.id)}` : "";
+  const lines = [`Hi ${firstName},`, "", intro, method === "CANCEL" ? "" : `Where: ${where}`, m.agenda && method !== "CANCEL" ? `Agenda: ${m.agenda}` : "", manage, "", ownerName];
   const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
   const html = lines.filter((l) => l !== "").map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
   try {
@@ -619,16 +618,15 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
   }
 }
 
-function escapeHtml(s: string) {
+export function escapeHtml(s: string) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** People of the event to book with: by name, email or company. */
-export async function searchAttendees(q: string, actor: Actor, eventId?: string, db: DbTx = prisma) {
-  const event = await currentEventOrThrow(actor, eventId, db);
+export async function searchAttendees(q: string, actor: Actor, db: DbTx = prisma) {
   return db.person.findMany({
     where: {
-      eventId: event.id,
+      eventId: actor.eventId,
       OR: [
         { name: { contains: q, mode: "insensitive" } },
         { email: { contains: q, mode: "insensitive" } },
@@ -643,14 +641,14 @@ export async function searchAttendees(q: string, actor: Actor, eventId?: string,
 
 /** What the booking dialog needs: the event's zone and days, and the team. */
 export async function bookingContext(actor: Actor, personId?: string, db: DbTx = prisma) {
-  const event = await currentEventOrThrow(actor, undefined, db);
-  const [team, person] = await Promise.all([
+  const event = actor.event;
+  const [team, found] = await Promise.all([
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     personId
-      ? db.person.findFirst({ where: { id: personId, eventId: event.id }, select: { id: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
+      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
       : null,
   ]);
-  if (personId && !person) throw new AppError("not_found", "Person not found in this event");
+  const person = personId ? (({ eventId: _eventId, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, startDate: event.startDate.toISOString().slice(0, 10), endDate: event.endDate.toISOString().slice(0, 10), boothNumber: event.boothNumber },
     team,

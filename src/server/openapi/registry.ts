@@ -2,14 +2,23 @@ import type { ZodType } from "zod";
 import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQuery, updateAccountBody } from "@/server/accounts/service";
 import { listActivitiesQuery } from "@/server/activity/feed";
 import { heatmapQuery } from "@/server/analytics/heatmap";
-import { captureLeadBody } from "@/server/booth/schemas";
+import { boothSyncBody, captureLeadBody } from "@/lib/booth/schemas";
+import { availabilityBody } from "@/server/booking/availability";
+import { cardReadBody } from "@/server/booth/card-reading";
+import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
+import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { createEventBody, updateEventBody } from "@/server/events/schemas";
 import { exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
-import { createOutreachBody, generateDraftsBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { sellerProfileSchema } from "@/server/seller/profile";
+import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
+import { updateMySettingsBody } from "@/server/users/settings";
+import { searchQuery } from "@/server/search/service";
+import { createCostBody, listCostsQuery, showPnlQuery, updateCostBody } from "@/server/roi/show-pnl";
+import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
 import { heartbeatBody, presenceQuery } from "@/server/presence/service";
@@ -86,6 +95,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: "PUT", path: "/api/ai/score-icp/weights", summary: "Change the ICP weights (admins)", tag: "ai", access: "admin", body: icpWeightsSchema },
   { method: "GET", path: "/api/analytics/heatmap", summary: "Engagement by weekday × hour (event time zone) and by account × week", tag: "analytics", access: "user", query: heatmapQuery },
   { method: "POST", path: "/api/booth/leads", summary: "Quick capture of a walk-up: match person/account or create them", tag: "booth", access: "user", status: 201, body: captureLeadBody },
+  { method: "POST", path: "/api/booth/sync", summary: "The phone's offline queue: captures and meeting actions, each applied once per idempotency key, with a result per operation", tag: "booth", access: "user", body: boothSyncBody },
+  { method: "POST", path: "/api/booth/card-read", summary: "Read a business-card photo with the AI endpoint: a suggestion the rep confirms (503 when no endpoint is configured)", tag: "booth", access: "user", body: cardReadBody },
+  { method: "GET", path: "/api/booth/captures", summary: "The team's captures at this event, newest first (?rating=hot: the hot leads from the show; ?day=, ?mine=true)", tag: "booth", access: "user", query: listCapturesQuery },
+  { method: "GET", path: "/api/booth/captures/{id}/card", summary: "The business-card photo kept with a capture", tag: "booth", access: "user", params: idParams },
+  { method: "POST", path: "/api/booth/captures/enroll", summary: "Enroll a show day's captures (optionally one rating) in a sequence; skipped people are listed with the reason", tag: "booth", access: "user", body: enrollCapturesBody },
+  { method: "GET", path: "/api/booth/agenda", summary: "Every show day's team meetings with talking points, tier and status (what the phone caches for offline reading)", tag: "booth", access: "user" },
   { method: "GET", path: "/api/campaigns/{id}", summary: "One campaign with its rates", tag: "campaigns", access: "user", params: idParams },
   { method: "PATCH", path: "/api/campaigns/{id}", summary: "Rename or describe a campaign", tag: "campaigns", access: "user", params: idParams, body: updateCampaignBody },
   { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
@@ -103,6 +118,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
   { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "GET", path: "/api/me/availability", summary: "My booth hours at the current event and my public booking link", tag: "booking", access: "user" },
+  { method: "PUT", path: "/api/me/availability", summary: "Replace my booth hours at the current event (and optionally my booking link)", tag: "booking", access: "user", body: availabilityBody },
+  { method: "GET", path: "/api/booking/{event}", summary: "Public: an event's free booth slots by day (?rep= for one rep's page); reveals no other meeting", tag: "booking", access: "public", params: eventSlugParams, query: slotsQuery },
+  { method: "POST", path: "/api/booking/{event}", summary: "Public: a prospect books a free booth slot (honeypot, timing check, rate limited); the invite with a manage link goes out", tag: "booking", access: "public", status: 201, params: eventSlugParams, body: bookSlotBody },
+  { method: "GET", path: "/api/booking/manage/{token}", summary: "Public: the prospect's own booking (signed link) and the times it could move to", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "POST", path: "/api/booking/manage/{token}/reschedule", summary: "Public: move the booking; the calendar keeps its UID and SEQUENCE goes up", tag: "booking", access: "public", params: bookingTokenParams, body: rescheduleBookingBody },
+  { method: "POST", path: "/api/booking/manage/{token}/cancel", summary: "Public: cancel the booking; the calendar gets METHOD:CANCEL", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "GET", path: "/api/booking/manage/{token}/ics", summary: "Public: the booked meeting's .ics as it stands", tag: "booking", access: "public", params: bookingTokenParams },
+  { method: "POST", path: "/api/booking/offer/{token}", summary: "Public: accept a booth slot offered by email (books it when still free)", tag: "booking", access: "public", status: 201, params: bookingTokenParams },
   { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived (before the meeting's day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery },
   { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status (before its day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody },
   { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
@@ -120,6 +144,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft or cancel a queued message", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/{id}/send", summary: "Send now, or queue for the next slot in the sending window", tag: "outreach", access: "user", params: idParams },
   { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for one person or a selection", tag: "outreach", access: "user", body: generateDraftsBody },
+  { method: "GET", path: "/api/cron/meeting-reminders", summary: "Vercel Cron (every 5 min): 24 h and 1 h reminders to prospect and rep, each sent once; returns due/sent/failed/alreadySent", tag: "meetings", access: "cron" },
   { method: "GET", path: "/api/cron/sequences", summary: "Vercel Cron (every 5 min): send due sequence steps within ~50 s; returns processed/sent/queued/tasks/completed/stopped/errors", tag: "sequences", access: "cron" },
   { method: "GET", path: "/api/sequences", summary: "The event's sequences with enrollment counts", tag: "sequences", access: "user", query: listSequencesQuery },
   { method: "POST", path: "/api/sequences", summary: "Create a sequence (DRAFT) with its steps", tag: "sequences", access: "user", status: 201, body: createSequenceBody },
@@ -181,6 +206,22 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
   { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
+  // Workspace (issue 19): streamed drafts, the seller profile.
+  { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },
+  { method: "GET", path: "/api/settings/product", summary: "The seller profile (\"Our product\") every prompt, draft, pain point, ICP fit and ROI model reads", tag: "settings", access: "user" },
+  { method: "PUT", path: "/api/settings/product", summary: "Replace the seller profile (admins)", tag: "settings", access: "admin", body: sellerProfileSchema },
+  { method: "DELETE", path: "/api/settings/product", summary: "Go back to the shipped default seller profile (admins)", tag: "settings", access: "admin" },
+  { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
+  { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
+  { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
+  { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
+  { method: "GET", path: "/api/event-costs", summary: "What the show cost, line by line", tag: "roi", access: "user", query: listCostsQuery },
+  { method: "POST", path: "/api/event-costs", summary: "Add a cost line to a show (admins)", tag: "roi", access: "admin", status: 201, body: createCostBody },
+  { method: "PATCH", path: "/api/event-costs/{id}", summary: "Correct a cost line (admins)", tag: "roi", access: "admin", params: idParams, body: updateCostBody },
+  { method: "DELETE", path: "/api/event-costs/{id}", summary: "Remove a cost line: kept, no longer counted (admins)", tag: "roi", access: "admin", params: idParams },
+  { method: "GET", path: "/api/reports/show", summary: "Was the show worth it? Cost per lead, meeting and opportunity, pipeline created and influenced, won revenue, ROI multiple, by rep and tier, compared with the previous show", tag: "reports", access: "user", query: showPnlQuery },
+  { method: "GET", path: "/api/me/settings", summary: "My signature, daily send cap, time zone and notification emails", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me/settings", summary: "Change my own settings", tag: "me", access: "user", body: updateMySettingsBody },
 ];
 
 export const registry: Endpoint[] = ENDPOINTS.map((e) => ({ ...e, example: EXAMPLES[`${e.method} ${e.path}`] }));

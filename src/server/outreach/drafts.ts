@@ -1,39 +1,58 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
-import { completeJson, isAiConfigured } from "@/server/ai/client";
+import { reserveAiUnits } from "@/server/ai/budget";
+import { generateStructured, isAiConfigured, streamPlainText } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import type { generateDraftsBody } from "@/server/outreach/schemas";
-import type { Actor } from "@/server/outreach/service";
+import type { generateDraftsBody, streamDraftBody } from "@/server/outreach/schemas";
+import { inSentence, type SellerProfile } from "@/server/seller/profile";
+import { getSellerProfile } from "@/server/seller/service";
+import type { Actor } from "@/server/access/actor";
+import { isInActorEvent } from "@/server/access/scope";
 import { renderMessage, type MergeContext } from "@/lib/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
 /**
  * Personalised drafts. With an AI endpoint configured the model writes each message from the
- * person's data, the account dossier, the insights and the chosen template (as guidance, not a
- * script); without one — or when the model fails — a deterministic composer renders the template
- * with sensible fallbacks for empty fields. Either way the result is a DRAFT a rep reviews and
- * edits; nothing is sent from here.
+ * person's data, the account dossier, the insights, the seller profile (product, pitch, value
+ * propositions, pain library) and the chosen template (as guidance, not a script); without one
+ * — or when the model fails — a deterministic composer renders the template with fallbacks for
+ * empty fields, and says so ("template draft"). The built-in template itself is written from the
+ * seller profile, so another product gets its own words with no code change. Either way the
+ * result is a DRAFT a rep reviews and edits; nothing is sent from here.
  */
-const BUILT_IN_TEMPLATE = {
-  subject: "{{person.firstName|Quick question}}, 20 minutes at {{event.name}}?",
-  body: `Hi {{person.firstName|there}},
 
-I am heading to {{event.name}} and {{account.name|your team}} is on my list. Operations leaders keep telling us that {{dossier.painPoint|trailers wait too long between the gate and the dock}}.
+// Profile text goes into a template literally: it must not open a merge field of its own.
+const literal = (text: string) => text.replace(/\{\{|\}\}/g, "");
 
-We give yard teams a live view of every trailer, faster gate check-in and fewer detention charges, usually within the first quarter.
+export function builtInTemplate(profile: SellerProfile) {
+  return {
+    subject: `{{person.firstName|Quick question}}, ${literal(profile.meetingAsk)} at {{event.name}}?`,
+    body: `Hi {{person.firstName|there}},
 
-Would you have 20 minutes at our booth? Happy to work around your schedule.
+I am heading to {{event.name}} and {{account.name|your team}} is on my list. Teams like yours keep telling us that {{dossier.painPoint|${literal(inSentence(profile.painPoints[0].pain))}}}.
+
+${literal(profile.pitch)}
+
+Would you have ${literal(profile.meetingAsk)}? Happy to work around your schedule.
 
 Best,`,
-};
+  };
+}
 
-const HOW = {
-  noModel: "No AI model is configured, so this draft is the template filled in with their details. Read it and make it yours before sending.",
-  modelFailed: "The AI model did not answer, so this draft is the template filled in with their details. Read it and make it yours before sending.",
-  ai: "Written by the AI model from their details, their company's research and the template. Check the facts before sending.",
-};
+/**
+ * What an empty merge field becomes when its placeholder has no pipe fallback, in this seller's
+ * words (the renderer, src/lib/merge-fields.ts, takes them for drafts and for the send path).
+ */
+export function mergeFallbacks(profile: SellerProfile): Record<string, string> {
+  return {
+    "person.firstName": "there",
+    "account.name": "your team",
+    "dossier.painPoint": inSentence(profile.painPoints[0].pain),
+    "person.title": "operations leader",
+  };
+}
 
 const aiDraft = z.object({ subject: z.string().min(1).max(300), body: z.string().min(20).max(8000) });
 
@@ -50,60 +69,90 @@ export type GeneratedDraft = {
   outreachId?: string;
 };
 
-async function composeWithAi(template: { subject: string | null; body: string }, context: MergeContext, insights: string[], channel: string) {
-  return completeJson({
-    schema: aiDraft,
-    temperature: 0.4,
-    messages: [
-      {
-        role: "system",
-        content:
-          "You write short, specific B2B sales outreach for a sales rep of a yard-management software vendor ahead of a trade show. " +
-          "Plain text, no markdown, no placeholders or brackets, 90-160 words for email, under 300 characters for LinkedIn. " +
-          "Use only facts given to you; never invent numbers or news. " +
-          (channel === "EMAIL" ? "End with a short sign-off such as \"Best,\" and no name: the sender's signature is added below when the email is sent. " : "End with the sender's first name. ") +
-          'Answer as JSON: {"subject": string, "body": string}.',
-      },
-      {
-        role: "user",
-        content: JSON.stringify({ channel, recipient: context.person, account: context.account, dossier: context.dossier, insights, sender: context.sender, event: context.event, templateAsGuidance: template }),
-      },
-    ],
-  });
+/** The template filled in for one recipient: the one renderer with this seller's fallbacks. */
+export function composeDeterministic(template: { subject: string | null; body: string }, context: MergeContext, profile: SellerProfile) {
+  return renderMessage(template, context, mergeFallbacks(profile));
 }
 
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, eventId: string, actor: Actor & { name: string | null; email: string }) {
-  const template = body.templateId ? await getTemplateOrThrow(body.templateId, eventId) : null;
+const HOW = {
+  noModel: "No AI model is configured, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  modelFailed: "The AI model did not answer, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  ai: "Written by the AI model from their details, their company's research and the template. Check the facts before sending.",
+};
+
+function draftSystemPrompt(profile: SellerProfile, format: "json" | "text", channel: string): string {
+  return (
+    `You write short, specific B2B sales outreach for a sales rep of the company that sells ${profile.productName} ahead of a trade show. ` +
+    `What it does: ${profile.pitch} Value propositions: ${profile.valueProps.join("; ")}. ` +
+    `Pains we solve (pain → how → proof): ${profile.painPoints.map((p) => `${p.pain} → ${p.solution}${p.proof ? ` → ${p.proof}` : ""}`).join(" | ")}. ` +
+    `Ask for ${profile.meetingAsk}. ` +
+    "Plain text, no markdown, no placeholders or brackets, 90-160 words for email, under 300 characters for LinkedIn. " +
+    "Use only facts given to you; never invent numbers or news. " +
+    (channel === "EMAIL" ? "End with a short sign-off such as \"Best,\" and no name: the sender's signature is added below when the email is sent. " : "End with the sender's first name. ") +
+    (format === "text" ? ' Write the first line as "Subject: <subject>", then one empty line, then the body.' : "")
+  );
+}
+
+function draftFacts(template: { subject: string | null; body: string }, context: MergeContext, insights: string[], channel: string): string {
+  return JSON.stringify({ channel, recipient: context.person, account: context.account, dossier: context.dossier, insights, sender: context.sender, event: context.event, templateAsGuidance: template });
+}
+
+async function composeWithAi(template: { subject: string | null; body: string }, context: MergeContext, insights: string[], channel: string, profile: SellerProfile) {
+  return generateStructured({ purpose: "draft", schema: aiDraft, temperature: 0.4, system: draftSystemPrompt(profile, "json", channel), prompt: draftFacts(template, context, insights, channel) });
+}
+
+async function insightsFor(person: { id: string; accountId: string | null }): Promise<string[]> {
+  const insights = await prisma.insight.findMany({
+    where: { OR: [{ personId: person.id }, ...(person.accountId ? [{ accountId: person.accountId }] : [])] },
+    orderBy: { createdAt: "desc" }, take: 8, select: { content: true },
+  });
+  return insights.map((i) => i.content);
+}
+
+type DraftRequest = { personIds: string[]; templateId?: string | null; campaignId?: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" };
+
+/** What every draft of a request shares: the template (or the built-in one), channel, profile, people. */
+async function draftInputs(body: DraftRequest, actor: Actor) {
+  const eventId = actor.eventId;
+  const template = body.templateId ? await getTemplateOrThrow(body.templateId, actor) : null;
   if (body.campaignId) {
     const campaign = await prisma.campaign.findFirst({ where: { id: body.campaignId, eventId, archivedAt: null }, select: { id: true } });
     if (!campaign) throw new AppError("validation_error", "That campaign does not exist in this event", [{ path: "campaignId", message: "Unknown campaign" }]);
   }
-  const source = template ? { subject: template.subject, body: template.body } : BUILT_IN_TEMPLATE;
+  const profile = await getSellerProfile();
+  const source = template ? { subject: template.subject, body: template.body } : builtInTemplate(profile);
   const channel = template?.channel ?? body.channel;
-  const people = await prisma.person.findMany({ where: { id: { in: body.personIds }, eventId }, select: { id: true, name: true, accountId: true, email: true } });
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+    .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
+  return { template, profile, source, channel, people };
+}
 
+type Person = { id: string; name: string; accountId: string | null; email: string | null };
+
+function templateDraft(person: Person, context: MergeContext, source: { subject: string | null; body: string }, channel: string, profile: SellerProfile): GeneratedDraft {
+  const deterministic = composeDeterministic(source, context, profile);
+  const warnings: string[] = [];
+  if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
+  if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
+  return { personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message, generatedBy: "template", how: HOW.noModel, missing: deterministic.missing, warnings };
+}
+
+
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
+  const eventId = actor.eventId;
+  const { template, profile, source, channel, people } = await draftInputs(body, actor);
   const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
   const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
   for (const id of body.personIds) {
     const person = people.find((p) => p.id === id)!;
     const context = await buildMergeContext(person.id, eventId, actor);
-    const deterministic = renderMessage(source, context);
-    const warnings: string[] = [];
-    if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
-    if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
-    let draft: GeneratedDraft = {
-      personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message,
-      generatedBy: "template", how: useAi ? "" : HOW.noModel, missing: deterministic.missing, warnings,
-    };
+    let draft = templateDraft(person, context, source, channel, profile);
     if (useAi) {
       try {
-        const insights = await prisma.insight.findMany({
-          where: { OR: [{ personId: person.id }, ...(person.accountId ? [{ accountId: person.accountId }] : [])] },
-          orderBy: { createdAt: "desc" }, take: 8, select: { content: true },
-        });
-        const ai = await composeWithAi(source, context, insights.map((i) => i.content), channel);
+        const ai = await composeWithAi(source, context, await insightsFor(person), channel, profile);
         draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai", how: HOW.ai, missing: [] };
       } catch (error) {
         logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
@@ -133,4 +182,68 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, e
     }
     return saved;
   });
+}
+
+/** "Subject: …" on the first line, then the body: how the streamed draft is written. */
+export function splitStreamedDraft(text: string, channel: string): { subject: string | null; body: string } {
+  const match = /^\s*subject:[ \t]*(.*)\r?\n/i.exec(text);
+  const subject = match ? match[1].trim() : null;
+  const body = (match ? text.slice(match[0].length) : text).trim();
+  return { subject: channel === "EMAIL" ? subject : null, body };
+}
+
+/**
+ * One draft for the composer, streamed as newline-delimited JSON so the rep sees it being
+ * written: `{"type":"start","generatedBy"}`, then `{"type":"delta","text"}` pieces of the
+ * model's text ("Subject: …", an empty line, the body), then `{"type":"done","draft"}` with the
+ * validated result. Without an endpoint — or when the model fails or writes something that does
+ * not pass the same checks as a structured draft — "done" carries the template draft and says so.
+ */
+export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: Actor): Promise<Response> {
+  const eventId = actor.eventId;
+  const { profile, source, channel, people } = await draftInputs({ personIds: [body.personId], templateId: body.templateId, channel: body.channel }, actor);
+  const person = people[0];
+  const context = await buildMergeContext(person.id, eventId, actor);
+  const fallback = templateDraft(person, context, source, channel, profile);
+  const useAi = isAiConfigured();
+  if (useAi) await reserveAiUnits(actor, 1, "Drafting this message with AI");
+  const insights = useAi ? await insightsFor(person) : [];
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: Record<string, unknown>) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      send({ type: "start", generatedBy: useAi ? "ai" : "template" });
+      if (!useAi) {
+        send({ type: "done", draft: fallback });
+        controller.close();
+        return;
+      }
+      let failed = false;
+      let text = "";
+      try {
+        const result = streamPlainText({
+          purpose: "draft-stream",
+          system: draftSystemPrompt(profile, "text", channel),
+          prompt: draftFacts(source, context, insights, channel),
+          onError: () => (failed = true),
+        });
+        for await (const delta of result.textStream) {
+          text += delta;
+          send({ type: "delta", text: delta });
+        }
+      } catch (error) {
+        logger.warn({ error: error instanceof Error ? error.name : "unknown", personId: person.id }, "AI draft stream failed; used the template");
+        failed = true;
+      }
+      const split = splitStreamedDraft(text, channel);
+      const checked = aiDraft.safeParse({ subject: split.subject ?? "(no subject)", body: split.body });
+      if (failed || !checked.success || (channel === "EMAIL" && !split.subject)) {
+        send({ type: "done", draft: { ...fallback, how: HOW.modelFailed } });
+      } else {
+        send({ type: "done", draft: { ...fallback, subject: split.subject, message: checked.data.body, generatedBy: "ai", how: HOW.ai, missing: [] } });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
 }

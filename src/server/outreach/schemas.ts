@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eventScopeField } from "@/server/access/actor";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
@@ -6,7 +7,7 @@ export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAI
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
 export const listOutreachQuery = z.object({
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
   status: outreachStatus.optional(),
   channel: outreachChannel.optional(),
   ownerId: z.string().max(64).optional(),
@@ -38,6 +39,13 @@ export const updateOutreachBody = z.strictObject({
   channel: outreachChannel.optional(),
 });
 
+/** One draft streamed into the composer as the model writes it. */
+export const streamDraftBody = z.strictObject({
+  personId: z.string().min(1).max(64),
+  templateId: z.string().max(64).nullish(),
+  channel: outreachChannel.default("EMAIL"),
+});
+
 export const generateDraftsBody = z.strictObject({
   personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(50, "Generate at most 50 drafts at a time"),
   templateId: z.string().max(64).nullish(),
@@ -54,5 +62,5 @@ export const markRepliedBody = z.strictObject({
 
 export const recipientsQuery = z.object({
   q: z.string().trim().max(200).default(""),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });

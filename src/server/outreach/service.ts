@@ -5,8 +5,8 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { outreachRates } from "@/server/outreach/stats";
-
-export type Actor = { id: string; role?: "ADMIN" | "REP" };
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 
 const listSelect = {
   id: true, channel: true, subject: true, status: true, toEmail: true, scheduledAt: true, sentAt: true,
@@ -49,8 +49,8 @@ export function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>
   return { AND: and };
 }
 
-export async function listOutreach(eventId: string, query: ListOutreachQuery, db: DbTx = prisma) {
-  const where = outreachWhere(eventId, query);
+export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: DbTx = prisma) {
+  const where = outreachWhere(actor.eventId, query);
   const [items, total] = await Promise.all([
     db.outreach.findMany({
       where,
@@ -64,8 +64,8 @@ export async function listOutreach(eventId: string, query: ListOutreachQuery, db
   return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
 }
 
-export async function outreachStats(eventId: string, query: Partial<ListOutreachQuery>, db: DbTx = prisma) {
-  const base = outreachWhere(eventId, { ...query, status: undefined, engagement: undefined });
+export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {
+  const base = outreachWhere(actor.eventId, { ...query, status: undefined, engagement: undefined });
   const [rates, byOwner] = await Promise.all([
     outreachRates(base, db),
     db.outreach.groupBy({ by: ["ownerId"], where: { AND: [base, { sentAt: { not: null } }] }, _count: { _all: true } }),
@@ -77,11 +77,12 @@ export async function outreachStats(eventId: string, query: Partial<ListOutreach
   return { rates, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
 }
 
-export async function getOutreachOrThrow(id: string, eventId: string, db: DbTx = prisma) {
-  const outreach = await db.outreach.findFirst({
-    where: { id, eventId },
+export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  const outreach = await db.outreach.findUnique({
+    where: { id },
     select: {
       ...listSelect,
+      eventId: true,
       message: true, messageId: true, transport: true, queuedAt: true, attempts: true, machineOpenCount: true,
       templateId: true, enrollmentId: true, stepNumber: true,
       person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true } },
@@ -89,17 +90,16 @@ export async function getOutreachOrThrow(id: string, eventId: string, db: DbTx =
       outbox: { select: { id: true, toEmail: true, fromEmail: true, subject: true, text: true, html: true, headers: true, transport: true, createdAt: true } },
     },
   });
-  if (!outreach) throw new AppError("not_found", "Message not found");
-  return outreach;
+  return inActorEvent(actor, "outreach", outreach);
 }
 
 /** Only the message's owner or an admin may change or send it. */
-export function assertCanEdit(outreach: { owner: { id: string } | null }, actor: Actor) {
+export function assertCanEdit(outreach: { owner: { id: string } | null }, actor: Pick<Actor, "id" | "role">) {
   if (actor.role === "ADMIN") return;
   if (outreach.owner && outreach.owner.id !== actor.id) throw new AppError("forbidden", "Only the owner of this message or an admin can change it");
 }
 
-async function assertInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
+async function assertLinksInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
   let accountId: string | null = null;
   if (refs.personId) {
     const person = await db.person.findFirst({ where: { id: refs.personId, eventId }, select: { accountId: true } });
@@ -121,10 +121,11 @@ function requireSubject(channel: string, subject: string | null | undefined) {
   if (channel === "EMAIL" && !subject) throw new AppError("validation_error", "An email needs a subject", [{ path: "subject", message: "Required for email" }]);
 }
 
-export async function createOutreach(body: z.infer<typeof createOutreachBody>, eventId: string, actor: Actor) {
+export async function createOutreach(body: z.infer<typeof createOutreachBody>, actor: Actor) {
+  const eventId = actor.eventId;
   requireSubject(body.channel, body.subject);
   return prisma.$transaction(async (tx) => {
-    const { accountId } = await assertInEvent(eventId, body, tx);
+    const { accountId } = await assertLinksInEvent(eventId, body, tx);
     const created = await tx.outreach.create({
       data: {
         eventId, personId: body.personId, accountId, ownerId: actor.id, campaignId: body.campaignId ?? null, templateId: body.templateId ?? null,
@@ -136,18 +137,19 @@ export async function createOutreach(body: z.infer<typeof createOutreachBody>, e
       type: "outreach.drafted", description: `Draft ${body.channel.toLowerCase()} to ${created.person.name} saved`,
       actorId: actor.id, eventId, personId: body.personId, accountId, entityType: "outreach", entityId: created.id,
     }, tx);
-    return getOutreachOrThrow(created.id, eventId, tx);
+    return getOutreachOrThrow(created.id, actor, tx);
   });
 }
 
-export async function updateOutreach(id: string, body: z.infer<typeof updateOutreachBody>, eventId: string, actor: Actor) {
+export async function updateOutreach(id: string, body: z.infer<typeof updateOutreachBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getOutreachOrThrow(id, eventId, tx);
+    const current = await getOutreachOrThrow(id, actor, tx);
     assertCanEdit(current, actor);
     if (current.status !== "DRAFT" && current.status !== "QUEUED" && current.status !== "FAILED") {
       throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be edited`);
     }
-    await assertInEvent(eventId, { campaignId: body.campaignId }, tx);
+    await assertLinksInEvent(eventId, { campaignId: body.campaignId }, tx);
     requireSubject(body.channel ?? current.channel, body.subject === undefined ? current.subject : body.subject);
     // Conditional update: a message that started sending meanwhile is not changed under it.
     const changed = await tx.outreach.updateMany({
@@ -159,14 +161,15 @@ export async function updateOutreach(id: string, body: z.infer<typeof updateOutr
       type: "outreach.edited", description: `Message to ${current.person.name} edited`,
       actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id,
     }, tx);
-    return getOutreachOrThrow(id, eventId, tx);
+    return getOutreachOrThrow(id, actor, tx);
   });
 }
 
 /** Drafts are deleted; queued messages are cancelled (kept for the record). */
-export async function discardOutreach(id: string, eventId: string, actor: Actor) {
+export async function discardOutreach(id: string, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getOutreachOrThrow(id, eventId, tx);
+    const current = await getOutreachOrThrow(id, actor, tx);
     assertCanEdit(current, actor);
     if (current.status === "DRAFT" || current.status === "FAILED") {
       const deleted = await tx.outreach.deleteMany({ where: { id, status: { in: ["DRAFT", "FAILED"] } } });
@@ -185,10 +188,10 @@ export async function discardOutreach(id: string, eventId: string, actor: Actor)
 }
 
 /** People in the event for the compose dialog's picker. */
-export async function searchRecipients(eventId: string, q: string, db: DbTx = prisma) {
+export async function searchRecipients(q: string, actor: Actor, db: DbTx = prisma) {
   const people = await db.person.findMany({
     where: {
-      eventId,
+      eventId: actor.eventId,
       ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { account: { name: { contains: q, mode: "insensitive" } } }] } : {}),
     },
     orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],
@@ -201,10 +204,10 @@ export async function searchRecipients(eventId: string, q: string, db: DbTx = pr
 }
 
 /** Reps and campaigns for the list filters. */
-export async function listFilterOptions(eventId: string, db: DbTx = prisma) {
+export async function listFilterOptions(actor: Actor, db: DbTx = prisma) {
   const [reps, campaigns] = await Promise.all([
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
-    db.campaign.findMany({ where: { eventId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.campaign.findMany({ where: { eventId: actor.eventId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { reps, campaigns };
 }

@@ -5,22 +5,28 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
-import type { SessionUser } from "@/server/users/session";
+import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
+import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
-import { actorName, assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, resolveEventId, sortDir } from "@/server/accounts/shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listPeopleQuery = z.strictObject({
-  eventId: idString.optional(),
+  ...eventScopeField,
   q: z.string().trim().max(100).optional(),
   persona: csvEnum([...PERSONA_FLAGS]).optional(),
   accountId: idString.optional(),
   tier: csvEnum([...TIERS]).optional(),
   assignedTo: z.string().max(64).optional(),
   hasEmail: z.enum(["true", "false"]).optional(),
+  /** The booth rating (hot, warm, cold; comma-separated for several). */
+  rating: csvEnum(["hot", "warm", "cold"]).optional(),
+  /** One interest tag from the booth. */
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
   ...engagementQuery,
@@ -38,7 +44,12 @@ const personFields = {
   title: optionalText(200),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
   phone: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
-  linkedin: z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full LinkedIn URL" })).nullable(),
+  // Shown as a link on the person's page: only a linkedin.com address is kept (safe-links.ts).
+  linkedin: z
+    .string()
+    .max(500)
+    .transform((value, ctx) => linkedinProfileUrl(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a linkedin.com profile address, like https://www.linkedin.com/in/name" }), z.NEVER))
+    .nullable(),
   timeZone: optionalText(64),
   notes: optionalText(10_000),
   accountId: idString.nullable(),
@@ -51,7 +62,7 @@ const personFields = {
   isNonOps: z.boolean(),
   leadRating: optionalText(20),
 };
-export const createPersonBody = z.strictObject({ ...personFields, eventId: idString.optional() }).partial().required({ firstName: true });
+export const createPersonBody = z.strictObject({ ...personFields, ...eventScopeField }).partial().required({ firstName: true });
 export const updatePersonBody = z
   .strictObject(personFields)
   .partial()
@@ -82,6 +93,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (assignee !== undefined) and.push({ assignedToId: assignee });
   if (q.hasEmail === "true") and.push({ email: { not: null } });
   if (q.hasEmail === "false") and.push({ email: null });
+  if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
+  if (q.tag) and.push({ interestTags: { has: q.tag } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
   and.push(...personEngagementWhere(q));
   return { AND: and };
@@ -120,6 +133,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
   if (q.hasEmail === "true") parts.push(Prisma.sql`p.email IS NOT NULL`);
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
+  if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
+  if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
   parts.push(...engagementWhereSql(PERSON_OWNER, q));
@@ -145,10 +160,9 @@ type PersonListRow = Omit<Prisma.PersonGetPayload<{ select: typeof personListSel
   contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: Date | null;
 };
 
-/** One page, and the total with the event check, as two parallel statements (like the accounts list). */
-export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx = prisma) {
-  const eventId = q.eventId ?? (await resolveEventId(undefined, user, db));
-  const where = peopleWhereSql(eventId, q, user.id);
+/** One page and the total as two parallel statements (like the accounts list). */
+export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = prisma) {
+  const where = peopleWhereSql(actor.eventId, q, actor.id);
   const sort = PEOPLE_SORT_SQL[q.sort];
   // The total joins the accounts only when a filter reads them: the join, even unused, cost the
   // count its index-only scan (a seq scan of every person instead).
@@ -164,19 +178,14 @@ export async function listPeople(q: ListPeopleQuery, user: SessionUser, db: DbTx
       WHERE ${where}
       ORDER BY ${order}
       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    db.$queryRaw<{ n: number; eventExists: boolean }[]>`
-      SELECT (SELECT count(*)::int FROM people p ${accountJoin} WHERE ${where}) AS n,
-        EXISTS (SELECT 1 FROM events WHERE id = ${eventId}) AS "eventExists"`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}`,
   ]);
-  if (!counted[0]?.eventExists) throw new AppError("not_found", "Event not found");
-  return page(rows, counted[0].n, q.page, q.pageSize);
+  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
 }
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 
-export async function getPersonOrThrow(id: string, db: DbTx = prisma) {
-  const person = await db.person.findUnique({ where: { id } });
-  if (!person) throw new AppError("not_found", "Person not found");
-  return person;
+export async function getPersonOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "person", await db.person.findUnique({ where: { id } }));
 }
 
 // The shapes the person page and GET /api/people/:id return (typed through Prisma's payloads,
@@ -237,14 +246,15 @@ function toPerson(row: PersonCoreRow): PersonWithAccount {
 }
 
 /** The person with their account (and its dossier) and talking points: what GET returns. */
-export async function getPerson(id: string, db: DbTx = prisma): Promise<PersonWithAccount> {
+export async function getPerson(id: string, actor: Actor, db: DbTx = prisma): Promise<PersonWithAccount> {
   const [row] = await db.$queryRaw<PersonCoreRow[]>`SELECT ${personCoreColumns(id)} FROM people p WHERE p.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Person not found");
+  if (!row) throw notFoundIn(actor, "person");
+  inActorEvent(actor, "person", row.person);
   return toPerson(row);
 }
 
 /** Everything the person page shows before a call, in one statement. */
-export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<PersonDetail> {
+export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prisma): Promise<PersonDetail> {
   const [row] = await db.$queryRaw<(PersonCoreRow & Omit<PersonDetail, "person">)[]>`
     SELECT ${personCoreColumns(id)},
       ${jsonList(Prisma.sql`
@@ -266,7 +276,8 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
         WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues,
       (SELECT e."timeZone" FROM events e WHERE e.id = p."eventId") AS "eventTimeZone"
     FROM people p WHERE p.id = ${id}`;
-  if (!row) throw new AppError("not_found", "Person not found");
+  if (!row) throw notFoundIn(actor, "person");
+  inActorEvent(actor, "person", row.person);
   return {
     person: toPerson(row),
     outreach: listWithDates(row.outreach),
@@ -278,18 +289,19 @@ export async function getPersonDetail(id: string, db: DbTx = prisma): Promise<Pe
   };
 }
 
-async function assertAccountInEvent(accountId: string | null | undefined, eventId: string, db: DbTx) {
+/** A link to an account follows the by-id rule too, but answers 422 on the field that names it. */
+async function assertAccountInEvent(accountId: string | null | undefined, actor: Actor, db: DbTx) {
   if (!accountId) return;
   const account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { eventId: true } });
-  if (!account || account.eventId !== eventId) {
+  if (!account || !isInActorEvent(actor, "account", account)) {
     throw new AppError("validation_error", "That account is not in this event", [{ path: "accountId", message: "Unknown account" }]);
   }
 }
 
-export async function createPerson(body: z.infer<typeof createPersonBody>, actor: SessionUser) {
+export async function createPerson(body: z.infer<typeof createPersonBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const eventId = await resolveEventId(body.eventId, actor, tx);
-    await assertAccountInEvent(body.accountId, eventId, tx);
+    await assertAccountInEvent(body.accountId, actor, tx);
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, ...fields } = body;
     const lastName = body.lastName ?? "";
@@ -307,10 +319,10 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
   });
 }
 
-export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: SessionUser) {
+export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getPersonOrThrow(id, tx);
-    if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, before.eventId, tx);
+    const before = await getPersonOrThrow(id, actor, tx);
+    if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const data: Prisma.PersonUncheckedUpdateInput = { ...body };
     if (body.firstName !== undefined || body.lastName !== undefined) {
@@ -338,9 +350,9 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
   });
 }
 
-export async function deletePerson(id: string, actor: SessionUser) {
+export async function deletePerson(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const person = await getPersonOrThrow(id, tx);
+    const person = await getPersonOrThrow(id, actor, tx);
     await tx.person.delete({ where: { id } });
     await recordActivity(
       {
@@ -359,10 +371,10 @@ export async function deletePerson(id: string, actor: SessionUser) {
   });
 }
 
-export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: SessionUser) {
+export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const people = await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } });
+    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } })).filter((p) => isInActorEvent(actor, "person", p));
     if (people.length !== ids.length) {
       const known = new Set(people.map((p) => p.id));
       throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));

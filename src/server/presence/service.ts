@@ -9,13 +9,15 @@
  */
 import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
+import { isAppPath } from "@/lib/safe-links";
 
 export const ONLINE_WINDOW_MS = 2 * 60 * 1000;
 
 const entityTypes = z.enum(["account", "person", "meeting", "outreach", "sequence", "report", "page"]);
 
+// The path is shown to teammates as a link, so it must be a page of the app (never another site).
 export const heartbeatBody = z.strictObject({
-  path: z.string().min(1).max(300).startsWith("/"),
+  path: z.string().max(300).refine(isAppPath, "Send the path of a page under /dashboard"),
   entityType: entityTypes.optional(),
   entityId: z.string().min(1).max(64).optional(),
 });

@@ -3,6 +3,7 @@ import { AppError } from "@/server/http/errors";
 import { getEventOrThrow } from "@/server/events/service";
 import type { EventMetrics } from "@/server/dashboard/stats";
 import { cachedEventMetrics } from "@/server/cache/event-metrics";
+import { getShowPnl, pnlTable, type ShowPnl } from "@/server/roi/show-pnl";
 import { toMetricFilters, METRIC_LABELS, type ReportConfig, type ReportMetric, type ReportSection } from "@/server/reports/config";
 
 export type ReportData = {
@@ -13,6 +14,8 @@ export type ReportData = {
   sections: ReportSection[];
   metricKeys: ReportMetric[];
   metrics: EventMetrics;
+  /** The show P&L, when the report includes it (whole event: the filters do not apply to costs). */
+  pnl: ShowPnl | null;
 };
 
 /** A report's numbers come from the dashboard's own service: the same filters, the same numbers. */
@@ -27,7 +30,10 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
     summary.push(`Rep: ${owner.name ?? owner.email}`);
   }
   if (filters.from || filters.to) summary.push(`${filters.from ?? "start"} to ${filters.to ?? "today"} (${event.timeZone})`);
-  const metrics = await cachedEventMetrics(event.id, toMetricFilters(filters, event.timeZone));
+  const [metrics, pnl] = await Promise.all([
+    cachedEventMetrics(event.id, toMetricFilters(filters, event.timeZone)),
+    config.sections.includes("roi") ? getShowPnl(event.id, db) : Promise.resolve(null),
+  ]);
   return {
     title: config.title?.trim() || `${event.name} report`,
     event,
@@ -36,6 +42,7 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
     sections: config.sections,
     metricKeys: config.metrics,
     metrics,
+    pnl,
   };
 }
 
@@ -98,5 +105,6 @@ export function sectionTables(data: ReportData): Partial<Record<ReportSection, {
       head: ["Rep", "Sent", "Opened", "Replied", "Meetings booked", "Held"],
       rows: m.reps.map((r) => [r.name, n(r.sent), n(r.opened), n(r.replied), n(r.meetingsBooked), n(r.meetingsCompleted)]),
     },
+    ...(data.pnl ? { roi: pnlTable(data.pnl) } : {}),
   };
 }

@@ -2,13 +2,15 @@ import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import type { SessionUser } from "@/server/users/session";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { reportConfig, type ReportConfig } from "@/server/reports/config";
 import type { PaginatedResponse } from "@/types/api";
+import { eventScopeField } from "@/server/access/actor";
 
 /** Saved report definitions belong to an event; the team sees them all, only the owner or an admin changes one. */
 export const createReportBody = z.strictObject({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   name: z.string().trim().min(1, "Give the report a name").max(120),
   config: reportConfig,
 });
@@ -17,7 +19,7 @@ export const updateReportBody = z.strictObject({
   config: reportConfig.optional(),
 });
 export const listReportsQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -35,7 +37,8 @@ function view<T extends { config: unknown }>(row: T): Omit<T, "config"> & { conf
   return { ...row, config: parsed.success ? parsed.data : reportConfig.parse({}) };
 }
 
-export async function listReportDefinitions(eventId: string, page = 1, pageSize = 50, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
+export async function listReportDefinitions(actor: Actor, page = 1, pageSize = 50, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
+  const eventId = actor.eventId;
   const [items, total] = await Promise.all([
     db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize, select }),
     db.reportDefinition.count({ where: { eventId } }),
@@ -43,29 +46,26 @@ export async function listReportDefinitions(eventId: string, page = 1, pageSize 
   return { items: items.map(view), total, page, pageSize, hasMore: page * pageSize < total };
 }
 
-export async function getReportDefinition(id: string, db: DbTx = prisma): Promise<ReportDefinitionView> {
-  const row = await db.reportDefinition.findUnique({ where: { id }, select });
-  if (!row) throw new AppError("not_found", "Report not found");
-  return view(row);
+export async function getReportDefinition(id: string, actor: Actor, db: DbTx = prisma): Promise<ReportDefinitionView> {
+  return view(inActorEvent(actor, "report", await db.reportDefinition.findUnique({ where: { id }, select })));
 }
 
-export async function createReportDefinition(eventId: string, input: { name: string; config: ReportConfig }, actor: SessionUser) {
+export async function createReportDefinition(input: { name: string; config: ReportConfig }, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
-    if (!event) throw new AppError("not_found", "Event not found");
     const row = await tx.reportDefinition.create({ data: { eventId, ownerId: actor.id, name: input.name, config: input.config }, select });
     await recordActivity({ type: "report.created", description: `Saved the report "${input.name}"`, actorId: actor.id, eventId, entityType: "report", entityId: row.id }, tx);
     return view(row);
   });
 }
 
-function assertCanChange(row: { owner: { id: string } | null }, actor: SessionUser) {
+function assertCanChange(row: { owner: { id: string } | null }, actor: Actor) {
   if (actor.role !== "ADMIN" && row.owner?.id !== actor.id) throw new AppError("forbidden", "Only the report's owner or an admin can change it");
 }
 
-export async function updateReportDefinition(id: string, input: z.infer<typeof updateReportBody>, actor: SessionUser) {
+export async function updateReportDefinition(id: string, input: z.infer<typeof updateReportBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const current = await getReportDefinition(id, tx);
+    const current = await getReportDefinition(id, actor, tx);
     assertCanChange(current, actor);
     const row = await tx.reportDefinition.update({ where: { id }, data: { name: input.name, config: input.config }, select });
     await recordActivity({ type: "report.updated", description: `Updated the report "${row.name}"`, actorId: actor.id, eventId: row.eventId, entityType: "report", entityId: id }, tx);
@@ -73,9 +73,9 @@ export async function updateReportDefinition(id: string, input: z.infer<typeof u
   });
 }
 
-export async function deleteReportDefinition(id: string, actor: SessionUser) {
+export async function deleteReportDefinition(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const current = await getReportDefinition(id, tx);
+    const current = await getReportDefinition(id, actor, tx);
     assertCanChange(current, actor);
     await tx.reportDefinition.delete({ where: { id } });
     await recordActivity({ type: "report.deleted", description: `Deleted the report "${current.name}"`, actorId: actor.id, eventId: current.eventId, entityType: "report", entityId: id }, tx);

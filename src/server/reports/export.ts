@@ -4,6 +4,7 @@ import { buildReport } from "@/server/reports/build";
 import { reportConfig } from "@/server/reports/config";
 import { renderReportHtml } from "@/server/reports/html";
 import { renderReportPdf } from "@/server/reports/pdf";
+import { eventScopeField, type Actor } from "@/server/access/actor";
 
 /**
  * POST /api/reports/pdf body: a report config plus `eventId` (default: current event) and
@@ -11,15 +12,15 @@ import { renderReportPdf } from "@/server/reports/pdf";
  * (the numbers the two render, for previews and scripts).
  */
 export const reportRenderBody = reportConfig.extend({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   format: z.enum(["pdf", "html", "json"]).default("pdf"),
 });
 export type ReportRenderBody = z.infer<typeof reportRenderBody>;
 
-export async function renderReport(eventId: string, body: ReportRenderBody, db: DbTx = prisma): Promise<Response | object> {
-  const { format, eventId: _ignored, ...config } = body;
-  void _ignored;
-  const data = await buildReport(eventId, config, db);
+export async function renderReport(body: ReportRenderBody, actor: Actor, db: DbTx = prisma): Promise<Response | object> {
+  const { format, eventId: _named, ...config } = body;
+  void _named; // the route wrapper made the named event the actor's
+  const data = await buildReport(actor.eventId, config, db);
   const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "report";
   if (format === "json") return data;
   if (format === "html") {

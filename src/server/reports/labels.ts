@@ -1,6 +1,6 @@
 /** What a report can contain: plain constants, safe to import from client components. */
 export const REPORT_TIERS = ["A", "B", "C", "D"] as const;
-export const REPORT_SECTIONS = ["summary", "funnel", "accounts", "outreach", "meetings", "reps"] as const;
+export const REPORT_SECTIONS = ["summary", "funnel", "accounts", "outreach", "meetings", "reps", "roi"] as const;
 export const REPORT_METRICS = ["accounts", "people", "sent", "openRate", "clickRate", "replyRate", "meetingsBooked", "meetingsCompleted", "won"] as const;
 
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -13,6 +13,7 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
   outreach: "Outreach performance",
   meetings: "Meetings",
   reps: "By rep",
+  roi: "Was the show worth it? (vs the previous show)",
 };
 
 export const METRIC_LABELS: Record<ReportMetric, string> = {

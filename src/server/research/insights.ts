@@ -1,11 +1,14 @@
 import { classifyTitle } from "../../../prisma/seed/personas";
+import { ACCOUNT_DATA, type Claim } from "@/lib/claims";
 import type { DossierDraft } from "@/server/research/researcher";
+import type { SellerProfile } from "@/server/seller/profile";
 
 /**
- * Talking points for each person at a researched account, from the dossier and the person's
- * role: operations executives hear the network-wide cost, operations managers the daily
- * pain, technology people the integration story, procurement the pilot and ROI, sales and
- * everyone else get a request for an introduction. A second point opens with recent news when
+ * Talking points for each person at a researched account, from the dossier, the seller
+ * profile (product, value propositions, how we solve each pain) and the person's role:
+ * operations executives hear the network-wide lever, operations people the daily pain and how
+ * we solve it, technology people the integration story, procurement the pilot and ROI, everyone
+ * else gets a request for an introduction. Each point carries the source of the claim it rests on. A second point opens with recent news when
  * the dossier has any. Generated points (source "research", or "dossier" from the demo seed)
  * are replaced on every research; notes a rep wrote by hand are never touched.
  */
@@ -22,31 +25,42 @@ export type InsightPerson = {
   isTech: boolean;
 };
 
-export function talkingPointsFor(person: InsightPerson, account: { name: string; facilityCount: number | null }, dossier: DossierDraft): string[] {
+export function talkingPointsFor(
+  person: InsightPerson,
+  account: { name: string; facilityCount: number | null },
+  dossier: Pick<DossierDraft, "painPoints" | "techStack" | "recentNews">,
+  profile: Pick<SellerProfile, "productName" | "valueProps" | "painPoints">,
+): Claim[] {
   const flagged = person.isExecOps || person.isOps || person.isProc || person.isSales || person.isTech;
   const role = flagged ? person : classifyTitle(person.title);
   const first = person.firstName || "They";
-  const pain = dossier.painPoints[0] ?? "trailers wait too long in the yard";
+  const fallback: Claim = { text: profile.painPoints[0]?.pain ?? "the problem we solve", source: ACCOUNT_DATA };
+  const pain = dossier.painPoints[0] ?? fallback;
   const secondPain = dossier.painPoints[1] ?? pain;
+  const answer = (claim: Claim) => profile.painPoints.find((p) => p.pain === claim.text)?.solution ?? profile.valueProps[0] ?? profile.productName;
   const sites = account.facilityCount ? `${account.facilityCount} sites` : "every site";
-  const stack = dossier.techStack.find((t) => /wms|erp|tms|sap|oracle|manhattan|blue yonder/i.test(t));
-  const points: string[] = [];
+  const stack = dossier.techStack.find((t) => /wms|erp|tms|crm|sap|oracle|salesforce|microsoft|manhattan|blue yonder/i.test(t.text));
+  const points: Claim[] = [];
   if (role.isExecOps) {
-    points.push(`Frame the yard as a network lever for ${first}: "${pain}." Lead with detention and dwell costs across ${sites} and a phased rollout.`);
+    points.push({ text: `Frame ${profile.productName} as a lever across ${sites} for ${first}: "${inSentenceEnd(pain.text)}." Lead with: ${answer(pain)}.`, source: pain.source });
   } else if (role.isOps) {
-    points.push(`${first} lives this every shift: "${secondPain}." Offer the 15-minute gate-to-dock walkthrough at the booth.`);
+    points.push({ text: `${first} lives this every day: "${inSentenceEnd(secondPain.text)}." Show how: ${answer(secondPain)}.`, source: secondPain.source });
   } else if (role.isTech) {
     points.push(
       stack
-        ? `${first} will ask how we integrate with ${stack.replace(/^[^:]+:\s*/, "")}; bring the integration architecture one-pager and SSO details.`
-        : `${first} will care about integration: bring the API and WMS/TMS integration one-pager and SSO details.`,
+        ? { text: `${first} will ask how ${profile.productName} works with ${stack.text.replace(/^[^:]+:\s*/, "")}; bring the integration one-pager and SSO details.`, source: stack.source }
+        : { text: `${first} will care about integration: bring the API and integration one-pager and SSO details.`, source: ACCOUNT_DATA },
     );
   } else if (role.isProc) {
-    points.push(`${first} runs the buying process: mention pilot-first pricing and an ROI model built on ${account.name}'s ${sites}.`);
+    points.push({ text: `${first} runs the buying process: mention pilot-first pricing and an ROI model built on ${account.name}'s ${sites}.`, source: ACCOUNT_DATA });
   } else {
-    points.push(`${first} is not in operations; ask for an introduction to whoever owns yard and dock scheduling at ${account.name}.`);
+    points.push({ text: `${first} may not own this problem; ask for an introduction to whoever owns "${inSentenceEnd(pain.text)}" at ${account.name}.`, source: pain.source });
   }
   const news = dossier.recentNews[0];
-  if (news) points.push(`Open with the news: "${news.title}" — ask how the yard is coping.`);
+  if (news) points.push({ text: `Open with the news: "${news.title}" — ask how it changes their plans.`, source: news.url ?? ACCOUNT_DATA });
   return points;
+}
+
+function inSentenceEnd(text: string): string {
+  return text.trim().replace(/[.!]+$/, "");
 }

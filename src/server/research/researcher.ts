@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { websiteUrl } from "@/lib/normalize";
-import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { ACCOUNT_DATA, type Claim } from "@/lib/claims";
+import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
 import { logger } from "@/server/logger";
 import { extractPageFacts, type PageFacts } from "@/server/research/extract";
 import { industryLabel, likelyPainPoints } from "@/server/research/pain-points";
 import { safeFetch, type SafeFetchOptions } from "@/server/research/safe-fetch";
+import type { SellerProfile } from "@/server/seller/profile";
 
 /**
  * Builds a dossier for one account. The public website is always read first (safely, see
@@ -12,7 +14,9 @@ import { safeFetch, type SafeFetchOptions } from "@/server/research/safe-fetch";
  * products. Then either the configured OpenAI-compatible model writes the dossier from those
  * facts and the account's own data (its answer validated with zod), or — with no model, or
  * when the model fails — the built-in researcher assembles it from the same facts and
- * industry knowledge. Key contacts always come from our own people, never from the model.
+ * the seller profile's industry knowledge. Key contacts always come from our own people, never
+ * from the model. Every pain point and technology is a claim with its source: a page we read,
+ * or "account data"; a model that cites a page we did not read gets "account data" instead.
  */
 export type ResearchAccountInput = {
   id: string;
@@ -36,8 +40,8 @@ export type DossierDraft = {
   summary: string;
   footprint: string;
   facilities: Facility[];
-  painPoints: string[];
-  techStack: string[];
+  painPoints: Claim[];
+  techStack: Claim[];
   recentNews: NewsItem[];
   keyContacts: { name: string; title: string | null; personId: string; email: string | null }[];
   sources: Source[];
@@ -81,12 +85,12 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : "unknown error";
 }
 
-export async function buildDossier(account: ResearchAccountInput, fetchOptions: SafeFetchOptions = {}): Promise<DossierDraft> {
+export async function buildDossier(account: ResearchAccountInput, profile: SellerProfile, fetchOptions: SafeFetchOptions = {}): Promise<DossierDraft> {
   const { pages, warnings } = await gatherWebsite(account, fetchOptions);
-  const builtIn = builtInDossier(account, pages, warnings);
+  const builtIn = builtInDossier(account, pages, warnings, profile);
   if (!isAiConfigured()) return builtIn;
   try {
-    return await aiDossier(account, pages, builtIn);
+    return await aiDossier(account, pages, builtIn, profile);
   } catch (error) {
     logger.warn({ err: error, accountId: account.id }, "AI research failed; using the built-in researcher");
     return { ...builtIn, warnings: [...builtIn.warnings, `The AI provider failed (${reason(error)}); used the built-in researcher`] };
@@ -109,9 +113,9 @@ function formatUsd(value: bigint | null): string | null {
   return `$${n.toLocaleString("en-US")}`;
 }
 
-export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[]): DossierDraft {
+export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[], profile: SellerProfile): DossierDraft {
   const home = pages[0];
-  const label = industryLabel(account.industry) ?? account.industry?.toLowerCase() ?? null;
+  const label = industryLabel(account.industry, profile) ?? account.industry?.toLowerCase() ?? null;
   const sizeBits = [
     account.employeeCount ? `about ${account.employeeCount.toLocaleString("en-US")} employees` : null,
     formatUsd(account.revenue) ? `${formatUsd(account.revenue)} in annual revenue` : null,
@@ -135,7 +139,8 @@ export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[]
     !account.facilityCount && !states.length && account.location ? `headquartered in ${account.location}` : null,
   ].filter(Boolean);
 
-  const technologies = [...new Set(pages.flatMap((p) => p.technologies))];
+  const technologies = new Map<string, Claim>();
+  for (const page of pages) for (const t of page.technologies) if (!technologies.has(t)) technologies.set(t, { text: `Website: ${t}`, source: page.url });
   const news = pages.flatMap((p) => p.news).slice(0, 5).map((n) => ({ title: n.title, date: null, url: n.url, source: `${account.name} website` }));
   const sources: Source[] = pages.map((p) => ({ title: p.title ? `${p.title}` : p.url, url: p.url }));
   const products = pages.flatMap((p) => p.headings).slice(0, 4);
@@ -145,8 +150,8 @@ export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[]
     summary: sentences.join(" "),
     footprint: footprintParts.length ? footprintParts.join(" · ") : "Footprint unknown — add the facility count or research the website",
     facilities,
-    painPoints: likelyPainPoints(account),
-    techStack: technologies.map((t) => `Website: ${t}`),
+    painPoints: likelyPainPoints(account, profile),
+    techStack: [...technologies.values()],
     recentNews: news,
     keyContacts: keyContacts(account),
     sources,
@@ -164,8 +169,8 @@ const aiDossierSchema = z.object({
     .array(z.object({ name: z.string().max(200), city: z.string().max(100).nullish(), state: z.string().max(100).nullish(), type: z.string().max(100).nullish() }))
     .max(30)
     .default([]),
-  painPoints: z.array(z.string().min(1).max(400)).min(1).max(10),
-  techStack: z.array(z.string().max(200)).max(20).default([]),
+  painPoints: z.array(z.object({ text: z.string().min(1).max(400), source: z.string().max(500) })).min(1).max(10),
+  techStack: z.array(z.object({ text: z.string().min(1).max(200), source: z.string().max(500) })).max(20).default([]),
   recentNews: z
     .array(z.object({ title: z.string().max(300), date: z.string().max(40).nullish(), url: z.string().max(500).nullish(), source: z.string().max(200).nullish() }))
     .max(10)
@@ -183,7 +188,7 @@ function httpUrl(value: string | null | undefined): string | null {
   }
 }
 
-async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], builtIn: DossierDraft): Promise<DossierDraft> {
+async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], builtIn: DossierDraft, profile: SellerProfile): Promise<DossierDraft> {
   const facts = {
     company: {
       name: account.name,
@@ -197,22 +202,18 @@ async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], buil
     },
     website: pages.map((p) => ({ url: p.url, title: p.title, description: p.description, headings: p.headings, locations: p.locations, technologies: p.technologies, news: p.news })),
   };
-  const answer = await completeJson({
+  const answer = await generateStructured({
+    purpose: "research",
     schema: aiDossierSchema,
-    messages: [
-      {
-        role: "system",
-        content:
-          "You research companies for a sales team that sells yard-management software (gate check-in, yard visibility, " +
-          "dock scheduling, trailer tracking). Use only the facts given; do not invent numbers, people or URLs. Answer with JSON: " +
-          '{"summary": string, "footprint": string, "facilities": [{"name","city","state","type"}], "painPoints": [string], ' +
-          '"techStack": [string], "recentNews": [{"title","date","url","source"}], "sources": [{"title","url"}]}. ' +
-          "Pain points are the yard and dock problems this company likely has (dwell, detention, gate congestion, yard visibility, trailer hunting…).",
-      },
-      { role: "user", content: JSON.stringify(facts) },
-    ],
+    system:
+      `You research companies for a sales team that sells ${profile.productName}: ${profile.pitch} ` +
+      "Use only the facts given; do not invent numbers, people or URLs. " +
+      "Pain points are the problems this company likely has that the product solves; the seller's own library of pains is given as guidance. " +
+      `Every pain point and technology names its source: the URL of a website page given to you, or "${ACCOUNT_DATA}" when it follows from the company's own fields.`,
+    prompt: JSON.stringify({ ...facts, sellerPainLibrary: profile.painPoints.map((p) => p.pain) }),
   });
   const fetched = new Set(pages.map((p) => p.url));
+  const cited = (claim: { text: string; source: string }): Claim => ({ text: claim.text, source: fetched.has(claim.source) ? claim.source : ACCOUNT_DATA });
   const sources = [
     ...builtIn.sources,
     ...answer.sources.map((s) => ({ title: s.title, url: httpUrl(s.url) })).filter((s): s is Source => s.url !== null && !fetched.has(s.url)),
@@ -221,8 +222,8 @@ async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], buil
     summary: answer.summary,
     footprint: answer.footprint || builtIn.footprint,
     facilities: answer.facilities.map((f) => ({ name: f.name, city: f.city ?? null, state: f.state ?? null, type: f.type ?? null })),
-    painPoints: answer.painPoints,
-    techStack: answer.techStack,
+    painPoints: answer.painPoints.map(cited),
+    techStack: answer.techStack.map(cited),
     recentNews: answer.recentNews.map((n) => ({ title: n.title, date: n.date ?? null, url: httpUrl(n.url), source: n.source ?? null })),
     keyContacts: builtIn.keyContacts,
     sources,

@@ -7,7 +7,8 @@ import { isPublicAddress } from "@/server/research/ip-policy";
 /**
  * Fetching a page a user typed in (an account's website) without letting it reach our own
  * network (SSRF):
- * - http and https only; no credentials in the URL;
+ * - http and https only, on ports 80 and 443 only (a website, not a mail, database or admin
+ *   port of someone's server); no credentials in the URL;
  * - the host is resolved first and every address it resolves to must be public
  *   (ip-policy.ts); the socket then connects to exactly the checked address (a custom
  *   `lookup`), so a second DNS answer cannot swap in a private one (DNS rebinding), while TLS
@@ -23,6 +24,8 @@ export type SafeFetchOptions = {
   maxRedirects?: number;
   /** Decides whether an address may be contacted; defaults to public addresses only. */
   allowAddress?: (address: string) => boolean;
+  /** Decides whether a port may be contacted; defaults to 80 and 443 only. */
+  allowPort?: (port: number) => boolean;
   /** Host name → addresses; defaults to the system resolver. */
   resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 };
@@ -44,6 +47,10 @@ export class BlockedUrlError extends Error {
 
 const DEFAULTS = { timeoutMs: 8000, maxBytes: 1_500_000, maxRedirects: 5 };
 
+function isWebPort(port: number): boolean {
+  return port === 80 || port === 443;
+}
+
 async function systemResolve(hostname: string) {
   return dnsLookup(hostname, { all: true, verbatim: true });
 }
@@ -58,6 +65,8 @@ export async function checkUrl(raw: string, options: SafeFetchOptions = {}): Pro
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new BlockedUrlError(`Only http and https are allowed, not ${url.protocol}`);
   if (url.username || url.password) throw new BlockedUrlError("URLs with credentials are not allowed");
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  if (!(options.allowPort ?? isWebPort)(port)) throw new BlockedUrlError(`Only the web ports 80 and 443 are allowed, not ${port}`);
   const allow = options.allowAddress ?? isPublicAddress;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const literal = isIP(host);

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { eventScopeField } from "@/server/access/actor";
 
 export const MAX_RESEARCH_BATCH = 10;
 
 export const researchCandidatesQuery = z.object({
-  eventId: z.string().min(1).max(64).optional(),
+  ...eventScopeField,
   staleDays: z.coerce.number().int().min(0).max(3650).default(30),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).default(1),

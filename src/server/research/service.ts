@@ -1,10 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { reserveAiUnits } from "@/server/ai/budget";
 import { prisma } from "@/server/db";
-import { getEventOrThrow, resolveCurrentEvent } from "@/server/events/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
+import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
 
@@ -13,8 +16,7 @@ import type { ResearchCandidatesQuery } from "@/server/research/schemas";
  * transaction; then one transaction replaces the dossier, replaces the generated talking
  * points of the account's people and writes the activity.
  */
-export type ResearchActor = { id: string; lastEventId: string | null };
-export type ResearchOptions = { actor: ResearchActor; fetch?: SafeFetchOptions };
+export type ResearchOptions = { actor: Actor; fetch?: SafeFetchOptions };
 
 export type ResearchResult = {
   accountId: string;
@@ -43,7 +45,13 @@ export function describeResearch(draft: { provider: string; websiteFetched: bool
   return `${read} ${why} The built-in researcher wrote the summary from the account's own data${draft.websiteFetched ? " and those pages" : ""}; the pain points are the ones typical for its industry.`;
 }
 
+/** Researches one account now: one unit of the caller's AI limit (ai/budget.ts). */
 export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  await reserveAiUnits(options.actor, 1, "Researching this account");
+  return researchOne(accountId, options);
+}
+
+async function researchOne(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -56,16 +64,16 @@ export async function researchAccount(accountId: string, options: ResearchOption
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
-  const draft = await buildDossier(account, options.fetch);
+  }).then((found) => inActorEvent(options.actor, "account", found));
+  const profile = await getSellerProfile();
+  const draft = await buildDossier(account, profile, options.fetch);
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
     footprint: draft.footprint,
     facilities: draft.facilities as unknown as Prisma.InputJsonValue,
-    painPoints: draft.painPoints,
-    techStack: draft.techStack,
+    painPoints: draft.painPoints as unknown as Prisma.InputJsonValue,
+    techStack: draft.techStack as unknown as Prisma.InputJsonValue,
     recentNews: draft.recentNews as unknown as Prisma.InputJsonValue,
     keyContacts: draft.keyContacts as unknown as Prisma.InputJsonValue,
     sources: draft.sources as unknown as Prisma.InputJsonValue,
@@ -73,13 +81,15 @@ export async function researchAccount(accountId: string, options: ResearchOption
     researchedAt,
   };
   const insights = account.people.flatMap((person) =>
-    talkingPointsFor(person, account, draft).map((content) => ({
+    talkingPointsFor(person, account, draft, profile).map((point) => ({
       accountId: account.id,
       personId: person.id,
       category: "talking_point",
-      content,
+      content: point.text,
       source: "research",
-      confidence: draft.provider === "built-in" ? 0.6 : 0.75,
+      citation: point.source,
+      // No confidence: neither the built-in researcher nor the model gives a calibrated one.
+      confidence: null,
     })),
   );
   await prisma.$transaction(async (tx) => {
@@ -124,6 +134,7 @@ export type RunResult = { accountId: string; ok: true; result: ResearchResult } 
 /** Researches a few accounts, two at a time; one account failing does not stop the others. */
 export async function runResearch(accountIds: string[], options: ResearchOptions): Promise<{ results: RunResult[] }> {
   const ids = [...new Set(accountIds)];
+  await reserveAiUnits(options.actor, ids.length, `Researching ${ids.length === 1 ? "this account" : `${ids.length} accounts`}`);
   const results: RunResult[] = new Array(ids.length);
   let next = 0;
   async function worker() {
@@ -131,7 +142,7 @@ export async function runResearch(accountIds: string[], options: ResearchOptions
       const i = next++;
       const accountId = ids[i]!;
       try {
-        results[i] = { accountId, ok: true, result: await researchAccount(accountId, options) };
+        results[i] = { accountId, ok: true, result: await researchOne(accountId, options) };
       } catch (error) {
         results[i] = { accountId, ok: false, error: error instanceof AppError ? error.message : "Research failed; try again" };
       }
@@ -142,12 +153,10 @@ export async function runResearch(accountIds: string[], options: ResearchOptions
 }
 
 /** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */
-export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: ResearchActor) {
-  const event = query.eventId ? await getEventOrThrow(query.eventId) : await resolveCurrentEvent(actor.lastEventId);
-  if (!event) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, hasMore: false, staleDays: query.staleDays };
+export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: Actor) {
   const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
   const where: Prisma.TargetAccountWhereInput = {
-    eventId: event.id,
+    eventId: actor.eventId,
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
@@ -176,7 +185,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
 }
 
 /** An account's dossier and the generated talking points of its people, for display. */
-export async function getAccountDossier(accountId: string) {
+export async function getAccountDossier(accountId: string, actor: Actor) {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -188,12 +197,11 @@ export async function getAccountDossier(accountId: string) {
         },
       },
     },
-  });
-  if (!account) throw new AppError("not_found", "Account not found");
+  }).then((found) => inActorEvent(actor, "account", found));
   const insights = await prisma.insight.findMany({
     where: { accountId, personId: { not: null }, category: "talking_point" },
     orderBy: [{ personId: "asc" }, { createdAt: "asc" }],
-    select: { id: true, content: true, source: true, person: { select: { id: true, name: true, title: true } } },
+    select: { id: true, content: true, source: true, citation: true, person: { select: { id: true, name: true, title: true } } },
   });
   return { account: { id: account.id, name: account.name, eventId: account.eventId }, dossier: account.dossier, talkingPoints: insights };
 }

@@ -3,86 +3,128 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { ASSUMPTION_META, calculateRoi, defaultAssumptions, ROI_EXPLANATION, roiAssumptionsSchema, type AssumptionKey } from "./model";
+import { actorName, type Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
+import { getSellerProfile } from "@/server/seller/service";
+import type { AssumptionSource } from "./model";
+import { ROI_TEMPLATES, type RoiTemplate } from "./templates";
 
 /**
- * The ROI model for an account. An assumption's value comes from, in order: what the request
- * asks for (trying a number before keeping it), what the team saved for this account, and the
- * default derived from the account's own data. Saved assumptions are kept per account with who
- * changed them last; every change is an activity listing what changed from what to what.
+ * The ROI model for an account (or for no account: generic defaults). Which model (its inputs
+ * and formulas) comes from the seller profile's ROI template; the profile's own default numbers
+ * replace the template's generic ones, the account's facts come on top, then what the team saved
+ * for this account, then what the request asks for (trying a number before keeping it). Saved
+ * assumptions are kept per account with who changed them last; every change is an activity
+ * listing what changed from what to what.
  */
-export const roiQuery = roiAssumptionsSchema.partial().extend({ accountId: z.string().min(1).max(64).optional() });
-export type RoiQuery = z.infer<typeof roiQuery>;
-export const saveRoiBody = z.strictObject({ values: roiAssumptionsSchema.partial() });
+const assumptionValue = z.coerce.number({ error: "Enter a number" }).min(0, "Cannot be negative").max(100_000_000_000);
+export const roiQuery = z.object({ accountId: z.string().min(1).max(64).optional() }).catchall(assumptionValue);
+export type RoiQuery = { accountId?: string } & Record<string, number | string | undefined>;
+export const saveRoiBody = z.strictObject({ values: z.record(z.string().min(1).max(64), assumptionValue) });
 
-type Values = Partial<Record<AssumptionKey, number>>;
+type Values = Record<string, number>;
 
-function savedValues(json: Prisma.JsonValue | undefined): Values {
-  const parsed = roiAssumptionsSchema.partial().safeParse(json ?? {});
-  return parsed.success ? parsed.data : {};
+/** Refuses keys the model does not have and values beyond an input's bounds (one issue per input). */
+function checkValues(template: RoiTemplate, values: Values, prefix = "") {
+  const unknown = Object.keys(values).filter((key) => !(key in template.inputs));
+  if (unknown.length) {
+    throw new AppError("validation_error", `Unknown assumption: ${unknown.join(", ")}`, unknown.map((key) => ({ path: `${prefix}${key}`, message: `Not an input of the ${template.label} model` })));
+  }
+  const issues: { path: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const meta = template.inputs[key];
+    if (value > meta.max) issues.push({ path: `${prefix}${key}`, message: `At most ${meta.max.toLocaleString("en-US")}` });
+    else if (meta.integer && !Number.isInteger(value)) issues.push({ path: `${prefix}${key}`, message: "Enter a whole number" });
+  }
+  if (issues.length) throw new AppError("validation_error", `Invalid query — ${issues[0].path}: ${issues[0].message}`, issues);
 }
 
-export async function calculateAccountRoi(query: RoiQuery, db: DbTx = prisma) {
-  const { accountId, ...overrides } = query;
-  let account: { id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null; roi: { values: Prisma.JsonValue; updatedAt: Date; updatedBy: { name: string | null; email: string } | null } | null } | null = null;
+/** Saved values of the current model only (a profile that switched models keeps the old ones unused). */
+function savedValues(json: Prisma.JsonValue | undefined, template: RoiTemplate): Values {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return {};
+  return Object.fromEntries(
+    Object.entries(json).filter((e): e is [string, number] => e[0] in template.inputs && typeof e[1] === "number" && Number.isFinite(e[1])),
+  );
+}
+
+export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbTx = prisma) {
+  const { accountId, ...rest } = query;
+  const overrides = rest as Record<string, number>;
+  let account: {
+    id: string; name: string; facilityCount: number | null; employeeCount: number | null; revenue: bigint | null; industry: string | null;
+    roi: { values: Prisma.JsonValue; updatedAt: Date; updatedBy: { name: string | null; email: string } | null } | null;
+  } | null = null;
   if (accountId) {
-    account = await db.targetAccount.findUnique({
+    account = inActorEvent(actor, "account", await db.targetAccount.findUnique({
       where: { id: accountId },
-      select: { id: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true, roi: { select: { values: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } } } },
-    });
-    if (!account) throw new AppError("not_found", "Account not found");
+      select: {
+        id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true,
+        roi: { select: { values: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } } },
+      },
+    }));
   }
-  const defaults = defaultAssumptions(account ?? { facilityCount: null, employeeCount: null, revenue: null, industry: null });
+  const profile = await getSellerProfile(db);
+  const template = ROI_TEMPLATES[profile.roiTemplate];
+  checkValues(template, overrides);
+  const defaults = template.defaults(account ?? { facilityCount: null, employeeCount: null, revenue: null, industry: null });
   const values = { ...defaults.values };
-  const sources: Record<AssumptionKey, string> = { ...defaults.sources };
-  const saved = savedValues(account?.roi?.values);
-  for (const [key, value] of Object.entries(saved) as [AssumptionKey, number][]) {
+  const sources: Record<string, AssumptionSource> = { ...defaults.sources };
+  for (const [key, value] of Object.entries(profile.roiDefaults)) {
+    if (key in template.inputs && sources[key] === "default") values[key] = value;
+  }
+  const baseline = { ...values };
+  const saved = savedValues(account?.roi?.values, template);
+  for (const [key, value] of Object.entries(saved)) {
     values[key] = value;
     sources[key] = "saved";
   }
-  for (const [key, value] of Object.entries(overrides) as [AssumptionKey, number | undefined][]) {
-    if (value === undefined) continue;
+  for (const [key, value] of Object.entries(overrides)) {
     values[key] = value;
     sources[key] = "override";
   }
-  const assumptions = (Object.keys(ASSUMPTION_META) as AssumptionKey[]).map((key) => ({
+  const assumptions = Object.entries(template.inputs).map(([key, meta]) => ({
     key,
-    ...ASSUMPTION_META[key],
+    label: meta.label,
+    unit: meta.unit,
+    group: meta.group,
     value: values[key],
-    default: defaults.values[key],
+    default: baseline[key],
     source: sources[key],
     note: defaults.notes[key] ?? null,
   }));
   return {
     account: account ? { id: account.id, name: account.name } : null,
+    model: { id: template.id, label: template.label, productName: profile.productName },
     saved: account?.roi ? { values: saved, updatedAt: account.roi.updatedAt, updatedBy: account.roi.updatedBy ? (account.roi.updatedBy.name ?? account.roi.updatedBy.email) : null } : null,
     assumptions,
-    result: calculateRoi(values),
-    explanation: ROI_EXPLANATION,
+    result: template.calculate(values),
+    explanation: template.explanation,
   };
 }
 export type AccountRoi = Awaited<ReturnType<typeof calculateAccountRoi>>;
 
 /** Keeps the assumptions changed for an account (an empty set goes back to the defaults). */
-export async function saveAccountRoi(accountId: string, values: Values, actor: { id: string; name: string | null; email: string }) {
+export async function saveAccountRoi(accountId: string, values: Values, actor: Actor) {
   await prisma.$transaction(async (tx) => {
-    const account = await tx.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, eventId: true, roi: { select: { values: true } } } });
-    if (!account) throw new AppError("not_found", "Account not found");
-    const before = savedValues(account.roi?.values);
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(values)])] as AssumptionKey[];
+    const account = inActorEvent(actor, "account", await tx.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, eventId: true, roi: { select: { values: true } } } }));
+    const template = ROI_TEMPLATES[(await getSellerProfile(tx)).roiTemplate];
+    checkValues(template, values, "values.");
+    const before = savedValues(account.roi?.values, template);
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(values)])];
     const changes = Object.fromEntries(keys.filter((k) => before[k] !== values[k]).map((k) => [k, { from: before[k] ?? null, to: values[k] ?? null }]));
     if (Object.keys(changes).length === 0) return;
     if (Object.keys(values).length === 0) await tx.roiAssumptions.deleteMany({ where: { accountId } });
     else await tx.roiAssumptions.upsert({ where: { accountId }, create: { accountId, values, updatedById: actor.id }, update: { values, updatedById: actor.id } });
-    const said = Object.entries(changes).map(([k, c]) => `${ASSUMPTION_META[k as AssumptionKey].label} ${c.from ?? "default"} → ${c.to ?? "default"}`);
+    const said = Object.entries(changes).map(([k, c]) => `${template.inputs[k].label} ${c.from ?? "default"} → ${c.to ?? "default"}`);
+    const who = actorName(actor);
     await recordActivity({
       type: "roi.updated",
       description: Object.keys(values).length === 0
-        ? `${actor.name ?? actor.email} reset the ROI assumptions of ${account.name} to the defaults`
-        : `${actor.name ?? actor.email} changed the ROI assumptions of ${account.name}: ${said.join("; ")}`,
+        ? `${who} reset the ROI assumptions of ${account.name} to the defaults`
+        : `${who} changed the ROI assumptions of ${account.name}: ${said.join("; ")}`,
       actorId: actor.id, eventId: account.eventId, accountId, entityType: "account", entityId: accountId,
       metadata: { changes },
     }, tx);
   });
-  return calculateAccountRoi({ accountId });
+  return calculateAccountRoi({ accountId }, actor);
 }

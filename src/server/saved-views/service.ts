@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import type { SessionUser } from "@/server/users/session";
+import type { TeamActor } from "@/server/access/actor";
 
 /** A saved view is one user's named list filter: the list page's query string, kept as is. */
 
@@ -27,7 +27,7 @@ export async function listSavedViews(userId: string, scope: (typeof SAVED_VIEW_S
   return db.savedView.findMany({ where: { userId, scope }, orderBy: { name: "asc" }, select: { id: true, scope: true, name: true, query: true, createdAt: true } });
 }
 
-export async function createSavedView(body: z.infer<typeof createSavedViewBody>, actor: SessionUser) {
+export async function createSavedView(body: z.infer<typeof createSavedViewBody>, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const view = await tx.savedView.create({ data: { ...body, userId: actor.id }, select: { id: true, scope: true, name: true, query: true, createdAt: true } });
     await recordActivity(
@@ -38,7 +38,7 @@ export async function createSavedView(body: z.infer<typeof createSavedViewBody>,
   });
 }
 
-export async function deleteSavedView(id: string, actor: SessionUser) {
+export async function deleteSavedView(id: string, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     // Another user's view is reported as missing: views are private.
     const view = await tx.savedView.findFirst({ where: { id, userId: actor.id } });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { DEFAULT_SELLER_PROFILE, matchIndustry, type SellerProfile } from "@/server/seller/profile";
 
 /**
  * ICP scoring — pure, explainable, 0–100.
  *
  * An account's score is the sum of five factors, each worth at most its weight (weights sum to
- * 100): industry fit (how central yard management is to that industry), employee count and
+ * 100): industry fit (the seller profile's fit for that industry, see seller/profile.ts), employee count and
  * annual revenue (size bands on a log scale), footprint (number of facilities, plus a small
  * share for a known HQ/location), and engagement (what our outreach and meetings already got:
  * a meeting counts most, then a reply, an open, a send). A factor's points are
@@ -71,23 +72,14 @@ export function tierForScore(score: number): Tier {
   return "D";
 }
 
-// How central yard management is to each industry (labels as the seed and the import use).
-const INDUSTRY_FIT: { match: RegExp; fit: number; why: string }[] = [
-  { match: /third[- ]party logistics|3pl|logistics|warehous/i, fit: 1, why: "runs yards for many shippers: the core buyer" },
-  { match: /transport|trucking|freight|carrier/i, fit: 0.95, why: "trailer-heavy operations, detention on both sides" },
-  { match: /food|beverage|grocery|cold/i, fit: 0.9, why: "time-critical inbound and reefer trailers" },
-  { match: /retail|e-?commerce/i, fit: 0.85, why: "high-volume DCs with seasonal peaks" },
-  { match: /consumer packaged|cpg|consumer goods/i, fit: 0.85, why: "plant-to-DC flows with many carriers" },
-  { match: /wholesale|distribut/i, fit: 0.85, why: "distribution centres with busy gates" },
-  { match: /manufactur|automotive|industrial|chemical|paper|steel/i, fit: 0.75, why: "inbound materials and outbound finished goods" },
-  { match: /pharma|health|medical/i, fit: 0.6, why: "some regulated yard flows" },
-];
+/** How well each industry fits, from the seller profile (Settings → "Our product"). */
+export type IndustryFitRules = Pick<SellerProfile, "industries" | "otherIndustryFit">;
 
-function industryFit(industry: string | null | undefined): { fit: number; reason: string } {
+function industryFit(industry: string | null | undefined, rules: IndustryFitRules): { fit: number; reason: string } {
   if (!industry?.trim()) return { fit: 0, reason: "Industry unknown" };
-  const hit = INDUSTRY_FIT.find((i) => i.match.test(industry));
-  if (hit) return { fit: hit.fit, reason: `${industry}: ${hit.why}` };
-  return { fit: 0.3, reason: `${industry}: yards are not central to this industry` };
+  const hit = matchIndustry(rules, industry);
+  if (hit) return { fit: hit.fit / 100, reason: `${industry}: ${hit.why || `a target industry (${hit.name})`}` };
+  return { fit: rules.otherIndustryFit / 100, reason: `${industry}: not one of our target industries` };
 }
 
 function band(value: number, bands: [number, number][]): number {
@@ -125,8 +117,8 @@ function fmtUsd(n: number): string {
   return `$${Math.round(n / 1e3)}K`;
 }
 
-export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["account"] = DEFAULT_WEIGHTS.account): IcpBreakdown {
-  const industry = industryFit(input.industry);
+export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["account"] = DEFAULT_WEIGHTS.account, industries: IndustryFitRules = DEFAULT_SELLER_PROFILE): IcpBreakdown {
+  const industry = industryFit(input.industry, industries);
   const employees = input.employeeCount ?? 0;
   const revenue = Number(input.revenue ?? 0);
   const facilities = input.facilityCount ?? 0;

@@ -3,9 +3,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import { aiProviderName, completeJson, isAiConfigured } from "@/server/ai/client";
+import { reserveAiUnits } from "@/server/ai/budget";
+import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
+import type { SellerProfile } from "@/server/seller/profile";
+import { getSellerProfile } from "@/server/seller/service";
 import { logger } from "@/server/logger";
-import type { SessionUser } from "@/server/users/session";
+import { actorName, type Actor, type TeamActor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import {
   DEFAULT_WEIGHTS, icpWeightsSchema, NO_ENGAGEMENT, scoreAccount, scorePerson, withAiAdjustment,
   type AccountScoreInput, type Engagement, type IcpBreakdown, type IcpWeights,
@@ -39,7 +43,7 @@ export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
   return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
 }
 
-export async function setIcpWeights(weights: IcpWeights, actor: SessionUser) {
+export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await getIcpWeights(tx);
     await tx.setting.upsert({
@@ -77,29 +81,23 @@ async function engagementByAccount(where: { eventId: string } | { accountIds: st
 const aiAnswer = z.object({ adjustment: z.number().min(-100).max(100), reason: z.string().trim().min(3).max(400) });
 
 /** Asks the configured model to review a score; returns the breakdown unchanged (with a note) if it fails. */
-async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBreakdown, dossierSummary: string | null): Promise<IcpBreakdown> {
+async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBreakdown, dossierSummary: string | null, profile: SellerProfile): Promise<IcpBreakdown> {
   if (!isAiConfigured()) return breakdown;
   try {
-    const answer = await completeJson({
+    const answer = await generateStructured({
+      purpose: "score-review",
       schema: aiAnswer,
-      messages: [
-        {
-          role: "system",
-          content:
-            "You review ideal-customer-profile scores for a vendor of yard-management software (trailer yards, gates, dock doors). " +
-            'Answer JSON {"adjustment": integer between -15 and 15, "reason": one sentence}. Adjust only for evidence the rules below miss; 0 is a fine answer.',
-        },
-        {
-          role: "user",
-          content: JSON.stringify({
+      system:
+        `You review ideal-customer-profile scores for the company that sells ${profile.productName}: ${profile.pitch} ` +
+        `Target industries: ${profile.industries.map((i) => i.name).join(", ") || "any"}. ` +
+        'Answer JSON {"adjustment": integer between -15 and 15, "reason": one sentence}. Adjust only for evidence the rules below miss; 0 is a fine answer.',
+      prompt: JSON.stringify({
             account: name,
             facts: { ...facts, revenue: facts.revenue === null ? null : Number(facts.revenue) },
             ruleBasedScore: breakdown.base,
             factors: breakdown.factors.map((f) => ({ factor: f.label, points: f.points, of: f.weight, reason: f.reason })),
             dossier: dossierSummary,
           }),
-        },
-      ],
     });
     return withAiAdjustment(breakdown, { adjustment: answer.adjustment, reason: answer.reason, provider: aiProviderName() });
   } catch (error) {
@@ -108,14 +106,14 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
   }
 }
 
-export async function scoreOneAccount(accountId: string, actor: SessionUser) {
-  const account = await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } });
-  if (!account) throw new AppError("not_found", "Account not found");
-  const weights = await getIcpWeights();
+export async function scoreOneAccount(accountId: string, actor: Actor) {
+  const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
+  const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const engagement = (await engagementByAccount({ accountIds: [accountId] }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
+  if (isAiConfigured()) await reserveAiUnits(actor, 1, `The AI review of ${account.name}'s score`);
   // The model call happens outside the transaction: a slow endpoint must not hold locks.
-  const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account), account.dossier?.summary ?? null);
+  const breakdown = await aiReview(account.name, facts, scoreAccount(facts, weights.account, profile), account.dossier?.summary ?? null, profile);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.targetAccount.update({
       where: { id: accountId },
@@ -139,9 +137,8 @@ export async function scoreOneAccount(accountId: string, actor: SessionUser) {
   });
 }
 
-export async function scoreOnePerson(personId: string, actor: SessionUser) {
-  const person = await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } });
-  if (!person) throw new AppError("not_found", "Person not found");
+export async function scoreOnePerson(personId: string, actor: Actor) {
+  const person = inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } }));
   const weights = await getIcpWeights();
   const breakdown = scorePerson({ ...person, accountScore: person.account?.icpScore ?? null, accountName: person.account?.name ?? null }, weights.person);
   return prisma.$transaction(async (tx) => {
@@ -176,7 +173,7 @@ const CHUNK = 5000;
  */
 export async function scoreRecords(eventId: string, only: { accountIds: string[]; personIds: string[] } | null, db: DbTx = prisma) {
   if (only && only.accountIds.length === 0 && only.personIds.length === 0) return { accounts: 0, people: 0 };
-  const weights = await getIcpWeights(db);
+  const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
   const [accounts, people, engagement] = await Promise.all([
     only && only.accountIds.length === 0 ? [] : db.targetAccount.findMany({
       where: { eventId, ...(only ? { id: { in: only.accountIds } } : {}) },
@@ -190,7 +187,7 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
   ]);
   const accountScores = new Map<string, { score: number | null; name: string }>();
   const accountRows = accounts.map((a) => {
-    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account);
+    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account, profile);
     accountScores.set(a.id, { score: b.total, name: a.name });
     return { id: a.id, score: b.total, breakdown: JSON.stringify(b) };
   });
@@ -220,18 +217,17 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
   return { accounts: accountRows.length, people: personRows.length };
 }
 
-/** Scores every account and person of an event in a few statements; returns counts and timing. */
-export async function scoreEvent(eventId: string, actor: SessionUser) {
+/** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
+export async function scoreEvent(actor: Actor) {
   const started = Date.now();
-  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
-  if (!event) throw new AppError("not_found", "Event not found");
+  const { event, eventId } = actor;
   const counts = await prisma.$transaction(
     async (tx) => {
       const scored = await scoreRecords(eventId, null, tx);
       await recordActivity(
         {
           type: "scoring.event_scored",
-          description: `${actor.name ?? actor.email} rescored ${event.name}: ${scored.accounts} accounts and ${scored.people} people`,
+          description: `${actorName(actor)} rescored ${event.name}: ${scored.accounts} accounts and ${scored.people} people`,
           actorId: actor.id,
           eventId,
           entityType: "event",
@@ -247,8 +243,9 @@ export async function scoreEvent(eventId: string, actor: SessionUser) {
   return { kind: "event" as const, id: eventId, ...counts, ms: Date.now() - started };
 }
 
-export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: SessionUser) {
+/** `{ eventId }` names the event to score; the route wrapper made it the actor's event. */
+export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: Actor) {
   if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
   if ("personId" in body) return scoreOnePerson(body.personId, actor);
-  return scoreEvent(body.eventId, actor);
+  return scoreEvent(actor);
 }

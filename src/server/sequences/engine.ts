@@ -5,6 +5,9 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { renderMessage } from "@/lib/merge-fields";
+import { mergeFallbacks } from "@/server/outreach/drafts";
+import { getSellerProfile } from "@/server/seller/service";
+import { notify } from "@/server/notifications/service";
 import { sendOutreach, sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
 import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
@@ -187,13 +190,14 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
     group.forEach((x, i) => contexts.set(x.e.id, built[i]));
   }
   const drafts: (EmailStep & { subject: string; message: string })[] = [];
+  const fallbacks = mergeFallbacks(await getSellerProfile());
   for (const x of emailSteps) {
     const context = contexts.get(x.e.id)!;
     if (context instanceof Error) {
       results.set(x.e.id, context);
       continue;
     }
-    const content = renderMessage({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context);
+    const content = renderMessage({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context, fallbacks);
     if (!content.subject) results.set(x.e.id, new AppError("validation_error", `Step ${x.stepNumber} has no subject`));
     else drafts.push({ ...x, subject: content.subject, message: content.message });
   }
@@ -317,6 +321,7 @@ async function processEnrollment(id: string, workerId: string, now: Date): Promi
   const content = renderMessage(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
+    mergeFallbacks(await getSellerProfile()),
   );
 
   if (step.channel !== "EMAIL") {
@@ -478,7 +483,7 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   logger.warn({ err: error, enrollmentId: id }, "sequence step failed");
   await prisma.$transaction(async (tx) => {
-    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, eventId: true } } } });
+    const e = await tx.sequenceEnrollment.findUnique({ where: { id }, select: { failureCount: true, claimedBy: true, personId: true, accountId: true, ownerId: true, person: { select: { name: true } }, sequence: { select: { id: true, name: true, eventId: true, ownerId: true } } } });
     if (!e || e.claimedBy !== workerId) return;
     const failureCount = e.failureCount + 1;
     const failed = failureCount >= MAX_STEP_FAILURES;
@@ -493,6 +498,11 @@ async function recordFailure(id: string, workerId: string, now: Date, error: unk
         type: "sequence.failed", description: `“${e.sequence.name}” failed after ${failureCount} attempts: ${message}`,
         eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: id,
         metadata: { sequenceId: e.sequence.id, error: message },
+      }, tx);
+      await notify({
+        userId: e.ownerId ?? e.sequence.ownerId, type: "step_failed", title: `“${e.sequence.name}” stopped for ${e.person.name}: a step failed`,
+        body: message, href: `/dashboard/sequences/${e.sequence.id}`, eventId: e.sequence.eventId, entityType: "sequence_enrollment", entityId: id,
+        dedupeKey: `step_failed:${id}:${failureCount}`,
       }, tx);
     }
   });

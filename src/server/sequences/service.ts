@@ -4,7 +4,10 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { unknownFields } from "@/lib/merge-fields";
 import { listPeopleQuery, peopleWhere } from "@/server/people/service";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 import { addStepDelay } from "./schedule";
+import { eventScopeField } from "@/server/access/actor";
 
 /**
  * Sequences: the builder, enrollment and progress.
@@ -29,7 +32,7 @@ export const createSequenceBody = z.strictObject({
   description: z.string().trim().max(1000).nullish(),
   pauseAccountOnReply: z.boolean().default(true),
   steps: z.array(stepInput).max(20).default([]),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });
 export const updateSequenceBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
@@ -43,10 +46,9 @@ export const enrollBody = z.strictObject({
   accountId: z.string().max(64).optional(),
   savedViewId: z.string().max(64).optional(),
 }).refine((b) => (b.personIds?.length ?? 0) > 0 || !!b.accountId || !!b.savedViewId, { message: "Choose people, an account or a saved filter to enroll" });
-export const listSequencesQuery = z.object({ eventId: z.string().max(64).optional() });
+export const listSequencesQuery = z.object({ ...eventScopeField });
 
 type StepInput = z.infer<typeof stepInput>;
-type Actor = { id: string };
 
 function checkSteps(steps: StepInput[]) {
   steps.forEach((s, i) => {
@@ -77,9 +79,9 @@ const stepData = (s: StepInput, order: number) => ({
   order, delayDays: s.delayDays, businessDays: s.businessDays, channel: s.channel, templateId: s.templateId ?? null, subject: s.subject ?? null, body: s.body ?? null,
 });
 
-export async function listSequences(eventId: string, db: DbTx = prisma) {
+export async function listSequences(actor: Actor, db: DbTx = prisma) {
   const sequences = await db.sequence.findMany({
-    where: { eventId },
+    where: { eventId: actor.eventId },
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     select: { id: true, name: true, description: true, status: true, updatedAt: true, owner: { select: { name: true } }, _count: { select: { steps: true } } },
   });
@@ -91,20 +93,20 @@ export async function listSequences(eventId: string, db: DbTx = prisma) {
   });
 }
 
-export async function getSequenceOrThrow(id: string, eventId: string, db: DbTx = prisma) {
-  const sequence = await db.sequence.findFirst({
-    where: { id, eventId },
+export async function getSequenceOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  const sequence = await db.sequence.findUnique({
+    where: { id },
     select: {
       id: true, eventId: true, name: true, description: true, status: true, pauseAccountOnReply: true, createdAt: true, updatedAt: true,
       owner: { select: { id: true, name: true } },
       steps: { orderBy: { order: "asc" }, select: { id: true, order: true, delayDays: true, businessDays: true, channel: true, templateId: true, subject: true, body: true, template: { select: { name: true } } } },
     },
   });
-  if (!sequence) throw new AppError("not_found", "Sequence not found");
-  return sequence;
+  return inActorEvent(actor, "sequence", sequence);
 }
 
-export async function createSequence(body: z.infer<typeof createSequenceBody>, eventId: string, actor: Actor) {
+export async function createSequence(body: z.infer<typeof createSequenceBody>, actor: Actor) {
+  const eventId = actor.eventId;
   checkSteps(body.steps);
   return prisma.$transaction(async (tx) => {
     await checkTemplates(body.steps, eventId, tx);
@@ -116,12 +118,13 @@ export async function createSequence(body: z.infer<typeof createSequenceBody>, e
       select: { id: true, name: true },
     });
     await recordActivity({ type: "sequence.created", description: `Sequence “${sequence.name}” created with ${body.steps.length} steps`, actorId: actor.id, eventId, entityType: "sequence", entityId: sequence.id }, tx);
-    return getSequenceOrThrow(sequence.id, eventId, tx);
+    return getSequenceOrThrow(sequence.id, actor, tx);
   });
 }
 
-export async function updateSequence(id: string, body: z.infer<typeof updateSequenceBody>, eventId: string, actor: Actor) {
-  const current = await getSequenceOrThrow(id, eventId);
+export async function updateSequence(id: string, body: z.infer<typeof updateSequenceBody>, actor: Actor) {
+  const eventId = actor.eventId;
+  const current = await getSequenceOrThrow(id, actor);
   if (current.status === "ARCHIVED") throw new AppError("conflict", "An archived sequence cannot be edited");
   if (body.steps) checkSteps(body.steps);
   return prisma.$transaction(async (tx) => {
@@ -151,12 +154,13 @@ export async function updateSequence(id: string, body: z.infer<typeof updateSequ
       data: { name: body.name, description: body.description === undefined ? undefined : body.description, pauseAccountOnReply: body.pauseAccountOnReply },
     });
     await recordActivity({ type: "sequence.updated", description: `Sequence “${body.name ?? current.name}” updated`, actorId: actor.id, eventId, entityType: "sequence", entityId: id }, tx);
-    return getSequenceOrThrow(id, eventId, tx);
+    return getSequenceOrThrow(id, actor, tx);
   });
 }
 
-export async function changeSequenceStatus(id: string, action: z.infer<typeof sequenceStatusBody>["action"], eventId: string, actor: Actor) {
-  const current = await getSequenceOrThrow(id, eventId);
+export async function changeSequenceStatus(id: string, action: z.infer<typeof sequenceStatusBody>["action"], actor: Actor) {
+  const eventId = actor.eventId;
+  const current = await getSequenceOrThrow(id, actor);
   const target = ({ activate: "ACTIVE", pause: "PAUSED", archive: "ARCHIVED" } as const)[action];
   if (current.status === "ARCHIVED") throw new AppError("conflict", "This sequence is archived");
   if (action === "activate") {
@@ -177,8 +181,9 @@ export async function changeSequenceStatus(id: string, action: z.infer<typeof se
 export type SkipReason = "suppressed" | "already_in_sequence" | "no_email" | "not_found";
 export type EnrollResult = { enrolled: { personId: string; name: string }[]; skipped: { personId: string; name: string; reason: SkipReason }[] };
 
-export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, eventId: string, actor: Actor, now = new Date()): Promise<EnrollResult> {
-  const sequence = await getSequenceOrThrow(sequenceId, eventId);
+export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, actor: Actor, now = new Date()): Promise<EnrollResult> {
+  const eventId = actor.eventId;
+  const sequence = await getSequenceOrThrow(sequenceId, actor);
   if (sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence before enrolling people");
   const first = sequence.steps[0];
   const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
@@ -195,7 +200,7 @@ export async function enrollPeople(sequenceId: string, body: z.infer<typeof enro
   const emails = people.map((p) => p.email?.trim().toLowerCase()).filter((e): e is string => !!e);
   const suppressed = new Set((await prisma.suppression.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((s) => s.email));
   const busy = new Set((await prisma.sequenceEnrollment.findMany({ where: { personId: { in: [...found] }, status: { in: ["ACTIVE", "PAUSED"] } }, select: { personId: true } })).map((e) => e.personId));
-  const timeZone = (await prisma.event.findUnique({ where: { id: eventId }, select: { timeZone: true } }))?.timeZone ?? "UTC";
+  const timeZone = actor.event.timeZone;
 
   await prisma.$transaction(async (tx) => {
     for (const p of people) {
@@ -227,8 +232,8 @@ async function savedViewWhere(id: string, eventId: string, actor: Actor) {
 }
 
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
-export async function sequenceProgress(id: string, eventId: string, db: DbTx = prisma) {
-  const sequence = await getSequenceOrThrow(id, eventId, db);
+export async function sequenceProgress(id: string, actor: Actor, db: DbTx = prisma) {
+  const sequence = await getSequenceOrThrow(id, actor, db);
   const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id }, _count: true });
   const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id }, _count: true });
   const replies = await db.outreach.groupBy({ by: ["stepNumber"], where: { enrollment: { sequenceId: id }, repliedAt: { not: null } }, _count: true });
@@ -246,8 +251,8 @@ export async function sequenceProgress(id: string, eventId: string, db: DbTx = p
   };
 }
 
-export async function listEnrollments(sequenceId: string, eventId: string, db: DbTx = prisma) {
-  await getSequenceOrThrow(sequenceId, eventId, db);
+export async function listEnrollments(sequenceId: string, actor: Actor, db: DbTx = prisma) {
+  await getSequenceOrThrow(sequenceId, actor, db);
   return db.sequenceEnrollment.findMany({
     where: { sequenceId },
     orderBy: [{ status: "asc" }, { nextStepAt: "asc" }],
@@ -260,8 +265,8 @@ export async function listEnrollments(sequenceId: string, eventId: string, db: D
 }
 
 /** Sequences people can be enrolled in right now (for the enroll pickers). */
-export async function activeSequenceOptions(eventId: string, db: DbTx = prisma) {
-  return db.sequence.findMany({ where: { eventId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+export async function activeSequenceOptions(actor: Actor, db: DbTx = prisma) {
+  return db.sequence.findMany({ where: { eventId: actor.eventId, status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export const enrollmentActionBody = z.strictObject({ action: z.enum(["pause", "resume"]) });
@@ -272,13 +277,14 @@ export const enrollmentActionBody = z.strictObject({ action: z.enum(["pause", "r
  * out on the next engine run (the stop checks run then as always). Refused when the address is
  * suppressed or the sequence itself is not active.
  */
-export async function changeEnrollmentStatus(id: string, action: z.infer<typeof enrollmentActionBody>["action"], eventId: string, actor: Actor, now = new Date()) {
+export async function changeEnrollmentStatus(id: string, action: z.infer<typeof enrollmentActionBody>["action"], actor: Actor, now = new Date()) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const enrollment = await tx.sequenceEnrollment.findFirst({
-      where: { id, sequence: { eventId } },
-      select: { id: true, status: true, nextStepAt: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, status: true } }, person: { select: { name: true, email: true } } },
+    const found = await tx.sequenceEnrollment.findUnique({
+      where: { id },
+      select: { id: true, status: true, nextStepAt: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, status: true, eventId: true } }, person: { select: { name: true, email: true } } },
     });
-    if (!enrollment) throw new AppError("not_found", "Enrollment not found");
+    const enrollment = inActorEvent(actor, "enrollment", found && { ...found, eventId: found.sequence.eventId });
     const who = enrollment.person.name;
     if (action === "pause") {
       if (enrollment.status !== "ACTIVE") throw new AppError("conflict", `Only an active enrollment can be paused (this one is ${enrollment.status.toLowerCase()})`);

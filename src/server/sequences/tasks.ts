@@ -3,16 +3,18 @@ import { TZDate } from "@date-fns/tz";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 
 /** LinkedIn and call steps: the rep's to-do list. "Today" ends at midnight in the event's time zone; overdue tasks stay listed. */
 export const updateTaskBody = z.strictObject({ status: z.enum(["DONE", "SKIPPED"]) });
 
-export async function listMyTasks(userId: string, eventId: string, now = new Date(), db: DbTx = prisma) {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { timeZone: true } });
-  const local = new TZDate(now.getTime(), event?.timeZone ?? "UTC");
-  const endOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, event?.timeZone ?? "UTC");
+export async function listMyTasks(actor: Actor, now = new Date(), db: DbTx = prisma) {
+  const timeZone = actor.event.timeZone;
+  const local = new TZDate(now.getTime(), timeZone);
+  const endOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, timeZone);
   const items = await db.sequenceTask.findMany({
-    where: { ownerId: userId, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId } },
+    where: { ownerId: actor.id, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId: actor.eventId } },
     orderBy: { dueAt: "asc" },
     take: 100,
     select: {
@@ -24,10 +26,11 @@ export async function listMyTasks(userId: string, eventId: string, now = new Dat
   return { items, total: items.length };
 }
 
-export async function completeTask(id: string, status: "DONE" | "SKIPPED", eventId: string, actor: { id: string }, now = new Date()) {
+export async function completeTask(id: string, status: "DONE" | "SKIPPED", actor: Actor, now = new Date()) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const task = await tx.sequenceTask.findFirst({ where: { id, person: { eventId } }, select: { id: true, status: true, title: true, personId: true, person: { select: { accountId: true } } } });
-    if (!task) throw new AppError("not_found", "Task not found");
+    const found = await tx.sequenceTask.findUnique({ where: { id }, select: { id: true, status: true, title: true, personId: true, ownerId: true, person: { select: { accountId: true, eventId: true } } } });
+    const task = inActorEvent(actor, "task", found && { ...found, eventId: found.person.eventId });
     if (task.status !== "PENDING") throw new AppError("conflict", `This task is already ${task.status.toLowerCase()}`);
     await tx.sequenceTask.update({ where: { id }, data: { status, completedAt: now } });
     await recordActivity({

@@ -3,6 +3,7 @@ import type { SuppressionReason } from "@/generated/prisma/enums";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
+import type { TeamActor } from "@/server/access/actor";
 
 /**
  * The suppression list: addresses we must never email again (unsubscribed, bounced, reported as
@@ -43,7 +44,8 @@ export async function suppressAddress(
   return { suppression, created: rows.length > 0 };
 }
 
-export async function addManualSuppression(body: z.infer<typeof createSuppressionBody>, actor: { id: string }, eventId: string | null) {
+export async function addManualSuppression(body: z.infer<typeof createSuppressionBody>, actor: TeamActor) {
+  const { eventId } = actor;
   return prisma.$transaction(async (tx) => {
     const { suppression, created } = await suppressAddress({ email: body.email, reason: "MANUAL", source: "manual", note: body.note }, tx);
     if (!created) throw new AppError("conflict", `${body.email} is already on the suppression list`);

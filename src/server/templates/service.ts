@@ -1,9 +1,17 @@
 import { z } from "zod";
+import { readClaims } from "@/lib/claims";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { renderMessage, type MergeContext, type RenderedMessage } from "@/lib/merge-fields";
+import { slotOfferUrl } from "@/server/booking/links";
+import { nextFreeSlotsOf } from "@/server/booking/service";
+import { formatInZone } from "@/lib/time";
+import { eventScopeField, type Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
+import { mergeFallbacks } from "@/server/outreach/drafts";
+import { getSellerProfile } from "@/server/seller/service";
 
 const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 
@@ -12,7 +20,7 @@ export const createTemplateBody = z.strictObject({
   channel: channel.default("EMAIL"),
   subject: z.string().trim().max(300).nullish(),
   body: z.string().trim().min(1, "The template body is empty").max(20_000),
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
 });
 export const updateTemplateBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
@@ -21,7 +29,7 @@ export const updateTemplateBody = z.strictObject({
   body: z.string().trim().min(1).max(20_000).optional(),
 });
 export const listTemplatesQuery = z.object({
-  eventId: z.string().max(64).optional(),
+  ...eventScopeField,
   channel: channel.optional(),
 });
 export const previewTemplateBody = z.strictObject({
@@ -36,21 +44,20 @@ const templateSelect = {
 } as const;
 
 /** Templates of an event plus the shared ones (eventId null), not archived. */
-export async function listTemplates(eventId: string, query: { channel?: "EMAIL" | "LINKEDIN" | "CALL" } = {}, db: DbTx = prisma) {
+export async function listTemplates(query: { channel?: "EMAIL" | "LINKEDIN" | "CALL" }, actor: Actor, db: DbTx = prisma) {
   return db.emailTemplate.findMany({
-    where: { archivedAt: null, OR: [{ eventId }, { eventId: null }], ...(query.channel ? { channel: query.channel } : {}) },
+    where: { archivedAt: null, OR: [{ eventId: actor.eventId }, { eventId: null }], ...(query.channel ? { channel: query.channel } : {}) },
     orderBy: { name: "asc" },
     select: templateSelect,
   });
 }
 
-export async function getTemplateOrThrow(id: string, eventId: string, db: DbTx = prisma) {
-  const template = await db.emailTemplate.findFirst({ where: { id, archivedAt: null, OR: [{ eventId }, { eventId: null }] }, select: templateSelect });
-  if (!template) throw new AppError("not_found", "Template not found");
-  return template;
+export async function getTemplateOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+  return inActorEvent(actor, "template", await db.emailTemplate.findFirst({ where: { id, archivedAt: null }, select: templateSelect }));
 }
 
-export async function createTemplate(body: z.infer<typeof createTemplateBody>, eventId: string, actor: { id: string }) {
+export async function createTemplate(body: z.infer<typeof createTemplateBody>, actor: Actor) {
+  const eventId = actor.eventId;
   if (body.channel === "EMAIL" && !body.subject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
   return prisma.$transaction(async (tx) => {
     const template = await tx.emailTemplate.create({
@@ -62,9 +69,10 @@ export async function createTemplate(body: z.infer<typeof createTemplateBody>, e
   });
 }
 
-export async function updateTemplate(id: string, body: z.infer<typeof updateTemplateBody>, eventId: string, actor: { id: string }) {
+export async function updateTemplate(id: string, body: z.infer<typeof updateTemplateBody>, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getTemplateOrThrow(id, eventId, tx);
+    const current = await getTemplateOrThrow(id, actor, tx);
     const nextChannel = body.channel ?? current.channel;
     const nextSubject = body.subject === undefined ? current.subject : body.subject;
     if (nextChannel === "EMAIL" && !nextSubject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
@@ -74,9 +82,10 @@ export async function updateTemplate(id: string, body: z.infer<typeof updateTemp
   });
 }
 
-export async function archiveTemplate(id: string, eventId: string, actor: { id: string }) {
+export async function archiveTemplate(id: string, actor: Actor) {
+  const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const current = await getTemplateOrThrow(id, eventId, tx);
+    const current = await getTemplateOrThrow(id, actor, tx);
     await tx.emailTemplate.update({ where: { id }, data: { archivedAt: new Date() } });
     await recordActivity({ type: "template.archived", description: `Template "${current.name}" archived`, actorId: actor.id, eventId, entityType: "template", entityId: id }, tx);
     return { id };
@@ -93,7 +102,7 @@ const mergePersonSelect = {
       dossier: { select: { summary: true, footprint: true, painPoints: true, recentNews: true } },
     },
   },
-  event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true } },
+  event: { select: { name: true, city: true, venue: true, boothNumber: true, startDate: true, endDate: true, timeZone: true } },
 } as const;
 const mergeSenderSelect = { id: true, name: true, email: true, title: true, signature: true } as const;
 
@@ -105,7 +114,8 @@ export async function buildMergeContext(personId: string, eventId: string, sende
   const person = await db.person.findFirst({ where: { id: personId, eventId }, select: mergePersonSelect });
   if (!person) throw new AppError("not_found", "Person not found in this event");
   const senderRow = await db.user.findUnique({ where: { id: sender.id }, select: mergeSenderSelect });
-  return toMergeContext(person, senderRow, sender);
+  const slots = await nextFreeSlotsOf(sender.id, eventId, OFFERED_SLOTS, new Date(), db);
+  return toMergeContext(person, senderRow, sender, boothSlotsText(slots, { personId, repId: sender.id, eventId, timeZone: person.event.timeZone, booth: person.event.boothNumber }));
 }
 
 /**
@@ -119,13 +129,28 @@ export async function buildMergeContexts(items: readonly { personId: string; sen
   ]);
   const personById = new Map(people.map((p) => [p.id, p]));
   const senderById = new Map(senders.map((u) => [u.id, u]));
+  // Each rep's free booth slots once per batch; the links differ per person (they are signed for them).
+  const now = new Date();
+  const slotsBySender = new Map(await Promise.all([...senderById.keys()].map(async (id) => [id, await nextFreeSlotsOf(id, eventId, OFFERED_SLOTS, now, db)] as const)));
   return items.map((i) => {
     const person = personById.get(i.personId);
-    return person ? toMergeContext(person, senderById.get(i.sender.id) ?? null, i.sender) : new AppError("not_found", "Person not found in this event");
+    if (!person) return new AppError("not_found", "Person not found in this event");
+    const slots = boothSlotsText(slotsBySender.get(i.sender.id) ?? [], { personId: person.id, repId: i.sender.id, eventId, timeZone: person.event.timeZone, booth: person.event.boothNumber });
+    return toMergeContext(person, senderById.get(i.sender.id) ?? null, i.sender, slots);
   });
 }
 
-function toMergeContext(person: MergePerson, senderRow: MergeSender | null, sender: SenderLike): MergeContext {
+/** How many free slots "Offer booth slots" puts in one email. */
+const OFFERED_SLOTS = 4;
+
+/** The {{booth.slots}} text: one line per slot, in the event's zone, each a link that books it. */
+function boothSlotsText(slots: Date[], ctx: { personId: string; repId: string; eventId: string; timeZone: string; booth: string | null }): string | null {
+  if (slots.length === 0) return null;
+  const lines = slots.map((start) => `- ${formatInZone(start, ctx.timeZone, "weekdayTime")}: ${slotOfferUrl({ personId: ctx.personId, repId: ctx.repId, eventId: ctx.eventId, start })}`);
+  return [`Pick a time to meet at ${ctx.booth ? `booth ${ctx.booth}` : "our booth"} — one click books it:`, ...lines].join("\n");
+}
+
+function toMergeContext(person: MergePerson, senderRow: MergeSender | null, sender: SenderLike, boothSlots: string | null): MergeContext {
   const dossier = person.account?.dossier;
   const senderName = senderRow?.name ?? sender.name ?? null;
   return {
@@ -157,13 +182,15 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
       boothNumber: person.event.boothNumber,
       dates: formatDates(person.event.startDate, person.event.endDate),
     },
+    booth: { slots: boothSlots },
   };
 }
 
 /** The preview the composer and the template editor show: the same renderer the send path uses. */
-export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, eventId: string, sender: SenderLike) {
-  const context = await buildMergeContext(body.personId, eventId, sender);
-  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, context);
+export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, actor: Actor) {
+  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true } }));
+  const [context, profile] = await Promise.all([buildMergeContext(body.personId, actor.eventId, actor), getSellerProfile()]);
+  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, context, mergeFallbacks(profile));
   // What an email gets underneath when it is sent (src/server/email/compose.ts appendSignature).
   const signature = context.sender.signature ?? context.sender.name ?? null;
   return { subject: rendered.subject ?? "", body: rendered.message, missing: rendered.missing, unknown: rendered.unknown, signature };
@@ -178,13 +205,14 @@ type Outgoing = { id: string; eventId: string; personId: string; subject: string
  */
 export async function renderOutgoing(messages: readonly Outgoing[], systemSender: SenderLike, db: DbTx = prisma): Promise<Map<string, RenderedMessage | AppError>> {
   const out = new Map<string, RenderedMessage | AppError>();
+  const fallbacks = mergeFallbacks(await getSellerProfile(db));
   for (const eventId of new Set(messages.map((m) => m.eventId))) {
     const group = messages.filter((m) => m.eventId === eventId);
     const contexts = await buildMergeContexts(group.map((m) => ({ personId: m.personId, sender: m.owner ?? systemSender })), eventId, db);
     group.forEach((m, i) => {
       const context = contexts[i];
       if (context instanceof AppError) return out.set(m.id, context);
-      const rendered = renderMessage({ subject: m.subject, body: m.message }, context);
+      const rendered = renderMessage({ subject: m.subject, body: m.message }, context, fallbacks);
       out.set(m.id, rendered.unknown.length
         ? new AppError("validation_error", `This message uses ${rendered.unknown.length === 1 ? "a merge field that does not exist" : "merge fields that do not exist"}: ${rendered.unknown.map((f) => `{{${f}}}`).join(", ")}. Pick fields from the list, then send again.`, rendered.unknown.map((f) => ({ path: "message", message: `Unknown merge field {{${f}}}` })))
         : rendered);
@@ -195,8 +223,9 @@ export async function renderOutgoing(messages: readonly Outgoing[], systemSender
 
 function firstString(value: unknown): string | null {
   if (Array.isArray(value)) {
-    const first = value.find((v) => typeof v === "string" && v.trim() !== "");
-    return typeof first === "string" ? stripPeriod(first) : null;
+    // Pain points are claims ({ text, source }) or, written before sources were kept, strings.
+    const first = readClaims(value)[0]?.text;
+    return first ? stripPeriod(first) : null;
   }
   return typeof value === "string" && value.trim() !== "" ? stripPeriod(value) : null;
 }

@@ -1,11 +1,17 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
+import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { AppError } from "@/server/http/errors";
+import { consumeRateLimit, RATE_LIMITS, rateLimitedError } from "@/server/http/rate-limit";
 import { extractLinks } from "@/server/email/compose";
 import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/service";
 import { isMachineClick, isMachineOpen } from "@/server/tracking/machine";
 import { verifyToken } from "@/server/tracking/tokens";
+import type { Actor } from "@/server/access/actor";
+import { inActorEvent } from "@/server/access/scope";
 
 /**
  * Applying what happened to a sent message — opens, clicks, deliveries, bounces, spam reports,
@@ -33,7 +39,7 @@ export type EventInput = {
 export type ApplyResult = { applied: boolean; duplicate: boolean; isMachine: boolean };
 
 const eventOutreachSelect = {
-  id: true, eventId: true, personId: true, accountId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
+  id: true, eventId: true, personId: true, accountId: true, ownerId: true, toEmail: true, subject: true, sentAt: true, deliveredAt: true,
   openedAt: true, clickedAt: true, repliedAt: true, bouncedAt: true, unsubscribedAt: true,
   person: { select: { name: true, email: true } },
 } as const;
@@ -85,7 +91,13 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
     case "click":
       if (!isMachine) {
         await tx.outreach.update({ where: { id: o.id }, data: { clickCount: { increment: 1 }, clickedAt: o.clickedAt ?? input.at, openedAt: o.openedAt ?? input.at } });
-        if (!o.clickedAt) await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+        if (!o.clickedAt) {
+          await recordActivity({ ...common, type: "outreach.clicked", description: `${o.person.name} clicked a link in "${o.subject ?? "your message"}"`, metadata: { url: input.url ?? null } }, tx);
+          await notify({
+            userId: o.ownerId, type: "click", title: `${o.person.name} clicked a link in your email`, body: o.subject ? `“${o.subject}”` : null,
+            href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `click:${o.id}`,
+          }, tx);
+        }
       }
       break;
     case "bounce":
@@ -115,6 +127,10 @@ async function applyInTx(input: EventInput, tx: DbTx): Promise<ApplyResult> {
       if (!o.repliedAt) await tx.outreach.update({ where: { id: o.id }, data: { repliedAt: input.at } });
       await stopActiveEnrollments(o.personId, "replied", input.at, tx);
       await recordActivity({ ...common, type: "outreach.replied", description: `${o.person.name} replied to "${o.subject ?? "your message"}"`, metadata: input.metadata }, tx);
+      await notify({
+        userId: o.ownerId, actorId: input.actorId, type: "reply", title: `${o.person.name} replied`, body: o.subject ? `Re: ${o.subject}` : null,
+        href: `/dashboard/outreach/${o.id}`, eventId: o.eventId, entityType: "outreach", entityId: o.id, dedupeKey: `reply:${o.id}:${input.at.toISOString()}`,
+      }, tx);
       break;
     default:
       break;
@@ -131,30 +147,51 @@ function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefin
 }
 
 // ───────────────────────────── tracking links ─────────────────────────────
+//
+// Anyone can fetch these URLs, so each costs as little as possible:
+// - the token's signature is checked first, in memory: a forged or mangled token is answered
+//   without touching the database (no row, no rate-limit counter, no dashboard cache expiry);
+// - a genuine token's hit is counted per client address and per token (RATE_LIMITS.tracking*);
+//   beyond either limit the pixel and the redirect still work but nothing is recorded;
+// - only a hit that wrote something expires the dashboard's cached aggregates.
+
+export type TrackingRequest = { userAgent: string | null; ip: string; now?: Date };
+
+async function withinTrackingLimits(token: string, ip: string): Promise<boolean> {
+  const tokenKey = createHash("sha256").update(token).digest("base64url").slice(0, 22);
+  const [byIp, byToken] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.trackingPerIp, ip),
+    consumeRateLimit(RATE_LIMITS.trackingPerToken, tokenKey),
+  ]);
+  return byIp.allowed && byToken.allowed;
+}
 
 /** The open pixel: records the open when the token is genuine; the image is served regardless. */
-export async function recordOpen(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }) {
+export async function recordOpen(token: string, request: TrackingRequest): Promise<{ recorded: boolean; isMachine?: boolean }> {
   const payload = verifyToken(token, "o");
   if (!payload) return { recorded: false };
+  if (!(await withinTrackingLimits(token, request.ip))) return { recorded: false };
   const exists = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, sentAt: true } });
   if (!exists?.sentAt) return { recorded: false };
   const result = await applyEmailEvent({ outreachId: payload.id, kind: "open", at: request.now ?? new Date(), userAgent: request.userAgent, ip: request.ip, source: "pixel" });
-  return { recorded: true, isMachine: result.isMachine };
+  if (result.applied) invalidateEventMetrics();
+  return { recorded: result.applied, isMachine: result.isMachine };
 }
 
 /**
  * A click: the token must be genuine AND its URL must be one of the links written in that
  * message, so the redirect can never send someone to an address we did not send them.
  */
-export async function resolveClick(token: string, request: { userAgent: string | null; ip: string | null; now?: Date }): Promise<string> {
+export async function resolveClick(token: string, request: TrackingRequest): Promise<string> {
   const payload = verifyToken(token, "c");
   if (!payload) throw new AppError("not_found", "This link is not valid");
   const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, message: true, sentAt: true, owner: { select: { signature: true } } } });
   if (!o) throw new AppError("not_found", "This link is not valid");
   const allowed = extractLinks(`${o.message}\n${o.owner?.signature ?? ""}`);
   if (!allowed.includes(payload.u) || !/^https?:\/\//i.test(payload.u)) throw new AppError("not_found", "This link is not valid");
-  if (o.sentAt) {
-    await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
+  if (o.sentAt && (await withinTrackingLimits(token, request.ip))) {
+    const result = await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
+    if (result.applied) invalidateEventMetrics();
   }
   return payload.u;
 }
@@ -172,20 +209,25 @@ export async function describeUnsubscribe(token: string) {
   return { email, alreadyUnsubscribed: Boolean(suppressed) };
 }
 
-export async function unsubscribeByToken(token: string, source: "page" | "one-click", now = new Date()) {
+/** Unsubscribes once: a repeat of a done unsubscribe writes nothing; a flood is refused. */
+export async function unsubscribeByToken(token: string, source: "page" | "one-click", request: { ip: string; now?: Date }) {
   const payload = verifyToken(token, "u");
   if (!payload) throw new AppError("not_found", "This unsubscribe link is not valid");
-  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true } });
+  const o = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, unsubscribedAt: true } });
   if (!o) throw new AppError("not_found", "This unsubscribe link is not valid");
-  await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: now, source, metadata: { via: source } });
+  if (o.unsubscribedAt) return { unsubscribed: true };
+  if (!(await withinTrackingLimits(token, request.ip))) {
+    throw rateLimitedError("Too many unsubscribe requests from your network. Wait a minute and try again.", 60);
+  }
+  await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: request.now ?? new Date(), source, metadata: { via: source } });
+  invalidateEventMetrics();
   return { unsubscribed: true };
 }
 
 // ───────────────────────────── replies by hand ─────────────────────────────
 
-export async function markReplied(outreachId: string, eventId: string, input: { note?: string; repliedAt?: string }, actor: { id: string }) {
-  const o = await prisma.outreach.findFirst({ where: { id: outreachId, eventId }, select: { id: true, sentAt: true, repliedAt: true } });
-  if (!o) throw new AppError("not_found", "Message not found");
+export async function markReplied(outreachId: string, input: { note?: string; repliedAt?: string }, actor: Actor) {
+  const o = inActorEvent(actor, "outreach", await prisma.outreach.findUnique({ where: { id: outreachId }, select: { id: true, eventId: true, sentAt: true, repliedAt: true } }));
   if (!o.sentAt) throw new AppError("conflict", "Only a sent message can have a reply");
   if (o.repliedAt) throw new AppError("conflict", "This message is already marked as replied");
   await applyEmailEvent({

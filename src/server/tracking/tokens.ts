@@ -2,15 +2,20 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { env, isDemoMode } from "@/server/env";
 
 /**
- * Signed tokens for the links inside an email: open pixel (o), click redirect (c) and
- * unsubscribe (u). A token is base64url(JSON payload) + "." + HMAC-SHA256 over it with
+ * Signed tokens for the links inside an email: open pixel (o), click redirect (c), unsubscribe
+ * (u), and the booking links: manage a booked meeting (m: reschedule, cancel, .ics), a booking
+ * form's render time (f: the timing check against bots) and a one-click booth slot offer
+ * (s: person, rep, event and start). A token is base64url(JSON payload) + "." + HMAC-SHA256 over it with
  * TRACKING_SECRET (else AUTH_SECRET). Nothing in a token is trusted unless the MAC matches, and a
  * click token's URL is still checked against the links of its message before redirecting.
  */
 export type TokenPayload =
   | { k: "o"; id: string }
   | { k: "c"; id: string; u: string }
-  | { k: "u"; id: string };
+  | { k: "u"; id: string }
+  | { k: "m"; id: string }
+  | { k: "f"; id: string; t: number }
+  | { k: "s"; id: string; r: string; e: string; t: string };
 
 // Only development/demo mode may run without a configured secret (tokens then survive restarts
 // because the value is fixed, which is harmless for a local outbox).
@@ -54,5 +59,7 @@ export function verifyToken<K extends TokenPayload["k"]>(
   const p = payload as Record<string, unknown>;
   if (p.k !== kind || typeof p.id !== "string") return null;
   if (kind === "c" && typeof p.u !== "string") return null;
+  if (kind === "f" && typeof p.t !== "number") return null;
+  if (kind === "s" && (typeof p.r !== "string" || typeof p.e !== "string" || typeof p.t !== "string")) return null;
   return payload as Extract<TokenPayload, { k: K }>;
 }

@@ -1,5 +1,6 @@
 import type { Role } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db";
+import { extendSessionIfDue } from "@/server/users/session-lifetime";
 
 export type SessionUser = {
   id: string;
@@ -28,7 +29,10 @@ export function sessionTokenFromCookieHeader(header: string | null): string | un
   return undefined;
 }
 
-/** The signed-in user for a session token, or null when it is unknown, expired or disabled. */
+/**
+ * The signed-in user for a session token, or null when it is unknown, expired or disabled.
+ * Using a session keeps it alive (SESSION_IDLE_DAYS, session-lifetime.ts).
+ */
 export async function getUserBySessionToken(token: string | undefined, now = new Date()): Promise<SessionUser | null> {
   if (!token) return null;
   const session = await prisma.session.findUnique({
@@ -39,6 +43,7 @@ export async function getUserBySessionToken(token: string | undefined, now = new
     },
   });
   if (!session || session.expires <= now || session.user.disabledAt) return null;
+  await extendSessionIfDue(token, session.expires, now);
   const { disabledAt: _disabled, ...user } = session.user;
   return user;
 }

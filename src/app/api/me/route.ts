@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { route } from "@/server/http/route";
-import { resolveCurrentEvent, setCurrentEvent } from "@/server/events/service";
+import { setCurrentEvent } from "@/server/events/service";
 
 const updateMeBody = z.strictObject({ lastEventId: z.string().min(1).max(64) });
 
-// GET /api/me — the signed-in user and their current event
-export const GET = route({}, async ({ user }) => ({ user, currentEvent: await resolveCurrentEvent(user.lastEventId) }));
+// GET /api/me — the signed-in user and their current event (null before the first event exists)
+export const GET = route({ event: "optional" }, ({ actor }) => {
+  const { event, eventId: _eventId, ...user } = actor;
+  return { user, currentEvent: event };
+});
 
 // PATCH /api/me — remember the event the user switched to
-export const PATCH = route({ body: updateMeBody, anyEvent: true }, async ({ user, body }) => ({
-  currentEvent: await setCurrentEvent(user.id, body.lastEventId),
+export const PATCH = route({ event: "optional", anyEvent: true, body: updateMeBody }, async ({ actor, body }) => ({
+  currentEvent: await setCurrentEvent(actor.id, body.lastEventId),
 }));

@@ -3,7 +3,7 @@ import { createMeetingBody, listMeetingsQuery } from "@/server/meetings/schemas"
 import { createMeeting, listMeetings } from "@/server/meetings/service";
 
 // GET /api/meetings — meetings of the current (or given) event, filtered and paginated
-export const GET = route({ query: listMeetingsQuery }, ({ user, query }) => listMeetings(query, user));
+export const GET = route({ query: listMeetingsQuery }, ({ actor, query }) => listMeetings(query, actor));
 
 // POST /api/meetings — book a meeting (409 with the conflicts unless allowConflicts), send the invite
-export const POST = route({ body: createMeetingBody, status: 201 }, ({ user, body }) => createMeeting(body, user));
+export const POST = route({ body: createMeetingBody, status: 201 }, ({ actor, body }) => createMeeting(body, actor));

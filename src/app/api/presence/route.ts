@@ -2,7 +2,7 @@ import { route } from "@/server/http/route";
 import { heartbeatAndList, heartbeatBody, listOnline, presenceQuery } from "@/server/presence/service";
 
 // GET /api/presence — teammates online (optionally on one record or page)
-export const GET = route({ query: presenceQuery }, async ({ user, query }) => ({ online: await listOnline(user.id, query) }));
+export const GET = route({ event: "optional", query: presenceQuery }, async ({ actor, query }) => ({ online: await listOnline(actor.id, query) }));
 
 // POST /api/presence — heartbeat: where I am; answers who else is there
-export const POST = route({ body: heartbeatBody }, ({ user, body }) => heartbeatAndList(user.id, body));
+export const POST = route({ event: "optional", body: heartbeatBody }, ({ actor, body }) => heartbeatAndList(actor.id, body));

@@ -1,9 +1,8 @@
 import { route } from "@/server/http/route";
-import { eventIdFor } from "@/server/outreach/context";
 import { addManualSuppression, createSuppressionBody, listSuppressions, listSuppressionsQuery } from "@/server/suppressions/service";
 
 // GET /api/suppressions — addresses we never email
-export const GET = route({ query: listSuppressionsQuery }, ({ query }) => listSuppressions(query));
+export const GET = route({ event: "optional", query: listSuppressionsQuery }, ({ query }) => listSuppressions(query));
 
 // POST /api/suppressions — add an address by hand
-export const POST = route({ body: createSuppressionBody, status: 201 }, async ({ user, body }) => addManualSuppression(body, user, await eventIdFor(user)));
+export const POST = route({ event: "optional", body: createSuppressionBody, status: 201 }, ({ actor, body }) => addManualSuppression(body, actor));

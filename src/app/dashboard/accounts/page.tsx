@@ -10,13 +10,13 @@ import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record
 import { parseListParams, type SearchParams } from "@/lib/list-params";
 import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listSavedViews } from "@/server/saved-views/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="Accounts" />
@@ -24,6 +24,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
+  const { event } = actor;
   const parsed = parseListParams(await searchParams, listAccountsQuery, { eventId: event.id });
   if (!parsed.ok) {
     return (
@@ -34,7 +35,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.query;
-  const [list, options, views] = await Promise.all([listAccounts(query, user), accountFilterOptions(event.id), listSavedViews(user.id, "accounts")]);
+  const [list, options, views] = await Promise.all([listAccounts(query, actor), accountFilterOptions(actor), listSavedViews(actor.id, "accounts")]);
   return (
     <>
       <PageHeader

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ActivityFilters } from "@/components/activity/activity-filters";
 import { ListError } from "@/components/data-table/list-error";
 import { parseListParams, type SearchParams } from "@/lib/list-params";
@@ -18,7 +18,8 @@ import { cn } from "@/lib/utils";
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { event, viewerTimeZone } = await getWorkspace();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  const { event } = actor;
   if (!event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
   const parsed = parseListParams(await searchParams, listActivitiesQuery);
   if (!parsed.ok) {

@@ -9,15 +9,16 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { heatmapQuery, hourLabel, WEEKDAYS } from "@/server/analytics/heatmap";
 import { cachedHeatmap } from "@/server/cache/event-metrics";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Analytics" };
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Analytics appear once an event has outreach.</EmptyState>;
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Analytics appear once an event has outreach.</EmptyState>;
+  const { event } = actor;
   const sp = await searchParams;
   const parsed = heatmapQuery.safeParse({ from: typeof sp.from === "string" && sp.from ? sp.from : undefined, to: typeof sp.to === "string" && sp.to ? sp.to : undefined });
   const range = parsed.success ? parsed.data : {};

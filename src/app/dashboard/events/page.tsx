@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { EventsManager } from "@/components/events/events-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { listEventsWithCounts } from "@/server/events/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Events" };
 
 export default async function EventsPage() {
-  const { user, event } = await getWorkspace();
+  const actor = await getActor();
   const events = await listEventsWithCounts();
-  const isAdmin = user.role === "ADMIN";
+  const isAdmin = actor.role === "ADMIN";
   return (
     <>
       <PageHeader
@@ -18,7 +18,7 @@ export default async function EventsPage() {
       />
       <EventsManager
         isAdmin={isAdmin}
-        currentEventId={event?.id ?? null}
+        currentEventId={actor.eventId}
         events={events.map((e) => ({
           id: e.id,
           name: e.name,

@@ -12,15 +12,15 @@ import { eventSchedule } from "@/server/events/service";
 import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";
 import { flattenParams, parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "Meetings" };
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) {
+  const actor = await getActor();
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="Meetings" />
@@ -28,6 +28,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
+  const { event } = actor;
   const sp = flattenParams(await searchParams);
   const view = sp.view === "agenda" ? "agenda" : "list";
   const { days, defaultDay } = await eventSchedule(event.id);
@@ -43,7 +44,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.query;
-  const [result, team] = await Promise.all([listMeetings(query, user), listTeam()]);
+  const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
   const items = JSON.parse(JSON.stringify(result.items)) as MeetingItem[];
   const tz = result.timeZone;
   const members = team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }));

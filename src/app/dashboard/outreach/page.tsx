@@ -15,7 +15,7 @@ import { SendingWindowForm } from "@/components/outreach/sending-window-form";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";
 import { OutreachFilters, OutreachPagination } from "@/components/outreach/outreach-filters";
 import { parseListParams, type SearchParams } from "@/lib/list-params";
@@ -23,10 +23,11 @@ import { parseListParams, type SearchParams } from "@/lib/list-params";
 export const metadata: Metadata = { title: "Outreach" };
 
 export default async function OutreachPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) {
     return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing outreach.</EmptyState>;
   }
+  const { event } = actor;
   const parsed = parseListParams(await searchParams, listOutreachQuery);
   if (!parsed.ok) {
     return (
@@ -37,7 +38,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.query;
-  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(event.id, query), outreachStats(event.id, query), listFilterOptions(event.id), getSendingWindow()]);
+  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow()]);
   const filtered = Object.keys(parsed.raw).some((k) => k !== "page");
   const { rates } = stats;
 
@@ -49,7 +50,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
         actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
-      <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={user.role === "ADMIN"} /></div>
+      <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={actor.role === "ADMIN"} /></div>
 
       {/* One compact strip, so the list starts above the fold. */}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border bg-card px-4 py-3 text-sm shadow-sm" data-testid="outreach-stats">

@@ -9,14 +9,14 @@ import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/servi
 import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) {
     return (
       <>
         <PageHeader title="People" />
@@ -24,6 +24,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </>
     );
   }
+  const { event } = actor;
   const parsed = parseListParams(await searchParams, listPeopleQuery, { eventId: event.id });
   if (!parsed.ok) {
     return (
@@ -35,11 +36,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   }
   const query = parsed.query;
   const [list, options, views, account, sequences] = await Promise.all([
-    listPeople(query, user),
-    accountFilterOptions(event.id),
-    listSavedViews(user.id, "people"),
-    query.accountId ? getAccountOrThrow(query.accountId).catch(() => null) : Promise.resolve(null),
-    activeSequenceOptions(event.id),
+    listPeople(query, actor),
+    accountFilterOptions(actor),
+    listSavedViews(actor.id, "people"),
+    query.accountId ? getAccountOrThrow(query.accountId, actor).catch(() => null) : Promise.resolve(null),
+    activeSequenceOptions(actor),
   ]);
   return (
     <>

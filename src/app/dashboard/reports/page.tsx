@@ -9,23 +9,29 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/server/reports/labels";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
-  const reports = await listReportDefinitions(event.id, 1, 100);
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const { event } = actor;
+  const reports = await listReportDefinitions(actor, 1, 100);
   const newButton = (
     <Link href="/dashboard/reports/builder" className={buttonVariants()}>
       <Plus aria-hidden /> New report
     </Link>
   );
+  const showButton = (
+    <Link href="/dashboard/reports/show" className={buttonVariants({ variant: "outline" })} data-testid="open-show-report">
+      Was the show worth it?
+    </Link>
+  );
   return (
     <>
-      <PageHeader title="Reports" description={`Saved report definitions for ${event.name}. Re-run one as a PDF any time: the numbers are always current.`} actions={newButton} />
+      <PageHeader title="Reports" description={`Saved report definitions for ${event.name}. Re-run one as a PDF any time: the numbers are always current.`} actions={<>{showButton}{newButton}</>} />
       {reports.items.length === 0 ? (
         <EmptyState icon={FileText} title="No saved reports yet" action={newButton}>
           Build a report: pick sections and metrics, filter by tier, rep or dates, preview it, download a PDF and save it to re-run later.
@@ -53,7 +59,7 @@ export default async function ReportsPage() {
                         <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {formatInZone(r.updatedAt, viewerTimeZone, "shortDate")}</span>
                       </p>
                     </div>
-                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={user.role === "ADMIN" || r.owner?.id === user.id} />
+                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={actor.role === "ADMIN" || r.owner?.id === actor.id} />
                   </li>
                 );
               })}

@@ -9,16 +9,17 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TaskList } from "@/components/sequences/task-list";
 import { listSequences } from "@/server/sequences/service";
 import { listMyTasks } from "@/server/sequences/tasks";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Sequences" };
 
 const STATUS_VARIANT = { ACTIVE: "success", PAUSED: "warning", DRAFT: "secondary", ARCHIVED: "outline" } as const;
 
 export default async function SequencesPage() {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
-  const [sequences, tasks] = await Promise.all([listSequences(event.id), listMyTasks(user.id, event.id)]);
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
+  const { event } = actor;
+  const [sequences, tasks] = await Promise.all([listSequences(actor), listMyTasks(actor)]);
   return (
     <>
       <PageHeader

@@ -3,32 +3,32 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TeamSettings } from "@/components/settings/team-settings";
 import { ExportDataCard } from "@/components/exports/export-card";
 import { listTeam } from "@/server/team/service";
-import { ScoringSettings } from "@/components/scoring/scoring-settings";
-import { getIcpWeightsWithMeta } from "@/server/scoring/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { user, event } = await getWorkspace();
-  const [team, scoring, suppressions] = await Promise.all([listTeam(), getIcpWeightsWithMeta(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const actor = await getActor();
+  const { event } = actor;
+  const [team, suppressions] = await Promise.all([listTeam(), listSuppressions({ page: 1, pageSize: 25 })]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
+      <SettingsNav />
       <TeamSettings
-        currentUserId={user.id}
-        isAdmin={user.role === "ADMIN"}
+        currentUserId={actor.id}
+        isAdmin={actor.role === "ADMIN"}
         members={team.members.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, title: m.title }))}
         invites={team.invites.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt.toISOString() }))}
       />
-      <div className="mt-6">
-        <ScoringSettings isAdmin={user.role === "ADMIN"} initial={scoring.weights} defaults={scoring.defaults} />
-      </div>
+      {event ? <div className="mt-6"><BoothAvailabilitySettings /></div> : null}
       <div className="mt-6">
         <SuppressionSettings
-          isAdmin={user.role === "ADMIN"}
+          isAdmin={actor.role === "ADMIN"}
           initial={{
             items: suppressions.items.map((s) => ({ id: s.id, email: s.email, reason: s.reason, note: s.note, createdAt: s.createdAt.toISOString() })),
             total: suppressions.total,
@@ -37,7 +37,7 @@ export default async function SettingsPage() {
           }}
         />
       </div>
-      {user.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
+      {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );
 }

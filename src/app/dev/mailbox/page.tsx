@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { isDemoMode } from "@/server/env";
 import { formatInZone } from "@/lib/time";
+import { isDirectLoopbackRequest } from "@/server/http/client-ip";
 import { listOutbox } from "@/server/email/outbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
-// Only exists in development/demo mode: production has real mail and no such page.
+// Only exists in demo mode, and only for a browser on this machine: it shows everyone's
+// sign-in links. "On this machine" is the socket's peer address as our server stamped it, with
+// no forwarding header and a loopback Host (client-ip.ts), never a header a caller could write.
 export default async function DevMailboxPage() {
   await connection();
-  if (!isDemoMode()) notFound();
+  if (!isDemoMode() || !isDirectLoopbackRequest(await headers())) notFound();
   const messages = await listOutbox(50);
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Development mailbox</h1>
-      <p className="mt-1 text-sm text-muted-foreground">Mail the app sent without a mail server, newest first. This page does not exist in production.</p>
+      <p className="mt-1 text-sm text-muted-foreground">Mail the app sent without a mail server, newest first. Only this computer can open this page, and only in demo mode.</p>
       {messages.length === 0 ? <p className="mt-8 text-sm text-muted-foreground">No messages yet.</p> : null}
       <ol className="mt-6 flex flex-col gap-4">
         {messages.map((m) => (

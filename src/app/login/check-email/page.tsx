@@ -16,10 +16,11 @@ export default async function CheckEmailPage() {
           <MailCheck className="size-6" aria-hidden />
         </div>
         <h1 className="mt-4 text-xl font-semibold">Check your email</h1>
-        <p className="mt-2 text-sm text-muted-foreground">A sign-in link is on its way. It works once and expires in 24 hours.</p>
+        <p className="mt-2 text-sm text-muted-foreground">If this address may sign in, a link is on its way. It works once and expires in 15 minutes.</p>
+        <p className="mt-2 text-sm text-muted-foreground">Nothing after a few minutes? Check the address, or wait 10 minutes before asking again: we send a few links per address at a time.</p>
         {demo ? (
           <p className="mt-4 text-sm">
-            Development: open the <Link className="font-medium text-primary underline" href="/dev/mailbox">development mailbox</Link> to click the link.
+            Demo mode: open the <Link className="font-medium text-primary underline" href="/dev/mailbox">development mailbox</Link> on the computer running EventOps to click the link.
           </p>
         ) : null}
         <p className="mt-6 text-sm"><Link className="text-muted-foreground underline" href="/login">Use a different address</Link></p>

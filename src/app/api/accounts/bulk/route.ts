@@ -2,4 +2,4 @@ import { route } from "@/server/http/route";
 import { bulkAccountsBody, bulkUpdateAccounts } from "@/server/accounts/service";
 
 // POST /api/accounts/bulk — assign, set tier or status, or delete many accounts at once
-export const POST = route({ body: bulkAccountsBody }, ({ body, user }) => bulkUpdateAccounts(body, user));
+export const POST = route({ body: bulkAccountsBody }, ({ body, actor }) => bulkUpdateAccounts(body, actor));

@@ -3,4 +3,4 @@ import { attendeeSearchQuery } from "@/server/meetings/schemas";
 import { searchAttendees } from "@/server/meetings/service";
 
 // GET /api/meetings/attendees?q= — people of the event to book a meeting with
-export const GET = route({ query: attendeeSearchQuery }, ({ user, query }) => searchAttendees(query.q, user, query.eventId));
+export const GET = route({ query: attendeeSearchQuery }, ({ actor, query }) => searchAttendees(query.q, actor));

@@ -1,7 +1,6 @@
 import { route } from "@/server/http/route";
-import { eventIdFor } from "@/server/outreach/context";
 import { generateDrafts } from "@/server/outreach/drafts";
 import { generateDraftsBody } from "@/server/outreach/schemas";
 
 // POST /api/outreach/generate — personalised drafts for one person or a selection
-export const POST = route({ body: generateDraftsBody }, async ({ user, body }) => generateDrafts(body, await eventIdFor(user), user));
+export const POST = route({ body: generateDraftsBody }, ({ actor, body }) => generateDrafts(body, actor));

@@ -1,7 +1,6 @@
 import { route } from "@/server/http/route";
-import { eventIdFor } from "@/server/outreach/context";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { outreachStats } from "@/server/outreach/service";
 
 // GET /api/outreach/stats — sent/open/click/reply rates for the filtered messages, overall and per rep
-export const GET = route({ query: listOutreachQuery }, async ({ user, query }) => outreachStats(await eventIdFor(user, query.eventId), query));
+export const GET = route({ query: listOutreachQuery }, ({ actor, query }) => outreachStats(query, actor));

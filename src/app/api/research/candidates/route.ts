@@ -3,4 +3,4 @@ import { researchCandidatesQuery } from "@/server/research/schemas";
 import { listResearchCandidates } from "@/server/research/service";
 
 // GET /api/research/candidates — accounts with no dossier or a stale one, best tier and ICP first
-export const GET = route({ query: researchCandidatesQuery }, ({ user, query }) => listResearchCandidates(query, user));
+export const GET = route({ query: researchCandidatesQuery }, ({ actor, query }) => listResearchCandidates(query, actor));

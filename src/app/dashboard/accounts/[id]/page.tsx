@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
+import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { DossierCard } from "@/components/research/dossier";
 import { ResearchNowButton } from "@/components/research/research-now-button";
@@ -17,20 +18,22 @@ import { RoiCalculator } from "@/components/roi/roi-calculator";
 import { Badge } from "@/components/ui/badge";
 import { getAccountDetail } from "@/server/accounts/service";
 import { accountFilterOptions } from "@/server/accounts/service";
+import { notFound } from "next/navigation";
 import { foundOr404 } from "@/server/http/not-found";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  const { viewerTimeZone } = await getWorkspace();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) notFound();
   const { id } = await params;
-  const { account, people, outreach, meetings, activities } = await foundOr404(getAccountDetail(id));
-  const { team, industries } = await accountFilterOptions(account.eventId);
-  const sequences = await activeSequenceOptions(account.eventId);
+  const { account, people, outreach, meetings, activities } = await foundOr404(getAccountDetail(id, actor));
+  const { team, industries } = await accountFilterOptions(actor);
+  const sequences = await activeSequenceOptions(actor);
   const endpoint = `/api/accounts/${account.id}`;
   const breakdown = readBreakdown(account.icpBreakdown) as Breakdown | null;
 
@@ -109,6 +112,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <EditableField endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
+
+          <OpportunityCard endpoint={endpoint} account={account} />
 
           <Card data-testid="account-people">
             <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">

@@ -7,20 +7,21 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listImports } from "@/server/import/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Import accounts" };
 
 export default async function ImportPage() {
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
         Create an event first; imported accounts belong to an event.
       </EmptyState>
     );
   }
-  const history = await listImports({ eventId: event.id, page: 1, pageSize: 10 }, user);
+  const { event } = actor;
+  const history = await listImports({ page: 1, pageSize: 10 }, actor);
   return (
     <>
       <PageHeader

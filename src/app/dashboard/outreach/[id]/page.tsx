@@ -9,7 +9,7 @@ import { formatInZone } from "@/lib/time";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { foundOr404 } from "@/server/http/not-found";
 import { getOutreachOrThrow } from "@/server/outreach/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -26,12 +26,13 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
 
 export default async function OutreachDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, event, viewerTimeZone } = await getWorkspace();
-  if (!event) notFound();
-  const o = await foundOr404(getOutreachOrThrow(id, event.id));
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) notFound();
+  const { event } = actor;
+  const o = await foundOr404(getOutreachOrThrow(id, actor));
   // Activity on a message is shown in the viewer's zone; a queued send also in the prospect's.
   const tz = viewerTimeZone;
-  const canEdit = user.role === "ADMIN" || !o.owner || o.owner.id === user.id;
+  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (

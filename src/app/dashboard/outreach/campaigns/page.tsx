@@ -8,14 +8,15 @@ import { CampaignForm } from "@/components/outreach/campaign-form";
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { RatesChart } from "@/components/outreach/rates-chart";
 import { listCampaigns } from "@/server/campaigns/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage() {
-  const { event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Create an event before starting campaigns.</EmptyState>;
-  const campaigns = await listCampaigns(event.id);
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Create an event before starting campaigns.</EmptyState>;
+  const { event } = actor;
+  const campaigns = await listCampaigns(actor);
   const withSends = campaigns.filter((c) => c.rates.sent > 0);
   return (
     <>

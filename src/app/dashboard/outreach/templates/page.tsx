@@ -6,14 +6,15 @@ import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { TemplatesManager } from "@/components/outreach/templates-manager";
 import { ALL_MERGE_FIELDS } from "@/lib/merge-fields";
 import { listTemplates } from "@/server/templates/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Templates" };
 
 export default async function TemplatesPage() {
-  const { event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing templates.</EmptyState>;
-  const templates = await listTemplates(event.id);
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing templates.</EmptyState>;
+  const { event } = actor;
+  const templates = await listTemplates({}, actor);
   return (
     <>
       <PageHeader title="Outreach" description="Templates with merge fields, previewed against a real person before anyone receives them." />

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { readClaims } from "@/lib/claims";
+import { ClaimSource } from "@/components/research/claim-source";
 import Link from "next/link";
 import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
@@ -18,12 +20,14 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
+import { notFound } from "next/navigation";
 import { foundOr404 } from "@/server/http/not-found";
 import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { listAssignableTeammates } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { initials } from "@/lib/utils";
+import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -37,10 +41,11 @@ function localTime(timeZone: string | null): string | null {
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const { viewerTimeZone } = await getWorkspace();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
+  if (!actor.event) notFound();
   const { id } = await params;
   // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
-  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([foundOr404(getPersonDetail(id)), listAssignableTeammates()]);
+  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([foundOr404(getPersonDetail(id, actor)), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;
@@ -48,7 +53,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const nextMeeting = nextScheduled(meetings);
   const lastSent = outreach.find((o) => o.sentAt);
   const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
-  const painPoints = Array.isArray(account?.dossier?.painPoints) ? (account!.dossier!.painPoints as unknown[]).filter((p): p is string => typeof p === "string") : [];
+  const painPoints = readClaims(account?.dossier?.painPoints);
   const local = localTime(person.timeZone);
 
   return (
@@ -79,7 +84,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
                 {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
                 {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
-                {person.linkedin && /^https?:\/\//.test(person.linkedin) ? <a href={person.linkedin} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
+                {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
                 {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
               </div>
               {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
@@ -115,9 +120,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     {person.insights.map((i) => (
                       <li key={i.id} className="flex gap-2">
                         <span className="mt-1.5 size-1.5 shrink-0 rounded-full bg-primary" aria-hidden />
-                        <span>
+                        <span className="min-w-0">
                           {i.content}
-                          {i.confidence !== null ? <span className="ml-1 text-xs text-muted-foreground">({Math.round(i.confidence * 100)}% confidence)</span> : null}
+                          <ClaimSource source={i.citation} className="ml-1.5" />
                         </span>
                       </li>
                     ))}
@@ -129,7 +134,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               {painPoints.length ? (
                 <section className="grid gap-1.5">
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{account!.name}&apos;s pain points</h3>
-                  <div className="flex flex-wrap gap-1.5">{painPoints.map((p) => <Badge key={p} variant="warning">{p}</Badge>)}</div>
+                  <ul className="grid gap-1.5">
+                    {painPoints.map((p) => (
+                      <li key={p.text} className="flex flex-wrap items-center gap-x-2 gap-y-0.5"><Badge variant="warning" className="whitespace-normal">{p.text}</Badge><ClaimSource source={p.source} /></li>
+                    ))}
+                  </ul>
                 </section>
               ) : null}
             </CardContent>
@@ -158,6 +167,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <div className="sm:col-span-2">
                 <PersonaToggles personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
+              {person.leadRating || person.interestTags.length > 0 ? (
+                <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
+                  <span className="font-medium">At the booth:</span>
+                  {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
+                  {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
+                </div>
+              ) : null}
               <EditableField endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>

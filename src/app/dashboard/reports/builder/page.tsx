@@ -10,18 +10,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { foundOr404 } from "@/server/http/not-found";
 import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
 import { listTeam } from "@/server/team/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Report builder" };
 
 export default async function ReportBuilderPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  const { user, event } = await getWorkspace();
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
+  const { event } = actor;
   const { id } = await searchParams;
   let definition: ReportDefinitionView | null = null;
   if (id) {
-    definition = await foundOr404(getReportDefinition(id));
-    if (definition.eventId !== event.id) notFound();
+    definition = await foundOr404(getReportDefinition(id, actor));
   }
   const team = await listTeam();
   return (
@@ -39,7 +39,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
       <ReportBuilder
         eventId={event.id}
         reps={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
-        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: user.role === "ADMIN" || definition.owner?.id === user.id } : undefined}
+        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: actor.role === "ADMIN" || definition.owner?.id === actor.id } : undefined}
       />
     </>
   );

@@ -11,7 +11,7 @@ import { EnrollmentActions } from "@/components/sequences/enrollment-actions";
 import { foundOr404 } from "@/server/http/not-found";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Sequence" };
@@ -22,11 +22,12 @@ const REASON: Record<string, string> = {
 };
 
 export default async function SequencePage({ params }: { params: Promise<{ id: string }> }) {
-  const { event, viewerTimeZone } = await getWorkspace();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   const { id } = await params;
-  if (!event) notFound();
-  const sequence = await foundOr404(getSequenceOrThrow(id, event.id));
-  const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, event.id), listEnrollments(id, event.id), listTemplates(event.id)]);
+  if (!actor.event) notFound();
+  const { event } = actor;
+  const sequence = await foundOr404(getSequenceOrThrow(id, actor));
+  const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, actor), listEnrollments(id, actor), listTemplates({}, actor)]);
   const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
 
   return (

@@ -5,14 +5,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { listTemplates } from "@/server/templates/service";
-import { getWorkspace } from "@/server/users/workspace";
+import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "New sequence" };
 
 export default async function NewSequencePage() {
-  const { event } = await getWorkspace();
-  if (!event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
-  const templates = await listTemplates(event.id);
+  const actor = await getActor();
+  if (!actor.event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
+  const { event } = actor;
+  const templates = await listTemplates({}, actor);
   return (
     <>
       <Link href="/dashboard/sequences" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"><ArrowLeft className="size-4" aria-hidden /> Sequences</Link>

@@ -3,4 +3,4 @@ import { completeMeetingBody, meetingOutcomeQuery } from "@/server/meetings/sche
 import { completeMeeting } from "@/server/meetings/service";
 
 // POST /api/meetings/:id/complete — outcome, next step and optionally the account's next status (before its day only with ?early=true)
-export const POST = route({ params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody }, ({ user, params, query, body }) => completeMeeting(params.id, body, user, { early: query.early === "true" }));
+export const POST = route({ params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody }, ({ actor, params, query, body }) => completeMeeting(params.id, body, actor, { early: query.early === "true" }));

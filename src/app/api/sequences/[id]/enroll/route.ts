@@ -1,6 +1,5 @@
 import { idParams, route } from "@/server/http/route";
-import { eventIdFor } from "@/server/outreach/context";
 import { enrollBody, enrollPeople } from "@/server/sequences/service";
 
 // POST /api/sequences/:id/enroll — enroll people (ids, or everyone at an account); says who was skipped and why
-export const POST = route({ params: idParams, body: enrollBody }, async ({ user, params, body }) => enrollPeople(params.id, body, await eventIdFor(user), user));
+export const POST = route({ params: idParams, body: enrollBody }, ({ actor, params, body }) => enrollPeople(params.id, body, actor));

@@ -1,0 +1,134 @@
+"use client";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { BoothOperationInput } from "@/lib/booth/schemas";
+import { enqueue, listOutbox, onOutboxChange, removeItem, updateItems, type OutboxItem } from "@/lib/booth/offline-store";
+import { syncOutbox } from "@/lib/booth/sync";
+
+const RETRY_EVERY_MS = 15_000;
+/** After a failed attempt while the browser says it is online: try again soon, then less often. */
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
+
+function subscribeOnline(notify: () => void) {
+  window.addEventListener("online", notify);
+  window.addEventListener("offline", notify);
+  return () => {
+    window.removeEventListener("online", notify);
+    window.removeEventListener("offline", notify);
+  };
+}
+
+/**
+ * The booth's queue as React state, and when it syncs: right after something is saved, the
+ * moment the browser says the connection is back, when the app comes to the foreground, and every
+ * 15 s while something waits (the "online" event does not fire for a captive portal that starts
+ * letting traffic through). `onSynced` runs after anything reached the server.
+ */
+export function useBoothQueue(userId: string, onSynced: () => void) {
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const [syncing, setSyncing] = useState(false);
+  const [waiting, setWaiting] = useState<string | null>(null);
+  const running = useRef(false);
+  const again = useRef(false);
+  const failures = useRef(0);
+  const retryTimer = useRef<number | undefined>(undefined);
+  const onSyncedRef = useRef(onSynced);
+  useEffect(() => {
+    onSyncedRef.current = onSynced;
+  }, [onSynced]);
+
+  const refresh = useCallback(async () => setItems(await listOutbox(userId)), [userId]);
+
+  const sync = useCallback(async () => {
+    if (running.current) {
+      again.current = true;
+      return;
+    }
+    running.current = true;
+    setSyncing(true);
+    try {
+      do {
+        again.current = false;
+        const report = await syncOutbox(userId);
+        setWaiting(report.waiting);
+        if (report.synced > 0) onSyncedRef.current();
+        // The "online" event can fire a moment before requests get through (Wi-Fi still
+        // associating, a captive portal): a failed attempt is retried within seconds, not at the
+        // next 15-second tick.
+        window.clearTimeout(retryTimer.current);
+        if (report.waiting && navigator.onLine && failures.current < BACKOFF_MS.length) {
+          retryTimer.current = window.setTimeout(() => void syncRef.current(), BACKOFF_MS[failures.current++]);
+        } else if (!report.waiting) {
+          failures.current = 0;
+        }
+      } while (again.current);
+    } finally {
+      running.current = false;
+      setSyncing(false);
+      await refresh();
+    }
+  }, [userId, refresh]);
+  const syncRef = useRef(sync);
+  useEffect(() => {
+    syncRef.current = sync;
+  }, [sync]);
+
+  useEffect(() => {
+    void listOutbox(userId).then((all) => {
+      setItems(all);
+      return sync();
+    });
+    const goOnline = () => {
+      failures.current = 0;
+      void sync();
+    };
+    const foreground = () => {
+      if (document.visibilityState === "visible") void sync();
+    };
+    window.addEventListener("online", goOnline);
+    document.addEventListener("visibilitychange", foreground);
+    const stop = onOutboxChange(() => void refresh());
+    const timer = window.setInterval(() => {
+      if (!navigator.onLine || running.current) return;
+      void listOutbox(userId).then((all) => {
+        if (all.some((i) => i.state === "saved")) void sync();
+      });
+    }, RETRY_EVERY_MS);
+    return () => {
+      window.removeEventListener("online", goOnline);
+      document.removeEventListener("visibilitychange", foreground);
+      stop();
+      window.clearInterval(timer);
+      window.clearTimeout(retryTimer.current);
+    };
+  }, [userId, refresh, sync]);
+
+  /** Stores the operation on the phone first; only then is it sent. */
+  const add = useCallback(
+    async (operation: BoothOperationInput, label: string, eventId: string) => {
+      await enqueue({ key: operation.key, userId, eventId, operation, label });
+      await refresh();
+      if (navigator.onLine) void sync();
+    },
+    [userId, refresh, sync],
+  );
+
+  const retry = useCallback(
+    async (key: string) => {
+      await updateItems([{ key, patch: { state: "saved", message: undefined } }]);
+      await refresh();
+      void sync();
+    },
+    [refresh, sync],
+  );
+
+  const remove = useCallback(
+    async (key: string) => {
+      await removeItem(key);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  return { items, online, syncing, waiting, add, retry, remove, sync };
+}

@@ -1,0 +1,15 @@
+/**
+ * Which show day the booth opens on. "Today" is the calendar day in the event's time zone, not
+ * the phone's: when today is one of the event's days it is shown; before the show, the next show
+ * day; after it, the last one — and the booth says so. Pure, so the phone can decide again while
+ * offline after midnight.
+ */
+export type BoothPhase = "during" | "before" | "after";
+
+export function pickBoothDay(days: string[], today: string): { day: string; phase: BoothPhase } {
+  if (days.includes(today)) return { day: today, phase: "during" };
+  const next = days.find((d) => d > today);
+  if (next) return { day: next, phase: "before" };
+  return { day: days[days.length - 1] ?? today, phase: "after" };
+}
+

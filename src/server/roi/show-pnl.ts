@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { AppError } from "@/server/http/errors";
+import type { TeamActor } from "@/server/access/actor";
+
+/**
+ * "Was the show worth it?" — the show's P&L. Costs are what admins entered for the event
+ * (booth space, build, travel, sponsorship, other; deleted lines do not count). The rest is
+ * counted from the event's own records:
+ * - a lead is a person of the event captured at the booth, who replied, or who had a meeting
+ *   that was not cancelled;
+ * - meetings are the event's meetings that were not cancelled;
+ * - an account is touched by the show when the show's outreach was sent to it or it had a
+ *   meeting that was not cancelled;
+ * - pipeline influenced is the value of the open and won opportunities at touched accounts;
+ *   pipeline created is the part of it whose opportunity was opened after the account's first
+ *   touch (the show came first); won revenue is the value of won opportunities at touched
+ *   accounts; lost opportunities count as opportunities but never as pipeline;
+ * - cost per lead / meeting / opportunity divide the total cost; the ROI multiple is won
+ *   revenue ÷ total cost (and the pipeline multiple, pipeline influenced ÷ total cost).
+ * By rep means the account's assigned rep; by tier the account's tier. The previous show is
+ * the event that started last before this one; its numbers are counted the same way.
+ */
+export const COST_CATEGORIES = ["BOOTH_SPACE", "BUILD", "TRAVEL", "SPONSORSHIP", "OTHER"] as const;
+export const COST_CATEGORY_LABELS: Record<(typeof COST_CATEGORIES)[number], string> = {
+  BOOTH_SPACE: "Booth space", BUILD: "Booth build and shipping", TRAVEL: "Travel and hotels", SPONSORSHIP: "Sponsorship", OTHER: "Other",
+};
+
+const amount = z.number({ error: "Enter an amount in whole dollars" }).int("Whole dollars").min(1, "At least $1").max(100_000_000, "At most $100,000,000");
+export const createCostBody = z.strictObject({
+  /** Another event than the current one (the route resolves it into the actor). */
+  eventId: z.string().min(1).max(64).optional(),
+  category: z.enum(COST_CATEGORIES, { error: "Pick a category" }),
+  amount,
+  description: z.string().trim().max(200).transform((v) => v || null).nullish(),
+});
+export const updateCostBody = z
+  .strictObject({ category: z.enum(COST_CATEGORIES), amount, description: z.string().trim().max(200).transform((v) => v || null).nullable() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
+export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
+export const showPnlQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
+
+const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
+
+export async function listEventCosts(eventId: string, db: DbTx = prisma) {
+  await eventOrThrow(eventId, db);
+  return db.eventCost.findMany({
+    where: { eventId, deletedAt: null },
+    orderBy: [{ category: "asc" }, { createdAt: "asc" }],
+    select: { id: true, category: true, amount: true, description: true, createdAt: true, createdBy: { select: { name: true, email: true } } },
+  });
+}
+
+async function eventOrThrow(eventId: string, db: DbTx) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, name: true } });
+  if (!event) throw new AppError("not_found", "Event not found");
+  return event;
+}
+
+export async function addEventCost(body: z.infer<typeof createCostBody> & { eventId: string }, actor: TeamActor) {
+  return prisma.$transaction(async (tx) => {
+    const event = await eventOrThrow(body.eventId, tx);
+    const cost = await tx.eventCost.create({
+      data: { eventId: event.id, category: body.category, amount: body.amount, description: body.description ?? null, createdById: actor.id },
+      select: { id: true, category: true, amount: true, description: true, createdAt: true },
+    });
+    await recordActivity({
+      type: "event.cost_added", description: `${actor.name ?? actor.email} added a ${COST_CATEGORY_LABELS[body.category].toLowerCase()} cost of ${usd(body.amount)} to ${event.name}`,
+      actorId: actor.id, eventId: event.id, entityType: "event_cost", entityId: cost.id, metadata: { category: body.category, amount: body.amount },
+    }, tx);
+    return cost;
+  });
+}
+
+export async function updateEventCost(id: string, body: z.infer<typeof updateCostBody>, actor: TeamActor) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.eventCost.findFirst({ where: { id, deletedAt: null }, include: { event: { select: { name: true } } } });
+    if (!before) throw new AppError("not_found", "Cost not found");
+    const cost = await tx.eventCost.update({ where: { id }, data: body, select: { id: true, category: true, amount: true, description: true, createdAt: true } });
+    await recordActivity({
+      type: "event.cost_changed", description: `${actor.name ?? actor.email} changed a cost of ${before.event.name}: ${usd(before.amount)} → ${usd(cost.amount)}`,
+      actorId: actor.id, eventId: before.eventId, entityType: "event_cost", entityId: id, metadata: { before: { category: before.category, amount: before.amount }, after: { category: cost.category, amount: cost.amount } },
+    }, tx);
+    return cost;
+  });
+}
+
+/** Soft delete: the line stops counting but stays in the database (and the activity says who). */
+export async function deleteEventCost(id: string, actor: TeamActor) {
+  return prisma.$transaction(async (tx) => {
+    const cost = await tx.eventCost.findFirst({ where: { id, deletedAt: null }, include: { event: { select: { name: true } } } });
+    if (!cost) throw new AppError("not_found", "Cost not found");
+    await tx.eventCost.update({ where: { id }, data: { deletedAt: new Date() } });
+    await recordActivity({
+      type: "event.cost_removed", description: `${actor.name ?? actor.email} removed a ${COST_CATEGORY_LABELS[cost.category].toLowerCase()} cost of ${usd(cost.amount)} from ${cost.event.name}`,
+      actorId: actor.id, eventId: cost.eventId, entityType: "event_cost", entityId: id,
+    }, tx);
+    return { id, deleted: true };
+  });
+}
+
+export type PnlBreakdownRow = { key: string; label: string; accounts: number; leads: number; meetings: number; opportunities: number; pipelineCreated: number; pipelineInfluenced: number; wonRevenue: number };
+export type ShowSummary = {
+  event: { id: string; name: string; startDate: Date; endDate: Date };
+  totalCost: number;
+  costByCategory: { category: (typeof COST_CATEGORIES)[number]; label: string; amount: number }[];
+  leads: number;
+  meetings: number;
+  opportunities: number;
+  pipelineCreated: number;
+  pipelineInfluenced: number;
+  wonRevenue: number;
+  costPerLead: number | null;
+  costPerMeeting: number | null;
+  costPerOpportunity: number | null;
+  roiMultiple: number | null;
+  pipelineMultiple: number | null;
+};
+export type ShowPnl = ShowSummary & { byRep: PnlBreakdownRow[]; byTier: PnlBreakdownRow[]; previous: ShowSummary | null };
+
+type AccountRow = {
+  id: string; tier: string; ownerId: string | null; ownerName: string | null; stage: string | null; amount: number | null; openedAt: Date | null;
+  firstTouch: Date | null; leads: number; meetings: number;
+};
+
+/** The event's leads as person ids: captured at the booth, replied, or met (three small indexed reads, not a probe per person). */
+function leadIds(eventId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id FROM people WHERE "eventId" = ${eventId} AND source = 'booth'
+    UNION SELECT "personId" FROM outreach WHERE "eventId" = ${eventId} AND "repliedAt" IS NOT NULL
+    UNION SELECT "personId" FROM meeting WHERE "eventId" = ${eventId} AND status <> 'CANCELLED'`;
+}
+
+/** One row per account of the event with what the P&L needs: two grouped reads, no per-account queries. */
+async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
+  return db.$queryRaw<AccountRow[]>`
+    WITH touch AS (
+      SELECT "accountId", min(t) AS first FROM (
+        SELECT o."accountId", o."sentAt" AS t FROM outreach o WHERE o."eventId" = ${eventId} AND o."sentAt" IS NOT NULL AND o.status <> 'DRAFT' AND o."accountId" IS NOT NULL
+        UNION ALL
+        SELECT m."accountId", m."createdAt" FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL
+      ) x GROUP BY "accountId"
+    ), lead AS (
+      SELECT p."accountId", count(*)::int AS n FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id
+      WHERE p."accountId" IS NOT NULL GROUP BY p."accountId"
+    ), met AS (
+      SELECT m."accountId", count(*)::int AS n FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL GROUP BY m."accountId"
+    )
+    SELECT a.id, a.tier::text AS tier, a."assignedToId" AS "ownerId", coalesce(u.name, u.email) AS "ownerName",
+      a."opportunityStage"::text AS stage, a."opportunityAmount" AS amount, a."opportunityOpenedAt" AS "openedAt",
+      touch.first AS "firstTouch", coalesce(lead.n, 0) AS leads, coalesce(met.n, 0) AS meetings
+    FROM target_accounts a
+    LEFT JOIN users u ON u.id = a."assignedToId"
+    LEFT JOIN touch ON touch."accountId" = a.id
+    LEFT JOIN lead ON lead."accountId" = a.id
+    LEFT JOIN met ON met."accountId" = a.id
+    WHERE a."eventId" = ${eventId}`;
+}
+
+/** Leads and meetings not tied to an account still count for the show as a whole. */
+async function unlinkedCounts(eventId: string, db: DbTx) {
+  const [row] = await db.$queryRaw<{ leads: number; meetings: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id WHERE p."accountId" IS NULL) AS leads,
+      (SELECT count(*)::int FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NULL) AS meetings`;
+  return row ?? { leads: 0, meetings: 0 };
+}
+
+function tally(rows: AccountRow[]) {
+  let leads = 0, meetings = 0, opportunities = 0, pipelineCreated = 0, pipelineInfluenced = 0, wonRevenue = 0;
+  for (const r of rows) {
+    leads += r.leads;
+    meetings += r.meetings;
+    if (!r.stage) continue;
+    opportunities += 1;
+    if (!r.firstTouch || r.stage === "LOST") continue;
+    const value = r.amount ?? 0;
+    pipelineInfluenced += value;
+    if (r.openedAt && r.openedAt >= r.firstTouch) pipelineCreated += value;
+    if (r.stage === "WON") wonRevenue += value;
+  }
+  return { accounts: rows.length, leads, meetings, opportunities, pipelineCreated, pipelineInfluenced, wonRevenue };
+}
+
+const per = (cost: number, n: number) => (n > 0 && cost > 0 ? Math.round(cost / n) : null);
+const multiple = (value: number, cost: number) => (cost > 0 ? Math.round((value / cost) * 100) / 100 : null);
+
+async function summarize(eventId: string, db: DbTx): Promise<{ summary: ShowSummary; rows: AccountRow[] }> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, startDate: true, endDate: true } });
+  if (!event) throw new AppError("not_found", "Event not found");
+  const [rows, unlinked, costs] = await Promise.all([
+    accountRows(eventId, db),
+    unlinkedCounts(eventId, db),
+    db.eventCost.groupBy({ by: ["category"], where: { eventId, deletedAt: null }, _sum: { amount: true } }),
+  ]);
+  const t = tally(rows);
+  const costByCategory = COST_CATEGORIES.map((category) => ({ category, label: COST_CATEGORY_LABELS[category], amount: costs.find((c) => c.category === category)?._sum.amount ?? 0 }));
+  const totalCost = costByCategory.reduce((s, c) => s + c.amount, 0);
+  const leads = t.leads + unlinked.leads;
+  const meetings = t.meetings + unlinked.meetings;
+  return {
+    rows,
+    summary: {
+      event, totalCost, costByCategory, leads, meetings, opportunities: t.opportunities,
+      pipelineCreated: t.pipelineCreated, pipelineInfluenced: t.pipelineInfluenced, wonRevenue: t.wonRevenue,
+      costPerLead: per(totalCost, leads), costPerMeeting: per(totalCost, meetings), costPerOpportunity: per(totalCost, t.opportunities),
+      roiMultiple: multiple(t.wonRevenue, totalCost), pipelineMultiple: multiple(t.pipelineInfluenced, totalCost),
+    },
+  };
+}
+
+function breakdown(rows: AccountRow[], keyOf: (r: AccountRow) => string, labelOf: (r: AccountRow) => string, order: (a: PnlBreakdownRow, b: PnlBreakdownRow) => number): PnlBreakdownRow[] {
+  const groups = new Map<string, AccountRow[]>();
+  for (const r of rows) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  return [...groups.entries()].map(([key, list]) => ({ key, label: labelOf(list[0]), ...tally(list) })).sort(order);
+}
+
+/** The previous show: the event that started last before this one. */
+async function previousEventId(event: { id: string; startDate: Date }, db: DbTx): Promise<string | null> {
+  const previous = await db.event.findFirst({ where: { startDate: { lt: event.startDate }, id: { not: event.id } }, orderBy: { startDate: "desc" }, select: { id: true } });
+  return previous?.id ?? null;
+}
+
+export async function getShowPnl(eventId: string, db: DbTx = prisma): Promise<ShowPnl> {
+  const { summary, rows } = await summarize(eventId, db);
+  const previousId = await previousEventId(summary.event, db);
+  const previous = previousId ? (await summarize(previousId, db)).summary : null;
+  return {
+    ...summary,
+    byRep: breakdown(rows, (r) => r.ownerId ?? "none", (r) => r.ownerName ?? "Unassigned", (a, b) => b.pipelineInfluenced - a.pipelineInfluenced || a.label.localeCompare(b.label)),
+    byTier: breakdown(rows, (r) => r.tier, (r) => `Tier ${r.tier}`, (a, b) => a.key.localeCompare(b.key)),
+    previous,
+  };
+}
+
+/** The P&L as rows for the report builder, the HTML export and the PDF: this show beside the previous one. */
+export function pnlTable(pnl: ShowPnl): { head: string[]; rows: string[][] } {
+  const money = (v: number | null) => (v === null ? "—" : usd(v));
+  const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
+  const count = (v: number) => v.toLocaleString("en-US");
+  const line = (label: string, f: (s: ShowSummary) => string) => [label, f(pnl), pnl.previous ? f(pnl.previous) : "—"];
+  return {
+    head: ["Measure", pnl.event.name, pnl.previous ? pnl.previous.event.name : "Previous show"],
+    rows: [
+      line("Total cost", (s) => money(s.totalCost)),
+      line("Leads", (s) => count(s.leads)),
+      line("Cost per lead", (s) => money(s.costPerLead)),
+      line("Meetings", (s) => count(s.meetings)),
+      line("Cost per meeting", (s) => money(s.costPerMeeting)),
+      line("Opportunities", (s) => count(s.opportunities)),
+      line("Cost per opportunity", (s) => money(s.costPerOpportunity)),
+      line("Pipeline created", (s) => money(s.pipelineCreated)),
+      line("Pipeline influenced", (s) => money(s.pipelineInfluenced)),
+      line("Won revenue", (s) => money(s.wonRevenue)),
+      line("ROI multiple (won ÷ cost)", (s) => times(s.roiMultiple)),
+    ],
+  };
+}

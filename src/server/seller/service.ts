@@ -1,0 +1,46 @@
+import { recordActivity } from "@/server/activity/service";
+import { prisma, type DbTx } from "@/server/db";
+import { DEFAULT_SELLER_PROFILE, sellerProfileSchema, type SellerProfile } from "@/server/seller/profile";
+import type { TeamActor } from "@/server/access/actor";
+
+/** The seller profile lives in one Setting row; until an admin saves one, the shipped default applies. */
+export const SELLER_PROFILE_KEY = "seller.profile";
+
+export async function getSellerProfile(db: DbTx = prisma): Promise<SellerProfile> {
+  const row = await db.setting.findUnique({ where: { key: SELLER_PROFILE_KEY } });
+  const parsed = sellerProfileSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_SELLER_PROFILE;
+}
+
+export async function getSellerProfileWithMeta(db: DbTx = prisma) {
+  const row = await db.setting.findUnique({ where: { key: SELLER_PROFILE_KEY } });
+  const parsed = sellerProfileSchema.safeParse(row?.value);
+  return { profile: parsed.success ? parsed.data : DEFAULT_SELLER_PROFILE, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
+}
+
+export async function updateSellerProfile(profile: SellerProfile, actor: TeamActor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { key: SELLER_PROFILE_KEY },
+      create: { key: SELLER_PROFILE_KEY, value: profile, updatedBy: actor.id },
+      update: { value: profile, updatedBy: actor.id },
+    });
+    await recordActivity(
+      { type: "settings.seller_profile_updated", description: `${actor.name ?? actor.email} updated the product profile (${profile.productName})`, actorId: actor.id, entityType: "setting", entityId: SELLER_PROFILE_KEY },
+      tx,
+    );
+    return { profile, isDefault: false };
+  });
+}
+
+/** Back to the shipped default (yard management). */
+export async function resetSellerProfile(actor: TeamActor) {
+  return prisma.$transaction(async (tx) => {
+    await tx.setting.deleteMany({ where: { key: SELLER_PROFILE_KEY } });
+    await recordActivity(
+      { type: "settings.seller_profile_reset", description: `${actor.name ?? actor.email} reset the product profile to the default`, actorId: actor.id, entityType: "setting", entityId: SELLER_PROFILE_KEY },
+      tx,
+    );
+    return { profile: DEFAULT_SELLER_PROFILE, isDefault: true };
+  });
+}

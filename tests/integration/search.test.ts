@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import * as searchRoute from "@/app/api/search/route";
+import { callRoute } from "../helpers/request";
+import { createEvent, createSession, createUser } from "../helpers/factories";
+
+async function world() {
+  const event = await createEvent({ timeZone: "America/Chicago" });
+  const other = await createEvent();
+  const rep = await createUser();
+  await prisma.user.update({ where: { id: rep.id }, data: { lastEventId: event.id } });
+  const acct = (name: string, domain: string, eventId = event.id, extra: object = {}) =>
+    prisma.targetAccount.create({ data: { eventId, name, normalizedName: name.toLowerCase(), domain, tier: "A", icpScore: 82, industry: "3PL", ...extra } });
+  const northwind = await acct("Northwind Logistics", "northwind.test");
+  const gateway = await acct("Gateway Northwind Partners", "gateway.test", event.id, { tier: "B", icpScore: null });
+  await acct("Northwind Elsewhere", "elsewhere.test", other.id);
+  const dana = await prisma.person.create({ data: { eventId: event.id, accountId: northwind.id, firstName: "Dana", lastName: "Reyes", name: "Dana Reyes", title: "VP Operations", email: "dana@northwind.test" } });
+  await prisma.meeting.create({ data: { eventId: event.id, personId: dana.id, accountId: northwind.id, ownerId: rep.id, title: "Yard demo", scheduledAt: new Date("2026-03-10T15:30:00Z"), icsUid: `uid-${dana.id}` } });
+  const first = await prisma.outreach.create({ data: { eventId: event.id, personId: dana.id, accountId: northwind.id, ownerId: rep.id, subject: "Dock scheduling at Northwind", message: "hi", status: "SENT", sentAt: new Date("2026-03-01T10:00:00Z"), createdAt: new Date("2026-03-01T10:00:00Z") } });
+  const latest = await prisma.outreach.create({ data: { eventId: event.id, personId: dana.id, accountId: northwind.id, ownerId: rep.id, subject: "Re: Dock scheduling at Northwind", message: "hi again", status: "DRAFT" } });
+  await prisma.sequence.create({ data: { eventId: event.id, name: "Northwind follow-up", status: "ACTIVE" } });
+  await prisma.emailTemplate.create({ data: { eventId: event.id, name: "Booth invite", subject: "See you at the show", body: "x" } });
+  return { event, rep, cookie: (await createSession(rep.id)).cookie, northwind, gateway, dana, first, latest };
+}
+
+const search = (cookie: string, q: string) => callRoute(searchRoute.GET, "/api/search", { cookie, query: { q } });
+
+describe("global search", () => {
+  it("finds every kind of record of the current event, grouped with its key fact, prefix matches first", async () => {
+    const w = await world();
+    const res = await search(w.cookie, "northwind");
+    expect(res.status).toBe(200);
+    const byType = Object.fromEntries(res.json.data.groups.map((g: { type: string; items: unknown[] }) => [g.type, g.items]));
+    expect(Object.keys(byType)).toEqual(["account", "person", "meeting", "thread", "sequence"]);
+    // Prefix before contains; the other event's account never appears.
+    expect(byType.account.map((a: { title: string }) => a.title)).toEqual(["Northwind Logistics", "Gateway Northwind Partners"]);
+    expect(byType.account[0]).toMatchObject({ detail: "Tier A · ICP 82 · 3PL · northwind.test", href: `/dashboard/accounts/${w.northwind.id}` });
+    expect(byType.account[1].detail).toContain("not scored");
+    expect(byType.person[0]).toMatchObject({ title: "Dana Reyes", detail: "VP Operations · Northwind Logistics · dana@northwind.test" });
+    expect(byType.meeting[0].detail).toMatch(/^Tue, Mar 10, 10:30 AM CDT · Dana Reyes/);
+    // One thread per person: the latest message, with the count.
+    expect(byType.thread).toHaveLength(1);
+    expect(byType.thread[0]).toMatchObject({ id: w.latest.id, detail: "Dana Reyes · 2 messages · draft", href: `/dashboard/outreach/${w.latest.id}` });
+  });
+
+  it("tolerates typos and searches by email and domain", async () => {
+    const w = await world();
+    const typo = await search(w.cookie, "Nortwind");
+    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "account").items[0].title).toBe("Northwind Logistics");
+    const email = await search(w.cookie, "dana@north");
+    expect(email.json.data.groups.find((g: { type: string }) => g.type === "person")).toMatchObject({ items: [expect.objectContaining({ title: "Dana Reyes" })] });
+    const domain = await search(w.cookie, "gateway.te");
+    expect(domain.json.data.groups[0].items[0].title).toBe("Gateway Northwind Partners");
+    const template = await search(w.cookie, "booth");
+    expect(template.json.data.groups.map((g: { type: string }) => g.type)).toEqual(["template"]);
+    const none = await search(w.cookie, "zzqx");
+    expect(none.json.data).toEqual({ q: "zzqx", groups: [], total: 0 });
+  });
+
+  it("treats LIKE wildcards as text and refuses an empty or huge query", async () => {
+    const w = await world();
+    expect((await search(w.cookie, "%")).json.data.total).toBe(0);
+    expect((await search(w.cookie, "   ")).status).toBe(422);
+    expect((await search(w.cookie, "x".repeat(101))).status).toBe(422);
+    expect((await callRoute(searchRoute.GET, "/api/search", { query: { q: "north" } })).status).toBe(401);
+  });
+});
