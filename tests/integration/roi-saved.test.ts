@@ -12,6 +12,8 @@ describe("ROI assumptions saved per account", () => {
     const account = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Roi Keep Co", normalizedName: "roi keep co", facilityCount: 4 } });
     const maya = await createUser({ name: "Maya Saver" });
     const jordan = await createUser({ name: "Jordan Reader" });
+    // Both work in this event (the account opens only in the actor's event).
+    await prisma.user.updateMany({ where: { id: { in: [maya.id, jordan.id] } }, data: { lastEventId: event.id } });
     const mayaCookie = (await createSession(maya.id)).cookie;
     const jordanCookie = (await createSession(jordan.id)).cookie;
     const params = { id: account.id };

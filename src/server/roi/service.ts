@@ -30,11 +30,15 @@ function checkValues(template: RoiTemplate, values: Values, prefix = "") {
   if (unknown.length) {
     throw new AppError("validation_error", `Unknown assumption: ${unknown.join(", ")}`, unknown.map((key) => ({ path: `${prefix}${key}`, message: `Not an input of the ${template.label} model` })));
   }
-  const issues: { path: string; message: string }[] = [];
+  const issues: { path: string; message: string; code: string }[] = [];
   for (const [key, value] of Object.entries(values)) {
     const meta = template.inputs[key];
-    if (value > meta.max) issues.push({ path: `${prefix}${key}`, message: `At most ${meta.max.toLocaleString("en-US")}` });
-    else if (meta.integer && !Number.isInteger(value)) issues.push({ path: `${prefix}${key}`, message: "Enter a whole number" });
+    const min = meta.min ?? 0;
+    // The same sentence the one zod mapping (src/lib/validation.ts) says for a number out of range.
+    const range = `Between ${min.toLocaleString("en-US")} and ${meta.max.toLocaleString("en-US")}`;
+    if (value < min) issues.push({ path: `${prefix}${key}`, message: range, code: "too_small" });
+    else if (value > meta.max) issues.push({ path: `${prefix}${key}`, message: range, code: "too_big" });
+    else if (meta.integer && !Number.isInteger(value)) issues.push({ path: `${prefix}${key}`, message: "Enter a whole number", code: "invalid_type" });
   }
   if (issues.length) throw new AppError("validation_error", `Invalid query — ${issues[0].path}: ${issues[0].message}`, issues);
 }
