@@ -205,9 +205,13 @@ type Outgoing = { id: string; eventId: string; personId: string; subject: string
  */
 export async function renderOutgoing(messages: readonly Outgoing[], systemSender: SenderLike, db: DbTx = prisma): Promise<Map<string, RenderedMessage | AppError>> {
   const out = new Map<string, RenderedMessage | AppError>();
+  // Text without a placeholder is final already (a sequence step renders before it sends): no reads for it.
+  const pending = messages.filter((m) => `${m.subject ?? ""}${m.message}`.includes("{{"));
+  for (const m of messages) if (!pending.includes(m)) out.set(m.id, { subject: m.subject, message: m.message, missing: [], unknown: [] });
+  if (pending.length === 0) return out;
   const fallbacks = mergeFallbacks(await getSellerProfile(db));
-  for (const eventId of new Set(messages.map((m) => m.eventId))) {
-    const group = messages.filter((m) => m.eventId === eventId);
+  for (const eventId of new Set(pending.map((m) => m.eventId))) {
+    const group = pending.filter((m) => m.eventId === eventId);
     const contexts = await buildMergeContexts(group.map((m) => ({ personId: m.personId, sender: m.owner ?? systemSender })), eventId, db);
     group.forEach((m, i) => {
       const context = contexts[i];
