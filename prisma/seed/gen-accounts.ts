@@ -27,7 +27,7 @@ import {
   type IndustryProfile,
 } from "./catalog";
 import { DAY_MS, HOUR_MS, MINUTE_MS, between, type EventContext } from "./context";
-import { TIER_BANDS, classifyTitle, type TierLetter, type TitleProfile } from "./personas";
+import { TIER_BANDS, classifyTitle, type TierLetter, type TitleProfile } from "../../src/lib/personas";
 import { WeightedPicker, type Rng } from "./random";
 import { domainFromName, emailLocalPart, normalizeName, slugify, type EmailPattern } from "./text";
 import type { AccountRow, DossierRow, InsightRow, Json, JsonObject, PersonRow } from "./types";

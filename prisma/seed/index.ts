@@ -21,7 +21,7 @@ import { analyzeTables, writeWithSql, type SqlRunner, type TableTiming } from ".
 export { generateDataset, SCALE_TARGETS, PAST_EVENT_TARGETS, DEFAULT_SEED } from "./generate";
 export type { GenerateOptions, GeneratedSeed, EventTargets } from "./generate";
 export { planTimeline, MANIFEST_2026, EVENT_TIME_ZONE } from "./timeline";
-export { classifyTitle, tierForScore, TIER_BANDS } from "./personas";
+export { classifyTitle, tierForScore, TIER_BANDS } from "../../src/lib/personas";
 export { normalizeName, domainFromName } from "./text";
 export type { Dataset, SeedCounts, SeedScale } from "./types";
 

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "./fonts";
 import { Analytics } from "@vercel/analytics/next";
+import { env } from "@/server/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-dvh">
         {children}
         {/* Vercel Analytics only where its endpoint exists (off Vercel the script would 404). */}
-        {process.env.VERCEL ? <Analytics /> : null}
+        {env().VERCEL ? <Analytics /> : null}
       </body>
     </html>
   );

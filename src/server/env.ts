@@ -82,6 +82,14 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 let cached: { snapshot: string; value: Env } | undefined;
+/**
+ * The log level, read without validating the rest of the environment: the logger exists before
+ * anything else can fail, and it must be able to report that failure.
+ */
+export function logLevel(): string {
+  return process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
+}
+
 /** The AUTH_URL env() wrote itself (so it is not mistaken for one the operator set). */
 let writtenAuthUrl: string | undefined;
 

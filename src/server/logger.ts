@@ -1,9 +1,10 @@
 import pino from "pino";
+import { logLevel } from "@/server/env";
 
 // Structured logs. Secrets and message bodies never reach a log line: known sensitive keys
 // are redacted wherever they appear.
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+  level: logLevel(),
   base: { app: "eventops" },
   redact: {
     paths: [

@@ -8,5 +8,8 @@ export type PaginatedResponse<T> = {
   total: number;
   page: number;
   pageSize: number;
+  /** The same window as limit/offset (see src/server/http/pagination.ts). */
+  limit: number;
+  offset: number;
   hasMore: boolean;
 };

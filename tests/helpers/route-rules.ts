@@ -68,7 +68,7 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "reports/route.ts": { GET: "user", POST: "user" },
   "reports/[id]/route.ts": { GET: "user", PATCH: "user", DELETE: "user" },
   "reports/pdf/route.ts": { POST: "user" },
-  "export/full/route.ts": { GET: "admin" },
+  "export/full/route.ts": { GET: "admin", POST: "admin" },
   "presence/route.ts": { GET: "user", POST: "user" },
   "activities/route.ts": { GET: "user" },
   "outreach/route.ts": { GET: "user", POST: "user" },

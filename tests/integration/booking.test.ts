@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import ical from "node-ical";
 import { prisma } from "@/server/db";
 import * as bookingRoute from "@/app/api/booking/[event]/route";
@@ -11,6 +11,7 @@ import * as offerRoute from "@/app/api/booking/offer/[token]/route";
 import * as availabilityRoute from "@/app/api/me/availability/route";
 import { slotOfferUrl } from "@/server/booking/links";
 import { signToken } from "@/server/tracking/tokens";
+import { installPeerAddressStamp, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
 import { callRoute } from "../helpers/request";
 import { createUser, signedInUser } from "../helpers/factories";
 import { meetingWorld } from "../helpers/meetings-fixtures";
@@ -36,8 +37,12 @@ async function bookableEvent(options: { capacity: number; reps: number }) {
 
 const formToken = (eventId: string) => signToken({ k: "f", id: eventId, t: Date.now() - 10_000 });
 
+// The booking limit counts per client address, read from the stamp our server puts on every
+// request (src/server/http/client-ip.ts); each test prospect comes from its own address.
+beforeAll(() => installPeerAddressStamp());
+
 function book(slug: string, body: Record<string, unknown>, ip = "203.0.113.7") {
-  return callRoute(bookingRoute.POST, `/api/booking/${slug}`, { method: "POST", params: { event: slug }, body, headers: { "x-forwarded-for": ip } });
+  return callRoute(bookingRoute.POST, `/api/booking/${slug}`, { method: "POST", params: { event: slug }, body, headers: { [PEER_HEADER]: ip, [PEER_FORWARDED_HEADER]: "0" } });
 }
 
 const visitor = (n: number | string) => ({ name: `Prospect ${n}`, company: `Yardco ${n}`, email: `p${n}-${randomUUID().slice(0, 6)}@yardco.test` });

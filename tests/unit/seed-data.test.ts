@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_EVENT_SLUG, DEMO_TEAM } from "../../src/lib/demo-team";
 import { generateDataset, PAST_EVENT_TARGETS, SCALE_TARGETS, type GeneratedSeed } from "../../prisma/seed/generate";
-import { classifyTitle, seniorityFromTitle, TIER_BANDS, tierForScore } from "../../prisma/seed/personas";
+import { classifyTitle, seniorityFromTitle, TIER_BANDS, tierForScore } from "../../src/lib/personas";
 import { Rng, WeightedPicker } from "../../prisma/seed/random";
 import { domainFromName, normalizeName, renderMergeFields } from "../../prisma/seed/text";
 import { MANIFEST_2026, planTimeline, weekdayOf, zonedTime } from "../../prisma/seed/timeline";

@@ -8,11 +8,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
 import type { ReportConfig } from "@/server/reports/config";
-import { METRIC_LABELS, REPORT_METRICS, REPORT_SECTIONS, REPORT_TIERS, SECTION_LABELS, type ReportMetric, type ReportSection } from "@/server/reports/labels";
+import { TIERS, type Tier } from "@/lib/vocabulary";
+import { METRIC_LABELS, REPORT_METRICS, REPORT_SECTIONS, SECTION_LABELS, type ReportMetric, type ReportSection } from "@/lib/reports/labels";
 import { downloadReportPdf, fetchReportHtml } from "./download";
 
-const TIERS = REPORT_TIERS;
-type Tier = (typeof TIERS)[number];
 
 function toggle<T>(list: T[], value: T, order: readonly T[]): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : order.filter((v) => v === value || list.includes(v));

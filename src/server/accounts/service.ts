@@ -9,7 +9,7 @@ import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-j
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "./shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "./shared";
 
 /**
  * Target accounts. Deleting an account deletes the account only: its people stay in the event,
@@ -17,9 +17,9 @@ import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBoun
  * `deletePeople`, which removes them in the same transaction. The UI says which will happen.
  */
 
-export const TIERS = ["A", "B", "C", "D"] as const;
-export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
-export const OPPORTUNITY_STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "WON", "LOST"] as const;
+import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
@@ -36,8 +36,7 @@ export const listAccountsQuery = z.strictObject({
   stage: z.enum(STAGES).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 }).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
@@ -170,10 +169,10 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
+  return paginated(rows, counted[0]?.n ?? 0, q);
 }
 export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 

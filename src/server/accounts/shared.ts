@@ -31,10 +31,6 @@ export function assigneeFilter(value: string | undefined, userId: string): strin
   return value;
 }
 
-export function page<T>(items: T[], total: number, pageNo: number, pageSize: number) {
-  return { items, total, page: pageNo, pageSize, hasMore: pageNo * pageSize < total };
-}
-
 /** Field-by-field differences for the activity log (BigInt and Date as plain JSON). */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};

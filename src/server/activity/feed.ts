@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
 /**
  * The readable activity feed over the audit log. Descriptions are written by each domain when
@@ -16,8 +17,7 @@ export const listActivitiesQuery = z.object({
   accountId: z.string().max(64).optional(),
   personId: z.string().max(64).optional(),
   q: z.string().trim().max(120).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(30),
+  ...paginationFields({ pageSize: 30, maxPageSize: 100 }),
 });
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;
 
@@ -58,13 +58,12 @@ export async function listActivities(eventId: string, query: Omit<ListActivities
     db.activity.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: feedSelect,
     }),
     db.activity.count({ where }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
+  return paginated(items, total, query);
 }
 
 /**

@@ -27,12 +27,10 @@
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 
-export const TIERS = ["A", "B", "C", "D"] as const;
-export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
-export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
-
-export type Tier = (typeof TIERS)[number];
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+import { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS } from "@/lib/vocabulary";
+export { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS };
+export type { AccountStatus, Tier } from "@/lib/vocabulary";
+import type { AccountStatus, Tier } from "@/lib/vocabulary";
 
 export type MetricFilters = {
   tiers?: Tier[];

@@ -43,7 +43,7 @@ export function deliversRealMail(transport: MailTransportName): boolean {
 let captureSink: ((message: MailMessage & { from: string }) => void) | null = null;
 
 export function installCaptureTransport(sink: (message: MailMessage & { from: string }) => void): () => void {
-  if (process.env.NODE_ENV === "production") throw new Error("The capturing mail transport is for tests and benchmarks, never production");
+  if (env().NODE_ENV === "production") throw new Error("The capturing mail transport is for tests and benchmarks, never production");
   captureSink = sink;
   return () => {
     if (captureSink === sink) captureSink = null;

@@ -24,6 +24,8 @@ export const exportQuery = z.object({
   entity: z.enum(EXPORT_ENTITIES).optional(),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
+/** The same options as a JSON body; an empty body exports everything as CSV. */
+export const exportBody = z.strictObject(exportQuery.shape);
 
 export type ExportStream = { stream: ReadableStream<Uint8Array>; contentType: string; filename: string };
 

@@ -10,6 +10,7 @@ import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
 import { getUserBySessionToken, sessionTokenFromCookieHeader } from "@/server/users/session";
 import { assertPageEventCurrent } from "@/server/events/service";
+import { paginationFields } from "@/server/http/pagination";
 
 /**
  * The one wrapper every API route goes through: request id, same-origin check for writes,
@@ -233,6 +234,5 @@ function assertSameOrigin(req: NextRequest) {
 // Shared param/query schemas routes reuse.
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 export const paginationQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IMPORT_FIELD_KEYS } from "@/server/import/fields";
 import { MAX_IMPORT_BYTES } from "@/server/import/parse";
 import { eventScopeField } from "@/server/access/actor";
+import { paginationFields } from "@/server/http/pagination";
 
 /**
  * The CSV travels as text inside JSON: the browser reads the file (FileReader) and the route
@@ -35,8 +36,7 @@ export const commitImportQuery = z.object({ stream: z.enum(["0", "1"]).optional(
 
 export const listImportsQuery = z.object({
   ...eventScopeField,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...paginationFields({ pageSize: 20, maxPageSize: 100 }),
 });
 
 export type PreviewImportBody = z.infer<typeof previewImportBody>;

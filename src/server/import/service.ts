@@ -12,7 +12,8 @@ import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fr
 import { parseCsvText } from "@/server/import/parse";
 import { foldPersonName, readRecords, type AccountValues, type ImportRecord, type PersonValues } from "@/server/import/records";
 import { IMPORT_BATCH_SIZE, type CommitImportBody, type ImportMode, type PreviewImportBody } from "@/server/import/schemas";
-import { classifyTitle } from "../../../prisma/seed/personas";
+import { classifyTitle } from "@/lib/personas";
+import { pageWindow, paginated, type PageQuery } from "@/server/http/pagination";
 
 /**
  * CSV import of accounts and the people linked to them.
@@ -648,14 +649,13 @@ export async function undoImport(jobId: string, actor: Actor) {
   );
 }
 
-export async function listImports(query: { page: number; pageSize: number }, actor: Actor) {
+export async function listImports(query: PageQuery, actor: Actor) {
   const where = { eventId: actor.eventId };
   const [rows, total, latest] = await Promise.all([
     prisma.importJob.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: {
         id: true, fileName: true, mode: true, status: true, created: true, updated: true, skipped: true, createdAt: true, undoneAt: true,
         user: { select: { id: true, name: true, email: true } },
@@ -664,11 +664,5 @@ export async function listImports(query: { page: number; pageSize: number }, act
     prisma.importJob.count({ where }),
     prisma.importJob.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
   ]);
-  return {
-    items: rows.map((r) => ({ ...r, canUndo: r.id === latest?.id && r.status !== "UNDONE" })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    hasMore: query.page * query.pageSize < total,
-  };
+  return paginated(rows.map((r) => ({ ...r, canUndo: r.id === latest?.id && r.status !== "UNDONE" })), total, query);
 }

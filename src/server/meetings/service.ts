@@ -34,6 +34,7 @@ import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meeti
 import { draftNoShowFollowUp } from "@/server/meetings/no-show";
 import type { CompleteMeetingBody, CreateMeetingBody, ListMeetingsQuery, UpdateMeetingBody } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
+import { pageWindow, paginated } from "@/server/http/pagination";
 
 export const meetingSelect = {
   id: true,
@@ -94,13 +95,12 @@ export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: D
     db.meeting.findMany({
       where,
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: meetingSelect,
     }),
     db.meeting.count({ where }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total, timeZone: event.timeZone, eventId: event.id };
+  return { ...paginated(items, total, query), timeZone: event.timeZone, eventId: event.id };
 }
 
 /** A meeting of the actor's event, or 404. */

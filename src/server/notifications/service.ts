@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
-import { appUrl } from "@/server/env";
+import { appUrl, env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { sendMail } from "@/server/email/transport";
 import { escapeHtml } from "@/lib/escape-html";
@@ -67,7 +67,7 @@ let deliveryTimer: NodeJS.Timeout | null = null;
  * next scheduled sendDueDigests run sends.
  */
 function deliverSoon() {
-  if (deliveryTimer || process.env.NODE_ENV === "test") return;
+  if (deliveryTimer || env().NODE_ENV === "test") return;
   deliveryTimer = setTimeout(() => {
     deliveryTimer = null;
     sendImmediate(new Date()).catch((error) => logger.warn({ error: error instanceof Error ? error.message : "unknown" }, "immediate notification mail failed; the next run retries"));

@@ -9,7 +9,7 @@ import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
 import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
 import { createEventBody, updateEventBody } from "@/server/events/schemas";
-import { exportQuery } from "@/server/exports/full-export";
+import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
@@ -111,6 +111,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/events", summary: "Events the team works on", tag: "events", access: "user" },
   { method: "POST", path: "/api/events", summary: "Create an event, optionally copying a previous event's target list (admins)", tag: "events", access: "admin", status: 201, body: createEventBody },
   { method: "GET", path: "/api/export/full", summary: "Stream the event's data as CSV (one entity, or a zip of all), JSON or NDJSON (admins)", tag: "export", access: "admin", query: exportQuery },
+  { method: "POST", path: "/api/export/full", summary: "The same export with its options in a JSON body (admins)", tag: "export", access: "admin", body: exportBody },
   { method: "GET", path: "/api/health", summary: "Database reachable and app version; no sign-in needed", tag: "health", access: "public" },
   { method: "POST", path: "/api/import/{id}/undo", summary: "Revert the event's most recent import", tag: "import", access: "user", params: idParams },
   { method: "POST", path: "/api/import/preview", summary: "Parse a CSV, detect the column mapping, validate every row", tag: "import", access: "user", body: previewImportBody },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventScopeField } from "@/server/access/actor";
+import { paginationFields } from "@/server/http/pagination";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
@@ -17,8 +18,7 @@ export const listOutreachQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  ...paginationFields({ pageSize: 25, maxPageSize: 200 }),
 });
 export type ListOutreachQuery = z.infer<typeof listOutreachQuery>;
 

@@ -7,6 +7,7 @@ import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "
 import { outreachRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { pageWindow, paginated } from "@/server/http/pagination";
 
 const listSelect = {
   id: true, channel: true, subject: true, status: true, toEmail: true, scheduledAt: true, sentAt: true,
@@ -55,13 +56,12 @@ export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: D
     db.outreach.findMany({
       where,
       orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: listSelect,
     }),
     db.outreach.count({ where }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
+  return paginated(items, total, query);
 }
 
 export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {

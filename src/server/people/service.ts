@@ -9,8 +9,9 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, page, sortDir } from "@/server/accounts/shared";
+import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "@/server/accounts/shared";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
@@ -32,8 +33,7 @@ export const listPeopleQuery = z.strictObject({
   ...engagementQuery,
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 }).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
 export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
 
@@ -62,7 +62,26 @@ const personFields = {
   isNonOps: z.boolean(),
   leadRating: optionalText(20),
 };
-export const createPersonBody = z.strictObject({ ...personFields, ...eventScopeField }).partial().required({ firstName: true });
+/**
+ * A person by firstName/lastName (our forms) or by one `name` (the sprint plan's clients send
+ * `{"name":"John Doe"}`): the first word becomes the first name, the rest the last name.
+ */
+export const createPersonBody = z
+  .strictObject({ ...personFields, name: z.string().trim().min(1, "Name is required").max(201), ...eventScopeField })
+  .partial()
+  .superRefine((b, ctx) => {
+    if (b.name !== undefined && (b.firstName !== undefined || b.lastName !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["name"], message: "Send either name or firstName and lastName, not both" });
+    } else if (b.name === undefined && b.firstName === undefined) {
+      ctx.addIssue({ code: "custom", path: ["firstName"], message: "First name is required" });
+    }
+  })
+  .transform(({ name, ...fields }) => ({ ...fields, ...(name === undefined ? { firstName: fields.firstName! } : splitFullName(name)) }));
+
+export function splitFullName(name: string): { firstName: string; lastName: string } {
+  const [firstName, ...rest] = name.split(/\s+/);
+  return { firstName: firstName!, lastName: rest.join(" ") };
+}
 export const updatePersonBody = z
   .strictObject(personFields)
   .partial()
@@ -177,10 +196,10 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
       WHERE ${where}
       ORDER BY ${order}
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}`,
   ]);
-  return page(rows, counted[0]?.n ?? 0, q.page, q.pageSize);
+  return paginated(rows, counted[0]?.n ?? 0, q);
 }
 export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { TZDate } from "@date-fns/tz";
 import { TIERS, type MetricFilters } from "@/server/dashboard/stats";
 
-export { REPORT_SECTIONS, REPORT_METRICS, SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/server/reports/labels";
-import { REPORT_SECTIONS, REPORT_METRICS } from "@/server/reports/labels";
+export { REPORT_SECTIONS, REPORT_METRICS, SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/lib/reports/labels";
+import { REPORT_SECTIONS, REPORT_METRICS } from "@/lib/reports/labels";
 
 export const reportFilters = z.strictObject({
   tiers: z.array(z.enum(TIERS)).max(4).optional(),

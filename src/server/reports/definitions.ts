@@ -7,6 +7,7 @@ import { inActorEvent } from "@/server/access/scope";
 import { reportConfig, type ReportConfig } from "@/server/reports/config";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
+import { paginationFields, pageWindow, paginated, type PageQuery } from "@/server/http/pagination";
 
 /** Saved report definitions belong to an event; the team sees them all, only the owner or an admin changes one. */
 export const createReportBody = z.strictObject({
@@ -20,8 +21,7 @@ export const updateReportBody = z.strictObject({
 });
 export const listReportsQuery = z.object({
   ...eventScopeField,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 100 }),
 });
 
 const select = {
@@ -37,13 +37,13 @@ function view<T extends { config: unknown }>(row: T): Omit<T, "config"> & { conf
   return { ...row, config: parsed.success ? parsed.data : reportConfig.parse({}) };
 }
 
-export async function listReportDefinitions(actor: Actor, page = 1, pageSize = 50, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
+export async function listReportDefinitions(actor: Actor, window: PageQuery = { page: 1, pageSize: 50 }, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
   const eventId = actor.eventId;
   const [items, total] = await Promise.all([
-    db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize, select }),
+    db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, ...pageWindow(window), select }),
     db.reportDefinition.count({ where: { eventId } }),
   ]);
-  return { items: items.map(view), total, page, pageSize, hasMore: page * pageSize < total };
+  return paginated(items.map(view), total, window);
 }
 
 export async function getReportDefinition(id: string, actor: Actor, db: DbTx = prisma): Promise<ReportDefinitionView> {

@@ -1,4 +1,4 @@
-import { classifyTitle } from "../../../prisma/seed/personas";
+import { classifyTitle } from "@/lib/personas";
 import { ACCOUNT_DATA, type Claim } from "@/lib/claims";
 import type { DossierDraft } from "@/server/research/researcher";
 import type { SellerProfile } from "@/server/seller/profile";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventScopeField } from "@/server/access/actor";
+import { paginationFields } from "@/server/http/pagination";
 
 export const MAX_RESEARCH_BATCH = 10;
 
@@ -7,8 +8,7 @@ export const researchCandidatesQuery = z.object({
   ...eventScopeField,
   staleDays: z.coerce.number().int().min(0).max(3650).default(30),
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 });
 
 export const runResearchBody = z.strictObject({

@@ -10,6 +10,7 @@ import { buildDossier } from "@/server/research/researcher";
 import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
+import { pageWindow, paginated } from "@/server/http/pagination";
 
 /**
  * Research of accounts: the network work (website, AI) happens first and outside any
@@ -164,8 +165,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     prisma.targetAccount.findMany({
       where,
       orderBy: [{ tier: "asc" }, { icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
       select: {
         id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
         dossier: { select: { researchedAt: true, provider: true } },
@@ -174,12 +174,9 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     }),
     prisma.targetAccount.count({ where }),
   ]);
+  const items = rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }));
   return {
-    items: rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    hasMore: query.page * query.pageSize < total,
+    ...paginated(items, total, query),
     staleDays: query.staleDays,
   };
 }

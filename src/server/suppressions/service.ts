@@ -4,6 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { TeamActor } from "@/server/access/actor";
+import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
 /**
  * The suppression list: addresses we must never email again (unsubscribed, bounced, reported as
@@ -16,8 +17,7 @@ export const createSuppressionBody = z.strictObject({
 });
 export const listSuppressionsQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
 });
 
 export function normalizeEmail(email: string): string {
@@ -73,10 +73,10 @@ export async function removeSuppression(id: string, actor: { id: string }) {
 export async function listSuppressions(query: z.infer<typeof listSuppressionsQuery>) {
   const where = query.q ? { email: { contains: query.q.toLowerCase() } } : {};
   const [items, total] = await Promise.all([
-    prisma.suppression.findMany({ where, orderBy: { createdAt: "desc" }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    prisma.suppression.findMany({ where, orderBy: { createdAt: "desc" }, ...pageWindow(query), }),
     prisma.suppression.count({ where }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, hasMore: query.page * query.pageSize < total };
+  return paginated(items, total, query);
 }
 
 /**

@@ -3,7 +3,7 @@ import { createReportBody, createReportDefinition, listReportDefinitions, listRe
 
 // GET /api/reports — saved report definitions of the event
 export const GET = route({ query: listReportsQuery }, ({ actor, query }) =>
-  listReportDefinitions(actor, query.page, query.pageSize));
+  listReportDefinitions(actor, query));
 
 // POST /api/reports — save a report definition
 export const POST = route({ body: createReportBody, status: 201 }, ({ actor, body }) =>

@@ -8,7 +8,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
-import { SECTION_LABELS } from "@/server/reports/labels";
+import { SECTION_LABELS } from "@/lib/reports/labels";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
 
@@ -18,7 +18,7 @@ export default async function ReportsPage() {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
   const { event } = actor;
-  const reports = await listReportDefinitions(actor, 1, 100);
+  const reports = await listReportDefinitions(actor, { page: 1, pageSize: 100 });
   const newButton = (
     <Link href="/dashboard/reports/builder" className={buttonVariants()}>
       <Plus aria-hidden /> New report

@@ -13,6 +13,7 @@
  *   counts people per persona adds up.
  * - isNonOps is everyone who is neither (IT, procurement, sales, finance, HR, the CEO …).
  */
+import type { Tier } from "./vocabulary";
 
 export interface PersonaFlags {
   isExecOps: boolean;
@@ -63,8 +64,7 @@ export function classifyTitle(title: string | null | undefined): TitleProfile {
   return { isExecOps, isOps, isProc, isSales, isTech, isNonOps: !isExecOps && !isOps, seniority };
 }
 
-export const TIERS = ["A", "B", "C", "D"] as const;
-export type TierLetter = (typeof TIERS)[number];
+export type TierLetter = Tier;
 
 /** ICP score bands: the tier is a coarse view of the score, so the two always agree. */
 export const TIER_BANDS: Readonly<Record<TierLetter, readonly [number, number]>> = {

@@ -1,5 +1,4 @@
 /** What a report can contain: plain constants, safe to import from client components. */
-export const REPORT_TIERS = ["A", "B", "C", "D"] as const;
 export const REPORT_SECTIONS = ["summary", "funnel", "accounts", "outreach", "meetings", "reps", "roi"] as const;
 export const REPORT_METRICS = ["accounts", "people", "sent", "openRate", "clickRate", "replyRate", "meetingsBooked", "meetingsCompleted", "won"] as const;
 
