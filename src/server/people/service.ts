@@ -39,7 +39,7 @@ export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
 
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
 const personFields = {
-  firstName: z.string().trim().min(1, "First name is required").max(100),
+  firstName: z.string().trim().min(1, "Enter a first name").max(100),
   lastName: z.string().trim().max(100),
   title: optionalText(200),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
@@ -67,13 +67,13 @@ const personFields = {
  * `{"name":"John Doe"}`): the first word becomes the first name, the rest the last name.
  */
 export const createPersonBody = z
-  .strictObject({ ...personFields, name: z.string().trim().min(1, "Name is required").max(201), ...eventScopeField })
+  .strictObject({ ...personFields, name: z.string().trim().min(1, "Enter a name").max(201), ...eventScopeField })
   .partial()
   .superRefine((b, ctx) => {
     if (b.name !== undefined && (b.firstName !== undefined || b.lastName !== undefined)) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Send either name or firstName and lastName, not both" });
     } else if (b.name === undefined && b.firstName === undefined) {
-      ctx.addIssue({ code: "custom", path: ["firstName"], message: "First name is required" });
+      ctx.addIssue({ code: "custom", path: ["firstName"], message: "Enter a first name" });
     }
   })
   .transform(({ name, ...fields }) => ({ ...fields, ...(name === undefined ? { firstName: fields.firstName! } : splitFullName(name)) }));
