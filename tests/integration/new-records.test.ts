@@ -59,6 +59,6 @@ describe("new and imported records are owned and scored", () => {
     const res = await callRoute(peopleRoute.POST, "/api/people", { method: "POST", cookie, body: { lastName: "Nameless" } });
     expect(res.status).toBe(422);
     expect(res.json.error).toBe("Enter a first name.");
-    expect(res.json.details).toEqual([{ path: "firstName", message: "Enter a first name", code: "invalid_type" }]);
+    expect(res.json.details).toEqual([{ path: "firstName", message: "Enter a first name", code: "custom" }]);
   });
 });
