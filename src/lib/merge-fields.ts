@@ -42,7 +42,8 @@ export const MERGE_FIELD_LABELS: Record<string, string> = {
 };
 
 const KNOWN = new Set(ALL_MERGE_FIELDS);
-const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*(?:\|([^}]*))?\}\}/g;
+// A fallback stops at the next brace, so an unclosed "{{a.b|" cannot make every later one rescan the text.
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*(?:\|([^{}]*))?\}\}/g;
 
 export type RenderResult = { text: string; missing: string[]; unknown: string[] };
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { shotAt as shot, signIn } from "./helpers";
 
 function watchConsole(page: Page) {
   const errors: string[] = [];
@@ -10,19 +10,13 @@ function watchConsole(page: Page) {
   return errors;
 }
 
-async function shot(page: Page, name: string, width: number) {
-  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-  await page.waitForLoadState("networkidle");
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `docs/screenshots/${name}-${width}.png`, fullPage: false });
-}
-
 test("a rep filters accounts, opens an account and a person, and edits a field that persists", async ({ page }) => {
   test.setTimeout(150_000);
   const errors = watchConsole(page);
   await signIn(page, "maya@eventops.dev");
 
-  await page.goto("/dashboard/accounts");
+  // Her own accounts: the ones she may edit (the permission matrix; another rep's are read-only).
+  await page.goto("/dashboard/accounts?assignedTo=me");
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   const table = page.getByTestId("accounts-table");
   await expect(table.locator("tbody tr").first()).toBeVisible();

@@ -32,6 +32,14 @@ export async function signIn(page: Page, email = "admin@eventops.dev", { fresh =
   sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
 }
 
+/** docs/screenshots/<name>-<width>.png at a desktop (1280) or phone (390) size, from the top of the page. */
+export async function shotAt(page: Page, name: string, width: number) {
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `docs/screenshots/${name}-${width}.png`, fullPage: false });
+}
+
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }

@@ -14,45 +14,59 @@ export async function createRecordWorld(eventId: string, ownerId: string | null)
   const account = await prisma.targetAccount.create({
     data: { eventId, name: `World Freight ${tag}`, normalizedName: `world freight ${tag}`, domain: `world-${tag}.test`, assignedToId: ownerId },
   });
-  const person = await prisma.person.create({
-    data: { eventId, accountId: account.id, firstName: "Wren", lastName: tag, name: `Wren ${tag}`, email: `wren-${tag}@world.test`, assignedToId: ownerId },
-  });
-  const meeting = await prisma.meeting.create({
-    data: { eventId, personId: person.id, accountId: account.id, ownerId, scheduledAt: new Date("2026-03-10T17:00:00Z"), icsUid: `world-${tag}@eventops` },
-  });
-  const outreach = await prisma.outreach.create({
-    data: { eventId, personId: person.id, accountId: account.id, ownerId, channel: "EMAIL", subject: "Hello", message: "A draft", status: "DRAFT" },
-  });
-  const template = await prisma.emailTemplate.create({ data: { eventId, ownerId, name: `Intro ${tag}`, subject: "Hi {{person.firstName}}", body: "Body" } });
-  const campaign = await prisma.campaign.create({ data: { eventId, ownerId, name: `Campaign ${tag}` } });
-  const sequence = await prisma.sequence.create({
-    data: { eventId, ownerId, name: `Sequence ${tag}`, status: "ACTIVE", steps: { create: [{ order: 1, channel: "EMAIL", subject: "Hi", body: "First" }, { order: 2, channel: "CALL", delayDays: 2, body: "Call them" }] } },
-    include: { steps: { orderBy: { order: "asc" } } },
-  });
-  // A second person for the enrollment: the first one stays free to enroll.
-  const enrolled = await prisma.person.create({
-    data: { eventId, accountId: account.id, firstName: "Ennis", lastName: tag, name: `Ennis ${tag}`, email: `ennis-${tag}@world.test` },
-  });
-  const enrollment = await prisma.sequenceEnrollment.create({
-    data: { sequenceId: sequence.id, personId: enrolled.id, accountId: account.id, ownerId, status: "ACTIVE", currentStep: 1, nextStepAt: new Date("2030-01-01T00:00:00Z") },
-  });
-  const task = await prisma.sequenceTask.create({
-    data: { enrollmentId: enrollment.id, stepId: sequence.steps[1]!.id, stepNumber: 2, personId: enrolled.id, ownerId, channel: "CALL", title: `Call Ennis ${tag}`, dueAt: new Date() },
-  });
-  const report = await prisma.reportDefinition.create({ data: { eventId, ownerId, name: `Report ${tag}`, config: {} } });
-  const sent = await prisma.outreach.create({
-    data: { eventId, personId: person.id, accountId: account.id, ownerId, channel: "EMAIL", subject: "Sent", message: "Sent earlier", status: "SENT", sentAt: new Date(), toEmail: person.email },
-  });
-  const importJob = await prisma.importJob.create({
-    data: { eventId, userId: ownerId, entity: "accounts", fileName: `world-${tag}.csv`, mode: "upsert", undoData: { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } } },
-  });
-  return { eventId, account, person, enrolled, meeting, outreach, sent, template, campaign, sequence, enrollment, task, report, importJob };
+  // Independent rows in parallel: the matrix test builds a world per case.
+  const [person, enrolled, template, campaign, sequence, report, importJob] = await Promise.all([
+    prisma.person.create({
+      data: { eventId, accountId: account.id, firstName: "Wren", lastName: tag, name: `Wren ${tag}`, email: `wren-${tag}@world.test`, assignedToId: ownerId },
+    }),
+    // A second person for the enrollment: the first one stays free to enroll.
+    prisma.person.create({ data: { eventId, accountId: account.id, firstName: "Ennis", lastName: tag, name: `Ennis ${tag}`, email: `ennis-${tag}@world.test` } }),
+    prisma.emailTemplate.create({ data: { eventId, ownerId, name: `Intro ${tag}`, subject: "Hi {{person.firstName}}", body: "Body" } }),
+    prisma.campaign.create({ data: { eventId, ownerId, name: `Campaign ${tag}` } }),
+    prisma.sequence.create({
+      data: { eventId, ownerId, name: `Sequence ${tag}`, status: "ACTIVE", steps: { create: [{ order: 1, channel: "EMAIL", subject: "Hi", body: "First" }, { order: 2, channel: "CALL", delayDays: 2, body: "Call them" }] } },
+      include: { steps: { orderBy: { order: "asc" } } },
+    }),
+    prisma.reportDefinition.create({ data: { eventId, ownerId, name: `Report ${tag}`, config: {} } }),
+    prisma.importJob.create({
+      data: { eventId, userId: ownerId, entity: "accounts", fileName: `world-${tag}.csv`, mode: "upsert", undoData: { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } } },
+    }),
+  ]);
+  const [meeting, outreach, sent, enrollment] = await Promise.all([
+    prisma.meeting.create({
+      data: { eventId, personId: person.id, accountId: account.id, ownerId, scheduledAt: new Date("2026-03-10T17:00:00Z"), icsUid: `world-${tag}@eventops` },
+    }),
+    prisma.outreach.create({
+      data: { eventId, personId: person.id, accountId: account.id, ownerId, channel: "EMAIL", subject: "Hello", message: "A draft", status: "DRAFT" },
+    }),
+    prisma.outreach.create({
+      data: { eventId, personId: person.id, accountId: account.id, ownerId, channel: "EMAIL", subject: "Sent", message: "Sent earlier", status: "SENT", sentAt: new Date(), toEmail: person.email },
+    }),
+    prisma.sequenceEnrollment.create({
+      data: { sequenceId: sequence.id, personId: enrolled.id, accountId: account.id, ownerId, status: "ACTIVE", currentStep: 1, nextStepAt: new Date("2030-01-01T00:00:00Z") },
+    }),
+  ]);
+  const [task, deletion] = await Promise.all([
+    prisma.sequenceTask.create({
+      data: { enrollmentId: enrollment.id, stepId: sequence.steps[1]!.id, stepNumber: 2, personId: enrolled.id, ownerId, channel: "CALL", title: `Call Ennis ${tag}`, dueAt: new Date() },
+    }),
+    // An account the owner moved to the Trash.
+    prisma.deletion.create({
+      data: {
+        eventId, deletedById: ownerId, label: `Trashed Freight ${tag}`, accounts: 1,
+        accountRows: { create: { eventId, name: `Trashed Freight ${tag}`, normalizedName: `trashed freight ${tag}`, domain: `trashed-${tag}.test`, assignedToId: ownerId, deletedAt: new Date(), deletedById: ownerId } },
+      },
+      include: { accountRows: true },
+    }),
+  ]);
+  return { eventId, account, person, enrolled, meeting, outreach, sent, template, campaign, sequence, enrollment, task, report, importJob, deletion, trashed: deletion.accountRows[0]! };
 }
 
 /** Everything a refused call could have touched, as one comparable value. */
 export async function snapshotWorld(w: RecordWorld): Promise<string> {
   const rows = await Promise.all([
-    prisma.targetAccount.findUnique({ where: { id: w.account.id } }),
+    prisma.targetAccount.findMany({ where: { id: { in: [w.account.id, w.trashed.id] } }, orderBy: { id: "asc" } }),
+    prisma.deletion.findUnique({ where: { id: w.deletion.id } }),
     prisma.person.findMany({ where: { id: { in: [w.person.id, w.enrolled.id] } }, orderBy: { id: "asc" } }),
     prisma.meeting.findUnique({ where: { id: w.meeting.id } }),
     prisma.outreach.findMany({ where: { id: { in: [w.outreach.id, w.sent.id] } }, orderBy: { id: "asc" } }),

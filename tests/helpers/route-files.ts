@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { callRoute } from "./request";
 
-/** Route-file discovery shared by the hardening tests (authz matrix, bad-input sweep, OpenAPI). */
+/** Route-file discovery shared by the hardening tests (authz matrix, fuzz test, OpenAPI). */
 
 export const API_DIR = path.resolve(import.meta.dirname, "../../src/app/api");
 export const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -148,20 +148,20 @@ describe("POST /api/accounts and /api/accounts/:id", () => {
     expect((await callRoute(accountRoute.PATCH, "/api/accounts/x", { method: "PATCH", cookie, params: { id: ids.cedar }, body: {} })).status).toBe(422);
   });
 
-  it("deletes the account only, keeping its people unlinked, or with them on request", async () => {
-    const a = await prisma.targetAccount.create({ data: { eventId, name: "Gone Soon", normalizedName: "gone soon" } });
+  it("moves the account to the Trash, keeping its people unlinked, or with them on request", async () => {
+    const a = await prisma.targetAccount.create({ data: { eventId, name: "Gone Soon", normalizedName: "gone soon", assignedToId: userId } });
     const p = await prisma.person.create({ data: { eventId, accountId: a.id, firstName: "Kept", name: "Kept" } });
     const res = await callRoute(accountRoute.DELETE, "/api/accounts/x", { method: "DELETE", cookie, params: { id: a.id } });
     expect(res.status).toBe(200);
-    expect(await prisma.targetAccount.findUnique({ where: { id: a.id } })).toBeNull();
+    expect(await prisma.targetAccount.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ deletedAt: expect.any(Date), deletedById: userId, deletionId: res.json.data.deletionId });
     expect((await prisma.person.findUniqueOrThrow({ where: { id: p.id } })).accountId).toBeNull();
     expect(await prisma.activity.count({ where: { type: "account.deleted", entityId: a.id } })).toBe(1);
 
-    const b = await prisma.targetAccount.create({ data: { eventId, name: "Gone With People", normalizedName: "gone with people" } });
+    const b = await prisma.targetAccount.create({ data: { eventId, name: "Gone With People", normalizedName: "gone with people", assignedToId: userId } });
     const q = await prisma.person.create({ data: { eventId, accountId: b.id, firstName: "Goes", name: "Goes" } });
     const res2 = await callRoute(accountRoute.DELETE, "/api/accounts/x", { method: "DELETE", cookie, params: { id: b.id }, query: { deletePeople: "true" } });
-    expect(res2.json.data).toEqual({ id: b.id, deleted: true, deletedPeople: 1 });
-    expect(await prisma.person.findUnique({ where: { id: q.id } })).toBeNull();
+    expect(res2.json.data).toEqual({ id: b.id, deleted: true, deletedPeople: 1, deletionId: expect.any(String) });
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ deletedAt: expect.any(Date), deletionId: res2.json.data.deletionId });
     expect((await callRoute(accountRoute.DELETE, "/api/accounts/x", { method: "DELETE", cookie, params: { id: b.id } })).status).toBe(404);
   });
 });
@@ -188,11 +188,11 @@ describe("POST /api/accounts/bulk", () => {
   });
 
   it("deletes many accounts", async () => {
-    const a = await prisma.targetAccount.create({ data: { eventId, name: "Bulk One", normalizedName: "bulk one" } });
-    const b = await prisma.targetAccount.create({ data: { eventId, name: "Bulk Two", normalizedName: "bulk two" } });
+    const a = await prisma.targetAccount.create({ data: { eventId, name: "Bulk One", normalizedName: "bulk one", assignedToId: userId } });
+    const b = await prisma.targetAccount.create({ data: { eventId, name: "Bulk Two", normalizedName: "bulk two", assignedToId: userId } });
     const res = await callRoute(bulkRoute.POST, "/api/accounts/bulk", { method: "POST", cookie, body: { action: "delete", ids: [a.id, b.id] } });
     expect(res.json.data).toMatchObject({ count: 2, deletedPeople: 0 });
-    expect(await prisma.targetAccount.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
+    expect(await prisma.targetAccount.count({ where: { id: { in: [a.id, b.id] }, deletedAt: null } })).toBe(0);
     expect(await prisma.activity.count({ where: { type: "account.deleted", entityId: { in: [a.id, b.id] } } })).toBe(2);
   });
 });

@@ -144,4 +144,21 @@ describe("booth offline sync", () => {
     expect(res.json.data.meetings).toHaveLength(1);
     expect(res.json.data.meetings[0]).toMatchObject({ talkingPoints: ["Opening a DC in Reno in Q2"], account: { tier: expect.any(String), status: "PROSPECTING" } });
   });
+  it("tells the phone which meetings this rep may not complete, and refuses a queued completion of a teammate's meeting", async () => {
+    const w = await meetingWorld();
+    const mate = await signedInUser("REP", { eventId: w.event.id });
+    const at = (h: number) => new Date(`2026-12-15T${h}:00:00Z`);
+    const mine = await prisma.meeting.create({ data: { eventId: w.event.id, personId: w.person.id, ownerId: w.user.id, scheduledAt: at(17), icsUid: `${randomUUID()}@t` } });
+    const theirs = await prisma.meeting.create({ data: { eventId: w.event.id, personId: w.person.id, ownerId: mate.user.id, scheduledAt: at(18), icsUid: `${randomUUID()}@t` } });
+    const agenda = (await callRoute(agendaRoute.GET, "/api/booth/agenda", { cookie: w.cookie })).json.data.meetings as { id: string; completeRefusal: string | null }[];
+    const sentence = `Only ${mate.user.name ?? mate.user.email} or an admin can complete this meeting.`;
+    expect(Object.fromEntries(agenda.map((m) => [m.id, m.completeRefusal]))).toEqual({ [mine.id]: null, [theirs.id]: sentence });
+
+    const res = await sync(w.cookie, [
+      { key: randomUUID(), kind: "complete", meetingId: theirs.id, outcome: { outcome: "Good talk" } },
+      { key: randomUUID(), kind: "check_in", meetingId: theirs.id },
+    ]);
+    expect(res.json.data.results.map((r: { ok: boolean; status?: number; error?: string }) => [r.ok, r.status ?? 200, r.error ?? null])).toEqual([[false, 403, sentence], [true, 200, null]]);
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: "SCHEDULED", outcome: null, checkedInAt: expect.any(Date) });
+  });
 });

@@ -8,7 +8,7 @@ async function setup() {
   const event = await createEvent({ name: "Enrollment Actions Expo" });
   const { user, cookie } = await signedInUser("REP");
   await prisma.user.update({ where: { id: user.id }, data: { lastEventId: event.id } });
-  const sequence = await prisma.sequence.create({ data: { eventId: event.id, name: "Follow-up", status: "ACTIVE", steps: { create: [{ order: 1, subject: "Hi", body: "Hello" }] } } });
+  const sequence = await prisma.sequence.create({ data: { eventId: event.id, ownerId: user.id, name: "Follow-up", status: "ACTIVE", steps: { create: [{ order: 1, subject: "Hi", body: "Hello" }] } } });
   const mk = async (name: string, data: Record<string, unknown>) => {
     const person = await prisma.person.create({ data: { eventId: event.id, firstName: name, lastName: "E", name: `${name} E`, email: `${name.toLowerCase()}-${event.id}@enroll.test` } });
     return prisma.sequenceEnrollment.create({ data: { sequenceId: sequence.id, personId: person.id, ...data } });

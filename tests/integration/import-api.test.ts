@@ -164,7 +164,7 @@ describe("POST /api/import", () => {
     expect((job.undoData as { accounts: { created: string[] } }).accounts.created).toHaveLength(15);
   });
 
-  it("undo restores previous values and deletes created rows; only the latest import", async () => {
+  it("undo restores previous values and moves created rows to the Trash; only the latest import", async () => {
     const { cookie, event } = await setup();
     const t = tag();
     const existing = await prisma.targetAccount.create({
@@ -191,8 +191,11 @@ describe("POST /api/import", () => {
     expect(undo.json.data).toMatchObject({ deleted: { accounts: 1, people: 1 }, restored: { accounts: 1, people: 1 } });
     expect(await prisma.targetAccount.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ industry: "Retail", employeeCount: 40, revenue: 7n, name: `Foxtrot ${t}` });
     expect(await prisma.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ title: "Buyer", isExecOps: false, accountId: existing.id });
-    expect(await prisma.targetAccount.count({ where: { eventId: event.id, domain: `golf-${t}.test` } })).toBe(0);
-    expect(await prisma.person.count({ where: { eventId: event.id, email: `bo@golf-${t}.test` } })).toBe(0);
+    // What the import created is in the Trash, under one Deletion the undo reports.
+    expect(await prisma.targetAccount.count({ where: { eventId: event.id, domain: `golf-${t}.test`, deletedAt: null } })).toBe(0);
+    expect(await prisma.person.count({ where: { eventId: event.id, email: `bo@golf-${t}.test`, deletedAt: null } })).toBe(0);
+    expect(await prisma.targetAccount.count({ where: { eventId: event.id, domain: `golf-${t}.test`, deletionId: undo.json.data.deletionId } })).toBe(1);
+    expect(await prisma.deletion.findUniqueOrThrow({ where: { id: undo.json.data.deletionId } })).toMatchObject({ label: "Import of undo.csv", accounts: 1, people: 1 });
     expect(await prisma.activity.count({ where: { type: "import.undone", entityId: res.json.data.jobId } })).toBe(1);
 
     const twice = await callRoute(undoRoute.POST, "/x", { method: "POST", cookie, params: { id: res.json.data.jobId } });

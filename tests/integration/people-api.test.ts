@@ -115,10 +115,10 @@ describe("/api/people/:id", () => {
   });
 
   it("deletes a person and logs it", async () => {
-    const p = await prisma.person.create({ data: { eventId, firstName: "Temp", name: "Temp", accountId: accountB } });
+    const p = await prisma.person.create({ data: { eventId, firstName: "Temp", name: "Temp", accountId: accountB, assignedToId: userId } });
     const res = await callRoute(personRoute.DELETE, "/api/people/x", { method: "DELETE", cookie, params: { id: p.id } });
     expect(res.status).toBe(200);
-    expect(await prisma.person.findUnique({ where: { id: p.id } })).toBeNull();
+    expect(await prisma.person.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ deletedAt: expect.any(Date), deletionId: res.json.data.deletionId });
     expect(await prisma.activity.count({ where: { type: "person.deleted", entityId: p.id, accountId: accountB } })).toBe(1);
     expect((await callRoute(personRoute.DELETE, "/api/people/x", { method: "DELETE", cookie, params: { id: p.id } })).status).toBe(404);
   });
@@ -132,9 +132,10 @@ describe("POST /api/people/bulk", () => {
     const none = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "delete", ids: [ids.solo, "missing"] } });
     expect(none.status).toBe(404);
     expect(await prisma.person.count({ where: { id: ids.solo } })).toBe(1);
+    await prisma.person.update({ where: { id: ids.solo }, data: { assignedToId: userId } });
     const del = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "delete", ids: [ids.solo] } });
     expect(del.status).toBe(200);
-    expect(await prisma.person.count({ where: { id: ids.solo } })).toBe(0);
+    expect(await prisma.person.count({ where: { id: ids.solo, deletedAt: null } })).toBe(0);
     expect(await prisma.activity.count({ where: { type: "person.deleted", entityId: ids.solo } })).toBe(1);
   });
 });

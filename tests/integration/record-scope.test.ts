@@ -65,6 +65,7 @@ const CALLS: Record<ScopedRecord, Call[]> = {
     byId("reports/[id]/route.ts", "PATCH", (w) => w.report.id, () => ({ name: "Changed" })),
   ],
   import: [byId("import/[id]/undo/route.ts", "POST", (w) => w.importJob.id)],
+  deletion: [byId("trash/[id]/restore/route.ts", "POST", (w) => w.deletion.id)],
 };
 
 let a: { id: string; name: string };

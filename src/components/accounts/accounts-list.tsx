@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
@@ -183,12 +184,12 @@ function DeleteAccounts({ bulk }: { bulk: BulkContext }) {
         withPeople.current = false;
         bulk.confirm(
         {
-          title: `Delete ${n} account${n === 1 ? "" : "s"}?`,
+          title: `Move ${n} account${n === 1 ? "" : "s"} to the Trash?`,
           description: (
             <span className="grid gap-3">
-              <span>Their dossier and insights go with them. Their people stay in the event without an account, unless you tick the box.</span>
+              <span>They leave every list at once; one click in Settings → Trash restores them for {TRASH_DAYS} days. Their people stay in the event without an account, unless you tick the box.</span>
               <label className="flex items-center gap-2 text-foreground">
-                <Checkbox defaultChecked={false} onCheckedChange={(c) => (withPeople.current = c === true)} /> Also delete their people (and those people&apos;s outreach and meetings)
+                <Checkbox defaultChecked={false} onCheckedChange={(c) => (withPeople.current = c === true)} /> Also move their people to the Trash (their sequences stop)
               </label>
             </span>
           ),

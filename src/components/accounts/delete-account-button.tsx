@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Loader2, Trash2 } from "lucide-react";
@@ -6,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { apiFetch } from "@/lib/api-client";
+import { RefusedButton } from "@/components/ui/refused-button";
 
-/** Delete with confirmation: the account only (its people stay, unlinked) unless the box is ticked. */
-export function DeleteAccountButton({ id, name, peopleCount }: { id: string; name: string; peopleCount: number }) {
+/** Move to the Trash with confirmation: the account only (its people stay, unlinked) unless the box is ticked. */
+export function DeleteAccountButton({ id, name, peopleCount, refusal }: { id: string; name: string; peopleCount: number; refusal?: string | null }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [withPeople, setWithPeople] = useState(false);
@@ -25,20 +27,21 @@ export function DeleteAccountButton({ id, name, peopleCount }: { id: string; nam
     router.refresh();
   }
 
+  if (refusal) return <RefusedButton label="Delete" reason={refusal} />;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="outline" size="sm" className="text-destructive"><Trash2 aria-hidden /> Delete</Button>
       </DialogTrigger>
       <DialogContent>
-        <DialogTitle>Delete {name}?</DialogTitle>
+        <DialogTitle>Move {name} to the Trash?</DialogTitle>
         <DialogDescription>
-          The account, its dossier and its insights are deleted.{" "}
+          It leaves every list; restoring it from Settings → Trash within {TRASH_DAYS} days puts it back with its dossier.{" "}
           {peopleCount > 0 ? `Its ${peopleCount} ${peopleCount === 1 ? "person stays" : "people stay"} in the event without an account unless you tick the box.` : ""}
         </DialogDescription>
         {peopleCount > 0 ? (
           <label className="flex items-center gap-2 text-sm">
-            <Checkbox checked={withPeople} onCheckedChange={(c) => setWithPeople(c === true)} /> Also delete its {peopleCount} {peopleCount === 1 ? "person" : "people"}
+            <Checkbox checked={withPeople} onCheckedChange={(c) => setWithPeople(c === true)} /> Also move its {peopleCount} {peopleCount === 1 ? "person" : "people"} to the Trash
           </label>
         ) : null}
         {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}

@@ -19,7 +19,8 @@ import { LeadCaptureDialog } from "./lead-capture-dialog";
 import { useBoothQueue } from "./use-booth-queue";
 import { useServiceWorker } from "./use-service-worker";
 
-export type AgendaMeetingItem = MeetingItem & { talkingPoints: string[] };
+// completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
+export type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
 
 export type BoothSnapshot = {
   fetchedAt: string;
@@ -318,13 +319,14 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner, onAction }: {
         <Button variant="outline" className="h-12" onClick={checkIn} disabled={!!m.checkedInAt}>
           <LogIn aria-hidden /> {m.checkedInAt ? "In" : "Check in"}
         </Button>
-        <Button className="h-12" onClick={() => setMode("complete")}>
+        <Button className="h-12" onClick={() => setMode("complete")} disabled={!!m.completeRefusal} aria-describedby={m.completeRefusal ? `complete-refusal-${m.id}` : undefined}>
           <CheckCircle2 aria-hidden /> Complete
         </Button>
         <Button variant="outline" className="h-12 text-destructive" onClick={() => setMode("no-show")}>
           <UserX aria-hidden /> No-show
         </Button>
       </div>
+      {m.completeRefusal ? <p id={`complete-refusal-${m.id}`} className="mt-2 text-xs text-muted-foreground">{m.completeRefusal}</p> : null}
       {mode ? <CompleteMeetingDialog meeting={m} mode={mode} open onOpenChange={(o) => !o && setMode(null)} submit={submitOutcome} /> : null}
     </li>
   );

@@ -17,7 +17,7 @@ type Kind = "text" | "number" | "url" | "email" | "textarea" | "select";
  * Cancel discards. The server's validation message is shown once, under the field, and nothing
  * changes on error (the text stays in the box to fix).
  */
-export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline }: {
+export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline, readOnly }: {
   endpoint: string;
   field: string;
   label: string;
@@ -28,6 +28,8 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   placeholder?: string;
   className?: string;
   multiline?: boolean;
+  /** Shown but not editable (the permission matrix refuses the change; the card says why, once). */
+  readOnly?: boolean;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -75,7 +77,11 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   return (
     <div className={cn("group grid gap-1", className)} data-testid={`field-${field}`}>
       <label htmlFor={id} className="text-xs font-medium text-muted-foreground">{label}</label>
-      {editing ? (
+      {readOnly ? (
+        <div id={id} className={cn("min-h-8 break-words py-1 text-sm", multiline || kind === "textarea" ? "whitespace-pre-wrap" : "", value === null || value === "" ? "text-muted-foreground" : "")}>
+          {value === null || value === "" ? "—" : (display ?? String(value))}
+        </div>
+      ) : editing ? (
         <form
           noValidate
           className="flex items-start gap-1"

@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { History, Loader2, RotateCcw } from "lucide-react";
@@ -23,7 +24,7 @@ export function ImportHistory({ items, total, timeZone }: { items: ImportHistory
   const [dialog, ask] = useConfirm();
 
   function undo(item: ImportHistoryItem) {
-    ask({ title: `Undo the import of ${item.fileName ?? "this file"}?`, description: "Created records are deleted and updated ones get their previous values back.", confirmLabel: "Undo import", destructive: true }, async () => {
+    ask({ title: `Undo the import of ${item.fileName ?? "this file"}?`, description: `Created records go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`, confirmLabel: "Undo import", destructive: true }, async () => {
       setBusy(item.id);
       const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
       setBusy(null);
@@ -74,6 +75,8 @@ export function ImportHistory({ items, total, timeZone }: { items: ImportHistory
                   <Button variant="ghost" size="sm" onClick={() => undo(item)} disabled={busy !== null}>
                     {busy === item.id ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />} Undo
                   </Button>
+                ) : item.undoRefusal ? (
+                  <span className="text-xs text-muted-foreground">{item.undoRefusal}</span>
                 ) : null}
               </li>
             ))}

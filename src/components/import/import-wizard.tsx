@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent, type DragEvent } from "react";
@@ -124,7 +125,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
   }
 
   function undo(report: ImportReport) {
-    ask({ title: "Undo this import?", description: "Created accounts and people are deleted and updated ones get their previous values back.", confirmLabel: "Undo import", destructive: true }, async () => {
+    ask({ title: "Undo this import?", description: `Created accounts and people go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`, confirmLabel: "Undo import", destructive: true }, async () => {
       const result = await apiFetch<{ deleted: { accounts: number; people: number }; restored: { accounts: number; people: number } }>(
         `/api/import/${report.jobId}/undo`,
         { method: "POST" },

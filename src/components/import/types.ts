@@ -57,6 +57,8 @@ export type ImportHistoryItem = {
   createdAt: string;
   undoneAt: string | null;
   canUndo: boolean;
+  /** Why the signed-in teammate may not undo the latest import (the permission matrix). */
+  undoRefusal: string | null;
   user: { id: string; name: string | null; email: string } | null;
 };
 

@@ -24,6 +24,8 @@ export type MeetingItem = {
   person: { id: string; name: string; title: string | null; email: string | null; phone: string | null };
   account: { id: string; name: string; status: string; tier: string } | null;
   owner: { id: string; name: string | null; email: string } | null;
+  /** Why the signed-in teammate may not change this meeting, per action (null: they may); from the permission matrix. */
+  refusals?: Partial<Record<"edit" | "cancel" | "complete" | "checkIn" | "noShow", string | null>>;
 };
 
 export type ConflictItem = {

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CalendarClock, CheckCircle2, Download, LogIn, MoreHorizontal, UserX, XCircle } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { apiFetch } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CompleteMeetingDialog } from "./complete-meeting-dialog";
@@ -18,6 +18,8 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
   const [error, setError] = useState<string | null>(null);
   const scheduled = meeting.status === "SCHEDULED";
   const [dialog, ask] = useConfirm();
+  const refused = meeting.refusals ?? {};
+  const reason = refused.edit ?? refused.complete ?? refused.cancel;
 
   async function checkIn() {
     setError(null);
@@ -44,20 +46,22 @@ export function MeetingActions({ meeting }: { meeting: MeetingItem }) {
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
+          {reason && meeting.status !== "CANCELLED" ? <DropdownMenuLabel className="max-w-64 text-xs font-normal text-muted-foreground">{reason}</DropdownMenuLabel> : null}
           {scheduled ? (
             <>
-              <DropdownMenuItem onSelect={() => setEditOpen(true)}><CalendarClock aria-hidden /> Edit or reschedule</DropdownMenuItem>
-              {!meeting.checkedInAt ? <DropdownMenuItem onSelect={() => void checkIn()}><LogIn aria-hidden /> Check in</DropdownMenuItem> : null}
-              <DropdownMenuItem onSelect={() => setOutcomeMode("complete")}><CheckCircle2 aria-hidden /> Complete…</DropdownMenuItem>
-              <DropdownMenuItem onSelect={() => setOutcomeMode("no-show")}><UserX aria-hidden /> No-show…</DropdownMenuItem>
+              <DropdownMenuItem disabled={!!refused.edit} onSelect={() => setEditOpen(true)}><CalendarClock aria-hidden /> Edit or reschedule</DropdownMenuItem>
+              {!meeting.checkedInAt ? <DropdownMenuItem disabled={!!refused.checkIn} onSelect={() => void checkIn()}><LogIn aria-hidden /> Check in</DropdownMenuItem> : null}
+              <DropdownMenuItem disabled={!!refused.complete} onSelect={() => setOutcomeMode("complete")}><CheckCircle2 aria-hidden /> Complete…</DropdownMenuItem>
+              <DropdownMenuItem disabled={!!refused.noShow} onSelect={() => setOutcomeMode("no-show")}><UserX aria-hidden /> No-show…</DropdownMenuItem>
             </>
           ) : null}
-          {meeting.status === "COMPLETED" ? <DropdownMenuItem onSelect={() => setOutcomeMode("complete")}><CheckCircle2 aria-hidden /> Edit outcome…</DropdownMenuItem> : null}
+          {meeting.status === "COMPLETED" ? <DropdownMenuItem disabled={!!refused.complete} onSelect={() => setOutcomeMode("complete")}><CheckCircle2 aria-hidden /> Edit outcome…</DropdownMenuItem> : null}
           <DropdownMenuItem asChild>
             <a href={`/api/meetings/${meeting.id}/ics`} download><Download aria-hidden /> Download .ics</a>
           </DropdownMenuItem>
           {scheduled ? (
             <DropdownMenuItem
+              disabled={!!refused.cancel}
               className="text-destructive"
               onSelect={() =>
                 ask(

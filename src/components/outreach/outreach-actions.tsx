@@ -21,7 +21,8 @@ type Props = {
   channel: string;
   subject: string | null;
   message: string;
-  canEdit: boolean;
+  /** Why the signed-in teammate may not edit, send, discard or mark this message (the permission matrix); null when they may. */
+  refusal: string | null;
   sent: boolean;
   replied: boolean;
 };
@@ -31,9 +32,9 @@ type Props = {
  * editor has the merge-field picker and the live preview for the recipient, and keeps unsaved
  * edits in the browser (a reload reopens them).
  */
-export function OutreachActions({ id, personId, personName, status, channel, subject, message, canEdit, sent, replied }: Props) {
+export function OutreachActions({ id, personId, personName, status, channel, subject, message, refusal, sent, replied }: Props) {
   const router = useRouter();
-  const editable = canEdit && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
+  const editable = !refusal && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
   const key = `outreach:${id}`;
   const stored = useStoredDraft<{ subject: string; message: string }>(editable ? key : null);
   const [opened, setOpened] = useState<boolean | null>(null);
@@ -123,7 +124,8 @@ export function OutreachActions({ id, personId, personName, status, channel, sub
               </Button>
             </>
           ) : null}
-          {sent && !replied ? (
+          {refusal ? <p className="text-sm text-muted-foreground" data-testid="outreach-refusal">{refusal}</p> : null}
+          {sent && !replied && !refusal ? (
             <Button variant="outline" onClick={markReplied} disabled={busy !== null} data-testid="mark-replied">
               {busy === "reply" ? <Loader2 className="animate-spin" aria-hidden /> : <MessageSquareReply aria-hidden />} Mark as replied
             </Button>

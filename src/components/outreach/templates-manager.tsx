@@ -12,18 +12,19 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 
-type Template = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL"; subject: string | null; body: string };
+/** `refusal`: why the signed-in teammate may not change this template (the permission matrix), null when they may. */
+type Template = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL"; subject: string | null; body: string; refusal?: string | null };
 type Recipient = { id: string; name: string; account: { name: string } | null };
 type Preview = { subject: string; body: string; missing: string[]; unknown: string[] };
 
-const EMPTY: Omit<Template, "id"> = { name: "", channel: "EMAIL", subject: "", body: "" };
+const EMPTY: Omit<Template, "id" | "refusal"> = { name: "", channel: "EMAIL", subject: "", body: "" };
 
 /** Template list + editor with merge-field chips and a live preview against a chosen person. */
 export function TemplatesManager({ templates, fields }: { templates: Template[]; fields: string[] }) {
   const router = useRouter();
   const [selectedId, setSelectedId] = useState<string | null>(templates[0]?.id ?? null);
   const selected = templates.find((t) => t.id === selectedId) ?? null;
-  const [form, setForm] = useState<Omit<Template, "id">>(selected ?? EMPTY);
+  const [form, setForm] = useState<Omit<Template, "id" | "refusal">>(selected ?? EMPTY);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [people, setPeople] = useState<Recipient[]>([]);
@@ -156,12 +157,16 @@ export function TemplatesManager({ templates, fields }: { templates: Template[];
               </div>
             </div>
             {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
-            <div className="flex flex-wrap gap-2">
-              <Button onClick={save} disabled={busy !== null || !form.name.trim() || !form.body.trim()}>
-                {busy === "save" ? <Loader2 className="animate-spin" aria-hidden /> : <Save aria-hidden />} {selectedId ? "Save changes" : "Create template"}
-              </Button>
-              {selectedId ? <Button variant="ghost" onClick={archive} disabled={busy !== null}><Archive aria-hidden /> Archive</Button> : null}
-            </div>
+            {selected?.refusal ? (
+              <p className="text-sm text-muted-foreground" data-testid="template-refusal">{selected.refusal}</p>
+            ) : (
+              <div className="flex flex-wrap gap-2">
+                <Button onClick={save} disabled={busy !== null || !form.name.trim() || !form.body.trim()}>
+                  {busy === "save" ? <Loader2 className="animate-spin" aria-hidden /> : <Save aria-hidden />} {selectedId ? "Save changes" : "Create template"}
+                </Button>
+                {selectedId ? <Button variant="ghost" onClick={archive} disabled={busy !== null}><Archive aria-hidden /> Archive</Button> : null}
+              </div>
+            )}
           </CardContent>
         </Card>
 

@@ -1,4 +1,5 @@
 "use client";
+import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useMemo } from "react";
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
@@ -163,8 +164,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
             disabled={bulk.busy}
             onClick={() => bulk.confirm(
               {
-                title: `Delete ${bulk.ids.length} ${bulk.ids.length === 1 ? "person" : "people"}?`,
-                description: "Their outreach, meetings, insights and sequence enrollments are deleted with them.",
+                title: `Move ${bulk.ids.length} ${bulk.ids.length === 1 ? "person" : "people"} to the Trash?`,
+                description: `Their sequences stop and queued messages are cancelled. One click in Settings → Trash puts everything back for ${TRASH_DAYS} days.`,
                 confirmLabel: "Delete",
                 destructive: true,
               },

@@ -6,7 +6,7 @@ import { PERSONA_LABELS } from "@/components/data-table/format";
 import { cn } from "@/lib/utils";
 
 /** Persona flags as toggles; each click PATCHes one flag. */
-export function PersonaToggles({ personId, flags }: { personId: string; flags: Record<string, boolean> }) {
+export function PersonaToggles({ personId, flags, readOnly }: { personId: string; flags: Record<string, boolean>; readOnly?: boolean }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function PersonaToggles({ personId, flags }: { personId: string; flags: R
             key={flag}
             type="button"
             aria-pressed={flags[flag] === true}
-            disabled={busy !== null}
+            disabled={busy !== null || readOnly}
             onClick={() => flip(flag)}
             className={cn("h-7 cursor-pointer rounded-full border px-3 text-xs font-medium disabled:opacity-60", flags[flag] ? "border-primary bg-primary text-primary-foreground" : "bg-card hover:bg-muted")}
           >

@@ -4,15 +4,17 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
+import { RefusedButton } from "@/components/ui/refused-button";
 
 /** Pause one person's enrollment, or resume / retry it (PATCH /api/enrollments/:id). */
-export function EnrollmentActions({ enrollmentId, status, personName }: { enrollmentId: string; status: string; personName: string }) {
+export function EnrollmentActions({ enrollmentId, status, personName, refusal }: { enrollmentId: string; status: string; personName: string; refusal?: string | null }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const action = status === "ACTIVE" ? "pause" : status === "PAUSED" || status === "FAILED" ? "resume" : null;
   if (!action) return null;
   const label = action === "pause" ? "Pause" : status === "FAILED" ? "Retry" : "Resume";
+  if (refusal) return <RefusedButton label={label} reason={refusal} />;
 
   async function run() {
     setBusy(true);

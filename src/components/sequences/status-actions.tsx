@@ -6,12 +6,14 @@ import { apiFetch } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
-export function SequenceStatusActions({ sequenceId, status }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED" }) {
+/** `refusal`: why the signed-in teammate may not change the status (the permission matrix); the buttons give way to it. */
+export function SequenceStatusActions({ sequenceId, status, refusal }: { sequenceId: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "ARCHIVED"; refusal?: string | null }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dialog, ask] = useConfirm();
   if (status === "ARCHIVED") return null;
+  if (refusal) return <p className="max-w-sm text-sm text-muted-foreground" data-testid="status-refusal">{refusal}</p>;
 
   async function run(action: "activate" | "pause" | "archive") {
     setBusy(true);

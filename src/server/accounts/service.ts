@@ -9,12 +9,15 @@ import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-j
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
+import { moveToTrash } from "@/server/trash/service";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "./shared";
 
 /**
- * Target accounts. Deleting an account deletes the account only: its people stay in the event,
- * unlinked (the schema sets their accountId to null), unless the caller asks for
- * `deletePeople`, which removes them in the same transaction. The UI says which will happen.
+ * Target accounts. Deleting an account moves it to the Trash (src/server/trash/service.ts):
+ * its people stay in the event, unlinked, unless the caller asks for `deletePeople`, which moves
+ * them to the Trash with it. Either way one restore puts everything back. The UI says which will
+ * happen.
  */
 
 import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
@@ -44,7 +47,8 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, ""))
+  // split, not /\/.*$/: that expression backtracks (a body of slashes took seconds).
+  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").split("/")[0]!)
   .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like acme.com").max(253));
 const website = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full URL starting with https://" }));
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
@@ -112,7 +116,7 @@ export { normalizeName } from "@/lib/normalize";
 
 /** The list's filters as SQL (trigram GIN indexes serve the ILIKE search on name and domain). */
 export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`a."eventId" = ${eventId}`];
+  const parts: Prisma.Sql[] = [Prisma.sql`a."eventId" = ${eventId}`, Prisma.sql`a."deletedAt" IS NULL`];
   if (q.q) {
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(a.name ILIKE ${like} OR a.domain ILIKE ${like} OR a.industry ILIKE ${like})`);
@@ -130,7 +134,7 @@ export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: s
 }
 
 const ACCOUNT_OWNER = { alias: "a", column: "accountId" } as const;
-const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id)`;
+const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL)`;
 const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], Prisma.Sql> = {
   name: Prisma.sql`a.name`, icpScore: Prisma.sql`a."icpScore"`, tier: Prisma.sql`a.tier`, status: Prisma.sql`a.status`, industry: Prisma.sql`a.industry`,
   employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: PEOPLE_COUNT,
@@ -179,14 +183,14 @@ export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][
 /** Distinct industries and the team, for the list's filter menus. */
 export async function accountFilterOptions(actor: Actor, db: DbTx = prisma) {
   const [industries, team] = await Promise.all([
-    db.targetAccount.groupBy({ by: ["industry"], where: { eventId: actor.eventId, industry: { not: null } }, orderBy: { industry: "asc" } }),
+    db.targetAccount.groupBy({ by: ["industry"], where: { eventId: actor.eventId, deletedAt: null, industry: { not: null } }, orderBy: { industry: "asc" } }),
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
   return { industries: industries.map((i) => i.industry!).filter(Boolean), team };
 }
 
 export async function getAccountOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
-  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id } }));
+  return inActorEvent(actor, "account", await db.targetAccount.findUnique({ where: { id }, include: { assignedTo: { select: { id: true, name: true, email: true } } } }));
 }
 
 const accountPeopleSelect = {
@@ -230,7 +234,7 @@ export async function getAccountDetail(id: string, actor: Actor, db: DbTx = pris
       (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = a.id) AS dossier,
       ${jsonList(Prisma.sql`
         SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt"
-        FROM people p WHERE p."accountId" = ${id} ORDER BY p."icpScore" DESC NULLS LAST, p.name`)} AS people,
+        FROM people p WHERE p."accountId" = ${id} AND p."deletedAt" IS NULL ORDER BY p."icpScore" DESC NULLS LAST, p.name`)} AS people,
       ${jsonList(Prisma.sql`
         SELECT o.id, o.subject, o.channel, o.status, o."sentAt", o."openedAt", o."repliedAt", o."createdAt", json_build_object('id', p.id, 'name', p.name) AS person
         FROM outreach o JOIN people p ON p.id = o."personId" WHERE o."accountId" = ${id}
@@ -280,7 +284,10 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
 
 export async function updateAccount(id: string, body: z.infer<typeof updateAccountBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await getAccountOrThrow(id, actor, tx);
+    const { assignedTo, ...before } = await getAccountOrThrow(id, actor, tx);
+    const reassigns = body.assignedToId !== undefined && body.assignedToId !== before.assignedToId;
+    if (reassigns) assertCan(actor, "account", "assign", ownedBy(assignedTo));
+    if (Object.keys(body).some((k) => k !== "assignedToId")) assertCan(actor, "account", "edit", ownedBy(assignedTo));
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const { revenue, expectedCloseDate, ...fields } = body;
     const data: Prisma.TargetAccountUncheckedUpdateInput = { ...fields, ...opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, before, new Date()) };
@@ -311,21 +318,23 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
 export async function deleteAccount(id: string, options: { deletePeople: boolean }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const account = await getAccountOrThrow(id, actor, tx);
-    const people = options.deletePeople ? (await tx.person.deleteMany({ where: { accountId: id } })).count : 0;
-    await tx.targetAccount.delete({ where: { id } });
+    assertCan(actor, "account", "delete", ownedBy(account.assignedTo));
+    const trashed = await moveToTrash(tx, actor, { label: account.name, accountIds: [id], withPeople: options.deletePeople });
+    const people = trashed.people;
     await recordActivity(
       {
         type: "account.deleted",
-        description: `${actorName(actor)} deleted ${account.name}${options.deletePeople ? ` and its ${people} people` : ""}`,
+        description: `${actorName(actor)} moved ${account.name}${options.deletePeople ? ` and its ${people} people` : ""} to the Trash`,
         actorId: actor.id,
         eventId: account.eventId,
+        accountId: account.id,
         entityType: "account",
         entityId: account.id,
-        metadata: { name: account.name, deletedPeople: people },
+        metadata: { name: account.name, deletedPeople: people, deletionId: trashed.deletionId },
       },
       tx,
     );
-    return { id, deleted: true, deletedPeople: people };
+    return { id, deleted: true, deletedPeople: people, deletionId: trashed.deletionId };
   });
 }
 
@@ -333,15 +342,22 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
 export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const accounts = (await tx.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true } })).filter((a) => isInActorEvent(actor, "account", a));
+    const accounts = (await tx.targetAccount.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, eventId: true, deletedAt: true, assignedToId: true, assignedTo: { select: { id: true, name: true, email: true } } },
+    })).filter((a) => isInActorEvent(actor, "account", a));
     if (accounts.length !== ids.length) {
       const known = new Set(accounts.map((a) => a.id));
       throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
     }
+    const action = body.action === "assign" ? "assign" : body.action === "delete" ? "delete" : "edit";
+    const changing = body.action === "assign" ? accounts.filter((a) => a.assignedToId !== body.assignedToId) : accounts;
+    assertCanEach(actor, "account", action, changing.map((a) => ({ name: a.name, owners: ownedBy(a.assignedTo) })));
     const now = new Date();
     let description: (name: string) => string;
     let type = "account.updated";
     let deletedPeople = 0;
+    let deletionId: string | null = null;
     if (body.action === "assign") {
       await assertAssignee(body.assignedToId, tx);
       const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
@@ -361,10 +377,12 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { ...(effects as Prisma.TargetAccountUpdateManyMutationInput), opportunityStage: stage, lastActivityAt: now } });
       description = (name) => `${actorName(actor)} set the opportunity of ${name} to ${stage ? stage.toLowerCase() : "none"}`;
     } else {
-      if (body.deletePeople) deletedPeople = (await tx.person.deleteMany({ where: { accountId: { in: ids } } })).count;
-      await tx.targetAccount.deleteMany({ where: { id: { in: ids } } });
+      const label = accounts.length === 1 ? accounts[0]!.name : `${accounts.length} accounts`;
+      const trashed = await moveToTrash(tx, actor, { label, accountIds: ids, withPeople: body.deletePeople }, now);
+      deletedPeople = trashed.people;
+      deletionId = trashed.deletionId;
       type = "account.deleted";
-      description = (name) => `${actorName(actor)} deleted ${name}`;
+      description = (name) => `${actorName(actor)} moved ${name} to the Trash`;
     }
     await tx.activity.createMany({
       data: accounts.map((a) => ({
@@ -372,13 +390,13 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
         description: description(a.name),
         actorId: actor.id,
         eventId: a.eventId,
-        accountId: body.action === "delete" ? null : a.id,
+        accountId: a.id,
         entityType: "account",
         entityId: a.id,
-        metadata: { bulk: true, action: body.action },
+        metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
         createdAt: now,
       })),
     });
-    return { action: body.action, count: ids.length, deletedPeople };
+    return { action: body.action, count: ids.length, deletedPeople, ...(deletionId ? { deletionId } : {}) };
   });
 }

@@ -9,14 +9,15 @@
  * a reply is what a rep wants) and returns the top cells that have any engagement.
  */
 import { z } from "zod";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { eventScopeField } from "@/server/access/actor";
 
 export const heatmapQuery = z.object({
   ...eventScopeField,
-  from: z.iso.date().or(z.iso.datetime()).optional(),
-  to: z.iso.date().or(z.iso.datetime()).optional(),
+  from: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
+  to: z.iso.date().or(z.iso.datetime()).refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 });
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
@@ -93,7 +94,7 @@ export async function getEngagementHeatmap(
       (SELECT json_agg(cells) FROM cells) AS cells,
       (SELECT json_agg(x ORDER BY x.total DESC, x.name, x.week) FROM (
         SELECT per."accountId", a.name, per.week, per.n, top.total
-        FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId") x) AS accounts`;
+        FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId" AND a."deletedAt" IS NULL) x) AS accounts`;
   const cells = row?.cells ?? [];
   const accountWeeks = row?.accounts ?? [];
 

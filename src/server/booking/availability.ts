@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { clockTime } from "@/server/booking/slots";
-import { eventDays } from "@/server/calendar/time";
+import { calendarDay, eventDays } from "@/server/calendar/time";
 import { prisma } from "@/server/db";
 import { appUrl } from "@/server/env";
 import { AppError } from "@/server/http/errors";
@@ -17,7 +17,7 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 
 export const availabilityBody = z.strictObject({
   windows: z
-    .array(z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD"), start: clock, end: clock }))
+    .array(z.strictObject({ day: calendarDay, start: clock, end: clock }))
     .max(100, "At most 100 windows")
     .superRefine((windows, ctx) => {
       windows.forEach((w, i) => {

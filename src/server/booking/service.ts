@@ -310,7 +310,7 @@ export async function cancelBooking(token: string): Promise<{ status: "CANCELLED
 async function offer(token: string) {
   const payload = verifyToken(token, "s");
   const start = payload ? new Date(payload.t) : null;
-  const person = payload ? await prisma.person.findFirst({ where: { id: payload.id, eventId: payload.e }, select: { id: true, name: true, accountId: true } }) : null;
+  const person = payload ? await prisma.person.findFirst({ where: { id: payload.id, eventId: payload.e, deletedAt: null }, select: { id: true, name: true, accountId: true } }) : null;
   const rep = payload ? await prisma.user.findFirst({ where: { id: payload.r, disabledAt: null }, select: { id: true, name: true, bookingSlug: true } }) : null;
   const event = payload ? await prisma.event.findFirst({ where: { id: payload.e, archivedAt: null, bookingEnabled: true }, select: eventFields }) : null;
   if (!payload || !start || Number.isNaN(start.getTime()) || !person || !rep || !event) throw new AppError("not_found", "This booking link is not valid any more.");

@@ -6,24 +6,23 @@
  */
 import { z } from "zod";
 import { LEAD_RATINGS } from "@/lib/booth/schemas";
-import { dayRange, eventDays } from "@/server/calendar/time";
+import { calendarDay, dayRange, eventDays } from "@/server/calendar/time";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { Actor } from "@/server/access/actor";
 import { enrollPeople } from "@/server/sequences/service";
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
 export const listCapturesQuery = z.strictObject({
   rating: z.enum(LEAD_RATINGS).optional(),
-  day: ymd.optional(),
+  day: calendarDay.optional(),
   mine: z.enum(["true", "false"]).optional(),
 });
 
 export const enrollCapturesBody = z.strictObject({
   sequenceId: z.string().min(1).max(64),
   /** A show day in the event's zone: that day's captures. */
-  day: ymd,
+  day: calendarDay,
   rating: z.enum(LEAD_RATINGS).optional(),
 });
 
@@ -36,6 +35,8 @@ async function captureWhere(actor: Actor, q: { rating?: string; day?: string; mi
     days: eventDays(event),
     where: {
       eventId,
+      // A capture of a person in the Trash goes with them (and comes back on restore).
+      person: { deletedAt: null },
       ...(q.rating ? { rating: q.rating } : {}),
       ...(q.mine === "true" ? { capturedById: actor.id } : {}),
       ...(range ? { capturedAt: { gte: range.start, lt: range.end } } : {}),

@@ -91,7 +91,7 @@ export async function matchOrCreateLead(
 
   const byEmail = email
     ? await tx.person.findFirst({
-        where: { eventId, email: { equals: email, mode: "insensitive" } },
+        where: { eventId, deletedAt: null, email: { equals: email, mode: "insensitive" } },
         select: { ...personFields, account: { select: { id: true, name: true } } },
       })
     : null;
@@ -100,11 +100,11 @@ export async function matchOrCreateLead(
   let accountMatch: MatchedLead["matched"]["account"] = byEmail?.account ? "email" : null;
   let accountCreated = false;
   if (!account && domain) {
-    account = await tx.targetAccount.findFirst({ where: { eventId, domain }, select: { id: true, name: true } });
+    account = await tx.targetAccount.findFirst({ where: { eventId, deletedAt: null, domain }, select: { id: true, name: true } });
     if (account) accountMatch = "domain";
   }
   if (!account && normalized) {
-    account = await tx.targetAccount.findFirst({ where: { eventId, normalizedName: normalized }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+    account = await tx.targetAccount.findFirst({ where: { eventId, deletedAt: null, normalizedName: normalized }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
     if (account) accountMatch = "name";
   }
   if (!account && company) {
@@ -127,7 +127,7 @@ export async function matchOrCreateLead(
   let personMatch: MatchedLead["matched"]["person"] = byEmail ? "email" : null;
   if (!existing && account) {
     const sameName = await tx.person.findFirst({
-      where: { eventId, accountId: account.id, name: { equals: name, mode: "insensitive" } },
+      where: { eventId, deletedAt: null, accountId: account.id, name: { equals: name, mode: "insensitive" } },
       orderBy: { createdAt: "asc" },
       select: { ...personFields, account: { select: { id: true, name: true } } },
     });

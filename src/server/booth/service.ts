@@ -13,6 +13,7 @@ import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
+import { ownedBy, refusalReason } from "@/server/access/permissions";
 import { meetingSelect, type MeetingView } from "@/server/meetings/service";
 
 export type BoothDay = {
@@ -26,8 +27,12 @@ export type BoothDay = {
 };
 
 
-/** A meeting as the phone keeps it for offline reading. */
-export type AgendaMeeting = MeetingView & { talkingPoints: string[] };
+/**
+ * A meeting as the phone keeps it for offline reading. `completeRefusal`: why this rep may not
+ * complete it (another rep's meeting; the permission matrix), so the phone disables the button
+ * offline too instead of queueing a refused action. Check-in and no-show are anyone's.
+ */
+export type AgendaMeeting = MeetingView & { talkingPoints: string[]; completeRefusal: string | null };
 
 export type BoothAgenda = BoothDay & {
   /** When the server read it: the phone keeps the newest snapshot it has seen. */
@@ -66,7 +71,11 @@ export async function boothAgenda(actor: Actor, options: { now?: Date } = {}, db
     days,
     fetchedAt: now.toISOString(),
     userId: actor.id,
-    meetings: meetings.map((m) => ({ ...m, talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [] })),
+    meetings: meetings.map((m) => ({
+      ...m,
+      talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [],
+      completeRefusal: refusalReason(actor, "meeting", "complete", ownedBy(m.owner)),
+    })),
   };
 }
 

@@ -4,6 +4,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { outreachRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { eventScopeField } from "@/server/access/actor";
 
 export const createCampaignBody = z.strictObject({
@@ -45,7 +46,8 @@ export async function createCampaign(body: z.infer<typeof createCampaignBody>, a
 export async function updateCampaign(id: string, body: z.infer<typeof updateCampaignBody>, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    await getCampaignOrThrow(id, actor, tx);
+    const current = await getCampaignOrThrow(id, actor, tx);
+    assertCan(actor, "campaign", "edit", ownedBy(current.owner));
     const campaign = await tx.campaign.update({ where: { id }, data: body, select: campaignSelect });
     await recordActivity({ type: "campaign.updated", description: `Campaign "${campaign.name}" updated`, actorId: actor.id, eventId, entityType: "campaign", entityId: id }, tx);
     return campaign;
@@ -56,6 +58,7 @@ export async function archiveCampaign(id: string, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getCampaignOrThrow(id, actor, tx);
+    assertCan(actor, "campaign", "archive", ownedBy(current.owner));
     await tx.campaign.update({ where: { id }, data: { archivedAt: new Date() } });
     await recordActivity({ type: "campaign.archived", description: `Campaign "${current.name}" archived`, actorId: actor.id, eventId, entityType: "campaign", entityId: id }, tx);
     return { id };

@@ -41,7 +41,7 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
     }),
     // Due today, plus overdue ones still pending: a rep should not lose yesterday's call.
     db.sequenceTask.findMany({
-      where: { ownerId: userId, status: "PENDING", dueAt: { lt: end }, person: { eventId: event.id } },
+      where: { ownerId: userId, status: "PENDING", dueAt: { lt: end }, person: { eventId: event.id, deletedAt: null } },
       orderBy: { dueAt: "asc" },
       take: 20,
       select: {

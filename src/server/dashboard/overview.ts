@@ -1,7 +1,10 @@
+import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { listRecentFeed } from "@/server/activity/feed";
 import type { MetricFilters } from "@/server/dashboard/stats";
 import { cachedEventMetrics } from "@/server/cache/event-metrics";
+
+export const dashboardStatsQuery = z.object({ eventId: z.string().min(1).max(64).optional() });
 
 /**
  * What GET /api/dashboards/stats and the dashboard page show: the metrics (from the data cache

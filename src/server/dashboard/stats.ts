@@ -5,6 +5,8 @@
  * funnel come from one pass over the event's messages).
  *
  * Counting rules:
+ * - Accounts and people in the Trash are not counted (not in the totals, tiers, statuses or the
+ *   funnel); messages and meetings that happened with them still are: they happened.
  * - "Sent" = outreach with `sentAt` set and status not DRAFT (drafts, queued and failed
  *   messages are not sent). Rates are over sent messages.
  * - "Opened" = a human opened it: `openedAt`, `clickedAt` or `repliedAt` set (a click or a reply
@@ -119,7 +121,7 @@ function outreachAndFunnelSql(eventId: string, f: MetricFilters): Prisma.Sql {
       SELECT a.status::text AS status, coalesce(pa.contacted, false) AS contacted, coalesce(pa.replied, false) AS replied, ${met} AS met
       FROM target_accounts a
       LEFT JOIN (SELECT "accountId", sum(sent) > 0 AS contacted, sum(replied) > 0 AS replied FROM g WHERE "accountId" IS NOT NULL GROUP BY 1) pa ON pa."accountId" = a.id
-      WHERE a."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
+      WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
     )
     SELECT
       (SELECT coalesce(json_agg(owners), '[]'::json) FROM owners) AS owners,
@@ -139,11 +141,11 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
     db.$queryRaw<{ tier: Tier; status: AccountStatus; n: number }[]>`
       SELECT a.tier::text AS tier, a.status::text AS status, count(*)::int AS n
       FROM target_accounts a
-      WHERE a."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
+      WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL ${accountFilter("a", f)} ${ownerFilter(`a."assignedToId"`, f)}
       GROUP BY 1, 2`,
     db.$queryRaw<Count[]>`
       SELECT count(*)::int AS n FROM people p ${f.tiers?.length ? Prisma.sql`JOIN target_accounts a ON a.id = p."accountId"` : Prisma.empty}
-      WHERE p."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`p."assignedToId"`, f)}`,
+      WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL ${accountFilter("a", f)} ${ownerFilter(`p."assignedToId"`, f)}`,
     db.$queryRaw<{ owners: OwnerRow[]; funnel: FunnelRow }[]>(outreachAndFunnelSql(eventId, f)),
     db.$queryRaw<MeetingRow[]>`
       SELECT m."ownerId", u.name, u.email, m.status::text AS status, count(*)::int AS n

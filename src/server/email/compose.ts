@@ -1,3 +1,4 @@
+import { trimTrailing } from "@/lib/utils";
 import { appUrl } from "@/server/env";
 import { signToken } from "@/server/tracking/tokens";
 
@@ -16,8 +17,9 @@ export function extractLinks(text: string): string[] {
   return [...links];
 }
 
+/** Drops sentence punctuation after a link. */
 function trimLink(link: string): string {
-  return link.replace(/[.,;:!?)\]]+$/, "");
+  return trimTrailing(link, ".,;:!?)]");
 }
 
 function escapeHtml(value: string): string {

@@ -3,6 +3,7 @@ import { EventWebhook } from "@sendgrid/eventwebhook";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
+import { toStorableDeep } from "@/lib/storable-text";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -19,6 +20,10 @@ import { applyEmailEvent, type EmailEventKind } from "@/server/tracking/events";
  *   address → the latest message sent to that person.
  */
 export const MAX_SKEW_MS = 10 * 60_000;
+/** Far above a SendGrid event batch (at most ~1,000 events); nothing larger is read. */
+export const SENDGRID_EVENTS_MAX_BYTES = 5 * 1024 * 1024;
+/** SendGrid's own limit for a parsed message with its attachments: no real reply is refused. */
+export const INBOUND_PARSE_MAX_BYTES = 30 * 1024 * 1024;
 
 const sendgridEvent = z.looseObject({
   event: z.string(),
@@ -68,7 +73,8 @@ export async function handleSendgridEvents(input: { rawBody: string; signature: 
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(input.rawBody);
+    // A provider's text is cleaned (NUL and broken characters), never refused: it is not a form.
+    parsed = toStorableDeep(JSON.parse(input.rawBody));
   } catch {
     throw new AppError("invalid_json", "The webhook body is not JSON");
   }
@@ -114,6 +120,8 @@ async function matchSendgridEvent(ev: z.infer<typeof sendgridEvent>): Promise<st
 
 // ───────────────────────────── inbound parse ─────────────────────────────
 
+export const inboundParams = z.object({ secret: z.string().max(200) });
+
 export function inboundSecretMatches(given: string): boolean {
   const secret = env().INBOUND_PARSE_SECRET;
   if (!secret) return false;
@@ -139,11 +147,27 @@ export function parseHeaderBlock(raw: string): Record<string, string> {
   return headers;
 }
 
-function addressOf(value: string | undefined | null): string | null {
+/**
+ * The address in a From-style header: the first <…> holding "x@y", else the first bare word
+ * holding "x@y". Anyone can email the reply address, so this is scanned in linear time (the
+ * regular expressions used before were cubic on a crafted header).
+ */
+export function addressOf(value: string | undefined | null): string | null {
   if (!value) return null;
-  const angle = /<([^>]+@[^>]+)>/.exec(value);
-  const bare = angle ? angle[1] : /[^\s<>"]+@[^\s<>"]+/.exec(value)?.[0];
-  return bare ? bare.trim().toLowerCase() : null;
+  const hasInnerAt = (text: string) => {
+    const at = text.indexOf("@", 1);
+    return at > 0 && at < text.length - 1;
+  };
+  for (let open = value.indexOf("<"); open >= 0; ) {
+    const close = value.indexOf(">", open + 1);
+    if (close < 0) break;
+    const inside = value.slice(open + 1, close);
+    if (hasInnerAt(inside)) return inside.trim().toLowerCase();
+    // Any "<" before this ">" would enclose a shorter part of the same text: skip past it.
+    open = value.indexOf("<", close + 1);
+  }
+  const word = value.split(/[\s<>"]+/).find(hasInnerAt);
+  return word ? word.toLowerCase() : null;
 }
 
 export type InboundMail = { headers: string; from?: string; subject?: string; text?: string; envelope?: string };

@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@/server/calendar/time";
+import { calendarDay, isValidTimeZone } from "@/server/calendar/time";
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Not a real date");
 const timeZone = z.string().trim().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as America/Los_Angeles");
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
 
+/** PATCH /api/me: the event the user switched to. */
+export const updateMeBody = z.strictObject({ lastEventId: z.string().min(1).max(64) });
+
 export const createEventBody = z.strictObject({
   name: z.string().trim().min(2, "Name the event").max(120),
-  startDate: ymd,
-  endDate: ymd,
+  startDate: calendarDay,
+  endDate: calendarDay,
   venue: optionalText(200),
   city: optionalText(120),
   timeZone,
@@ -21,8 +23,8 @@ export const createEventBody = z.strictObject({
 
 export const updateEventBody = z.strictObject({
   name: z.string().trim().min(2).max(120).optional(),
-  startDate: ymd.optional(),
-  endDate: ymd.optional(),
+  startDate: calendarDay.optional(),
+  endDate: calendarDay.optional(),
   venue: optionalText(200),
   city: optionalText(120),
   timeZone: timeZone.optional(),

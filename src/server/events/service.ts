@@ -84,7 +84,7 @@ export async function listEventsWithCounts(db: DbTx = prisma) {
   const events = await db.event.findMany({
     where: { archivedAt: null },
     orderBy: { startDate: "desc" },
-    select: { ...eventDetail, _count: { select: { accounts: true, people: true, meetings: true } } },
+    select: { ...eventDetail, _count: { select: { accounts: { where: { deletedAt: null } }, people: { where: { deletedAt: null } }, meetings: true } } },
   });
   return events.map(({ _count, ...e }) => ({ ...e, counts: _count }));
 }
@@ -165,7 +165,7 @@ export async function copyTargetList(fromEventId: string, toEventId: string, db:
     SELECT 'c' || substr(md5(a."id" || ':' || ${toEventId}), 1, 24), ${toEventId}, a."name", a."normalizedName", a."website", a."domain", a."industry",
       a."headquarters", a."location", a."employeeCount", a."revenue", a."facilityCount", a."tier", 'PROSPECTING', a."icpScore", a."icpBreakdown",
       a."icpScoredAt", a."notes", a."assignedToId", 'copied', now(), now()
-    FROM "target_accounts" a WHERE a."eventId" = ${fromEventId}`;
+    FROM "target_accounts" a WHERE a."eventId" = ${fromEventId} AND a."deletedAt" IS NULL`;
   const people = await db.$executeRaw`
     INSERT INTO "people" ("id", "eventId", "accountId", "firstName", "lastName", "name", "title", "email", "phone", "linkedin", "timeZone", "notes",
       "isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps", "seniority", "icpScore", "icpBreakdown", "icpScoredAt", "assignedToId", "source",
@@ -175,14 +175,14 @@ export async function copyTargetList(fromEventId: string, toEventId: string, db:
       p."firstName", p."lastName", p."name", p."title", p."email", p."phone", p."linkedin", p."timeZone", p."notes",
       p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."seniority", p."icpScore", p."icpBreakdown", p."icpScoredAt",
       p."assignedToId", 'copied', now(), now()
-    FROM "people" p WHERE p."eventId" = ${fromEventId}`;
+    FROM "people" p WHERE p."eventId" = ${fromEventId} AND p."deletedAt" IS NULL`;
   const dossiers = await db.$executeRaw`
     INSERT INTO "company_dossiers" ("id", "accountId", "summary", "footprint", "facilities", "painPoints", "techStack", "recentNews", "keyContacts",
       "sources", "provider", "researchedAt", "createdAt", "updatedAt")
     SELECT 'c' || substr(md5(d."id" || ':' || ${toEventId}), 1, 24), 'c' || substr(md5(d."accountId" || ':' || ${toEventId}), 1, 24),
       d."summary", d."footprint", d."facilities", d."painPoints", d."techStack", d."recentNews", d."keyContacts", d."sources", d."provider",
       d."researchedAt", now(), now()
-    FROM "company_dossiers" d JOIN "target_accounts" a ON a."id" = d."accountId" WHERE a."eventId" = ${fromEventId}`;
+    FROM "company_dossiers" d JOIN "target_accounts" a ON a."id" = d."accountId" WHERE a."eventId" = ${fromEventId} AND a."deletedAt" IS NULL`;
   return { fromEventId, accounts, people, dossiers };
 }
 

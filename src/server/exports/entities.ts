@@ -42,10 +42,12 @@ const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: 
  * Each entity's table and columns; `from`/`where` when its rows are not found by their own
  * "eventId" ($1 is always the event id): dossiers and steps through their account or sequence,
  * templates of the event plus the shared ones, the do-not-email list for the whole workspace.
+ * `trashable`: the table has a Trash (deletedAt); the export leaves trashed rows out.
  */
-const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[]; from?: string; where?: string }> = {
+const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[]; from?: string; where?: string }> = {
   accounts: {
     table: "target_accounts",
+    trashable: true,
     columns: [
       text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
       int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
@@ -56,6 +58,7 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[]; f
   },
   people: {
     table: "people",
+    trashable: true,
     columns: [
       text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
       text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
@@ -90,7 +93,7 @@ const SPECS: Record<ExportEntity, { table: string; columns: readonly Column[]; f
   dossiers: {
     table: "company_dossiers",
     from: `company_dossiers t JOIN target_accounts a ON a.id = t."accountId"`,
-    where: `a."eventId" = $1`,
+    where: `a."eventId" = $1 AND a."deletedAt" IS NULL`,
     columns: [
       text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("summary"), text("footprint"), text("facilities", `t.facilities::text`),
       text("painPoints", `t."painPoints"::text`), text("techStack", `t."techStack"::text`), text("recentNews", `t."recentNews"::text`),
@@ -160,7 +163,8 @@ function batchSql(entity: ExportEntity): string {
   if (!sql) {
     const spec = SPECS[entity];
     // Keyset: '' sorts before every id, and the comparison uses the collation the order does.
-    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.from ?? `${spec.table} t`} WHERE ${spec.where ?? `t."eventId" = $1`} AND t.id > $2 ORDER BY t.id LIMIT $3`;
+    const live = spec.trashable ? ` AND t."deletedAt" IS NULL` : "";
+    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.from ?? `${spec.table} t`} WHERE ${spec.where ?? `t."eventId" = $1`}${live} AND t.id > $2 ORDER BY t.id LIMIT $3`;
     SQL.set(entity, sql);
   }
   return sql;

@@ -44,8 +44,12 @@ export function zodIssues(error: ZodError, schema?: ZodType): FieldIssue[] {
 }
 
 /** 422 with one human sentence (see src/lib/validation.ts) and every field's problem in `details`. */
-export function validationError(error: ZodError, _where: string, schema?: ZodType): AppError {
-  const issues = fieldIssues(error, schema);
+export function validationError(error: ZodError, where: string, schema?: ZodType): AppError {
+  return fieldIssuesError(fieldIssues(error, schema), where);
+}
+
+/** A 422 whose message is one sentence naming the first problem and whose details list them all. */
+export function fieldIssuesError(issues: FieldIssue[], _where: string): AppError {
   return new AppError("validation_error", summarise(issues), issues);
 }
 

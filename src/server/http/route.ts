@@ -5,6 +5,7 @@ import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
 import { clientIp } from "@/server/http/client-ip";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
+import { assertStorableInput, readJsonBody } from "@/server/http/input";
 import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
@@ -33,7 +34,7 @@ type Options<P, Q, B> = {
   rateLimit?: RateLimitRule | false;
   /** Skip the same-origin check (signed webhooks). */
   crossOrigin?: boolean;
-  /** Largest accepted JSON body in bytes. */
+  /** Largest accepted JSON body in bytes (see input.ts: checked while reading, not after). */
   maxBodyBytes?: number;
   /** The route changes which event the user works in (switching, the events admin): it may act while the page shows another one. */
   anyEvent?: boolean;
@@ -84,7 +85,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
-        if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only admins can do this");
+        if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can do this.");
 
         if (user && !options.anyEvent && !SAFE_METHODS.has(req.method)) await assertPageEventCurrent(req.headers.get("x-event-id"), user);
 
@@ -93,7 +94,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 
         const params = parseWith(options.params, await context.params, "path parameters") as P;
         const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
-        const body = options.body ? (parseWith(options.body, await readJson(req, options.maxBodyBytes), "body") as B) : (undefined as B);
+        const body = options.body ? (parseWith(options.body, await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") as B) : (undefined as B);
 
         let actor: TeamActor | null = null;
         if (access !== "public" && user) {
@@ -186,24 +187,10 @@ export function json(body: unknown, status = 200, requestId?: string, headers: R
 
 function parseWith<T>(schema: ZodType<T> | undefined, input: unknown, where: string): T | Record<string, never> {
   if (!schema) return {};
+  assertStorableInput(input, where);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, where, schema);
   return parsed.data;
-}
-
-async function readJson(req: NextRequest, maxBytes = DEFAULT_MAX_BODY): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) {
-    throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
-  }
-  const text = await req.text();
-  if (text.length > maxBytes) throw new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes`);
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; expected JSON");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -85,30 +85,76 @@ const SCALE: Record<string, number> = {
 
 export type NumberResult = { ok: true; value: number | null } | { ok: false; error: string };
 
-/** "1,200" → 1200, "$5M" → 5e6, "€1.2 bn" → 1.2e9, "n/a" → null, "lots" → error. */
+// No real number cell is longer ("USD 1,200,000,000.00+" is 21); longer text is refused at once.
+const MAX_NUMBER_CELL = 64;
+const CURRENCY_CODES = ["usd", "eur", "gbp"];
+const RANGE_SEPARATORS = ["-", "–", "to"];
+
+/**
+ * "1,200" → 1200, "$5M" → 5e6, "€1.2 bn" → 1.2e9, "10-50" → 30, "n/a" → null, "lots" → error.
+ * Read with string scans, not regular expressions: a crafted 32 KB cell once took seconds here.
+ */
 export function parseLooseNumber(raw: string): NumberResult {
   const text = raw.trim().toLowerCase();
   if (isEmptyMarker(text)) return { ok: true, value: null };
-  const range = /^(.+?)\s*(?:-|–|to)\s*(.+)$/.exec(text);
-  if (range && !text.startsWith("-")) {
-    const low = parseLooseNumber(range[1]);
-    const high = parseLooseNumber(range[2]);
-    if (low.ok && high.ok && low.value !== null && high.value !== null) return { ok: true, value: (low.value + high.value) / 2 };
+  const notANumber = { ok: false as const, error: `"${raw.trim().slice(0, 40)}${raw.trim().length > 40 ? "…" : ""}" is not a number` };
+  if (text.length > MAX_NUMBER_CELL) return notANumber;
+  const range = text.startsWith("-") ? null : splitRange(text);
+  if (range) {
+    const low = parseSingleNumber(range[0]);
+    const high = parseSingleNumber(range[1]);
+    if (low !== null && high !== null && low >= 0 && high >= 0) return { ok: true, value: (low + high) / 2 };
   }
-  const plus = text.replace(/\+$/, "");
-  const match = /^(?:usd|eur|gbp)?\s*[$€£]?\s*(-?[\d.,\s]*\d)\s*([a-z]+)?\.?$/.exec(plus.replace(/\s*(usd|eur|gbp)$/, ""));
-  if (!match) return { ok: false, error: `"${raw.trim()}" is not a number` };
-  const scaleWord = match[2];
+  const value = parseSingleNumber(text);
+  if (value === null) return notANumber;
+  if (value < 0) return { ok: false, error: `"${raw.trim()}" is negative` };
+  return { ok: true, value };
+}
+
+/** "51-200" → ["51", "200"]: split at the first separator that has text on both sides. */
+function splitRange(text: string): [string, string] | null {
+  let best: [string, string] | null = null;
+  let bestAt = Infinity;
+  for (const separator of RANGE_SEPARATORS) {
+    const at = text.indexOf(separator, 1);
+    if (at < 0 || at >= bestAt) continue;
+    const low = text.slice(0, at).trim();
+    const high = text.slice(at + separator.length).trim();
+    if (low && high) {
+      best = [low, high];
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+/** One amount: optional currency code or symbol, digits with separators, optional scale word, optional "+". */
+function parseSingleNumber(input: string): number | null {
+  let text = input.endsWith("+") ? input.slice(0, -1).trimEnd() : input;
+  const codeAtEnd = CURRENCY_CODES.find((code) => text.endsWith(code));
+  if (codeAtEnd) text = text.slice(0, -codeAtEnd.length).trimEnd();
+  const codeAtStart = CURRENCY_CODES.find((code) => text.startsWith(code));
+  if (codeAtStart) text = text.slice(codeAtStart.length).trimStart();
+  if (text[0] === "$" || text[0] === "€" || text[0] === "£") text = text.slice(1).trimStart();
+
+  // The amount runs from the start to its last digit, over digits, separators and spaces.
+  let lastDigit = -1;
+  for (let i = text[0] === "-" ? 1 : 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch >= "0" && ch <= "9") lastDigit = i;
+    else if (ch !== "." && ch !== "," && !/\s/.test(ch)) break;
+  }
+  if (lastDigit < 0) return null;
+  let scaleWord = text.slice(lastDigit + 1).trim();
+  if (scaleWord.endsWith(".")) scaleWord = scaleWord.slice(0, -1);
   let factor = 1;
   if (scaleWord) {
     const scale = SCALE[scaleWord];
-    if (!scale) return { ok: false, error: `"${raw.trim()}" is not a number` };
+    if (!scale) return null;
     factor = scale;
   }
-  const value = readDigits(match[1].replace(/\s/g, ""));
-  if (value === null) return { ok: false, error: `"${raw.trim()}" is not a number` };
-  if (value < 0) return { ok: false, error: `"${raw.trim()}" is negative` };
-  return { ok: true, value: value * factor };
+  const value = readDigits(text.slice(0, lastDigit + 1).replace(/\s/g, ""));
+  return value === null ? null : value * factor;
 }
 
 function readDigits(text: string): number | null {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { domainFromWebsite, normalizeName, websiteUrl } from "@/lib/normalize";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 import type { ColumnMapping, ImportField } from "@/server/import/fields";
@@ -53,10 +54,12 @@ export type ImportRecord = {
   duplicateOf: number | null;
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const MAX_EMPLOYEES = 10_000_000;
 const MAX_FACILITIES = 1_000_000;
 const MAX_REVENUE = 1e15;
+
+// The same rule as the API's person schema, so an imported address can be saved again on edit.
+const emailAddress = z.email().max(254);
 
 export function accountKeyFor(domain: string | null, normalizedName: string): string {
   return domain ? `d:${domain}` : `n:${normalizedName}`;
@@ -164,7 +167,7 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
     }
     let email: string | null = null;
     if (emailCell) {
-      if (EMAIL.test(emailCell)) email = emailCell.toLowerCase();
+      if (emailAddress.safeParse(emailCell).success) email = emailCell.toLowerCase();
       else errors.push(`Email "${emailCell}" is not an email address`);
     }
     if (!firstName && !lastName && email) {

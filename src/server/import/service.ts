@@ -7,6 +7,8 @@ import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor, TeamActor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy, refusalReason } from "@/server/access/permissions";
+import { moveToTrash } from "@/server/trash/service";
 import { AppError } from "@/server/http/errors";
 import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/server/import/fields";
 import { parseCsvText } from "@/server/import/parse";
@@ -29,7 +31,7 @@ import { pageWindow, paginated, type PageQuery } from "@/server/http/pagination"
  *   batches stay. The import job row is updated inside each batch's transaction, so its undo
  *   data always describes exactly what was committed.
  * - Undo reverts the event's most recent import: updated rows get their previous values back,
- *   created rows are deleted.
+ *   created rows go to the Trash (restorable like any delete).
  */
 
 const ACCOUNT_COLUMNS = {
@@ -356,7 +358,7 @@ type ExistingAccount = { id: string } & Record<AccountColumn, unknown>;
 
 async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: ImportRecord[], state: BatchState) {
   state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM people WHERE "eventId" = ${eventId} AND email <> lower(email)) AS found`)[0]?.found ?? true;
+    SELECT EXISTS (SELECT 1 FROM people WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL AND email <> lower(email)) AS found`)[0]?.found ?? true;
   const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
   const accountCounts = { created: 0, updated: 0, unchanged: 0 };
   const peopleCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -376,7 +378,8 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   const names = [...pending.values()].map((p) => p.values.normalizedName);
   const existing = pending.size
     ? ((await tx.targetAccount.findMany({
-        where: { eventId, OR: [{ domain: { in: domains } }, { normalizedName: { in: names } }] },
+        // Trashed accounts never match: the import creates a live one beside them.
+        where: { eventId, deletedAt: null, OR: [{ domain: { in: domains } }, { normalizedName: { in: names } }] },
         select: { id: true, ...selectOf(ACCOUNT_COLUMNS) },
         orderBy: { createdAt: "asc" },
       })) as unknown as ExistingAccount[])
@@ -442,15 +445,15 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
         // Addresses are stored lower-cased (the import and the people API fold them): then the
         // unique (eventId, email) index answers; an event holding older mixed-case rows is scanned.
         state.mixedCaseEmails
-          ? `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND lower("email") = ANY($2::text[])`
-          : `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "email" = ANY($2::text[])`,
+          ? `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "deletedAt" IS NULL AND lower("email") = ANY($2::text[])`
+          : `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "deletedAt" IS NULL AND "email" = ANY($2::text[])`,
         eventId,
         emails,
       )
     : [];
   const existingByName = namedAccountIds.length
     ? await tx.$queryRawUnsafe<ExistingPerson[]>(
-        `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "accountId" = ANY($2::text[]) ORDER BY "createdAt"`,
+        `SELECT ${personSelect} FROM "people" WHERE "eventId" = $1 AND "deletedAt" IS NULL AND "accountId" = ANY($2::text[]) ORDER BY "createdAt"`,
         eventId,
         namedAccountIds,
       )
@@ -608,7 +611,8 @@ async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns
 export async function undoImport(jobId: string, actor: Actor) {
   return prisma.$transaction(
     async (tx) => {
-      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId } }));
+      const job = inActorEvent(actor, "import", await tx.importJob.findUnique({ where: { id: jobId }, include: { user: { select: { id: true, name: true, email: true } } } }));
+      assertCan(actor, "import", "undo", ownedBy(job.user));
       if (job.status === "UNDONE") throw new AppError("conflict", "This import was already undone");
       const latest = await tx.importJob.findFirst({
         where: { eventId: job.eventId },
@@ -620,12 +624,23 @@ export async function undoImport(jobId: string, actor: Actor) {
       if (!parsed.success) throw new AppError("conflict", "This import has no undo information");
       const undo = parsed.data;
       await bulkUpdate(tx, "people", PERSON_COLUMNS, undo.people.updated.map((u) => ({ id: u.id, ...(u.before as Snapshot) })));
-      const people = await tx.person.deleteMany({ where: { id: { in: undo.people.created } } });
       await bulkUpdate(tx, "target_accounts", ACCOUNT_COLUMNS, undo.accounts.updated.map((u) => ({ id: u.id, ...(u.before as Snapshot) })));
-      const accounts = await tx.targetAccount.deleteMany({ where: { id: { in: undo.accounts.created } } });
+      // What the import created goes to the Trash, so an undo can itself be undone.
+      const [liveAccounts, livePeople] = await Promise.all([
+        tx.targetAccount.findMany({ where: { id: { in: undo.accounts.created }, deletedAt: null }, select: { id: true } }),
+        tx.person.findMany({ where: { id: { in: undo.people.created }, deletedAt: null }, select: { id: true } }),
+      ]);
+      const trashed = await moveToTrash(tx, actor, {
+        label: `Import of ${job.fileName ?? "a CSV file"}`,
+        accountIds: liveAccounts.map((a) => a.id),
+        personIds: livePeople.map((p) => p.id),
+      });
+      const accounts = { count: trashed.accounts };
+      const people = { count: trashed.people };
       await tx.importJob.update({ where: { id: job.id }, data: { status: "UNDONE", undoneAt: new Date() } });
       const result = {
         jobId: job.id,
+        deletionId: trashed.deletionId,
         deleted: { accounts: accounts.count, people: people.count },
         restored: { accounts: undo.accounts.updated.length, people: undo.people.updated.length },
       };
@@ -633,7 +648,7 @@ export async function undoImport(jobId: string, actor: Actor) {
         {
           type: "import.undone",
           description:
-            `Undid the import of ${job.fileName ?? "a CSV file"}: removed ${accounts.count} accounts and ${people.count} people, ` +
+            `Undid the import of ${job.fileName ?? "a CSV file"}: moved ${accounts.count} accounts and ${people.count} people to the Trash, ` +
             `restored ${result.restored.accounts + result.restored.people} records`,
           actorId: actor.id,
           eventId: job.eventId,
@@ -664,5 +679,13 @@ export async function listImports(query: PageQuery, actor: Actor) {
     prisma.importJob.count({ where }),
     prisma.importJob.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
   ]);
-  return paginated(rows.map((r) => ({ ...r, canUndo: r.id === latest?.id && r.status !== "UNDONE" })), total, query);
+  return paginated(
+    rows.map((r) => {
+      const undoable = r.id === latest?.id && r.status !== "UNDONE";
+      const undoRefusal = undoable ? refusalReason(actor, "import", "undo", ownedBy(r.user)) : null;
+      return { ...r, canUndo: undoable && !undoRefusal, undoRefusal };
+    }),
+    total,
+    query,
+  );
 }

@@ -32,7 +32,8 @@ export type ReminderSummary = { due: number; sent: number; failed: number; alrea
 
 export async function sendDueMeetingReminders(now = new Date(), limit = 500): Promise<ReminderSummary> {
   const meetings = await prisma.meeting.findMany({
-    where: { status: "SCHEDULED", scheduledAt: { gt: now, lte: new Date(now.getTime() + 24 * HOUR) } },
+    // Nothing is mailed about a person in the Trash (as their sequences and queued messages stop).
+    where: { status: "SCHEDULED", scheduledAt: { gt: now, lte: new Date(now.getTime() + 24 * HOUR) }, person: { deletedAt: null } },
     orderBy: { scheduledAt: "asc" },
     take: limit,
     select: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { paginationQuery } from "@/server/http/route";
 import { eventScopeField } from "@/server/access/actor";
 import { MEETING_STATUSES } from "@/lib/vocabulary";
@@ -19,7 +20,10 @@ export const startTime = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, "Use an ISO date-time such as 2026-12-14T09:30")
-  .refine((v) => !Number.isNaN(Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(v) ? v : `${v}Z`)), "Not a real date and time");
+  .refine((v) => !Number.isNaN(Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(v) ? v : `${v}Z`)), "Not a real date and time")
+  .refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE);
+
+export const bookingContextQuery = z.object({ personId: z.string().min(1).max(64).optional() });
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional().nullable().transform((v) => (v ? v : null));
@@ -65,7 +69,7 @@ export const listMeetingsQuery = paginationQuery.extend({
   personId: z.string().min(1).max(64).optional(),
   accountId: z.string().min(1).max(64).optional(),
   /** A local calendar day of the event (YYYY-MM-DD, in the event's time zone). */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional(),
+  day: calendarDay.optional(),
   q: z.string().trim().max(100).optional(),
 });
 

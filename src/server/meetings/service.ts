@@ -28,6 +28,7 @@ import { env } from "@/server/env";
 import { manageBookingUrl } from "@/server/booking/links";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { endOf, findConflicts, roomKey, type ConflictKind } from "@/server/meetings/conflicts";
@@ -227,7 +228,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const event = actor.event;
   const person = inActorEvent(actor, "person", await db.person.findUnique({
     where: { id: body.personId },
-    select: { id: true, name: true, accountId: true, eventId: true },
+    select: { id: true, name: true, accountId: true, eventId: true, deletedAt: true },
   }));
   const ownerId = body.ownerId ?? actor.id;
   await assertOwner(ownerId, db);
@@ -323,6 +324,7 @@ export async function applyBookingEffects(
 
 export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "edit", ownedBy(current.owner));
   if (current.status === "CANCELLED") throw new AppError("conflict", "This meeting was cancelled; book a new one instead");
   const event = actor.event;
   if (body.ownerId) await assertOwner(body.ownerId, prisma);
@@ -391,6 +393,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
 
 export async function cancelMeeting(id: string, options: { notify: boolean; reason?: string }, actor: Actor) {
   const current = await getMeeting(id, actor);
+  assertCan(actor, "meeting", "cancel", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be cancelled (this one is ${current.status.toLowerCase().replace("_", "-")})`);
   await prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "CANCELLED", icsSequence: { increment: 1 } } });
@@ -430,6 +433,7 @@ async function assertMeetingDay(current: { scheduledAt: Date; eventId: string },
 /** `at`: when the visitor arrived, if not now (the booth phone queues check-ins while offline). */
 export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date; early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
+  assertCan(actor, "meeting", "checkIn", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be checked in (this one is ${statusWord(current.status)})`);
   if (current.checkedInAt) return current;
   await assertMeetingDay(current, options.early ?? false, options.at ?? new Date(), db);
@@ -455,6 +459,7 @@ const STATUS_LABEL: Record<AccountStatus, string> = {
 
 export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
+  assertCan(actor, "meeting", "complete", ownedBy(current.owner));
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
   if (current.status === "SCHEDULED" && !current.checkedInAt) await assertMeetingDay(current, options.early ?? false, new Date(), db);
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
@@ -493,6 +498,7 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
 /** A no-show also leaves the meeting's rep a follow-up draft (see noShowFollowUp), never sent by itself. */
 export async function markNoShow(id: string, note: string | null, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
+  assertCan(actor, "meeting", "noShow", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be marked as a no-show (this one is ${statusWord(current.status)})`);
   await assertMeetingDay(current, options.early ?? false, new Date(), db);
   await withTransaction(db, async (tx) => {
@@ -627,6 +633,7 @@ export async function searchAttendees(q: string, actor: Actor, db: DbTx = prisma
   return db.person.findMany({
     where: {
       eventId: actor.eventId,
+      deletedAt: null,
       OR: [
         { name: { contains: q, mode: "insensitive" } },
         { email: { contains: q, mode: "insensitive" } },
@@ -645,10 +652,10 @@ export async function bookingContext(actor: Actor, personId?: string, db: DbTx =
   const [team, found] = await Promise.all([
     db.user.findMany({ where: { disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
     personId
-      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
+      ? db.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, deletedAt: true, name: true, title: true, email: true, account: { select: { id: true, name: true } } } })
       : null,
   ]);
-  const person = personId ? (({ eventId: _eventId, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
+  const person = personId ? (({ eventId: _eventId, deletedAt: _deletedAt, ...rest }) => rest)(inActorEvent(actor, "person", found)) : null;
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, startDate: event.startDate.toISOString().slice(0, 10), endDate: event.endDate.toISOString().slice(0, 10), boothNumber: event.boothNumber },
     team,

@@ -8,11 +8,13 @@ import { cardReadBody } from "@/server/booth/card-reading";
 import { enrollCapturesBody, listCapturesQuery } from "@/server/booth/captures";
 import { bookSlotBody, bookingTokenParams, eventSlugParams, rescheduleBookingBody, slotsQuery } from "@/server/booking/service";
 import { createCampaignBody, listCampaignsQuery, updateCampaignBody } from "@/server/campaigns/service";
-import { createEventBody, updateEventBody } from "@/server/events/schemas";
+import { dashboardStatsQuery } from "@/server/dashboard/overview";
+import { inboundParams } from "@/server/email/webhooks";
+import { createEventBody, updateEventBody, updateMeBody } from "@/server/events/schemas";
 import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
-import { attendeeSearchQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
 import { updateMySettingsBody } from "@/server/users/settings";
@@ -85,8 +87,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/openapi.json", summary: "This OpenAPI 3.1 document", tag: "docs", access: "public" },
   { method: "GET", path: "/api/accounts/{id}", summary: "The account with its people, dossier, outreach, meetings and timeline", tag: "accounts", access: "user", params: idParams },
   { method: "PATCH", path: "/api/accounts/{id}", summary: "Change fields of an account", tag: "accounts", access: "user", params: idParams, body: updateAccountBody },
-  { method: "DELETE", path: "/api/accounts/{id}", summary: "Delete the account (its people stay unless ?deletePeople=true)", tag: "accounts", access: "user", params: idParams, query: deleteAccountQuery },
-  { method: "POST", path: "/api/accounts/bulk", summary: "Assign, set tier or status, or delete many accounts at once", tag: "accounts", access: "user", body: bulkAccountsBody },
+  { method: "DELETE", path: "/api/accounts/{id}", summary: "Move the account to the Trash (its people stay, unlinked, unless ?deletePeople=true)", tag: "accounts", access: "user", params: idParams, query: deleteAccountQuery },
+  { method: "POST", path: "/api/accounts/bulk", summary: "Assign, set tier or status, or move many accounts to the Trash at once", tag: "accounts", access: "user", body: bulkAccountsBody },
   { method: "GET", path: "/api/accounts", summary: "Filtered, sorted, paginated accounts of an event", tag: "accounts", access: "user", query: listAccountsQuery },
   { method: "POST", path: "/api/accounts", summary: "Add an account by hand", tag: "accounts", access: "user", status: 201, body: createAccountBody },
   { method: "GET", path: "/api/activities", summary: "The event's activity feed, filtered by type, actor, account, person or name", tag: "activities", access: "user", query: listActivitiesQuery },
@@ -106,19 +108,19 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/campaigns/{id}", summary: "Archive a campaign (its messages stay)", tag: "campaigns", access: "user", params: idParams },
   { method: "GET", path: "/api/campaigns", summary: "Campaigns of the event with their rates", tag: "campaigns", access: "user", query: listCampaignsQuery },
   { method: "POST", path: "/api/campaigns", summary: "Create a campaign", tag: "campaigns", access: "user", status: 201, body: createCampaignBody },
-  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user" },
+  { method: "GET", path: "/api/dashboards/stats", summary: "The event's totals, funnel, rates and recent activity", tag: "dashboards", access: "user", query: dashboardStatsQuery },
   { method: "PATCH", path: "/api/events/{id}", summary: "Edit an event's name, dates, venue, time zone, booth (admins)", tag: "events", access: "admin", params: idParams, body: updateEventBody },
   { method: "GET", path: "/api/events", summary: "Events the team works on", tag: "events", access: "user" },
   { method: "POST", path: "/api/events", summary: "Create an event, optionally copying a previous event's target list (admins)", tag: "events", access: "admin", status: 201, body: createEventBody },
   { method: "GET", path: "/api/export/full", summary: "Stream the event's data as CSV (one entity, or a zip of all), JSON or NDJSON (admins)", tag: "export", access: "admin", query: exportQuery },
   { method: "POST", path: "/api/export/full", summary: "The same export with its options in a JSON body (admins)", tag: "export", access: "admin", body: exportBody },
   { method: "GET", path: "/api/health", summary: "Database reachable and app version; no sign-in needed", tag: "health", access: "public" },
-  { method: "POST", path: "/api/import/{id}/undo", summary: "Revert the event's most recent import", tag: "import", access: "user", params: idParams },
+  { method: "POST", path: "/api/import/{id}/undo", summary: "Revert the event's most recent import (what it created goes to the Trash)", tag: "import", access: "user", params: idParams },
   { method: "POST", path: "/api/import/preview", summary: "Parse a CSV, detect the column mapping, validate every row", tag: "import", access: "user", body: previewImportBody },
   { method: "GET", path: "/api/import", summary: "Import history of the event, newest first", tag: "import", access: "user", query: listImportsQuery },
   { method: "POST", path: "/api/import", summary: "Import accounts and people (?stream=1 answers NDJSON progress, then the report)", tag: "import", access: "user", status: 201, query: commitImportQuery, body: commitImportBody },
   { method: "GET", path: "/api/me", summary: "The signed-in user and their current event", tag: "me", access: "user" },
-  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user" },
+  { method: "PATCH", path: "/api/me", summary: "Remember the event the user switched to", tag: "me", access: "user", body: updateMeBody },
   { method: "GET", path: "/api/me/availability", summary: "My booth hours at the current event and my public booking link", tag: "booking", access: "user" },
   { method: "PUT", path: "/api/me/availability", summary: "Replace my booth hours at the current event (and optionally my booking link)", tag: "booking", access: "user", body: availabilityBody },
   { method: "GET", path: "/api/booking/{event}", summary: "Public: an event's free booth slots by day (?rep= for one rep's page); reveals no other meeting", tag: "booking", access: "public", params: eventSlugParams, query: slotsQuery },
@@ -136,7 +138,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
   { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
   { method: "GET", path: "/api/meetings/attendees", summary: "People of the event to book a meeting with", tag: "meetings", access: "user", query: attendeeSearchQuery },
-  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user" },
+  { method: "GET", path: "/api/meetings/context", summary: "What the booking dialog needs: event zone and days, team, the person", tag: "meetings", access: "user", query: bookingContextQuery },
   { method: "GET", path: "/api/meetings", summary: "Meetings of the current (or given) event, filtered and paginated", tag: "meetings", access: "user", query: listMeetingsQuery },
   { method: "POST", path: "/api/meetings", summary: "Book a meeting (409 with the conflicts unless allowConflicts), send the invite", tag: "meetings", access: "user", status: 201, body: createMeetingBody },
   { method: "POST", path: "/api/outreach/{id}/reply", summary: "A rep marks that the person replied", tag: "outreach", access: "user", params: idParams, body: markRepliedBody },
@@ -166,8 +168,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/outreach/stats", summary: "Sent/open/click/reply rates for the filtered messages, overall and per rep", tag: "outreach", access: "user", query: listOutreachQuery },
   { method: "GET", path: "/api/people/{id}", summary: "The person with their account (and dossier) and talking points", tag: "people", access: "user", params: idParams },
   { method: "PATCH", path: "/api/people/{id}", summary: "Change fields of a person", tag: "people", access: "user", params: idParams, body: updatePersonBody },
-  { method: "DELETE", path: "/api/people/{id}", summary: "Delete a person (their outreach and meetings go with them)", tag: "people", access: "user", params: idParams },
-  { method: "POST", path: "/api/people/bulk", summary: "Assign or delete many people at once", tag: "people", access: "user", body: bulkPeopleBody },
+  { method: "DELETE", path: "/api/people/{id}", summary: "Move a person to the Trash (their sequences stop, queued messages are cancelled; a restore puts both back)", tag: "people", access: "user", params: idParams },
+  { method: "GET", path: "/api/trash", summary: "The event's Trash: what was deleted, by whom, and when it is purged (reps see their own deletes)", tag: "trash", access: "user" },
+  { method: "POST", path: "/api/trash/{id}/restore", summary: "Restore everything one delete moved to the Trash", tag: "trash", access: "user", params: idParams },
+  { method: "DELETE", path: "/api/trash/{id}", summary: "Delete what one delete moved to the Trash, for good (admins)", tag: "trash", access: "admin", params: idParams },
+  { method: "POST", path: "/api/people/bulk", summary: "Assign many people at once, or move them to the Trash", tag: "people", access: "user", body: bulkPeopleBody },
   { method: "GET", path: "/api/people", summary: "Filtered, sorted, paginated people of an event", tag: "people", access: "user", query: listPeopleQuery },
   { method: "POST", path: "/api/people", summary: "Add a person by hand", tag: "people", access: "user", status: 201, body: createPersonBody },
   { method: "GET", path: "/api/presence", summary: "Teammates online (optionally on one record or page)", tag: "presence", access: "user", query: presenceQuery },
@@ -205,7 +210,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/templates", summary: "The event's templates and the shared ones", tag: "templates", access: "user", query: listTemplatesQuery },
   { method: "POST", path: "/api/templates", summary: "Create a template with merge fields", tag: "templates", access: "user", status: 201, body: createTemplateBody },
   { method: "POST", path: "/api/unsubscribe/{token}", summary: "One-click unsubscribe (RFC 8058) and the confirm page's form", tag: "unsubscribe", access: "public", params: tokenParams },
-  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook" },
+  { method: "POST", path: "/api/webhooks/inbound/{secret}", summary: "SendGrid Inbound Parse (multipart): a reply to an outreach", tag: "webhooks", access: "webhook", params: inboundParams },
   { method: "POST", path: "/api/webhooks/sendgrid", summary: "Signed SendGrid Event Webhook (delivered, open, click, bounce …)", tag: "webhooks", access: "webhook" },
   // Workspace (issue 19): streamed drafts, the seller profile.
   { method: "POST", path: "/api/outreach/generate/stream", summary: "One draft streamed as newline-delimited JSON (start, text deltas, done) as the model writes it", tag: "outreach", access: "user", body: streamDraftBody },

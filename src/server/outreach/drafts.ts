@@ -122,7 +122,7 @@ async function draftInputs(body: DraftRequest, actor: Actor) {
   const profile = await getSellerProfile();
   const source = template ? { subject: template.subject, body: template.body } : builtInTemplate(profile);
   const channel = template?.channel ?? body.channel;
-  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, name: true, accountId: true, email: true } }))
+  const people = (await prisma.person.findMany({ where: { id: { in: body.personIds } }, select: { id: true, eventId: true, deletedAt: true, name: true, accountId: true, email: true } }))
     .filter((p) => isInActorEvent(actor, "person", p));
   const unknown = body.personIds.filter((id) => !people.some((p) => p.id === id));
   if (unknown.length > 0) throw new AppError("validation_error", "Some people are not in this event", unknown.map((id) => ({ path: "personIds", message: `Unknown person ${id}` })));
@@ -186,9 +186,13 @@ export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, a
 
 /** "Subject: …" on the first line, then the body: how the streamed draft is written. */
 export function splitStreamedDraft(text: string, channel: string): { subject: string | null; body: string } {
-  const match = /^\s*subject:[ \t]*(.*)\r?\n/i.exec(text);
-  const subject = match ? match[1].trim() : null;
-  const body = (match ? text.slice(match[0].length) : text).trim();
+  // Scans, not /^\s*subject:[ \t]*(.*)\r?\n/i: its two runs of blanks made it quadratic.
+  const start = text.length - text.trimStart().length;
+  const newline = text.indexOf("\n", start);
+  const firstLine = newline < 0 ? "" : text.slice(start, newline);
+  const isSubject = firstLine.slice(0, 8).toLowerCase() === "subject:";
+  const subject = isSubject ? firstLine.slice(8).trim() : null;
+  const body = (isSubject ? text.slice(newline + 1) : text).trim();
   return { subject: channel === "EMAIL" ? subject : null, body };
 }
 

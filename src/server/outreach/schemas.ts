@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
 export const listOutreachQuery = z.object({
   ...eventScopeField,
@@ -15,8 +15,8 @@ export const listOutreachQuery = z.object({
   campaignId: z.string().max(64).optional(),
   personId: z.string().max(64).optional(),
   engagement: z.enum(["opened", "clicked", "replied", "bounced"]).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
   q: z.string().trim().max(200).optional(),
   ...paginationFields({ pageSize: 25, maxPageSize: 200 }),
 });
@@ -57,7 +57,7 @@ export const generateDraftsBody = z.strictObject({
 
 export const markRepliedBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
-  repliedAt: z.iso.datetime().optional(),
+  repliedAt: z.iso.datetime().refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 });
 
 export const recipientsQuery = z.object({

@@ -7,6 +7,7 @@ import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "
 import { outreachRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { pageWindow, paginated } from "@/server/http/pagination";
 
 const listSelect = {
@@ -85,7 +86,7 @@ export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = pr
       eventId: true,
       message: true, messageId: true, transport: true, queuedAt: true, attempts: true, machineOpenCount: true,
       templateId: true, enrollmentId: true, stepNumber: true,
-      person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true } },
+      person: { select: { id: true, name: true, title: true, email: true, timeZone: true, source: true, deletedAt: true } },
       events: { orderBy: { occurredAt: "asc" }, select: { id: true, type: true, url: true, userAgent: true, isMachine: true, occurredAt: true, metadata: true } },
       outbox: { select: { id: true, toEmail: true, fromEmail: true, subject: true, text: true, html: true, headers: true, transport: true, createdAt: true } },
     },
@@ -93,16 +94,10 @@ export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = pr
   return inActorEvent(actor, "outreach", outreach);
 }
 
-/** Only the message's owner or an admin may change or send it. */
-export function assertCanEdit(outreach: { owner: { id: string } | null }, actor: Pick<Actor, "id" | "role">) {
-  if (actor.role === "ADMIN") return;
-  if (outreach.owner && outreach.owner.id !== actor.id) throw new AppError("forbidden", "Only the owner of this message or an admin can change it");
-}
-
 async function assertLinksInEvent(eventId: string, refs: { personId?: string; templateId?: string | null; campaignId?: string | null }, db: DbTx) {
   let accountId: string | null = null;
   if (refs.personId) {
-    const person = await db.person.findFirst({ where: { id: refs.personId, eventId }, select: { accountId: true } });
+    const person = await db.person.findFirst({ where: { id: refs.personId, eventId, deletedAt: null }, select: { accountId: true } });
     if (!person) throw new AppError("validation_error", "That person is not in this event", [{ path: "personId", message: "Unknown person" }]);
     accountId = person.accountId;
   }
@@ -145,7 +140,7 @@ export async function updateOutreach(id: string, body: z.infer<typeof updateOutr
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getOutreachOrThrow(id, actor, tx);
-    assertCanEdit(current, actor);
+    assertCan(actor, "outreach", "edit", ownedBy(current.owner));
     if (current.status !== "DRAFT" && current.status !== "QUEUED" && current.status !== "FAILED") {
       throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be edited`);
     }
@@ -170,7 +165,7 @@ export async function discardOutreach(id: string, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getOutreachOrThrow(id, actor, tx);
-    assertCanEdit(current, actor);
+    assertCan(actor, "outreach", "discard", ownedBy(current.owner));
     if (current.status === "DRAFT" || current.status === "FAILED") {
       const deleted = await tx.outreach.deleteMany({ where: { id, status: { in: ["DRAFT", "FAILED"] } } });
       if (deleted.count === 0) throw new AppError("conflict", "The message changed meanwhile; reload and try again");
@@ -192,6 +187,7 @@ export async function searchRecipients(q: string, actor: Actor, db: DbTx = prism
   const people = await db.person.findMany({
     where: {
       eventId: actor.eventId,
+      deletedAt: null,
       ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { account: { name: { contains: q, mode: "insensitive" } } }] } : {}),
     },
     orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }],

@@ -7,6 +7,8 @@ import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
+import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/access/permissions";
+import { moveToTrash } from "@/server/trash/service";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "@/server/accounts/shared";
@@ -93,7 +95,7 @@ export const bulkPeopleBody = z.discriminatedUnion("action", [
 ]);
 
 export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string): Prisma.PersonWhereInput {
-  const and: Prisma.PersonWhereInput[] = [{ eventId }];
+  const and: Prisma.PersonWhereInput[] = [{ eventId, deletedAt: null }];
   if (q.q) {
     and.push({
       OR: [
@@ -139,7 +141,7 @@ const personListSelect = {
 
 /** The list's filters as SQL; `peopleWhere` is the same filter for Prisma (saved-filter enrolment). */
 function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`];
+  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`, Prisma.sql`p."deletedAt" IS NULL`];
   if (q.q) {
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
@@ -292,7 +294,7 @@ export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prism
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c
-        WHERE c."accountId" = p."accountId" AND c.id <> ${id} ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues,
+        WHERE c."accountId" = p."accountId" AND c.id <> ${id} AND c."deletedAt" IS NULL ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues,
       (SELECT e."timeZone" FROM events e WHERE e.id = p."eventId") AS "eventTimeZone"
     FROM people p WHERE p.id = ${id}`;
   if (!row) throw notFoundIn(actor, "person");
@@ -311,7 +313,7 @@ export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prism
 /** A link to an account follows the by-id rule too, but answers 422 on the field that names it. */
 async function assertAccountInEvent(accountId: string | null | undefined, actor: Actor, db: DbTx) {
   if (!accountId) return;
-  const account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { eventId: true } });
+  const account = await db.targetAccount.findUnique({ where: { id: accountId }, select: { eventId: true, deletedAt: true } });
   if (!account || !isInActorEvent(actor, "account", account)) {
     throw new AppError("validation_error", "That account is not in this event", [{ path: "accountId", message: "Unknown account" }]);
   }
@@ -341,6 +343,9 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
 export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const before = await getPersonOrThrow(id, actor, tx);
+    const owners = await personOwners(id, tx);
+    if (body.assignedToId !== undefined && body.assignedToId !== before.assignedToId) assertCan(actor, "person", "assign", owners);
+    if (Object.keys(body).some((k) => k !== "assignedToId")) assertCan(actor, "person", "edit", owners);
     if (body.accountId !== undefined) await assertAccountInEvent(body.accountId, actor, tx);
     if (body.assignedToId !== undefined) await assertAssignee(body.assignedToId, tx);
     const data: Prisma.PersonUncheckedUpdateInput = { ...body };
@@ -372,42 +377,48 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
 export async function deletePerson(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const person = await getPersonOrThrow(id, actor, tx);
-    await tx.person.delete({ where: { id } });
+    assertCan(actor, "person", "delete", await personOwners(id, tx));
+    const trashed = await moveToTrash(tx, actor, { label: person.name, personIds: [id] });
     await recordActivity(
       {
         type: "person.deleted",
-        description: `${actorName(actor)} deleted ${person.name}`,
+        description: `${actorName(actor)} moved ${person.name} to the Trash`,
         actorId: actor.id,
         eventId: person.eventId,
+        personId: person.id,
         accountId: person.accountId,
         entityType: "person",
         entityId: person.id,
-        metadata: { name: person.name, email: person.email },
+        metadata: { name: person.name, email: person.email, deletionId: trashed.deletionId },
       },
       tx,
     );
-    return { id, deleted: true };
+    return { id, deleted: true, deletionId: trashed.deletionId };
   });
 }
 
 export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
-    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, accountId: true } })).filter((p) => isInActorEvent(actor, "person", p));
+    const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, deletedAt: true, accountId: true, assignedToId: true } })).filter((p) => isInActorEvent(actor, "person", p));
     if (people.length !== ids.length) {
       const known = new Set(people.map((p) => p.id));
       throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));
     }
+    const changing = body.action === "assign" ? people.filter((p) => p.assignedToId !== body.assignedToId) : people;
+    const owners = await peopleOwners(changing.map((p) => p.id), tx);
+    assertCanEach(actor, "person", body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
     const now = new Date();
     let describe: (name: string) => string;
+    let deletionId: string | null = null;
     if (body.action === "assign") {
       await assertAssignee(body.assignedToId, tx);
       const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
       describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
     } else {
-      await tx.person.deleteMany({ where: { id: { in: ids } } });
-      describe = (name) => `${actorName(actor)} deleted ${name}`;
+      deletionId = (await moveToTrash(tx, actor, { label: people.length === 1 ? people[0]!.name : `${people.length} people`, personIds: ids }, now)).deletionId;
+      describe = (name) => `${actorName(actor)} moved ${name} to the Trash`;
     }
     await tx.activity.createMany({
       data: people.map((p) => ({
@@ -415,14 +426,14 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
         description: describe(p.name),
         actorId: actor.id,
         eventId: p.eventId,
-        personId: body.action === "delete" ? null : p.id,
+        personId: p.id,
         accountId: p.accountId,
         entityType: "person",
         entityId: p.id,
-        metadata: { bulk: true, action: body.action },
+        metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
         createdAt: now,
       })),
     });
-    return { action: body.action, count: ids.length };
+    return { action: body.action, count: ids.length, ...(deletionId ? { deletionId } : {}) };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TZDate } from "@date-fns/tz";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { TIERS, type MetricFilters } from "@/server/dashboard/stats";
 
 export { REPORT_SECTIONS, REPORT_METRICS, SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/lib/reports/labels";
@@ -9,8 +10,8 @@ export const reportFilters = z.strictObject({
   tiers: z.array(z.enum(TIERS)).max(4).optional(),
   ownerId: z.string().min(1).max(64).optional(),
   /** Local calendar dates in the event's time zone; `to` is inclusive. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: z.iso.date().refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
+  to: z.iso.date().refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE).optional(),
 }).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "`from` must be on or before `to`", path: ["to"] });
 
 export const reportConfig = z.strictObject({

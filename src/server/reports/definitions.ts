@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
-import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { reportConfig, type ReportConfig } from "@/server/reports/config";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
@@ -59,14 +59,10 @@ export async function createReportDefinition(input: { name: string; config: Repo
   });
 }
 
-function assertCanChange(row: { owner: { id: string } | null }, actor: Actor) {
-  if (actor.role !== "ADMIN" && row.owner?.id !== actor.id) throw new AppError("forbidden", "Only the report's owner or an admin can change it");
-}
-
 export async function updateReportDefinition(id: string, input: z.infer<typeof updateReportBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const current = await getReportDefinition(id, actor, tx);
-    assertCanChange(current, actor);
+    assertCan(actor, "report", "edit", ownedBy(current.owner));
     const row = await tx.reportDefinition.update({ where: { id }, data: { name: input.name, config: input.config }, select });
     await recordActivity({ type: "report.updated", description: `Updated the report "${row.name}"`, actorId: actor.id, eventId: row.eventId, entityType: "report", entityId: id }, tx);
     return view(row);
@@ -76,7 +72,7 @@ export async function updateReportDefinition(id: string, input: z.infer<typeof u
 export async function deleteReportDefinition(id: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const current = await getReportDefinition(id, actor, tx);
-    assertCanChange(current, actor);
+    assertCan(actor, "report", "delete", ownedBy(current.owner));
     await tx.reportDefinition.delete({ where: { id } });
     await recordActivity({ type: "report.deleted", description: `Deleted the report "${current.name}"`, actorId: actor.id, eventId: current.eventId, entityType: "report", entityId: id }, tx);
     return { id };

@@ -1,5 +1,6 @@
 import { classifyTitle } from "@/lib/personas";
 import { ACCOUNT_DATA, type Claim } from "@/lib/claims";
+import { trimTrailing } from "@/lib/utils";
 import type { DossierDraft } from "@/server/research/researcher";
 import type { SellerProfile } from "@/server/seller/profile";
 
@@ -62,5 +63,5 @@ export function talkingPointsFor(
 }
 
 function inSentenceEnd(text: string): string {
-  return text.trim().replace(/[.!]+$/, "");
+  return trimTrailing(text.trim(), ".!");
 }

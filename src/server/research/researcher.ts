@@ -63,14 +63,14 @@ export async function gatherWebsite(account: ResearchAccountInput, fetchOptions:
     const home = await safeFetch(start, { timeoutMs: 8000, ...fetchOptions });
     if (home.status >= 400) throw new Error(`the site answered ${home.status}`);
     if (!/html|text\/plain|^$/i.test(home.contentType)) throw new Error(`the site sent ${home.contentType}, not a web page`);
-    const facts = extractPageFacts(home.body, home.url);
+    const facts = await extractPageFacts(home.body, home.url);
     pages.push(facts);
     const wanted = ["locations", "contact", "products", "about"] as const;
     const extra = wanted.map((kind) => facts.links.find((l) => l.kind === kind)).filter((l): l is NonNullable<typeof l> => Boolean(l));
     for (const link of extra.slice(0, MAX_EXTRA_PAGES)) {
       try {
         const page = await safeFetch(link.url, { timeoutMs: 4000, ...fetchOptions });
-        if (page.status < 400) pages.push(extractPageFacts(page.body, page.url));
+        if (page.status < 400) pages.push(await extractPageFacts(page.body, page.url));
       } catch (error) {
         warnings.push(`Could not read ${link.url}: ${reason(error)}`);
       }

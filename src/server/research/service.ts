@@ -1,3 +1,4 @@
+import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
@@ -56,9 +57,10 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
-      id: true, eventId: true, name: true, website: true, domain: true, industry: true, headquarters: true, location: true,
+      id: true, eventId: true, deletedAt: true, name: true, website: true, domain: true, industry: true, headquarters: true, location: true,
       employeeCount: true, revenue: true, facilityCount: true, notes: true,
       people: {
+        where: { deletedAt: null },
         select: {
           id: true, name: true, firstName: true, title: true, email: true, icpScore: true,
           isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true,
@@ -67,7 +69,8 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
     },
   }).then((found) => inActorEvent(options.actor, "account", found));
   const profile = await getSellerProfile();
-  const draft = await buildDossier(account, profile, options.fetch);
+  // Web pages and model answers are other people's text: NUL and broken characters are cleaned.
+  const draft = toStorableDeep(await buildDossier(account, profile, options.fetch));
   const researchedAt = new Date();
   const fields = {
     summary: draft.summary,
@@ -158,6 +161,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
   const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
   const where: Prisma.TargetAccountWhereInput = {
     eventId: actor.eventId,
+    deletedAt: null,
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
@@ -169,7 +173,7 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
       select: {
         id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
         dossier: { select: { researchedAt: true, provider: true } },
-        _count: { select: { people: true } },
+        _count: { select: { people: { where: { deletedAt: null } } } },
       },
     }),
     prisma.targetAccount.count({ where }),
@@ -186,7 +190,7 @@ export async function getAccountDossier(accountId: string, actor: Actor) {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
-      id: true, name: true, eventId: true,
+      id: true, name: true, eventId: true, deletedAt: true,
       dossier: {
         select: {
           summary: true, footprint: true, facilities: true, painPoints: true, techStack: true, recentNews: true,

@@ -62,7 +62,7 @@ export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbT
     account = inActorEvent(actor, "account", await db.targetAccount.findUnique({
       where: { id: accountId },
       select: {
-        id: true, eventId: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true,
+        id: true, eventId: true, deletedAt: true, name: true, facilityCount: true, employeeCount: true, revenue: true, industry: true,
         roi: { select: { values: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } } },
       },
     }));

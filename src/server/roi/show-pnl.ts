@@ -126,7 +126,10 @@ type AccountRow = {
   firstTouch: Date | null; leads: number; meetings: number;
 };
 
-/** The event's leads as person ids: captured at the booth, replied, or met (three small indexed reads, not a probe per person). */
+/**
+ * The event's leads as person ids: captured at the booth, replied, or met (three small indexed
+ * reads, not a probe per person). Callers join people and leave out those in the Trash.
+ */
 function leadIds(eventId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT id FROM people WHERE "eventId" = ${eventId} AND source = 'booth'
@@ -134,7 +137,10 @@ function leadIds(eventId: string): Prisma.Sql {
     UNION SELECT "personId" FROM meeting WHERE "eventId" = ${eventId} AND status <> 'CANCELLED'`;
 }
 
-/** One row per account of the event with what the P&L needs: two grouped reads, no per-account queries. */
+/**
+ * One row per account of the event with what the P&L needs: two grouped reads, no per-account
+ * queries. An account in the Trash is out of the P&L with its opportunity, leads and meetings.
+ */
 async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
   return db.$queryRaw<AccountRow[]>`
     WITH touch AS (
@@ -145,7 +151,7 @@ async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
       ) x GROUP BY "accountId"
     ), lead AS (
       SELECT p."accountId", count(*)::int AS n FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id
-      WHERE p."accountId" IS NOT NULL GROUP BY p."accountId"
+      WHERE p."accountId" IS NOT NULL AND p."deletedAt" IS NULL GROUP BY p."accountId"
     ), met AS (
       SELECT m."accountId", count(*)::int AS n FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL GROUP BY m."accountId"
     )
@@ -157,14 +163,14 @@ async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
     LEFT JOIN touch ON touch."accountId" = a.id
     LEFT JOIN lead ON lead."accountId" = a.id
     LEFT JOIN met ON met."accountId" = a.id
-    WHERE a."eventId" = ${eventId}`;
+    WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL`;
 }
 
 /** Leads and meetings not tied to an account still count for the show as a whole. */
 async function unlinkedCounts(eventId: string, db: DbTx) {
   const [row] = await db.$queryRaw<{ leads: number; meetings: number }[]>`
     SELECT
-      (SELECT count(*)::int FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id WHERE p."accountId" IS NULL) AS leads,
+      (SELECT count(*)::int FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id WHERE p."accountId" IS NULL AND p."deletedAt" IS NULL) AS leads,
       (SELECT count(*)::int FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NULL) AS meetings`;
   return row ?? { leads: 0, meetings: 0 };
 }

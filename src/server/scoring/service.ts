@@ -176,11 +176,11 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
   const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
   const [accounts, people, engagement] = await Promise.all([
     only && only.accountIds.length === 0 ? [] : db.targetAccount.findMany({
-      where: { eventId, ...(only ? { id: { in: only.accountIds } } : {}) },
+      where: { eventId, deletedAt: null, ...(only ? { id: { in: only.accountIds } } : {}) },
       select: { id: true, industry: true, employeeCount: true, revenue: true, facilityCount: true, headquarters: true, location: true, name: true },
     }),
     only && only.personIds.length === 0 ? [] : db.person.findMany({
-      where: { eventId, ...(only ? { id: { in: only.personIds } } : {}) },
+      where: { eventId, deletedAt: null, ...(only ? { id: { in: only.personIds } } : {}) },
       select: { id: true, accountId: true, title: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true },
     }),
     engagementByAccount(only ? { accountIds: only.accountIds } : { eventId }, db),

@@ -12,6 +12,8 @@ import { formatInZone } from "@/lib/time";
  * account name/domain, person name/email and outreach subject serve both ILIKE and `<%`, so
  * the six small queries run in parallel and stay fast at 5,000 accounts / 25,000 people /
  * 100,000 messages (measured by `npm run bench`, case "search").
+ * Accounts and people in the Trash are not found, nor are the meetings and threads of a trashed
+ * person (their pages would be "not found").
  */
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, "Type something to search for").max(100, "Search for at most 100 characters"),
@@ -52,35 +54,36 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
       SELECT a.id, a.name, a.domain, a.tier::text AS tier, a."icpScore", a.industry,
         LEAST(${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`a.domain`)}) AS r, GREATEST(${sim(Prisma.sql`a.name`)}, ${sim(Prisma.sql`a.domain`)}) AS s
       FROM target_accounts a
-      WHERE a."eventId" = ${eventId} AND (${matches(Prisma.sql`a.name`)} OR ${matches(Prisma.sql`a.domain`)})
+      WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL AND (${matches(Prisma.sql`a.name`)} OR ${matches(Prisma.sql`a.domain`)})
       ORDER BY r, s DESC, similarity(${q}, a.name) DESC, a.name LIMIT ${limit}`,
     db.$queryRaw<Row[]>`
       SELECT p.id, p.name, p.email, p.title, a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`p.email`)}) AS r, GREATEST(${sim(Prisma.sql`p.name`)}, ${sim(Prisma.sql`p.email`)}) AS s
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
-      WHERE p."eventId" = ${eventId} AND (${matches(Prisma.sql`p.name`)} OR ${matches(Prisma.sql`p.email`)})
+      WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND (${matches(Prisma.sql`p.name`)} OR ${matches(Prisma.sql`p.email`)})
       ORDER BY r, s DESC, similarity(${q}, p.name) DESC, p.name LIMIT ${limit}`,
     db.$queryRaw<Row[]>`
       WITH who AS (
-        SELECT p.id FROM people p WHERE p."eventId" = ${eventId} AND ${matches(Prisma.sql`p.name`)}
-        UNION SELECT p.id FROM people p JOIN target_accounts a ON a.id = p."accountId" WHERE a."eventId" = ${eventId} AND ${matches(Prisma.sql`a.name`)}
+        SELECT p.id FROM people p WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`p.name`)}
+        UNION SELECT p.id FROM people p JOIN target_accounts a ON a.id = p."accountId" WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`a.name`)}
       )
       SELECT m.id, m.title, m."scheduledAt", m.status::text AS status, p.name AS "personName", a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`m.title`)}) AS r
       FROM meeting m JOIN people p ON p.id = m."personId" LEFT JOIN target_accounts a ON a.id = m."accountId"
-      WHERE m."eventId" = ${eventId} AND (m."personId" IN (SELECT id FROM who) OR m.title ILIKE ${contains})
+      WHERE m."eventId" = ${eventId} AND p."deletedAt" IS NULL AND (m."personId" IN (SELECT id FROM who) OR m.title ILIKE ${contains})
       ORDER BY r, m."scheduledAt" DESC LIMIT ${limit}`,
     // A thread is the latest message to a person: found by its subject or the person's name.
     db.$queryRaw<Row[]>`
       WITH hits AS (
         -- Subjects repeat across thousands of messages (templates): take the first matches, not all.
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`o.subject`)} AS r
-         FROM outreach o WHERE o."eventId" = ${eventId} AND ${matches(Prisma.sql`o.subject`)}
+         FROM outreach o JOIN people p ON p.id = o."personId"
+         WHERE o."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`o.subject`)}
          LIMIT ${limit * 20})
         UNION ALL
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`p.name`)} AS r
          FROM people p JOIN outreach o ON o."personId" = p.id
-         WHERE p."eventId" = ${eventId} AND ${matches(Prisma.sql`p.name`)}
+         WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`p.name`)}
          ORDER BY r, o."createdAt" DESC LIMIT ${limit * 20})
       ), threads AS (
         SELECT DISTINCT ON (h."personId") h.* FROM hits h ORDER BY h."personId", h.r, h."createdAt" DESC

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trimTrailing } from "@/lib/utils";
 import { ROI_TEMPLATE_IDS } from "@/server/roi/templates";
 
 /**
@@ -83,6 +84,6 @@ export function matchIndustry(profile: Pick<SellerProfile, "industries">, indust
 
 /** The sentence form of a pain for the middle of a sentence ("trailers wait too long …"). */
 export function inSentence(pain: string): string {
-  const trimmed = pain.trim().replace(/[.!]+$/, "");
+  const trimmed = trimTrailing(pain.trim(), ".!");
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0].toLowerCase() + trimmed.slice(1) : trimmed;
 }

@@ -6,6 +6,7 @@ import { unknownFields } from "@/lib/merge-fields";
 import { listPeopleQuery, peopleWhere } from "@/server/people/service";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { addStepDelay } from "./schedule";
 import { eventScopeField } from "@/server/access/actor";
 
@@ -49,6 +50,9 @@ export const enrollBody = z.strictObject({
 export const listSequencesQuery = z.object({ ...eventScopeField });
 
 type StepInput = z.infer<typeof stepInput>;
+const ownerSelect = { id: true, name: true, email: true } as const;
+// People in the Trash leave the enrollment lists and counts (their enrollments were stopped).
+const LIVE = { deletedAt: null } as const;
 
 function checkSteps(steps: StepInput[]) {
   steps.forEach((s, i) => {
@@ -85,7 +89,7 @@ export async function listSequences(actor: Actor, db: DbTx = prisma) {
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     select: { id: true, name: true, description: true, status: true, updatedAt: true, owner: { select: { name: true } }, _count: { select: { steps: true } } },
   });
-  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) } }, _count: true });
+  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) }, person: LIVE }, _count: true });
   return sequences.map((s) => {
     const byStatus = Object.fromEntries(counts.filter((c) => c.sequenceId === s.id).map((c) => [c.status, c._count]));
     const enrolled = Object.values(byStatus).reduce((a, b) => a + b, 0);
@@ -125,6 +129,7 @@ export async function createSequence(body: z.infer<typeof createSequenceBody>, a
 export async function updateSequence(id: string, body: z.infer<typeof updateSequenceBody>, actor: Actor) {
   const eventId = actor.eventId;
   const current = await getSequenceOrThrow(id, actor);
+  assertCan(actor, "sequence", "edit", ownedBy(current.owner));
   if (current.status === "ARCHIVED") throw new AppError("conflict", "An archived sequence cannot be edited");
   if (body.steps) checkSteps(body.steps);
   return prisma.$transaction(async (tx) => {
@@ -161,6 +166,7 @@ export async function updateSequence(id: string, body: z.infer<typeof updateSequ
 export async function changeSequenceStatus(id: string, action: z.infer<typeof sequenceStatusBody>["action"], actor: Actor) {
   const eventId = actor.eventId;
   const current = await getSequenceOrThrow(id, actor);
+  assertCan(actor, "sequence", "changeStatus", ownedBy(current.owner));
   const target = ({ activate: "ACTIVE", pause: "PAUSED", archive: "ARCHIVED" } as const)[action];
   if (current.status === "ARCHIVED") throw new AppError("conflict", "This sequence is archived");
   if (action === "activate") {
@@ -184,12 +190,13 @@ export type EnrollResult = { enrolled: { personId: string; name: string }[]; ski
 export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, actor: Actor, now = new Date()): Promise<EnrollResult> {
   const eventId = actor.eventId;
   const sequence = await getSequenceOrThrow(sequenceId, actor);
+  assertCan(actor, "sequence", "enroll", ownedBy(sequence.owner));
   if (sequence.status !== "ACTIVE") throw new AppError("conflict", "Activate the sequence before enrolling people");
   const first = sequence.steps[0];
   const needsEmail = sequence.steps.some((s) => s.channel === "EMAIL");
   const fromView = body.savedViewId ? await savedViewWhere(body.savedViewId, eventId, actor) : null;
   const people = await prisma.person.findMany({
-    where: { eventId, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
+    where: { eventId, deletedAt: null, OR: [...(body.personIds?.length ? [{ id: { in: body.personIds } }] : []), ...(body.accountId ? [{ accountId: body.accountId }] : []), ...(fromView ? [fromView] : [])] },
     select: { id: true, name: true, email: true, accountId: true },
     orderBy: { name: "asc" },
   });
@@ -234,8 +241,8 @@ async function savedViewWhere(id: string, eventId: string, actor: Actor) {
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
 export async function sequenceProgress(id: string, actor: Actor, db: DbTx = prisma) {
   const sequence = await getSequenceOrThrow(id, actor, db);
-  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id }, _count: true });
-  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id }, _count: true });
+  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id, person: LIVE }, _count: true });
+  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id, person: LIVE }, _count: true });
   const replies = await db.outreach.groupBy({ by: ["stepNumber"], where: { enrollment: { sequenceId: id }, repliedAt: { not: null } }, _count: true });
   const count = (s: string) => byStatus.find((b) => b.status === s)?._count ?? 0;
   const funnel = sequence.steps.map((step) => ({
@@ -254,12 +261,12 @@ export async function sequenceProgress(id: string, actor: Actor, db: DbTx = pris
 export async function listEnrollments(sequenceId: string, actor: Actor, db: DbTx = prisma) {
   await getSequenceOrThrow(sequenceId, actor, db);
   return db.sequenceEnrollment.findMany({
-    where: { sequenceId },
+    where: { sequenceId, person: LIVE },
     orderBy: [{ status: "asc" }, { nextStepAt: "asc" }],
     take: 200,
     select: {
       id: true, status: true, currentStep: true, nextStepAt: true, lastStepAt: true, stopReason: true, lastError: true, failureCount: true,
-      person: { select: { id: true, name: true, title: true } }, account: { select: { id: true, name: true } },
+      person: { select: { id: true, name: true, title: true } }, account: { select: { id: true, name: true } }, owner: { select: ownerSelect },
     },
   });
 }
@@ -282,9 +289,13 @@ export async function changeEnrollmentStatus(id: string, action: z.infer<typeof 
   return prisma.$transaction(async (tx) => {
     const found = await tx.sequenceEnrollment.findUnique({
       where: { id },
-      select: { id: true, status: true, nextStepAt: true, personId: true, accountId: true, sequence: { select: { id: true, name: true, status: true, eventId: true } }, person: { select: { name: true, email: true } } },
+      select: {
+        id: true, status: true, nextStepAt: true, personId: true, accountId: true, owner: { select: ownerSelect }, person: { select: { name: true, email: true } },
+        sequence: { select: { id: true, name: true, status: true, eventId: true, owner: { select: ownerSelect } } },
+      },
     });
     const enrollment = inActorEvent(actor, "enrollment", found && { ...found, eventId: found.sequence.eventId });
+    assertCan(actor, "enrollment", "changeStatus", [...ownedBy(enrollment.owner), ...ownedBy(enrollment.sequence.owner)]);
     const who = enrollment.person.name;
     if (action === "pause") {
       if (enrollment.status !== "ACTIVE") throw new AppError("conflict", `Only an active enrollment can be paused (this one is ${enrollment.status.toLowerCase()})`);

@@ -5,6 +5,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 
 /** LinkedIn and call steps: the rep's to-do list. "Today" ends at midnight in the event's time zone; overdue tasks stay listed. */
 export const updateTaskBody = z.strictObject({ status: z.enum(["DONE", "SKIPPED"]) });
@@ -14,7 +15,7 @@ export async function listMyTasks(actor: Actor, now = new Date(), db: DbTx = pri
   const local = new TZDate(now.getTime(), timeZone);
   const endOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, timeZone);
   const items = await db.sequenceTask.findMany({
-    where: { ownerId: actor.id, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId: actor.eventId } },
+    where: { ownerId: actor.id, status: "PENDING", dueAt: { lt: new Date(endOfDay.getTime()) }, person: { eventId: actor.eventId, deletedAt: null } },
     orderBy: { dueAt: "asc" },
     take: 100,
     select: {
@@ -29,8 +30,12 @@ export async function listMyTasks(actor: Actor, now = new Date(), db: DbTx = pri
 export async function completeTask(id: string, status: "DONE" | "SKIPPED", actor: Actor, now = new Date()) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
-    const found = await tx.sequenceTask.findUnique({ where: { id }, select: { id: true, status: true, title: true, personId: true, ownerId: true, person: { select: { accountId: true, eventId: true } } } });
+    const found = await tx.sequenceTask.findUnique({
+      where: { id },
+      select: { id: true, status: true, title: true, personId: true, owner: { select: { id: true, name: true, email: true } }, person: { select: { accountId: true, eventId: true } } },
+    });
     const task = inActorEvent(actor, "task", found && { ...found, eventId: found.person.eventId });
+    assertCan(actor, "task", "complete", ownedBy(task.owner));
     if (task.status !== "PENDING") throw new AppError("conflict", `This task is already ${task.status.toLowerCase()}`);
     await tx.sequenceTask.update({ where: { id }, data: { status, completedAt: now } });
     await recordActivity({

@@ -12,6 +12,7 @@ import { eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { mergeFallbacks } from "@/server/outreach/drafts";
 import { getSellerProfile } from "@/server/seller/service";
+import { assertCan, ownedBy, type Owner } from "@/server/access/permissions";
 
 const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 
@@ -52,6 +53,11 @@ export async function listTemplates(query: { channel?: "EMAIL" | "LINKEDIN" | "C
   });
 }
 
+/** A shared template (no event) has no owner rep: only admins change it. */
+export function templateOwners(template: { eventId: string | null; owner: Owner | null }): Owner[] {
+  return template.eventId === null ? [] : ownedBy(template.owner);
+}
+
 export async function getTemplateOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
   return inActorEvent(actor, "template", await db.emailTemplate.findFirst({ where: { id, archivedAt: null }, select: templateSelect }));
 }
@@ -73,6 +79,7 @@ export async function updateTemplate(id: string, body: z.infer<typeof updateTemp
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getTemplateOrThrow(id, actor, tx);
+    assertCan(actor, "template", "edit", templateOwners(current));
     const nextChannel = body.channel ?? current.channel;
     const nextSubject = body.subject === undefined ? current.subject : body.subject;
     if (nextChannel === "EMAIL" && !nextSubject) throw new AppError("validation_error", "An email template needs a subject", [{ path: "subject", message: "Required for email" }]);
@@ -86,6 +93,7 @@ export async function archiveTemplate(id: string, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
     const current = await getTemplateOrThrow(id, actor, tx);
+    assertCan(actor, "template", "archive", templateOwners(current));
     await tx.emailTemplate.update({ where: { id }, data: { archivedAt: new Date() } });
     await recordActivity({ type: "template.archived", description: `Template "${current.name}" archived`, actorId: actor.id, eventId, entityType: "template", entityId: id }, tx);
     return { id };
@@ -188,7 +196,7 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
 
 /** The preview the composer and the template editor show: the same renderer the send path uses. */
 export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, actor: Actor) {
-  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true } }));
+  inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true, deletedAt: true } }));
   const [context, profile] = await Promise.all([buildMergeContext(body.personId, actor.eventId, actor), getSellerProfile()]);
   const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, context, mergeFallbacks(profile));
   // What an email gets underneath when it is sent (src/server/email/compose.ts appendSignature).

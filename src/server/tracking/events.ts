@@ -12,6 +12,7 @@ import { isMachineClick, isMachineOpen } from "@/server/tracking/machine";
 import { verifyToken } from "@/server/tracking/tokens";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 
 /**
  * Applying what happened to a sent message — opens, clicks, deliveries, bounces, spam reports,
@@ -227,7 +228,8 @@ export async function unsubscribeByToken(token: string, source: "page" | "one-cl
 // ───────────────────────────── replies by hand ─────────────────────────────
 
 export async function markReplied(outreachId: string, input: { note?: string; repliedAt?: string }, actor: Actor) {
-  const o = inActorEvent(actor, "outreach", await prisma.outreach.findUnique({ where: { id: outreachId }, select: { id: true, eventId: true, sentAt: true, repliedAt: true } }));
+  const o = inActorEvent(actor, "outreach", await prisma.outreach.findUnique({ where: { id: outreachId }, select: { id: true, eventId: true, sentAt: true, repliedAt: true, owner: { select: { id: true, name: true, email: true } } } }));
+  assertCan(actor, "outreach", "markReplied", ownedBy(o.owner));
   if (!o.sentAt) throw new AppError("conflict", "Only a sent message can have a reply");
   if (o.repliedAt) throw new AppError("conflict", "This message is already marked as replied");
   await applyEmailEvent({

@@ -1,8 +1,6 @@
-import { z } from "zod";
 import { route } from "@/server/http/route";
+import { updateMeBody } from "@/server/events/schemas";
 import { setCurrentEvent } from "@/server/events/service";
-
-const updateMeBody = z.strictObject({ lastEventId: z.string().min(1).max(64) });
 
 // GET /api/me — the signed-in user and their current event (null before the first event exists)
 export const GET = route({ event: "optional" }, ({ actor }) => {

@@ -15,6 +15,7 @@ import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";
 import { flattenParams, parseListParams, type SearchParams } from "@/lib/list-params";
+import { ownedBy, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -45,7 +46,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   }
   const query = parsed.query;
   const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
-  const items = JSON.parse(JSON.stringify(result.items)) as MeetingItem[];
+  const items = (JSON.parse(JSON.stringify(result.items)) as MeetingItem[]).map((m) => ({ ...m, refusals: refusalsFor(actor, "meeting", ownedBy(m.owner)) }));
   const tz = result.timeZone;
   const members = team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }));
 

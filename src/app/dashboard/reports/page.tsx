@@ -11,6 +11,7 @@ import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/lib/reports/labels";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
+import { can, ownedBy } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -59,7 +60,7 @@ export default async function ReportsPage() {
                         <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {formatInZone(r.updatedAt, viewerTimeZone, "shortDate")}</span>
                       </p>
                     </div>
-                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={actor.role === "ADMIN" || r.owner?.id === actor.id} />
+                    <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={can(actor, "report", "edit", ownedBy(r.owner))} />
                   </li>
                 );
               })}

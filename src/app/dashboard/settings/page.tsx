@@ -8,13 +8,19 @@ import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
 import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
+import { listTrash } from "@/server/trash/service";
+import { TrashCard } from "@/components/trash/trash-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await getActor();
   const { event } = actor;
-  const [team, suppressions] = await Promise.all([listTeam(), listSuppressions({ page: 1, pageSize: 25 })]);
+  const [team, suppressions, trash] = await Promise.all([
+    listTeam(),
+    listSuppressions({ page: 1, pageSize: 25 }),
+    actor.event ? listTrash(actor) : null,
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="Your team and workspace." />
@@ -37,6 +43,7 @@ export default async function SettingsPage() {
           }}
         />
       </div>
+      {trash && event ? <div className="mt-6"><TrashCard count={trash.items.length} isAdmin={actor.role === "ADMIN"} eventName={event.name} /></div> : null}
       {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
     </>
   );

@@ -7,7 +7,7 @@ export const GET = route({ params: idParams }, ({ params, actor }) => getAccount
 // PATCH /api/accounts/:id — change fields of an account
 export const PATCH = route({ params: idParams, body: updateAccountBody }, ({ params, body, actor }) => updateAccount(params.id, body, actor));
 
-// DELETE /api/accounts/:id — delete the account (its people stay unless ?deletePeople=true)
+// DELETE /api/accounts/:id — move the account to the Trash (its people stay, unlinked, unless ?deletePeople=true)
 export const DELETE = route({ params: idParams, query: deleteAccountQuery }, ({ params, query, actor }) =>
   deleteAccount(params.id, { deletePeople: query.deletePeople === "true" }, actor),
 );

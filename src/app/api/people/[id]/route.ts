@@ -7,5 +7,5 @@ export const GET = route({ params: idParams }, ({ params, actor }) => getPerson(
 // PATCH /api/people/:id — change fields of a person
 export const PATCH = route({ params: idParams, body: updatePersonBody }, ({ params, body, actor }) => updatePerson(params.id, body, actor));
 
-// DELETE /api/people/:id — delete a person (their outreach and meetings go with them)
+// DELETE /api/people/:id — move a person to the Trash (their sequences stop until restored)
 export const DELETE = route({ params: idParams }, ({ params, actor }) => deletePerson(params.id, actor));

@@ -1,5 +1,5 @@
 import { route } from "@/server/http/route";
 import { bulkPeopleBody, bulkUpdatePeople } from "@/server/people/service";
 
-// POST /api/people/bulk — assign or delete many people at once
+// POST /api/people/bulk — assign many people at once, or move them to the Trash
 export const POST = route({ body: bulkPeopleBody }, ({ body, actor }) => bulkUpdatePeople(body, actor));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeft, Globe, Users } from "lucide-react";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
@@ -22,6 +22,8 @@ import { notFound } from "next/navigation";
 import { foundOr404 } from "@/server/http/not-found";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import type { Actor } from "@/server/access/actor";
+import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
 
@@ -36,6 +38,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const sequences = await activeSequenceOptions(actor);
   const endpoint = `/api/accounts/${account.id}`;
   const breakdown = readBreakdown(account.icpBreakdown) as Breakdown | null;
+  const refused = refusalsFor(actor, "account", ownedBy(account.assignedTo));
 
   return (
     <div className="grid gap-6">
@@ -64,7 +67,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div className="flex flex-wrap items-center gap-2" data-testid="account-actions">
             <PresenceAvatars entityType="account" entityId={account.id} />
             <BookMeetingButton variant="outline" />
-            <DeleteAccountButton id={account.id} name={account.name} peopleCount={people.length} />
+            <DeleteAccountButton id={account.id} name={account.name} peopleCount={people.length} refusal={refused.delete} />
           </div>
         </div>
       </div>
@@ -72,25 +75,30 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
           <Card>
-            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
+            </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <EditableField endpoint={endpoint} field="name" label="Name" value={account.name} />
-              <EditableField endpoint={endpoint} field="domain" label="Domain" value={account.domain} placeholder="acme.com" />
-              <EditableField endpoint={endpoint} field="website" label="Website" value={account.website} kind="url" placeholder="https://…" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="name" label="Name" value={account.name} />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="domain" label="Domain" value={account.domain} placeholder="acme.com" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="website" label="Website" value={account.website} kind="url" placeholder="https://…" />
               <EditableField
+                readOnly={!!refused.edit}
                 endpoint={endpoint}
                 field="industry"
                 label="Industry"
                 value={account.industry}
                 placeholder={industries.length ? `e.g. ${industries[0]}` : "Industry"}
               />
-              <EditableField endpoint={endpoint} field="headquarters" label="Headquarters" value={account.headquarters} placeholder="City, ST" />
-              <EditableField endpoint={endpoint} field="location" label="Location" value={account.location} placeholder="Region or address" />
-              <EditableField endpoint={endpoint} field="employeeCount" label="Employees" value={account.employeeCount} kind="number" display={formatNumber(account.employeeCount)} />
-              <EditableField endpoint={endpoint} field="revenue" label="Annual revenue (USD)" value={account.revenue} kind="number" display={formatUsd(account.revenue)} />
-              <EditableField endpoint={endpoint} field="facilityCount" label="Facilities" value={account.facilityCount} kind="number" />
-              <EditableField endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="headquarters" label="Headquarters" value={account.headquarters} placeholder="City, ST" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="location" label="Location" value={account.location} placeholder="Region or address" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="employeeCount" label="Employees" value={account.employeeCount} kind="number" display={formatNumber(account.employeeCount)} />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="revenue" label="Annual revenue (USD)" value={account.revenue} kind="number" display={formatUsd(account.revenue)} />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="facilityCount" label="Facilities" value={account.facilityCount} kind="number" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
               <EditableField
+                readOnly={!!refused.edit}
                 endpoint={endpoint}
                 field="status"
                 label="Status"
@@ -100,6 +108,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
               />
               <EditableField
+                readOnly={!!refused.assign}
                 endpoint={endpoint}
                 field="assignedToId"
                 label="Assigned rep"
@@ -109,7 +118,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 placeholder="Unassigned"
                 options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
               />
-              <EditableField endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
 

@@ -10,6 +10,7 @@ import { OutreachActions } from "@/components/outreach/outreach-actions";
 import { foundOr404 } from "@/server/http/not-found";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { ownedBy, refusalReason } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -32,7 +33,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
   const o = await foundOr404(getOutreachOrThrow(id, actor));
   // Activity on a message is shown in the viewer's zone; a queued send also in the prospect's.
   const tz = viewerTimeZone;
-  const canEdit = actor.role === "ADMIN" || !o.owner || o.owner.id === actor.id;
+  const refusal = refusalReason(actor, "outreach", "edit", ownedBy(o.owner));
   const headers = (o.outbox?.headers ?? {}) as Record<string, string>;
 
   return (
@@ -68,7 +69,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
               <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-4 text-sm" data-testid="outreach-message">{o.message}</div>
-              <OutreachActions id={o.id} personId={o.person.id} personName={o.person.name} status={o.status} channel={o.channel} subject={o.subject} message={o.message} canEdit={canEdit} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
+              <OutreachActions id={o.id} personId={o.person.id} personName={o.person.name} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
           {o.outbox ? (

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { TemplatesManager } from "@/components/outreach/templates-manager";
 import { ALL_MERGE_FIELDS } from "@/lib/merge-fields";
-import { listTemplates } from "@/server/templates/service";
+import { listTemplates, templateOwners } from "@/server/templates/service";
+import { refusalReason } from "@/server/access/permissions";
 import { getActor } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Templates" };
@@ -19,7 +20,7 @@ export default async function TemplatesPage() {
     <>
       <PageHeader title="Outreach" description="Templates with merge fields, previewed against a real person before anyone receives them." />
       <OutreachTabs active="/dashboard/outreach/templates" />
-      <TemplatesManager templates={templates.map((t) => ({ id: t.id, name: t.name, channel: t.channel, subject: t.subject, body: t.body }))} fields={ALL_MERGE_FIELDS} />
+      <TemplatesManager templates={templates.map((t) => ({ id: t.id, name: t.name, channel: t.channel, subject: t.subject, body: t.body, refusal: refusalReason(actor, "template", "edit", templateOwners(t)) }))} fields={ALL_MERGE_FIELDS} />
     </>
   );
 }

@@ -26,6 +26,8 @@ import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { listAssignableTeammates } from "@/server/team/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import type { Actor } from "@/server/access/actor";
+import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 
@@ -55,6 +57,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
   const painPoints = readClaims(account?.dossier?.painPoints);
   const local = localTime(person.timeZone);
+  const refused = refusalsFor(actor, "person", await personOwners(person.id));
 
   return (
     <div className="grid gap-6">
@@ -94,7 +97,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             <PresenceAvatars entityType="person" entityId={person.id} />
             <ComposeOutreachButton personId={person.id} personName={person.name} label="Write email" />
             <BookMeetingButton personId={person.id} variant="outline" />
-            <DeletePersonButton id={person.id} name={person.name} />
+            <DeletePersonButton id={person.id} name={person.name} refusal={refused.delete} />
           </PersonHeaderActions>
         </div>
       </div>
@@ -145,16 +148,20 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </Card>
 
           <Card>
-            <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
+            </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <EditableField endpoint={endpoint} field="firstName" label="First name" value={person.firstName} />
-              <EditableField endpoint={endpoint} field="lastName" label="Last name" value={person.lastName} placeholder="Last name" />
-              <EditableField endpoint={endpoint} field="title" label="Title" value={person.title} placeholder="Job title" />
-              <EditableField endpoint={endpoint} field="email" label="Email" value={person.email} kind="email" placeholder="name@company.com" />
-              <EditableField endpoint={endpoint} field="phone" label="Phone" value={person.phone} placeholder="+1 …" />
-              <EditableField endpoint={endpoint} field="linkedin" label="LinkedIn" value={person.linkedin} kind="url" placeholder="https://www.linkedin.com/in/…" />
-              <EditableField endpoint={endpoint} field="timeZone" label="Time zone" value={person.timeZone} placeholder="America/Chicago" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="firstName" label="First name" value={person.firstName} />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="lastName" label="Last name" value={person.lastName} placeholder="Last name" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="title" label="Title" value={person.title} placeholder="Job title" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="email" label="Email" value={person.email} kind="email" placeholder="name@company.com" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="phone" label="Phone" value={person.phone} placeholder="+1 …" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="linkedin" label="LinkedIn" value={person.linkedin} kind="url" placeholder="https://www.linkedin.com/in/…" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="timeZone" label="Time zone" value={person.timeZone} placeholder="America/Chicago" />
               <EditableField
+                readOnly={!!refused.assign}
                 endpoint={endpoint}
                 field="assignedToId"
                 label="Assigned rep"
@@ -165,7 +172,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
               />
               <div className="sm:col-span-2">
-                <PersonaToggles personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+                <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
               {person.leadRating || person.interestTags.length > 0 ? (
                 <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
@@ -174,7 +181,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
                 </div>
               ) : null}
-              <EditableField endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
             </CardContent>
           </Card>
 

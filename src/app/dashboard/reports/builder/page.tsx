@@ -11,6 +11,7 @@ import { foundOr404 } from "@/server/http/not-found";
 import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
+import { can, ownedBy } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Report builder" };
 
@@ -39,7 +40,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
       <ReportBuilder
         eventId={event.id}
         reps={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
-        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: actor.role === "ADMIN" || definition.owner?.id === actor.id } : undefined}
+        initial={definition ? { id: definition.id, name: definition.name, config: definition.config, canEdit: can(actor, "report", "edit", ownedBy(definition.owner)) } : undefined}
       />
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FunnelChart } from "@/components/sequences/funnel-chart";
 import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { SequenceStatusActions } from "@/components/sequences/status-actions";
@@ -13,6 +13,7 @@ import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/
 import { listTemplates } from "@/server/templates/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
+import { ownedBy, refusalReason, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Sequence" };
 
@@ -28,6 +29,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
   const { event } = actor;
   const sequence = await foundOr404(getSequenceOrThrow(id, actor));
   const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, actor), listEnrollments(id, actor), listTemplates({}, actor)]);
+  const refused = refusalsFor(actor, "sequence", ownedBy(sequence.owner));
   const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
 
   return (
@@ -39,7 +41,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
             <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight">{sequence.name} <Badge variant={sequence.status === "ACTIVE" ? "success" : "secondary"}>{sequence.status.charAt(0) + sequence.status.slice(1).toLowerCase()}</Badge></h1>
             {sequence.description ? <p className="mt-1 text-sm text-muted-foreground">{sequence.description}</p> : null}
           </div>
-          <SequenceStatusActions sequenceId={sequence.id} status={sequence.status} />
+          <SequenceStatusActions sequenceId={sequence.id} status={sequence.status} refusal={refused.changeStatus} />
         </div>
       </div>
 
@@ -72,7 +74,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
                     </div>
                     <div className="flex items-center gap-1">
                       <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "FAILED" ? "destructive" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
-                      {sequence.status === "ARCHIVED" ? null : <EnrollmentActions enrollmentId={e.id} status={e.status} personName={e.person.name} />}
+                      {sequence.status === "ARCHIVED" ? null : <EnrollmentActions enrollmentId={e.id} status={e.status} personName={e.person.name} refusal={refusalReason(actor, "enrollment", "changeStatus", [...ownedBy(e.owner), ...ownedBy(sequence.owner)])} />}
                     </div>
                   </li>
                 ))}
@@ -82,7 +84,26 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
         </Card>
       </div>
 
-      {sequence.status === "ARCHIVED" ? null : (
+      {sequence.status === "ARCHIVED" ? null : refused.edit ? (
+        <Card data-testid="sequence-steps">
+          <CardHeader>
+            <CardTitle>Steps ({sequence.steps.length})</CardTitle>
+            <CardDescription>{refused.edit}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ol className="grid gap-3 text-sm">
+              {sequence.steps.map((s) => (
+                <li key={s.id} className="rounded-md border p-3">
+                  <p className="font-medium">Step {s.order} · {s.channel.charAt(0) + s.channel.slice(1).toLowerCase()} · {s.order === 1 ? `${s.delayDays} days after enrolling` : `${s.delayDays} ${s.businessDays ? "business " : ""}days after step ${s.order - 1}`}</p>
+                  {s.template ? <p className="text-muted-foreground">Template: {s.template.name}</p> : null}
+                  {s.subject ? <p className="mt-1">{s.subject}</p> : null}
+                  {s.body ? <p className="mt-1 whitespace-pre-wrap text-muted-foreground">{s.body}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </CardContent>
+        </Card>
+      ) : (
         <SequenceBuilder
           sequenceId={sequence.id}
           lockedSteps={progress.enrolled > 0 ? sequence.steps.length : 0}
