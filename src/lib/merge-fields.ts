@@ -75,9 +75,12 @@ export function renderTemplate(template: string, context: MergeContext, defaults
 }
 
 function startsSentence(text: string, offset: number): boolean {
+  // A scan of the trailing whitespace: a regex for "blank line, then spaces, at the end" backtracks polynomially on long blank runs.
   const before = text.slice(0, offset);
-  if (/(^|\n\s*\n)\s*$/.test(before)) return true;
-  return /[.?!]\s+$/.test(before);
+  const kept = before.trimEnd();
+  const gap = before.slice(kept.length);
+  if (kept === "" || gap.split("\n").length > 2) return true;
+  return gap !== "" && /[.?!]$/.test(kept);
 }
 
 function capitalise(value: string): string {
