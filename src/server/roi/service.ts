@@ -5,6 +5,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { actorName, type Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { assertCan, ownedBy } from "@/server/access/permissions";
 import { getSellerProfile } from "@/server/seller/service";
 import type { AssumptionSource } from "./model";
 import { ROI_TEMPLATES, type RoiTemplate } from "./templates";
@@ -110,7 +111,9 @@ export type AccountRoi = Awaited<ReturnType<typeof calculateAccountRoi>>;
 /** Keeps the assumptions changed for an account (an empty set goes back to the defaults). */
 export async function saveAccountRoi(accountId: string, values: Values, actor: Actor) {
   await prisma.$transaction(async (tx) => {
-    const account = inActorEvent(actor, "account", await tx.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, eventId: true, roi: { select: { values: true } } } }));
+    const account = inActorEvent(actor, "account", await tx.targetAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, eventId: true, deletedAt: true, assignedTo: { select: { id: true, name: true, email: true } }, roi: { select: { values: true } } } }));
+    // The assumptions are part of the account: whoever may edit the account may change them.
+    assertCan(actor, "account", "edit", ownedBy(account.assignedTo));
     const template = ROI_TEMPLATES[(await getSellerProfile(tx)).roiTemplate];
     checkValues(template, values, "values.");
     const before = savedValues(account.roi?.values, template);
