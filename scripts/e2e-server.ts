@@ -1,11 +1,30 @@
 /**
  * The server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e
  * (wiped on every start), migrated and seeded with the demo, then `next start` in demo mode so
- * sign-in links land in the development mailbox. Requires a prior `next build`.
+ * sign-in links land in the development mailbox, with a job-engine worker beside it (as
+ * `npm run start` runs). Requires a prior `next build`.
+ *
+ * The AI endpoint is a fake OpenAI-compatible server on loopback that writes drafts after
+ * 400 ms (a real model takes seconds, which is why drafting many people is a background job);
+ * other AI requests get a 503, so research and scoring use their built-in fallbacks.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { startFakeOpenAI, type ChatRequest } from "../tests/helpers/fake-openai";
+
+/** Drafts, structured (JSON) or streamed as text ("Subject: …", then the body); every other AI request is refused. */
+async function draftAnswer(request: ChatRequest): Promise<string | { status: number }> {
+  const system = request.messages[0]?.content ?? "";
+  if (!system.includes("You write short, specific B2B sales outreach")) return { status: 503 };
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const facts = JSON.parse(request.messages.at(-1)?.content ?? "{}") as { recipient?: { firstName?: string }; account?: { name?: string }; sender?: { name?: string }; event?: { name?: string } };
+  const first = facts.recipient?.firstName || "there";
+  const event = facts.event?.name ?? "the show";
+  const subject = `${first}, 20 minutes at ${event}?`;
+  const body = `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`;
+  return system.includes('"Subject: <subject>"') ? `Subject: ${subject}\n\n${body}` : JSON.stringify({ subject, body });
+}
 
 const root = path.resolve(import.meta.dirname, "..");
 assertBuildIsCurrent();
@@ -13,9 +32,10 @@ const dataDir = path.join(root, ".data", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
 
 const port = process.env.E2E_PORT ?? "3100";
+const ai = await startFakeOpenAI(draftAnswer);
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],
+  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--worker", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],
   {
     cwd: root,
     stdio: "inherit",
@@ -27,8 +47,13 @@ const child = spawn(
       APP_URL: `http://localhost:${port}`,
       AUTH_URL: `http://localhost:${port}`,
       CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+      ERASURE_PEPPER: process.env.ERASURE_PEPPER ?? "e2e-erasure-pepper",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec drafts as the same demo rep within a few minutes; the limit's pacing is covered by the integration tests.
+      AI_CALLS_PER_MINUTE: "500",
       LOG_LEVEL: "warn",
+      OPENAI_BASE_URL: ai.baseUrl,
+      OPENAI_API_KEY: "test-key",
     },
   },
 );

@@ -1,12 +1,14 @@
 /**
  * The one place that decides which database the dev/start/migrate scripts use:
  * DATABASE_URL when set (Neon, CI, any PostgreSQL), otherwise the embedded PostgreSQL with data
- * under .data/pg, database "eventops". Pending migrations are applied either way.
+ * under .data/pg, database "eventops". Pending migrations are applied either way, and the job
+ * engine's schema is installed or upgraded.
  * Used by with-db.ts (dev/start) and migrate.ts.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyMigrations } from "../../prisma/tooling/schema-engine";
+import { installJobEngine } from "../../src/server/jobs/install";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -37,6 +39,8 @@ export async function bootDatabase(): Promise<BootedDatabase> {
   let appliedMigrations: string[];
   try {
     appliedMigrations = await applyMigrations(migrationUrl(url));
+    // The job engine's own schema (graphile_worker) is versioned by the library: installed or upgraded here too.
+    await installJobEngine(migrationUrl(url));
   } catch (error) {
     await stop();
     throw error;

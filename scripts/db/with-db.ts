@@ -1,7 +1,7 @@
 /**
  * Runs a command with a ready database:
  *
- *   tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] -- <command ...>
+ *   tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] [--worker] -- <command ...>
  *
  * 1. DATABASE_URL set → used as is; unset → embedded PostgreSQL (.data/pg, database "eventops").
  * 2. Pending migrations are applied.
@@ -13,6 +13,9 @@
  * 5. The command runs with DATABASE_URL and AUTH_SECRET in its environment, stdio inherited.
  *    SIGINT/SIGTERM/SIGHUP go to the command; when it exits, PostgreSQL is stopped cleanly and we
  *    exit with the command's code.
+ * 6. --worker: a job-engine worker (scripts/worker.ts) runs beside the command, in the same
+ *    process group (`npm run dev` and `npm run start`), unless START_WORKER=false. It gets the same
+ *    signals, is restarted if it dies, and is stopped before PostgreSQL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,12 +23,12 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { bootDatabase, DATA_DIR, describeDatabase, type BootedDatabase } from "./boot";
+import { bootDatabase, DATA_DIR, describeDatabase, REPO_ROOT, type BootedDatabase } from "./boot";
 import { releaseLibrarySignalHandlers } from "./embedded";
 import { seedIfEmpty, seedRequest, type SeedOption } from "./seed-if-empty";
 import { localAppUrl } from "./app-url";
 
-interface Args { seed: SeedOption | undefined; command: string[] }
+interface Args { seed: SeedOption | undefined; worker: boolean; command: string[] }
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** After forwarding a signal, give the command this long before SIGKILL. */
@@ -34,18 +37,20 @@ const CHILD_GRACE_MS = 10_000;
 function parseArgs(argv: string[]): Args {
   // Without "--", our options are the leading ones and the command starts at the first other word.
   const separator = argv.indexOf("--");
-  const flagsEnd = separator !== -1 ? separator : argv.findIndex((a) => !a.startsWith("--seed"));
+  const flagsEnd = separator !== -1 ? separator : argv.findIndex((a) => !a.startsWith("--seed") && a !== "--worker");
   const flags = argv.slice(0, flagsEnd === -1 ? argv.length : flagsEnd);
   const command = flagsEnd === -1 ? [] : argv.slice(separator !== -1 ? separator + 1 : flagsEnd);
   let seed: Args["seed"];
+  let worker = false;
   for (const flag of flags) {
     if (flag === "--seed" || flag === "--seed=demo") seed = "demo";
     else if (flag === "--seed=large") seed = "large";
     else if (flag === "--seed=if-demo-mode") seed = "if-demo-mode";
+    else if (flag === "--worker") worker = true;
     else throw new Error(`unknown option ${flag}`);
   }
-  if (command.length === 0) throw new Error("usage: tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] -- <command ...>");
-  return { seed, command };
+  if (command.length === 0) throw new Error("usage: tsx scripts/db/with-db.ts [--seed[=demo|large|if-demo-mode]] [--worker] -- <command ...>");
+  return { seed, worker, command };
 }
 
 async function main(): Promise<void> {
@@ -63,11 +68,10 @@ async function main(): Promise<void> {
   console.log(`[with-db] ${describeDatabase(db)}; seed: ${seeded} ${((performance.now() - t0) / 1000).toFixed(2)}s`);
   if (shutdown.requested !== undefined) return shutdown.exit(shutdown.requested);
 
+  const childEnv = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret };
+  if (args.worker && process.env.START_WORKER !== "false") shutdown.startWorker(childEnv);
   const [file, ...rest] = args.command as [string, ...string[]];
-  const child = spawn(file, rest, {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret, ...withAppUrl(args.command) },
-  });
+  const child = spawn(file, rest, { stdio: "inherit", env: { ...childEnv, ...withAppUrl(args.command) } });
   shutdown.child = child;
   child.on("error", (error) => {
     console.error(`[with-db] cannot run ${file}: ${error.message}`);
@@ -88,6 +92,7 @@ function withAppUrl(command: string[]): { APP_URL?: string; AUTH_URL?: string } 
 class Shutdown {
   db: BootedDatabase | undefined;
   child: ChildProcess | undefined;
+  worker: ChildProcess | undefined;
   /** Set by the first signal: the exit code it asks for (128 + signal number). */
   requested: number | undefined;
   private exiting = false;
@@ -96,7 +101,22 @@ class Shutdown {
     for (const signal of FORWARDED_SIGNALS) process.on(signal, () => this.onSignal(signal));
   }
 
+  /** The job worker beside the command; restarted after a crash until we shut down. */
+  startWorker(env: NodeJS.ProcessEnv): void {
+    const worker = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts", "worker.ts"), "--mode=server"], { stdio: ["inherit", "inherit", "inherit", "ipc"], env });
+    this.worker = worker;
+    worker.on("exit", (code, signal) => {
+      if (this.exiting || this.requested !== undefined) return;
+      console.error(`[with-db] the job worker stopped (${signal ?? `exit ${code}`}); restarting it in 5 s`);
+      setTimeout(() => {
+        if (!this.exiting && this.requested === undefined) this.startWorker(env);
+      }, 5_000).unref();
+    });
+  }
+
   private onSignal(signal: NodeJS.Signals): void {
+    const worker = this.worker;
+    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill(this.requested !== undefined ? "SIGKILL" : signal);
     const child = this.child;
     const code = 128 + os.constants.signals[signal];
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -116,9 +136,21 @@ class Shutdown {
     this.requested = code;
   }
 
+  /** The worker finishes its running jobs (SIGTERM) before PostgreSQL goes away; SIGKILL after the grace period. */
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker;
+    if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    worker.kill("SIGTERM");
+    const timer = setTimeout(() => worker.kill("SIGKILL"), CHILD_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
   async exit(code: number): Promise<void> {
     if (this.exiting) return;
     this.exiting = true;
+    await this.stopWorker();
     try {
       await this.db?.stop();
     } catch (error) {

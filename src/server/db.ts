@@ -1,23 +1,43 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
+import { logger } from "@/server/logger";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: services take one so callers can compose writes. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-export function createPrismaClient(connectionString: string) {
-  const adapter = new PrismaPg({ connectionString, max: env().DATABASE_POOL_MAX });
-  return new PrismaClient({ adapter });
+/**
+ * One pg pool per process, shared by Prisma (through its driver adapter) and the job engine
+ * (graphile-worker takes a pg Pool), so a worker inside the web server does not open a second set
+ * of connections.
+ */
+export function createPool(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: env().DATABASE_POOL_MAX });
+  // An idle client that loses its connection (database restart) must not crash the process.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "database connection lost")));
+  return pool;
+}
+
+export function createPrismaClient(connectionString: string, pool = createPool(connectionString)) {
+  // $disconnect() ends the pool too, so scripts exit promptly.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 // One client per process (Next.js dev reloads modules, so keep it on globalThis).
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+
+/** The process's pg pool (created with the Prisma client). */
+export function pgPool(): pg.Pool {
+  return (globalForPrisma.pgPool ??= createPool(env().DATABASE_URL));
+}
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   // Lazy so that importing this module (e.g. during `next build`) never needs a database.
   get(_target, prop) {
-    const client = (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL));
+    const client = (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, pgPool()));
     const value = Reflect.get(client, prop, client);
     return typeof value === "function" ? value.bind(client) : value;
   },

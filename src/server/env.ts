@@ -46,6 +46,9 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (npm run dev/start boot an embedded database for you)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // A direct (unpooled) URL: migrations, and the job engine's own connections (LISTEN/NOTIFY and
+  // session advisory locks do not work through a transaction pooler such as Neon's "-pooler").
+  DIRECT_URL: optionalString,
   APP_URL: optionalString,
   // Auth.js's own name for the public URL; APP_URL wins, and env() keeps AUTH_URL equal to it.
   AUTH_URL: optionalString,
@@ -68,12 +71,18 @@ const envSchema = z.object({
   INBOUND_PARSE_SECRET: optionalString,
   TRACKING_SECRET: optionalString,
   CRON_SECRET: optionalString,
+  // Jobs one worker process runs at the same time.
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  // Pepper for the hashed tombstones erasure leaves (docs/PRIVACY.md). Never change it once set:
+  // old tombstones would stop matching. Required for erasure in production.
+  ERASURE_PEPPER: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   SENTRY_DSN: optionalString,
   LOG_LEVEL: z.string().default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  AI_CALLS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TRUSTED_PROXY: proxyList,
   // Set by Vercel on its own servers ("1"): then its X-Forwarded-For / X-Real-IP are trusted.
   VERCEL: optionalString,
@@ -141,6 +150,14 @@ function publicOrigin(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** In development and tests a fixed pepper keeps tombstones stable; production must set its own. */
+const DEVELOPMENT_ERASURE_PEPPER = "eventops-development-erasure-pepper";
+
+/** The tombstone pepper, or null in production when ERASURE_PEPPER is not set (erasure then refuses). */
+export function erasurePepper(e: Env = env()): string | null {
+  return e.ERASURE_PEPPER ?? (e.NODE_ENV === "production" ? null : DEVELOPMENT_ERASURE_PEPPER);
 }
 
 /** DEMO_MODE=true or 1 (false or 0 turn it off); unset: on in development, off in production. */

@@ -102,6 +102,8 @@ test("a rep researches an imported account from the queue and reads its dossier"
   await expect(page).toHaveURL(/q=Zephyr/);
   await page.getByLabel(`Select Zephyr Cold ${run}`).check();
   await page.getByRole("button", { name: "Research selected (1)" }).click();
+  // Research runs as a background job; its panel lists what was researched when it is done.
+  await expect(page.getByTestId("job-research")).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 45_000 });
   const results = page.getByTestId("research-results");
   await expect(results).toContainText(`Zephyr Cold ${run}`);
   await expect(results).toContainText("built-in researcher");

@@ -93,7 +93,7 @@ test("templates preview against a real person and warn about empty fields", asyn
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "outreach-templates-phone");
 
-  // Drafts for a selection: two people at once, saved as drafts to review.
+  // Drafts for a selection: two people at once, written in the background, saved as drafts to review.
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto("/dashboard/outreach");
   await page.getByTestId("bulk-generate-open").click();
@@ -101,6 +101,9 @@ test("templates preview against a real person and warn about empty fields", asyn
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await page.getByRole("button", { name: "Generate 2 drafts" }).click();
-  await expect(page.getByRole("heading", { name: "2 drafts ready to review" })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const job = page.getByTestId("job-drafts");
+  await expect(job).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 45_000 });
+  await expect(job.getByTestId("job-status-line")).toContainText("2 drafts ready to review");
   await expect(page.getByTestId("bulk-results").getByRole("link")).toHaveCount(2);
 });

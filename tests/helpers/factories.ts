@@ -1,3 +1,4 @@
+import { updatePrivacySettings } from "@/server/privacy/settings";
 import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@/server/db";
 import type { Role } from "@/generated/prisma/enums";
@@ -52,4 +53,14 @@ export async function actorFor(user: { id: string }, eventId?: string) {
   const { resolveActor } = await import("@/server/access/actor");
   const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, name: true, image: true, role: true, lastEventId: true } });
   return resolveActor(row, eventId);
+}
+
+/**
+ * The sending organisation's name and postal address: real mail (SMTP, SendGrid) is refused until
+ * an admin sets them (the commercial footer, docs/PRIVACY.md). Tests that send over a real
+ * transport set them first.
+ */
+export async function setSenderIdentity() {
+  const admin = await createUser({ role: "ADMIN" });
+  await updatePrivacySettings({ organizationName: "Yardline Test Inc.", postalAddress: "100 Main Street\nChicago, IL 60601, USA", retentionMonths: null }, admin);
 }

@@ -9,7 +9,7 @@
  *   teardown.
  * - DATABASE_URL_TEST set (e.g. a CI service container): a database named
  *   eventops_test_<random> is created on that server and dropped WITH (FORCE) on teardown.
- * Either way all migrations are applied before any test file runs.
+ * Either way all migrations (and the job engine's schema) are applied before any test file runs.
  *
  * How tests get the URL (both verified with vitest 4.1, forks and threads pools):
  * - `process.env.DATABASE_URL` is set in vitest's main process before the workers start, and
@@ -27,6 +27,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../prisma/tooling/schema-engine";
+import { installJobEngine } from "../../src/server/jobs/install";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 
 declare module "vitest" {
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const t1 = performance.now();
     await applyMigrations(db.url);
+    await installJobEngine(db.url);
     console.log(`[test-db] ${db.describe}; ready in ${ms(t0)} (migrations ${ms(t1)})`);
   } catch (error) {
     await db.dispose();
@@ -117,6 +119,9 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
       [schema],
     );
     if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
+    // The job engine's queue too (its task names and migrations stay: running workers cache them).
+    const engine = await client.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'graphile_worker' AND tablename = '_private_jobs'`);
+    if (engine.rowCount) await client.query(`TRUNCATE graphile_worker._private_jobs, graphile_worker._private_job_queues, graphile_worker._private_known_crontabs CASCADE`);
   } finally {
     await client.end();
   }

@@ -4,6 +4,7 @@ import * as pixelRoute from "@/app/api/t/o/[token]/route";
 import * as clickRoute from "@/app/api/t/c/[token]/route";
 import * as unsubscribeRoute from "@/app/api/unsubscribe/[token]/route";
 import * as generateRoute from "@/app/api/outreach/generate/route";
+import * as bulkDraftsRoute from "@/app/api/outreach/generate/bulk/route";
 import * as researchRunRoute from "@/app/api/research/run/route";
 import * as researchAccountRoute from "@/app/api/research/accounts/[id]/route";
 import * as scoreRoute from "@/app/api/ai/score-icp/route";
@@ -14,6 +15,9 @@ import { callRoute } from "../helpers/request";
 import { createSession } from "../helpers/factories";
 import { createDraft, createPerson, outreachSetup } from "../helpers/outreach-fixtures";
 import { startFakeOpenAI } from "../helpers/fake-openai";
+import { jobRow, runJobs } from "../helpers/jobs";
+import { runBackgroundSlice } from "@/server/jobs/background";
+import { JOB_DEFINITIONS } from "@/server/jobs/tasks";
 
 /**
  * Issue 13 item 7 through the real route handlers: tracking links and unsubscribe cost no
@@ -142,33 +146,53 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
     restoreAi = ai.configure();
   });
   afterAll(() => restoreAi());
+  /** The limit counts in fixed minutes: this one and the next two are full, so a minute turning over mid-test frees nothing. */
+  async function useUpAiLimit(userId: string) {
+    const start = Math.floor(Date.now() / 60_000) * 60_000;
+    for (let i = 0; i < 3; i++) {
+      const windowStart = start + i * 60_000;
+      await prisma.rateLimit.upsert({
+        where: { key: `ai:user:${userId}:${windowStart}` },
+        create: { key: `ai:user:${userId}:${windowStart}`, points: 30, expire: BigInt(windowStart + 60_000) },
+        update: { points: 30 },
+      });
+    }
+  }
+  async function aiUnitsUsed(userId: string) {
+    const rows = await prisma.rateLimit.findMany({ where: { key: { startsWith: `ai:user:${userId}:` } }, select: { points: true } });
+    return rows.reduce((sum, r) => sum + r.points, 0);
+  }
 
-  it("50 AI drafts in one request are refused with what is allowed; nothing is drafted or used up", async () => {
+  it("a bulk drafts job waits for the next minute when the limit is used up, then finishes; a request that does not fit is refused", async () => {
     const { event, rep, account } = await outreachSetup();
     await prisma.user.update({ where: { id: rep.id }, data: { lastEventId: event.id } });
     const { cookie } = await createSession(rep.id);
-    const people = await Promise.all(Array.from({ length: 50 }, () => createPerson(event.id, account.id)));
+    const people = await Promise.all(Array.from({ length: 6 }, () => createPerson(event.id, account.id)));
+    const ids = people.map((p) => p.id);
     const callsBefore = ai.requests.length;
+    await useUpAiLimit(rep.id);
 
-    const tooMany = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: people.map((p) => p.id) } });
-    expect(tooMany.status).toBe(429);
-    expect(tooMany.json.error).toBe("Drafting 50 messages with AI needs 50 AI calls or website visits, and each person can start 30 AI calls or website visits a minute. Pick 30 or fewer.");
-    expect(Number(tooMany.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await prisma.outreach.count({ where: { personId: { in: people.map((p) => p.id) } } })).toBe(0);
+    const started = await callRoute(bulkDraftsRoute.POST, "/api/outreach/generate/bulk", { method: "POST", cookie, body: { personIds: ids } });
+    expect(started.status).toBe(202);
+    await runJobs();
+    // Nothing drafted, nothing failed: the items wait in line, and the job says why.
     expect(ai.requests.length).toBe(callsBefore);
+    const paused = await jobRow(started.json.data.id);
+    expect(paused).toMatchObject({ status: "RUNNING", done: 0, failed: 0, runnerId: null });
+    expect(paused.currentItem).toMatch(/^Paused for about \d+ s: your AI calls for this minute are used up; the job goes on by itself$/);
 
-    const twenty = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: people.slice(0, 20).map((p) => p.id) } });
-    expect(twenty.status).toBe(200);
-    expect(ai.requests.length).toBe(callsBefore + 20);
+    // Meanwhile a request that needs the model is refused with what is left, using nothing.
+    const now = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: ids.slice(0, 2) } });
+    expect(now.status).toBe(429);
+    expect(now.json.error).toMatch(/^Drafting 2 messages with AI needs 2 AI calls or website visits, but only 0 of your 30 AI calls or website visits a minute are left\. Try again in \d+ seconds, or pick fewer\.$/);
+    expect(Number(now.headers.get("retry-after"))).toBeGreaterThan(0);
 
-    const fifteen = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: people.slice(20, 35).map((p) => p.id) } });
-    expect(fifteen.status).toBe(429);
-    expect(fifteen.json.error).toMatch(/^Drafting 15 messages with AI needs 15 AI calls or website visits, but only 10 of your 30 AI calls or website visits a minute are left\. Try again in \d+ seconds, or pick fewer\.$/);
-    expect(fifteen.json.details).toEqual({ needed: 15, remaining: 10, perMinute: 30 });
-
-    const ten = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: people.slice(20, 30).map((p) => p.id) } });
-    expect(ten.status).toBe(200);
-    expect(ai.requests.length).toBe(callsBefore + 30);
+    // The next minute: the job drafts everyone, once each, with the model.
+    await prisma.rateLimit.deleteMany({ where: { key: { startsWith: `ai:user:${rep.id}:` } } });
+    await runBackgroundSlice(started.json.data.id, "test-runner", JOB_DEFINITIONS);
+    expect(await jobRow(started.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 6, failed: 0 });
+    expect(ai.requests.length).toBe(callsBefore + 6);
+    expect(await prisma.outreach.count({ where: { personId: { in: ids }, generatedBy: "ai" } })).toBe(6);
   });
 
   it("research counts one unit per account and the AI score review one, on the same budget", async () => {
@@ -179,20 +203,24 @@ describe("the AI limit: 30 model calls or website visits a minute per user", () 
       Array.from({ length: 10 }, (_, i) => prisma.targetAccount.create({ data: { eventId: event.id, name: `Yard Co ${i}`, normalizedName: `yard co ${i} ${event.id}` } })),
     );
     const ids = accounts.map((a) => a.id);
-    for (const slice of [ids.slice(0, 10), ids.slice(0, 10)]) {
-      const res = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: slice } });
-      expect(res.status).toBe(200);
-      expect(res.json.data.results.filter((r: { ok: boolean }) => r.ok)).toHaveLength(10);
-    }
+    const res = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
+    expect(res.status).toBe(202);
+    await runJobs();
+    expect(await jobRow(res.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 10 });
     const scored = await callRoute(scoreRoute.POST, "/api/ai/score-icp", { method: "POST", cookie, body: { accountId: account.id } });
     expect(scored.status).toBe(200);
     expect(scored.json.data.breakdown.ai).toMatchObject({ adjustment: 2 });
-
-    // 21 of 30 used: 10 more accounts do not fit, one does.
-    const refused = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
-    expect(refused.status).toBe(429);
-    expect(refused.json.error).toMatch(/^Researching 10 accounts needs 10 AI calls or website visits, but only 9 of your 30/);
     const one = await callRoute(researchAccountRoute.POST, `/api/research/accounts/${ids[0]}`, { method: "POST", cookie, params: { id: ids[0]! } });
     expect(one.status).toBe(200);
+    expect(await aiUnitsUsed(rep.id)).toBe(12);
+
+    // Used up: a research job waits instead of failing, and a single account is refused.
+    await useUpAiLimit(rep.id);
+    const job = await callRoute(researchRunRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: ids } });
+    await runJobs();
+    expect(await jobRow(job.json.data.id)).toMatchObject({ status: "RUNNING", done: 0, failed: 0 });
+    const refused = await callRoute(researchAccountRoute.POST, `/api/research/accounts/${ids[1]}`, { method: "POST", cookie, params: { id: ids[1]! } });
+    expect(refused.status).toBe(429);
+    expect(refused.json.error).toMatch(/^Researching this account needs 1 AI calls or website visits, but only 0 of your 30/);
   });
 });

@@ -55,6 +55,21 @@ describe("meeting reminders", () => {
     expect(await prisma.meetingReminder.count({ where: { meetingId: cancelled.id } })).toBe(0);
   });
 
+  it("does not remind a prospect on the do-not-email list (the rep still gets theirs)", async () => {
+    const w = await meetingWorld();
+    const start = new Date("2026-12-16T18:00:00Z");
+    const meeting = await prisma.meeting.create({
+      data: { eventId: w.event.id, personId: w.person.id, ownerId: w.user.id, scheduledAt: start, icsUid: `${randomUUID()}@t`, createdAt: new Date(start.getTime() - 72 * HOUR) },
+    });
+    await prisma.suppression.create({ data: { email: w.person.email!.toLowerCase(), reason: "UNSUBSCRIBED" } });
+    // (Only this meeting's rows are asserted: other files' meetings share the database.)
+    await sendDueMeetingReminders(new Date(start.getTime() - 30 * 60_000));
+    const rows = await prisma.meetingReminder.findMany({ where: { meetingId: meeting.id }, orderBy: { recipient: "asc" } });
+    expect(rows.map((r) => [r.recipient, r.status])).toEqual([["prospect", "FAILED"], ["rep", "SENT"]]);
+    expect(rows[0].error).toMatch(/do-not-email list/);
+    expect(await prisma.outboxMessage.count({ where: { toEmail: w.person.email!, kind: "meeting-reminder" } })).toBe(0);
+  });
+
   it("runs from the cron route only with the cron secret", async () => {
     const saved = process.env.CRON_SECRET;
     process.env.CRON_SECRET = "reminder-secret";
@@ -63,6 +78,8 @@ describe("meeting reminders", () => {
       const ok = await callRoute(cronRoute.GET, "/api/cron/meeting-reminders", { headers: { authorization: "Bearer reminder-secret" } });
       expect(ok.status).toBe(200);
       expect(ok.json.data).toMatchObject({ due: expect.any(Number), sent: expect.any(Number) });
+      // The route triggers the engine's task: the run is logged like the engine's own (Settings shows it).
+      expect(await prisma.jobRun.findFirst({ where: { task: "meetings.reminders", workerId: { startsWith: "cron-route:" } }, orderBy: { startedAt: "desc" } })).toMatchObject({ outcome: "ok", summary: ok.json.data });
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;
       else process.env.CRON_SECRET = saved;

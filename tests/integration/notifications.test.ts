@@ -113,6 +113,7 @@ describe("notifications", () => {
     const run = await callRoute(cronRoute.GET, "/api/cron/notifications", { headers: { authorization: "Bearer s3cret-for-tests" } });
     expect(run.status).toBe(200);
     expect(run.json.data.taskNotifications).toBe(1);
+    expect(await prisma.jobRun.findFirst({ where: { task: "notifications.send", workerId: { startsWith: "cron-route:" } }, orderBy: { startedAt: "desc" } })).toMatchObject({ outcome: "ok", summary: run.json.data });
     await callRoute(cronRoute.GET, "/api/cron/notifications", { headers: { authorization: "Bearer s3cret-for-tests" } });
     expect(await prisma.notification.findMany({ where: { userId: s.rep.id }, select: { title: true, href: true } })).toEqual([{ title: "Task due: Call Dana", href: `/dashboard/people/${s.person.id}` }]);
     delete process.env.CRON_SECRET;

@@ -10,8 +10,12 @@ import * as clickRoute from "@/app/api/t/c/[token]/route";
 import * as unsubscribeRoute from "@/app/api/unsubscribe/[token]/route";
 import * as sendRoute from "@/app/api/outreach/[id]/send/route";
 import { callRoute } from "../helpers/request";
-import { createSession } from "../helpers/factories";
+import { createSession, createUser } from "../helpers/factories";
 import { createDraft, createPerson, outreachSetup } from "../helpers/outreach-fixtures";
+import { FOOTER_SETUP_MESSAGE, updatePrivacySettings } from "@/server/privacy/settings";
+
+let admin: { id: string };
+const SENDER = { organizationName: "Yardline Test Inc.", postalAddress: "100 Main Street\nChicago, IL 60601, USA", retentionMonths: null };
 
 // A real SMTP conversation on loopback: nodemailer (SMTP_URL) → smtp-server → mailparser.
 const received: ParsedMail[] = [];
@@ -35,6 +39,9 @@ beforeAll(async () => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}/?ignoreTLS=true`;
   process.env.APP_URL = "https://app.eventops.test";
   process.env.TRACKING_SECRET = "test-tracking-secret";
+  // Real mail carries the sender's name and postal address (Settings → Privacy).
+  admin = await createUser({ role: "ADMIN" });
+  await updatePrivacySettings(SENDER, admin);
 });
 
 afterAll(async () => {
@@ -43,6 +50,7 @@ afterAll(async () => {
     else process.env[key] = saved[key];
   }
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await prisma.setting.deleteMany({ where: { key: "privacy.settings" } });
 });
 
 beforeEach(() => {
@@ -55,6 +63,27 @@ const WEDNESDAY_10AM_NY = new Date("2026-03-04T15:00:00Z");
 function mailFor(outreachId: string) {
   return received.filter((m) => (m.html || "").includes(outreachId) || m.messageId?.includes(outreachId));
 }
+
+describe("the commercial footer", () => {
+  it("refuses real sending until an admin set the sender's name and address, then carries them, the event's reason and the opt-out", async () => {
+    const { event, rep, person, account } = await outreachSetup();
+    await prisma.event.update({ where: { id: event.id }, data: { outreachReason: "You are hearing from us because your company exhibits at Manifest 2026." } });
+    const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id, accountId: account.id });
+    await prisma.setting.deleteMany({ where: { key: "privacy.settings" } });
+    await expect(sendOutreach(draft.id, { now: WEDNESDAY_10AM_NY, actor: rep })).rejects.toThrow(FOOTER_SETUP_MESSAGE);
+    expect(received).toHaveLength(0);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", attempts: 0 });
+
+    await updatePrivacySettings(SENDER, admin);
+    expect(await sendOutreach(draft.id, { now: WEDNESDAY_10AM_NY, actor: rep })).toMatchObject({ outcome: "sent" });
+    const [mail] = mailFor(draft.id);
+    for (const part of [mail.text ?? "", mail.html || ""]) {
+      expect(part).toContain("You are hearing from us because your company exhibits at Manifest 2026.");
+      expect(part).toContain("Yardline Test Inc., 100 Main Street, Chicago, IL 60601, USA");
+      expect(part).toMatch(/Unsubscribe/);
+    }
+  });
+});
 
 describe("sending an outreach over real SMTP", () => {
   it("delivers one message with unsubscribe headers, tracking pixel and rewritten links, and records it", async () => {
@@ -235,14 +264,28 @@ describe("sending an outreach over real SMTP", () => {
 });
 
 describe("the queue runner", () => {
-  it("marks a message stuck in SENDING as failed instead of sending it twice", async () => {
+  it("marks a message stuck in SENDING after its handover as interrupted and never sends it again by itself", async () => {
     const { event, rep, person } = await outreachSetup();
     const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
-    await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
+    await prisma.$executeRaw`UPDATE outreach SET status = 'SENDING', "handedOverAt" = now() - interval '1 hour', "updatedAt" = now() - interval '1 hour' WHERE id = ${draft.id}`;
     const summary = await processQueuedOutreach({ now: new Date(), limit: 10 });
-    expect(summary.interrupted).toBeGreaterThanOrEqual(1);
-    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "FAILED" });
+    expect(summary.interrupted).toBe(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "INTERRUPTED", failureReason: expect.stringMatching(/Check the outbox/) });
+    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.interrupted" } })).toBe(1);
+    // Neither the queue nor the rep's plain Send button sends it again.
+    await processQueuedOutreach({ now: new Date(), limit: 10 });
+    await expect(sendOutreach(draft.id)).rejects.toThrow(/Check the outbox, then resend or discard/);
     expect(mailFor(draft.id)).toHaveLength(0);
-    expect(await prisma.activity.count({ where: { entityId: draft.id, type: "outreach.failed" } })).toBe(1);
+  });
+
+  it("puts a claim that died before its handover back in the queue and sends it once", async () => {
+    const { event, rep, person } = await outreachSetup();
+    const draft = await createDraft({ eventId: event.id, personId: person.id, ownerId: rep.id });
+    // Claimed an hour before the queue runs, by a process that died before handing it over.
+    await prisma.outreach.update({ where: { id: draft.id }, data: { status: "SENDING", updatedAt: new Date(WEDNESDAY_10AM_NY.getTime() - 3_600_000) } });
+    const summary = await processQueuedOutreach({ now: WEDNESDAY_10AM_NY, limit: 10 });
+    expect(summary).toMatchObject({ interrupted: 0, sent: 1 });
+    expect(mailFor(draft.id)).toHaveLength(1);
+    expect(await prisma.outreach.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "SENT" });
   });
 });

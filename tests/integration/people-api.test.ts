@@ -139,3 +139,19 @@ describe("POST /api/people/bulk", () => {
     expect(await prisma.activity.count({ where: { type: "person.deleted", entityId: ids.solo } })).toBe(1);
   });
 });
+
+describe("lawful basis and source", () => {
+  it("defaults to legitimate interest, is set in bulk with an activity each, and filters the list", async () => {
+    const created = await callRoute(peopleRoute.POST, "/api/people", { method: "POST", cookie, body: { firstName: "Lia", lastName: "Basis", email: "lia@basis.test", eventId } });
+    expect(created.status).toBe(201);
+    expect(created.json.data).toMatchObject({ lawfulBasis: "LEGITIMATE_INTEREST", dataSource: "MANUAL" });
+    const set = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "lawful_basis", ids: [ids.vp, created.json.data.id], lawfulBasis: "CONSENT" } });
+    expect(set.json.data).toEqual({ action: "lawful_basis", count: 2 });
+    expect(await prisma.activity.count({ where: { entityId: ids.vp, description: { contains: "set the lawful basis of Vera Ops to consent" } } })).toBe(1);
+    expect((await names({ lawfulBasis: "CONSENT" })).sort()).toEqual(["Lia Basis", "Vera Ops"]);
+    expect(await names({ lawfulBasis: "CONSENT", dataSource: "IMPORT" })).toEqual([]);
+    const wrong = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "lawful_basis", ids: [ids.vp], lawfulBasis: "MAYBE" } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.details).toEqual([{ path: "lawfulBasis", message: "Pick legitimate interest, consent or customer" }]);
+  });
+});

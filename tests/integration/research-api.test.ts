@@ -5,6 +5,7 @@ import * as candidatesRoute from "@/app/api/research/candidates/route";
 import * as runRoute from "@/app/api/research/run/route";
 import * as accountRoute from "@/app/api/research/accounts/[id]/route";
 import { callRoute } from "../helpers/request";
+import { jobRow, runJobs } from "../helpers/jobs";
 import { actorFor, createEvent, signedInUser } from "../helpers/factories";
 import { startFakeOpenAI } from "../helpers/fake-openai";
 import { allowLoopbackOnly, startFakeSite } from "../helpers/fake-site";
@@ -212,16 +213,19 @@ describe("GET /api/research/candidates and POST /api/research/run", () => {
     const byDefault = await callRoute(candidatesRoute.GET, "/x", { cookie });
     expect(byDefault.json.data.total).toBe(5);
 
-    const run = await callRoute(runRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: [a90.id, "missing-id"] } });
-    expect(run.status).toBe(200);
-    expect(run.json.data.results).toEqual([
-      expect.objectContaining({ accountId: a90.id, ok: true }),
-      { accountId: "missing-id", ok: false, error: expect.stringMatching(/^Account not found in /) },
-    ]);
+    // Unknown ids are refused up front; known ones are researched by a background job.
+    const unknown = await callRoute(runRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: [a90.id, "missing-id"] } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json).toMatchObject({ error: `Some accounts are not in ${event.name}`, details: [{ path: "accountIds", message: "Unknown account missing-id" }] });
+    const run = await callRoute(runRoute.POST, "/api/research/run", { method: "POST", cookie, body: { accountIds: [a90.id] } });
+    expect(run.status).toBe(202);
+    expect(run.json.data).toMatchObject({ kind: "research", status: "QUEUED", total: 1, label: "Research of 1 account" });
+    await runJobs();
+    expect(await jobRow(run.json.data.id)).toMatchObject({ status: "SUCCEEDED", done: 1, failed: 0 });
     const after = await listResearchCandidates({ staleDays: 30, page: 1, pageSize: 50 }, await actorFor(user, event.id));
     expect(after.items.map((i) => i.id)).not.toContain(a90.id);
 
-    const tooMany = await callRoute(runRoute.POST, "/x", { method: "POST", cookie, body: { accountIds: Array.from({ length: 11 }, (_, i) => `id${i}`) } });
+    const tooMany = await callRoute(runRoute.POST, "/x", { method: "POST", cookie, body: { accountIds: Array.from({ length: 501 }, (_, i) => `id${i}`) } });
     expect(tooMany.status).toBe(422);
   });
 });

@@ -5,6 +5,7 @@ import * as weightsRoute from "@/app/api/ai/score-icp/weights/route";
 import * as roiRoute from "@/app/api/roi/calculate/route";
 import { DEFAULT_WEIGHTS } from "@/server/scoring/icp";
 import { callRoute } from "../helpers/request";
+import { jobRow, runJobs } from "../helpers/jobs";
 import { createEvent, signedInUser } from "../helpers/factories";
 import { startFakeOpenAI } from "../helpers/fake-openai";
 
@@ -56,9 +57,12 @@ describe("POST /api/ai/score-icp", () => {
       data: Array.from({ length: 30 }, (_, i) => ({ eventId, name: `Batch ${i}`, normalizedName: `batch ${i}`, industry: i % 2 ? "Retail" : null, employeeCount: i * 100 })),
     });
     await prisma.person.createMany({ data: extra.map((a, i) => ({ eventId, accountId: a.id, firstName: `P${i}`, name: `P${i}`, title: "Yard Manager", isOps: true })) });
+    // A whole event is rescored by a background job: the request answers with the job at once.
     const res = await callRoute(scoreRoute.POST, "/api/ai/score-icp", { method: "POST", cookie: rep, body: { eventId } });
     expect(res.status).toBe(200);
-    expect(res.json.data).toMatchObject({ kind: "event", accounts: 31, people: 31 });
+    expect(res.json.data).toMatchObject({ kind: "event", id: eventId, job: { kind: "rescore", status: "QUEUED" } });
+    await runJobs();
+    expect(await jobRow(res.json.data.job.id)).toMatchObject({ status: "SUCCEEDED", done: 62, total: 62, result: { accounts: 31, people: 31 } });
     expect(await prisma.targetAccount.count({ where: { eventId, icpScoredAt: null } })).toBe(0);
     expect(await prisma.person.count({ where: { eventId, icpScore: null } })).toBe(0);
     const retail = await prisma.targetAccount.findFirstOrThrow({ where: { eventId, name: "Batch 1" } });

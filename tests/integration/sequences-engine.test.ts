@@ -5,6 +5,7 @@ import { CLAIM_MS, claimBatch, processDueSequenceSteps } from "@/server/sequence
 import { sendOutreach } from "@/server/outreach/send";
 import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/service";
 import * as cronRoute from "@/app/api/cron/sequences/route";
+import { addJob, TASKS } from "@/server/jobs/queue";
 import { callRoute } from "../helpers/request";
 import { createUser } from "../helpers/factories";
 import { createPerson, outreachSetup } from "../helpers/outreach-fixtures";
@@ -226,15 +227,23 @@ describe("sequence engine", () => {
 });
 
 describe("GET /api/cron/sequences", () => {
-  it("refuses a missing or wrong secret and runs the engine with the right one", async () => {
+  it("refuses a missing or wrong secret, and with the right one drains the job engine: the due step goes out through a sequences batch", async () => {
     const saved = process.env.CRON_SECRET;
     process.env.CRON_SECRET = "seq-cron-secret";
     try {
       expect((await callRoute(cronRoute.GET, "/api/cron/sequences")).status).toBe(401);
       expect((await callRoute(cronRoute.GET, "/api/cron/sequences", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+      const { event, rep, person } = await outreachSetup();
+      const seq = await sequenceWith(event.id, rep.id, [{ delayDays: 0 }]);
+      const e = await enroll(seq.id, person.id, rep.id, new Date(Date.now() - 60_000));
+      await addJob(TASKS.sequencesTick, {});
       const ok = await callRoute(cronRoute.GET, "/api/cron/sequences", { headers: { authorization: "Bearer seq-cron-secret" } });
       expect(ok.status).toBe(200);
-      expect(ok.json.data).toEqual(expect.objectContaining({ processed: expect.any(Number), sent: expect.any(Number), completed: expect.any(Number), stopped: expect.any(Number), errors: expect.any(Number) }));
+      expect(ok.json.data).toMatchObject({ stoppedBy: "idle", dueLeft: 0 });
+      const tasks = ok.json.data.runs.map((r: { task: string; outcome: string }) => `${r.task}:${r.outcome}`);
+      expect(tasks).toEqual(expect.arrayContaining(["sequences.tick:ok", "sequences.batch:ok"]));
+      // Sent now, or queued for the recipient's sending window (real time of day): either way step 1 exists once.
+      expect(await stepMessages(e.id)).toMatchObject([{ stepNumber: 1, status: expect.stringMatching(/^(SENT|QUEUED)$/) }]);
       expect(cronRoute.maxDuration).toBe(60);
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;

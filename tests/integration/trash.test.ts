@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { purgeExpiredTrash } from "@/server/trash/service";
+import { taskList } from "@/server/jobs/tasks";
+import { TASKS } from "@/server/jobs/queue";
 import { TRASH_DAYS } from "@/lib/trash";
 import * as accountsRoute from "@/app/api/accounts/route";
 import * as accountRoute from "@/app/api/accounts/[id]/route";
@@ -17,7 +19,6 @@ import * as boothRoute from "@/app/api/booth/leads/route";
 import * as trashRoute from "@/app/api/trash/route";
 import * as restoreRoute from "@/app/api/trash/[id]/restore/route";
 import * as purgeRoute from "@/app/api/trash/[id]/route";
-import * as cronRoute from "@/app/api/cron/sequences/route";
 import * as searchRoute from "@/app/api/search/route";
 import * as showRoute from "@/app/api/reports/show/route";
 import * as capturesRoute from "@/app/api/booth/captures/route";
@@ -177,19 +178,13 @@ describe("purging", () => {
     expect(await prisma.deletion.findUniqueOrThrow({ where: { id: first.json.data.deletionId } })).toMatchObject({ purgedAt: expect.any(Date) });
     expect(await prisma.activity.count({ where: { type: "trash.purged", entityId: first.json.data.deletionId, actorId: admin.id } })).toBe(1);
 
-    // Not yet 30 days: stays. Backdated past 30 days: the cron route purges it.
+    // Not yet 30 days: stays. Backdated past 30 days: the job engine's maintenance task purges it.
     expect((await purgeExpiredTrash(new Date())).deletions).toBe(0);
     await prisma.deletion.update({ where: { id: second.json.data.deletionId }, data: { createdAt: new Date(Date.now() - (TRASH_DAYS + 1) * 86_400_000) } });
-    const saved = process.env.CRON_SECRET;
-    process.env.CRON_SECRET = "trash-cron-secret";
-    try {
-      const ran = await callRoute(cronRoute.GET, "/api/cron/sequences", { headers: { authorization: "Bearer trash-cron-secret" } });
-      expect(ran.status).toBe(200);
-      expect(ran.json.data.trash).toEqual({ deletions: 1, accounts: 1, people: 0 });
-    } finally {
-      if (saved === undefined) delete process.env.CRON_SECRET;
-      else process.env.CRON_SECRET = saved;
-    }
+    const workerId = `trash-test-${randomUUID()}`;
+    await taskList(workerId)[TASKS.maintenance]!({}, {} as never);
+    const run = await prisma.jobRun.findFirstOrThrow({ where: { task: TASKS.maintenance, workerId } });
+    expect(run).toMatchObject({ outcome: "ok", summary: expect.objectContaining({ trash: { deletions: 1, accounts: 1, people: 0 } }) });
     expect(await prisma.targetAccount.findUnique({ where: { id: b! } })).toBeNull();
     expect(await prisma.activity.count({ where: { type: "trash.purged", entityId: second.json.data.deletionId, actorId: null } })).toBe(1);
     expect((await purgeExpiredTrash(new Date())).deletions).toBe(0);

@@ -1,7 +1,6 @@
 "use client";
 import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import { Building2, Loader2, Sparkles, Trash2, X } from "lucide-react";
@@ -14,6 +13,7 @@ import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type 
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 
 export type AccountRow = Engagement & {
@@ -82,22 +82,23 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
   views: { id: string; name: string; query: string }[];
   timeZone: string;
 }) {
-  const router = useRouter();
   const url = useListUrl();
   const columns = useMemo(() => accountColumns(timeZone), [timeZone]);
   const [scoring, setScoring] = useState<{ busy: boolean; text: string | null; error?: boolean }>({ busy: false, text: null });
   const stage = url.get("stage");
 
+  /** Rescoring a whole event is a background job; its progress shows above the list. */
   async function rescoreAll() {
-    setScoring({ busy: true, text: "Scoring every account and person in this event…" });
-    const res = await apiFetch<{ accounts: number; people: number; ms: number }>("/api/ai/score-icp", { method: "POST", body: { eventId } });
+    setScoring({ busy: true, text: null });
+    const res = await apiFetch<{ job: JobView }>("/api/ai/score-icp", { method: "POST", body: { eventId } });
     if (!res.success) return setScoring({ busy: false, text: res.error, error: true });
-    setScoring({ busy: false, text: `Scored ${res.data.accounts.toLocaleString("en-US")} accounts and ${res.data.people.toLocaleString("en-US")} people in ${(res.data.ms / 1000).toFixed(1)} s.` });
-    router.refresh();
+    setScoring({ busy: false, text: null });
+    announceJob(res.data.job);
   }
 
   const filters = (
     <>
+      <JobProgress kind="rescore" title="Rescoring" />
       <div className="flex flex-wrap items-center gap-2">
         <FilterSearch url={url} label="Search accounts" placeholder="Search name, domain, industry" className="w-full sm:w-72" />
         <FilterToggles url={url} param="tier" label="Tier" options={TIERS.map((t) => ({ value: t, label: t }))} buttonClassName="w-9 text-sm" />

@@ -23,7 +23,8 @@ export type BulkContext = {
   post: (body: Record<string, unknown>, done: (count: number) => string) => Promise<string | null>;
   /** `post`, with a failure shown above the list. */
   apply: (body: Record<string, unknown>, done: (count: number) => string) => Promise<void>;
-  run: (action: () => Promise<string | null>, done: string) => Promise<void>;
+  /** Runs `action`; `{ silent: true }` means it shows its own result (a dialog, a background job). */
+  run: (action: () => Promise<string | null | { silent: true }>, done: string) => Promise<void>;
   confirm: (options: ConfirmOptions, run: () => Promise<string | null>) => void;
 };
 
@@ -61,11 +62,12 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
   const active = filterParams.filter((p) => url.get(p)).length;
   const filtered = active > 0;
 
-  async function run(action: () => Promise<string | null>, done: string) {
+  async function run(action: () => Promise<string | null | { silent: true }>, done: string) {
     setBusy(true);
     setMessage(null);
     const error = await action();
     setBusy(false);
+    if (error && typeof error === "object") return;
     if (error) return setMessage({ kind: "error", text: error });
     setMessage({ kind: "ok", text: done });
     setSelected(new Set());

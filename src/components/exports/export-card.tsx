@@ -1,4 +1,5 @@
-import { Download, FileArchive, FileJson } from "lucide-react";
+import { Download } from "lucide-react";
+import { FullExportButtons } from "@/components/exports/full-export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
@@ -19,7 +20,7 @@ const ENTITIES = [
   { key: "do_not_email", label: "Do-not-email list" },
 ] as const;
 
-/** Admin-only downloads of the current event's data; the files stream straight from the server. */
+/** Admin-only exports of the current event's data: the full export is prepared in the background, one table streams at once. */
 export function ExportDataCard({ eventId, eventName }: { eventId: string; eventName: string }) {
   const url = (params: Record<string, string>) => `/api/export/full?${new URLSearchParams({ eventId, ...params }).toString()}`;
   return (
@@ -29,22 +30,12 @@ export function ExportDataCard({ eventId, eventName }: { eventId: string; eventN
         <CardDescription>
           Everything in {eventName}: accounts, people (with persona flags and ICP score), outreach, meetings, the activity log, research
           dossiers, campaigns, templates, sequences with their steps and enrollments, saved reports, and the team&apos;s do-not-email list.
-          Files stream as they are written, so large events download fine. Spreadsheet formulas in cells are neutralised.
-          Limited to 10 exports per 10 minutes.
+          The full export is prepared in the background and offered here as a download when it is ready; one table downloads at once.
+          Spreadsheet formulas in cells are neutralised. Limited to 10 single-table downloads per 10 minutes.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <div className="flex flex-wrap gap-2">
-          <a href={url({ format: "csv" })} download className={buttonVariants()} data-testid="export-zip">
-            <FileArchive aria-hidden /> All data (ZIP of CSVs)
-          </a>
-          <a href={url({ format: "json" })} download className={buttonVariants({ variant: "outline" })}>
-            <FileJson aria-hidden /> JSON
-          </a>
-          <a href={url({ format: "ndjson" })} download className={buttonVariants({ variant: "outline" })}>
-            <FileJson aria-hidden /> NDJSON
-          </a>
-        </div>
+        <FullExportButtons eventId={eventId} />
         <div>
           <p className="mb-2 text-sm font-medium">One table as CSV</p>
           <div className="flex flex-wrap gap-2">

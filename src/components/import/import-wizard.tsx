@@ -14,6 +14,7 @@ import { useLeaveGuard } from "@/components/ui/leave-guard";
 import { notCsvReason } from "@/lib/csv-sniff";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
+import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { SAMPLE_CSV } from "@/components/import/sample-csv";
 import { FIELD_OPTIONS, type ImportReport, type Mapping, type Preview } from "@/components/import/types";
 
@@ -87,6 +88,13 @@ export function ImportWizard({ eventName }: { eventName: string }) {
         headers: { "content-type": "application/json", ...(pageEventId() ? { "x-event-id": pageEventId()! } : {}) },
         body: JSON.stringify({ csv, fileName, mapping: preview.mapping, mode }),
       });
+      if (response.status === 202) {
+        // A large file: the server imports it in the background; JobProgress above follows it.
+        const payload = (await response.json()) as { data: { job: JobView } };
+        announceJob(payload.data.job);
+        reset();
+        return;
+      }
       if (!response.ok || !response.body) {
         const payload = (await response.json().catch(() => null)) as { error?: string } | null;
         throw new Error(payload?.error ?? `The server answered ${response.status}`);
@@ -163,6 +171,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       {dialog}
       {leaveGuard}
+      <JobProgress kind="import" title="Large import" />
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {error}

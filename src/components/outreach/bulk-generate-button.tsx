@@ -1,8 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { Loader2, Sparkles } from "lucide-react";
+import { announceJob, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -12,11 +11,14 @@ import { NativeSelect } from "@/components/ui/native-select";
 
 type Recipient = { id: string; name: string; title: string | null; email: string | null; account: { name: string } | null; suppressed: boolean };
 type Option = { id: string; name: string; channel?: string };
-type Generated = { outreachId?: string; personName: string; generatedBy: string; missing: string[]; warnings: string[] };
 
-const MAX = 50;
+/** The server takes up to 500 people per job. */
+const MAX = 500;
 
-/** Personalised drafts for a selection of people at once; each lands as a DRAFT to review. */
+/**
+ * Personalised drafts for many people at once: a background job (the dialog closes at once and
+ * the page's JobProgress follows it); each draft lands as a DRAFT to review.
+ */
 export function BulkGenerateButton() {
   const [open, setOpen] = useState(false);
   return (
@@ -29,18 +31,25 @@ export function BulkGenerateButton() {
   );
 }
 
-function BulkForm({ onDone }: { onDone: () => void }) {
-  const router = useRouter();
+/** The same dialog for people already chosen elsewhere (the People list's selection). */
+export function BulkGenerateDialog({ people, onClose }: { people: { id: string; name: string }[] | null; onClose: () => void }) {
+  return (
+    <Dialog open={people !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
+      <DialogContent aria-describedby={undefined}>{people ? <BulkForm preselected={people} onDone={onClose} /> : null}</DialogContent>
+    </Dialog>
+  );
+}
+
+function BulkForm({ onDone, preselected }: { onDone: () => void; preselected?: { id: string; name: string }[] }) {
   const [q, setQ] = useState("");
   const [people, setPeople] = useState<Recipient[] | null>(null);
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [selected, setSelected] = useState<Map<string, string>>(new Map(preselected?.map((p) => [p.id, p.name])));
   const [templates, setTemplates] = useState<Option[]>([]);
   const [campaigns, setCampaigns] = useState<Option[]>([]);
   const [templateId, setTemplateId] = useState("");
   const [campaignId, setCampaignId] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [results, setResults] = useState<Generated[] | null>(null);
 
   useEffect(() => {
     void Promise.all([apiFetch<Option[]>("/api/templates"), apiFetch<Option[]>("/api/campaigns")]).then(([t, c]) => {
@@ -50,6 +59,7 @@ function BulkForm({ onDone }: { onDone: () => void }) {
   }, []);
 
   useEffect(() => {
+    if (preselected) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       apiFetch<Recipient[]>(`/api/outreach/recipients?q=${encodeURIComponent(q)}`, { signal: controller.signal })
@@ -60,7 +70,7 @@ function BulkForm({ onDone }: { onDone: () => void }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q]);
+  }, [q, preselected]);
 
   function toggle(person: Recipient) {
     setSelected((current) => {
@@ -74,45 +84,24 @@ function BulkForm({ onDone }: { onDone: () => void }) {
   async function generate() {
     setBusy(true);
     setError(null);
-    const res = await apiFetch<Generated[]>("/api/outreach/generate", {
+    const res = await apiFetch<JobView>("/api/outreach/generate/bulk", {
       method: "POST",
-      body: { personIds: [...selected.keys()], templateId: templateId || null, campaignId: campaignId || null, save: true },
+      body: { personIds: [...selected.keys()], templateId: templateId || null, campaignId: campaignId || null },
     });
     setBusy(false);
     if (!res.success) return setError(res.error);
-    setResults(res.data);
-    router.refresh();
-  }
-
-  if (results) {
-    return (
-      <>
-        <DialogHeader>
-          <DialogTitle>{results.length} drafts ready to review</DialogTitle>
-          <DialogDescription>Nothing was sent. Open each draft, edit it and send it when it reads right.</DialogDescription>
-        </DialogHeader>
-        <ul className="max-h-80 divide-y overflow-y-auto rounded-md border text-sm" data-testid="bulk-results">
-          {results.map((r) => (
-            <li key={r.outreachId ?? r.personName} className="flex flex-col gap-0.5 px-3 py-2">
-              {r.outreachId ? <Link className="font-medium text-primary hover:underline" href={`/dashboard/outreach/${r.outreachId}`}>{r.personName}</Link> : <span className="font-medium">{r.personName}</span>}
-              <span className="text-xs text-muted-foreground">
-                {r.generatedBy === "ai" ? "Written by the AI model" : "Composed from the template"}
-                {r.missing.length ? ` · empty fields: ${r.missing.join(", ")}` : ""}
-                {r.warnings.length ? ` · ${r.warnings.join("; ")}` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <DialogFooter><Button onClick={onDone}>Done</Button></DialogFooter>
-      </>
-    );
+    announceJob(res.data);
+    onDone();
   }
 
   return (
     <>
       <DialogHeader>
         <DialogTitle>Generate drafts for several people</DialogTitle>
-        <DialogDescription>Pick up to {MAX} people. Each gets a personalised draft from their data and dossier.</DialogDescription>
+        <DialogDescription>
+          {preselected ? `${preselected.length} ${preselected.length === 1 ? "person" : "people"} selected.` : `Pick up to ${MAX} people.`} Each gets a personalised draft from their data and dossier.
+          The drafts are written in the background: close this and follow the progress on the page. Nothing is sent.
+        </DialogDescription>
       </DialogHeader>
       <div className="flex flex-col gap-3">
         <div className="grid gap-3 sm:grid-cols-2">
@@ -131,8 +120,8 @@ function BulkForm({ onDone }: { onDone: () => void }) {
             </NativeSelect>
           </div>
         </div>
-        <Input placeholder="Search people by name, email or company" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search people" />
-        {people === null ? <p className="text-sm text-muted-foreground">Loading…</p> : people.length === 0 ? <p className="text-sm text-muted-foreground">No one matches.</p> : (
+        {preselected ? null : <Input placeholder="Search people by name, email or company" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search people" />}
+        {preselected ? null : people === null ? <p className="text-sm text-muted-foreground">Loading…</p> : people.length === 0 ? <p className="text-sm text-muted-foreground">No one matches.</p> : (
           <ul className="max-h-64 divide-y overflow-y-auto rounded-md border">
             {people.map((p) => (
               <li key={p.id}>
@@ -153,7 +142,7 @@ function BulkForm({ onDone }: { onDone: () => void }) {
       <DialogFooter>
         <Button variant="outline" onClick={onDone}>Cancel</Button>
         <Button onClick={generate} disabled={busy || selected.size === 0}>
-          {busy ? <><Loader2 className="animate-spin" aria-hidden /> Writing {selected.size} drafts…</> : <><Sparkles aria-hidden /> Generate {selected.size || ""} drafts</>}
+          {busy ? <><Loader2 className="animate-spin" aria-hidden /> Starting…</> : <><Sparkles aria-hidden /> Generate {selected.size || ""} drafts</>}
         </Button>
       </DialogFooter>
     </>

@@ -2,7 +2,7 @@ import { browserTimeZone, formatInZone } from "@/lib/time";
 
 // Display helpers shared by the outreach UI (client and server components).
 export const STATUS_LABEL: Record<string, string> = {
-  DRAFT: "Draft", QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Cancelled",
+  DRAFT: "Draft", QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Cancelled", INTERRUPTED: "Interrupted",
 };
 
 export const CHANNEL_LABEL: Record<string, string> = { EMAIL: "Email", LINKEDIN: "LinkedIn", CALL: "Call" };
@@ -12,7 +12,8 @@ export function statusVariant(status: string): "default" | "secondary" | "succes
     case "SENT": return "success";
     case "QUEUED":
     case "SENDING": return "warning";
-    case "FAILED": return "destructive";
+    case "FAILED":
+    case "INTERRUPTED": return "destructive";
     case "CANCELLED": return "secondary";
     default: return "outline";
   }
@@ -23,6 +24,7 @@ export type SendOutcomeView =
   | { outcome: "queued"; at: string; reason: string }
   | { outcome: "suppressed"; reason: string }
   | { outcome: "failed"; error: string }
+  | { outcome: "interrupted" }
   | { outcome: "busy" };
 
 export function describeOutcome(result: SendOutcomeView): { tone: "success" | "warning" | "error"; text: string } {
@@ -35,6 +37,8 @@ export function describeOutcome(result: SendOutcomeView): { tone: "success" | "w
       return { tone: "error", text: `Not sent: this address is on the suppression list (${result.reason}).` };
     case "failed":
       return { tone: "error", text: `Sending failed: ${result.error}` };
+    case "interrupted":
+      return { tone: "error", text: "The mail server's answer never came: this message may or may not have gone out. Check the outbox before resending it." };
     case "busy":
       return { tone: "warning", text: "This message is being sent right now." };
   }

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Loader2, MessageSquareReply, Pencil, Send, Trash2 } from "lucide-react";
+import { AlertTriangle, Loader2, MessageSquareReply, Pencil, RotateCcw, Send, Trash2 } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -84,6 +84,11 @@ export function OutreachActions({ id, personId, personName, status, channel, sub
     return res;
   });
   const markReplied = () => run("reply", () => apiFetch(`/api/outreach/${id}/reply`, { method: "POST", body: {} }));
+  const resend = () => run("resend", async () => {
+    const res = await apiFetch<{ result: SendOutcomeView }>(`/api/outreach/${id}/resend`, { method: "POST" });
+    if (res.success) setOutcome(res.data.result);
+    return res;
+  });
 
   const view = outcome ? describeOutcome(outcome) : null;
   return (
@@ -113,6 +118,27 @@ export function OutreachActions({ id, personId, personName, status, channel, sub
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
+          {status === "INTERRUPTED" ? (
+            <div className="flex w-full flex-col gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm" data-testid="interrupted-notice">
+              <p className="flex items-start gap-2">
+                <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+                <span>
+                  Sending was interrupted before the mail server answered, so this message may or may not have gone out. It is never sent again by itself.
+                  Check the outbox (your mail provider&apos;s sent folder, or ask the recipient), then resend it or discard it.
+                </span>
+              </p>
+              {!refusal ? (
+                <div className="flex flex-wrap gap-2">
+                  <Button size="sm" onClick={resend} disabled={busy !== null} data-testid="outreach-resend">
+                    {busy === "resend" ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />} It did not go out: resend
+                  </Button>
+                  <Button size="sm" variant="outline" onClick={discard} disabled={busy !== null} data-testid="outreach-discard-interrupted">
+                    <Trash2 aria-hidden /> Discard it
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+          ) : null}
           {editable ? (
             <>
               <Button onClick={send} disabled={busy !== null} data-testid="outreach-send">

@@ -1,4 +1,5 @@
 "use client";
+import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -35,9 +36,13 @@ type Teammate = { id: string; name: string | null; email: string };
  * Bulk actions get the selected ids; `extraBulkActions` is the hook where "Enroll in sequence"
  * (built with sequences) plugs in without this list knowing about sequences.
  */
-export type BulkAction = { label: string; run: (ids: string[]) => Promise<string | null> };
+export type BulkAction = {
+  label: string;
+  /** An error to show, null for "done", or `{ silent: true }` when the action shows its own result (a dialog, a job). */
+  run: (ids: string[]) => Promise<string | null | { silent: true }>;
+};
 
-const FILTERS = ["q", "persona", "tier", "assignedTo", "hasEmail", "rating", "tag", "icpMin", "icpMax", "accountId", ...ENGAGEMENT_PARAMS];
+const FILTERS = ["q", "persona", "tier", "assignedTo", "hasEmail", "rating", "tag", "icpMin", "icpMax", "accountId", "lawfulBasis", "dataSource", ...ENGAGEMENT_PARAMS];
 const column = createColumnHelper<PersonRow>();
 
 function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
@@ -120,6 +125,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
         <FilterSelect url={url} param="assignedTo" id="p-rep" label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />
         <FilterSelect url={url} param="hasEmail" id="p-email" label="Email" anyLabel="With or without" options={[{ value: "true", label: "Has email" }, { value: "false", label: "No email" }]} />
         <FilterSelect url={url} param="rating" id="p-rating" label="Booth rating" anyLabel="Any" options={[{ value: "hot", label: "Hot" }, { value: "warm", label: "Warm" }, { value: "cold", label: "Cold" }]} />
+        <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect url={url} param="dataSource" id="p-source" label="Source" anyLabel="Any" options={Object.entries(DATA_SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
         <FilterText url={url} param="tag" id="p-tag" label="Interest tag" placeholder="e.g. pilot" />
         <FilterNumber url={url} param="icpMin" id="p-icpmin" label="ICP from" min={0} max={100} placeholder="0" />
         <FilterNumber url={url} param="icpMax" id="p-icpmax" label="ICP to" min={0} max={100} placeholder="100" />
@@ -151,6 +158,10 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
             <option value="">Assign to…</option>
             <option value="none">Nobody</option>
             {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
+          </Select>
+          <Select aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "lawful_basis", lawfulBasis: e.target.value }, (n) => `Lawful basis set for ${n} ${n === 1 ? "person" : "people"}.`)}>
+            <option value="">Lawful basis…</option>
+            {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </Select>
           {extraBulkActions.map((a) => (
             <Button key={a.label} variant="outline" size="sm" disabled={bulk.busy} onClick={() => bulk.run(() => a.run(bulk.ids), `${a.label}: done.`)}>

@@ -1,8 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { AlertTriangle, CheckCircle2, ChevronDown, ChevronUp, Loader2, Search, Square } from "lucide-react";
+import { useState } from "react";
+import { CheckCircle2, ChevronDown, ChevronUp, Loader2, Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/lib/api-client";
 import { FilterSearch, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
 import { cn } from "@/lib/utils";
-import { ProgressBar } from "@/components/import/progress-bar";
+import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
 import { browserTimeZone, formatInZone } from "@/lib/time";
 
@@ -25,12 +24,6 @@ export type Candidate = {
   researchedAt: string | null;
 };
 
-type RunResult =
-  | { accountId: string; ok: true; result: { name: string; provider: string; painPoints: number; sources: number; insights: number; websiteFetched: boolean; warnings: string[]; outcome: string } }
-  | { accountId: string; ok: false; error: string };
-type Row = RunResult & { name: string };
-
-const BATCH = 5;
 const MAX_QUEUE = 500;
 const STALE_OPTIONS = [7, 30, 90, 365];
 
@@ -44,13 +37,10 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
   search: string;
   providerLabel: string;
 }) {
-  const router = useRouter();
   const url = useListUrl();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
-  const [results, setResults] = useState<Row[]>([]);
+  const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const stopRef = useRef(false);
 
   async function collectAll(): Promise<{ id: string; name: string }[]> {
     const all: { id: string; name: string }[] = [];
@@ -65,34 +55,22 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
     return all.slice(0, MAX_QUEUE);
   }
 
+  /** Research runs as a background job: the page (and any reload of it) follows it below. */
   async function run(targets: { id: string; name: string }[]) {
     setError(null);
-    setResults([]);
-    stopRef.current = false;
-    setRunning({ done: 0, total: targets.length });
-    const names = new Map(targets.map((t) => [t.id, t.name]));
-    let done = 0;
-    for (let i = 0; i < targets.length; i += BATCH) {
-      if (stopRef.current) break;
-      const batch = targets.slice(i, i + BATCH);
-      const res = await apiFetch<{ results: RunResult[] }>("/api/research/run", { method: "POST", body: { accountIds: batch.map((t) => t.id) } });
-      const rows: Row[] = res.success
-        ? res.data.results.map((r) => ({ ...r, name: names.get(r.accountId) ?? r.accountId }))
-        : batch.map((t) => ({ accountId: t.id, ok: false as const, error: res.error, name: t.name }));
-      done += batch.length;
-      setResults((prev) => [...prev, ...rows]);
-      setRunning({ done, total: targets.length });
-    }
-    setRunning(null);
+    setStarting(true);
+    const res = await apiFetch<JobView>("/api/research/run", { method: "POST", body: { accountIds: targets.map((t) => t.id) } });
+    setStarting(false);
+    if (!res.success) return setError(res.error);
+    announceJob(res.data);
     setSelected(new Set());
-    router.refresh();
   }
 
   async function runAll() {
     try {
       await run(await collectAll());
     } catch (e) {
-      setRunning(null);
+      setStarting(false);
       setError(e instanceof Error ? e.message : "Could not load the queue");
     }
   }
@@ -105,7 +83,6 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
       return next;
     });
   const allOnPage = items.length > 0 && items.every((i) => selected.has(i.id));
-  const ok = results.filter((r) => r.ok).length;
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
@@ -146,9 +123,9 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
               <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
                 <span className="text-sm text-muted-foreground">{selected.size ? `${selected.size} selected` : "Select accounts, or research the whole queue."}</span>
                 <div className="flex flex-col gap-2 sm:flex-row">
-                  {running ? (
-                    <Button variant="outline" onClick={() => (stopRef.current = true)}>
-                      <Square aria-hidden /> Stop after this batch
+                  {starting ? (
+                    <Button variant="outline" disabled>
+                      <Loader2 className="animate-spin" aria-hidden /> Starting…
                     </Button>
                   ) : (
                     <>
@@ -166,7 +143,6 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                   )}
                 </div>
               </div>
-              {running ? <ProgressBar value={running.done} max={running.total} label="Researching accounts" /> : null}
               <div className="overflow-x-auto rounded-lg border">
                 <table className="w-full text-sm" aria-label="Accounts to research">
                   <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
@@ -211,51 +187,36 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                   </tbody>
                 </table>
               </div>
-              {running ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
+              {starting ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
             </>
           )}
         </CardContent>
       </Card>
 
-      {results.length > 0 ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Results</CardTitle>
-            <CardDescription>
-              {ok} researched{results.length - ok ? `, ${results.length - ok} failed` : ""}
-              {running ? " so far" : ""}.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y rounded-lg border" data-testid="research-results">
-              {results.map((r) => (
-                <li key={r.accountId} className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm">
-                  {r.ok ? <CheckCircle2 className="mt-0.5 size-4 text-success" aria-hidden /> : <AlertTriangle className="mt-0.5 size-4 text-destructive" aria-hidden />}
+      <JobProgress
+        kind="research"
+        title="Research"
+        renderDone={(done) => (
+          <ul className="divide-y rounded-lg border" data-testid="research-results" aria-label="Accounts researched">
+            {done.map((item) => {
+              const result = (item.result ?? {}) as { provider?: string; painPoints?: number; sources?: number; insights?: number; websiteFetched?: boolean; warnings?: string[]; outcome?: string };
+              return (
+                <li key={item.key} className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm">
+                  <CheckCircle2 className="mt-0.5 size-4 text-success" aria-hidden />
                   <div className="min-w-0 flex-1">
-                    <Link href={`/dashboard/accounts/${r.accountId}`} className="font-medium hover:underline">
-                      {r.name}
-                    </Link>
-                    {r.ok ? (
-                      <div className="text-xs text-muted-foreground">
-                        {plural(r.result.painPoints, "pain point")} · {plural(r.result.sources, "source")} · {plural(r.result.insights, "talking point")} · {describeProvider(r.result.provider)}
-                        <p className={r.result.websiteFetched ? "" : "text-warning"} data-testid="research-outcome">{r.result.outcome}</p>
-                      </div>
-                    ) : (
-                      <div className="text-xs text-destructive">{r.error}</div>
-                    )}
-                    {r.ok ? <DossierToggle accountId={r.accountId} name={r.name} /> : null}
+                    <Link href={`/dashboard/accounts/${item.key}`} className="font-medium hover:underline">{item.label}</Link>
+                    <div className="text-xs text-muted-foreground">
+                      {plural(result.painPoints ?? 0, "pain point")} · {plural(result.sources ?? 0, "source")} · {plural(result.insights ?? 0, "talking point")} · {describeProvider(result.provider ?? "built-in")}
+                      {result.outcome ? <p className={result.websiteFetched ? "" : "text-warning"} data-testid="research-outcome">{result.outcome}</p> : null}
+                    </div>
+                    <DossierToggle accountId={item.key} name={item.label} />
                   </div>
                 </li>
-              ))}
-            </ul>
-            {running ? (
-              <p className="mt-3 flex items-center gap-2 text-xs text-muted-foreground">
-                <Loader2 className="size-3 animate-spin" aria-hidden /> Working…
-              </p>
-            ) : null}
-          </CardContent>
-        </Card>
-      ) : null}
+              );
+            })}
+          </ul>
+        )}
+      />
     </div>
   );
 }

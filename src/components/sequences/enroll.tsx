@@ -6,6 +6,8 @@ import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PeopleList } from "@/components/people/people-list";
+import { DraftsJobProgress } from "@/components/outreach/drafts-job-progress";
+import { BulkGenerateDialog } from "@/components/outreach/bulk-generate-button";
 
 type EnrollResult = { enrolled: { personId: string; name: string }[]; skipped: { personId: string; name: string; reason: string }[] };
 type SequenceOption = { id: string; name: string };
@@ -42,6 +44,7 @@ export function PeopleListWithEnroll({ sequences, ...props }: ComponentProps<typ
   const [viewId, setViewId] = useState("");
   const [viewBusy, setViewBusy] = useState(false);
   const [viewError, setViewError] = useState<string | null>(null);
+  const [draftFor, setDraftFor] = useState<{ id: string; name: string }[] | null>(null);
   const router = useRouter();
   return (
     <div className="space-y-3">
@@ -81,19 +84,31 @@ export function PeopleListWithEnroll({ sequences, ...props }: ComponentProps<typ
         </div>
       ) : null}
       {result ? <ResultPanel result={result} /> : null}
+      <DraftsJobProgress />
       <PeopleList
         {...props}
-        extraBulkActions={sequences.length ? [{
-          label: "Enroll in sequence",
-          run: async (ids) => {
-            if (!sequenceId) return "Choose a sequence above first";
-            const res = await enroll(sequenceId, { personIds: ids });
-            if (!res.success) return res.error;
-            setResult(res.data);
-            return null;
+        extraBulkActions={[
+          ...(sequences.length ? [{
+            label: "Enroll in sequence",
+            run: async (ids: string[]) => {
+              if (!sequenceId) return "Choose a sequence above first";
+              const res = await enroll(sequenceId, { personIds: ids });
+              if (!res.success) return res.error;
+              setResult(res.data);
+              return null;
+            },
+          }] : []),
+          {
+            label: "Generate drafts",
+            run: async (ids: string[]) => {
+              const names = new Map(props.rows.map((r) => [r.id, r.name]));
+              setDraftFor(ids.map((id) => ({ id, name: names.get(id) ?? id })));
+              return { silent: true as const };
+            },
           },
-        }] : []}
+        ]}
       />
+      <BulkGenerateDialog people={draftFor} onClose={() => setDraftFor(null)} />
     </div>
   );
 }

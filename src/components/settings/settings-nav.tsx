@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { href: "/dashboard/settings", label: "Team and workspace" },
   { href: "/dashboard/settings/product", label: "Our product" },
+  { href: "/dashboard/settings/privacy", label: "Privacy" },
   { href: "/dashboard/settings/me", label: "My settings" },
 ];
 

@@ -5,7 +5,8 @@ import { RATE_LIMITS, rateLimitedError, reserveUnits } from "@/server/http/rate-
  * minute, one unit per model call or website crawl (a draft written by the model, an account
  * researched, a score reviewed by the model). A request reserves everything it will start before
  * it starts any of it, all or nothing: 50 AI drafts take 50 units, and a request that does not
- * fit is refused with what is left, using nothing. Work that calls no model (the built-in
+ * fit is refused with what is left, using nothing. Background jobs reserve one unit per item and
+ * wait for the next minute when the limit is used up (jobs/background.ts). Work that calls no model (the built-in
  * engine) costs nothing.
  */
 export async function reserveAiUnits(actor: { id: string }, units: number, work: string): Promise<void> {

@@ -20,6 +20,7 @@
  * - The invite (REQUEST, then REQUEST with SEQUENCE + 1 on a reschedule, CANCEL on cancel) goes
  *   out after the transaction, with the prospect's manage link.
  */
+import { assertNotErased, ERASED_BOOKING_MESSAGE } from "@/server/privacy/tombstones";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
@@ -227,6 +228,7 @@ export async function bookSlot(slug: string, body: BookSlotBody, now = new Date(
   assertHuman(body, event.id, now);
   const rep = body.rep ? await repBySlug(body.rep) : null;
   const start = new Date(body.start);
+  await assertNotErased({ email: body.email, name: body.name, company: body.company }, prisma, ERASED_BOOKING_MESSAGE);
   const meetingId = await prisma.$transaction(async (tx) => {
     await lockBooth(tx, event.id);
     const slot = (await loadSlots(event, { repId: rep?.id, now }, tx)).find((s) => s.start.getTime() === start.getTime());

@@ -19,6 +19,7 @@
  * accumulate), appends the note to the person's notes, moves a prospecting account to ENGAGED, and
  * writes the `lead.captured` activity at the capture time — all in one transaction.
  */
+import { assertNotErased } from "@/server/privacy/tombstones";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { notify } from "@/server/notifications/service";
@@ -88,6 +89,7 @@ export async function matchOrCreateLead(
     .sort();
   // One statement, locks taken in sorted order: two captures cannot deadlock.
   if (lockKeys.length) await tx.$executeRaw`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT unnest(${lockKeys}::text[]) AS k ORDER BY 1) AS keys`;
+  await assertNotErased({ email, name, company }, tx);
 
   const byEmail = email
     ? await tx.person.findFirst({
@@ -157,7 +159,7 @@ export async function matchOrCreateLead(
   const person = await tx.person.create({
     data: {
       eventId, accountId: account?.id ?? null, firstName, lastName, name, email, title: identity.title ?? null, phone: identity.phone ?? null,
-      linkedin: identity.linkedin ?? null, source: ctx.source, assignedToId: ctx.ownerId, ...ctx.newPerson,
+      linkedin: identity.linkedin ?? null, source: ctx.source, dataSource: ctx.source === "booking" ? "BOOKING" : "BOOTH", assignedToId: ctx.ownerId, ...ctx.newPerson,
     },
     select: { id: true, name: true, email: true, notes: true, interestTags: true },
   });

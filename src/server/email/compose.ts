@@ -55,8 +55,25 @@ export function appendSignature(message: string, signature: string | null | unde
   return `${body}\n\n${sig}`;
 }
 
-export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; base?: string; secret?: string }): ComposedEmail {
+/**
+ * The commercial footer every outgoing message carries (CAN-SPAM, CASL, ePrivacy): why the
+ * recipient hears from us (the event's sentence), who sends (organisation and postal address,
+ * Settings → Privacy) and the one-click opt-out. The sender lines are absent only on the dev
+ * outbox before an admin set them; real transports refuse to send without them.
+ */
+export type MailFooter = { organizationName: string; postalAddress: string; reason: string | null };
+
+function footerLines(footer: MailFooter | null | undefined): string[] {
+  if (!footer) return [];
+  const lines: string[] = [];
+  if (footer.reason) lines.push(footer.reason);
+  if (footer.organizationName) lines.push(`${footer.organizationName}, ${footer.postalAddress.split("\n").map((line) => line.trim()).filter(Boolean).join(", ")}`);
+  return lines;
+}
+
+export function composeEmail(input: { outreachId: string; message: string; signature?: string | null; footer?: MailFooter | null; base?: string; secret?: string }): ComposedEmail {
   const urls = trackingUrls(input.outreachId, input.base, input.secret);
+  const footer = footerLines(input.footer);
   const body = appendSignature(input.message, input.signature);
 
   const rewriteText = (text: string) => text.replace(URL_PATTERN, (raw) => {
@@ -84,11 +101,11 @@ export function composeEmail(input: { outreachId: string; message: string; signa
 
   const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#111">
 ${htmlParagraphs}
-<p style="margin:2em 0 0;font-size:12px;color:#666">Not interested? <a href="${escapeHtml(urls.unsubscribePage)}">Unsubscribe</a> and we will not email you again.</p>
+<p style="margin:2em 0 0;font-size:12px;color:#666">${footer.map((l) => `${escapeHtml(l)}<br>`).join("")}Not interested? <a href="${escapeHtml(urls.unsubscribePage)}">Unsubscribe</a> and we will not email you again.</p>
 <img src="${escapeHtml(urls.pixel)}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px">
 </body></html>`;
 
-  const text = `${rewriteText(body.trim())}\n\n--\nNot interested? Unsubscribe: ${urls.unsubscribePage}\n`;
+  const text = `${rewriteText(body.trim())}\n\n--\n${footer.map((l) => `${l}\n`).join("")}Not interested? Unsubscribe: ${urls.unsubscribePage}\n`;
 
   return {
     html,

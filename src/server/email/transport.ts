@@ -26,6 +26,27 @@ export type MailMessage = {
   replyTo?: string;
 };
 
+/**
+ * A delivery that did not succeed. `uncertain` is true when the message may still have been
+ * accepted (the connection dropped or timed out after the message was handed over, with no answer
+ * from the server): such a send must never be retried automatically.
+ */
+export class MailDeliveryError extends Error {
+  constructor(message: string, readonly uncertain: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "MailDeliveryError";
+  }
+}
+
+/** Errors that prove the SMTP server did not take the message: it answered with a refusal, or we never got as far as sending it. */
+function smtpOutcomeUncertain(error: unknown): boolean {
+  const e = (error ?? {}) as { responseCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof e.responseCode === "number") return false;
+  if (typeof e.code === "string" && ["EAUTH", "EDNS", "ETLS", "EENVELOPE", "EMESSAGE", "EPROTOCOL", "ENOAUTH", "EOAUTH2"].includes(e.code)) return false;
+  const message = typeof e.message === "string" ? e.message : "";
+  return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|Greeting never received|Connection timeout/.test(message);
+}
+
 export type SendResult = { transport: "smtp" | "sendgrid" | "dev-outbox" | "capture"; messageId: string };
 
 export type MailTransportName = SendResult["transport"];
@@ -89,6 +110,8 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
         : {}),
       messageId: message.messageId,
       replyTo: message.replyTo,
+    }).catch((error: unknown) => {
+      throw new MailDeliveryError(error instanceof Error ? error.message : "The mail server did not accept the message", smtpOutcomeUncertain(error), { cause: error });
     });
     return { transport, messageId: String(info.messageId ?? message.messageId ?? "") };
   }
@@ -125,7 +148,7 @@ async function sendViaSendGrid(message: MailMessage & { from: string }): Promise
   const config = env();
   const fromMatch = /^(.*)<(.+)>$/.exec(message.from.trim());
   const from = fromMatch ? { name: fromMatch[1].trim(), email: fromMatch[2].trim() } : { email: message.from };
-  const response = await fetch(`${config.SENDGRID_API_URL}/v3/mail/send`, {
+  const request = fetch(`${config.SENDGRID_API_URL}/v3/mail/send`, {
     method: "POST",
     headers: { authorization: `Bearer ${config.SENDGRID_API_KEY}`, "content-type": "application/json" },
     body: JSON.stringify({
@@ -151,8 +174,14 @@ async function sendViaSendGrid(message: MailMessage & { from: string }): Promise
     }),
     signal: AbortSignal.timeout(15_000),
   });
+  // No answer (timeout, dropped connection) after the request went out: SendGrid may have taken it.
+  const response = await request.catch((error: unknown) => {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    const neverSent = cause?.code === "ECONNREFUSED" || cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN";
+    throw new MailDeliveryError("SendGrid did not answer", !neverSent, { cause: error });
+  });
   if (!response.ok) {
-    throw new Error(`SendGrid answered ${response.status}`);
+    throw new MailDeliveryError(`SendGrid answered ${response.status}`, false);
   }
   return response.headers.get("x-message-id") ?? "";
 }

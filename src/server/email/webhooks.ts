@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { findTombstone } from "@/server/privacy/tombstones";
 import { EventWebhook } from "@sendgrid/eventwebhook";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
@@ -202,6 +203,12 @@ export async function handleInboundReply(mail: InboundMail, now = new Date()) {
       matchedBy = "sender";
     }
   }
+  // A reply from (or to a message of) someone who was erased is not stored: it would bring their
+  // address and words back. The mailbox keeps it; EventOps does not.
+  if (outreachId && (await isErasedRecipient(outreachId, sender))) {
+    logger.info({ outreachId }, "inbound reply from an erased person dropped");
+    return { matched: false as const, erased: true as const };
+  }
   if (!outreachId) {
     logger.info({ sender }, "inbound reply matched no outreach");
     return { matched: false as const };
@@ -213,4 +220,10 @@ export async function handleInboundReply(mail: InboundMail, now = new Date()) {
     metadata: { via: "inbound", matchedBy, from: sender, subject: (mail.subject ?? headers.subject ?? "").slice(0, 300), snippet: (mail.text ?? "").slice(0, 1000) },
   });
   return { matched: true as const, outreachId, matchedBy, duplicate: result.duplicate };
+}
+
+async function isErasedRecipient(outreachId: string, sender: string | null): Promise<boolean> {
+  const outreach = await prisma.outreach.findUnique({ where: { id: outreachId }, select: { person: { select: { erasedAt: true } } } });
+  if (outreach?.person.erasedAt) return true;
+  return sender ? Boolean(await findTombstone({ email: sender })) : false;
 }

@@ -30,6 +30,8 @@ export const updateEventBody = z.strictObject({
   timeZone: timeZone.optional(),
   boothNumber: optionalText(40),
   description: optionalText(2000),
+  /** The footer's "why you hear from us" sentence for this event's outreach. */
+  outreachReason: optionalText(300),
   archived: z.boolean().optional(),
 });
 

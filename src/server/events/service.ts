@@ -79,6 +79,11 @@ export async function setCurrentEvent(userId: string, eventId: string, db: DbTx 
 
 const eventDetail = { ...eventSummary, description: true, createdAt: true, updatedAt: true } as const;
 
+/** The event's privacy setting (the footer's "why you hear from us"), for Settings → Privacy. */
+export async function getEventPrivacy(id: string, db: DbTx = prisma) {
+  return db.event.findUnique({ where: { id }, select: { id: true, name: true, outreachReason: true } });
+}
+
 /** Events with how much each holds, for the events page. */
 export async function listEventsWithCounts(db: DbTx = prisma) {
   const events = await db.event.findMany({

@@ -63,7 +63,8 @@ const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns:
       text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
       text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
       bool("isProc"), bool("isSales"), bool("isTech"), bool("isNonOps"), int("icpScore"), text("leadRating"),
-      text("interestTags", `array_to_string(t."interestTags", ', ')`), named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
+      text("interestTags", `array_to_string(t."interestTags", ', ')`), named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"),
+      text("lawfulBasis"), text("dataSource"), ts("sourcedAt"), ts("erasedAt"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
     ],
   },
   outreach: {

@@ -17,6 +17,7 @@ import { prisma, type DbTx } from "@/server/db";
 import { recordActivity } from "@/server/activity/service";
 import { EXPORT_ENTITIES, ExportReader, csvHeader, renderBatches, type ExportEntity } from "@/server/exports/entities";
 import { eventScopeField, type Actor } from "@/server/access/actor";
+import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 
 export const exportQuery = z.object({
   ...eventScopeField,
@@ -133,6 +134,61 @@ export function exportResponse(result: ExportStream): Response {
     headers: {
       "content-type": result.contentType,
       "content-disposition": `attachment; filename="${result.filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** A full export prepared in the background and stored with its job, to download when done (no request has to stream it). */
+export async function startFullExportJob(query: Omit<ExportQuery, "eventId">, actor: Actor) {
+  const what = query.entity ? query.entity : "all data";
+  return createBackgroundJob({
+    kind: "export", label: `Export of ${what} from ${actor.event.name} (${query.format.toUpperCase()}${query.format === "csv" && !query.entity ? ", zip" : ""})`,
+    eventId: actor.eventId, actor, input: { format: query.format, entity: query.entity ?? null },
+  });
+}
+
+const MB = 1024 * 1024;
+
+/** The export job's work: the same stream as the download, collected and stored as the job's file. */
+export async function fullExportJob(ctx: JobContext) {
+  const input = ctx.job.input as { format: ExportQuery["format"]; entity: ExportEntity | null };
+  const result = await createFullExport({ format: input.format, entity: input.entity ?? undefined }, ctx.actor);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let reported = 0;
+  const reader = result.stream.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      if (size - reported >= MB) {
+        reported = size;
+        await ctx.progress(0, 0, `${(size / MB).toFixed(1)} MB written`);
+        await ctx.checkCancelled();
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const content = Buffer.concat(chunks);
+  await prisma.jobFile.upsert({
+    where: { jobId: ctx.job.id },
+    create: { jobId: ctx.job.id, fileName: result.filename, contentType: result.contentType, size, content },
+    update: { fileName: result.filename, contentType: result.contentType, size, content },
+  });
+  return { fileName: result.filename, size };
+}
+
+/** The stored file as a download. */
+export function jobFileResponse(file: { fileName: string; contentType: string; content: Uint8Array }): Response {
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

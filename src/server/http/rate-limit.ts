@@ -24,7 +24,9 @@ export const RATE_LIMITS = {
   signInPerIp: { bucket: "signin-ip", points: 30, windowSeconds: 600 },
   export: { bucket: "export", points: 10, windowSeconds: 600 },
   /** Model calls and website crawls per user (src/server/ai/budget.ts): one unit each. */
-  ai: { bucket: "ai", points: 30, windowSeconds: 60 },
+  get ai(): RateLimitRule {
+    return { bucket: "ai", points: env().AI_CALLS_PER_MINUTE, windowSeconds: 60 };
+  },
   // Public booking writes (book, move, cancel, accept an offer), per client address.
   booking: { bucket: "booking", points: 10, windowSeconds: 600 },
   /** Tracking pixels, clicks and unsubscribes per client address (valid tokens only). */

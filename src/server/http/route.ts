@@ -31,7 +31,8 @@ type Options<P, Q, B> = {
   body?: ZodType<B>;
   /** Success status, e.g. 201 for creates. */
   status?: number;
-  rateLimit?: RateLimitRule | false;
+  /** A rule, or a function giving it (read per request: rules whose size comes from env()). */
+  rateLimit?: RateLimitRule | (() => RateLimitRule) | false;
   /** Skip the same-origin check (signed webhooks). */
   crossOrigin?: boolean;
   /** Largest accepted JSON body in bytes (see input.ts: checked while reading, not after). */
@@ -89,7 +90,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 
         if (user && !options.anyEvent && !SAFE_METHODS.has(req.method)) await assertPageEventCurrent(req.headers.get("x-event-id"), user);
 
-        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : options.rateLimit;
+        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
 
         const params = parseWith(options.params, await context.params, "path parameters") as P;

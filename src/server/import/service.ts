@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ERASED_MESSAGE, erasedIdentities } from "@/server/privacy/tombstones";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
@@ -468,16 +469,22 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   const personCreates: Snapshot[] = [];
   const personUpdates: Snapshot[] = [];
   const outcomes = new Map<number, RowOutcome>();
+  // People who were erased stay out: their row is skipped with the reason (the tombstone matches).
+  const erasedRows = new Set([...(await erasedIdentities(withPerson.map((r) => ({ email: r.person!.email, name: r.person!.name, company: r.account?.name })), tx))].map((i) => withPerson[i]!.row));
   for (const r of batch) {
     const effect = accountEffect.get(r.row);
     const accountId = r.accountKey ? accountIds.get(r.accountKey) ?? null : null;
     let personEffect: "created" | "updated" | "unchanged" | "exists" | null = null;
+    if (r.person && erasedRows.has(r.row)) {
+      outcomes.set(r.row, { kind: "skipped", reason: ERASED_MESSAGE });
+      continue;
+    }
     if (r.person) {
       const values = personValues(r.person, accountId);
       const match = r.person.email ? emailIndex.get(r.person.email) : nameIndex.get(`${accountId}|${foldPersonName(r.person.name)}`);
       if (!match) {
         const id = randomUUID();
-        personCreates.push({ id, eventId, source: "csv-import", assignedToId: state.ownerId, ...values });
+        personCreates.push({ id, eventId, source: "csv-import", dataSource: "IMPORT", assignedToId: state.ownerId, ...values });
         undo.people.created.push(id);
         personEffect = "created";
         peopleCounts.created++;
@@ -596,7 +603,7 @@ async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns
  */
 async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Snapshot[]) {
   if (rows.length === 0) return;
-  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", assignedToId: "text", ...columns };
+  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", assignedToId: "text", ...(table === "people" ? { dataSource: '"DataSource"' } : {}), ...columns };
   const names = Object.keys(all);
   const list = names.map((c) => `"${c}"`).join(", ");
   const types = names.map((c) => `"${c}" ${all[c]}`).join(", ");

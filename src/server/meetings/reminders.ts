@@ -9,13 +9,17 @@
  * - Idempotent: each (meeting, kind, recipient, meeting time) is claimed by inserting its row
  *   first; a second run — or two overlapping runs — finds the row and sends nothing. Moving the
  *   meeting changes the meeting time, so the new time earns its own reminders.
+ * - The prospect's reminder goes through the same guards as outreach (do-not-email list, demo
+ *   people never on a real transport) and comes from the rep's sending identity.
  * - A send whose outcome is unknown (the process died after claiming) stays SENDING and is never
  *   resent automatically; a refused send is FAILED with the reason.
- * It runs from the cron route today; the job engine calls the same function.
+ * It is the job engine's `meetings.reminders` task (every minute); /api/cron/meeting-reminders
+ * triggers the same task for a scheduler outside the engine.
  */
 import { recordActivity } from "@/server/activity/service";
 import { formatInZone } from "@/lib/time";
 import { prisma } from "@/server/db";
+import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
@@ -38,7 +42,7 @@ export async function sendDueMeetingReminders(now = new Date(), limit = 500): Pr
     take: limit,
     select: {
       id: true, scheduledAt: true, createdAt: true, locationType: true, location: true, bookedVia: true, eventId: true, personId: true, accountId: true,
-      person: { select: { name: true, firstName: true, email: true } },
+      person: { select: { name: true, firstName: true, email: true, source: true } },
       owner: { select: { name: true, email: true } },
       event: { select: { name: true, timeZone: true, boothNumber: true, venue: true } },
     },
@@ -54,10 +58,11 @@ export async function sendDueMeetingReminders(now = new Date(), limit = 500): Pr
     ].filter((r): r is { recipient: string; email: string } => r !== null);
     for (const r of recipients) {
       summary.due++;
+      // No conflict target: two overlapping runs race on the primary key as well as on the unique key, and either means "already claimed".
       const claimed = await prisma.$queryRaw<{ id: string }[]>`
         INSERT INTO meeting_reminders (id, "meetingId", kind, recipient, "meetingAt", status)
         VALUES (${`rem_${m.id}_${kind.kind}_${r.recipient}_${start}`}, ${m.id}, ${kind.kind}, ${r.recipient}, ${m.scheduledAt}, 'SENDING')
-        ON CONFLICT ("meetingId", kind, recipient, "meetingAt") DO NOTHING
+        ON CONFLICT DO NOTHING
         RETURNING id`;
       if (claimed.length === 0) {
         summary.alreadySent++;
@@ -72,7 +77,9 @@ export async function sendDueMeetingReminders(now = new Date(), limit = 500): Pr
         : [`Your booth meeting with ${m.person.name} is ${kind.words}: ${when}, ${where}.`];
       const text = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n").trim();
       try {
-        await sendMail({ to: r.email, subject, text, html: text.split("\n").filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join("\n"), kind: "meeting-reminder" });
+        // To the prospect: the same guards and sending identity as outreach and the invite (a refusal is recorded as FAILED with its reason).
+        if (forProspect) await assertMayEmail(m.person);
+        await sendMail({ to: r.email, ...(forProspect ? sendingIdentity(m.owner) : {}), subject, text, html: text.split("\n").filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join("\n"), kind: "meeting-reminder" });
         await prisma.meetingReminder.update({ where: { id: claimed[0].id }, data: { status: "SENT", sentAt: new Date() } });
         await recordActivity({
           type: "meeting.reminder_sent", description: `Sent the ${kind.kind} reminder to ${forProspect ? m.person.name : (m.owner?.name ?? r.email)}`,

@@ -23,6 +23,7 @@ import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
 import { dayRange, localDay, parseStartTime } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
 import { prisma, withTransaction, type DbTx } from "@/server/db";
+import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
 import { env } from "@/server/env";
 import { manageBookingUrl } from "@/server/booking/links";
@@ -570,14 +571,26 @@ function mailbox(from: string): string {
 }
 
 /**
- * Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part. A
- * meeting the prospect booked themselves carries their link to reschedule or cancel. `actorId` is
- * null when the prospect did it (booking page).
+ * Email the person the invite (REQUEST) or the cancellation (CANCEL) with the calendar part.
+ * Same guards as outreach: the do-not-email list, demo people never on a real transport, and
+ * the rep's sending identity (their name on our sender address, replies to them). A meeting the
+ * prospect booked themselves carries their link to reschedule or cancel. `actorId` is null when
+ * the prospect did it (booking page).
  */
 export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: string | null): Promise<InviteResult> {
   const { content, meeting: m, summary, filename } = await renderIcs(id, method);
-  if (!m.person.email) return { sent: false, method, reason: "The person has no email address" };
-  const when = `${formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime")}`;
+  let to: string;
+  try {
+    to = await assertMayEmail(m.person);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await recordActivity({
+      type: "meeting.invite_not_sent", description: `The ${method === "CANCEL" ? "cancellation" : "invite"} was not sent: ${error.message}`,
+      actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id, metadata: { method },
+    });
+    return { sent: false, method, ...(m.person.email ? { to: m.person.email } : {}), reason: error.message };
+  }
+  const when = formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime");
   const where = locationText(m, m.event);
   const ownerName = m.owner?.name ?? "our team";
   const firstName = m.person.firstName || m.person.name;
@@ -596,31 +609,31 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
   const html = lines.filter((l) => l !== "").map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
   try {
     const result = await sendMail({
-      to: m.person.email,
+      to,
+      ...sendingIdentity(m.owner),
       subject,
       text,
       html,
       kind: "meeting-invite",
-      headers: m.owner?.email ? { "Reply-To": m.owner.email } : undefined,
       icalEvent: { method, content, filename },
     });
     await recordActivity({
       type: method === "CANCEL" ? "meeting.cancellation_sent" : "meeting.invite_sent",
-      description: `${method === "CANCEL" ? "Sent the cancellation" : isUpdate ? "Sent the updated invite" : "Sent the calendar invite"} to ${m.person.email}`,
+      description: `${method === "CANCEL" ? "Sent the cancellation" : isUpdate ? "Sent the updated invite" : "Sent the calendar invite"} to ${to}`,
       actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
       metadata: { method, sequence: m.icsSequence, transport: result.transport, messageId: result.messageId },
     });
-    return { sent: true, method, to: m.person.email };
+    return { sent: true, method, to };
   } catch (error) {
     logger.warn({ err: error, meetingId: m.id }, "meeting invite not sent");
     const reason = error instanceof AppError ? error.message : "The mail server refused the message";
     await recordActivity({
       type: "meeting.invite_failed",
-      description: `Could not send the ${method === "CANCEL" ? "cancellation" : "invite"} to ${m.person.email}: ${reason}`,
+      description: `Could not send the ${method === "CANCEL" ? "cancellation" : "invite"} to ${to}: ${reason}`,
       actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
       metadata: { method },
     });
-    return { sent: false, method, to: m.person.email, reason };
+    return { sent: false, method, to, reason };
   }
 }
 

@@ -1,3 +1,6 @@
+import { erasePersonBody } from "@/server/privacy/erasure";
+import { personalDataQuery } from "@/server/privacy/access";
+import { privacySettingsBody } from "@/server/privacy/settings";
 import type { ZodType } from "zod";
 import { bulkAccountsBody, createAccountBody, deleteAccountQuery, listAccountsQuery, updateAccountBody } from "@/server/accounts/service";
 import { listActivitiesQuery } from "@/server/activity/feed";
@@ -15,12 +18,13 @@ import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
 import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { listJobsQuery, startExportBody } from "@/server/jobs/schemas";
 import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
 import { updateMySettingsBody } from "@/server/users/settings";
 import { searchQuery } from "@/server/search/service";
 import { createCostBody, listCostsQuery, showPnlQuery, updateCostBody } from "@/server/roi/show-pnl";
-import { createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
+import { bulkDraftsBody, createOutreachBody, generateDraftsBody, streamDraftBody, listOutreachQuery, markRepliedBody, recipientsQuery, updateOutreachBody } from "@/server/outreach/schemas";
 import { sendingWindowBody } from "@/server/outreach/settings";
 import { bulkPeopleBody, createPersonBody, listPeopleQuery, updatePersonBody } from "@/server/people/service";
 import { heartbeatBody, presenceQuery } from "@/server/presence/service";
@@ -92,7 +96,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/accounts", summary: "Filtered, sorted, paginated accounts of an event", tag: "accounts", access: "user", query: listAccountsQuery },
   { method: "POST", path: "/api/accounts", summary: "Add an account by hand", tag: "accounts", access: "user", status: 201, body: createAccountBody },
   { method: "GET", path: "/api/activities", summary: "The event's activity feed, filtered by type, actor, account, person or name", tag: "activities", access: "user", query: listActivitiesQuery },
-  { method: "POST", path: "/api/ai/score-icp", summary: "Score one account, one person, or everything in an event", tag: "ai", access: "user", body: scoreIcpBody },
+  { method: "POST", path: "/api/ai/score-icp", summary: "Score one account or one person now; an eventId starts rescoring the whole event in the background (answers with the job)", tag: "ai", access: "user", body: scoreIcpBody },
   { method: "GET", path: "/api/ai/score-icp/weights", summary: "The ICP weights in force", tag: "ai", access: "user" },
   { method: "PUT", path: "/api/ai/score-icp/weights", summary: "Change the ICP weights (admins)", tag: "ai", access: "admin", body: icpWeightsSchema },
   { method: "GET", path: "/api/analytics/heatmap", summary: "Engagement by weekday × hour (event time zone) and by account × week", tag: "analytics", access: "user", query: heatmapQuery },
@@ -144,11 +148,22 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/outreach/{id}/reply", summary: "A rep marks that the person replied", tag: "outreach", access: "user", params: idParams, body: markRepliedBody },
   { method: "GET", path: "/api/outreach/{id}", summary: "One message with its tracking history and what went out", tag: "outreach", access: "user", params: idParams },
   { method: "PATCH", path: "/api/outreach/{id}", summary: "Edit a draft or queued message", tag: "outreach", access: "user", params: idParams, body: updateOutreachBody },
-  { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft or cancel a queued message", tag: "outreach", access: "user", params: idParams },
+  { method: "DELETE", path: "/api/outreach/{id}", summary: "Discard a draft, or cancel a queued or interrupted message", tag: "outreach", access: "user", params: idParams },
+  { method: "POST", path: "/api/outreach/{id}/resend", summary: "Send again a message whose send was interrupted (after checking the outbox)", tag: "outreach", access: "user", params: idParams },
+  { method: "POST", path: "/api/outreach/generate/bulk", summary: "Draft for many people in the background; answers with the job to follow", tag: "outreach", access: "user", status: 202, body: bulkDraftsBody },
+  { method: "GET", path: "/api/jobs", summary: "Your recent background jobs (kind, active), newest first", tag: "jobs", access: "user", query: listJobsQuery },
+  { method: "GET", path: "/api/jobs/{id}", summary: "A background job's progress: done/total, current item, failed items, result", tag: "jobs", access: "user", params: idParams },
+  { method: "POST", path: "/api/jobs/{id}/cancel", summary: "Stop a background job between items (what is done stays done)", tag: "jobs", access: "user", params: idParams },
+  { method: "POST", path: "/api/jobs/{id}/retry", summary: "Run a finished job's failed (or cancelled) items again", tag: "jobs", access: "user", params: idParams },
+  { method: "GET", path: "/api/jobs/{id}/download", summary: "The file a finished job produced (a full export)", tag: "jobs", access: "user", params: idParams },
+  { method: "GET", path: "/api/jobs/engine", summary: "The job engine: live workers, queue and last runs (admins)", tag: "jobs", access: "admin" },
+  { method: "POST", path: "/api/jobs/engine/run", summary: "Queue the periodic work (sequences, queued mail, reminders, notifications) to run now (admins)", tag: "jobs", access: "admin", status: 202 },
+  { method: "POST", path: "/api/export/jobs", summary: "Prepare a full export in the background, to download when done (admins)", tag: "export", access: "admin", status: 202, body: startExportBody },
+  { method: "GET", path: "/api/cron/jobs", summary: "Vercel Cron (every minute): run due background jobs for ~35 s; reports each run", tag: "jobs", access: "cron" },
   { method: "POST", path: "/api/outreach/{id}/send", summary: "Send now, or queue for the next slot in the sending window", tag: "outreach", access: "user", params: idParams },
-  { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for one person or a selection", tag: "outreach", access: "user", body: generateDraftsBody },
-  { method: "GET", path: "/api/cron/meeting-reminders", summary: "Vercel Cron (every 5 min): 24 h and 1 h reminders to prospect and rep, each sent once; returns due/sent/failed/alreadySent", tag: "meetings", access: "cron" },
-  { method: "GET", path: "/api/cron/sequences", summary: "Vercel Cron (every 5 min): send due sequence steps within ~50 s; returns processed/sent/queued/tasks/completed/stopped/errors", tag: "sequences", access: "cron" },
+  { method: "POST", path: "/api/outreach/generate", summary: "Personalised drafts for up to 3 people, answered at once (larger selections: /api/outreach/generate/bulk)", tag: "outreach", access: "user", body: generateDraftsBody },
+  { method: "GET", path: "/api/cron/sequences", summary: "The plan's cron path: the same job-engine drain as /api/cron/jobs (sequence steps are jobs)", tag: "sequences", access: "cron" },
+  { method: "GET", path: "/api/cron/meeting-reminders", summary: "Runs the engine's meeting-reminders task now (24 h and 1 h reminders to prospect and rep, each sent once); returns due/sent/failed/alreadySent", tag: "meetings", access: "cron" },
   { method: "GET", path: "/api/sequences", summary: "The event's sequences with enrollment counts", tag: "sequences", access: "user", query: listSequencesQuery },
   { method: "POST", path: "/api/sequences", summary: "Create a sequence (DRAFT) with its steps", tag: "sequences", access: "user", status: 201, body: createSequenceBody },
   { method: "GET", path: "/api/sequences/{id}", summary: "The sequence, its steps and its progress (counts and funnel by step)", tag: "sequences", access: "user", params: idParams },
@@ -159,7 +174,6 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/sequences/{id}/enrollments", summary: "Who is in the sequence, where, and when the next step goes", tag: "sequences", access: "user", params: idParams },
   { method: "GET", path: "/api/tasks", summary: "My LinkedIn and call steps due today (and overdue)", tag: "sequences", access: "user" },
   { method: "PATCH", path: "/api/tasks/{id}", summary: "Mark a sequence task done or skipped", tag: "sequences", access: "user", params: idParams, body: updateTaskBody },
-  { method: "GET", path: "/api/outreach/process-queue", summary: "Vercel Cron: send queued messages whose slot has come", tag: "outreach", access: "cron" },
   { method: "GET", path: "/api/outreach/recipients", summary: "People to write to (compose dialog picker)", tag: "outreach", access: "user", query: recipientsQuery },
   { method: "GET", path: "/api/outreach", summary: "List messages with filters (status, channel, rep, campaign, dates)", tag: "outreach", access: "user", query: listOutreachQuery },
   { method: "POST", path: "/api/outreach", summary: "Save a draft for a person", tag: "outreach", access: "user", status: 201, body: createOutreachBody },
@@ -172,6 +186,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/trash", summary: "The event's Trash: what was deleted, by whom, and when it is purged (reps see their own deletes)", tag: "trash", access: "user" },
   { method: "POST", path: "/api/trash/{id}/restore", summary: "Restore everything one delete moved to the Trash", tag: "trash", access: "user", params: idParams },
   { method: "DELETE", path: "/api/trash/{id}", summary: "Delete what one delete moved to the Trash, for good (admins)", tag: "trash", access: "admin", params: idParams },
+  { method: "POST", path: "/api/people/{id}/erase", summary: "Admins erase a person's personal data everywhere (every row with the same address), leaving a hashed tombstone that refuses them later", tag: "privacy", access: "admin", params: idParams, body: erasePersonBody },
+  { method: "GET", path: "/api/people/{id}/personal-data", summary: "Admins get everything held about a person, as a readable HTML page or a JSON file (logged as an activity)", tag: "privacy", access: "admin", params: idParams, query: personalDataQuery },
+  { method: "GET", path: "/api/settings/privacy", summary: "The sender's organisation name and postal address for the email footer, and the retention period", tag: "privacy", access: "user" },
+  { method: "PUT", path: "/api/settings/privacy", summary: "Set the sender identity and the retention period (admins)", tag: "privacy", access: "admin", body: privacySettingsBody },
+  { method: "GET", path: "/api/settings/privacy/retention-preview", summary: "Who the retention run erases within the next week (admins)", tag: "privacy", access: "admin" },
+  { method: "GET", path: "/api/cron/retention", summary: "Cron: erase never-engaged prospects whose retention period is over", tag: "privacy", access: "cron" },
   { method: "POST", path: "/api/people/bulk", summary: "Assign many people at once, or move them to the Trash", tag: "people", access: "user", body: bulkPeopleBody },
   { method: "GET", path: "/api/people", summary: "Filtered, sorted, paginated people of an event", tag: "people", access: "user", query: listPeopleQuery },
   { method: "POST", path: "/api/people", summary: "Add a person by hand", tag: "people", access: "user", status: 201, body: createPersonBody },
@@ -186,7 +206,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/research/accounts/{id}", summary: "The account's dossier and its people's talking points", tag: "research", access: "user", params: idParams },
   { method: "POST", path: "/api/research/accounts/{id}", summary: "Research one account now", tag: "research", access: "user", params: idParams },
   { method: "GET", path: "/api/research/candidates", summary: "Accounts with no dossier or a stale one, best tier and ICP first", tag: "research", access: "user", query: researchCandidatesQuery },
-  { method: "POST", path: "/api/research/run", summary: "Research up to 10 accounts; per-account results", tag: "research", access: "user", body: runResearchBody },
+  { method: "POST", path: "/api/research/run", summary: "Research accounts in the background; answers with the job to follow (GET /api/jobs/{id})", tag: "research", access: "user", status: 202, body: runResearchBody },
   { method: "GET", path: "/api/roi/calculate", summary: "The annual-savings model with every assumption", tag: "roi", access: "user", query: roiQuery },
   { method: "GET", path: "/api/accounts/{id}/roi", summary: "The account's ROI model with its saved assumptions", tag: "roi", access: "user", params: idParams },
   { method: "PUT", path: "/api/accounts/{id}/roi", summary: "Keep the assumptions changed for this account (an empty set resets them)", tag: "roi", access: "user", params: idParams, body: saveRoiBody },
@@ -219,7 +239,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", path: "/api/settings/product", summary: "Go back to the shipped default seller profile (admins)", tag: "settings", access: "admin" },
   { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
   { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
-  { method: "GET", path: "/api/cron/notifications", summary: "Cron: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
+  { method: "GET", path: "/api/cron/notifications", summary: "Runs the engine's notifications task now: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
   { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
   { method: "GET", path: "/api/event-costs", summary: "What the show cost, line by line", tag: "roi", access: "user", query: listCostsQuery },
   { method: "POST", path: "/api/event-costs", summary: "Add a cost line to a show (admins)", tag: "roi", access: "admin", status: 201, body: createCostBody },

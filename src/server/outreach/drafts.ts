@@ -1,11 +1,13 @@
 import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { generateStructured, isAiConfigured, streamPlainText } from "@/server/ai/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import type { generateDraftsBody, streamDraftBody } from "@/server/outreach/schemas";
+import { createBackgroundJob } from "@/server/jobs/background";
+import type { bulkDraftsBody, generateDraftsBody, streamDraftBody } from "@/server/outreach/schemas";
 import { inSentence, type SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import type { Actor } from "@/server/access/actor";
@@ -139,49 +141,85 @@ function templateDraft(person: Person, context: MergeContext, source: { subject:
   return { personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message, generatedBy: "template", how: HOW.noModel, missing: deterministic.missing, warnings };
 }
 
+type DraftInputs = Awaited<ReturnType<typeof draftInputs>>;
 
-export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
-  const eventId = actor.eventId;
-  const { template, profile, source, channel, people } = await draftInputs(body, actor);
-  const useAi = isAiConfigured();
-  if (useAi) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
-  const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
-  for (const id of body.personIds) {
-    const person = people.find((p) => p.id === id)!;
-    const context = await buildMergeContext(person.id, eventId, actor);
-    let draft = templateDraft(person, context, source, channel, profile);
-    if (useAi) {
-      try {
-        const ai = await composeWithAi(source, context, await insightsFor(person), channel, profile);
-        draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai", how: HOW.ai, missing: [] };
-      } catch (error) {
-        logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
-        draft.how = HOW.modelFailed;
-      }
+/** One person's draft: the model's when an endpoint is configured and answers, else the template's (and it says so). */
+async function draftFor(person: Person, inputs: DraftInputs, actor: Actor): Promise<GeneratedDraft & { accountId: string | null }> {
+  const { profile, source, channel } = inputs;
+  const context = await buildMergeContext(person.id, actor.eventId, actor);
+  let draft = templateDraft(person, context, source, channel, profile);
+  if (isAiConfigured()) {
+    try {
+      const ai = await composeWithAi(source, context, await insightsFor(person), channel, profile);
+      draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai", how: HOW.ai, missing: [] };
+    } catch (error) {
+      logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
+      draft.how = HOW.modelFailed;
     }
-    drafts.push({ ...draft, accountId: person.accountId });
   }
+  return { ...draft, accountId: person.accountId };
+}
 
+/** Saves a draft as a DRAFT outreach with its activity, in the caller's transaction. */
+async function saveDraft(tx: Prisma.TransactionClient, draft: GeneratedDraft & { accountId: string | null }, inputs: DraftInputs, campaignId: string | null, actor: Actor): Promise<string> {
+  const { eventId } = actor;
+  const created = await tx.outreach.create({
+    data: {
+      eventId, personId: draft.personId, accountId: draft.accountId, ownerId: actor.id, campaignId, templateId: inputs.template?.id ?? null,
+      channel: inputs.channel, subject: draft.subject, message: draft.message, generatedBy: draft.generatedBy, status: "DRAFT",
+    },
+    select: { id: true },
+  });
+  await recordActivity({
+    type: "outreach.drafted", description: `Draft ${inputs.channel.toLowerCase()} to ${draft.personName} generated (${draft.generatedBy === "ai" ? "AI" : "template"})`,
+    actorId: actor.id, eventId, personId: draft.personId, accountId: draft.accountId, entityType: "outreach", entityId: created.id,
+  }, tx);
+  return created.id;
+}
+
+/** Drafts for a few people, answered in the request (larger selections run as a background job: startBulkDrafts). */
+export async function generateDrafts(body: z.infer<typeof generateDraftsBody>, actor: Actor) {
+  const inputs = await draftInputs(body, actor);
+  if (isAiConfigured()) await reserveAiUnits(actor, body.personIds.length, `Drafting ${body.personIds.length === 1 ? "this message" : `${body.personIds.length} messages`} with AI`);
+  const drafts: (GeneratedDraft & { accountId: string | null })[] = [];
+  for (const id of body.personIds) drafts.push(await draftFor(inputs.people.find((p) => p.id === id)!, inputs, actor));
   if (!body.save) return drafts.map(({ accountId: _accountId, ...d }) => d);
-
   return prisma.$transaction(async (tx) => {
     const saved: GeneratedDraft[] = [];
-    for (const { accountId, ...draft } of drafts) {
-      const created = await tx.outreach.create({
-        data: {
-          eventId, personId: draft.personId, accountId, ownerId: actor.id, campaignId: body.campaignId ?? null, templateId: template?.id ?? null,
-          channel, subject: draft.subject, message: draft.message, generatedBy: draft.generatedBy, status: "DRAFT",
-        },
-        select: { id: true },
-      });
-      await recordActivity({
-        type: "outreach.drafted", description: `Draft ${channel.toLowerCase()} to ${draft.personName} generated (${draft.generatedBy === "ai" ? "AI" : "template"})`,
-        actorId: actor.id, eventId, personId: draft.personId, accountId, entityType: "outreach", entityId: created.id,
-      }, tx);
-      saved.push({ ...draft, outreachId: created.id });
+    for (const draft of drafts) {
+      const outreachId = await saveDraft(tx, draft, inputs, body.campaignId ?? null, actor);
+      const { accountId: _accountId, ...view } = draft;
+      saved.push({ ...view, outreachId });
     }
     return saved;
   });
+}
+
+export type BulkDraftsInput = { templateId: string | null; campaignId: string | null; channel: "EMAIL" | "LINKEDIN" | "CALL" };
+
+/** Starts drafting for many people as a background job (one item per person); answers with the job. */
+export async function startBulkDrafts(body: z.infer<typeof bulkDraftsBody>, actor: Actor) {
+  const personIds = [...new Set(body.personIds)];
+  const { template, channel, people } = await draftInputs({ ...body, personIds }, actor);
+  const input: BulkDraftsInput = { templateId: template?.id ?? null, campaignId: body.campaignId ?? null, channel };
+  return createBackgroundJob({
+    kind: "drafts", label: `Drafts for ${people.length} ${people.length === 1 ? "person" : "people"}${template ? ` from “${template.name}”` : ""}`,
+    eventId: actor.eventId, actor, input, items: personIds.map((id) => ({ key: id, label: people.find((p) => p.id === id)!.name })),
+  });
+}
+
+/** One item of a bulk drafts job (acting as the person who started it): composed outside the transaction that saves it with the item's DONE mark. */
+export async function draftJobItem(input: BulkDraftsInput, personId: string, actor: Actor) {
+  const inputs = await draftInputs({ ...input, personIds: [personId] }, actor);
+  // One unit of the starter's AI limit per draft: when it is used up the item waits for the next minute.
+  if (isAiConfigured()) await reserveAiUnits(actor, 1, "Drafting this message with AI");
+  const draft = await draftFor(inputs.people[0], inputs, actor);
+  return {
+    write: async (tx: Prisma.TransactionClient) => {
+      const outreachId = await saveDraft(tx, draft, inputs, input.campaignId, actor);
+      return { outreachId, generatedBy: draft.generatedBy, how: draft.how, warnings: draft.warnings };
+    },
+  };
 }
 
 /** "Subject: …" on the first line, then the body: how the streamed draft is written. */

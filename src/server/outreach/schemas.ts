@@ -4,7 +4,7 @@ import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
 
 export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
-export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"]);
+export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED", "INTERRUPTED"]);
 
 
 export const listOutreachQuery = z.object({
@@ -39,6 +39,9 @@ export const updateOutreachBody = z.strictObject({
   channel: outreachChannel.optional(),
 });
 
+export const MAX_DRAFTS_NOW = 3;
+export const MAX_BULK_DRAFTS = 500;
+
 /** One draft streamed into the composer as the model writes it. */
 export const streamDraftBody = z.strictObject({
   personId: z.string().min(1).max(64),
@@ -47,12 +50,19 @@ export const streamDraftBody = z.strictObject({
 });
 
 export const generateDraftsBody = z.strictObject({
-  personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(50, "Generate at most 50 drafts at a time"),
+  personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(MAX_DRAFTS_NOW, `Generate at most ${MAX_DRAFTS_NOW} drafts here; larger selections run in the background (POST /api/outreach/generate/bulk)`),
   templateId: z.string().max(64).nullish(),
   campaignId: z.string().max(64).nullish(),
   channel: outreachChannel.default("EMAIL"),
   /** false: return the text only (the compose dialog saves after the rep edits it). */
   save: z.boolean().default(true),
+});
+
+export const bulkDraftsBody = z.strictObject({
+  personIds: z.array(z.string().min(1).max(64)).min(1, "Pick at least one person").max(MAX_BULK_DRAFTS, `Generate at most ${MAX_BULK_DRAFTS} drafts at a time`),
+  templateId: z.string().max(64).nullish(),
+  campaignId: z.string().max(64).nullish(),
+  channel: outreachChannel.default("EMAIL"),
 });
 
 export const markRepliedBody = z.strictObject({

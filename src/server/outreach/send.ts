@@ -2,27 +2,38 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { composeEmail } from "@/server/email/compose";
+import { composeEmail, type ComposedEmail, type MailFooter } from "@/server/email/compose";
+import { assertDeliverable, senderAddress, senderDomain, sendingIdentity } from "@/server/email/recipients";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
-import { activeTransport, deliversRealMail, sendMail } from "@/server/email/transport";
-import { env } from "@/server/env";
+import { activeTransport, deliversRealMail, MailDeliveryError, sendMail } from "@/server/email/transport";
+import { senderIdentityForSending } from "@/server/privacy/settings";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { getSendingWindow } from "@/server/outreach/settings";
-import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
+import { normalizeEmail } from "@/server/suppressions/service";
 import { renderOutgoing } from "@/server/templates/service";
 import { formatInZone } from "@/lib/time";
 
 /**
- * Sending one outreach, exactly once.
- * - The message is claimed with a conditional update (DRAFT/QUEUED/FAILED → SENDING); only the
- *   request that wins the claim talks to the mail transport, so repeated or racing send
- *   requests deliver it once. A message already SENT answers "sent" again without resending.
- * - Before the claim: the suppression list, the demo-data guard (a real transport never
- *   delivers to seeded people), the sender's rolling 24-hour cap and the recipient's sending
- *   window. The cap is counted under a per-sender advisory lock, so two messages from the same
- *   rep cannot both take the last slot. Outside the window or over the cap the message becomes
- *   QUEUED with scheduledAt = the next slot; processQueuedOutreach sends it then.
+ * Sending outreach, exactly once — one path for everything: the rep's Send button is a batch
+ * of one, the sequence engine and the queue runner send batches.
+ * - Claim: a message is claimed with a conditional update (DRAFT/QUEUED/FAILED → SENDING); only
+ *   the caller that wins the claim talks to the mail transport, so repeated or racing sends
+ *   deliver it once. A message already SENT answers "sent" again without resending.
+ * - Before the claim: the do-not-email list, the demo-data guard (a real transport never
+ *   delivers to seeded people), each sender's rolling 24-hour cap and each recipient's sending
+ *   window. The caps are counted under per-sender advisory locks taken in one order, so two
+ *   batches cannot both take a sender's last slot. Outside the window or over the cap a message
+ *   becomes QUEUED with scheduledAt = its next slot; processQueuedOutreach sends it then.
+ * - Outcome unknown: FAILED means the transport refused (safe to send again). When the answer
+ *   never came (the connection dropped after the message was handed over, or the process died
+ *   after marking it handedOverAt), the message becomes INTERRUPTED: it may have gone out, so it
+ *   is never sent again automatically; its owner checks the outbox, then resends or discards it.
+ *   A claim that died before its handover mark goes back in the queue (markInterruptedSends).
+ * - The statements are bounded whatever the batch size: one read of the messages, one of the
+ *   suppression list, one claim transaction, delivery with bounded concurrency, and one
+ *   transaction recording every send (status, outbox, activities, and `onSent` for the caller's
+ *   writes that belong with them — the engine advances the enrollments there).
  * - LINKEDIN and CALL messages are not delivered by us: "sending" logs them as done.
  */
 export type SendOutcome =
@@ -30,26 +41,24 @@ export type SendOutcome =
   | { outcome: "queued"; outreachId: string; at: Date; reason: "window" | "cap" | "scheduled" }
   | { outcome: "suppressed"; outreachId: string; reason: string }
   | { outcome: "failed"; outreachId: string; error: string }
+  | { outcome: "interrupted"; outreachId: string }
+  | { outcome: "cancelled"; outreachId: string }
   | { outcome: "busy"; outreachId: string };
+
+export type BatchSendResult = SendOutcome | { outcome: "error"; outreachId: string; error: unknown };
+export type BatchSent = { outreachId: string; sentAt: Date };
+type Actor = { id: string } | null | undefined;
 
 const CLAIMABLE = ["DRAFT", "QUEUED", "FAILED"] as const;
 const DAY_MS = 86_400_000;
-
-function senderDomain(): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(env().EMAIL_FROM);
-  return match ? match[1] : "eventops.dev";
-}
-
-function fromAddress(): string {
-  const match = /<([^>]+)>/.exec(env().EMAIL_FROM);
-  return match ? match[1] : env().EMAIL_FROM.trim();
-}
+const SEND_CONCURRENCY = 8;
+export const INTERRUPTED_REASON = "Sending was interrupted, so this message may or may not have gone out. Check the outbox, then resend or discard it.";
 
 const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
-  personId: true, accountId: true, scheduledAt: true,
+  personId: true, accountId: true, scheduledAt: true, enrollmentId: true,
   person: { select: { name: true, email: true, source: true, timeZone: true } },
-  event: { select: { timeZone: true } },
+  event: { select: { timeZone: true, outreachReason: true } },
   owner: { select: { id: true, name: true, email: true, dailySendCap: true, signature: true } },
 } as const;
 
@@ -60,14 +69,35 @@ async function loadForSend(outreachId: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForSend>>;
+type Candidate = { o: Loaded; email: string; subject: string };
+
+/** The message that leaves, as the recipient gets it: the one place its final subject, body, sender and headers are put together. */
+function composeOutgoing(c: Candidate, sender: SenderIdentity): { from: string; replyTo: string | undefined; subject: string; composed: ComposedEmail; messageId: string } {
+  const { from, replyTo } = sendingIdentity(c.o.owner);
+  return {
+    from,
+    replyTo,
+    subject: c.subject,
+    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature ?? c.o.owner?.name, footer: mailFooter(sender, c.o) }),
+    messageId: `<${c.o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`,
+  };
+}
+
+type SenderIdentity = Awaited<ReturnType<typeof senderIdentityForSending>>;
+
+/** The commercial footer (docs/PRIVACY.md): who sends, their postal address, and why the recipient hears from us. */
+function mailFooter(sender: SenderIdentity, o: Pick<Loaded, "event">): MailFooter {
+  return { organizationName: sender?.organizationName ?? "", postalAddress: sender?.postalAddress ?? "", reason: o.event.outreachReason };
+}
 
 /**
  * Merge fields are filled here, at send time, for every message (composer, bulk drafts, sequence
- * steps): the loaded rows get their final subject and body in place, and that text is what is
- * delivered and recorded. Rows that cannot be rendered (an unknown field) come back with the error.
+ * steps): the loaded rows get their final subject and body in place, and that text is what
+ * composeOutgoing delivers and the send records. Rows that cannot be rendered (an unknown field)
+ * come back with the error.
  */
 async function renderForSending(rows: Loaded[]): Promise<Map<string, AppError>> {
-  const rendered = await renderOutgoing(rows.filter((o) => (CLAIMABLE as readonly string[]).includes(o.status)), { id: "system", name: null, email: fromAddress() });
+  const rendered = await renderOutgoing(rows.filter((o) => (CLAIMABLE as readonly string[]).includes(o.status)), { id: "system", name: null, email: senderAddress() });
   const failed = new Map<string, AppError>();
   for (const o of rows) {
     const r = rendered.get(o.id);
@@ -77,16 +107,30 @@ async function renderForSending(rows: Loaded[]): Promise<Map<string, AppError>> 
   return failed;
 }
 
-/** The refusals that come before anything is written: no address, no subject, no transport, demo data on a real transport. */
+function activityRefs(o: Pick<Loaded, "id" | "eventId" | "personId" | "accountId">) {
+  return { eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id };
+}
+
 function assertSendable(o: Loaded): { email: string; subject: string } {
-  if (!o.person.email) throw new AppError("validation_error", `${o.person.name} has no email address`);
+  const email = assertDeliverable(o.person);
   if (!o.subject) throw new AppError("validation_error", "An email needs a subject");
-  const transport = activeTransport();
-  if (!transport) throw new AppError("service_unavailable", "Email is not configured: set SMTP_URL or SENDGRID_API_KEY");
-  if (deliversRealMail(transport) && o.person.source === "seed") {
-    throw new AppError("conflict", `${o.person.name} is demo data (source "seed"): real email is never sent to demo people. Use the development outbox, or add real contacts.`);
+  return { email, subject: o.subject };
+}
+
+/** What a message's state already decides, before any claim. */
+function stateOutcome(o: Pick<Loaded, "id" | "status" | "messageId" | "sentAt" | "transport">): SendOutcome | null {
+  switch (o.status) {
+    case "SENT":
+      return { outcome: "sent", outreachId: o.id, messageId: o.messageId, sentAt: o.sentAt ?? new Date(0), transport: o.transport ?? "unknown", alreadySent: true };
+    case "SENDING":
+      return { outcome: "busy", outreachId: o.id };
+    case "CANCELLED":
+      return { outcome: "cancelled", outreachId: o.id };
+    case "INTERRUPTED":
+      return { outcome: "interrupted", outreachId: o.id };
+    default:
+      return null;
   }
-  return { email: o.person.email, subject: o.subject };
 }
 
 async function cancelSuppressed(o: Loaded, suppressionReason: string, actorId: string | null): Promise<SendOutcome> {
@@ -99,168 +143,71 @@ async function cancelSuppressed(o: Loaded, suppressionReason: string, actorId: s
     if (changed.count > 0) {
       await recordActivity({
         type: "outreach.suppressed", description: `Message to ${o.person.name} not sent: ${o.person.email} is on the suppression list (${reason})`,
-        actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
+        actorId, ...activityRefs(o),
       }, tx);
     }
   });
   return { outcome: "suppressed", outreachId: o.id, reason };
 }
 
+/** A delivery that did not succeed: FAILED when the transport refused, INTERRUPTED when its answer never came. */
 async function recordSendFailure(o: Loaded, error: unknown, actorId: string | null): Promise<SendOutcome> {
-  const reason = error instanceof Error ? error.message.slice(0, 500) : "Unknown transport error";
-  logger.warn({ err: error, outreachId: o.id }, "outreach send failed");
+  const uncertain = error instanceof MailDeliveryError && error.uncertain;
+  const reason = uncertain ? INTERRUPTED_REASON : error instanceof Error ? error.message.slice(0, 500) : "Unknown transport error";
+  logger.warn({ err: error, outreachId: o.id, uncertain }, "outreach send failed");
   await prisma.$transaction(async (tx) => {
-    await tx.outreach.updateMany({ where: { id: o.id, status: "SENDING" }, data: { status: "FAILED", failureReason: reason } });
+    await tx.outreach.updateMany({ where: { id: o.id, status: "SENDING" }, data: { status: uncertain ? "INTERRUPTED" : "FAILED", failureReason: reason } });
     await recordActivity({
-      type: "outreach.failed", description: `Message to ${o.person.name} could not be sent: ${reason}`,
-      actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
+      type: uncertain ? "outreach.interrupted" : "outreach.failed",
+      description: uncertain ? `Message to ${o.person.name} may or may not have gone out: the mail server's answer never came` : `Message to ${o.person.name} could not be sent: ${reason}`,
+      actorId, ...activityRefs(o),
     }, tx);
   });
-  return { outcome: "failed", outreachId: o.id, error: reason };
+  return uncertain ? { outcome: "interrupted", outreachId: o.id } : { outcome: "failed", outreachId: o.id, error: reason };
 }
 
-function stateOutcome(o: Pick<Loaded, "id" | "status" | "messageId" | "sentAt" | "transport">): SendOutcome | null {
-  if (o.status === "SENT") return { outcome: "sent", outreachId: o.id, messageId: o.messageId, sentAt: o.sentAt ?? new Date(0), transport: o.transport ?? "unknown", alreadySent: true };
-  if (o.status === "SENDING") return { outcome: "busy", outreachId: o.id };
-  if (o.status === "CANCELLED") throw new AppError("conflict", "This message was cancelled; write a new one to send it");
-  return null;
-}
-
-export async function sendOutreach(
-  outreachId: string,
-  options: {
-    now?: Date;
-    actor?: { id: string } | null;
-    /** Runs inside the transaction that records the send (the sequence engine advances the enrollment there). */
-    onSent?: (tx: Prisma.TransactionClient, sentAt: Date) => Promise<void>;
-  } = {},
-): Promise<SendOutcome> {
-  const now = options.now ?? new Date();
-  const actorId = options.actor?.id ?? null;
-  const o = await loadForSend(outreachId);
-  const settled = stateOutcome(o);
-  if (settled) return settled;
-  const unrenderable = (await renderForSending([o])).get(o.id);
-  if (unrenderable) throw unrenderable;
-
-  if (o.channel !== "EMAIL") return logManualTouch(o, now, actorId);
-
-  const { email, subject } = assertSendable(o);
-  const suppression = await findSuppression(email);
-  if (suppression) return cancelSuppressed(o, suppression.reason, actorId);
-
-  const senderKey = o.owner?.id ?? "system";
-  const cap = o.owner?.dailySendCap ?? 200;
-  const timeZone = recipientTimeZone(o.person.timeZone, o.event.timeZone);
-  const sendingWindow = await getSendingWindow();
-
-  const claim = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`outreach-sender:${senderKey}`}))`;
-    const recent = await tx.outreach.findMany({
-      where: {
-        ownerId: o.owner?.id ?? null,
-        OR: [{ sentAt: { gt: new Date(now.getTime() - DAY_MS) } }, { status: "SENDING" }],
-        NOT: { id: o.id },
-        channel: "EMAIL",
-      },
-      select: { sentAt: true },
-    });
-    const decision = nextSendSlot({ now, timeZone, recentSends: recent.map((r) => r.sentAt ?? now), cap, window: sendingWindow });
-    if (decision.reason !== "now") {
-      const changed = await tx.outreach.updateMany({
-        where: { id: o.id, status: { in: [...CLAIMABLE] } },
-        data: { status: "QUEUED", scheduledAt: decision.at, queuedAt: now },
-      });
-      if (changed.count === 0) return { kind: "lost" as const };
-      if (o.status !== "QUEUED" || o.scheduledAt?.getTime() !== decision.at.getTime()) {
-        await recordActivity({
-          type: "outreach.queued",
-          description: `Message to ${o.person.name} queued until ${formatInZone(decision.at, timeZone, "weekdayTime")} their time (${decision.reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
-          actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
-          metadata: { at: decision.at.toISOString(), reason: decision.reason, timeZone },
-        }, tx);
-      }
-      return { kind: "queued" as const, at: decision.at, reason: decision.reason };
-    }
-    const claimed = await tx.outreach.updateMany({
+async function logManualTouch(o: Loaded, now: Date, actorId: string | null): Promise<SendOutcome> {
+  const done = await prisma.$transaction(async (tx) => {
+    const changed = await tx.outreach.updateMany({
       where: { id: o.id, status: { in: [...CLAIMABLE] } },
-      data: { status: "SENDING", attempts: { increment: 1 }, toEmail: o.person.email },
+      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null, subject: o.subject, message: o.message },
     });
-    return claimed.count === 1 ? { kind: "claimed" as const } : { kind: "lost" as const };
+    if (changed.count === 0) return false;
+    await recordActivity({ type: "outreach.logged", description: `${o.channel === "CALL" ? "Call" : "LinkedIn message"} to ${o.person.name} logged`, actorId, ...activityRefs(o) }, tx);
+    return true;
   });
-
-  if (claim.kind === "queued") return { outcome: "queued", outreachId: o.id, at: claim.at, reason: claim.reason };
-  if (claim.kind === "lost") {
-    const again = await loadForSend(o.id);
-    return stateOutcome(again) ?? { outcome: "busy", outreachId: o.id };
-  }
-
-  const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-  const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature ?? o.owner?.name });
-  const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
-  let result: Awaited<ReturnType<typeof sendMail>>;
-  try {
-    result = await sendMail({
-      to: email, from, subject, html: composed.html, text: composed.text, headers: composed.headers,
-      kind: "outreach", outreachId: o.id, messageId, replyTo: o.owner?.email,
-    });
-  } catch (error) {
-    return recordSendFailure(o, error, actorId);
-  }
-
-  const storedMessageId = result.messageId || messageId;
-  await prisma.$transaction(async (tx) => {
-    await tx.outreach.update({
-      where: { id: o.id },
-      data: { status: "SENT", sentAt: now, messageId: storedMessageId, transport: result.transport, failureReason: null, scheduledAt: null, subject: o.subject, message: o.message },
-    });
-    // The dev outbox already stored the message; real transports are recorded here.
-    if (result.transport !== "dev-outbox") {
-      await tx.outboxMessage.upsert({
-        where: { outreachId: o.id },
-        create: {
-          outreachId: o.id, kind: "outreach", toEmail: o.person.email!, fromEmail: from, subject: o.subject!, html: composed.html, text: composed.text,
-          headers: { ...composed.headers, "Message-ID": storedMessageId }, transport: result.transport,
-        },
-        update: {},
-      });
-    }
-    await recordActivity({
-      type: "outreach.sent", description: `Email "${o.subject}" sent to ${o.person.name}`,
-      actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
-      metadata: { transport: result.transport },
-    }, tx);
-    await options.onSent?.(tx, now);
-  });
-  return { outcome: "sent", outreachId: o.id, messageId: storedMessageId, sentAt: now, transport: result.transport, alreadySent: false };
+  if (!done) return stateOutcome(await loadForSend(o.id)) ?? { outcome: "busy", outreachId: o.id };
+  return { outcome: "sent", outreachId: o.id, messageId: null, sentAt: now, transport: "manual", alreadySent: false };
 }
-
-export type BatchSendResult = SendOutcome | { outcome: "error"; outreachId: string; error: unknown };
-export type BatchSent = { outreachId: string; sentAt: Date };
-
-const SEND_CONCURRENCY = 8;
 
 /**
- * sendOutreach for a batch of email messages (the sequence engine's path), with the same rules
- * in a bounded number of statements whatever the batch size: one read of the messages, one of
- * the suppression list, one claim transaction (the per-sender advisory locks, taken in one
- * order, then the senders' recent sends, then the claim and the queueing as set-based updates),
- * delivery with bounded concurrency, and one transaction recording every send (status,
- * outbox, activities, and `onSent` for the caller's writes that belong with them). Messages in
- * an unusual state (not email, already claimed, a lost claim, a failed delivery) take the
- * one-message path. Results come back per id, in the order given.
+ * The rep's Send: a batch of one through sendOutreachMany. Refusals (no address, demo data, a
+ * cancelled or interrupted message) are thrown as errors the rep reads.
+ */
+export async function sendOutreach(outreachId: string, options: { now?: Date; actor?: Actor } = {}): Promise<SendOutcome> {
+  const result = (await sendOutreachMany([outreachId], options)).get(outreachId)!;
+  if (result.outcome === "error") throw result.error;
+  if (result.outcome === "cancelled") throw new AppError("conflict", "This message was cancelled; write a new one to send it");
+  if (result.outcome === "interrupted") throw new AppError("conflict", INTERRUPTED_REASON);
+  return result;
+}
+
+/**
+ * Sends many messages with the rules above. Results come back per id, in the order given
+ * (oldest due first keeps a waiting message's place in its sender's cap).
  */
 export async function sendOutreachMany(
   outreachIds: readonly string[],
   /** `onSent` may return activities of its own: they are written with the sends' (one insert, one touch of the accounts and people). */
-  options: { now?: Date; onSent?: (tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<ActivityInput[] | void> } = {},
+  options: { now?: Date; actor?: Actor; onSent?: (tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<ActivityInput[] | void> } = {},
 ): Promise<Map<string, BatchSendResult>> {
   const now = options.now ?? new Date();
+  const actorId = options.actor?.id ?? null;
   const results = new Map<string, BatchSendResult>();
   const loaded = new Map((await prisma.outreach.findMany({ where: { id: { in: [...outreachIds] } }, select: sendSelect })).map((o) => [o.id, o]));
-  const unrenderable = await renderForSending([...loaded.values()].filter((o) => o.channel === "EMAIL"));
+  const unrenderable = await renderForSending([...loaded.values()]);
 
-  const candidates: { o: Loaded; email: string; subject: string }[] = [];
+  const candidates: Candidate[] = [];
   for (const id of outreachIds) {
     const o = loaded.get(id);
     try {
@@ -268,27 +215,83 @@ export async function sendOutreachMany(
       const settled = stateOutcome(o);
       if (settled) results.set(id, settled);
       else if (unrenderable.has(id)) throw unrenderable.get(id);
-      else if (o.channel !== "EMAIL") results.set(id, await sendOutreach(id, { now }));
+      else if (o.channel !== "EMAIL") results.set(id, await logManualTouch(o, now, actorId));
       else candidates.push({ o, ...assertSendable(o) });
     } catch (error) {
       results.set(id, { outcome: "error", outreachId: id, error });
     }
   }
   if (candidates.length === 0) return results;
+  let sender: SenderIdentity;
+  try {
+    sender = await senderIdentityForSending(deliversRealMail(activeTransport()!));
+  } catch (error) {
+    // No sender identity for real mail yet: every message says so and stays unsent.
+    for (const c of candidates) results.set(c.o.id, { outcome: "error", outreachId: c.o.id, error });
+    return results;
+  }
 
   const suppressed = new Map((await prisma.suppression.findMany({ where: { email: { in: candidates.map((c) => normalizeEmail(c.email)) } } })).map((x) => [x.email, x]));
-  const open: typeof candidates = [];
+  const open: Candidate[] = [];
   for (const c of candidates) {
     const hit = suppressed.get(normalizeEmail(c.email));
-    if (hit) results.set(c.o.id, await cancelSuppressed(c.o, hit.reason, null));
+    if (hit) results.set(c.o.id, await cancelSuppressed(c.o, hit.reason, actorId));
     else open.push(c);
   }
   if (open.length === 0) return results;
 
+  const claim = await claimOrQueue(open, now, actorId);
+  for (const { c, at, reason } of claim.toQueue) {
+    if (claim.queuedIds.has(c.o.id)) results.set(c.o.id, { outcome: "queued", outreachId: c.o.id, at, reason });
+  }
+  const lost = [...claim.toQueue.map((q) => q.c), ...claim.toClaim].filter((c) => !claim.claimed.has(c.o.id) && !claim.queuedIds.has(c.o.id));
+  for (const c of lost) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
+
+  // Deliver, a few at a time. Each message is marked as handed over just before the transport
+  // gets it (in chunks, ahead of the lanes): after a crash, only marked messages are in doubt.
+  const delivered: Delivered[] = [];
+  const claimedList = claim.toClaim.filter((c) => claim.claimed.has(c.o.id));
+  const handover = handoverInChunks(claimedList);
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimedList.length) }, async () => {
+    for (let c = await handover.next(); c; c = await handover.next()) {
+      const out = composeOutgoing(c, sender);
+      try {
+        const result = await sendMail({
+          to: c.email, from: out.from, subject: out.subject, html: out.composed.html, text: out.composed.text, headers: out.composed.headers,
+          kind: "outreach", outreachId: c.o.id, messageId: out.messageId, replyTo: out.replyTo,
+        });
+        delivered.push({ c, out, messageId: result.messageId || out.messageId, transport: result.transport });
+      } catch (error) {
+        results.set(c.o.id, await recordSendFailure(c.o, error, actorId));
+      }
+    }
+  }));
+  for (const c of handover.notHandedOver()) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
+  if (delivered.length === 0) return results;
+
+  await recordSends(delivered, now, actorId, options.onSent);
+  for (const d of delivered) {
+    results.set(d.c.o.id, { outcome: "sent", outreachId: d.c.o.id, messageId: d.messageId, sentAt: now, transport: d.transport, alreadySent: false });
+  }
+  return results;
+}
+
+/**
+ * One transaction: the per-sender advisory locks (one statement, in hash order, so two batches
+ * never wait on each other crosswise), the senders' recent sends, then each message either
+ * takes a slot (SENDING) or is queued for its next one — as two set-based updates.
+ */
+/**
+ * The claim and the recording of a batch are short, but on a loaded database they can wait on
+ * the senders' locks and the account rows longer than Prisma's 5-second default; an expired
+ * recording would leave delivered mail unrecorded (later INTERRUPTED, held for a person).
+ */
+const BATCH_TX = { maxWait: 15_000, timeout: 30_000 };
+
+async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null) {
   const sendingWindow = await getSendingWindow();
   const senderKey = (o: Loaded) => o.owner?.id ?? "system";
-  const claim = await prisma.$transaction(async (tx) => {
-    // One statement, locks in hash order: two batches never wait on each other crosswise.
+  return prisma.$transaction(async (tx) => {
     const keys = [...new Set(open.map((c) => `outreach-sender:${senderKey(c.o)}`))];
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k ORDER BY 1) AS locks`;
     const ownerIds = [...new Set(open.flatMap((c) => (c.o.owner ? [c.o.owner.id] : [])))];
@@ -324,9 +327,9 @@ export async function sendOutreachMany(
     for (const r of recent) sendsOf(r.ownerId ?? "system").push(r.sentAt ?? now);
     // A sender under the cap for the whole batch only needs the count: stand-in times inside the last 24 h.
     for (const [key, n] of counted) if (!busy.includes(key === "system" ? null : key)) for (let i = 0; i < n; i++) sendsOf(key).push(now);
-    // In the order given (the engine passes oldest due first), each message takes a slot or waits for the next one.
-    const toClaim: typeof open = [];
-    const toQueue: { c: (typeof open)[number]; at: Date; reason: "window" | "cap"; timeZone: string }[] = [];
+    // In the order given, each message takes a slot or waits for the next one.
+    const toClaim: Candidate[] = [];
+    const toQueue: { c: Candidate; at: Date; reason: "window" | "cap"; timeZone: string }[] = [];
     for (const c of open) {
       const key = senderKey(c.o);
       const timeZone = recipientTimeZone(c.o.person.timeZone, c.o.event.timeZone);
@@ -340,7 +343,7 @@ export async function sendOutreachMany(
     }
     const updatedAt = new Date().toISOString();
     const claimed = toClaim.length === 0 ? [] : await tx.$queryRaw<{ id: string }[]>`
-      UPDATE outreach o SET status = 'SENDING', attempts = o.attempts + 1, "toEmail" = v.email, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
+      UPDATE outreach o SET status = 'SENDING', attempts = o.attempts + 1, "toEmail" = v.email, "handedOverAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
         FROM unnest(${toClaim.map((c) => c.o.id)}::text[], ${toClaim.map((c) => c.email)}::text[]) AS v(id, email)
        WHERE o.id = v.id AND o.status IN ('DRAFT', 'QUEUED', 'FAILED')
       RETURNING o.id`;
@@ -356,42 +359,52 @@ export async function sendOutreachMany(
       .map(({ c: { o }, at, reason, timeZone }) => ({
         type: "outreach.queued",
         description: `Message to ${o.person.name} queued until ${formatInZone(at, timeZone, "weekdayTime")} their time (${reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
-        eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
+        actorId, ...activityRefs(o),
         metadata: { at: at.toISOString(), reason, timeZone },
       })), tx);
     return { claimed: new Set(claimed.map((r) => r.id)), toClaim, toQueue, queuedIds };
-  });
+  }, BATCH_TX);
+}
 
-  for (const { c, at, reason } of claim.toQueue) {
-    if (claim.queuedIds.has(c.o.id)) results.set(c.o.id, { outcome: "queued", outreachId: c.o.id, at, reason });
-  }
-  const lost = [...claim.toQueue.map((q) => q.c), ...claim.toClaim].filter((c) => !claim.claimed.has(c.o.id) && !claim.queuedIds.has(c.o.id));
-  for (const c of lost) results.set(c.o.id, stateOutcome(await loadForSend(c.o.id)) ?? { outcome: "busy", outreachId: c.o.id });
+type Delivered = { c: Candidate; out: ReturnType<typeof composeOutgoing>; messageId: string; transport: string };
 
-  // Deliver, a few at a time.
-  const delivered: { c: (typeof open)[number]; from: string; composed: ReturnType<typeof composeEmail>; messageId: string; transport: string }[] = [];
-  const claimedList = claim.toClaim.filter((c) => claim.claimed.has(c.o.id));
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimedList.length) }, async () => {
-    while (next < claimedList.length) {
-      const c = claimedList[next++];
-      const { o } = c;
-      const messageId = `<${o.id}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
-      const composed = composeEmail({ outreachId: o.id, message: o.message, signature: o.owner?.signature ?? o.owner?.name });
-      const from = o.owner?.name ? `"${o.owner.name.replace(/"/g, "")}" <${fromAddress()}>` : env().EMAIL_FROM;
-      try {
-        const result = await sendMail({
-          to: c.email, from, subject: c.subject, html: composed.html, text: composed.text, headers: composed.headers,
-          kind: "outreach", outreachId: o.id, messageId, replyTo: o.owner?.email,
-        });
-        delivered.push({ c, from, composed, messageId: result.messageId || messageId, transport: result.transport });
-      } catch (error) {
-        results.set(o.id, await recordSendFailure(o, error, null));
+/**
+ * Hands out claimed messages to the delivery lanes, marking them handedOverAt one chunk ahead
+ * (one statement per SEND_CONCURRENCY messages, so at most two chunks are in doubt after a
+ * crash). The mark is conditional: a claim the stale sweep took back meanwhile is not sent.
+ */
+function handoverInChunks(list: Candidate[]) {
+  let position = 0;
+  const ready: Candidate[] = [];
+  const skipped: Candidate[] = [];
+  let marking: Promise<void> | null = null;
+  const markNext = async () => {
+    const chunk = list.slice(position, position + SEND_CONCURRENCY);
+    position += chunk.length;
+    if (chunk.length === 0) return;
+    const marked = await prisma.$queryRaw<{ id: string }[]>`
+      UPDATE outreach SET "handedOverAt" = now() WHERE id = ANY(${chunk.map((c) => c.o.id)}::text[]) AND status = 'SENDING' AND "handedOverAt" IS NULL RETURNING id`;
+    const ids = new Set(marked.map((r) => r.id));
+    for (const c of chunk) (ids.has(c.o.id) ? ready : skipped).push(c);
+  };
+  return {
+    async next(): Promise<Candidate | undefined> {
+      while (ready.length === 0 && (position < list.length || marking)) {
+        marking ??= markNext().finally(() => (marking = null));
+        await marking;
       }
-    }
-  }));
-  if (delivered.length === 0) return results;
+      return ready.shift();
+    },
+    notHandedOver: () => skipped,
+  };
+}
 
+async function recordSends(
+  delivered: Delivered[],
+  now: Date,
+  actorId: string | null,
+  onSent: ((tx: Prisma.TransactionClient, sent: BatchSent[]) => Promise<ActivityInput[] | void>) | undefined,
+) {
   await prisma.$transaction(async (tx) => {
     const updatedAt = new Date().toISOString();
     await tx.$executeRaw`
@@ -404,46 +417,24 @@ export async function sendOutreachMany(
     const outbox = delivered.filter((d) => d.transport !== "dev-outbox");
     if (outbox.length) {
       await tx.outboxMessage.createMany({
-        data: outbox.map(({ c, from, composed, messageId, transport }) => ({
-          outreachId: c.o.id, kind: "outreach", toEmail: c.email, fromEmail: from, subject: c.subject, html: composed.html, text: composed.text,
-          headers: { ...composed.headers, "Message-ID": messageId }, transport,
+        data: outbox.map(({ c, out, messageId, transport }) => ({
+          outreachId: c.o.id, kind: "outreach", toEmail: c.email, fromEmail: out.from, subject: out.subject, html: out.composed.html, text: out.composed.text,
+          headers: { ...out.composed.headers, "Message-ID": messageId }, transport,
         })),
         skipDuplicates: true,
       });
     }
-    const own: ActivityInput[] = delivered.map(({ c: { o, subject }, transport }) => ({
-      type: "outreach.sent", description: `Email "${subject}" sent to ${o.person.name}`,
-      eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
-      metadata: { transport },
+    const own: ActivityInput[] = delivered.map(({ c: { o }, out, transport }) => ({
+      type: "outreach.sent", description: `Email "${out.subject}" sent to ${o.person.name}`,
+      actorId, ...activityRefs(o), metadata: { transport },
     }));
-    const theirs = (await options.onSent?.(tx, delivered.map((d) => ({ outreachId: d.c.o.id, sentAt: now })))) ?? [];
+    const theirs = (await onSent?.(tx, delivered.map((d) => ({ outreachId: d.c.o.id, sentAt: now })))) ?? [];
     await recordActivities([...own, ...theirs], tx);
-  });
-  for (const d of delivered) {
-    results.set(d.c.o.id, { outcome: "sent", outreachId: d.c.o.id, messageId: d.messageId, sentAt: now, transport: d.transport, alreadySent: false });
-  }
-  return results;
-}
-
-async function logManualTouch(o: Loaded, now: Date, actorId: string | null): Promise<SendOutcome> {
-  const done = await prisma.$transaction(async (tx) => {
-    const changed = await tx.outreach.updateMany({
-      where: { id: o.id, status: { in: [...CLAIMABLE] } },
-      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null, subject: o.subject, message: o.message },
-    });
-    if (changed.count === 0) return false;
-    await recordActivity({
-      type: "outreach.logged", description: `${o.channel === "CALL" ? "Call" : "LinkedIn message"} to ${o.person.name} logged`,
-      actorId, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
-    }, tx);
-    return true;
-  });
-  if (!done) return stateOutcome(await loadForSend(o.id)) ?? { outcome: "busy", outreachId: o.id };
-  return { outcome: "sent", outreachId: o.id, messageId: null, sentAt: now, transport: "manual", alreadySent: false };
+  }, BATCH_TX);
 }
 
 /** Puts a message in the queue for `at` (default: as soon as possible). */
-export async function queueOutreach(outreachId: string, options: { now?: Date; at?: Date; actor?: { id: string } | null } = {}) {
+export async function queueOutreach(outreachId: string, options: { now?: Date; at?: Date; actor?: Actor } = {}) {
   const now = options.now ?? new Date();
   const at = options.at ?? now;
   const o = await loadForSend(outreachId);
@@ -455,77 +446,86 @@ export async function queueOutreach(outreachId: string, options: { now?: Date; a
     if (changed.count === 0) throw new AppError("conflict", `A ${o.status.toLowerCase()} message cannot be queued`);
     await recordActivity({
       type: "outreach.queued", description: `Message to ${o.person.name} scheduled for ${formatInZone(at, recipientTimeZone(o.person.timeZone, o.event.timeZone), "weekdayTime")} their time`,
-      actorId: options.actor?.id ?? null, eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id,
+      actorId: options.actor?.id ?? null, ...activityRefs(o),
       metadata: { at: at.toISOString(), reason: "scheduled" },
     }, tx);
     return { outcome: "queued" as const, outreachId: o.id, at, reason: "scheduled" as const };
   });
 }
 
+export type QueueSummary = { processed: number; sent: number; queued: number; suppressed: number; failed: number; interrupted: number; busy: number; errors: number; more: boolean };
+
 /**
- * Sends queued messages whose slot has come, oldest first. Safe to run twice at once: each
- * message is claimed by sendOutreach, and one still outside its window or cap is re-queued
- * for its next slot rather than sent.
+ * Sends queued messages whose slot has come, oldest first, as one batch. Safe to run twice at
+ * once (each message is claimed); one still outside its window or cap is re-queued for its next
+ * slot. First, claims left by a process that died are settled (markInterruptedSends). A
+ * sequence step's queued message is left to the sequence engine, which sends it when its
+ * enrollment falls due and advances the enrollment in the same transaction.
  */
-export async function processQueuedOutreach(options: { now?: Date; limit?: number } = {}) {
+export async function processQueuedOutreach(options: { now?: Date; limit?: number } = {}): Promise<QueueSummary> {
   const now = options.now ?? new Date();
-  const interrupted = await failInterruptedSends(now);
+  const limit = options.limit ?? 200;
+  const interrupted = await markInterruptedSends(now);
   const due = await prisma.outreach.findMany({
-    where: { status: "QUEUED", scheduledAt: { lte: now } },
+    where: { status: "QUEUED", scheduledAt: { lte: now }, enrollmentId: null },
     orderBy: { scheduledAt: "asc" },
-    take: options.limit ?? 50,
+    take: limit,
     select: { id: true },
   });
-  const summary = { processed: 0, sent: 0, queued: 0, suppressed: 0, failed: 0, busy: 0, errors: 0, interrupted };
-  for (const { id } of due) {
-    summary.processed++;
-    try {
-      const result = await sendOutreach(id, { now });
-      summary[result.outcome === "sent" ? "sent" : result.outcome]++;
-    } catch (error) {
-      // A message that can no longer be sent (no address, demo data …) is marked failed so the
-      // queue does not retry it forever.
+  const summary: QueueSummary = { processed: due.length, sent: 0, queued: 0, suppressed: 0, failed: 0, interrupted, busy: 0, errors: 0, more: due.length === limit };
+  const results = await sendOutreachMany(due.map((d) => d.id), { now });
+  for (const [id, result] of results) {
+    if (result.outcome === "sent") summary.sent++;
+    else if (result.outcome === "queued" || result.outcome === "suppressed" || result.outcome === "failed" || result.outcome === "busy") summary[result.outcome]++;
+    else if (result.outcome === "interrupted") summary.interrupted++;
+    else if (result.outcome === "error") {
+      // A message that can no longer be sent (no address, demo data …) is marked failed so the queue does not retry it forever.
       summary.errors++;
-      const reason = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
-      await prisma.$transaction(async (tx) => {
-        const failed = await tx.outreach.updateMany({ where: { id, status: "QUEUED" }, data: { status: "FAILED", failureReason: reason } });
-        if (failed.count === 0) return;
-        const row = await tx.outreach.findUniqueOrThrow({ where: { id }, select: { eventId: true, personId: true, accountId: true } });
-        await recordActivity({
-          type: "outreach.failed", description: `Queued message could not be sent: ${reason}`,
-          eventId: row.eventId, personId: row.personId, accountId: row.accountId, entityType: "outreach", entityId: id,
-        }, tx);
-      });
+      await failQueued(id, result.error);
     }
   }
   return summary;
 }
 
-const STALE_SENDING_MS = 15 * 60_000;
+async function failQueued(id: string, error: unknown) {
+  const reason = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+  await prisma.$transaction(async (tx) => {
+    const failed = await tx.outreach.updateMany({ where: { id, status: "QUEUED" }, data: { status: "FAILED", failureReason: reason } });
+    if (failed.count === 0) return;
+    const row = await tx.outreach.findUniqueOrThrow({ where: { id }, select: { id: true, eventId: true, personId: true, accountId: true } });
+    await recordActivity({ type: "outreach.failed", description: `Queued message could not be sent: ${reason}`, ...activityRefs(row) }, tx);
+  });
+}
+
+/** How long a claim may sit in SENDING before its process is presumed dead (a send takes seconds). */
+export const STALE_SENDING_MS = 15 * 60_000;
 
 /**
- * A message left in SENDING (the process died between the claim and the transport's answer)
- * may or may not have gone out, so it is never retried automatically: it becomes FAILED with a
- * reason asking the rep to check the outbox before sending again.
+ * Claims left in SENDING by a process that died. Never handed to the transport: back in the
+ * queue, due now (sent again automatically — it never left). Handed over: it may or may not
+ * have gone out, so it becomes INTERRUPTED and is never retried automatically.
  */
-async function failInterruptedSends(now: Date): Promise<number> {
+export async function markInterruptedSends(now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_SENDING_MS);
+  const requeued = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE outreach SET status = 'QUEUED', "scheduledAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
+     WHERE status = 'SENDING' AND "handedOverAt" IS NULL AND "updatedAt" < (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    RETURNING id`;
+  if (requeued.length) logger.warn({ count: requeued.length }, "claims of a dead process that never reached the mail transport went back in the queue");
   const stale = await prisma.outreach.findMany({
-    where: { status: "SENDING", updatedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
-    select: { id: true, eventId: true, personId: true, accountId: true },
-    take: 100,
+    where: { status: "SENDING", handedOverAt: { lt: cutoff } },
+    select: { id: true, eventId: true, personId: true, accountId: true, person: { select: { name: true } } },
+    take: 500,
   });
   let count = 0;
   for (const row of stale) {
     await prisma.$transaction(async (tx) => {
-      const changed = await tx.outreach.updateMany({
-        where: { id: row.id, status: "SENDING" },
-        data: { status: "FAILED", failureReason: "Sending was interrupted; check the outbox before sending it again" },
-      });
+      const changed = await tx.outreach.updateMany({ where: { id: row.id, status: "SENDING" }, data: { status: "INTERRUPTED", failureReason: INTERRUPTED_REASON } });
       if (changed.count === 0) return;
       count++;
       await recordActivity({
-        type: "outreach.failed", description: "Sending was interrupted; the message was marked failed",
-        eventId: row.eventId, personId: row.personId, accountId: row.accountId, entityType: "outreach", entityId: row.id,
+        type: "outreach.interrupted", description: `Sending to ${row.person.name} was interrupted: the message may or may not have gone out`,
+        ...activityRefs(row),
       }, tx);
     });
   }

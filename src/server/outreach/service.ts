@@ -160,7 +160,7 @@ export async function updateOutreach(id: string, body: z.infer<typeof updateOutr
   });
 }
 
-/** Drafts are deleted; queued messages are cancelled (kept for the record). */
+/** Drafts are deleted; queued and interrupted messages are cancelled (kept for the record). */
 export async function discardOutreach(id: string, actor: Actor) {
   const eventId = actor.eventId;
   return prisma.$transaction(async (tx) => {
@@ -178,8 +178,28 @@ export async function discardOutreach(id: string, actor: Actor) {
       await recordActivity({ type: "outreach.cancelled", description: `Queued message to ${current.person.name} cancelled`, actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
       return { id, status: "CANCELLED" as const };
     }
+    if (current.status === "INTERRUPTED") {
+      // The rep checked the outbox and does not want it (again): kept for the record, never sent.
+      const cancelled = await tx.outreach.updateMany({ where: { id, status: "INTERRUPTED" }, data: { status: "CANCELLED", scheduledAt: null, failureReason: "Discarded after an interrupted send" } });
+      if (cancelled.count === 0) throw new AppError("conflict", "The message changed meanwhile; reload and try again");
+      await recordActivity({ type: "outreach.discarded", description: `Interrupted message to ${current.person.name} discarded`, actorId: actor.id, eventId, personId: current.person.id, entityType: "outreach", entityId: id }, tx);
+      // A sequence step waits on this decision: the engine now skips the step and goes on.
+      await wakeEnrollment(current.enrollmentId, tx);
+      return { id, status: "CANCELLED" as const };
+    }
     throw new AppError("conflict", `A ${current.status.toLowerCase()} message cannot be discarded`);
   });
+}
+
+/** The actor's messages whose send was interrupted and that wait for their decision (resend or discard). */
+export async function countInterrupted(actor: Actor, db: DbTx = prisma): Promise<number> {
+  return db.outreach.count({ where: { eventId: actor.eventId, ownerId: actor.id, status: "INTERRUPTED" } });
+}
+
+/** A sequence enrollment held by its step's interrupted message becomes due again once the owner decided. */
+export async function wakeEnrollment(enrollmentId: string | null, db: DbTx = prisma) {
+  if (!enrollmentId) return;
+  await db.sequenceEnrollment.updateMany({ where: { id: enrollmentId, status: "ACTIVE", nextStepAt: null }, data: { nextStepAt: new Date(), lastError: null } });
 }
 
 /** People in the event for the compose dialog's picker. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -13,7 +14,11 @@ import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "@/server/accounts/shared";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+
+export const LAWFUL_BASES = ["LEGITIMATE_INTEREST", "CONSENT", "CUSTOMER"] as const;
+export const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
@@ -33,6 +38,10 @@ export const listPeopleQuery = z.strictObject({
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
   ...engagementQuery,
+  /** Lawful basis (comma-separated for several). */
+  lawfulBasis: csvEnum([...LAWFUL_BASES]).optional(),
+  /** Where the record came from (comma-separated for several). */
+  dataSource: csvEnum([...DATA_SOURCES]).optional(),
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
@@ -63,6 +72,7 @@ const personFields = {
   isTech: z.boolean(),
   isNonOps: z.boolean(),
   leadRating: optionalText(20),
+  lawfulBasis: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }),
 };
 /**
  * A person by firstName/lastName (our forms) or by one `name` (the sprint plan's clients send
@@ -92,10 +102,11 @@ export const updatePersonBody = z
 export const bulkPeopleBody = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("assign"), ids: z.array(idString).min(1).max(500), assignedToId: idString.nullable() }),
   z.strictObject({ action: z.literal("delete"), ids: z.array(idString).min(1).max(500) }),
+  z.strictObject({ action: z.literal("lawful_basis"), ids: z.array(idString).min(1).max(500), lawfulBasis: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }) }),
 ]);
 
 export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string): Prisma.PersonWhereInput {
-  const and: Prisma.PersonWhereInput[] = [{ eventId, deletedAt: null }];
+  const and: Prisma.PersonWhereInput[] = [{ eventId, deletedAt: null, erasedAt: null }];
   if (q.q) {
     and.push({
       OR: [
@@ -116,6 +127,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (q.hasEmail === "false") and.push({ email: null });
   if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
   if (q.tag) and.push({ interestTags: { has: q.tag } });
+  if (q.lawfulBasis?.length) and.push({ lawfulBasis: { in: q.lawfulBasis } });
+  if (q.dataSource?.length) and.push({ dataSource: { in: q.dataSource } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
   and.push(...personEngagementWhere(q));
   return { AND: and };
@@ -141,7 +154,7 @@ const personListSelect = {
 
 /** The list's filters as SQL; `peopleWhere` is the same filter for Prisma (saved-filter enrolment). */
 function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`, Prisma.sql`p."deletedAt" IS NULL`];
+  const parts: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`, Prisma.sql`p."deletedAt" IS NULL`, Prisma.sql`p."erasedAt" IS NULL`];
   if (q.q) {
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
@@ -156,6 +169,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
   if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
   if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
+  if (q.lawfulBasis?.length) parts.push(Prisma.sql`p."lawfulBasis" = ANY (CAST(${q.lawfulBasis} AS "LawfulBasis"[]))`);
+  if (q.dataSource?.length) parts.push(Prisma.sql`p."dataSource" = ANY (CAST(${q.dataSource} AS "DataSource"[]))`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
   parts.push(...engagementWhereSql(PERSON_OWNER, q));
@@ -326,9 +341,12 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, ...fields } = body;
     const lastName = body.lastName ?? "";
+    const name = `${body.firstName} ${lastName}`.trim();
+    const company = body.accountId ? (await tx.targetAccount.findUnique({ where: { id: body.accountId }, select: { name: true } }))?.name : null;
+    await assertNotErased({ email: body.email, name, company }, tx);
     // The creator owns what they create unless they assign it (an explicit null means unassigned).
     const created = await tx.person.create({
-      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, lastName, eventId, name: `${body.firstName} ${lastName}`.trim(), source: "manual" },
+      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, lastName, eventId, name, source: "manual", dataSource: "MANUAL" },
     });
     await scoreRecords(eventId, { accountIds: [], personIds: [created.id] }, tx);
     const person = await tx.person.findUniqueOrThrow({ where: { id: created.id } });
@@ -343,6 +361,8 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
 export async function updatePerson(id: string, body: z.infer<typeof updatePersonBody>, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const before = await getPersonOrThrow(id, actor, tx);
+    if (before.erasedAt) throw new AppError("conflict", "This person was erased; their record cannot be changed");
+    if (body.email) await assertNotErased({ email: body.email }, tx);
     const owners = await personOwners(id, tx);
     if (body.assignedToId !== undefined && body.assignedToId !== before.assignedToId) assertCan(actor, "person", "assign", owners);
     if (Object.keys(body).some((k) => k !== "assignedToId")) assertCan(actor, "person", "edit", owners);
@@ -407,7 +427,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
     }
     const changing = body.action === "assign" ? people.filter((p) => p.assignedToId !== body.assignedToId) : people;
     const owners = await peopleOwners(changing.map((p) => p.id), tx);
-    assertCanEach(actor, "person", body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
+    assertCanEach(actor, "person", body.action === "lawful_basis" ? "edit" : body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
     const now = new Date();
     let describe: (name: string) => string;
     let deletionId: string | null = null;
@@ -416,6 +436,9 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
       const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
       describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+    } else if (body.action === "lawful_basis") {
+      await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis, lastActivityAt: now } });
+      describe = (name) => `${actorName(actor)} set the lawful basis of ${name} to ${LAWFUL_BASIS_LABELS[body.lawfulBasis].toLowerCase()}`;
     } else {
       deletionId = (await moveToTrash(tx, actor, { label: people.length === 1 ? people[0]!.name : `${people.length} people`, personIds: ids }, now)).deletionId;
       describe = (name) => `${actorName(actor)} moved ${name} to the Trash`;
@@ -430,7 +453,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
         accountId: p.accountId,
         entityType: "person",
         entityId: p.id,
-        metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
+        metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}), ...(body.action === "lawful_basis" ? { lawfulBasis: body.lawfulBasis } : {}) },
         createdAt: now,
       })),
     });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
 
-export const MAX_RESEARCH_BATCH = 10;
+export const MAX_RESEARCH_BATCH = 500;
 
 export const researchCandidatesQuery = z.object({
   ...eventScopeField,
@@ -12,7 +12,7 @@ export const researchCandidatesQuery = z.object({
 });
 
 export const runResearchBody = z.strictObject({
-  accountIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_RESEARCH_BATCH, `Research at most ${MAX_RESEARCH_BATCH} accounts per request`),
+  accountIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_RESEARCH_BATCH, `Research at most ${MAX_RESEARCH_BATCH} accounts at a time`),
 });
 
 export type ResearchCandidatesQuery = z.infer<typeof researchCandidatesQuery>;

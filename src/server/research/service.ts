@@ -4,8 +4,9 @@ import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
-import { inActorEvent } from "@/server/access/scope";
+import { inActorEvent, isInActorEvent } from "@/server/access/scope";
 import { AppError } from "@/server/http/errors";
+import { createBackgroundJob } from "@/server/jobs/background";
 import { GENERATED_INSIGHT_SOURCES, talkingPointsFor } from "@/server/research/insights";
 import { buildDossier } from "@/server/research/researcher";
 import { getSellerProfile } from "@/server/seller/service";
@@ -47,13 +48,8 @@ export function describeResearch(draft: { provider: string; websiteFetched: bool
   return `${read} ${why} The built-in researcher wrote the summary from the account's own data${draft.websiteFetched ? " and those pages" : ""}; the pain points are the ones typical for its industry.`;
 }
 
-/** Researches one account now: one unit of the caller's AI limit (ai/budget.ts). */
-export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
-  await reserveAiUnits(options.actor, 1, "Researching this account");
-  return researchOne(accountId, options);
-}
-
-async function researchOne(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+/** Research of one account in the two parts a background job needs: the network work now, the writes in the caller's transaction. */
+export async function prepareResearch(accountId: string, options: ResearchOptions): Promise<{ result: ResearchResult; write(tx: Prisma.TransactionClient): Promise<void> }> {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {
@@ -96,7 +92,7 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
       confidence: null,
     })),
   );
-  await prisma.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     await tx.companyDossier.upsert({ where: { accountId: account.id }, create: { accountId: account.id, ...fields }, update: fields });
     const personIds = account.people.map((p) => p.id);
     if (personIds.length) {
@@ -118,8 +114,8 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
       },
       tx,
     );
-  });
-  return {
+  };
+  const result: ResearchResult = {
     accountId: account.id,
     name: account.name,
     provider: draft.provider,
@@ -131,29 +127,42 @@ async function researchOne(accountId: string, options: ResearchOptions): Promise
     warnings: draft.warnings,
     outcome: describeResearch(draft),
   };
+  return { result, write };
 }
 
-export type RunResult = { accountId: string; ok: true; result: ResearchResult } | { accountId: string; ok: false; error: string };
+/** Researches one account now: one unit of the caller's AI limit (ai/budget.ts). */
+export async function researchAccount(accountId: string, options: ResearchOptions): Promise<ResearchResult> {
+  await reserveAiUnits(options.actor, 1, "Researching this account");
+  const { result, write } = await prepareResearch(accountId, options);
+  await prisma.$transaction(write);
+  return result;
+}
 
-/** Researches a few accounts, two at a time; one account failing does not stop the others. */
-export async function runResearch(accountIds: string[], options: ResearchOptions): Promise<{ results: RunResult[] }> {
+/** Researches accounts of the actor's event in the background (one item per account); answers with the job. */
+export async function startResearch(accountIds: string[], actor: Actor) {
   const ids = [...new Set(accountIds)];
-  await reserveAiUnits(options.actor, ids.length, `Researching ${ids.length === 1 ? "this account" : `${ids.length} accounts`}`);
-  const results: RunResult[] = new Array(ids.length);
-  let next = 0;
-  async function worker() {
-    while (next < ids.length) {
-      const i = next++;
-      const accountId = ids[i]!;
-      try {
-        results[i] = { accountId, ok: true, result: await researchOne(accountId, options) };
-      } catch (error) {
-        results[i] = { accountId, ok: false, error: error instanceof AppError ? error.message : "Research failed; try again" };
-      }
-    }
-  }
-  await Promise.all([worker(), worker()]);
-  return { results };
+  const accounts = (await prisma.targetAccount.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, deletedAt: true } }))
+    .filter((a) => isInActorEvent(actor, "account", a));
+  const unknown = ids.filter((id) => !accounts.some((a) => a.id === id));
+  if (unknown.length) throw new AppError("validation_error", `Some accounts are not in ${actor.event.name}`, unknown.map((id) => ({ path: "accountIds", message: `Unknown account ${id}` })));
+  const ordered = ids.map((id) => accounts.find((a) => a.id === id)!);
+  return createBackgroundJob({
+    kind: "research", label: `Research of ${ordered.length} account${ordered.length === 1 ? "" : "s"}`, eventId: actor.eventId, actor,
+    input: { accountIds: ids }, items: ordered.map((a) => ({ key: a.id, label: a.name })),
+  });
+}
+
+/**
+ * One item of a research job, as the person who started it: one unit of their AI limit. When
+ * the limit is used up the item waits (the job engine runs it again when the minute is over).
+ */
+export async function researchJobItem(accountId: string, actor: Actor) {
+  await reserveAiUnits(actor, 1, "Researching this account");
+  const { result, write } = await prepareResearch(accountId, { actor });
+  return { write: async (tx: Prisma.TransactionClient) => {
+    await write(tx);
+    return { provider: result.provider, painPoints: result.painPoints, sources: result.sources, insights: result.insights, websiteFetched: result.websiteFetched, warnings: result.warnings, outcome: result.outcome };
+  } };
 }
 
 /** Accounts with no dossier or one older than `staleDays`, best tier and ICP score first. */

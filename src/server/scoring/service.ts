@@ -5,6 +5,7 @@ import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
+import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 import type { SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import { logger } from "@/server/logger";
@@ -171,7 +172,13 @@ const CHUNK = 5000;
  * them, or only the given ones — new and imported records are scored this way as they arrive, so
  * none waits for "Rescore all". A person's score uses their account's (fresh when scored together).
  */
-export async function scoreRecords(eventId: string, only: { accountIds: string[]; personIds: string[] } | null, db: DbTx = prisma) {
+export async function scoreRecords(
+  eventId: string,
+  only: { accountIds: string[]; personIds: string[] } | null,
+  db: DbTx = prisma,
+  /** A background job's progress (rescoring a whole event). */
+  onProgress?: (done: number, total: number, current: string) => Promise<void>,
+) {
   if (only && only.accountIds.length === 0 && only.personIds.length === 0) return { accounts: 0, people: 0 };
   const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
   const [accounts, people, engagement] = await Promise.all([
@@ -200,7 +207,9 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
     const b = scorePerson({ ...p, accountScore: acc?.score ?? null, accountName: acc?.name ?? null }, weights.person);
     return { id: p.id, score: b.total, breakdown: JSON.stringify(b) };
   });
+  const total = accountRows.length + personRows.length;
   for (let i = 0; i < accountRows.length; i += CHUNK) {
+    await onProgress?.(i, total, "Accounts");
     const chunk = accountRows.slice(i, i + CHUNK);
     await db.$executeRaw`
       UPDATE target_accounts AS t SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
@@ -208,6 +217,7 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
       WHERE t.id = v.id`;
   }
   for (let i = 0; i < personRows.length; i += CHUNK) {
+    await onProgress?.(accountRows.length + i, total, "People");
     const chunk = personRows.slice(i, i + CHUNK);
     await db.$executeRaw`
       UPDATE people AS p SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
@@ -218,12 +228,12 @@ export async function scoreRecords(eventId: string, only: { accountIds: string[]
 }
 
 /** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
-export async function scoreEvent(actor: Actor) {
+export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
   const started = Date.now();
   const { event, eventId } = actor;
   const counts = await prisma.$transaction(
     async (tx) => {
-      const scored = await scoreRecords(eventId, null, tx);
+      const scored = await scoreRecords(eventId, null, tx, onProgress);
       await recordActivity(
         {
           type: "scoring.event_scored",
@@ -240,12 +250,26 @@ export async function scoreEvent(actor: Actor) {
     },
     { timeout: 120_000 },
   );
+  await onProgress?.(counts.accounts + counts.people, counts.accounts + counts.people, "Saved");
   return { kind: "event" as const, id: eventId, ...counts, ms: Date.now() - started };
 }
 
-/** `{ eventId }` names the event to score; the route wrapper made it the actor's event. */
+/** Rescoring a whole event runs in the background (seconds to minutes on a large event); answers with the job. */
+export async function startEventRescore(actor: Actor) {
+  const job = await createBackgroundJob({ kind: "rescore", label: `Rescoring ${actor.event.name}`, eventId: actor.eventId, actor, input: {} });
+  return { kind: "event" as const, id: actor.eventId, job };
+}
+
+/** The rescore job's work, as the person who started it. */
+export async function rescoreJob(ctx: JobContext) {
+  await ctx.checkCancelled();
+  const result = await scoreEvent(ctx.actor, (done, total, current) => ctx.progress(done, total, current));
+  return { accounts: result.accounts, people: result.people, ms: result.ms };
+}
+
+/** `{ eventId }` names the event to rescore (in the background); the route wrapper made it the actor's event. */
 export async function scoreIcp(body: z.infer<typeof scoreIcpBody>, actor: Actor) {
   if ("accountId" in body) return scoreOneAccount(body.accountId, actor);
   if ("personId" in body) return scoreOnePerson(body.personId, actor);
-  return scoreEvent(actor);
+  return startEventRescore(actor);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -8,8 +8,8 @@ import { renderMessage } from "@/lib/merge-fields";
 import { mergeFallbacks } from "@/server/outreach/drafts";
 import { getSellerProfile } from "@/server/seller/service";
 import { notify } from "@/server/notifications/service";
-import { sendOutreach, sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
-import { findSuppression, normalizeEmail } from "@/server/suppressions/service";
+import { sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
+import { normalizeEmail } from "@/server/suppressions/service";
 import { buildMergeContext, buildMergeContexts } from "@/server/templates/service";
 import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
 
@@ -18,12 +18,14 @@ import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
  * - Claiming: a run claims a batch with `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`
  *   setting claimedBy/claimExpiresAt; overlapping runs skip locked and claimed rows. A run that
  *   dies leaves its claim, which expires after CLAIM_MS; the next run takes the enrollment over.
- * - Exactly once: the step's Outreach is keyed by @@unique([enrollmentId, stepNumber]) and
- *   sendOutreach claims the message itself (DRAFT/QUEUED/FAILED → SENDING), so a re-run finds
- *   the same row and never writes a second one. The transaction that records the send also
- *   advances the enrollment (sendOutreach's onSent hook). A message found already SENT (a queued
- *   message sent by the queue runner) only advances — never a resend. Advancing currentStep,
- *   lastStepAt and nextStepAt is one conditional update (currentStep and claimedBy unchanged).
+ * - Exactly once: the step's Outreach is keyed by @@unique([enrollmentId, stepNumber]) and the
+ *   one send path (sendOutreachMany) claims the message itself (DRAFT/QUEUED/FAILED → SENDING),
+ *   so a re-run finds the same row and never writes a second one. The transaction that records
+ *   the send also advances the enrollment (the onSent hook). A message found already SENT (a
+ *   queued message sent by the queue runner) only advances — never a resend. A message whose
+ *   send was interrupted (it may have gone out) holds the enrollment until its owner resends or
+ *   discards it; a discarded step is skipped. Advancing currentStep, lastStepAt and nextStepAt is
+ *   one conditional update (currentStep unchanged, still ACTIVE).
  * - LINKEDIN/CALL steps become a SequenceTask for the rep (same unique key) and the enrollment
  *   advances in the same transaction; the rep marks the task done or skipped.
  * - A queued send (outside the window, over the cap) keeps its outreach; the enrollment waits
@@ -34,24 +36,26 @@ import { MAX_STEP_FAILURES, addStepDelay, failureBackoffMs } from "./schedule";
  *   after MAX_STEP_FAILURES the enrollment is FAILED (shown on the sequence page).
  * - Throughput: a claimed batch is worked set-based (processBatch: a fixed number of statements
  *   per batch, proven by tests/integration/sequences-batch-queries.test.ts) and its email steps
- *   go through sendOutreachMany; a run keeps two batches in flight. Anything off the common path
- *   falls back to the one-enrollment code below. With two batches in flight, a later-due batch
- *   can take a sender's last cap slots before an earlier one (the cap itself still holds).
+ *   go through sendOutreachMany. The job engine runs batches as `sequences.batch` jobs on any
+ *   number of workers (runSequenceBatch); processDueSequenceSteps runs them in-process with two
+ *   in flight. With batches in flight at once, a later-due batch can take a sender's last cap
+ *   slots before an earlier one (the cap itself still holds).
  */
 export const CLAIM_MS = 5 * 60_000;
 const BUSY_RETRY_MS = 5 * 60_000;
 
 export type EngineSummary = { processed: number; sent: number; queued: number; tasks: number; completed: number; stopped: number; errors: number };
-type StepResult = "sent" | "sent_completed" | "queued" | "task" | "task_completed" | "completed" | "stopped" | "busy" | "skipped";
+type StepResult = "sent" | "sent_completed" | "queued" | "task" | "task_completed" | "completed" | "stopped" | "busy" | "skipped" | "interrupted" | "step_skipped";
 
+/** Runs the engine in this process until nothing is due, `limit` enrollments were taken or the budget is spent (tests and scripts; the job engine runs batches instead). */
 export async function processDueSequenceSteps(options: { now?: Date; limit?: number; timeBudgetMs?: number; batchSize?: number; workerId?: string; lanes?: number } = {}): Promise<EngineSummary> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
   const budget = options.timeBudgetMs ?? 50_000;
-  const batchSize = options.batchSize ?? 250;
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   const workerId = options.workerId ?? randomUUID();
   const started = Date.now();
-  const summary: EngineSummary = { processed: 0, sent: 0, queued: 0, tasks: 0, completed: 0, stopped: 0, errors: 0 };
+  const summary = emptySummary();
   let claimed = 0;
 
   // Two batches in flight: while one waits on the database the other renders and sends. Both
@@ -63,25 +67,61 @@ export async function processDueSequenceSteps(options: { now?: Date; limit?: num
       const ids = await claimBatch(workerId, now, want);
       claimed -= want - ids.length;
       if (ids.length === 0) break;
-      summary.processed += ids.length;
-      const results = await processBatch(ids, workerId, now);
-      for (const [id, result] of results) {
-        if (result instanceof Error || typeof result !== "string") {
-          summary.errors++;
-          const error = result instanceof Error ? result : result.error;
-          await recordFailure(id, workerId, now, error).catch((e: unknown) => logger.error({ err: e, enrollmentId: id }, "could not record sequence failure"));
-          continue;
-        }
-        if (result === "sent" || result === "sent_completed") summary.sent++;
-        if (result === "task" || result === "task_completed") summary.tasks++;
-        if (result === "completed" || result === "sent_completed" || result === "task_completed") summary.completed++;
-        if (result === "queued") summary.queued++;
-        if (result === "stopped") summary.stopped++;
-      }
+      await processClaimed(ids, workerId, now, summary);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
   return summary;
+}
+
+export const BATCH_SIZE = 250;
+
+function emptySummary(): EngineSummary {
+  return { processed: 0, sent: 0, queued: 0, tasks: 0, completed: 0, stopped: 0, errors: 0 };
+}
+
+/**
+ * One batch for the job engine (the `sequences.batch` task): claims up to `batchSize` due
+ * enrollments and works them. `full` says more may be due, so the caller queues another batch.
+ */
+export async function runSequenceBatch(options: { now?: Date; batchSize?: number; workerId?: string } = {}): Promise<EngineSummary & { full: boolean }> {
+  const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const workerId = options.workerId ?? randomUUID();
+  const summary = emptySummary();
+  const ids = await claimBatch(workerId, now, batchSize);
+  if (ids.length > 0) await processClaimed(ids, workerId, now, summary);
+  return { ...summary, full: ids.length === batchSize };
+}
+
+/** Due enrollments of active sequences that no live run holds, counted up to `cap`. */
+export async function countDueEnrollments(now: Date, cap: number): Promise<number> {
+  const at = now.toISOString();
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "sequence_enrollments" c JOIN "sequences" s ON s.id = c."sequenceId"
+       WHERE c.status = 'ACTIVE' AND s.status = 'ACTIVE' AND c."nextStepAt" <= (${at}::timestamptz AT TIME ZONE 'UTC')
+         AND (c."claimExpiresAt" IS NULL OR c."claimExpiresAt" <= (${at}::timestamptz AT TIME ZONE 'UTC'))
+       LIMIT ${cap}) AS due`;
+  return row?.n ?? 0;
+}
+
+async function processClaimed(ids: string[], workerId: string, now: Date, summary: EngineSummary) {
+  summary.processed += ids.length;
+  const results = await processBatch(ids, workerId, now);
+  for (const [id, result] of results) {
+    if (result instanceof Error || typeof result !== "string") {
+      summary.errors++;
+      const error = result instanceof Error ? result : result.error;
+      await recordFailure(id, workerId, now, error).catch((e: unknown) => logger.error({ err: e, enrollmentId: id }, "could not record sequence failure"));
+      continue;
+    }
+    if (result === "sent" || result === "sent_completed") summary.sent++;
+    if (result === "task" || result === "task_completed") summary.tasks++;
+    if (result === "completed" || result === "sent_completed" || result === "task_completed") summary.completed++;
+    if (result === "queued") summary.queued++;
+    if (result === "stopped") summary.stopped++;
+  }
 }
 
 /** Claims up to `n` due enrollments of active sequences for this worker. */
@@ -169,13 +209,10 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
         results.set(e.id, "completed");
         continue;
       }
-      if (step.channel !== "EMAIL") {
-        results.set(e.id, await processEnrollment(e.id, workerId, now));
-        continue;
-      }
       const sender = e.owner ?? (e.sequence.ownerId ? sequenceOwners.get(e.sequence.ownerId) : undefined);
       if (!sender) throw new AppError("validation_error", "The enrollment has no owner to send from");
-      emailSteps.push({ e, step, stepNumber, sender });
+      if (step.channel !== "EMAIL") results.set(e.id, await createTaskStep(e, step, stepNumber, sender, workerId, now));
+      else emailSteps.push({ e, step, stepNumber, sender });
     } catch (error) {
       results.set(e.id, { error });
     }
@@ -244,7 +281,7 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
   return results;
 }
 
-/** What one send's outcome means for its enrollment: the batch path and processEnrollment both settle here. */
+/** What one send's outcome means for its enrollment. */
 async function settleSend(e: Loaded, workerId: string, stepNumber: number, now: Date, result: BatchSendResult, advancedWithSend: Awaited<ReturnType<typeof advance>> | undefined): Promise<StepResult> {
   switch (result.outcome) {
     case "error":
@@ -265,6 +302,15 @@ async function settleSend(e: Loaded, workerId: string, stepNumber: number, now: 
       return "stopped";
     case "failed":
       throw new Error(result.error);
+    case "interrupted":
+      // It may have gone out: the enrollment waits for the owner to resend or discard the message (resendOutreach / discardOutreach make it due again).
+      await releaseClaim(e.id, workerId, { nextStepAt: null, lastError: `Step ${stepNumber} may or may not have gone out (sending was interrupted): check the outbox, then resend or discard it on the outreach page` });
+      return "interrupted";
+    case "cancelled": {
+      // The step's message was discarded (or cancelled while queued): the sequence goes on without it.
+      const moved = await prisma.$transaction((tx) => advance(tx, e, workerId, stepNumber, now, "skipped"));
+      return moved === "completed" ? "completed" : moved === "lost" ? "skipped" : "step_skipped";
+    }
   }
 }
 
@@ -299,79 +345,27 @@ async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Lo
   return { moved: out, activities };
 }
 
-async function processEnrollment(id: string, workerId: string, now: Date): Promise<StepResult> {
-  const e = await loadEnrollment(id);
-  if (e.claimedBy !== workerId || e.status !== "ACTIVE") return "skipped";
-
-  const stop = await stopReasonFor(e);
-  if (stop) {
-    await finish(e, workerId, stop.status, stop.reason, now, stop.description);
-    return "stopped";
-  }
-
-  const stepNumber = e.currentStep + 1;
-  const step = e.sequence.steps.find((s) => s.order === stepNumber);
-  if (!step) {
-    await finish(e, workerId, "COMPLETED", null, now, `${e.person.name} completed “${e.sequence.name}”`);
-    return "completed";
-  }
-  const senderId = e.ownerId ?? e.sequence.ownerId;
-  const sender = e.owner ?? (senderId ? await prisma.user.findUnique({ where: { id: senderId }, select: { id: true, name: true, email: true } }) : null);
-  if (!sender) throw new AppError("validation_error", "The enrollment has no owner to send from");
+/** A LinkedIn or call step: a task for the rep, and the enrollment advances in the same transaction. */
+async function createTaskStep(e: Loaded, step: Loaded["sequence"]["steps"][number], stepNumber: number, sender: { id: string; name: string | null; email: string }, workerId: string, now: Date): Promise<StepResult> {
   const content = renderMessage(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
     mergeFallbacks(await getSellerProfile()),
   );
-
-  if (step.channel !== "EMAIL") {
-    const title = `${step.channel === "CALL" ? "Call" : "LinkedIn message to"} ${e.person.name} — step ${stepNumber} of “${e.sequence.name}”`;
-    const moved = await prisma.$transaction(async (tx) => {
-      await tx.sequenceTask.upsert({
-        where: { enrollmentId_stepNumber: { enrollmentId: e.id, stepNumber } },
-        create: { enrollmentId: e.id, stepId: step.id, stepNumber, personId: e.personId, ownerId: sender.id, channel: step.channel, title, body: content.message, dueAt: now },
-        update: {},
-      });
-      return advance(tx, e, workerId, stepNumber, now);
+  const title = `${step.channel === "CALL" ? "Call" : "LinkedIn message to"} ${e.person.name} — step ${stepNumber} of “${e.sequence.name}”`;
+  const moved = await prisma.$transaction(async (tx) => {
+    await tx.sequenceTask.upsert({
+      where: { enrollmentId_stepNumber: { enrollmentId: e.id, stepNumber } },
+      create: { enrollmentId: e.id, stepId: step.id, stepNumber, personId: e.personId, ownerId: sender.id, channel: step.channel, title, body: content.message, dueAt: now },
+      update: {},
     });
-    return moved === "completed" ? "task_completed" : "task";
-  }
-
-  if (!content.subject) throw new AppError("validation_error", `Step ${stepNumber} has no subject`);
-  const outreach = await ensureStepOutreach(e, step.id, stepNumber, sender.id, content.subject, content.message);
-  // The enrollment advances in the same transaction that records the send.
-  let advancedWithSend: Awaited<ReturnType<typeof advance>> | undefined;
-  const result = await sendOutreach(outreach.id, {
-    now,
-    actor: null,
-    onSent: async (tx, sentAt) => {
-      advancedWithSend = await advance(tx, e, workerId, stepNumber, sentAt);
-    },
+    return advance(tx, e, workerId, stepNumber, now);
   });
-  return settleSend(e, workerId, stepNumber, now, result, advancedWithSend);
-}
-
-/** The step's message: found by (enrollment, step) or created once; a racing insert loses to the unique key. */
-async function ensureStepOutreach(e: Loaded, stepId: string, stepNumber: number, ownerId: string, subject: string, message: string) {
-  const key = { enrollmentId_stepNumber: { enrollmentId: e.id, stepNumber } };
-  const existing = await prisma.outreach.findUnique({ where: key, select: { id: true } });
-  if (existing) return existing;
-  try {
-    return await prisma.outreach.create({
-      data: {
-        eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, ownerId, enrollmentId: e.id, sequenceStepId: stepId, stepNumber,
-        channel: "EMAIL", subject, message, status: "DRAFT", generatedBy: "sequence",
-      },
-      select: { id: true },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return prisma.outreach.findUniqueOrThrow({ where: key, select: { id: true } });
-    throw error;
-  }
+  return moved === "completed" ? "task_completed" : moved === "lost" ? "skipped" : "task";
 }
 
 /** Records step `stepNumber` as done: one conditional update, so a stale worker cannot advance twice. */
-async function advance(tx: Prisma.TransactionClient, e: Loaded, workerId: string, stepNumber: number, doneAt: Date): Promise<"advanced" | "completed" | "lost"> {
+async function advance(tx: Prisma.TransactionClient, e: Loaded, workerId: string, stepNumber: number, doneAt: Date, how: "done" | "skipped" = "done"): Promise<"advanced" | "completed" | "lost"> {
   const next = e.sequence.steps.find((s) => s.order === stepNumber + 1);
   const tz = e.sequence.event.timeZone ?? "UTC";
   const data: Prisma.SequenceEnrollmentUpdateManyMutationInput = next
@@ -379,9 +373,10 @@ async function advance(tx: Prisma.TransactionClient, e: Loaded, workerId: string
     : { currentStep: stepNumber, lastStepAt: doneAt, nextStepAt: null, status: "COMPLETED", completedAt: doneAt, failureCount: 0, lastError: null, claimedBy: null, claimExpiresAt: null };
   const changed = await tx.sequenceEnrollment.updateMany({ where: { id: e.id, currentStep: stepNumber - 1, status: "ACTIVE" }, data });
   if (changed.count === 0) return "lost";
+  const step = how === "skipped" ? `Step ${stepNumber} of “${e.sequence.name}” skipped for ${e.person.name} (its message was discarded)` : `Step ${stepNumber} of “${e.sequence.name}” done for ${e.person.name}`;
   await recordActivity({
-    type: next ? "sequence.step_done" : "sequence.completed",
-    description: next ? `Step ${stepNumber} of “${e.sequence.name}” done for ${e.person.name}` : `${e.person.name} completed “${e.sequence.name}” (step ${stepNumber} was the last)`,
+    type: how === "skipped" ? "sequence.step_skipped" : next ? "sequence.step_done" : "sequence.completed",
+    description: next || how === "skipped" ? step : `${e.person.name} completed “${e.sequence.name}” (step ${stepNumber} was the last)`,
     eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
     metadata: { sequenceId: e.sequence.id, stepNumber },
   }, tx);
@@ -453,30 +448,6 @@ async function stopReasonsFor(list: readonly Loaded[]): Promise<Map<string, Stop
     }
   }
   return stops;
-}
-
-/** Belt and braces for the webhooks: anything that should have stopped this enrollment since it began. */
-async function stopReasonFor(e: Loaded): Promise<{ status: "STOPPED" | "REPLIED" | "PAUSED"; reason: string; description: string } | null> {
-  const since = e.enrolledAt;
-  const replied = await prisma.outreach.findFirst({ where: { personId: e.personId, repliedAt: { gte: since } }, select: { id: true } });
-  if (replied) return { status: "REPLIED", reason: "replied", description: `${e.person.name} replied: “${e.sequence.name}” stopped` };
-  const meeting = await prisma.meeting.findFirst({ where: { personId: e.personId, createdAt: { gte: since }, status: { in: ["SCHEDULED", "COMPLETED"] } }, select: { id: true } });
-  if (meeting) return { status: "STOPPED", reason: "meeting_booked", description: `Stopped “${e.sequence.name}” for ${e.person.name}: a meeting was booked` };
-  if (e.person.email) {
-    const suppression = await findSuppression(e.person.email);
-    if (suppression) {
-      const reason = suppression.reason === "BOUNCED" ? "bounced" : suppression.reason === "UNSUBSCRIBED" ? "unsubscribed" : suppression.reason.toLowerCase();
-      return { status: "STOPPED", reason, description: `Stopped “${e.sequence.name}” for ${e.person.name}: ${reason}` };
-    }
-  }
-  if (e.sequence.pauseAccountOnReply && e.accountId) {
-    const colleague = await prisma.outreach.findFirst({
-      where: { accountId: e.accountId, personId: { not: e.personId }, repliedAt: { gte: since } },
-      select: { person: { select: { name: true } } },
-    });
-    if (colleague) return { status: "PAUSED", reason: "account_replied", description: `Paused “${e.sequence.name}” for ${e.person.name}: ${colleague.person.name} at the same account replied` };
-  }
-  return null;
 }
 
 async function recordFailure(id: string, workerId: string, now: Date, error: unknown) {

@@ -13,7 +13,8 @@ import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { RatesChart } from "@/components/outreach/rates-chart";
 import { SendingWindowForm } from "@/components/outreach/sending-window-form";
 import { listOutreachQuery } from "@/server/outreach/schemas";
-import { listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
+import { DraftsJobProgress } from "@/components/outreach/drafts-job-progress";
+import { countInterrupted, listFilterOptions, listOutreach, outreachStats } from "@/server/outreach/service";
 import { describeWindow, getSendingWindow } from "@/server/outreach/settings";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";
@@ -38,7 +39,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.query;
-  const [list, stats, options, sendingWindow] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow()]);
+  const [list, stats, options, sendingWindow, interrupted] = await Promise.all([listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countInterrupted(actor)]);
   const filtered = Object.keys(parsed.raw).some((k) => k !== "page");
   const { rates } = stats;
 
@@ -50,6 +51,14 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
         actions={<><BulkGenerateButton /><ComposeOutreachButton label="New message" /></>}
       />
       <OutreachTabs active="/dashboard/outreach" />
+      {interrupted > 0 ? (
+        <p role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm" data-testid="interrupted-banner">
+          {interrupted === 1 ? "One of your messages" : `${interrupted} of your messages`} may or may not have gone out: sending was interrupted before the mail server answered.
+          Check the outbox, then resend or discard {interrupted === 1 ? "it" : "each"}.{" "}
+          <Link className="font-medium text-primary underline-offset-2 hover:underline" href={`/dashboard/outreach?status=INTERRUPTED&ownerId=${actor.id}`}>Show {interrupted === 1 ? "it" : "them"}</Link>
+        </p>
+      ) : null}
+      <DraftsJobProgress className="mb-4" />
       <div className="mb-4"><SendingWindowForm value={sendingWindow} description={describeWindow(sendingWindow)} isAdmin={actor.role === "ADMIN"} /></div>
 
       {/* One compact strip, so the list starts above the fold. */}

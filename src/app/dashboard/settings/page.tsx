@@ -6,6 +6,7 @@ import { listTeam } from "@/server/team/service";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { getActor } from "@/server/access/page-actor";
 import { SuppressionSettings } from "@/components/settings/suppression-settings";
+import { JobEngineCard } from "@/components/settings/job-engine-card";
 import { BoothAvailabilitySettings } from "@/components/settings/booth-availability";
 import { listSuppressions } from "@/server/suppressions/service";
 import { listTrash } from "@/server/trash/service";
@@ -45,6 +46,7 @@ export default async function SettingsPage() {
       </div>
       {trash && event ? <div className="mt-6"><TrashCard count={trash.items.length} isAdmin={actor.role === "ADMIN"} eventName={event.name} /></div> : null}
       {actor.role === "ADMIN" && event ? <div className="mt-6"><ExportDataCard eventId={event.id} eventName={event.name} /></div> : null}
+      {actor.role === "ADMIN" ? <div className="mt-6"><JobEngineCard /></div> : null}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { cronRoute } from "@/server/http/cron";
-import { sendDueMeetingReminders } from "@/server/meetings/reminders";
+import { TASKS } from "@/server/jobs/queue";
+import { runTaskNow } from "@/server/jobs/tasks";
 
 export const maxDuration = 60;
 
-// GET /api/cron/meeting-reminders — Vercel Cron (every 5 min): 24 h and 1 h meeting reminders, each sent once
-export const GET = cronRoute(({ now }) => sendDueMeetingReminders(now));
+// GET /api/cron/meeting-reminders — triggers the engine's meeting-reminders task now (it also runs every minute on the engine's schedule)
+export const GET = cronRoute(({ requestId }) => runTaskNow(TASKS.meetingReminders, `cron-route:${requestId}`));

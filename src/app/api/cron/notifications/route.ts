@@ -1,5 +1,8 @@
 import { cronRoute } from "@/server/http/cron";
-import { sendDueDigests } from "@/server/notifications/service";
+import { TASKS } from "@/server/jobs/queue";
+import { runTaskNow } from "@/server/jobs/tasks";
 
-// GET /api/cron/notifications — due tasks become notifications; immediate mails and daily digests go out
-export const GET = cronRoute(({ now }) => sendDueDigests(now));
+export const maxDuration = 60;
+
+// GET /api/cron/notifications — triggers the engine's notifications task now (it also runs every 5 minutes on the engine's schedule)
+export const GET = cronRoute(({ requestId }) => runTaskNow(TASKS.notifications, `cron-route:${requestId}`));

@@ -1,8 +1,7 @@
 import { cronRoute } from "@/server/http/cron";
-import { runSequencesCron } from "@/server/sequences/cron";
-import { purgeExpiredTrash } from "@/server/trash/service";
+import { drainJobs, CRON_DRAIN_BUDGET_MS } from "@/server/jobs/runtime";
 
 export const maxDuration = 60;
 
-// GET /api/cron/sequences — Vercel Cron (every 5 min): send due sequence steps within ~50 s, then empty the Trash of what is 30 days old
-export const GET = cronRoute(async ({ now }) => ({ ...(await runSequencesCron(now)), trash: await purgeExpiredTrash(now) }));
+// GET /api/cron/sequences — the plan's cron path: the same drain as /api/cron/jobs (sequence steps are jobs of the engine)
+export const GET = cronRoute(() => drainJobs({ budgetMs: CRON_DRAIN_BUDGET_MS }));

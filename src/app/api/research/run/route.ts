@@ -1,9 +1,6 @@
 import { route } from "@/server/http/route";
 import { runResearchBody } from "@/server/research/schemas";
-import { runResearch } from "@/server/research/service";
+import { startResearch } from "@/server/research/service";
 
-// POST /api/research/run — research up to 10 accounts; per-account results
-export const POST = route({ body: runResearchBody }, ({ actor, body }) => runResearch(body.accountIds, { actor }));
-
-// Research reads websites and imports write thousands of rows: allow up to a minute.
-export const maxDuration = 60;
+// POST /api/research/run — research accounts in the background; answers with the job to follow (GET /api/jobs/:id)
+export const POST = route({ body: runResearchBody, status: 202 }, ({ actor, body }) => startResearch(body.accountIds, actor));

@@ -13,6 +13,7 @@ import { DossierCard } from "@/components/research/dossier";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
+import { PrivacyCard } from "@/components/privacy/privacy-card";
 import { PersonHeaderActions } from "@/components/people/person-header-actions";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
 import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
@@ -57,6 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
   const painPoints = readClaims(account?.dossier?.painPoints);
   const local = localTime(person.timeZone);
+  if (person.erasedAt) return <ErasedPerson erasedAt={person.erasedAt} timeZone={viewerTimeZone} />;
   const refused = refusalsFor(actor, "person", await personOwners(person.id));
 
   return (
@@ -201,6 +203,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
+          <PrivacyCard person={person} eventId={actor.eventId} isAdmin={actor.role === "ADMIN"} timeZone={viewerTimeZone} />
           <IcpCard kind="person" timeZone={viewerTimeZone} id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
           {account ? (
             <Card data-testid="account-snapshot">
@@ -268,6 +271,22 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 function nextScheduled<T extends { status: string; scheduledAt: Date }>(meetings: T[]): T | undefined {
   const now = Date.now();
   return meetings.filter((m) => m.status === "SCHEDULED" && m.scheduledAt.getTime() >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
+}
+
+function ErasedPerson({ erasedAt, timeZone }: { erasedAt: Date | string; timeZone: string }) {
+  return (
+    <div className="grid gap-4">
+      <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden /> People
+      </Link>
+      <Card data-testid="erased-person">
+        <CardHeader>
+          <CardTitle>This person was erased</CardTitle>
+          <CardDescription>Their personal data was erased on {formatInZone(erasedAt, timeZone, "dateTime")}. Only counts remain; EventOps will not add them again.</CardDescription>
+        </CardHeader>
+      </Card>
+    </div>
+  );
 }
 
 function Fact({ label, value }: { label: string; value: string }) {
