@@ -18,8 +18,8 @@ const SRC = path.resolve(import.meta.dirname, "../../src");
 
 const BOUNDED: Record<string, string> = {
   "server/email/transport.ts /^(.*)<(.+)>$/": "parses EMAIL_FROM, our own configuration",
-  "server/outreach/send.ts /@([^>\\s]+)>?\\s*$/": "parses EMAIL_FROM, our own configuration",
-  "server/outreach/send.ts /<([^>]+)>/": "parses EMAIL_FROM, our own configuration",
+  "server/email/recipients.ts /@([^>\\s]+)>?\\s*$/": "parses EMAIL_FROM, our own configuration",
+  "server/email/recipients.ts /<([^>]+)>/": "parses EMAIL_FROM, our own configuration",
   "server/meetings/service.ts /<([^>]+)>/": "parses EMAIL_FROM, our own configuration",
   "lib/booth/badge-payload.ts /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}/": "reads a line of a badge's QR code in the rep's browser (a QR code holds at most 2,953 bytes)",
   "server/research/ip-policy.ts /(\\d+\\.\\d+\\.\\d+\\.\\d+)$/": "only sees strings node:net isIP() accepted as IPv6 (at most 45 characters)",
