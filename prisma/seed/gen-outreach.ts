@@ -47,14 +47,13 @@ const TEMPLATE_DEFS: readonly { key: TemplateKey; name: string; channel: Outreac
     subject: "{{person.firstName}}, 20 minutes at {{event.name}}?",
     body: `Hi {{person.firstName}},
 
-I noticed {{account.name}} will be at {{event.name}} in Las Vegas. Operations teams we talk to keep telling us the same thing: {{dossier.painPoint}}.
+I noticed {{account.name}} will be at {{event.name}} in {{event.city}}. Operations teams we talk to keep telling us the same thing: {{dossier.painPoint}}.
 
 We help teams like yours see every trailer in the yard in real time, check trucks in at the gate in under a minute, and cut detention spend, usually within the first quarter.
 
 Would you have 20 minutes at our booth to see it live? Happy to work around your schedule.
 
-Best,
-{{sender.name}}`,
+Best,`,
   },
   {
     key: "painOpener",
@@ -67,9 +66,9 @@ Quick question: is this still true at {{account.name}}? {{dossier.painPoint}}.
 
 If so, you are not alone. Our customers typically cut trailer dwell by 30% and recover detention charges they used to write off, without ripping out their WMS.
 
-I will be at {{event.name}} next month. Worth a short conversation there?
+I will be at {{event.name}} in {{event.city}}, {{event.dates}}. Worth a short conversation there?
 
-{{sender.name}}`,
+Best,`,
   },
   {
     key: "followUp",
@@ -82,7 +81,7 @@ Following up on my note about {{event.name}}. Our calendar for the show is filli
 
 Reply with a time that works and I will send the invite.
 
-{{sender.name}}`,
+Best,`,
   },
   {
     key: "lastCall",
@@ -95,7 +94,7 @@ I will stop filling your inbox after this one. If yard visibility or detention i
 
 If the timing is wrong, just say so and I will check back after the show.
 
-{{sender.name}}`,
+Best,`,
   },
   {
     key: "linkedin",
@@ -113,7 +112,7 @@ If the timing is wrong, just say so and I will check back after the show.
 
 Thanks for the conversation at {{event.name}}. As promised, I will send over the ROI model using {{account.name}}'s numbers this week.
 
-{{sender.name}}`,
+Best,`,
   },
 ];
 

@@ -8,7 +8,8 @@
  * 3. --seed: when the database has no Event yet, seedDemo() from prisma/seed fills it.
  *    --seed=if-demo-mode (what `npm start` uses): only when DEMO_MODE=true (or 1) was asked for,
  *    so a production server never creates the demo team (and its admin) by itself.
- * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret.
+ * 4. AUTH_SECRET unset → read from (or created in) .data/auth-secret; APP_URL unset and the
+ *    command is Next.js → http://localhost:<the port it is started on> (see app-url.ts).
  * 5. The command runs with DATABASE_URL and AUTH_SECRET in its environment, stdio inherited.
  *    SIGINT/SIGTERM/SIGHUP go to the command; when it exits, PostgreSQL is stopped cleanly and we
  *    exit with the command's code.
@@ -25,6 +26,7 @@ import path from "node:path";
 import { bootDatabase, DATA_DIR, describeDatabase, REPO_ROOT, type BootedDatabase } from "./boot";
 import { releaseLibrarySignalHandlers } from "./embedded";
 import { seedIfEmpty, seedRequest, type SeedOption } from "./seed-if-empty";
+import { localAppUrl } from "./app-url";
 
 interface Args { seed: SeedOption | undefined; worker: boolean; command: string[] }
 
@@ -69,13 +71,18 @@ async function main(): Promise<void> {
   const childEnv = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret };
   if (args.worker && process.env.START_WORKER !== "false") shutdown.startWorker(childEnv);
   const [file, ...rest] = args.command as [string, ...string[]];
-  const child = spawn(file, rest, { stdio: "inherit", env: childEnv });
+  const child = spawn(file, rest, { stdio: "inherit", env: { ...childEnv, ...withAppUrl(args.command) } });
   shutdown.child = child;
   child.on("error", (error) => {
     console.error(`[with-db] cannot run ${file}: ${error.message}`);
     void shutdown.exit(127);
   });
   child.on("exit", (code, signal) => void shutdown.exit(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
+}
+
+function withAppUrl(command: string[]): { APP_URL?: string; AUTH_URL?: string } {
+  const url = localAppUrl(command, { PORT: process.env.PORT, APP_URL: process.env.APP_URL });
+  return url ? { APP_URL: url, AUTH_URL: process.env.AUTH_URL ?? url } : {};
 }
 
 /**

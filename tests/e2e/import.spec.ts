@@ -49,8 +49,8 @@ test("a rep imports a CSV, sees the report and undoes the import", async ({ page
   await screenshot(page, "import-report");
   await expect(page.getByTestId("import-history")).toContainText(`manifest-leads-${run}.csv`);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await report.getByRole("button", { name: "Undo this import" }).click();
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "Undo import" }).click();
   await expect(report.getByRole("status")).toContainText("removed 2 accounts and 2 people");
   await expect(page.getByTestId("import-history").getByText("Undone").first()).toBeVisible();
   expect(consoleErrors).toEqual([]);

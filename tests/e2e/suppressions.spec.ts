@@ -36,8 +36,8 @@ test("the do-not-email list: anyone adds and finds an address, only an admin tak
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByLabel("Search the do-not-email list").fill(email.slice(0, 18));
   await expect(page.getByTestId("suppression-row")).toHaveCount(1);
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Allow email to ${email} again` }).click();
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "Allow email again" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} can be emailed again.` })).toBeVisible();
   await expect(page.getByTestId("suppression-row").filter({ hasText: email })).toHaveCount(0);
 });

@@ -131,12 +131,12 @@ test("our product: an admin changes the pitch and the next template draft uses i
   await page.getByTestId("compose-open").first().click();
   await page.getByTestId("compose-generate").click();
   await expect(page.locator("#compose-message")).toHaveValue(new RegExp(pitch.replace(/\./g, "\\.")));
-  await expect(page.getByTestId("compose-draft-kind")).toContainText("Template draft");
+  await expect(page.getByTestId("compose-how")).toContainText("No AI model is configured, so this draft is the template");
   await screenshot(page, "composer-template-draft-1280");
 
   // Put the shipped profile back for the other specs.
   await page.goto("/dashboard/settings/product");
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Use the default profile" }).click();
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "Use the default profile" }).click();
   await expect(page.getByTestId("product-message")).toContainText("Back to the default");
 });

@@ -64,6 +64,7 @@ export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" |
   "ai/score-icp/route.ts": { POST: "user" },
   "ai/score-icp/weights/route.ts": { GET: "user", PUT: "admin" },
   "roi/calculate/route.ts": { GET: "user" },
+  "accounts/[id]/roi/route.ts": { GET: "user", PUT: "user" },
   "import/route.ts": { GET: "user", POST: "user" },
   "import/preview/route.ts": { POST: "user" },
   "import/[id]/undo/route.ts": { POST: "user" },

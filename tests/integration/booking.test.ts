@@ -182,7 +182,7 @@ describe("offer booth slots in a sequence email", () => {
     const { event, reps } = await bookableEvent({ capacity: 2, reps: 1 });
     const person = await prisma.person.create({ data: { eventId: event.id, firstName: "Kim", name: "Kim Park", email: "kim@harbor.test" } });
     const { buildMergeContext } = await import("@/server/templates/service");
-    const { renderTemplate } = await import("@/server/templates/merge-fields");
+    const { renderTemplate } = await import("@/lib/merge-fields");
     const context = await buildMergeContext(person.id, event.id, { id: reps[0].id, name: reps[0].name, email: reps[0].email });
     const text = renderTemplate("Hi {{person.firstName}},\n\n{{booth.slots}}", context).text;
     const links = [...text.matchAll(/\/booking\/slot\/(\S+)/g)].map((m) => m[1]);

@@ -106,15 +106,16 @@ describe("booth offline sync", () => {
   });
 
   it("leaves a no-show's rep a follow-up draft that offers the booking page", async () => {
+    // A no-show is recorded from the meeting's day on (the guard beside it is tested in meetings-api).
     const w = await meetingWorld();
     const meeting = await prisma.meeting.create({
-      data: { eventId: w.event.id, personId: w.person.id, accountId: w.account.id, ownerId: w.user.id, scheduledAt: new Date("2026-12-14T17:00:00Z"), icsUid: `${randomUUID()}@t` },
+      data: { eventId: w.event.id, personId: w.person.id, accountId: w.account.id, ownerId: w.user.id, scheduledAt: new Date("2026-11-30T17:00:00Z"), icsUid: `${randomUUID()}@t` },
     });
     const res = await sync(w.cookie, [{ key: randomUUID(), kind: "no_show", meetingId: meeting.id, outcome: { note: null } }]);
     expect(res.json.data.results[0].ok).toBe(true);
     const draft = await prisma.outreach.findFirstOrThrow({ where: { personId: w.person.id, generatedBy: "no_show" } });
     expect(draft).toMatchObject({ status: "DRAFT", ownerId: w.user.id, subject: `Sorry we missed you at ${w.event.name}` });
-    expect(draft.message).toContain("Mon, Dec 14, 9:00 AM PST");
+    expect(draft.message).toContain("Mon, Nov 30, 9:00 AM PST");
     expect(draft.message).toContain(`/book/${w.event.slug}`);
   });
 

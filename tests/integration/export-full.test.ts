@@ -87,6 +87,34 @@ describe("full export", () => {
     for (const name of ["accounts.csv", "people.csv", "outreach.csv", "meetings.csv", "activities.csv"]) expect(listing).toContain(name);
   });
 
+  // Issue 16 item 10: "Export everything" left out sequences, enrollments, templates, campaigns, dossiers, reports and the do-not-email list.
+  it("exports everything: dossiers, campaigns, templates, sequences with steps and enrollments, reports and the do-not-email list", async () => {
+    // Its own admin: the export's strict rate limit is per user, and the other tests use theirs.
+    const { user: admin, cookie } = await signedInUser("ADMIN");
+    await prisma.companyDossier.create({ data: { accountId: ids.account, summary: "A dossier to keep", painPoints: ["Gate queues"] } });
+    const campaign = await prisma.campaign.create({ data: { eventId, name: "Spring push", ownerId: admin.id } });
+    const template = await prisma.emailTemplate.create({ data: { eventId, name: "Export invite", subject: "Hi {{person.firstName}}", body: "Booth?" } });
+    const sequence = await prisma.sequence.create({ data: { eventId, name: "Export sequence", steps: { create: [{ order: 1, subject: "One", body: "First touch" }] } } });
+    const enrollment = await prisma.sequenceEnrollment.create({ data: { sequenceId: sequence.id, personId: ids.person, accountId: ids.account } });
+    const report = await prisma.reportDefinition.create({ data: { eventId, name: "Weekly tier A", config: { sections: ["summary"] } } });
+    const suppressed = await prisma.suppression.create({ data: { email: `gone-${eventId}@evil.test`, reason: "UNSUBSCRIBED" } });
+
+    const res = await get({ eventId, format: "json" }, cookie);
+    expect(res.status).toBe(200);
+    const doc = JSON.parse(await res.text());
+    expect(doc.dossiers).toEqual([expect.objectContaining({ accountId: ids.account, summary: "A dossier to keep", painPoints: '["Gate queues"]' })]);
+    expect(doc.campaigns).toEqual([expect.objectContaining({ id: campaign.id, name: "Spring push" })]);
+    expect(doc.templates.map((t: { id: string }) => t.id)).toContain(template.id);
+    expect(doc.sequences).toEqual([expect.objectContaining({ id: sequence.id, name: "Export sequence" })]);
+    expect(doc.sequence_steps).toEqual([expect.objectContaining({ sequenceId: sequence.id, sequenceName: "Export sequence", order: 1, body: "First touch" })]);
+    expect(doc.enrollments).toEqual([expect.objectContaining({ id: enrollment.id, personName: "Dana Ruiz", status: "ACTIVE" })]);
+    expect(doc.reports).toEqual([expect.objectContaining({ id: report.id, name: "Weekly tier A" })]);
+    expect(doc.do_not_email.map((x: { email: string }) => x.email)).toContain(suppressed.email);
+
+    const zip = Buffer.from(await (await get({ eventId, format: "csv" }, cookie)).arrayBuffer()).toString("latin1");
+    for (const name of ["dossiers.csv", "campaigns.csv", "templates.csv", "sequences.csv", "sequence_steps.csv", "enrollments.csv", "reports.csv", "do_not_email.csv"]) expect(zip).toContain(name);
+  });
+
   it("refuses reps (403), anonymous callers (401) and bad parameters (422)", async () => {
     const rep = await signedInUser("REP");
     const before = await prisma.activity.count({ where: { eventId, type: "export.downloaded" } });

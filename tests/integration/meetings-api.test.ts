@@ -60,6 +60,9 @@ describe("booking a meeting", () => {
     expect(clash.json).toMatchObject({ success: false, code: "conflict" });
     expect(clash.json.details.conflicts).toHaveLength(1);
     expect(clash.json.details.conflicts[0]).toMatchObject({ id: first.json.data.meeting.id, reasons: ["rep"], personName: w.person.name });
+    // Issue 16 item 10: free times the rep, attendee and room all have that day, closest first in time order.
+    const busyFrom = new Date(first.json.data.meeting.scheduledAt).getTime();
+    expect(clash.json.details.suggestions).toEqual([45, 60, 75].map((m) => new Date(busyFrom + m * 60_000).toISOString()));
     expect(await prisma.meeting.count({ where: { eventId: w.event.id } })).toBe(before);
 
     // Back to back is fine.
@@ -191,7 +194,8 @@ describe("changing a meeting", () => {
     const w = await meetingWorld();
     const created = await book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-14T09:00", sendInvite: false });
     const id = created.json.data.meeting.id;
-    const checked = await callRoute(checkInRoute.POST, `/api/meetings/${id}/check-in`, { method: "POST", cookie: w.cookie, params: { id } });
+    // The meeting's day is ahead of the clock: the rep confirmed it already happened (?early=true).
+    const checked = await callRoute(checkInRoute.POST, `/api/meetings/${id}/check-in`, { method: "POST", cookie: w.cookie, params: { id }, query: { early: "true" } });
     expect(checked.status).toBe(200);
     expect(checked.json.data.checkedInAt).toBeTruthy();
 
@@ -215,7 +219,7 @@ describe("changing a meeting", () => {
     const w = await meetingWorld();
     const created = await book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-14T15:00", sendInvite: false });
     const id = created.json.data.meeting.id;
-    const res = await callRoute(noShowRoute.POST, `/api/meetings/${id}/no-show`, { method: "POST", cookie: w.cookie, params: { id }, body: { note: "Texted, no answer" } });
+    const res = await callRoute(noShowRoute.POST, `/api/meetings/${id}/no-show`, { method: "POST", cookie: w.cookie, params: { id }, query: { early: "true" }, body: { note: "Texted, no answer" } });
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ status: "NO_SHOW", outcome: "Texted, no answer" });
     expect(await prisma.activity.count({ where: { entityId: id, type: "meeting.no_show" } })).toBe(1);
@@ -243,5 +247,27 @@ describe("listing", () => {
     const res = await callRoute(attendeesRoute.GET, "/api/meetings/attendees", { cookie: w.cookie, query: { q: w.account.name.slice(0, 20) } });
     expect(res.status).toBe(200);
     expect(res.json.data.map((p: { id: string }) => p.id)).toContain(w.person.id);
+  });
+
+  // Issue 16 item 10: a meeting 18 days away could be checked in and completed, and then counted as held.
+  it("records a meeting as held only from its day, unless the rep confirms it already happened", async () => {
+    const w = await meetingWorld();
+    const ahead = new Date(Date.now() + 18 * 86_400_000).toISOString().slice(0, 16);
+    const created = await book(w.cookie, { personId: w.person.id, scheduledAt: ahead, sendInvite: false, allowConflicts: true });
+    const id = created.json.data.meeting.id;
+    for (const [route, path, body] of [[checkInRoute.POST, "check-in", undefined], [completeRoute.POST, "complete", { outcome: "Great" }], [noShowRoute.POST, "no-show", {}]] as const) {
+      const refused = await callRoute(route, `/api/meetings/${id}/${path}`, { method: "POST", cookie: w.cookie, params: { id }, body });
+      expect(refused.status).toBe(409);
+      expect(refused.json.error).toMatch(/which has not come yet\. Record it now only if it already happened\.$/);
+      expect(refused.json.details).toMatchObject({ reason: "before_meeting_day" });
+    }
+    const row = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "SCHEDULED", checkedInAt: null });
+    expect(await prisma.activity.count({ where: { entityId: id, type: { in: ["meeting.checked_in", "meeting.completed", "meeting.no_show"] } } })).toBe(0);
+
+    // Today's meeting needs no confirmation.
+    const today = await book(w.cookie, { personId: w.person.id, scheduledAt: new Date(Date.now() + 60_000).toISOString(), sendInvite: false, allowConflicts: true });
+    const todayId = today.json.data.meeting.id;
+    expect((await callRoute(checkInRoute.POST, `/api/meetings/${todayId}/check-in`, { method: "POST", cookie: w.cookie, params: { id: todayId } })).status).toBe(200);
   });
 });

@@ -95,7 +95,7 @@ describe("notifications", () => {
     const mails = await outboxTo(daily.email);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe("Your EventOps digest: 2 notifications");
-    expect(mails[0].text).toMatch(/Kim replied — .*\(Asia\/Tokyo\)/);
+    expect(mails[0].text).toMatch(/Kim replied — .*GMT\+9/);
     // Something new the same local day waits for tomorrow's digest.
     await notify({ userId: daily.id, type: "reply", title: "Pat replied", href: "/dashboard/outreach/o3" });
     expect((await sendDueDigests(new Date("2026-03-10T05:00:00Z"))).dailyDigests).toBe(0);

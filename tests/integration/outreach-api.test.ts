@@ -109,7 +109,7 @@ describe("outreach API", () => {
       const res = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: [person.id, second.id] } });
       expect(res.status).toBe(200);
       expect(res.json.data).toHaveLength(2);
-      expect(res.json.data[0]).toMatchObject({ generatedBy: "ai", subject: "For Dana" });
+      expect(res.json.data[0]).toMatchObject({ generatedBy: "ai", subject: "For Dana", how: expect.stringMatching(/^Written by the AI model/) });
       const ids = res.json.data.map((d: { outreachId: string }) => d.outreachId);
       const rows = await prisma.outreach.findMany({ where: { id: { in: ids } } });
       expect(rows.every((r) => r.status === "DRAFT" && r.generatedBy === "ai")).toBe(true);
@@ -120,6 +120,15 @@ describe("outreach API", () => {
     }
   });
 
+  // Issue 16 item 9: without an AI endpoint "Generate draft" silently returned the template.
+  it("says the draft is the template when no model is configured", async () => {
+    const { cookie, person } = await signedInRep();
+    const res = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: [person.id], save: false } });
+    expect(res.json.data[0]).toMatchObject({ generatedBy: "template", how: expect.stringMatching(/^No AI model is configured, so this draft is the template/) });
+    // The built-in template ends with a sign-off and leaves the name to the signature added when sent.
+    expect(res.json.data[0].message.trimEnd().endsWith("Best,")).toBe(true);
+  });
+
   it("falls back to the template when the model fails, saying so", async () => {
     const { cookie, person } = await signedInRep();
     const fake = await startFakeOpenAI(() => ({ status: 500 }));
@@ -127,7 +136,7 @@ describe("outreach API", () => {
     try {
       const res = await callRoute(generateRoute.POST, "/api/outreach/generate", { method: "POST", cookie, body: { personIds: [person.id], save: false } });
       expect(res.json.data[0].generatedBy).toBe("template");
-      expect(res.json.data[0].warnings.join(" ")).toMatch(/AI model was unavailable/);
+      expect(res.json.data[0].how).toMatch(/^The AI model did not answer, so this draft is the template/);
     } finally {
       restore();
       await fake.close();

@@ -152,6 +152,6 @@ describe("lawful basis and source", () => {
     expect(await names({ lawfulBasis: "CONSENT", dataSource: "IMPORT" })).toEqual([]);
     const wrong = await callRoute(bulkRoute.POST, "/api/people/bulk", { method: "POST", cookie, body: { action: "lawful_basis", ids: [ids.vp], lawfulBasis: "MAYBE" } });
     expect(wrong.status).toBe(422);
-    expect(wrong.json.details).toEqual([{ path: "lawfulBasis", message: "Pick legitimate interest, consent or customer" }]);
+    expect(wrong.json.details).toEqual([{ path: "lawfulBasis", message: "Pick legitimate interest, consent or customer", code: "invalid_value" }]);
   });
 });

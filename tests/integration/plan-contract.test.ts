@@ -41,7 +41,7 @@ describe("the plan's API contract", () => {
     expect(JSON.stringify(both.json.details)).toContain("Send either name or firstName and lastName, not both");
     const neither = await callRoute(peopleRoute.POST, "/api/people", { method: "POST", cookie: repCookie, query: { eventId }, body: { email: "x@plan.test" } });
     expect(neither.status).toBe(422);
-    expect(JSON.stringify(neither.json.details)).toContain("First name is required");
+    expect(JSON.stringify(neither.json.details)).toContain("Enter a first name");
     expect(await prisma.person.count({ where: { eventId } })).toBe(before);
   });
 

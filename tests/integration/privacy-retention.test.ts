@@ -57,7 +57,7 @@ describe("retention", () => {
     expect((await callRoute(settingsRoute.PUT, "/api/settings/privacy", { method: "PUT", cookie: rep.cookie, body })).status).toBe(403);
     const wrong = await callRoute(settingsRoute.PUT, "/api/settings/privacy", { method: "PUT", cookie: admin.cookie, body: { ...body, retentionMonths: 0 } });
     expect(wrong.status).toBe(422);
-    expect(wrong.json.details).toEqual([{ path: "retentionMonths", message: "Keep prospects at least 1 month" }]);
+    expect(wrong.json.details).toEqual([{ path: "retentionMonths", message: "Keep prospects at least 1 month", code: "too_small" }]);
     const ok = await callRoute(settingsRoute.PUT, "/api/settings/privacy", { method: "PUT", cookie: admin.cookie, body });
     expect(ok.status).toBe(200);
     expect((await callRoute(settingsRoute.GET, "/api/settings/privacy", { cookie: rep.cookie })).json.data).toEqual(body);

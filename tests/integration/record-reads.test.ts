@@ -75,13 +75,14 @@ async function referencePersonDetail(id: string) {
       ? prisma.person.findMany({ where: { accountId: person.accountId, id: { not: id } }, orderBy: [{ icpScore: { sort: "desc", nulls: "last" } }], take: 6, select: { id: true, name: true, title: true, icpScore: true } })
       : Promise.resolve([]),
   ]);
-  return { person, outreach, meetings, enrollments, activities, colleagues };
+  const { timeZone: eventTimeZone } = await prisma.event.findUniqueOrThrow({ where: { id: person.eventId }, select: { timeZone: true } });
+  return { person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone };
 }
 
 async function referenceAccountDetail(id: string) {
   const account = await prisma.targetAccount.findUniqueOrThrow({
     where: { id },
-    include: { assignedTo: { select: { id: true, name: true, email: true } }, event: { select: { id: true, name: true } }, dossier: true },
+    include: { assignedTo: { select: { id: true, name: true, email: true } }, event: { select: { id: true, name: true, timeZone: true } }, dossier: true },
   });
   const [people, outreach, meetings, activities, insights] = await Promise.all([
     prisma.person.findMany({
@@ -194,6 +195,19 @@ describe("one-statement record reads", () => {
   });
 });
 
+// The engagement columns, computed from the rows in JavaScript: an independent reference for the SQL.
+const engagementSelect = { outreach: { select: { sentAt: true, repliedAt: true } }, meetings: { select: { status: true, createdAt: true } } } as const;
+function engagementOf(outreach: { sentAt: Date | null; repliedAt: Date | null }[], meetings: { status: string; createdAt: Date }[]) {
+  const live = meetings.filter((m) => m.status !== "CANCELLED");
+  const touches = [...outreach.flatMap((o) => (o.sentAt ? [o.sentAt.getTime()] : [])), ...live.map((m) => m.createdAt.getTime())];
+  return {
+    contacted: outreach.some((o) => o.sentAt !== null),
+    replied: outreach.some((o) => o.repliedAt !== null),
+    hasMeeting: live.length > 0,
+    lastTouchedAt: touches.length ? new Date(Math.max(...touches)) : null,
+  };
+}
+
 describe("accounts list in SQL", () => {
   // The Prisma query the list used to run: the reference for every filter and sort.
   async function referenceList(eventId: string, q: ReturnType<typeof listAccountsQuery.parse>, userId: string) {
@@ -212,11 +226,12 @@ describe("accounts list in SQL", () => {
         select: {
           id: true, name: true, domain: true, industry: true, headquarters: true, employeeCount: true, revenue: true, facilityCount: true, tier: true, status: true,
           icpScore: true, lastActivityAt: true, createdAt: true, assignedTo: { select: { id: true, name: true, email: true } }, _count: { select: { people: true } },
+          ...engagementSelect,
         },
       }),
       prisma.targetAccount.count({ where }),
     ]);
-    return { items: rows.map(({ _count, revenue, ...r }) => ({ ...r, revenue: revenue === null ? null : Number(revenue), peopleCount: _count.people })), total };
+    return { items: rows.map(({ _count, revenue, outreach, meetings, ...r }) => ({ ...r, revenue: revenue === null ? null : Number(revenue), peopleCount: _count.people, ...engagementOf(outreach, meetings) })), total };
   }
 
   it("returns what the Prisma query returned for every sort, direction and filter", async () => {
@@ -240,7 +255,7 @@ describe("accounts list in SQL", () => {
     }
     const base = { eventId: event.id, pageSize: "7" };
     const cases: Record<string, string>[] = [
-      ...ACCOUNT_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
+      ...ACCOUNT_SORTS.filter((sort) => sort !== "lastTouchedAt").flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
       { tier: "A,B" }, { status: "WON" }, { industry: "logistics" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
       { icpMin: "20", icpMax: "70" }, { q: "PARITY b" }, { q: "retail" }, { q: "parity3.test" },
     ];
@@ -303,8 +318,9 @@ describe("people list in SQL", () => {
       accounts.push(await prisma.targetAccount.create({ data: { eventId: event.id, name: `Ppl Acc ${"ZYXW"[i]}`, normalizedName: `ppl ${i}`, tier: (["A", "B", "C", "D"] as const)[i] } }));
     }
     const flags = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
+    const day = 86_400_000;
     for (let i = 0; i < 26; i++) {
-      await prisma.person.create({
+      const person = await prisma.person.create({
         data: {
           eventId: event.id, accountId: i % 5 ? accounts[i % 4].id : null, firstName: `F${i}`, lastName: "Ppl", name: i === 7 ? "Under_Score 50%" : `${"QWERTYUIOP"[i % 10]} Ppl ${i}`,
           title: i % 3 ? ["VP Ops", "Buyer", "CTO"][i % 3] : null, email: i % 4 ? `p${i}-${event.id}@ppl.test` : null, icpScore: i % 6 ? (i * 13) % 100 : null,
@@ -312,12 +328,23 @@ describe("people list in SQL", () => {
           leadRating: i % 4 ? ["hot", "warm", "cold"][i % 3] : null, interestTags: i % 3 ? ["pilot", ...(i % 2 ? ["yard visibility"] : [])] : [],
         },
       });
+      // Engagement: sent recently, sent long ago and answered, a draft only, a meeting, a cancelled meeting.
+      const msg = (sentAt: Date | null, repliedAt: Date | null = null) =>
+        prisma.outreach.create({ data: { eventId: event.id, personId: person.id, accountId: person.accountId, message: "Hi", status: sentAt ? "SENT" : "DRAFT", sentAt, repliedAt } });
+      if (i % 5 === 1) await msg(new Date(Date.now() - 2 * day));
+      if (i % 5 === 2) await msg(new Date(Date.now() - 40 * day), new Date(Date.now() - 39 * day));
+      if (i % 5 === 3) await msg(null);
+      if (i % 7 === 3 || i % 9 === 4) {
+        await prisma.meeting.create({ data: { eventId: event.id, personId: person.id, accountId: person.accountId, icsUid: `parity-${i}@test`, scheduledAt: new Date(Date.now() + day), status: i % 7 === 3 ? "SCHEDULED" : "CANCELLED" } });
+      }
     }
     const base = { eventId: event.id, pageSize: "6" };
     const cases: Record<string, string>[] = [
-      ...PEOPLE_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
+      ...PEOPLE_SORTS.filter((sort) => sort !== "lastTouchedAt").flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
       { persona: "isOps,isTech" }, { accountId: accounts[1].id }, { tier: "A,C" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
       { hasEmail: "true" }, { hasEmail: "false" }, { icpMin: "10", icpMax: "60" }, { q: "ppl acc z" }, { q: "buyer" }, { q: "q ppl" },
+      { contacted: "yes" }, { contacted: "no" }, { replied: "yes" }, { replied: "no" }, { meeting: "yes" }, { meeting: "no" },
+      { touched: "7d" }, { touched: "30d" }, { touched: "over30d" }, { touched: "never" }, { tier: "A,B", contacted: "no", pageSize: "50" },
       { rating: "hot" }, { rating: "warm,cold" }, { tag: "Yard Visibility" }, { tag: "pilot", rating: "hot" },
     ];
     for (const c of cases) {
@@ -332,11 +359,13 @@ describe("people list in SQL", () => {
           select: {
             id: true, name: true, title: true, email: true, icpScore: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true,
             lastActivityAt: true, account: { select: { id: true, name: true, tier: true } }, assignedTo: { select: { id: true, name: true, email: true } },
+            ...engagementSelect,
           },
         }),
         prisma.person.count({ where }),
       ]);
-      expect({ case: c, items: got.items, total: got.total }).toEqual({ case: c, items, total });
+      const want = items.map(({ outreach, meetings, ...p }) => ({ ...p, ...engagementOf(outreach, meetings) }));
+      expect({ case: c, items: got.items, total: got.total }).toEqual({ case: c, items: want, total });
     }
     const literal = await listPeople(listPeopleQuery.parse({ ...base, q: "_score 50%" }), user);
     expect(literal.items.map((p) => p.name)).toEqual(["Under_Score 50%"]);

@@ -37,7 +37,7 @@ describe("global search", () => {
     expect(byType.account[0]).toMatchObject({ detail: "Tier A · ICP 82 · 3PL · northwind.test", href: `/dashboard/accounts/${w.northwind.id}` });
     expect(byType.account[1].detail).toContain("not scored");
     expect(byType.person[0]).toMatchObject({ title: "Dana Reyes", detail: "VP Operations · Northwind Logistics · dana@northwind.test" });
-    expect(byType.meeting[0].detail).toMatch(/^Tue, Mar 10, 10:30 AM \(CDT\) · Dana Reyes/);
+    expect(byType.meeting[0].detail).toMatch(/^Tue, Mar 10, 10:30 AM CDT · Dana Reyes/);
     // One thread per person: the latest message, with the count.
     expect(byType.thread).toHaveLength(1);
     expect(byType.thread[0]).toMatchObject({ id: w.latest.id, detail: "Dana Reyes · 2 messages · draft", href: `/dashboard/outreach/${w.latest.id}` });

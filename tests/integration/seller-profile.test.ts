@@ -131,7 +131,7 @@ describe("drafts streamed into the composer", () => {
       const lines = await readLines(await callRoute(streamRoute.POST, "/api/outreach/generate/stream", { method: "POST", cookie: s.rep, body: { personId: s.person.id } }));
       const done = lines.at(-1)!;
       expect(done.draft).toMatchObject({ generatedBy: "template" });
-      expect(done.draft!.warnings).toContain("The AI model was unavailable, so this draft was composed from the template");
+      expect(done.draft!.how).toMatch(/^The AI model did not answer, so this draft is the template/);
     } finally {
       restore();
     }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { getEventMetrics } from "@/server/dashboard/stats";
 import { getMyDay } from "@/server/dashboard/my-day";
+import { outreachStats } from "@/server/outreach/service";
 import { applyEmailEvent } from "@/server/tracking/events";
 import * as statsRoute from "@/app/api/dashboards/stats/route";
 import * as pdfRoute from "@/app/api/reports/pdf/route";
@@ -9,7 +10,7 @@ import * as reportsRoute from "@/app/api/reports/route";
 import * as reportRoute from "@/app/api/reports/[id]/route";
 import * as activitiesRoute from "@/app/api/activities/route";
 import { callRoute } from "../helpers/request";
-import { createEvent, createSession, createUser } from "../helpers/factories";
+import { actorFor, createEvent, createSession, createUser } from "../helpers/factories";
 
 /**
  * A hand-built event where every number is known:
@@ -119,6 +120,13 @@ describe("event metrics (hand-built dataset)", () => {
     const byRep = Object.fromEntries(m.reps.map((r) => [r.ownerId, r]));
     expect(byRep[rep1.id]).toMatchObject({ sent: 4, opened: 3, replied: 2, meetingsBooked: 3, meetingsCompleted: 1 });
     expect(byRep[rep2.id]).toMatchObject({ sent: 2, opened: 1, replied: 0, meetingsBooked: 0, meetingsCompleted: 0 });
+  });
+
+  // Issue 16 item 10: the dashboard said 32.2% opened while the outreach page said 30.9%.
+  it("the outreach page counts opens, clicks and replies by the dashboard's rules", async () => {
+    const [{ rates }, m] = await Promise.all([outreachStats({}, await actorFor(rep1, eventId)), getEventMetrics(eventId)]);
+    expect(rates).toMatchObject({ sent: 6, opened: 4, clicked: 1, replied: 2, openRate: 66.7, clickRate: 16.7, replyRate: 33.3 });
+    for (const key of ["openRate", "clickRate", "replyRate"] as const) expect(rates[key]).toBe(Math.round(m.outreach[key] * 1000) / 10);
   });
 
   it("counts a deal won off the record (no email, no meeting) at every funnel stage", async () => {

@@ -125,3 +125,13 @@ describe("the mapping choices the browser offers", () => {
     expect(FIELD_OPTIONS.map((f) => f.key)).toEqual(IMPORT_FIELD_KEYS);
   });
 });
+
+// Issue 16 item 10: a binary file got "map at least one column" instead of "this isn't a CSV".
+describe("files that are not CSV", () => {
+  it("says an Excel workbook, a PDF or binary data is not a CSV, and what to do", () => {
+    expect(() => parseCsvText("PK\u0003\u0004\u0014\u0000\u0006\u0000garbage")).toThrow(/Excel workbook.*Save As → CSV UTF-8/);
+    expect(() => parseCsvText("%PDF-1.7\n%\u00e2\u00e3")).toThrow(/This is a PDF, not a CSV/);
+    expect(() => parseCsvText(`name,email\n\u0000\u0001\u0002binary`)).toThrow(/not a CSV: it holds binary data/);
+    expect(() => parseCsvText("Company,Email\nAcme,ana@acme.test\n")).not.toThrow();
+  });
+});

@@ -10,7 +10,7 @@ import { addressesIn, angleBracketed, trimTrailing } from "@/lib/utils";
 import { splitStreamedDraft } from "@/server/outreach/drafts";
 import { extractPageFacts } from "@/server/research/extract";
 import { inSentence } from "@/server/seller/profile";
-import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { renderTemplate, type MergeContext } from "@/lib/merge-fields";
 
 /**
  * Issue 13 item 6: one 32 KB CSV cell or one fetched web page must not hold the server. Each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldsUsed, renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
-import { composeDeterministic } from "@/server/outreach/drafts";
+import { fieldsUsed, renderMessage, renderTemplate, unknownFields, type MergeContext } from "@/lib/merge-fields";
+import { composeDeterministic, mergeFallbacks } from "@/server/outreach/drafts";
 import { DEFAULT_SELLER_PROFILE } from "@/server/seller/profile";
 
 const context: MergeContext = {
@@ -36,8 +36,25 @@ describe("merge fields", () => {
     const a = composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE);
     expect(a).toEqual(composeDeterministic(template, sparse, DEFAULT_SELLER_PROFILE));
     expect(a.message).toBe("Hi there, I hear trailers wait too long between the gate and the dock.");
-    expect(a.subject).toBe("there, quick one");
+    expect(a.subject).toBe("There, quick one");
     expect(a.missing.sort()).toEqual(["dossier.painPoint", "person.firstName"]);
+  });
+
+  it("a pipe fallback wins over the seller's default, and an empty pipe means nothing", () => {
+    const sparse: MergeContext = { ...context, person: { ...context.person, firstName: null } };
+    const fallbacks = mergeFallbacks(DEFAULT_SELLER_PROFILE);
+    expect(renderMessage({ subject: null, body: "Hi {{person.firstName|friend}}" }, sparse, fallbacks).message).toBe("Hi friend");
+    expect(renderMessage({ subject: null, body: "Hi{{person.firstName|}}!" }, sparse, fallbacks).message).toBe("Hi!");
+    expect(renderMessage({ subject: null, body: "Hi {{person.firstName}}!" }, sparse, fallbacks).message).toBe("Hi there!");
+  });
+
+  it("capitalises a value that starts a sentence, and only then", () => {
+    const body = "Sound familiar? {{dossier.painPoint}}. We hear {{dossier.painPoint}} a lot.\n\n{{dossier.painPoint}}!";
+    expect(renderTemplate(body, context).text).toBe("Sound familiar? Trailers wait hours at the gate. We hear trailers wait hours at the gate a lot.\n\nTrailers wait hours at the gate!");
+  });
+
+  it("finds placeholders that are not merge fields", () => {
+    expect(unknownFields("Hi {{person.firstName}} {{person.nickname}}", null, "{{event.name}} {{foo.bar|x}}")).toEqual(["person.nickname", "foo.bar"]);
   });
 
   it("takes the fallback pain point from the seller profile", () => {

@@ -4,24 +4,31 @@ import { Building2, CalendarCheck, CalendarDays, CalendarX2, Mail, Reply, Trophy
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { DashboardCharts, type ChartsData } from "@/components/dashboard/dashboard-charts";
 import { MyDay } from "@/components/dashboard/my-day";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatInZone } from "@/lib/time";
+import { cn } from "@/lib/utils";
 import { getMyDay } from "@/server/dashboard/my-day";
 import { getShowPnl } from "@/server/roi/show-pnl";
 import { ShowHeadline } from "@/components/reports/show-pnl-view";
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const STATUS_LABELS: Record<(typeof ACCOUNT_STATUSES)[number], string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
+// Each funnel bar opens the accounts that reached that stage (the same rule as the count).
+const FUNNEL_LINKS: Record<string, string> = {
+  targeted: "/dashboard/accounts", contacted: "/dashboard/accounts?stage=contacted", engaged: "/dashboard/accounts?stage=replied",
+  meeting: "/dashboard/accounts?stage=meeting", won: "/dashboard/accounts?stage=won",
+};
 
-export default async function DashboardPage() {
-  const actor = await getActor();
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ feed?: string }> }) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -30,26 +37,27 @@ export default async function DashboardPage() {
     );
   }
   const { event } = actor;
-  const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id), getMyDay(actor.id, event), getShowPnl(event.id)]);
+  const team = (await searchParams).feed === "team";
+  const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event), getShowPnl(event.id)]);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
     { label: "Target accounts", value: n(m.accounts.total), hint: `${n(m.accounts.byTier.A)} tier A`, icon: Building2, href: "/dashboard/accounts" },
     { label: "People", value: n(m.people), hint: "contacts at target accounts", icon: Users, href: "/dashboard/people" },
-    { label: "Emails sent", value: n(m.outreach.sent), hint: `${pct(m.outreach.openRate)} opened · ${pct(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach" },
-    { label: "Reply rate", value: pct(m.outreach.replyRate), hint: `${n(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach" },
+    { label: "Emails sent", value: n(m.outreach.sent), hint: `${pct(m.outreach.openRate)} opened · ${pct(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach?status=SENT" },
+    { label: "Reply rate", value: pct(m.outreach.replyRate), hint: `${n(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach?engagement=replied" },
     { label: "Meetings booked", value: n(m.meetings.booked), hint: `${n(m.meetings.scheduled)} upcoming`, icon: CalendarDays, href: "/dashboard/meetings" },
-    { label: "Meetings held", value: n(m.meetings.completed), hint: `${n(m.meetings.noShow)} no-shows`, icon: CalendarCheck, href: "/dashboard/meetings" },
-    { label: "Won accounts", value: n(m.accounts.won), hint: `of ${n(m.accounts.total)} targeted`, icon: Trophy, href: "/dashboard/accounts" },
+    { label: "Meetings held", value: n(m.meetings.completed), hint: `${n(m.meetings.noShow)} no-shows`, icon: CalendarCheck, href: "/dashboard/meetings?status=COMPLETED" },
+    { label: "Won accounts", value: n(m.accounts.won), hint: `of ${n(m.accounts.total)} targeted`, icon: Trophy, href: "/dashboard/accounts?status=WON" },
   ];
   const charts: ChartsData = {
-    funnel: m.funnel.map((f) => ({ stage: f.stage, count: f.count })),
-    byTier: Object.entries(m.accounts.byTier).map(([t, count]) => ({ label: `Tier ${t}`, count })),
-    byStatus: ACCOUNT_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: m.accounts.byStatus[s] })),
+    funnel: m.funnel.map((f) => ({ label: f.stage, count: f.count, href: FUNNEL_LINKS[f.key] })),
+    byTier: Object.entries(m.accounts.byTier).map(([t, count]) => ({ label: `Tier ${t}`, count, href: `/dashboard/accounts?tier=${t}` })),
+    byStatus: ACCOUNT_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: m.accounts.byStatus[s], href: `/dashboard/accounts?status=${s}` })),
     rates: [
-      { label: "Opened", rate: m.outreach.openRate, count: m.outreach.opened },
-      { label: "Clicked", rate: m.outreach.clickRate, count: m.outreach.clicked },
-      { label: "Replied", rate: m.outreach.replyRate, count: m.outreach.replied },
+      { label: "Opened", rate: m.outreach.openRate, count: m.outreach.opened, href: "/dashboard/outreach?engagement=opened" },
+      { label: "Clicked", rate: m.outreach.clickRate, count: m.outreach.clicked, href: "/dashboard/outreach?engagement=clicked" },
+      { label: "Replied", rate: m.outreach.replyRate, count: m.outreach.replied, href: "/dashboard/outreach?engagement=replied" },
     ],
     sent: m.outreach.sent,
   };
@@ -57,17 +65,18 @@ export default async function DashboardPage() {
     <>
       <PageHeader
         title={`Welcome back${actor.name ? `, ${actor.name.split(" ")[0]}` : ""}`}
-        description={`${event.name}${event.city ? ` · ${event.city}` : ""} · ${formatRange(event.startDate, event.endDate)}`}
+        description={`${event.name}${event.city ? ` · ${event.city}` : ""} · ${formatInZone(event.startDate, "UTC", "date")} – ${formatInZone(event.endDate, "UTC", "date")}`}
       />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7 [&>*]:min-w-0">
+      <MyDay day={myDay} eventTimeZone={event.timeZone} viewerTimeZone={viewerTimeZone} />
+      <div className="mt-6 grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7 [&>*]:min-w-0">
         {cards.map(({ label, value, hint, icon: Icon, href }) => (
-          <IntentLink key={label} href={href} className="rounded-lg border bg-card p-4 shadow-sm transition-colors hover:border-primary/40">
+          <IntentLink key={label} href={href} className="rounded-lg border bg-card p-4 shadow-sm transition-colors hover:border-primary/40" data-testid="kpi-card">
             <div className="flex items-center justify-between gap-2 text-xs font-medium text-muted-foreground">
               {label}
               <Icon className="size-4 shrink-0" aria-hidden />
             </div>
             <div className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`stat-${label}`}>{value}</div>
-            <div className="mt-1 truncate text-xs text-muted-foreground">{hint}</div>
+            <div className="mt-1 text-xs leading-snug text-muted-foreground" data-testid="kpi-hint">{hint}</div>
           </IntentLink>
         ))}
       </div>
@@ -81,23 +90,24 @@ export default async function DashboardPage() {
       <div className="mt-6">
         <DashboardCharts data={charts} />
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_380px] [&>*]:min-w-0">
-        <Card>
-          <CardHeader className="flex-row items-center justify-between">
+      <Card className="mt-6">
+        <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+          <div>
             <CardTitle>Recent activity</CardTitle>
-            <IntentLink href="/dashboard/activity" className="text-sm font-medium text-primary hover:underline">View all</IntentLink>
-          </CardHeader>
-          <CardContent>
-            <ActivityFeed items={recentActivity} timeZone={event.timeZone} />
-          </CardContent>
-        </Card>
-        <MyDay meetings={myDay.meetings} tasks={myDay.tasks} timeZone={event.timeZone} />
-      </div>
+            <CardDescription>{team ? "Everything the team did in this event" : "On your accounts and people, and what you did"}</CardDescription>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <div className="inline-flex rounded-md border bg-card p-0.5" role="group" aria-label="Whose activity">
+              <IntentLink href="/dashboard" aria-current={team ? undefined : "page"} className={cn("rounded px-3 py-1", team ? "hover:bg-muted" : "bg-primary text-primary-foreground")}>Mine</IntentLink>
+              <IntentLink href="/dashboard?feed=team" aria-current={team ? "page" : undefined} className={cn("rounded px-3 py-1", team ? "bg-primary text-primary-foreground" : "hover:bg-muted")}>Team</IntentLink>
+            </div>
+            <IntentLink href="/dashboard/activity" className="font-medium text-primary hover:underline">View all</IntentLink>
+          </div>
+        </CardHeader>
+        <CardContent>
+          <ActivityFeed items={recentActivity} timeZone={viewerTimeZone} emptyText={team ? undefined : "Nothing on your accounts yet. Switch to Team to see what everyone did."} />
+        </CardContent>
+      </Card>
     </>
   );
-}
-
-function formatRange(start: Date, end: Date) {
-  const fmt = (d: Date) => d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-  return `${fmt(start)} – ${fmt(end)}`;
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { CalendarDays, History, Mail } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatAgo, formatDateTime } from "@/components/data-table/format";
+import { RelativeTime } from "@/components/data-table/relative-time";
+import { formatInZone } from "@/lib/time";
 
 type OutreachItem = {
   id: string;
@@ -16,7 +17,8 @@ type OutreachItem = {
   person?: { id: string; name: string } | null;
 };
 
-export function OutreachHistory({ items }: { items: OutreachItem[] }) {
+/** Messages, newest first; times relative, the exact time (viewer's zone) on hover. */
+export function OutreachHistory({ items, timeZone }: { items: OutreachItem[]; timeZone: string }) {
   return (
     <Card data-testid="outreach-history">
       <CardHeader><CardTitle className="flex items-center gap-2"><Mail className="size-4" aria-hidden /> Outreach ({items.length})</CardTitle></CardHeader>
@@ -31,7 +33,7 @@ export function OutreachHistory({ items }: { items: OutreachItem[] }) {
                 <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
                   <OutreachState o={o} />
                   {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="hover:underline">{o.person.name}</Link> : null}
-                  <span className="ml-auto">{formatAgo(o.sentAt ?? o.createdAt)}</span>
+                  <span className="ml-auto"><RelativeTime value={o.sentAt ?? o.createdAt} timeZone={timeZone} /></span>
                 </span>
               </li>
             ))}
@@ -62,7 +64,8 @@ type MeetingItem = {
   nextStep?: string | null;
 };
 
-export function MeetingsHistory({ items }: { items: MeetingItem[] }) {
+/** Meetings at the show: times in the event's zone. */
+export function MeetingsHistory({ items, timeZone }: { items: MeetingItem[]; timeZone: string }) {
   return (
     <Card data-testid="meetings-history">
       <CardHeader><CardTitle className="flex items-center gap-2"><CalendarDays className="size-4" aria-hidden /> Meetings ({items.length})</CardTitle></CardHeader>
@@ -80,7 +83,7 @@ export function MeetingsHistory({ items }: { items: MeetingItem[] }) {
                   </Badge>
                 </div>
                 <p className="text-xs text-muted-foreground">
-                  {formatDateTime(m.scheduledAt)} · {m.location ?? m.locationType.toLowerCase().replace(/_/g, " ")}
+                  {formatInZone(m.scheduledAt, timeZone, "weekdayTime")} · {m.location ?? m.locationType.toLowerCase().replace(/_/g, " ")}
                   {m.person ? <> · <Link className="hover:underline" href={`/dashboard/people/${m.person.id}`}>{m.person.name}</Link></> : null}
                 </p>
                 {m.outcome ? <p className="text-xs">Outcome: {m.outcome}</p> : null}
@@ -96,7 +99,8 @@ export function MeetingsHistory({ items }: { items: MeetingItem[] }) {
 
 type ActivityItem = { id: string; type: string; description: string; createdAt: Date; actor: { name: string | null; email: string } | null; replyText?: string | null };
 
-export function Timeline({ items }: { items: ActivityItem[] }) {
+/** What happened, in the viewer's zone. */
+export function Timeline({ items, timeZone }: { items: ActivityItem[]; timeZone: string }) {
   return (
     <Card data-testid="timeline">
       <CardHeader><CardTitle className="flex items-center gap-2"><History className="size-4" aria-hidden /> Timeline</CardTitle></CardHeader>
@@ -112,7 +116,7 @@ export function Timeline({ items }: { items: ActivityItem[] }) {
                 {a.replyText ? (
                   <blockquote className="mt-1 line-clamp-6 whitespace-pre-wrap break-words border-l-2 border-success/60 pl-2 text-muted-foreground" data-testid="timeline-reply">{a.replyText}</blockquote>
                 ) : null}
-                <p className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</p>
+                <p className="text-xs text-muted-foreground">{formatInZone(a.createdAt, timeZone)}</p>
               </li>
             ))}
           </ol>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Activity as ActivityIcon, Building2, CalendarDays, FileText, Mail, MousePointerClick, NotebookPen, Reply, UserRound, Workflow, type LucideIcon } from "lucide-react";
+import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
 export type FeedEntry = {
@@ -22,17 +23,14 @@ function iconFor(type: string): LucideIcon {
   return ICONS.find(([prefix]) => type.startsWith(prefix))?.[1] ?? ActivityIcon;
 }
 
-const timeFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-
-/** The readable feed: what happened, to whom, by whom and when. Used on the dashboard and /dashboard/activity. */
+/** The readable feed: what happened, to whom, by whom and when (in the viewer's zone). Used on the dashboard and /dashboard/activity. */
 export function ActivityFeed({ items, timeZone, className, emptyText = "Nothing has happened in this event yet." }: {
   items: FeedEntry[];
-  timeZone?: string;
+  timeZone: string;
   className?: string;
   emptyText?: string;
 }) {
   if (items.length === 0) return <p className="py-6 text-center text-sm text-muted-foreground">{emptyText}</p>;
-  const fmt = timeZone ? new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone }) : timeFmt;
   return (
     <ul className={cn("divide-y", className)} data-testid="activity-feed">
       {items.map((a) => {
@@ -49,7 +47,7 @@ export function ActivityFeed({ items, timeZone, className, emptyText = "Nothing 
                 <span>{a.actor ? (a.actor.name ?? a.actor.email) : "System"}</span>
                 {a.account ? <Link prefetch={false} className="inline-flex min-h-6 items-center hover:underline" href={`/dashboard/activity?accountId=${a.account.id}`}>{a.account.name}</Link> : null}
                 {a.person ? <Link prefetch={false} className="inline-flex min-h-6 items-center hover:underline" href={`/dashboard/activity?personId=${a.person.id}`}>{a.person.name}</Link> : null}
-                <time dateTime={at.toISOString()}>{fmt.format(at)}</time>
+                <time dateTime={at.toISOString()}>{formatInZone(at, timeZone, "weekdayTime")}</time>
                 <span className="font-mono text-[10px] uppercase tracking-wide">{a.type}</span>
               </p>
             </div>

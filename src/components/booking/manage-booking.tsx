@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import { BookingConfirmation, type Confirmation } from "./booking-confirmation";
 import { SlotPicker, SlotTime, type SlotDay } from "./slot-picker";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type Managed = { status: string; start: string; repName: string | null; canChange: boolean; days: SlotDay[]; icsUrl: string; event: { timeZone: string } };
 
@@ -15,6 +16,7 @@ export function ManageBooking({ token, booking }: { token: string; booking: Mana
   const [moved, setMoved] = useState<Confirmation | null>(null);
   const [busy, setBusy] = useState<"move" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   const tz = booking.event.timeZone;
 
   async function move() {
@@ -27,14 +29,16 @@ export function ManageBooking({ token, booking }: { token: string; booking: Mana
     setMoved(res.data);
   }
 
-  async function cancel() {
-    if (!window.confirm("Cancel this meeting? We'll send a cancellation to your calendar.")) return;
-    setBusy("cancel");
+  function cancel() {
     setError(null);
-    const res = await apiFetch(`/api/booking/manage/${token}/cancel`, { method: "POST" });
-    setBusy(null);
-    if (!res.success) return setError(res.error);
-    setStatus("CANCELLED");
+    ask({ title: "Cancel this meeting?", description: "We send a cancellation to your calendar.", confirmLabel: "Cancel the meeting", cancelLabel: "Keep it", destructive: true }, async () => {
+      setBusy("cancel");
+      const res = await apiFetch(`/api/booking/manage/${token}/cancel`, { method: "POST" });
+      setBusy(null);
+      if (!res.success) return res.error;
+      setStatus("CANCELLED");
+      return null;
+    });
   }
 
   if (moved) return <BookingConfirmation booking={moved} />;
@@ -58,6 +62,7 @@ export function ManageBooking({ token, booking }: { token: string; booking: Mana
       ) : (
         <p className="text-sm text-muted-foreground">This meeting has taken place or can no longer be changed.</p>
       )}
+      {dialog}
     </div>
   );
 }

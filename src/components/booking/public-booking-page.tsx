@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { orNotFound } from "@/components/booking/or-not-found";
+import { foundOr404 } from "@/server/http/not-found";
 import { bookingPage } from "@/server/booking/service";
 import { BookingForm } from "./booking-form";
 import { BookingShell } from "./booking-shell";
@@ -7,7 +7,7 @@ import { BookingShell } from "./booking-shell";
 /** /book/<event> and /book/<event>/<rep>: the free booth times and the form (server-rendered). */
 export async function PublicBookingPage({ slug, repSlug }: { slug: string; repSlug?: string }) {
   await connection();
-  const page = await orNotFound(bookingPage(slug, repSlug));
+  const page = await foundOr404(bookingPage(slug, repSlug));
   const title = page.rep?.name ? `Book a meeting with ${page.rep.name} at our booth` : "Book a meeting at our booth";
   return (
     <BookingShell event={page.event} title={title}>

@@ -1,6 +1,7 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
-import { formatDay, formatTime, wallClock, zoneName } from "@/components/meetings/format";
+import { formatDay, wallClock } from "@/components/meetings/format";
+import { formatInZone, zoneAbbreviation } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
 export type SlotDay = { day: string; starts: string[] };
@@ -15,13 +16,13 @@ export function useVisitorZone(): string | null {
 /** "10:30 AM CST" and, when the visitor is elsewhere, "(9:30 AM MST your time)". */
 export function SlotTime({ iso, timeZone, withDay = false }: { iso: string; timeZone: string; withDay?: boolean }) {
   const visitor = useVisitorZone();
-  const other = visitor && visitor !== timeZone && zoneName(iso, visitor) !== zoneName(iso, timeZone) ? visitor : null;
+  const other = visitor && visitor !== timeZone && zoneAbbreviation(visitor, iso) !== zoneAbbreviation(timeZone, iso) ? visitor : null;
   const day = wallClock(iso, timeZone).day;
   return (
     <>
       {withDay ? `${formatDay(day)}, ` : ""}
-      {formatTime(iso, timeZone)} {zoneName(iso, timeZone)}
-      {other ? <span className="text-muted-foreground"> ({formatTime(iso, other)} {zoneName(iso, other)} your time)</span> : null}
+      {formatInZone(iso, timeZone, "time")}
+      {other ? <span className="text-muted-foreground"> ({formatInZone(iso, other, "time")} your time)</span> : null}
     </>
   );
 }
@@ -47,7 +48,7 @@ export function SlotPicker({ days, timeZone, value, onChange }: { days: SlotDay[
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" role="radiogroup" aria-label={`Free times on ${formatDay(current.day)}`}>
         {current.starts.map((iso) => (
           <button key={iso} type="button" role="radio" aria-checked={value === iso} onClick={() => onChange(iso)} data-testid="slot" className={cn("h-12 rounded-md border text-sm font-medium tabular-nums", value === iso ? "border-primary bg-primary text-primary-foreground" : "bg-card hover:bg-muted")}>
-            {formatTime(iso, timeZone)}
+            {formatInZone(iso, timeZone, "time")}
           </button>
         ))}
       </div>

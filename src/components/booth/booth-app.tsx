@@ -5,7 +5,9 @@ import { AlertTriangle, CheckCircle2, Clock, CloudOff, Flame, Loader2, LogIn, Ma
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CompleteMeetingDialog, type MeetingOutcomeBody } from "@/components/meetings/complete-meeting-dialog";
-import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, formatTime, todayIn, wallClock, zoneName, type MeetingItem } from "@/components/meetings/format";
+import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, todayIn, wallClock, type MeetingItem } from "@/components/meetings/format";
+import { formatInZone } from "@/lib/time";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { keepNewestAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
 import { applyQueuedActions } from "@/lib/booth/overlay";
@@ -176,7 +178,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
             <ol className="flex flex-col gap-2" aria-label="Finished meetings">
               {done.map((m) => (
                 <li key={m.id} className="flex items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm" data-testid="booth-done">
-                  <span className="w-16 shrink-0 tabular-nums text-muted-foreground">{formatTime(m.scheduledAt, tz)}</span>
+                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{formatInZone(m.scheduledAt, tz, "time")}</span>
                   <span className="min-w-0 flex-1 truncate">{m.person.name}{m.account ? ` · ${m.account.name}` : ""}</span>
                   <Badge variant={STATUS_VARIANT[m.status]}>{STATUS_LABELS[m.status]}</Badge>
                   {m.queued && m.queued !== "synced" ? <span className="sr-only">(saved on phone)</span> : null}
@@ -227,6 +229,7 @@ function ConnectionBanner({ online, syncing, pending, attention, waiting, offlin
 }
 
 function QueueList({ items, onRetry, onRemove }: { items: OutboxItem[]; onRetry: (key: string) => void; onRemove: (key: string) => void }) {
+  const [dialog, ask] = useConfirm();
   if (items.length === 0) return null;
   const newestFirst = [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
@@ -247,7 +250,7 @@ function QueueList({ items, onRetry, onRemove }: { items: OutboxItem[]; onRetry:
                 <p className="flex gap-1.5 text-destructive"><AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {item.message}</p>
                 <div className="flex gap-2">
                   <Button size="sm" variant="outline" onClick={() => onRetry(item.key)}><RefreshCw aria-hidden /> Try again</Button>
-                  <Button size="sm" variant="ghost" className="text-destructive" onClick={() => { if (window.confirm(`Remove "${item.label}" from this phone? It was not saved on the server.`)) onRemove(item.key); }}>
+                  <Button size="sm" variant="ghost" className="text-destructive" onClick={() => ask({ title: `Remove "${item.label}" from this phone?`, description: "It was not saved on the server.", confirmLabel: "Remove", destructive: true }, async () => { onRemove(item.key); return null; })}>
                     <Trash2 aria-hidden /> Remove
                   </Button>
                 </div>
@@ -258,6 +261,7 @@ function QueueList({ items, onRetry, onRemove }: { items: OutboxItem[]; onRetry:
           </li>
         ))}
       </ul>
+      {dialog}
     </section>
   );
 }
@@ -289,8 +293,8 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner, onAction }: {
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-1.5 text-sm font-semibold tabular-nums">
-            <Clock className="size-4 text-primary" aria-hidden /> {formatTime(m.scheduledAt, timeZone)}
-            <span className="font-normal text-muted-foreground">{zoneName(m.scheduledAt, timeZone)} · {m.durationMinutes} min</span>
+            <Clock className="size-4 text-primary" aria-hidden /> {formatInZone(m.scheduledAt, timeZone, "time")}
+            <span className="font-normal text-muted-foreground">{m.durationMinutes} min</span>
           </div>
           <div className="mt-1 truncate text-base font-medium">{m.person.name}</div>
           <div className="truncate text-sm text-muted-foreground">{[m.person.title, m.account?.name].filter(Boolean).join(" · ")}</div>

@@ -6,6 +6,9 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { enterMovesOn } from "@/lib/enter-moves-on";
+// Client-side checks speak the same sentences as the API (the one zod error map).
+import "@/lib/validation";
 import { parseBadgePayload, type BadgeFields, type BadgeFormat } from "@/lib/booth/badge-payload";
 import { captureLeadBody, type CaptureLeadInput } from "@/lib/booth/schemas";
 import { cn } from "@/lib/utils";
@@ -221,7 +224,8 @@ export function LeadCaptureDialog({ open, onOpenChange, onSave, cardReading, onl
               <Button type="button" variant="ghost" size="icon" aria-label="Remove the card photo" onClick={() => setCardImage(null)}><X aria-hidden /></Button>
             </div>
           ) : null}
-          <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+          {/* Enter (the phone's "Next") moves to the next field; only the note's Enter saves. */}
+          <form onSubmit={onSubmit} onKeyDown={enterMovesOn} className="flex flex-col gap-3" noValidate data-testid="lead-form">
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="lead-name">Name</Label>
               <Input id="lead-name" ref={nameRef} value={values.name} onChange={set("name")} autoComplete="off" autoCapitalize="words" enterKeyHint="next" className={field} {...described("name")} />

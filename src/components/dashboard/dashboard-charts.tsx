@@ -1,14 +1,16 @@
+import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
+type Row = { label: string; count: number; href: string };
 export type ChartsData = {
-  funnel: { stage: string; count: number }[];
-  byTier: { label: string; count: number }[];
-  byStatus: { label: string; count: number }[];
-  rates: { label: string; rate: number; count: number }[];
+  funnel: Row[];
+  byTier: Row[];
+  byStatus: Row[];
+  rates: { label: string; rate: number; count: number; href: string }[];
   sent: number;
 };
 
-type Bar = { label: string; value: number; display: string; color: string };
+type Bar = { label: string; value: number; display: string; color: string; href: string };
 
 const PRIMARY = "oklch(0.5 0.21 275)";
 const FUNNEL_COLORS = ["oklch(0.78 0.08 275)", "oklch(0.68 0.13 275)", "oklch(0.58 0.18 275)", "oklch(0.5 0.21 275)", "oklch(0.55 0.15 155)"];
@@ -22,18 +24,20 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * Horizontal bar charts drawn on the server as plain HTML: the dashboard's four charts are
  * simple comparisons, and as server markup they cost the browser no script and no render work
  * (recharts made the dashboard the slowest page to become interactive). Each chart reads as a
- * list to a screen reader ("Contacted: 412").
+ * list to a screen reader ("Contacted: 412"). Every bar links to the list it counts.
  */
 function BarChart({ bars, max, label }: { bars: Bar[]; max: number; label: string }) {
   return (
     <ul className="grid gap-2.5" aria-label={label}>
       {bars.map((b) => (
-        <li key={b.label} className="grid grid-cols-[6rem_1fr_6rem] items-center gap-3 text-sm sm:grid-cols-[7.5rem_1fr_6rem]" data-testid="chart-bar">
-          <span className="truncate text-muted-foreground">{b.label}</span>
-          <span className="h-6 overflow-hidden rounded bg-muted/60" aria-hidden>
-            <span className="block h-full rounded" style={{ width: `${max > 0 ? Math.max(b.value > 0 ? 1.5 : 0, (b.value / max) * 100) : 0}%`, backgroundColor: b.color }} />
-          </span>
-          <span className="text-right font-medium tabular-nums"><span className="sr-only">{b.label}: </span>{b.display}</span>
+        <li key={b.label} data-testid="chart-bar">
+          <Link prefetch={false} href={b.href} className="-mx-1 grid grid-cols-[6rem_1fr_6rem] items-center gap-3 rounded px-1 text-sm hover:bg-muted/60 sm:grid-cols-[7.5rem_1fr_6rem]">
+            <span className="truncate text-muted-foreground">{b.label}</span>
+            <span className="h-6 overflow-hidden rounded bg-muted/60" aria-hidden>
+              <span className="block h-full rounded" style={{ width: `${max > 0 ? Math.max(b.value > 0 ? 1.5 : 0, (b.value / max) * 100) : 0}%`, backgroundColor: b.color }} />
+            </span>
+            <span className="text-right font-medium tabular-nums"><span className="sr-only">{b.label}: </span>{b.display}</span>
+          </Link>
         </li>
       ))}
     </ul>
@@ -53,12 +57,12 @@ function ChartCard({ title, description, children, testId }: { title: string; de
 }
 
 export function DashboardCharts({ data }: { data: ChartsData }) {
-  const counts = (rows: { label: string; count: number }[], color: (label: string, i: number) => string): Bar[] =>
-    rows.map((r, i) => ({ label: r.label, value: r.count, display: n(r.count), color: color(r.label, i) }));
-  const funnel = counts(data.funnel.map((f) => ({ label: f.stage, count: f.count })), (_l, i) => FUNNEL_COLORS[i % FUNNEL_COLORS.length]);
+  const counts = (rows: Row[], color: (label: string, i: number) => string): Bar[] =>
+    rows.map((r, i) => ({ label: r.label, value: r.count, display: n(r.count), color: color(r.label, i), href: r.href }));
+  const funnel = counts(data.funnel, (_l, i) => FUNNEL_COLORS[i % FUNNEL_COLORS.length]);
   const tiers = counts(data.byTier, () => PRIMARY);
   const statuses = counts(data.byStatus, (l) => STATUS_COLORS[l] ?? PRIMARY);
-  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${pct(r.rate)} (${n(r.count)})`, color: PRIMARY }));
+  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${pct(r.rate)} (${n(r.count)})`, color: PRIMARY, href: r.href }));
   const most = (bars: Bar[]) => Math.max(0, ...bars.map((b) => b.value));
   return (
     <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">

@@ -6,13 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { apiFetch } from "@/lib/api-client";
+import { placeApiError } from "@/lib/form-errors";
 import { cn } from "@/lib/utils";
 
 type Kind = "text" | "number" | "url" | "email" | "textarea" | "select";
 
 /**
- * Edit one field in place: click, change, Enter (or Save) sends a PATCH with just that field;
- * the server's validation message is shown under the field and nothing changes on error.
+ * Edit one field in place: click, change, then Enter, Save, or just leaving the field (blur)
+ * sends a PATCH with only that field — a note is never lost by clicking elsewhere; Escape or
+ * Cancel discards. The server's validation message is shown once, under the field, and nothing
+ * changes on error (the text stays in the box to fix).
  */
 export function EditableField({ endpoint, field, label, value, kind = "text", options, display, placeholder, className, multiline, readOnly }: {
   endpoint: string;
@@ -34,6 +37,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement>(null);
+  const cancelled = useRef(false);
   useEffect(() => {
     if (editing) inputRef.current?.focus();
   }, [editing]);
@@ -55,12 +59,18 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
     const res = await apiFetch(endpoint, { method: "PATCH", body: { [field]: next } });
     setSaving(false);
     if (!res.success) {
-      const details = Array.isArray(res.details) ? (res.details as { path: string; message: string }[]).find((d) => d.path === field) : undefined;
-      setError(details?.message ?? res.error);
+      const placed = placeApiError(res, [field]);
+      setError(placed.fieldErrors[field] ?? placed.formError);
       return;
     }
     setEditing(false);
     router.refresh();
+  }
+
+  function cancel() {
+    cancelled.current = true;
+    setEditing(false);
+    setError(null);
   }
 
   const id = `field-${field}`;
@@ -79,9 +89,13 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
             e.preventDefault();
             void save();
           }}
+          onBlur={(e) => {
+            // Leaving the field saves; moving to its own Save/Cancel buttons does not.
+            if (!saving && !cancelled.current && !e.currentTarget.contains(e.relatedTarget as Node | null)) void save();
+          }}
         >
           {kind === "select" ? (
-            <Select id={id} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} className="h-8">
+            <Select id={id} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === "Escape" && cancel()} className="h-8">
               {options?.map((o) => (
                 <option key={o.value} value={o.value}>{o.label}</option>
               ))}
@@ -94,7 +108,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
               onChange={(e) => setText(e.target.value)}
               rows={4}
               onKeyDown={(e) => {
-                if (e.key === "Escape") setEditing(false);
+                if (e.key === "Escape") cancel();
                 if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void save();
               }}
               className="w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-ring"
@@ -108,7 +122,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
               value={text}
               placeholder={placeholder}
               onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => e.key === "Escape" && setEditing(false)}
+              onKeyDown={(e) => e.key === "Escape" && cancel()}
               className="h-8"
               aria-invalid={error ? true : undefined}
             />
@@ -116,7 +130,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
           <Button type="submit" size="icon" className="size-8 shrink-0" disabled={saving} aria-label={`Save ${label}`}>
             {saving ? <Loader2 className="animate-spin" aria-hidden /> : <Check aria-hidden />}
           </Button>
-          <Button type="button" size="icon" variant="ghost" className="size-8 shrink-0" onClick={() => { setEditing(false); setError(null); }} aria-label="Cancel">
+          <Button type="button" size="icon" variant="ghost" className="size-8 shrink-0" onClick={cancel} aria-label="Cancel">
             <X aria-hidden />
           </Button>
         </form>
@@ -125,6 +139,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
           type="button"
           onClick={() => {
             setText(value === null ? "" : String(value));
+            cancelled.current = false;
             setEditing(true);
           }}
           className="flex min-h-8 cursor-pointer items-start gap-2 rounded-md px-1 -mx-1 py-1 text-left text-sm hover:bg-muted"

@@ -22,16 +22,6 @@ export function formatAgo(value: string | Date | null | undefined): string {
   return `${formatDistanceToNowStrict(new Date(value))} ago`;
 }
 
-export function formatDateTime(value: string | Date | null | undefined): string {
-  if (!value) return "—";
-  return new Date(value).toLocaleString("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
-}
-
-export function formatDate(value: string | Date | null | undefined): string {
-  if (!value) return "—";
-  return new Date(value).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
-}
-
 export const STATUS_LABELS: Record<string, string> = {
   PROSPECTING: "Prospecting",
   ENGAGED: "Engaged",

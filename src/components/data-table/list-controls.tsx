@@ -1,69 +1,178 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
-import { ArrowDown, ArrowUp, ArrowUpDown, Bookmark, ChevronLeft, ChevronRight, Loader2, Trash2 } from "lucide-react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { Bookmark, ChevronLeft, ChevronRight, Loader2, Search, Trash2, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 
 /**
- * The list screens keep every filter in the URL (shareable, survives reload): a control
- * changes the query string, the server component re-renders with the new page of rows.
+ * One filter behaviour for every list: the URL is the single source of truth (shareable,
+ * survives a reload, the back button works), choices apply the moment they change, typed text
+ * (search, numbers) applies a moment after typing stops, and there is no Apply button anywhere.
+ * The server page reads the same URL with parseListParams (src/lib/list-params.ts).
+ *
+ * Every change starts from the latest query this page asked for, not from the one it was
+ * rendered with: a debounced number and a select changed right after it would otherwise each
+ * write its own stale copy of the URL, and the second would silently drop the first.
  */
-export function useUrlParams() {
+export function useListUrl() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const rendered = params.toString();
+  const latest = useRef(rendered);
+  useEffect(() => {
+    // A navigation landed (ours, the back button, a link): it is the new truth.
+    latest.current = rendered;
+  }, [rendered]);
+  const go = useCallback(
+    (query: string) => {
+      latest.current = query;
+      startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    },
+    [pathname, router],
+  );
   const set = useCallback(
-    (updates: Record<string, string | null | undefined>, keepPage = false) => {
-      const next = new URLSearchParams(params.toString());
+    (updates: Record<string, string | null | undefined>) => {
+      const next = new URLSearchParams(latest.current);
       for (const [k, v] of Object.entries(updates)) {
         if (v === null || v === undefined || v === "") next.delete(k);
         else next.set(k, v);
       }
-      if (!keepPage && !("page" in updates)) next.delete("page");
-      const qs = next.toString();
-      startTransition(() => router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
+      if (!("page" in updates)) next.delete("page");
+      go(next.toString());
     },
-    [params, pathname, router],
+    [go],
   );
-  const replaceAll = useCallback(
-    (query: string) => startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false })),
-    [pathname, router],
-  );
-  return { params, set, replaceAll, pending };
+  const get = useCallback((key: string) => params.get(key) ?? "", [params]);
+  return { params, get, set, replaceAll: go, pending };
 }
 
-export function SortHeader({ label, column, sort, dir, onSort, className }: {
-  label: string;
-  column: string;
-  sort: string;
-  dir: "asc" | "desc";
-  onSort: (column: string, dir: "asc" | "desc") => void;
-  className?: string;
-}) {
-  const active = sort === column;
-  const Icon = active ? (dir === "asc" ? ArrowUp : ArrowDown) : ArrowUpDown;
+type Url = ReturnType<typeof useListUrl>;
+
+/** Text that applies a moment after typing stops; a new URL value (back, clear, saved view) replaces what is typed. */
+function useDebouncedParam(url: Url, param: string, delay = 350) {
+  const value = url.get(param);
+  const { set } = url;
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setText(value);
+  }
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const t = setTimeout(() => set({ [param]: text.trim() }), delay);
+    return () => clearTimeout(t);
+  }, [text, value, param, delay, set]);
+  return [text, setText] as const;
+}
+
+export function FilterField({ label, htmlFor, children, className }: { label: string; htmlFor: string; children: ReactNode; className?: string }) {
   return (
-    <th scope="col" className={cn("px-3 py-2 text-left font-medium", className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button
-        type="button"
-        className="inline-flex cursor-pointer items-center gap-1 hover:text-foreground"
-        onClick={() => onSort(column, active && dir === "desc" ? "asc" : "desc")}
-      >
-        {label}
-        <Icon className={cn("size-3.5", active ? "text-foreground" : "opacity-40")} aria-hidden />
-      </button>
-    </th>
+    <div className={cn("grid min-w-0 gap-1", className)}>
+      <Label htmlFor={htmlFor} className="text-xs text-muted-foreground">{label}</Label>
+      {children}
+    </div>
   );
 }
 
-export function Pagination({ page, pageSize, total, onPage, pending }: { page: number; pageSize: number; total: number; onPage: (p: number) => void; pending: boolean }) {
+export function FilterSearch({ url, param = "q", label, placeholder, className }: { url: Url; param?: string; label: string; placeholder: string; className?: string }) {
+  const [text, setText] = useDebouncedParam(url, param);
+  return (
+    <div className={cn("relative min-w-0", className)}>
+      <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+      <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} aria-label={label} className="pl-8" />
+    </div>
+  );
+}
+
+type Option = { value: string; label: string; group?: string };
+
+export function FilterSelect({ url, param, label, id, options, anyLabel }: { url: Url; param: string; label: string; id: string; options: Option[]; anyLabel: string }) {
+  const groups = [...new Set(options.map((o) => o.group ?? ""))];
+  const render = (list: Option[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <NativeSelect id={id} value={url.get(param)} onChange={(e) => url.set({ [param]: e.target.value })}>
+        <option value="">{anyLabel}</option>
+        {groups.length > 1 || groups[0] !== ""
+          ? groups.map((g) => <optgroup key={g} label={g}>{render(options.filter((o) => (o.group ?? "") === g))}</optgroup>)
+          : render(options)}
+      </NativeSelect>
+    </FilterField>
+  );
+}
+
+export function FilterNumber({ url, param, label, id, min, max, placeholder }: { url: Url; param: string; label: string; id: string; min: number; max: number; placeholder?: string }) {
+  const [text, setText] = useDebouncedParam(url, param, 500);
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <Input id={id} type="number" inputMode="numeric" min={min} max={max} value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
+    </FilterField>
+  );
+}
+
+/** A typed filter value in its own labelled field (debounced like the search box). */
+export function FilterText({ url, param, label, id, placeholder }: { url: Url; param: string; label: string; id: string; placeholder?: string }) {
+  const [text, setText] = useDebouncedParam(url, param);
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <Input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
+    </FilterField>
+  );
+}
+
+export function FilterDate({ url, param, label, id }: { url: Url; param: string; label: string; id: string }) {
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <Input id={id} type="date" value={url.get(param)} onChange={(e) => url.set({ [param]: e.target.value })} />
+    </FilterField>
+  );
+}
+
+/** Toggle buttons for a comma-separated parameter ("A,B"). */
+export function FilterToggles({ url, param, label, options, className, buttonClassName }: { url: Url; param: string; label: string; options: { value: string; label: string }[]; className?: string; buttonClassName?: string }) {
+  const selected = url.get(param).split(",").filter(Boolean);
+  return (
+    <div className={cn("flex flex-wrap items-center gap-1", className)} role="group" aria-label={label}>
+      <span className="mr-1 text-xs text-muted-foreground">{label}</span>
+      {options.map((o) => {
+        const on = selected.includes(o.value);
+        return (
+          <button
+            key={o.value}
+            type="button"
+            aria-pressed={on}
+            onClick={() => url.set({ [param]: (on ? selected.filter((x) => x !== o.value) : [...selected, o.value]).sort().join(",") })}
+            className={cn("h-8 min-w-8 cursor-pointer rounded-md border px-2 text-xs font-semibold", on ? "border-primary bg-primary text-primary-foreground" : "bg-card hover:bg-muted", buttonClassName)}
+          >
+            {o.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** "Clear filters" when any of `params` is set (sort and page are not filters). */
+export function ClearFilters({ url, params }: { url: Url; params: string[] }) {
+  if (!params.some((p) => url.get(p))) return null;
+  return (
+    <Button variant="ghost" size="sm" onClick={() => url.set(Object.fromEntries(params.map((p) => [p, null])))}>
+      <X aria-hidden /> Clear filters
+    </Button>
+  );
+}
+
+export function Pagination({ url, page, pageSize, total }: { url: Url; page: number; pageSize: number; total: number }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const last = Math.max(1, Math.ceil(total / pageSize));
@@ -73,14 +182,12 @@ export function Pagination({ page, pageSize, total, onPage, pending }: { page: n
         {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
       </span>
       <div className="flex items-center gap-2">
-        {pending ? <Loader2 className="size-4 animate-spin" aria-label="Loading" /> : null}
-        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)} aria-label="Previous page">
+        {url.pending ? <Loader2 className="size-4 animate-spin" aria-label="Loading" /> : null}
+        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => url.set({ page: String(page - 1) })} aria-label="Previous page">
           <ChevronLeft aria-hidden /> Prev
         </Button>
-        <span className="tabular-nums">
-          {page} / {last}
-        </span>
-        <Button variant="outline" size="sm" disabled={page >= last} onClick={() => onPage(page + 1)} aria-label="Next page">
+        <span className="tabular-nums">{page} / {last}</span>
+        <Button variant="outline" size="sm" disabled={page >= last} onClick={() => url.set({ page: String(page + 1) })} aria-label="Next page">
           Next <ChevronRight aria-hidden />
         </Button>
       </div>
@@ -88,27 +195,10 @@ export function Pagination({ page, pageSize, total, onPage, pending }: { page: n
   );
 }
 
-/** Debounced free-text search bound to the `q` parameter. */
-export function SearchBox({ value, onChange, placeholder }: { value: string; onChange: (q: string) => void; placeholder: string }) {
-  const [text, setText] = useState(value);
-  // A new URL value (back button, saved view, "clear") replaces what is typed.
-  const [seen, setSeen] = useState(value);
-  if (seen !== value) {
-    setSeen(value);
-    setText(value);
-  }
-  useEffect(() => {
-    if (text === value) return;
-    const t = setTimeout(() => onChange(text.trim()), 350);
-    return () => clearTimeout(t);
-  }, [text, value, onChange]);
-  return <Input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} aria-label="Search" className="sm:max-w-xs" />;
-}
-
 type SavedView = { id: string; name: string; query: string };
 
 /** The user's saved views for a list: apply one, save the current filters, delete one. */
-export function SavedViews({ scope, views, currentQuery, onApply }: { scope: "accounts" | "people"; views: SavedView[]; currentQuery: string; onApply: (query: string) => void }) {
+export function SavedViews({ url, scope, views }: { url: Url; scope: "accounts" | "people"; views: SavedView[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -118,7 +208,9 @@ export function SavedViews({ scope, views, currentQuery, onApply }: { scope: "ac
   async function save() {
     setBusy(true);
     setError(null);
-    const res = await apiFetch("/api/saved-views", { method: "POST", body: { scope, name, query: currentQuery } });
+    const current = new URLSearchParams(url.params.toString());
+    current.delete("page");
+    const res = await apiFetch("/api/saved-views", { method: "POST", body: { scope, name, query: current.toString() } });
     setBusy(false);
     if (!res.success) return setError(res.error);
     setOpen(false);
@@ -143,7 +235,7 @@ export function SavedViews({ scope, views, currentQuery, onApply }: { scope: "ac
           {views.length === 0 ? <p className="px-2 py-1.5 text-xs text-muted-foreground">None yet. Filter the list, then save it.</p> : null}
           {views.map((v) => (
             <div key={v.id} className="flex items-center gap-1">
-              <DropdownMenuItem className="flex-1" onSelect={() => onApply(v.query)}>
+              <DropdownMenuItem className="flex-1" onSelect={() => url.replaceAll(v.query)}>
                 {v.name}
               </DropdownMenuItem>
               <button type="button" className="rounded-sm p-1.5 text-muted-foreground hover:bg-muted hover:text-destructive" aria-label={`Delete view ${v.name}`} onClick={() => remove(v.id)}>
@@ -173,14 +265,5 @@ export function SavedViews({ scope, views, currentQuery, onApply }: { scope: "ac
         </DialogContent>
       </Dialog>
     </>
-  );
-}
-
-export function FilterField({ label, htmlFor, children, className }: { label: string; htmlFor: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={cn("grid gap-1", className)}>
-      <Label htmlFor={htmlFor} className="text-xs text-muted-foreground">{label}</Label>
-      {children}
-    </div>
   );
 }

@@ -10,6 +10,14 @@ const ENTITIES = [
   { key: "outreach", label: "Outreach" },
   { key: "meetings", label: "Meetings" },
   { key: "activities", label: "Activities" },
+  { key: "dossiers", label: "Research dossiers" },
+  { key: "campaigns", label: "Campaigns" },
+  { key: "templates", label: "Templates" },
+  { key: "sequences", label: "Sequences" },
+  { key: "sequence_steps", label: "Sequence steps" },
+  { key: "enrollments", label: "Enrollments" },
+  { key: "reports", label: "Saved reports" },
+  { key: "do_not_email", label: "Do-not-email list" },
 ] as const;
 
 /** Admin-only exports of the current event's data: the full export is prepared in the background, one table streams at once. */
@@ -20,7 +28,8 @@ export function ExportDataCard({ eventId, eventName }: { eventId: string; eventN
       <CardHeader>
         <CardTitle>Export data</CardTitle>
         <CardDescription>
-          Everything in {eventName}: accounts, people (with persona flags and ICP score), outreach, meetings and the activity log.
+          Everything in {eventName}: accounts, people (with persona flags and ICP score), outreach, meetings, the activity log, research
+          dossiers, campaigns, templates, sequences with their steps and enrollments, saved reports, and the team&apos;s do-not-email list.
           The full export is prepared in the background and offered here as a download when it is ready; one table downloads at once.
           Spreadsheet formulas in cells are neutralised. Limited to 10 single-table downloads per 10 minutes.
         </CardDescription>

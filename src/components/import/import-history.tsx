@@ -7,6 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { formatInZone } from "@/lib/time";
 import type { ImportHistoryItem } from "@/components/import/types";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -16,25 +18,27 @@ const STATUS: Record<ImportHistoryItem["status"], { label: string; variant: "suc
   FAILED: { label: "Failed", variant: "destructive" },
 };
 
-export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; total: number }) {
+export function ImportHistory({ items, total, timeZone }: { items: ImportHistoryItem[]; total: number; timeZone: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [dialog, ask] = useConfirm();
 
-  async function undo(item: ImportHistoryItem) {
-    if (!window.confirm(`Undo the import of ${item.fileName ?? "this file"}? Created records go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`)) return;
-    setBusy(item.id);
-    const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
-    setBusy(null);
-    if (!result.success) setMessage({ kind: "error", text: result.error });
-    else {
+  function undo(item: ImportHistoryItem) {
+    ask({ title: `Undo the import of ${item.fileName ?? "this file"}?`, description: `Created records go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`, confirmLabel: "Undo import", destructive: true }, async () => {
+      setBusy(item.id);
+      const result = await apiFetch<{ deleted: { accounts: number; people: number } }>(`/api/import/${item.id}/undo`, { method: "POST" });
+      setBusy(null);
+      if (!result.success) return result.error;
       setMessage({ kind: "ok", text: `Undone: removed ${result.data.deleted.accounts} accounts and ${result.data.deleted.people} people.` });
       router.refresh();
-    }
+      return null;
+    });
   }
 
   return (
     <Card>
+      {dialog}
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <History className="size-4" aria-hidden /> Recent imports
@@ -55,7 +59,7 @@ export function ImportHistory({ items, total }: { items: ImportHistoryItem[]; to
                     <Badge variant={STATUS[item.status].variant}>{STATUS[item.status].label}</Badge>
                   </div>
                   <div className="text-xs text-muted-foreground">
-                    {new Date(item.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })} · {item.user?.name ?? item.user?.email ?? "Someone"} ·{" "}
+                    {formatInZone(item.createdAt, timeZone)} · {item.user?.name ?? item.user?.email ?? "Someone"} ·{" "}
                     {item.mode === "upsert" ? "create and update" : "create only"}
                   </div>
                 </div>

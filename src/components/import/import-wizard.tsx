@@ -8,7 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
-import { apiFetch } from "@/lib/api-client";
+import { apiFetch, pageEventId } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useLeaveGuard } from "@/components/ui/leave-guard";
+import { notCsvReason } from "@/lib/csv-sniff";
 import { cn } from "@/lib/utils";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
@@ -33,6 +36,9 @@ export function ImportWizard({ eventName }: { eventName: string }) {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const [dialog, ask] = useConfirm();
+  // A file is loaded and mapped but not imported yet: leaving would lose the mapping.
+  const leaveGuard = useLeaveGuard(stage.step === "mapping", "this import (the file and its column mapping)");
 
   async function loadFile(file: File) {
     setError(null);
@@ -42,6 +48,12 @@ export function ImportWizard({ eventName }: { eventName: string }) {
     }
     setBusy(true);
     const text = await file.text();
+    const notCsv = notCsvReason(text);
+    if (notCsv) {
+      setBusy(false);
+      setError(`${file.name}: ${notCsv}`);
+      return;
+    }
     setCsv(text);
     setFileName(file.name);
     await runPreview(text, file.name);
@@ -73,7 +85,7 @@ export function ImportWizard({ eventName }: { eventName: string }) {
     try {
       const response = await fetch("/api/import?stream=1", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(pageEventId() ? { "x-event-id": pageEventId()! } : {}) },
         body: JSON.stringify({ csv, fileName, mapping: preview.mapping, mode }),
       });
       if (response.status === 202) {
@@ -120,25 +132,22 @@ export function ImportWizard({ eventName }: { eventName: string }) {
     }
   }
 
-  async function undo(report: ImportReport) {
-    if (!window.confirm(`Undo this import? Created accounts and people go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`)) return;
-    setBusy(true);
-    const result = await apiFetch<{ deleted: { accounts: number; people: number }; restored: { accounts: number; people: number } }>(
-      `/api/import/${report.jobId}/undo`,
-      { method: "POST" },
-    );
-    setBusy(false);
-    if (!result.success) {
-      setError(result.error);
-      return;
-    }
-    const d = result.data;
-    setStage({
-      step: "done",
-      report,
-      undone: `Import undone: removed ${d.deleted.accounts} accounts and ${d.deleted.people} people, restored ${d.restored.accounts + d.restored.people} records.`,
+  function undo(report: ImportReport) {
+    ask({ title: "Undo this import?", description: `Created accounts and people go to the Trash (restorable for ${TRASH_DAYS} days) and updated ones get their previous values back.`, confirmLabel: "Undo import", destructive: true }, async () => {
+      const result = await apiFetch<{ deleted: { accounts: number; people: number }; restored: { accounts: number; people: number } }>(
+        `/api/import/${report.jobId}/undo`,
+        { method: "POST" },
+      );
+      if (!result.success) return result.error;
+      const d = result.data;
+      setStage({
+        step: "done",
+        report,
+        undone: `Import undone: removed ${d.deleted.accounts} accounts and ${d.deleted.people} people, restored ${d.restored.accounts + d.restored.people} records.`,
+      });
+      router.refresh();
+      return null;
     });
-    router.refresh();
   }
 
   function reset() {
@@ -160,6 +169,8 @@ export function ImportWizard({ eventName }: { eventName: string }) {
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
+      {dialog}
+      {leaveGuard}
       <JobProgress kind="import" title="Large import" />
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
@@ -314,7 +325,7 @@ function MappingStep({ preview, fileName, mode, onMode, busy, onChange, onImport
         </CardHeader>
         <CardContent className="grid gap-4">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="preview-counts">
-            <Stat label="Ready" value={counts.valid} tone="success" />
+            <Stat label="To import" value={counts.valid} tone="success" />
             <Stat label="With problems" value={counts.invalid} tone={counts.invalid ? "destructive" : undefined} />
             <Stat label="Duplicates" value={counts.duplicates} tone={counts.duplicates ? "warning" : undefined} />
             <Stat label="Companies" value={counts.accounts} />
@@ -363,10 +374,11 @@ function MappingStep({ preview, fileName, mode, onMode, busy, onChange, onImport
                         <span className="text-destructive">{r.errors.join("; ")}</span>
                       ) : r.duplicateOf ? (
                         <Badge variant="warning">Duplicate of row {r.duplicateOf}</Badge>
-                      ) : r.warnings.length ? (
-                        <span className="text-warning">{r.warnings.join("; ")}</span>
                       ) : (
-                        <Badge variant="success">Ready</Badge>
+                        <span className="flex flex-wrap items-center gap-1.5">
+                          <RowAction action={r.action} mode={mode} />
+                          {r.warnings.length ? <span className="text-warning">{r.warnings.join("; ")}</span> : null}
+                        </span>
                       )}
                     </td>
                   </tr>
@@ -409,6 +421,13 @@ function MappingStep({ preview, fileName, mode, onMode, busy, onChange, onImport
       </Card>
     </>
   );
+}
+
+/** What importing the row will do, so an update never looks like a new record. */
+function RowAction({ action, mode }: { action: Preview["rows"][number]["action"]; mode: Mode }) {
+  if (action === "update") return mode === "upsert" ? <Badge variant="default">Updates existing</Badge> : <Badge variant="secondary">Already there, left as is</Badge>;
+  if (action === "add") return <Badge variant="success">New person, existing company</Badge>;
+  return <Badge variant="success">New</Badge>;
 }
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: "success" | "warning" | "destructive" }) {

@@ -24,6 +24,8 @@ export type Preview = {
     errors: string[];
     warnings: string[];
     duplicateOf: number | null;
+    /** What importing it would do (null for rows that will be skipped). */
+    action: "create" | "add" | "update" | null;
   }[];
   problems: { row: number; reason: string }[];
 };

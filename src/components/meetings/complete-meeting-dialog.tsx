@@ -7,6 +7,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { isBeforeMeetingDay } from "./format";
 import type { MeetingItem } from "./format";
 
 const NEXT_STATUSES = [
@@ -39,11 +40,13 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [early, setEarly] = useState<string | null>(null);
 
-  async function onSubmit(e: FormEvent) {
+  async function onSubmit(e: FormEvent, confirmedEarly = false) {
     e.preventDefault();
     setSaving(true);
     setError(null);
+    setEarly(null);
     const body: MeetingOutcomeBody = { outcome: outcome || null, nextStep: nextStep || null, ...(accountStatus ? { accountStatus, reason: reason || null } : {}) };
     if (submit) {
       const problem = await submit(mode, body);
@@ -53,12 +56,13 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
       onDone?.();
       return;
     }
+    const q = confirmedEarly ? "?early=true" : "";
     const res =
       mode === "complete"
-        ? await apiFetch(`/api/meetings/${meeting.id}/complete`, { method: "POST", body })
-        : await apiFetch(`/api/meetings/${meeting.id}/no-show`, { method: "POST", body: { note: outcome || null } });
+        ? await apiFetch(`/api/meetings/${meeting.id}/complete${q}`, { method: "POST", body })
+        : await apiFetch(`/api/meetings/${meeting.id}/no-show${q}`, { method: "POST", body: { note: outcome || null } });
     setSaving(false);
-    if (!res.success) return setError(res.error);
+    if (!res.success) return isBeforeMeetingDay(res) ? setEarly(res.error) : setError(res.error);
     onOpenChange(false);
     onDone?.();
     router.refresh();
@@ -112,6 +116,12 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
             </>
           ) : null}
           {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+          {early ? (
+            <div role="alert" className="grid gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="early-warning">
+              <p>{early}</p>
+              <Button type="button" variant="outline" size="sm" className="justify-self-start" onClick={(e) => onSubmit(e, true)} disabled={saving}>It already happened: record it</Button>
+            </div>
+          ) : null}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>Back</Button>
             <Button type="submit" size="lg" disabled={saving} variant={mode === "no-show" ? "destructive" : "default"}>

@@ -1,4 +1,4 @@
-// Client-side formatting of meeting times, always in the event's time zone (not the browser's).
+// Meeting labels and calendar-day helpers; times are formatted by formatInZone (src/lib/time.ts) in the event's zone.
 
 export type MeetingStatus = "SCHEDULED" | "COMPLETED" | "NO_SHOW" | "CANCELLED";
 export type LocationType = "BOOTH" | "MEETING_ROOM" | "OFFSITE" | "VIRTUAL";
@@ -61,23 +61,9 @@ export const STATUS_VARIANT: Record<MeetingStatus, "default" | "success" | "warn
   CANCELLED: "secondary",
 };
 
-export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso)).replace(/\u202f/g, " ");
-}
-
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })
-    .format(new Date(iso))
-    .replace(/\u202f/g, " ");
-}
-
 /** "Mon, Dec 14" for a YYYY-MM-DD calendar date. */
 export function formatDay(ymd: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${ymd}T12:00:00Z`));
-}
-
-export function zoneName(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
 /** The wall-clock date and time of an instant in a zone: { day: "2026-12-14", time: "09:30" }. */
@@ -97,4 +83,9 @@ export function todayIn(timeZone: string): string {
 export function describeLocation(m: Pick<MeetingItem, "locationType" | "location" | "address">): string {
   const label = LOCATION_LABELS[m.locationType];
   return [m.location ?? label, m.locationType === "OFFSITE" ? m.address : null].filter(Boolean).join(" · ");
+}
+
+/** The API's answer for recording a meeting before its day: the rep may confirm and resend with `?early=true`. */
+export function isBeforeMeetingDay(failure: { success: false; details?: unknown }): boolean {
+  return typeof failure.details === "object" && failure.details !== null && (failure.details as { reason?: unknown }).reason === "before_meeting_day";
 }

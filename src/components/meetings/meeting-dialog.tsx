@@ -7,8 +7,9 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { formatInZone } from "@/lib/time";
 import {
-  LOCATION_LABELS, formatDateTime, formatDay, todayIn, wallClock, zoneName, type ConflictItem, type LocationType, type MeetingItem,
+  LOCATION_LABELS, formatDay, todayIn, wallClock, type ConflictItem, type LocationType, type MeetingItem,
 } from "./format";
 
 type PersonOption = { id: string; name: string; title: string | null; email: string | null; account: { id: string; name: string } | null };
@@ -73,6 +74,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<ConflictItem[] | null>(null);
+  const [freeSlots, setFreeSlots] = useState<string[]>([]);
   const [saved, setSaved] = useState<SaveResult | null>(null);
 
   useEffect(() => {
@@ -131,9 +133,10 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
       : await apiFetch<SaveResult>("/api/meetings", { method: "POST", body: { personId: person.id, ...payload } });
     setSaving(false);
     if (!res.success) {
-      const details = res.details as { conflicts?: ConflictItem[] } | undefined;
+      const details = res.details as { conflicts?: ConflictItem[]; suggestions?: string[] } | undefined;
       if (res.code === "conflict" && details?.conflicts) {
         setConflicts(details.conflicts);
+        setFreeSlots(details.suggestions ?? []);
         return;
       }
       setError(res.error);
@@ -175,7 +178,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
               <CalendarCheck2 className="mt-0.5 size-5 text-success" aria-hidden />
               <div>
                 <p className="font-medium">
-                  {meeting ? "Meeting updated" : "Meeting booked"} — {formatDateTime(saved.meeting.scheduledAt, tz)} {zoneName(saved.meeting.scheduledAt, tz)}
+                  {meeting ? "Meeting updated" : "Meeting booked"} — {formatInZone(saved.meeting.scheduledAt, tz, "weekdayTime")}
                 </p>
                 <p className="text-muted-foreground">
                   {saved.invite.sent ? `Calendar invite sent to ${saved.invite.to}.` : `No invite sent${saved.invite.reason ? `: ${saved.invite.reason}` : ""}.`}
@@ -203,7 +206,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
             <ul className="divide-y rounded-lg border text-sm">
               {conflicts.map((c) => (
                 <li key={c.id} className="flex flex-col gap-0.5 px-4 py-2.5">
-                  <span className="font-medium">{formatDateTime(c.scheduledAt, tz)} · {c.durationMinutes} min</span>
+                  <span className="font-medium">{formatInZone(c.scheduledAt, tz, "weekdayTime")} · {c.durationMinutes} min</span>
                   <span>{c.personName}{c.accountName ? ` (${c.accountName})` : ""} · {c.location ?? LOCATION_LABELS[c.locationType]}</span>
                   <span className="text-xs text-muted-foreground">
                     {c.reasons.map((r) => (r === "rep" ? `${c.ownerName ?? "The rep"} is busy` : r === "person" ? "Same attendee" : "Same room")).join(" · ")}
@@ -211,6 +214,30 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
                 </li>
               ))}
             </ul>
+            {freeSlots.length ? (
+              <div className="grid gap-2 text-sm" data-testid="free-slots">
+                <p className="font-medium">Everyone is free that day at</p>
+                <div className="flex flex-wrap gap-2">
+                  {freeSlots.map((iso) => (
+                    <Button
+                      key={iso}
+                      variant="outline"
+                      size="sm"
+                      onClick={() => {
+                        const wc = wallClock(iso, tz);
+                        setDay(wc.day);
+                        setTime(wc.time);
+                        setConflicts(null);
+                      }}
+                    >
+                      {formatInZone(iso, tz, "time")}
+                    </Button>
+                  ))}
+                </div>
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">No free time that day for everyone: try another day.</p>
+            )}
             {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
             <DialogFooter>
               <Button variant="outline" onClick={() => setConflicts(null)}>Go back</Button>

@@ -1,46 +1,17 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
-import { CalendarRange, List, Loader2, Search } from "lucide-react";
-import { Input } from "@/components/ui/input";
+import { CalendarRange, List, Loader2 } from "lucide-react";
+import { FilterSearch, FilterSelect, useListUrl } from "@/components/data-table/list-controls";
 import { cn } from "@/lib/utils";
 import { STATUS_LABELS, formatDay, type MeetingStatus } from "./format";
 
-const selectClass = "h-9 rounded-md border border-input bg-card px-2 text-sm";
-
-/** Filters live in the URL so a view can be shared and survives a reload. */
-export function MeetingFilters({ view, days, day, status, ownerId, q, members }: {
+/** The meetings list's filters: the same controls and URL behaviour as every list. */
+export function MeetingFilters({ view, days, day, members }: {
   view: "list" | "agenda";
   days: string[];
   day?: string;
-  status?: string;
-  ownerId?: string;
-  q?: string;
   members: { id: string; name: string }[];
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const [search, setSearch] = useState(q ?? "");
-
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete("page");
-    startTransition(() => router.replace(`${pathname}?${next.toString()}`));
-  }
-
-  useEffect(() => {
-    if ((q ?? "") === search) return;
-    const timer = setTimeout(() => update({ q: search || undefined }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text triggers a search
-  }, [search]);
-
+  const url = useListUrl();
   return (
     <div className="mb-4 flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -50,14 +21,14 @@ export function MeetingFilters({ view, days, day, status, ownerId, q, members }:
               key={v}
               type="button"
               aria-pressed={view === v}
-              onClick={() => update({ view: v === "list" ? undefined : v, day: v === "list" ? undefined : day })}
+              onClick={() => url.set({ view: v === "list" ? null : v, day: v === "list" ? null : day })}
               className={cn("inline-flex h-8 items-center gap-1.5 rounded px-3 text-sm", view === v ? "bg-primary text-primary-foreground" : "hover:bg-muted")}
             >
               <Icon className="size-4" aria-hidden /> {label}
             </button>
           ))}
         </div>
-        {pending ? <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Loading" /> : null}
+        {url.pending ? <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Loading" /> : null}
       </div>
       {view === "agenda" && days.length > 0 ? (
         <div className="flex gap-2 overflow-x-auto pb-1" role="tablist" aria-label="Event day">
@@ -67,7 +38,7 @@ export function MeetingFilters({ view, days, day, status, ownerId, q, members }:
               type="button"
               role="tab"
               aria-selected={day === d}
-              onClick={() => update({ day: d })}
+              onClick={() => url.set({ day: d })}
               className={cn("h-9 shrink-0 rounded-full border px-4 text-sm", day === d ? "border-primary bg-accent font-medium text-accent-foreground" : "bg-card hover:bg-muted")}
             >
               {formatDay(d)}
@@ -75,25 +46,14 @@ export function MeetingFilters({ view, days, day, status, ownerId, q, members }:
           ))}
         </div>
       ) : null}
-      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
-        <div className="relative col-span-2 sm:w-64">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search meetings" placeholder="Person or company" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-8" />
+      <div className="grid grid-cols-2 items-end gap-2 sm:grid-cols-4">
+        <div className="col-span-2 grid gap-1 sm:col-span-1">
+          <span className="text-xs text-muted-foreground">Person or company</span>
+          <FilterSearch url={url} label="Search meetings" placeholder="Person or company" />
         </div>
-        <select aria-label="Status" className={selectClass} value={status ?? ""} onChange={(e) => update({ status: e.target.value || undefined })}>
-          <option value="">All statuses</option>
-          {(Object.keys(STATUS_LABELS) as MeetingStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
-        </select>
-        <select aria-label="Rep" className={selectClass} value={ownerId ?? ""} onChange={(e) => update({ owner: e.target.value || undefined })}>
-          <option value="">All reps</option>
-          {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-        </select>
-        {view === "list" ? (
-          <select aria-label="Day" className={selectClass} value={day ?? ""} onChange={(e) => update({ day: e.target.value || undefined })}>
-            <option value="">All days</option>
-            {days.map((d) => <option key={d} value={d}>{formatDay(d)}</option>)}
-          </select>
-        ) : null}
+        <FilterSelect url={url} param="status" id="m-status" label="Status" anyLabel="All statuses" options={(Object.keys(STATUS_LABELS) as MeetingStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect url={url} param="owner" id="m-owner" label="Rep" anyLabel="All reps" options={members.map((m) => ({ value: m.id, label: m.name }))} />
+        {view === "list" ? <FilterSelect url={url} param="day" id="m-day" label="Day" anyLabel="All days" options={days.map((d) => ({ value: d, label: formatDay(d) }))} /> : null}
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import { CalendarDays } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MeetingActions } from "./meeting-actions";
-import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, formatTime, type MeetingItem } from "./format";
+import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, type MeetingItem } from "./format";
+import { formatInZone } from "@/lib/time";
 
 /** One event day, one column per rep (stacked on a phone), meetings in time order. */
 export function MeetingsAgenda({ meetings, timeZone, members, day }: {
@@ -32,7 +33,7 @@ export function MeetingsAgenda({ meetings, timeZone, members, day }: {
           <ol className="divide-y">
             {items.map((m) => (
               <li key={m.id} className={`flex gap-3 px-4 py-2.5 ${m.status === "CANCELLED" ? "opacity-60" : ""}`}>
-                <div className="w-16 shrink-0 text-sm font-medium tabular-nums">{formatTime(m.scheduledAt, timeZone)}</div>
+                <div className="w-24 shrink-0 text-sm font-medium tabular-nums">{formatInZone(m.scheduledAt, timeZone, "time")}</div>
                 <div className="min-w-0 flex-1">
                   <div className="truncate text-sm font-medium">{m.person.name}</div>
                   <div className="truncate text-xs text-muted-foreground">{[m.account?.name, describeLocation(m), `${m.durationMinutes} min`].filter(Boolean).join(" · ")}</div>

@@ -2,7 +2,8 @@ import { Clock, MapPin } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { MeetingActions } from "./meeting-actions";
-import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDateTime, zoneName, type MeetingItem } from "./format";
+import { STATUS_LABELS, STATUS_VARIANT, describeLocation, type MeetingItem } from "./format";
+import { formatInZone } from "@/lib/time";
 
 export function MeetingsList({ meetings, timeZone }: { meetings: MeetingItem[]; timeZone: string }) {
   return (
@@ -12,7 +13,7 @@ export function MeetingsList({ meetings, timeZone }: { meetings: MeetingItem[]; 
           <li key={m.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4" data-testid="meeting-row">
             <div className="flex shrink-0 items-center gap-2 text-sm font-medium sm:w-60">
               <Clock className="size-4 text-muted-foreground" aria-hidden />
-              <span>{formatDateTime(m.scheduledAt, timeZone)} <span className="text-xs font-normal text-muted-foreground">{zoneName(m.scheduledAt, timeZone)}</span></span>
+              <span>{formatInZone(m.scheduledAt, timeZone, "weekdayTime")}</span>
             </div>
             <div className="min-w-0 flex-1">
               <div className="truncate text-sm font-medium">

@@ -5,6 +5,7 @@ import { Bell, CheckCheck } from "lucide-react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { apiFetch } from "@/lib/api-client";
+import { browserTimeZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
 type Item = { id: string; type: string; title: string; body: string | null; href: string; readAt: string | null; createdAt: string };
@@ -87,7 +88,7 @@ export function NotificationBell() {
               <span className="min-w-0 flex-1">
                 <span className={cn("block text-sm", !item.readAt && "font-medium")}>{item.title}{item.readAt ? null : <span className="sr-only"> (unread)</span>}</span>
                 {item.body ? <span className="block truncate text-xs text-muted-foreground">{item.body}</span> : null}
-                <span className="block text-xs text-muted-foreground"><RelativeTime value={item.createdAt} /></span>
+                <span className="block text-xs text-muted-foreground"><RelativeTime value={item.createdAt} timeZone={browserTimeZone()} /></span>
               </span>
             </DropdownMenuItem>
           ))}

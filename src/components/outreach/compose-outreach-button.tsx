@@ -2,8 +2,11 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { AlertTriangle, Loader2, Mail, Send, Sparkles } from "lucide-react";
+import { Info, Loader2, Mail, RotateCcw, Send, Sparkles } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
+import { placeApiError } from "@/lib/form-errors";
+import { browserTimeZone, formatInZone } from "@/lib/time";
+import { clearLocalDraft, readLocalDraft, useAutosave } from "@/lib/use-local-draft";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -11,18 +14,23 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { describeOutcome, type SendOutcomeView } from "@/components/outreach/format";
+import { MergeFieldPicker, MessagePreview, useFieldInsertion, useMessagePreview } from "@/components/outreach/merge-fields-ui";
 import { cn } from "@/lib/utils";
 
 type Recipient = { id: string; name: string; title: string | null; email: string | null; account: { name: string } | null; suppressed: boolean };
 type TemplateOption = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL" };
 type CampaignOption = { id: string; name: string };
-type Draft = { subject: string | null; message: string; generatedBy: string; missing: string[]; warnings: string[] };
+type Draft = { subject: string | null; message: string; generatedBy: string; how: string; warnings: string[] };
 type StreamLine = { type: "start"; generatedBy: "ai" | "template" } | { type: "delta"; text: string } | { type: "done"; draft: Draft };
+type Channel = "EMAIL" | "LINKEDIN" | "CALL";
+type Work = { subject: string; message: string; channel: Channel; templateId: string; campaignId: string; generatedBy: "manual" | "template" | "ai"; savedId: string | null };
 
 /**
- * Write to one person: pick a template, generate a personalised draft (AI or template), edit
- * it, then save it as a draft or send it now. Sending outside the recipient's business hours
- * queues it and says until when. Without `personId` the dialog starts with a person picker.
+ * Write to one person: pick a template, generate a personalised draft (streamed as the AI writes
+ * it; AI or template — it says which and why), edit it with merge fields from the picker, watch the live preview for this recipient,
+ * then save it as a draft or send it. What is typed is kept in the browser while the dialog is
+ * open and after a reload, until it is saved or sent. Without `personId` the dialog starts with
+ * a person picker.
  */
 export function ComposeOutreachButton({ personId, personName, label = "Write message", campaignId, variant, size, className }: {
   personId?: string;
@@ -41,31 +49,36 @@ export function ComposeOutreachButton({ personId, personName, label = "Write mes
           <Mail aria-hidden /> {label}
         </Button>
       </DialogTrigger>
-      <DialogContent aria-describedby={undefined}>
+      <DialogContent aria-describedby={undefined} className="sm:max-w-2xl">
         {open ? <ComposeForm initialPerson={personId ? { id: personId, name: personName ?? "this person" } : null} initialCampaignId={campaignId} onDone={() => setOpen(false)} /> : null}
       </DialogContent>
     </Dialog>
   );
 }
 
+const draftKey = (personId: string) => `compose:${personId}`;
+
 function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPerson: { id: string; name: string } | null; initialCampaignId?: string; onDone: () => void }) {
   const router = useRouter();
   const [person, setPerson] = useState(initialPerson);
   const [templates, setTemplates] = useState<TemplateOption[]>([]);
   const [campaigns, setCampaigns] = useState<CampaignOption[]>([]);
-  const [templateId, setTemplateId] = useState("");
-  const [campaignId, setCampaignId] = useState(initialCampaignId ?? "");
-  const [channel, setChannel] = useState<"EMAIL" | "LINKEDIN" | "CALL">("EMAIL");
-  const [subject, setSubject] = useState("");
-  const [message, setMessage] = useState("");
-  const [generatedBy, setGeneratedBy] = useState<"manual" | "template" | "ai">("manual");
-  const [notes, setNotes] = useState<{ missing: string[]; warnings: string[] }>({ missing: [], warnings: [] });
+  const blank: Work = { subject: "", message: "", channel: "EMAIL", templateId: "", campaignId: initialCampaignId ?? "", generatedBy: "manual", savedId: null };
+  const [work, setWork] = useState<Work>(() => (initialPerson ? readLocalDraft<Work>(draftKey(initialPerson.id))?.value : null) ?? blank);
+  const [restoredAt, setRestoredAt] = useState<string | null>(() => (initialPerson ? readLocalDraft<Work>(draftKey(initialPerson.id))?.savedAt : null) ?? null);
+  const [generated, setGenerated] = useState<Draft | null>(null);
   const [busy, setBusy] = useState<null | "generate" | "save" | "send">(null);
-  const [error, setError] = useState<string | null>(null);
-  const [savedId, setSavedId] = useState<string | null>(null);
+  const [error, setError] = useState<{ form: string | null; fields: Record<string, string> }>({ form: null, fields: {} });
   const [outcome, setOutcome] = useState<SendOutcomeView | null>(null);
   // The model's text while it is being written (null when no draft is streaming).
   const [streaming, setStreaming] = useState<string | null>(null);
+  const { subject, message, channel, templateId, campaignId, savedId } = work;
+  const set = (patch: Partial<Work>) => setWork((w) => ({ ...w, ...patch }));
+  const dirty = Boolean(person && (subject.trim() || message.trim()) && !outcome);
+  const clearAutosave = useAutosave(person ? draftKey(person.id) : null, work, dirty);
+  const { register, insert } = useFieldInsertion<"subject" | "message">("message", (name, next) => set({ [name]: next }));
+  const preview = useMessagePreview(person?.id ?? null, channel === "EMAIL" ? subject : "", message);
+  const unknown = preview.preview?.unknown ?? [];
 
   useEffect(() => {
     let live = true;
@@ -79,18 +92,36 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
     };
   }, []);
 
-  function chooseTemplate(id: string) {
-    setTemplateId(id);
-    const chosen = templates.find((t) => t.id === id);
-    if (chosen) setChannel(chosen.channel);
+  function pick(p: { id: string; name: string }) {
+    setPerson(p);
+    const kept = readLocalDraft<Work>(draftKey(p.id));
+    if (kept) {
+      setWork(kept.value);
+      setRestoredAt(kept.savedAt);
+    }
   }
 
-  // The draft arrives as newline-delimited JSON: "start", then pieces of text as the model
-  // writes them (shown as they come), then "done" with the checked draft.
+  function discardRestored() {
+    if (person) clearLocalDraft(draftKey(person.id));
+    setWork(blank);
+    setRestoredAt(null);
+    setGenerated(null);
+  }
+
+  function chooseTemplate(id: string) {
+    const chosen = templates.find((t) => t.id === id);
+    set({ templateId: id, ...(chosen ? { channel: chosen.channel } : {}) });
+  }
+
+  /**
+   * The draft arrives as newline-delimited JSON: "start", the model's text in pieces (shown as
+   * they come), then "done" with the checked draft and how it was made.
+   */
   async function generate() {
     if (!person) return;
     setBusy("generate");
-    setError(null);
+    setError({ form: null, fields: {} });
+    setGenerated(null);
     setStreaming("");
     try {
       const response = await fetch("/api/outreach/generate/stream", {
@@ -100,7 +131,7 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
       });
       if (!response.ok || !response.body) {
         const payload = (await response.json().catch(() => null)) as { error?: string } | null;
-        setError(payload?.error ?? `The server answered ${response.status}`);
+        setError({ form: payload?.error ?? `The server answered ${response.status}`, fields: {} });
         return;
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -114,21 +145,18 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
         while ((newline = buffer.indexOf("\n")) >= 0) {
           const line = JSON.parse(buffer.slice(0, newline)) as StreamLine;
           buffer = buffer.slice(newline + 1);
-          if (line.type === "start") setGeneratedBy(line.generatedBy);
           if (line.type === "delta") {
             text += line.text;
             setStreaming(text);
           }
           if (line.type === "done") {
-            setSubject(line.draft.subject ?? "");
-            setMessage(line.draft.message);
-            setGeneratedBy(line.draft.generatedBy === "ai" ? "ai" : "template");
-            setNotes({ missing: line.draft.missing, warnings: line.draft.warnings });
+            set({ subject: line.draft.subject ?? "", message: line.draft.message, generatedBy: line.draft.generatedBy === "ai" ? "ai" : "template" });
+            setGenerated(line.draft);
           }
         }
       }
     } catch {
-      setError("Network error — check your connection and try again");
+      setError({ form: "Network error — check your connection and try again", fields: {} });
     } finally {
       setStreaming(null);
       setBusy(null);
@@ -140,35 +168,40 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
     const payload = { subject: channel === "EMAIL" ? subject : subject || null, message, campaignId: campaignId || null };
     const res = savedId
       ? await apiFetch<{ id: string }>(`/api/outreach/${savedId}`, { method: "PATCH", body: { ...payload, channel } })
-      : await apiFetch<{ id: string }>("/api/outreach", { method: "POST", body: { ...payload, personId: person.id, channel, templateId: templateId || null, generatedBy } });
+      : await apiFetch<{ id: string }>("/api/outreach", { method: "POST", body: { ...payload, personId: person.id, channel, templateId: templateId || null, generatedBy: work.generatedBy } });
     if (!res.success) {
-      setError(res.error);
+      const placed = placeApiError(res, ["subject", "message"]);
+      setError({ form: placed.formError, fields: placed.fieldErrors });
       return null;
     }
-    setSavedId(res.data.id);
+    set({ savedId: res.data.id });
     return res.data.id;
   }
 
   async function onSave() {
     setBusy("save");
-    setError(null);
+    setError({ form: null, fields: {} });
     const id = await save();
     setBusy(null);
     if (id) {
+      clearAutosave();
       router.refresh();
-      setOutcome(null);
       onDone();
     }
   }
 
   async function onSend() {
     setBusy("send");
-    setError(null);
+    setError({ form: null, fields: {} });
     const id = await save();
     if (!id) return setBusy(null);
     const res = await apiFetch<{ result: SendOutcomeView }>(`/api/outreach/${id}/send`, { method: "POST" });
     setBusy(null);
-    if (!res.success) return setError(res.error);
+    if (!res.success) {
+      const placed = placeApiError(res, ["subject", "message"]);
+      return setError({ form: placed.formError, fields: placed.fieldErrors });
+    }
+    clearAutosave();
     setOutcome(res.data.result);
     router.refresh();
   }
@@ -180,7 +213,7 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
     <>
       <DialogHeader>
         <DialogTitle>{person ? `Message to ${person.name}` : "New message"}</DialogTitle>
-        <DialogDescription>Generate a personalised draft, edit it, then save it or send it. Nothing goes out until you press Send.</DialogDescription>
+        <DialogDescription>Generate a personalised draft or write your own, check the preview, then save it or send it. Nothing goes out until you press Send.</DialogDescription>
       </DialogHeader>
 
       {view ? (
@@ -198,9 +231,16 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
         </div>
       ) : (
         <div className="flex flex-col gap-4">
-          {!person ? <RecipientPicker onPick={(p) => setPerson({ id: p.id, name: p.name })} /> : null}
+          {!person ? <RecipientPicker onPick={(p) => pick({ id: p.id, name: p.name })} /> : null}
           {person ? (
             <>
+              {restoredAt ? (
+                <p className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm" data-testid="compose-restored">
+                  <RotateCcw className="size-4 shrink-0" aria-hidden />
+                  <span className="flex-1">Restored the message you were writing ({formatInZone(restoredAt, browserTimeZone())}).</span>
+                  <Button variant="ghost" size="sm" onClick={discardRestored}>Start over</Button>
+                </p>
+              ) : null}
               <div className="grid gap-3 sm:grid-cols-3">
                 <div className="flex flex-col gap-1.5">
                   <Label htmlFor="compose-template">Template</Label>
@@ -211,7 +251,7 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
                 </div>
                 <div className="flex flex-col gap-1.5">
                   <Label htmlFor="compose-channel">Channel</Label>
-                  <NativeSelect id="compose-channel" value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)} disabled={Boolean(savedId)}>
+                  <NativeSelect id="compose-channel" value={channel} onChange={(e) => set({ channel: e.target.value as Channel })} disabled={Boolean(savedId)}>
                     <option value="EMAIL">Email</option>
                     <option value="LINKEDIN">LinkedIn</option>
                     <option value="CALL">Call</option>
@@ -219,54 +259,53 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
                 </div>
                 <div className="flex flex-col gap-1.5">
                   <Label htmlFor="compose-campaign">Campaign</Label>
-                  <NativeSelect id="compose-campaign" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+                  <NativeSelect id="compose-campaign" value={campaignId} onChange={(e) => set({ campaignId: e.target.value })}>
                     <option value="">No campaign</option>
                     {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
                   </NativeSelect>
                 </div>
               </div>
-              <div>
+              <div className="flex flex-wrap items-center gap-2">
                 <Button type="button" variant="secondary" onClick={generate} disabled={busy !== null} data-testid="compose-generate">
                   {busy === "generate" ? <Loader2 className="animate-spin" aria-hidden /> : <Sparkles aria-hidden />} Generate draft
                 </Button>
-                {generatedBy !== "manual" && busy !== "generate" ? (
-                  <span className="ml-3 text-xs text-muted-foreground" data-testid="compose-draft-kind">
-                    {generatedBy === "ai" ? "AI draft: check every fact before sending" : "Template draft: the template filled in with this person's data (no AI)"}
-                  </span>
-                ) : null}
+                <MergeFieldPicker onInsert={insert} className="ml-auto" />
               </div>
               {streaming !== null ? (
                 <div className="whitespace-pre-wrap rounded-md border bg-muted/40 p-3 text-sm" aria-live="polite" data-testid="compose-streaming">
                   {streaming || "Writing…"}
                 </div>
               ) : null}
-              {notes.missing.length > 0 || notes.warnings.length > 0 ? (
-                <div className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="compose-warnings">
-                  <p className="flex items-center gap-1.5 font-medium"><AlertTriangle className="size-4" aria-hidden /> Check before sending</p>
-                  <ul className="mt-1 list-disc pl-5 text-muted-foreground">
-                    {notes.missing.length > 0 ? <li>Empty for this person (a generic phrase was used): {notes.missing.join(", ")}</li> : null}
-                    {notes.warnings.map((w) => <li key={w}>{w}</li>)}
-                  </ul>
+              {generated ? (
+                <div className={cn("flex gap-2 rounded-md border px-3 py-2 text-sm", generated.generatedBy === "ai" ? "bg-muted/40" : "border-warning/40 bg-warning/10")} data-testid="compose-how">
+                  <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
+                  <span>{generated.how}{generated.warnings.length ? ` ${generated.warnings.join(". ")}.` : ""}</span>
                 </div>
               ) : null}
               {channel === "EMAIL" ? (
                 <div className="flex flex-col gap-1.5">
                   <Label htmlFor="compose-subject">Subject</Label>
-                  <Input id="compose-subject" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={300} />
+                  <Input id="compose-subject" value={subject} onChange={(e) => set({ subject: e.target.value })} maxLength={300} {...register("subject")} aria-invalid={error.fields.subject ? true : undefined} />
+                  {error.fields.subject ? <p className="text-xs text-destructive">{error.fields.subject}</p> : null}
                 </div>
               ) : null}
               <div className="flex flex-col gap-1.5">
                 <Label htmlFor="compose-message">Message</Label>
-                <Textarea id="compose-message" value={message} onChange={(e) => setMessage(e.target.value)} rows={12} className="font-[inherit]" placeholder="Write your message, or generate a draft first." />
+                <Textarea id="compose-message" value={message} onChange={(e) => set({ message: e.target.value })} rows={10} className="font-[inherit]" placeholder="Write your message, or generate a draft first. Merge fields such as {{person.firstName}} are filled in for the recipient." {...register("message")} aria-invalid={error.fields.message ? true : undefined} />
+                {error.fields.message ? <p className="text-xs text-destructive">{error.fields.message}</p> : null}
               </div>
+              <section className="grid gap-2 rounded-md border p-3" aria-label={`Preview for ${person.name}`}>
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">What {person.name} will read</h3>
+                <MessagePreview recipientName={person.name} preview={preview.preview} loading={preview.loading} error={preview.error} showSubject={channel === "EMAIL"} signature={channel === "EMAIL" ? preview.preview?.signature : null} />
+              </section>
             </>
           ) : null}
-          {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+          {error.form ? <p role="alert" className="text-sm text-destructive">{error.form}</p> : null}
           <DialogFooter>
             <Button variant="outline" onClick={onSave} disabled={!canSubmit || busy !== null} data-testid="compose-save">
               {busy === "save" ? <Loader2 className="animate-spin" aria-hidden /> : null} Save draft
             </Button>
-            <Button onClick={onSend} disabled={!canSubmit || busy !== null} data-testid="compose-send">
+            <Button onClick={onSend} disabled={!canSubmit || busy !== null || unknown.length > 0} data-testid="compose-send" title={unknown.length ? "Fix the unknown merge fields first" : undefined}>
               {busy === "send" ? <Loader2 className="animate-spin" aria-hidden /> : <Send aria-hidden />} {channel === "EMAIL" ? "Send now" : "Log as done"}
             </Button>
           </DialogFooter>

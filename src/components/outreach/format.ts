@@ -1,14 +1,6 @@
-// Display helpers shared by the outreach UI (client and server components).
-export function formatWhen(value: string | Date | null | undefined, timeZone?: string): string {
-  if (!value) return "—";
-  const date = typeof value === "string" ? new Date(value) : value;
-  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
-  return date.toLocaleString("en-US", {
-    year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
-    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
-  });
-}
+import { browserTimeZone, formatInZone } from "@/lib/time";
 
+// Display helpers shared by the outreach UI (client and server components).
 export const STATUS_LABEL: Record<string, string> = {
   DRAFT: "Draft", QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed", CANCELLED: "Cancelled", INTERRUPTED: "Interrupted",
 };
@@ -40,7 +32,7 @@ export function describeOutcome(result: SendOutcomeView): { tone: "success" | "w
     case "sent":
       return { tone: "success", text: result.alreadySent ? "This message was already sent." : result.transport === "manual" ? "Logged as done." : result.transport === "dev-outbox" ? "Sent to the development outbox (/dev/mailbox)." : "Sent." };
     case "queued":
-      return { tone: "warning", text: `Queued until ${formatWhen(result.at)} — ${result.reason === "cap" ? "your daily send cap is reached" : result.reason === "scheduled" ? "as scheduled" : "outside business hours in the recipient's time zone"}.` };
+      return { tone: "warning", text: `Queued until ${formatInZone(result.at, browserTimeZone())} — ${result.reason === "cap" ? "your daily send cap is reached" : result.reason === "scheduled" ? "as scheduled" : "outside business hours in the recipient's time zone"}.` };
     case "suppressed":
       return { tone: "error", text: `Not sent: this address is on the suppression list (${result.reason}).` };
     case "failed":

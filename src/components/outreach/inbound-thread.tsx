@@ -1,7 +1,7 @@
 import { AlarmClock, MailWarning, Reply, UserX } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatWhen } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { SuppressSuggestion } from "@/components/outreach/suppress-suggestion";
 
 export type InboundItem = {
@@ -56,7 +56,7 @@ export function InboundThread({ items, timeZone, suppressedEmails, isOwner }: { 
                   {item.fromEmail && item.fromEmail !== who ? <span className="min-w-0 truncate text-xs text-muted-foreground">{item.fromEmail}</span> : null}
                   <Badge variant={kind.variant}>{kind.label}</Badge>
                   {!item.readAt && (item.kind === "REPLY" || item.kind === "REMOVAL_REQUEST") && isOwner ? <Badge>New</Badge> : null}
-                  <span className="ml-auto text-xs text-muted-foreground">{formatWhen(item.receivedAt, timeZone)} · via {SOURCE[item.source] ?? item.source}</span>
+                  <span className="ml-auto text-xs text-muted-foreground">{formatInZone(item.receivedAt, timeZone)} · via {SOURCE[item.source] ?? item.source}</span>
                 </div>
                 {item.kind === "BOUNCE" ? (
                   <p className="text-sm">
@@ -75,7 +75,7 @@ export function InboundThread({ items, timeZone, suppressedEmails, isOwner }: { 
                   </p>
                 ) : null}
                 {item.kind === "REMOVAL_REQUEST" && item.fromEmail ? <SuppressSuggestion email={item.fromEmail} alreadyListed={suppressedEmails.has(item.fromEmail.toLowerCase())} /> : null}
-                {item.forwardedAt ? <p className="text-xs text-muted-foreground">Forwarded to the owner&apos;s mailbox {formatWhen(item.forwardedAt, timeZone)}.</p> : null}
+                {item.forwardedAt ? <p className="text-xs text-muted-foreground">Forwarded to the owner&apos;s mailbox {formatInZone(item.forwardedAt, timeZone)}.</p> : null}
                 {item.forwardError ? <p className="text-xs text-destructive">Could not forward it to the owner&apos;s mailbox: {item.forwardError}</p> : null}
                 {item.fullText && item.fullText.trim() !== item.text.trim() ? (
                   <details className="text-xs">

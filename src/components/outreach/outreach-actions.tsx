@@ -8,10 +8,15 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { describeOutcome, type SendOutcomeView } from "@/components/outreach/format";
+import { MergeFieldPicker, MessagePreview, useFieldInsertion, useMessagePreview } from "@/components/outreach/merge-fields-ui";
+import { browserTimeZone, formatInZone } from "@/lib/time";
+import { useAutosave, useStoredDraft } from "@/lib/use-local-draft";
 import { cn } from "@/lib/utils";
 
 type Props = {
   id: string;
+  personId: string;
+  personName: string;
   status: string;
   channel: string;
   subject: string | null;
@@ -22,12 +27,27 @@ type Props = {
   replied: boolean;
 };
 
-/** Edit, send, discard and "mark replied" for one message; each calls the API and refreshes. */
-export function OutreachActions({ id, status, channel, subject, message, refusal, sent, replied }: Props) {
+/**
+ * Edit, send, discard and "mark replied" for one message; each calls the API and refreshes. The
+ * editor has the merge-field picker and the live preview for the recipient, and keeps unsaved
+ * edits in the browser (a reload reopens them).
+ */
+export function OutreachActions({ id, personId, personName, status, channel, subject, message, refusal, sent, replied }: Props) {
   const router = useRouter();
   const editable = !refusal && (status === "DRAFT" || status === "QUEUED" || status === "FAILED");
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState({ subject: subject ?? "", message });
+  const key = `outreach:${id}`;
+  const stored = useStoredDraft<{ subject: string; message: string }>(editable ? key : null);
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const [edited, setDraft] = useState<{ subject: string; message: string } | null>(null);
+  // Unsaved edits found in the browser reopen the editor with them, until saved or cancelled.
+  const restored = opened === null && edited === null ? stored : null;
+  const editing = opened ?? Boolean(stored);
+  const setEditing = (on: boolean) => setOpened(on);
+  const draft = edited ?? stored?.value ?? { subject: subject ?? "", message };
+  const dirty = editing && (draft.subject !== (subject ?? "") || draft.message !== message);
+  const clearAutosave = useAutosave(key, draft, dirty);
+  const { register, insert } = useFieldInsertion<"subject" | "message">("message", (name, next) => setDraft({ ...draft, [name]: next }));
+  const preview = useMessagePreview(editing ? personId : null, channel === "EMAIL" ? draft.subject : "", draft.message);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<SendOutcomeView | null>(null);
@@ -47,7 +67,10 @@ export function OutreachActions({ id, status, channel, subject, message, refusal
 
   const save = () => run("save", async () => {
     const res = await apiFetch(`/api/outreach/${id}`, { method: "PATCH", body: { subject: channel === "EMAIL" ? draft.subject : draft.subject || null, message: draft.message } });
-    if (res.success) setEditing(false);
+    if (res.success) {
+      clearAutosave();
+      setEditing(false);
+    }
     return res;
   });
   const send = () => run("send", async () => {
@@ -72,19 +95,25 @@ export function OutreachActions({ id, status, channel, subject, message, refusal
     <div className="flex flex-col gap-3">
       {editing ? (
         <div className="flex flex-col gap-3" data-testid="outreach-editor">
+          {restored ? <p className="text-sm text-muted-foreground" data-testid="edit-restored">Your unsaved changes from {formatInZone(restored.savedAt, browserTimeZone())} are back.</p> : null}
+          <div className="flex justify-end"><MergeFieldPicker onInsert={insert} /></div>
           {channel === "EMAIL" ? (
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="edit-subject">Subject</Label>
-              <Input id="edit-subject" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+              <Input id="edit-subject" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} {...register("subject")} />
             </div>
           ) : null}
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="edit-message">Message</Label>
-            <Textarea id="edit-message" rows={12} value={draft.message} onChange={(e) => setDraft({ ...draft, message: e.target.value })} />
+            <Textarea id="edit-message" rows={12} value={draft.message} onChange={(e) => setDraft({ ...draft, message: e.target.value })} {...register("message")} />
           </div>
+          <section className="grid gap-2 rounded-md border p-3" aria-label={`Preview for ${personName}`}>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">What {personName} will read</h3>
+            <MessagePreview recipientName={personName} preview={preview.preview} loading={preview.loading} error={preview.error} showSubject={channel === "EMAIL"} signature={channel === "EMAIL" ? preview.preview?.signature : null} />
+          </section>
           <div className="flex flex-wrap gap-2">
             <Button onClick={save} disabled={busy !== null || !draft.message.trim()}>{busy === "save" ? <Loader2 className="animate-spin" aria-hidden /> : null} Save changes</Button>
-            <Button variant="ghost" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button variant="ghost" onClick={() => { clearAutosave(); setDraft(null); setEditing(false); }}>Cancel</Button>
           </div>
         </div>
       ) : (

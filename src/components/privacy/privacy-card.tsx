@@ -2,7 +2,7 @@ import { FileJson, FileText, ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { formatDate } from "@/components/data-table/format";
+import { formatInZone } from "@/lib/time";
 import { ErasePersonButton } from "@/components/privacy/erase-person-button";
 import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS, type DataSourceValue, type LawfulBasisValue } from "@/lib/privacy-labels";
 
@@ -10,16 +10,17 @@ type Props = {
   person: { id: string; name: string; lawfulBasis: LawfulBasisValue; dataSource: DataSourceValue; sourcedAt: Date | string };
   eventId: string;
   isAdmin: boolean;
+  timeZone: string;
 };
 
 /** The person page's privacy panel: why we hold them and from where; admins answer access and erasure requests here. */
-export function PrivacyCard({ person, eventId, isAdmin }: Props) {
+export function PrivacyCard({ person, eventId, isAdmin, timeZone }: Props) {
   const report = `/api/people/${person.id}/personal-data?eventId=${encodeURIComponent(eventId)}`;
   return (
     <Card data-testid="privacy-card">
       <CardHeader>
         <CardTitle className="flex items-center gap-2"><ShieldCheck className="size-4" aria-hidden /> Privacy</CardTitle>
-        <CardDescription>Source: {DATA_SOURCE_LABELS[person.dataSource].toLowerCase()} · {formatDate(person.sourcedAt)}</CardDescription>
+        <CardDescription>Source: {DATA_SOURCE_LABELS[person.dataSource].toLowerCase()} · {formatInZone(person.sourcedAt, timeZone, "date")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         <EditableField

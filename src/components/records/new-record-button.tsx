@@ -1,12 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
 import { Loader2, Plus } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { enterMovesOn } from "@/lib/enter-moves-on";
+import { placeApiError } from "@/lib/form-errors";
 
 export type RecordField = {
   name: string;
@@ -18,8 +23,20 @@ export type RecordField = {
 };
 
 /**
+ * The browser's first check of a field, worded by the same mapping as the server's answer
+ * (src/lib/validation.ts): "Enter a first name", "Enter a valid email address".
+ */
+function fieldSchema(field: RecordField) {
+  const text = z.string().trim();
+  const check = field.type === "email" ? z.email() : field.type === "url" ? z.url({ protocol: /^https?$/ }) : field.type === "number" ? z.string().regex(/^[\d,\s]+$/, "Enter a whole number") : null;
+  if (field.required) return check ? text.min(1).pipe(check) : text.min(1);
+  return check ? text.pipe(z.union([z.literal(""), check])) : text;
+}
+
+/**
  * "Add account" / "Add person": a small form that POSTs the filled fields to the API and opens
- * the new record. The server validates; its field messages are shown next to the fields.
+ * the new record. Each problem — found in the browser or by the server — is shown once, under
+ * its field; only a problem that belongs to no field appears above the buttons.
  */
 export function NewRecordButton({ label, title, description, endpoint, fields, fixed = {}, detailPath, variant = "default" }: {
   label: string;
@@ -35,33 +52,30 @@ export function NewRecordButton({ label, title, description, endpoint, fields, f
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = useMemo(() => z.object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)]))), [fields]);
+  const form = useForm<Record<string, string>>({ resolver: zodResolver(schema), defaultValues: Object.fromEntries(fields.map((f) => [f.name, ""])) });
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
     const body: Record<string, unknown> = { ...fixed };
     for (const field of fields) {
-      const raw = String(data.get(field.name) ?? "").trim();
+      const raw = String(values[field.name] ?? "").trim();
       if (raw === "") continue;
       body[field.name] = field.type === "number" ? Number(raw.replace(/[,\s]/g, "")) : raw;
     }
-    setSaving(true);
-    setError(null);
-    setFieldErrors({});
     const result = await apiFetch<{ id: string }>(endpoint, { method: "POST", body });
-    setSaving(false);
     if (!result.success) {
-      setError(result.error);
-      const details = Array.isArray(result.details) ? (result.details as { path: string; message: string }[]) : [];
-      setFieldErrors(Object.fromEntries(details.map((d) => [d.path, d.message])));
+      const placed = placeApiError(result, fields.map((f) => f.name));
+      for (const [name, message] of Object.entries(placed.fieldErrors)) form.setError(name, { message });
+      setFormError(placed.formError);
       return;
     }
     setOpen(false);
+    form.reset();
     router.push(`${detailPath}/${result.data.id}`);
-  }
+  });
 
   return (
     <>
@@ -74,28 +88,30 @@ export function NewRecordButton({ label, title, description, endpoint, fields, f
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
-          <form onSubmit={onSubmit} className="grid gap-3" noValidate>
-            {fields.map((field) => (
-              <div key={field.name} className="grid gap-1.5">
-                <Label htmlFor={`new-${field.name}`}>{field.label}{field.required ? " *" : ""}</Label>
-                <Input
-                  id={`new-${field.name}`}
-                  name={field.name}
-                  type={field.type === "number" ? "text" : (field.type ?? "text")}
-                  inputMode={field.type === "number" ? "numeric" : undefined}
-                  required={field.required}
-                  placeholder={field.placeholder}
-                  autoFocus={field.autoFocus}
-                  aria-invalid={fieldErrors[field.name] ? true : undefined}
-                  aria-describedby={fieldErrors[field.name] ? `new-${field.name}-error` : undefined}
-                />
-                {fieldErrors[field.name] ? <p id={`new-${field.name}-error`} className="text-xs text-destructive">{fieldErrors[field.name]}</p> : null}
-              </div>
-            ))}
-            {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+          <form onSubmit={onSubmit} onKeyDown={enterMovesOn} className="grid gap-3" noValidate>
+            {fields.map((field) => {
+              const error = errors[field.name]?.message;
+              return (
+                <div key={field.name} className="grid gap-1.5">
+                  <Label htmlFor={`new-${field.name}`}>{field.label}{field.required ? " *" : ""}</Label>
+                  <Input
+                    id={`new-${field.name}`}
+                    type={field.type === "number" ? "text" : (field.type ?? "text")}
+                    inputMode={field.type === "number" ? "numeric" : undefined}
+                    placeholder={field.placeholder}
+                    autoFocus={field.autoFocus}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `new-${field.name}-error` : undefined}
+                    {...form.register(field.name)}
+                  />
+                  {error ? <p id={`new-${field.name}-error`} className="text-xs text-destructive" data-testid="field-error">{error}</p> : null}
+                </div>
+              );
+            })}
+            {formError ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{formError}</p> : null}
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" disabled={saving}>{saving ? <Loader2 className="animate-spin" aria-hidden /> : null} Create</Button>
+              <Button type="submit" disabled={isSubmitting}>{isSubmitting ? <Loader2 className="animate-spin" aria-hidden /> : null} Create</Button>
             </DialogFooter>
           </form>
         </DialogContent>

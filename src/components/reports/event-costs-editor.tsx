@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { FormField } from "@/components/ui/form-field";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type Cost = { id: string; category: string; label: string; amount: number; description: string | null };
 type FieldIssue = { path: string; message: string };
@@ -17,6 +18,7 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const total = costs.reduce((s, c) => s + c.amount, 0);
   const issue = (path: string) => issues.find((i) => i.path === path)?.message;
@@ -39,13 +41,15 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
     router.refresh();
   }
 
-  async function remove(cost: Cost) {
-    if (!window.confirm(`Remove the ${cost.label.toLowerCase()} cost of $${cost.amount.toLocaleString("en-US")}?`)) return;
-    setBusy(cost.id);
-    const res = await apiFetch(`/api/event-costs/${cost.id}`, { method: "DELETE" });
-    setBusy(null);
-    if (!res.success) return setError(res.error);
-    router.refresh();
+  function remove(cost: Cost) {
+    ask({ title: `Remove the ${cost.label.toLowerCase()} cost of $${cost.amount.toLocaleString("en-US")}?`, description: "It stays on record but no longer counts in the show's totals.", confirmLabel: "Remove cost", destructive: true }, async () => {
+      setBusy(cost.id);
+      const res = await apiFetch(`/api/event-costs/${cost.id}`, { method: "DELETE" });
+      setBusy(null);
+      if (!res.success) return res.error;
+      router.refresh();
+      return null;
+    });
   }
 
   return (
@@ -88,6 +92,7 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
         ) : null}
         {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
       </CardContent>
+      {dialog}
     </Card>
   );
 }

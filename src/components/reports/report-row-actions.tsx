@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Download, Loader2, Pencil, Trash2 } from "lucide-react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ReportConfig } from "@/server/reports/config";
 import { downloadReportPdf } from "./download";
 
@@ -13,18 +14,19 @@ export function ReportRowActions({ id, name, eventId, config, canEdit }: { id: s
   const router = useRouter();
   const [busy, setBusy] = useState<"pdf" | "delete" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   async function onPdf() {
     setBusy("pdf");
     setError(await downloadReportPdf(eventId, config));
     setBusy(null);
   }
-  async function onDelete() {
-    if (!window.confirm(`Delete the saved report "${name}"?`)) return;
-    setBusy("delete");
-    const r = await apiFetch(`/api/reports/${id}`, { method: "DELETE" });
-    setBusy(null);
-    if (!r.success) setError(r.error);
-    else router.refresh();
+  function onDelete() {
+    ask({ title: `Delete the saved report “${name}”?`, description: "The numbers stay; only this saved definition goes.", confirmLabel: "Delete report", destructive: true }, async () => {
+      const r = await apiFetch(`/api/reports/${id}`, { method: "DELETE" });
+      if (!r.success) return r.error;
+      router.refresh();
+      return null;
+    });
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -40,6 +42,7 @@ export function ReportRowActions({ id, name, eventId, config, canEdit }: { id: s
         </Button>
       ) : null}
       {error ? <p role="alert" className="w-full text-xs text-destructive">{error}</p> : null}
+      {dialog}
     </div>
   );
 }

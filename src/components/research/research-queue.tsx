@@ -1,17 +1,17 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckCircle2, ChevronDown, ChevronLeft, ChevronRight, ChevronUp, Loader2, Search } from "lucide-react";
+import { CheckCircle2, ChevronDown, ChevronUp, Loader2, Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { apiFetch } from "@/lib/api-client";
+import { FilterSearch, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
 import { cn } from "@/lib/utils";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
-import { DossierView, type DossierData, type TalkingPoint } from "@/components/research/dossier-view";
+import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
+import { browserTimeZone, formatInZone } from "@/lib/time";
 
 export type Candidate = {
   id: string;
@@ -27,8 +27,9 @@ export type Candidate = {
 const MAX_QUEUE = 500;
 const STALE_OPTIONS = [7, 30, 90, 365];
 
-export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel }: {
+export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel, timeZone }: {
   items: Candidate[];
+  timeZone: string;
   total: number;
   page: number;
   pageSize: number;
@@ -36,17 +37,10 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
   search: string;
   providerLabel: string;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
+  const url = useListUrl();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const go = (params: Record<string, string | number>) => {
-    const next = new URLSearchParams({ staleDays: String(staleDays), page: String(page), q: search, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
-    if (!next.get("q")) next.delete("q");
-    router.push(`${pathname}?${next.toString()}`);
-  };
 
   async function collectAll(): Promise<{ id: string; name: string }[]> {
     const all: { id: string; name: string }[] = [];
@@ -89,7 +83,6 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
       return next;
     });
   const allOnPage = items.length > 0 && items.every((i) => selected.has(i.id));
-  const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
@@ -101,32 +94,12 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
               {total.toLocaleString("en-US")} {total === 1 ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
             </CardDescription>
           </div>
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <form
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              go({ q: String(new FormData(e.currentTarget).get("q") ?? ""), page: 1 });
-            }}
-          >
-            <Input name="q" type="search" defaultValue={search} placeholder="Find an account…" aria-label="Find an account" className="h-8 sm:w-52" />
-          </form>
-          <label className="flex items-center gap-2 text-sm">
-            <span className="whitespace-nowrap text-muted-foreground">Older than</span>
-            <select
-              aria-label="Dossier age"
-              value={staleDays}
-              onChange={(e) => go({ staleDays: e.target.value, page: 1 })}
-              className="h-8 rounded-md border border-input bg-card px-2 text-sm"
-              disabled={starting}
-            >
-              {STALE_OPTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {d} days
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="grid gap-2 sm:grid-cols-[13rem_9rem] sm:items-end">
+            <div className="grid gap-1">
+              <span className="text-xs text-muted-foreground">Find an account</span>
+              <FilterSearch url={url} label="Find an account" placeholder="Account name" />
+            </div>
+            <FilterSelect url={url} param="staleDays" id="r-stale" label="Dossier older than" anyLabel="30 days" options={STALE_OPTIONS.filter((d) => d !== 30).map((d) => ({ value: String(d), label: `${d} days` }))} />
           </div>
         </CardHeader>
         <CardContent className="grid gap-4">
@@ -207,28 +180,14 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                         <td className="px-3 py-2 tabular-nums">{c.icpScore ?? "—"}</td>
                         <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{c.people}</td>
                         <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
-                          {c.researchedAt ? new Date(c.researchedAt).toLocaleDateString("en-US", { dateStyle: "medium" }) : "Never"}
+                          {c.researchedAt ? formatInZone(c.researchedAt, timeZone, "date") : "Never"}
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              {pages > 1 ? (
-                <div className="flex items-center justify-between text-sm">
-                  <span className="text-muted-foreground">
-                    Page {page} of {pages}
-                  </span>
-                  <div className="flex gap-2">
-                    <Button variant="outline" size="sm" disabled={page <= 1 || starting} onClick={() => go({ page: page - 1 })}>
-                      <ChevronLeft aria-hidden /> Previous
-                    </Button>
-                    <Button variant="outline" size="sm" disabled={page >= pages || starting} onClick={() => go({ page: page + 1 })}>
-                      Next <ChevronRight aria-hidden />
-                    </Button>
-                  </div>
-                </div>
-              ) : null}
+              {starting ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
             </>
           )}
         </CardContent>
@@ -240,15 +199,15 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
         renderDone={(done) => (
           <ul className="divide-y rounded-lg border" data-testid="research-results" aria-label="Accounts researched">
             {done.map((item) => {
-              const result = (item.result ?? {}) as { provider?: string; painPoints?: number; insights?: number; warnings?: string[] };
+              const result = (item.result ?? {}) as { provider?: string; painPoints?: number; sources?: number; insights?: number; websiteFetched?: boolean; warnings?: string[]; outcome?: string };
               return (
                 <li key={item.key} className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm">
                   <CheckCircle2 className="mt-0.5 size-4 text-success" aria-hidden />
                   <div className="min-w-0 flex-1">
                     <Link href={`/dashboard/accounts/${item.key}`} className="font-medium hover:underline">{item.label}</Link>
                     <div className="text-xs text-muted-foreground">
-                      {plural(result.painPoints ?? 0, "pain point")} · {plural(result.insights ?? 0, "talking point")} · {result.provider === "built-in" ? "built-in researcher" : result.provider}
-                      {result.warnings?.length ? <div className="text-warning">{result.warnings[0]}</div> : null}
+                      {plural(result.painPoints ?? 0, "pain point")} · {plural(result.sources ?? 0, "source")} · {plural(result.insights ?? 0, "talking point")} · {describeProvider(result.provider ?? "built-in")}
+                      {result.outcome ? <p className={result.websiteFetched ? "" : "text-warning"} data-testid="research-outcome">{result.outcome}</p> : null}
                     </div>
                     <DossierToggle accountId={item.key} name={item.label} />
                   </div>
@@ -294,7 +253,7 @@ function DossierToggle({ accountId, name }: { accountId: string; name: string })
           ) : state.error ? (
             <p className="text-xs text-destructive">{state.error}</p>
           ) : state.data?.dossier ? (
-            <DossierView dossier={state.data.dossier} talkingPoints={state.data.talkingPoints} />
+            <Dossier dossier={state.data.dossier} talkingPoints={state.data.talkingPoints} timeZone={browserTimeZone()} />
           ) : (
             <p className="text-xs text-muted-foreground">No dossier yet.</p>
           )}

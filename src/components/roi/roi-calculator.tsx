@@ -8,12 +8,15 @@ import { Input } from "@/components/ui/input";
 import { formatUsd } from "@/components/data-table/format";
 import { apiFetch } from "@/lib/api-client";
 import { WhenVisible } from "@/components/ui/when-visible";
+import { placeApiError } from "@/lib/form-errors";
+import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 
 const RoiChart = dynamic(() => import("./roi-chart"), { ssr: false, loading: () => <div className="size-full animate-pulse rounded-md bg-muted/60" aria-hidden /> });
 
 type Assumption = { key: string; label: string; unit: string; group: string; value: number; default: number; source: string; note: string | null };
 type Roi = {
+  saved: { values: Record<string, number>; updatedAt: string; updatedBy: string | null } | null;
   assumptions: Assumption[];
   result: { lines: { key: string; label: string; annual: number; formula: string }[]; annualSavings: number; annualCost: number; netAnnual: number; implementationCost: number; paybackMonths: number | null; threeYearValue: number };
   explanation: string;
@@ -22,13 +25,53 @@ type Roi = {
 
 const UNIT_SUFFIX: Record<string, string> = { pct: "%", hours: "h", minutes: "min", days: "days" };
 
-/** The ROI model for an account: every assumption editable, recomputed by the API as you type. */
-export function RoiCalculator({ accountId, accountName }: { accountId: string; accountName: string }) {
+/** The fields an API failure names (its details' paths): every one of them is an assumption on this card. */
+const fieldsNamedIn = (failure: { details?: unknown }) =>
+  Object.fromEntries((Array.isArray(failure.details) ? (failure.details as { path?: unknown }[]) : []).map((d) => [String(d.path), true]));
+
+const SOURCE_LABEL: Record<string, string> = { saved: "saved", override: "not saved yet" };
+
+/**
+ * The ROI model for an account: every assumption editable, recomputed by the API as you type,
+ * and kept for the account a moment after you stop (with who changed it, shown here and in the
+ * account's timeline). "Reset" goes back to the defaults for everyone.
+ */
+export function RoiCalculator({ accountId, accountName, timeZone }: { accountId: string; accountName: string; timeZone: string }) {
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [data, setData] = useState<Roi | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [loading, setLoading] = useState(true);
+  const [saving, setSaving] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  const saved = data?.saved ?? null;
+
+  async function persist(values: Record<string, number>) {
+    setSaving(true);
+    const res = await apiFetch<Roi>(`/api/accounts/${accountId}/roi`, { method: "PUT", body: { values } });
+    setSaving(false);
+    if (!res.success) {
+      const placed = placeApiError(res, Object.keys(values).map((k) => `values.${k}`));
+      setFieldErrors(Object.fromEntries(Object.entries(placed.fieldErrors).map(([k, v]) => [k.replace(/^values\./, ""), v])));
+      setError(placed.formError);
+      return;
+    }
+    setFieldErrors({});
+    setError(null);
+    setData(res.data);
+    setOverrides({});
+  }
+
+  // Typed numbers are kept for the account a moment after typing stops.
+  useEffect(() => {
+    const typed = Object.entries(overrides).filter(([, v]) => v.trim() !== "");
+    if (typed.length === 0) return;
+    const t = setTimeout(() => {
+      void persist({ ...(saved?.values ?? {}), ...Object.fromEntries(typed.map(([k, v]) => [k, Number(v)])) });
+    }, 900);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only new typing schedules a save
+  }, [overrides]);
 
   const query = useMemo(() => {
     const p = new URLSearchParams({ accountId });
@@ -45,8 +88,11 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
         if (res.success) {
           setData(res.data);
           setError(null);
+          setFieldErrors({});
         } else {
-          setError(res.error);
+          const placed = placeApiError(res, Object.keys(fieldsNamedIn(res)));
+          setFieldErrors(placed.fieldErrors);
+          setError(placed.formError);
         }
         setLoading(false);
       } catch {
@@ -72,9 +118,12 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
         <div>
           <CardTitle className="flex items-center gap-2"><Calculator className="size-4" aria-hidden /> ROI for {accountName}</CardTitle>
           <CardDescription>{data ? `What ${data.model.productName} is worth to ${accountName} a year (${data.model.label.toLowerCase()} model)` : "Annual savings"}, from this account&apos;s data and editable assumptions.</CardDescription>
+          <p className="mt-1 text-xs text-muted-foreground" data-testid="roi-saved" role="status">
+            {saving ? "Saving…" : saved ? `Assumptions saved for this account · last changed by ${saved.updatedBy ?? "a former teammate"}, ${formatInZone(saved.updatedAt, timeZone)}` : "Defaults from this account's data · changes are saved for the team"}
+          </p>
         </div>
-        {Object.keys(overrides).length > 0 ? (
-          <Button variant="ghost" size="sm" onClick={() => setOverrides({})}><RotateCcw aria-hidden /> Reset</Button>
+        {saved || Object.keys(overrides).length > 0 ? (
+          <Button variant="ghost" size="sm" onClick={() => void persist({})} title="Go back to the defaults from this account's data"><RotateCcw aria-hidden /> Reset</Button>
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -104,7 +153,7 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
                       <label key={a.key} className="grid gap-1 text-sm">
                         <span className="flex items-center justify-between gap-2">
                           <span>{a.label}</span>
-                          <span className={cn("text-[10px] uppercase", a.source === "override" ? "text-primary" : "text-muted-foreground")} title={a.note ?? undefined}>{a.source}</span>
+                          <span className={cn("text-[10px] uppercase", a.source === "override" || a.source === "saved" ? "text-primary" : "text-muted-foreground")} title={a.note ?? undefined}>{SOURCE_LABEL[a.source] ?? a.source}</span>
                         </span>
                         <span className="relative">
                           {a.unit === "usd" ? <span className="pointer-events-none absolute left-2.5 top-2 text-sm text-muted-foreground">$</span> : null}
@@ -118,10 +167,11 @@ export function RoiCalculator({ accountId, accountName }: { accountId: string; a
                             onChange={(e) => setOverrides((o) => ({ ...o, [a.key]: e.target.value }))}
                             className={cn("h-8", a.unit === "usd" && "pl-6")}
                             aria-label={a.label}
+                            aria-invalid={fieldErrors[a.key] ? true : undefined}
                           />
                           {UNIT_SUFFIX[a.unit] ? <span className="pointer-events-none absolute right-7 top-2 text-xs text-muted-foreground">{UNIT_SUFFIX[a.unit]}</span> : null}
                         </span>
-                        {a.note ? <span className="text-xs text-muted-foreground">{a.note}</span> : null}
+                        {fieldErrors[a.key] ? <span className="text-xs text-destructive">{fieldErrors[a.key]}</span> : a.note ? <span className="text-xs text-muted-foreground">{a.note}</span> : null}
                       </label>
                     ))}
                   </div>

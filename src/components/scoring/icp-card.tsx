@@ -18,8 +18,9 @@ export type Breakdown = {
 };
 
 /** The score, each factor's points out of its weight and why, any AI adjustment, and a rescore button. */
-export function IcpCard({ kind, id, score, breakdown, legacy, scoredAt, tier }: {
+export function IcpCard({ kind, id, score, breakdown, legacy, scoredAt, tier, timeZone }: {
   kind: "account" | "person";
+  timeZone: string;
   legacy?: { label: string; points: number }[] | null;
   id: string;
   score: number | null;
@@ -46,7 +47,7 @@ export function IcpCard({ kind, id, score, breakdown, legacy, scoredAt, tier }: 
         <div>
           <CardTitle className="flex items-center gap-2">ICP score <ScoreBadge score={score} /></CardTitle>
           <CardDescription>
-            {scoredAt ? <RelativeTime value={scoredAt} prefix="Scored " /> : "Not scored yet"}
+            {scoredAt ? <RelativeTime value={scoredAt} timeZone={timeZone} prefix="Scored " /> : "Not scored yet"}
             {breakdown && tier && breakdown.suggestedTier !== tier ? ` · score suggests tier ${breakdown.suggestedTier}` : ""}
           </CardDescription>
         </div>

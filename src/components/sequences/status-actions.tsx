@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
 /** `refusal`: why the signed-in teammate may not change the status (the permission matrix); the buttons give way to it. */
@@ -10,11 +11,11 @@ export function SequenceStatusActions({ sequenceId, status, refusal }: { sequenc
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   if (status === "ARCHIVED") return null;
   if (refusal) return <p className="max-w-sm text-sm text-muted-foreground" data-testid="status-refusal">{refusal}</p>;
 
   async function run(action: "activate" | "pause" | "archive") {
-    if (action === "archive" && !window.confirm("Archive this sequence? Running enrollments stop.")) return;
     setBusy(true);
     setError(null);
     const res = await apiFetch(`/api/sequences/${sequenceId}/status`, { method: "POST", body: { action } });
@@ -27,7 +28,8 @@ export function SequenceStatusActions({ sequenceId, status, refusal }: { sequenc
     <div className="flex flex-wrap items-center gap-2">
       {status !== "ACTIVE" ? <Button onClick={() => run("activate")} disabled={busy}>{status === "PAUSED" ? "Resume" : "Activate"}</Button> : null}
       {status === "ACTIVE" ? <Button variant="outline" onClick={() => run("pause")} disabled={busy}>Pause</Button> : null}
-      <Button variant="ghost" onClick={() => run("archive")} disabled={busy}>Archive</Button>
+      <Button variant="ghost" onClick={() => ask({ title: "Archive this sequence?", description: "Running enrollments stop and no further steps go out.", confirmLabel: "Archive", destructive: true }, async () => { await run("archive"); return null; })} disabled={busy}>Archive</Button>
+      {dialog}
       {error ? <span role="alert" className="text-sm text-destructive">{error}</span> : null}
     </div>
   );

@@ -6,11 +6,12 @@ import { useRouter } from "next/navigation";
 import { MessageSquare, Phone } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
+import { formatInZone } from "@/lib/time";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export type TaskRow = { id: string; channel: string; title: string; body: string | null; dueAt: string; person: { id: string; name: string; phone: string | null; linkedin: string | null; account: { name: string } | null } };
 
-export function TaskList({ tasks }: { tasks: TaskRow[] }) {
+export function TaskList({ tasks, timeZone }: { tasks: TaskRow[]; timeZone: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
             </p>
             {t.body ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{t.body}</p> : null}
             <p className="mt-1 text-xs text-muted-foreground">
-              {t.person.account?.name ?? "No account"} · due {new Date(t.dueAt).toLocaleDateString("en-US", { month: "short", day: "numeric" })}
+              {t.person.account?.name ?? "No account"} · due {formatInZone(t.dueAt, timeZone, "shortDate")}
               {t.channel === "CALL" && t.person.phone ? <> · <a className="underline" href={`tel:${t.person.phone}`}>{t.person.phone}</a></> : null}
               {t.channel === "LINKEDIN" && linkedinProfileUrl(t.person.linkedin) ? <> · <a className="underline" href={linkedinProfileUrl(t.person.linkedin)!} target="_blank" rel="noopener noreferrer">Profile</a></> : null}
             </p>

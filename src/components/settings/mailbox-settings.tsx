@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { formatWhen } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { apiFetch } from "@/lib/api-client";
 import { FormMessage } from "@/components/ui/form-message";
 import { FormField } from "@/components/ui/form-field";
@@ -110,7 +110,7 @@ export function MailboxSettings({ isAdmin, currentUserId, status, initial, timeZ
                   </div>
                   <div className="truncate text-xs text-muted-foreground">
                     {row.username} · {row.host}:{row.port} · {row.folder} · {row.repliesFound} found ·{" "}
-                    {row.lastSyncAt ? `last checked ${formatWhen(row.lastSyncAt, timeZone)}` : "not checked yet"}
+                    {row.lastSyncAt ? `last checked ${formatInZone(row.lastSyncAt, timeZone)}` : "not checked yet"}
                   </div>
                   {row.lastError ? <div className="text-xs text-destructive">{row.lastError}</div> : null}
                 </div>

@@ -9,6 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 type PainPoint = { pain: string; solution: string; proof: string };
 type Industry = { name: string; keywords: string[]; fit: number; why: string; pains: string[] };
@@ -32,6 +33,7 @@ const UNIT: Record<string, string> = { pct: "%", usd: "$", hours: "h", minutes: 
 
 /** Settings → "Our product": the seller profile. Admins edit it; reps read it. */
 export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: { isAdmin: boolean; initial: Profile; isDefault: boolean; templates: Template[] }) {
+  const [dialog, ask] = useConfirm();
   const router = useRouter();
   const [p, setP] = useState<Profile>(initial);
   const [valueProps, setValueProps] = useState(initial.valueProps.join("\n"));
@@ -60,16 +62,18 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
     router.refresh();
   }
 
-  async function reset() {
-    if (!window.confirm("Go back to the shipped yard-management profile? Your product profile will be replaced.")) return;
-    setBusy("reset");
-    const res = await apiFetch<{ profile: Profile }>("/api/settings/product", { method: "DELETE" });
-    setBusy(null);
-    if (!res.success) return setMessage({ kind: "error", text: res.error });
-    setP(res.data.profile);
-    setValueProps(res.data.profile.valueProps.join("\n"));
-    setMessage({ kind: "ok", text: "Back to the default yard-management profile." });
-    router.refresh();
+  function reset() {
+    ask({ title: "Use the default profile?", description: "Your product profile is replaced by the shipped yard-management one.", confirmLabel: "Use the default profile", destructive: true }, async () => {
+      setBusy("reset");
+      const res = await apiFetch<{ profile: Profile }>("/api/settings/product", { method: "DELETE" });
+      setBusy(null);
+      if (!res.success) return res.error;
+      setP(res.data.profile);
+      setValueProps(res.data.profile.valueProps.join("\n"));
+      setMessage({ kind: "ok", text: "Back to the default yard-management profile." });
+      router.refresh();
+      return null;
+    });
   }
 
   return (
@@ -194,6 +198,7 @@ export function ProductProfileForm({ isAdmin, initial, isDefault, templates }: {
           {message ? <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-sm text-destructive" : "text-sm text-success"} data-testid="product-message">{message.text}</p> : null}
         </div>
       ) : null}
+      {dialog}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
 import { FormMessage } from "@/components/ui/form-message";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { browserTimeZone, formatInZone } from "@/lib/time";
 
 export type SuppressionRow = { id: string; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" | "SPAM_REPORT" | "MANUAL"; note: string | null; createdAt: string };
 type Page = { items: SuppressionRow[]; total: number; page: number; hasMore: boolean };
@@ -30,6 +32,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
   const [query, setQuery] = useState("");
   const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [dialog, ask] = useConfirm();
   const request = useRef<AbortController | null>(null);
 
   const load = useCallback(async (q: string, page: number) => {
@@ -78,22 +81,22 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
     await load(query, 1);
   }
 
-  async function onRemove(row: SuppressionRow) {
-    if (!window.confirm(`Allow email to ${row.email} again? Only do this if they asked to hear from you.`)) return;
-    setMessage(null);
-    const result = await apiFetch(`/api/suppressions/${row.id}`, { method: "DELETE" });
-    if (!result.success) {
-      setMessage({ kind: "error", text: result.error });
-      return;
-    }
-    setMessage({ kind: "ok", text: `${row.email} can be emailed again.` });
-    await load(query, data.page);
+  function onRemove(row: SuppressionRow) {
+    ask({ title: `Allow email to ${row.email} again?`, description: "Only do this if they asked to hear from you.", confirmLabel: "Allow email again", destructive: true }, async () => {
+      setMessage(null);
+      const result = await apiFetch(`/api/suppressions/${row.id}`, { method: "DELETE" });
+      if (!result.success) return result.error;
+      setMessage({ kind: "ok", text: `${row.email} can be emailed again.` });
+      await load(query, data.page);
+      return null;
+    });
   }
 
   const from = data.total === 0 ? 0 : (data.page - 1) * PAGE_SIZE + 1;
   const to = Math.min(data.total, data.page * PAGE_SIZE);
   return (
     <Card>
+      {dialog}
       <CardHeader>
         <CardTitle>Do-not-email list</CardTitle>
         <CardDescription>
@@ -132,7 +135,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
                 <div className="min-w-0 flex-1">
                   <div className="truncate font-medium">{row.email}</div>
                   <div className="truncate text-xs text-muted-foreground">
-                    {new Date(row.createdAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })}
+                    {formatInZone(row.createdAt, browserTimeZone(), "date")}
                     {row.note ? ` · ${row.note}` : ""}
                   </div>
                 </div>

@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { initials } from "@/lib/utils";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -25,6 +26,7 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [dialog, ask] = useConfirm();
 
   async function call(url: string, method: string, body?: unknown, ok?: string) {
     setMessage(null);
@@ -54,6 +56,7 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
 
   return (
     <div className="grid gap-6">
+      {dialog}
       <Card>
         <CardHeader>
           <CardTitle>Team</CardTitle>
@@ -104,11 +107,12 @@ export function TeamSettings({ currentUserId, isAdmin, members, invites }: {
                       variant="ghost"
                       size="sm"
                       aria-label={`Remove ${m.email}`}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${m.email}? They will be signed out everywhere.`)) {
-                          void call(`/api/team/${m.id}`, "DELETE", undefined, `${m.email} was removed.`);
-                        }
-                      }}
+                      onClick={() =>
+                        ask({ title: `Remove ${m.email}?`, description: "They will be signed out everywhere and can no longer sign in.", confirmLabel: "Remove", destructive: true }, async () => {
+                          await call(`/api/team/${m.id}`, "DELETE", undefined, `${m.email} was removed.`);
+                          return null;
+                        })
+                      }
                     >
                       <Trash2 aria-hidden /> Remove
                     </Button>

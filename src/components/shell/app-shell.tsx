@@ -1,13 +1,14 @@
 "use client";
 import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { CalendarCheck2, Menu, X } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher, type EventOption } from "./event-switcher";
 import { UserMenu, type ShellUser } from "./user-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { ViewerZone } from "./viewer-zone";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { GlobalSearch } from "@/components/search/global-search";
 
@@ -24,6 +25,10 @@ export function AppShell({ user, events, currentEventId, banner, children }: {
   const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null);
   const menuOpen = menuOpenedOn === pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenedOn(open ? pathname : null);
+  // Changes made from this page say which event it shows (apiFetch sends it as x-event-id).
+  useEffect(() => {
+    document.body.dataset.eventId = currentEventId ?? "";
+  }, [currentEventId]);
 
   const nav = (
     <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
@@ -58,6 +63,7 @@ export function AppShell({ user, events, currentEventId, banner, children }: {
 
   return (
     <div className="min-h-dvh lg:pl-60">
+      <ViewerZone />
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
         {brand}
         {nav}

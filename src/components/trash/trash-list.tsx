@@ -5,8 +5,9 @@ import { Loader2, RotateCcw, Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RefusedButton } from "@/components/ui/refused-button";
-import { formatWhen } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { apiFetch } from "@/lib/api-client";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export type TrashItem = {
   id: string;
@@ -34,6 +35,7 @@ function counts(item: Pick<TrashItem, "accounts" | "people">): string {
 export function TrashList({ items, timeZone, children }: { items: TrashItem[]; timeZone: string; children: ReactNode }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   const [error, setError] = useState<{ id: string; text: string } | null>(null);
   // Shown above the list: the restored item leaves it.
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,20 +51,29 @@ export function TrashList({ items, timeZone, children }: { items: TrashItem[]; t
     router.refresh();
   }
 
-  async function purge(item: TrashItem) {
-    if (!window.confirm(`Delete ${item.label} for good? ${counts(item)} and everything that hangs off them (their messages, meetings and enrollments) cannot be brought back.`)) return;
-    setBusy(item.id);
-    setError(null);
-    setNotice(null);
-    const res = await apiFetch(`/api/trash/${item.id}`, { method: "DELETE" });
-    setBusy(null);
-    if (!res.success) return setError({ id: item.id, text: res.error });
-    setNotice(`Deleted ${item.label} for good.`);
-    router.refresh();
+  function purge(item: TrashItem) {
+    ask(
+      {
+        title: `Delete ${item.label} for good?`,
+        description: `${counts(item)} and everything that hangs off them (their messages, meetings and enrollments) cannot be brought back.`,
+        confirmLabel: "Delete for good",
+        destructive: true,
+      },
+      async () => {
+        setError(null);
+        setNotice(null);
+        const res = await apiFetch(`/api/trash/${item.id}`, { method: "DELETE" });
+        if (!res.success) return res.error;
+        setNotice(`Deleted ${item.label} for good.`);
+        router.refresh();
+        return null;
+      },
+    );
   }
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
+      {dialog}
       {notice ? <p role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm">{notice}</p> : null}
       {items.length === 0 ? children : (
       <ul className="min-w-0 divide-y rounded-lg border bg-card" data-testid="trash-list">
@@ -71,13 +82,13 @@ export function TrashList({ items, timeZone, children }: { items: TrashItem[]; t
             <div className="min-w-0">
               <p className="break-words font-medium">{item.label}</p>
               <p className="text-sm text-muted-foreground">
-                {counts(item)} · deleted by {item.deletedBy ? (item.deletedBy.name ?? item.deletedBy.email) : "a former teammate"} on {formatWhen(item.createdAt, timeZone)}
+                {counts(item)} · deleted by {item.deletedBy ? (item.deletedBy.name ?? item.deletedBy.email) : "a former teammate"} on {formatInZone(item.createdAt, timeZone)}
               </p>
               {item.names.length > 1 || item.names[0] !== item.label ? (
                 <p className="mt-1 truncate text-xs text-muted-foreground">{item.names.join(", ")}{item.accounts + item.people > item.names.length ? ", …" : ""}</p>
               ) : null}
               <Badge variant={item.daysLeft <= 3 ? "warning" : "secondary"} className="mt-2">
-                Deleted for good in {item.daysLeft} day{item.daysLeft === 1 ? "" : "s"} ({formatWhen(item.purgesAt, timeZone)})
+                Deleted for good in {item.daysLeft} day{item.daysLeft === 1 ? "" : "s"} ({formatInZone(item.purgesAt, timeZone)})
               </Badge>
               {error?.id === item.id ? <p role="alert" className="mt-2 text-sm text-destructive">{error.text}</p> : null}
             </div>

@@ -4,7 +4,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
+import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
@@ -22,7 +24,7 @@ import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
-export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "createdAt"] as const;
+export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
   ...eventScopeField,
@@ -33,6 +35,8 @@ export const listAccountsQuery = z.strictObject({
   assignedTo: z.string().max(64).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
+  ...engagementQuery,
+  stage: z.enum(STAGES).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
@@ -125,16 +129,18 @@ export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: s
   else if (assignee !== undefined) parts.push(Prisma.sql`a."assignedToId" = ${assignee}`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`a."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`a."icpScore" <= ${q.icpMax}`);
+  parts.push(...engagementWhereSql(ACCOUNT_OWNER, q));
   return Prisma.join(parts, " AND ");
 }
 
+const ACCOUNT_OWNER = { alias: "a", column: "accountId" } as const;
 const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL)`;
 const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], Prisma.Sql> = {
   name: Prisma.sql`a.name`, icpScore: Prisma.sql`a."icpScore"`, tier: Prisma.sql`a.tier`, status: Prisma.sql`a.status`, industry: Prisma.sql`a.industry`,
   employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: PEOPLE_COUNT,
-  lastActivityAt: Prisma.sql`a."lastActivityAt"`, createdAt: Prisma.sql`a."createdAt"`,
+  lastActivityAt: Prisma.sql`a."lastActivityAt"`, lastTouchedAt: lastTouchedSql(ACCOUNT_OWNER), createdAt: Prisma.sql`a."createdAt"`,
 };
-const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt"]);
+const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt", "lastTouchedAt"]);
 
 function accountOrderSql(q: ListAccountsQuery): Prisma.Sql {
   const dir = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
@@ -147,6 +153,7 @@ type AccountListRow = {
   id: string; name: string; domain: string | null; industry: string | null; headquarters: string | null; employeeCount: number | null; revenue: number | null;
   facilityCount: number | null; tier: (typeof TIERS)[number]; status: (typeof ACCOUNT_STATUSES)[number]; icpScore: number | null; lastActivityAt: Date | null; createdAt: Date;
   assignedTo: { id: string; name: string | null; email: string } | null; peopleCount: number;
+  contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: Date | null;
 };
 
 /**
@@ -161,7 +168,8 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
         a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
         ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
-        ${PEOPLE_COUNT}::int AS "peopleCount"
+        ${PEOPLE_COUNT}::int AS "peopleCount",
+        ${engagementColumnsSql(ACCOUNT_OWNER)}
       FROM target_accounts a LEFT JOIN users u ON u.id = a."assignedToId"
       WHERE ${where}
       ORDER BY ${accountOrderSql(q)}
@@ -195,7 +203,7 @@ const accountMeetingSelect = {
   id: true, title: true, scheduledAt: true, status: true, locationType: true, location: true, person: { select: { id: true, name: true } }, owner: { select: { name: true, email: true } },
 } satisfies Prisma.MeetingSelect;
 const accountTimelineSelect = { id: true, type: true, description: true, createdAt: true, actor: { select: { name: true, email: true } } } satisfies Prisma.ActivitySelect;
-type AccountRecord = Prisma.TargetAccountGetPayload<{ include: { assignedTo: { select: { id: true; name: true; email: true } }; event: { select: { id: true; name: true } }; dossier: true } }>;
+type AccountRecord = Prisma.TargetAccountGetPayload<{ include: { assignedTo: { select: { id: true; name: true; email: true } }; event: { select: { id: true; name: true; timeZone: true } }; dossier: true } }>;
 
 export type AccountDetail = {
   account: Omit<AccountRecord, "revenue"> & { revenue: number | null };
@@ -222,7 +230,7 @@ export async function getAccountDetail(id: string, actor: Actor, db: DbTx = pris
   const [row] = await db.$queryRaw<AccountDetailRow[]>`
     SELECT to_json(a) AS account,
       (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = a."assignedToId") AS "assignedTo",
-      (SELECT json_build_object('id', e.id, 'name', e.name) FROM events e WHERE e.id = a."eventId") AS event,
+      (SELECT json_build_object('id', e.id, 'name', e.name, 'timeZone', e."timeZone") FROM events e WHERE e.id = a."eventId") AS event,
       (SELECT to_json(d) FROM company_dossiers d WHERE d."accountId" = a.id) AS dossier,
       ${jsonList(Prisma.sql`
         SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt"
@@ -257,12 +265,15 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
   return prisma.$transaction(async (tx) => {
     await assertAssignee(body.assignedToId, tx);
     const { eventId: _ignored, revenue, expectedCloseDate, ...fields } = body;
-    const account = await tx.targetAccount.create({
+    // The creator owns what they create unless they assign it (an explicit null means unassigned).
+    const created = await tx.targetAccount.create({
       data: {
-        ...fields, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual",
+        ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, revenue: revenue == null ? revenue : BigInt(revenue), eventId, normalizedName: normalizeName(body.name), source: "manual",
         ...(opportunityEffects({ opportunityStage: body.opportunityStage, expectedCloseDate }, null, new Date()) as Partial<Prisma.TargetAccountUncheckedCreateInput>),
       },
     });
+    await scoreRecords(eventId, { accountIds: [created.id], personIds: [] }, tx);
+    const account = await tx.targetAccount.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
       { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
       tx,

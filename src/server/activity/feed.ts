@@ -66,8 +66,15 @@ export async function listActivities(eventId: string, query: Omit<ListActivities
   return paginated(items, total, query);
 }
 
-export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = prisma): Promise<FeedItem[]> {
-  return db.activity.findMany({ where: { eventId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: feedSelect });
+/**
+ * The latest activity of the event; with `mineFor`, only what happened on that rep's accounts and
+ * people (assigned to them) or was done by them — the dashboard's default for a rep.
+ */
+export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = prisma, scope: { mineFor?: string } = {}): Promise<FeedItem[]> {
+  const mine: Prisma.ActivityWhereInput | undefined = scope.mineFor
+    ? { OR: [{ account: { assignedToId: scope.mineFor } }, { person: { assignedToId: scope.mineFor } }, { actorId: scope.mineFor }] }
+    : undefined;
+  return db.activity.findMany({ where: { eventId, ...mine }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: feedSelect });
 }
 
 /** The filter options: the activity types present in the event, with counts. */

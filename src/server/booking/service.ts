@@ -27,7 +27,8 @@ import { recordActivity } from "@/server/activity/service";
 import { matchOrCreateLead } from "@/server/booth/leads";
 import { freeSlots, type FreeSlot } from "@/server/booking/slots";
 import { manageBookingIcsUrl, manageBookingUrl } from "@/server/booking/links";
-import { dayRange, eventDays, formatLocalTime, localDay, zoneAbbreviation } from "@/server/calendar/time";
+import { dayRange, eventDays, localDay } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { applyBookingEffects, renderIcs, sendMeetingInvite } from "@/server/meetings/service";
@@ -187,7 +188,7 @@ async function createBookedMeeting(
   });
   await recordActivity({
     type: "meeting.booked",
-    description: `${input.person.name} booked a booth meeting with ${owner.name ?? owner.email} for ${formatLocalTime(start, event.timeZone)} ${zoneAbbreviation(start, event.timeZone)} ${input.via === "slot_offer" ? "from an emailed slot offer" : "on the booking page"}`,
+    description: `${input.person.name} booked a booth meeting with ${owner.name ?? owner.email} for ${formatInZone(start, event.timeZone, "weekdayTime")} ${input.via === "slot_offer" ? "from an emailed slot offer" : "on the booking page"}`,
     actorId: null, eventId: event.id, personId: input.person.id, accountId: input.accountId, entityType: "meeting", entityId: meeting.id,
     metadata: { scheduledAt: start.toISOString(), ownerId: input.ownerId, bookedVia: input.via },
   }, tx);
@@ -283,7 +284,7 @@ export async function rescheduleBooking(token: string, body: z.infer<typeof resc
     await tx.meeting.update({ where: { id: m.id }, data: { scheduledAt: start, ownerId, icsSequence: { increment: 1 } } });
     await recordActivity({
       type: "meeting.rescheduled",
-      description: `${m.person.name} moved their booth meeting to ${formatLocalTime(start, m.event.timeZone)} ${zoneAbbreviation(start, m.event.timeZone)} with their booking link`,
+      description: `${m.person.name} moved their booth meeting to ${formatInZone(start, m.event.timeZone, "weekdayTime")} with their booking link`,
       actorId: null, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
       metadata: { from: m.scheduledAt.toISOString(), to: start.toISOString(), ownerId, byProspect: true },
     }, tx);

@@ -56,11 +56,12 @@ async function applyOne(operation: BoothOperation, actor: Actor): Promise<BoothO
         case "capture":
           return captureLead(operation.lead, actor, { db: tx });
         case "check_in":
-          return checkInMeeting(operation.meetingId, actor, { at: operation.at ? new Date(operation.at) : undefined }, tx);
+          // The visitor is standing at the booth: that is the confirmation an early check-in asks for.
+          return checkInMeeting(operation.meetingId, actor, { at: operation.at ? new Date(operation.at) : undefined, early: true }, tx);
         case "complete":
-          return completeMeeting(operation.meetingId, operation.outcome, actor, tx);
+          return completeMeeting(operation.meetingId, operation.outcome, actor, {}, tx);
         case "no_show":
-          return markNoShow(operation.meetingId, operation.outcome.note, actor, tx);
+          return markNoShow(operation.meetingId, operation.outcome.note, actor, {}, tx);
       }
     });
     return { key, ok: true, replayed, data: value };

@@ -70,19 +70,3 @@ export function eventDays(event: { startDate: Date; endDate: Date }): string[] {
   for (let d = first; d <= last && days.length < 60; d = addDays(d, 1)) days.push(d);
   return days;
 }
-
-/** "Mon, Dec 14, 9:30 AM" in the zone. */
-export function formatLocalTime(instant: Date, timeZone: string, withDate = true): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    ...(withDate ? { weekday: "short", month: "short", day: "numeric" } : {}),
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(instant).replace(/\u202f/g, " ");
-}
-
-/** "PST" / "PDT" for the zone at that instant. */
-export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName");
-  return part?.value ?? timeZone;
-}

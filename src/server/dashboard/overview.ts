@@ -11,7 +11,7 @@ export const dashboardStatsQuery = z.object({ eventId: z.string().min(1).max(64)
  * when there is one, see cache/event-metrics.ts) and the recent feed (always live: it is one
  * indexed read and the point of a feed is to be current).
  */
-export async function getDashboardStats(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma) {
-  const [metrics, recentActivity] = await Promise.all([cachedEventMetrics(eventId, filters), listRecentFeed(eventId, 12, db)]);
+export async function getDashboardStats(eventId: string, filters: MetricFilters = {}, feed: { mineFor?: string } = {}, db: DbTx = prisma) {
+  const [metrics, recentActivity] = await Promise.all([cachedEventMetrics(eventId, filters), listRecentFeed(eventId, 12, db, feed)]);
   return { eventId, metrics, recentActivity };
 }

@@ -95,6 +95,24 @@ export type ComposedEmail = {
 } & ReplyRouting;
 
 /**
+ * The sender's signature goes under every email, once. A message that already ends with it is
+ * left alone; one that ends with the sender's name on its own line (an older template's
+ * "Best,\n{{sender.name}}") has that line replaced by the signature rather than repeated.
+ */
+export function appendSignature(message: string, signature: string | null | undefined): string {
+  const body = message.trimEnd();
+  const sig = signature?.trim();
+  if (!sig) return body;
+  if (body.endsWith(sig)) return body;
+  const lines = body.split("\n");
+  const firstLineOfSignature = sig.split("\n")[0].trim();
+  if (lines.length > 1 && lines[lines.length - 1].trim() === firstLineOfSignature) {
+    return `${lines.slice(0, -1).join("\n").trimEnd()}\n${sig}`;
+  }
+  return `${body}\n\n${sig}`;
+}
+
+/**
  * The commercial footer every outgoing message carries (CAN-SPAM, CASL, ePrivacy): why the
  * recipient hears from us (the event's sentence), who sends (organisation and postal address,
  * Settings → Privacy) and the one-click opt-out. The sender lines are absent only on the dev
@@ -123,7 +141,7 @@ export function composeEmail(input: {
 }): ComposedEmail {
   const urls = trackingUrls(input.outreachId, input.base, input.secret);
   const footer = footerLines(input.footer);
-  const body = input.signature ? `${input.message.trimEnd()}\n\n${input.signature}` : input.message;
+  const body = appendSignature(input.message, input.signature);
 
   const rewriteText = (text: string) => text.replace(URL_PATTERN, (raw) => {
     const link = trimLink(raw);

@@ -45,6 +45,25 @@ export async function resolveCurrentEvent(lastEventId: string | null, db: DbTx =
   return upcoming ?? db.event.findFirst({ where: { archivedAt: null }, orderBy: { startDate: "desc" }, select: eventSummary });
 }
 
+/**
+ * A change made from a page acts on the event that page shows (the browser sends its id as
+ * x-event-id). When that event was archived, or the user's current event changed meanwhile (in
+ * another tab, or an admin archived it), the change is refused with a sentence saying so — it
+ * never lands silently in another event than the one on screen.
+ */
+export async function assertPageEventCurrent(pageEventId: string | null, user: { lastEventId: string | null }, db: DbTx = prisma) {
+  if (!pageEventId) return;
+  const shown = await db.event.findUnique({ where: { id: pageEventId }, select: { id: true, name: true, archivedAt: true } });
+  if (!shown) return;
+  if (shown.archivedAt) {
+    throw new AppError("conflict", `${shown.name} was archived, so nothing more can be added to it. Choose another event in the switcher at the top, then try again.`, { reason: "event_archived", eventId: shown.id });
+  }
+  const current = await resolveCurrentEvent(user.lastEventId, db);
+  if (current && current.id !== shown.id) {
+    throw new AppError("conflict", `You are now working in ${current.name} (changed in another tab). Reload this page to work in ${current.name}, or switch back to ${shown.name}.`, { reason: "event_changed", eventId: current.id });
+  }
+}
+
 export async function getEventOrThrow(id: string, db: DbTx = prisma) {
   const event = await db.event.findUnique({ where: { id }, select: eventSummary });
   if (!event) throw new AppError("not_found", "Event not found");

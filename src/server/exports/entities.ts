@@ -18,7 +18,10 @@ import pg from "pg";
 import { neutralizeCell } from "@/server/exports/csv";
 import { env } from "@/server/env";
 
-export const EXPORT_ENTITIES = ["accounts", "people", "outreach", "meetings", "activities"] as const;
+export const EXPORT_ENTITIES = [
+  "accounts", "people", "outreach", "meetings", "activities", "dossiers", "campaigns", "templates", "sequences", "sequence_steps",
+  "enrollments", "reports", "do_not_email",
+] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 export type ExportFormat = "csv" | "json" | "ndjson";
 
@@ -31,12 +34,17 @@ type Column = { name: string; kind: Kind; expr?: string; lookup?: { map: Lookup;
 
 const text = (name: string, expr?: string): Column => ({ name, kind: "text", expr });
 const int = (name: string): Column => ({ name, kind: "int" });
-const bool = (name: string): Column => ({ name, kind: "bool" });
+const bool = (name: string, expr?: string): Column => ({ name, kind: "bool", expr });
 const ts = (name: string): Column => ({ name, kind: "ts" });
 const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: "text", lookup: { map, fk } });
 
-/** `trashable`: the table has a Trash (deletedAt); the export leaves trashed rows out. */
-const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[] }> = {
+/**
+ * Each entity's table and columns; `from`/`where` when its rows are not found by their own
+ * "eventId" ($1 is always the event id): dossiers and steps through their account or sequence,
+ * templates of the event plus the shared ones, the do-not-email list for the whole workspace.
+ * `trashable`: the table has a Trash (deletedAt); the export leaves trashed rows out.
+ */
+const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[]; from?: string; where?: string }> = {
   accounts: {
     table: "target_accounts",
     trashable: true,
@@ -83,6 +91,60 @@ const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns:
       text("accountId"), named("accountName", "accounts", "accountId"), text("entityType"), text("entityId"), ts("createdAt"),
     ],
   },
+  dossiers: {
+    table: "company_dossiers",
+    from: `company_dossiers t JOIN target_accounts a ON a.id = t."accountId"`,
+    where: `a."eventId" = $1 AND a."deletedAt" IS NULL`,
+    columns: [
+      text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("summary"), text("footprint"), text("facilities", `t.facilities::text`),
+      text("painPoints", `t."painPoints"::text`), text("techStack", `t."techStack"::text`), text("recentNews", `t."recentNews"::text`),
+      text("keyContacts", `t."keyContacts"::text`), text("sources", `t.sources::text`), text("provider"), ts("researchedAt"), ts("updatedAt"),
+    ],
+  },
+  campaigns: {
+    table: "campaigns",
+    columns: [text("id"), text("name"), text("description"), named("ownerEmail", "users", "ownerId"), ts("archivedAt"), ts("createdAt"), ts("updatedAt")],
+  },
+  templates: {
+    table: "email_templates",
+    where: `(t."eventId" = $1 OR t."eventId" IS NULL)`,
+    columns: [
+      text("id"), text("name"), text("channel"), text("subject"), text("body"), bool("shared", `t."eventId" IS NULL`), named("ownerEmail", "users", "ownerId"),
+      ts("archivedAt"), ts("createdAt"), ts("updatedAt"),
+    ],
+  },
+  sequences: {
+    table: "sequences",
+    columns: [text("id"), text("name"), text("description"), text("status"), bool("pauseAccountOnReply"), named("ownerEmail", "users", "ownerId"), ts("createdAt"), ts("updatedAt")],
+  },
+  sequence_steps: {
+    table: "sequence_steps",
+    from: `sequence_steps t JOIN sequences s ON s.id = t."sequenceId"`,
+    where: `s."eventId" = $1`,
+    columns: [
+      text("id"), text("sequenceId"), text("sequenceName", "s.name"), int("order"), int("delayDays"), bool("businessDays"), text("channel"), text("templateId"),
+      text("subject"), text("body"), ts("createdAt"), ts("updatedAt"),
+    ],
+  },
+  enrollments: {
+    table: "sequence_enrollments",
+    from: `sequence_enrollments t JOIN sequences s ON s.id = t."sequenceId"`,
+    where: `s."eventId" = $1`,
+    columns: [
+      text("id"), text("sequenceId"), text("sequenceName", "s.name"), text("personId"), named("personName", "people", "personId"), text("accountId"),
+      named("ownerEmail", "users", "ownerId"), text("status"), int("currentStep"), ts("lastStepAt"), ts("nextStepAt"), int("failureCount"), text("lastError"),
+      text("stopReason"), ts("enrolledAt"), ts("completedAt"), ts("stoppedAt"),
+    ],
+  },
+  reports: {
+    table: "report_definitions",
+    columns: [text("id"), text("name"), text("config", "t.config::text"), named("ownerEmail", "users", "ownerId"), ts("createdAt"), ts("updatedAt")],
+  },
+  do_not_email: {
+    table: "suppressions",
+    where: `$1::text IS NOT NULL`,
+    columns: [text("id"), text("email"), text("reason"), text("source"), text("note"), ts("createdAt")],
+  },
 };
 
 export const COLUMNS = Object.fromEntries(
@@ -103,7 +165,7 @@ function batchSql(entity: ExportEntity): string {
     const spec = SPECS[entity];
     // Keyset: '' sorts before every id, and the comparison uses the collation the order does.
     const live = spec.trashable ? ` AND t."deletedAt" IS NULL` : "";
-    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.table} t WHERE t."eventId" = $1${live} AND t.id > $2 ORDER BY t.id LIMIT $3`;
+    sql = `SELECT ${spec.columns.map(selectExpr).join(", ")} FROM ${spec.from ?? `${spec.table} t`} WHERE ${spec.where ?? `t."eventId" = $1`}${live} AND t.id > $2 ORDER BY t.id LIMIT $3`;
     SQL.set(entity, sql);
   }
   return sql;

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
-import { ZodError } from "zod";
+import { ZodError, type ZodType } from "zod";
+import { fieldIssues, summarise, type FieldIssue } from "@/lib/validation";
 
 /** Every error code the API can answer with, and its HTTP status: the one table. */
 export const errorStatus = {
@@ -36,24 +37,20 @@ export class AppError extends Error {
   }
 }
 
-export type FieldIssue = { path: string; message: string };
+export type { FieldIssue } from "@/lib/validation";
 
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(root)",
-    message: issue.message,
-  }));
+export function zodIssues(error: ZodError, schema?: ZodType): FieldIssue[] {
+  return fieldIssues(error, schema);
 }
 
-export function validationError(error: ZodError, where: string): AppError {
-  return fieldIssuesError(zodIssues(error), where);
+/** 422 with one human sentence (see src/lib/validation.ts) and every field's problem in `details`. */
+export function validationError(error: ZodError, where: string, schema?: ZodType): AppError {
+  return fieldIssuesError(fieldIssues(error, schema), where);
 }
 
-/** A 422 whose message names the first problem and whose details list them all. */
-export function fieldIssuesError(issues: FieldIssue[], where: string): AppError {
-  const first = issues[0];
-  const summary = first ? `${first.path}: ${first.message}` : "invalid input";
-  return new AppError("validation_error", `Invalid ${where} — ${summary}`, issues);
+/** A 422 whose message is one sentence naming the first problem and whose details list them all. */
+export function fieldIssuesError(issues: FieldIssue[], _where: string): AppError {
+  return new AppError("validation_error", summarise(issues), issues);
 }
 
 /**

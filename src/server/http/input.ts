@@ -34,13 +34,13 @@ export function inputIssues(value: unknown, maxDepth = MAX_JSON_DEPTH): FieldIss
     const { value: current, path } = stack.pop()!;
     if (typeof current === "string") {
       const reason = unstorableReason(current);
-      if (reason) issues.push({ path: pathText(path), message: REASON_MESSAGES[reason] });
+      if (reason) issues.push({ path: pathText(path), message: REASON_MESSAGES[reason], code: reason });
       continue;
     }
     if (current === null || typeof current !== "object") continue;
     if (path.length >= maxDepth) {
       // The first steps of the path say which field is too deep; all 32 would be noise.
-      issues.push({ path: `${pathText(path.slice(0, 3))}${path.length > 3 ? "…" : ""}`, message: `Nested more than ${maxDepth} levels deep` });
+      issues.push({ path: `${pathText(path.slice(0, 3))}${path.length > 3 ? "…" : ""}`, message: `Nested more than ${maxDepth} levels deep`, code: "too_deep" });
       continue;
     }
     const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((v, i) => [i, v]) : Object.entries(current);
@@ -49,7 +49,7 @@ export function inputIssues(value: unknown, maxDepth = MAX_JSON_DEPTH): FieldIss
       if (typeof key === "string") {
         const reason = unstorableReason(key);
         if (reason) {
-          issues.push({ path: pathText([...path, printableKey(key)]), message: `The field name ${REASON_MESSAGES[reason].charAt(0).toLowerCase()}${REASON_MESSAGES[reason].slice(1)}` });
+          issues.push({ path: pathText([...path, printableKey(key)]), message: `The field name ${REASON_MESSAGES[reason].charAt(0).toLowerCase()}${REASON_MESSAGES[reason].slice(1)}`, code: reason });
           continue;
         }
       }

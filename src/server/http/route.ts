@@ -10,6 +10,7 @@ import { reportError } from "@/server/http/report";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
 import { getUserBySessionToken, sessionTokenFromCookieHeader } from "@/server/users/session";
+import { assertPageEventCurrent } from "@/server/events/service";
 import { paginationFields } from "@/server/http/pagination";
 
 /**
@@ -36,6 +37,8 @@ type Options<P, Q, B> = {
   crossOrigin?: boolean;
   /** Largest accepted JSON body in bytes (see input.ts: checked while reading, not after). */
   maxBodyBytes?: number;
+  /** The route changes which event the user works in (switching, the events admin): it may act while the page shows another one. */
+  anyEvent?: boolean;
   /**
    * Whether a successful call changes data, which expires the cached dashboard aggregates
    * (src/server/cache/event-metrics.ts). Default: every method but GET/HEAD; tracking GETs say true.
@@ -84,6 +87,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
         if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can do this.");
+
+        if (user && !options.anyEvent && !SAFE_METHODS.has(req.method)) await assertPageEventCurrent(req.headers.get("x-event-id"), user);
 
         const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
@@ -185,7 +190,7 @@ function parseWith<T>(schema: ZodType<T> | undefined, input: unknown, where: str
   if (!schema) return {};
   assertStorableInput(input, where);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error, where);
+  if (!parsed.success) throw validationError(parsed.error, where, schema);
   return parsed.data;
 }
 

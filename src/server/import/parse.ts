@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/server/http/errors";
+import { notCsvReason } from "@/lib/csv-sniff";
 
 /**
  * Reading a CSV file as people export them: a UTF-8 byte-order mark is dropped, the delimiter
@@ -33,6 +34,8 @@ export function parseCsvText(input: string): ParsedCsv {
     throw new AppError("payload_too_large", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files`);
   }
   if (text.trim() === "") throw new AppError("validation_error", "The file is empty", [{ path: "csv", message: "empty file" }]);
+  const notCsv = notCsvReason(text);
+  if (notCsv) throw new AppError("validation_error", notCsv, [{ path: "csv", message: "not a CSV file" }]);
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {

@@ -3,9 +3,10 @@ import { ERASED_MESSAGE, erasedIdentities } from "@/server/privacy/tombstones";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
-import type { Actor } from "@/server/access/actor";
+import type { Actor, TeamActor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy, refusalReason } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
@@ -104,11 +105,14 @@ function labelOf(field: ImportField): string {
 const PREVIEW_ROWS = 50;
 const MAX_LISTED = 1000;
 
-export function previewImport(body: PreviewImportBody) {
+/** Works before any event exists (the first import); then no row is matched against existing records. */
+export async function previewImport(body: PreviewImportBody, actor: TeamActor) {
   const parsed = parseCsvText(body.csv);
   const detected = detectMapping(parsed.headers);
   const mapping = resolveMapping(parsed.headers, body.mapping);
   const records = readRecords(parsed.headers, parsed.rows, mapping);
+  const shown = records.slice(0, PREVIEW_ROWS);
+  const matches = actor.eventId ? await existingMatches(actor.eventId, shown.filter((r) => r.errors.length === 0)) : null;
   const invalid = records.filter((r) => r.errors.length > 0);
   const duplicates = records.filter((r) => r.errors.length === 0 && r.duplicateOf !== null);
   return {
@@ -126,7 +130,7 @@ export function previewImport(body: PreviewImportBody) {
       accounts: new Set(records.filter((r) => r.errors.length === 0 && r.accountKey).map((r) => r.accountKey)).size,
       people: records.filter((r) => r.errors.length === 0 && r.duplicateOf === null && r.person).length,
     },
-    rows: records.slice(0, PREVIEW_ROWS).map(previewRow),
+    rows: shown.map((r) => ({ ...previewRow(r), action: matches && r.errors.length === 0 && r.duplicateOf === null ? matches(r) : null })),
     problems: records
       .filter((r) => r.errors.length > 0 || r.duplicateOf !== null)
       .slice(0, MAX_LISTED)
@@ -145,6 +149,35 @@ function previewRow(r: ImportRecord) {
     errors: r.errors,
     warnings: r.warnings,
     duplicateOf: r.duplicateOf,
+  };
+}
+
+/**
+ * What importing a previewed row would do, by the rules the import applies (an account by
+ * domain, else by name; a person by email): "create" (a new company or person), "add" (a new
+ * person at a company already in the event) or "update" (a record already there). A person
+ * without an email who matches by name is counted as new here; the import itself may update them.
+ */
+async function existingMatches(eventId: string, records: ImportRecord[]) {
+  const accounts = records.flatMap((r) => (r.account ? [r.account] : []));
+  const emails = [...new Set(records.flatMap((r) => (r.person?.email ? [r.person.email] : [])))];
+  const [existingAccounts, existingPeople] = await Promise.all([
+    accounts.length
+      ? prisma.targetAccount.findMany({
+          where: { eventId, OR: [{ domain: { in: accounts.flatMap((a) => (a.domain ? [a.domain] : [])) } }, { normalizedName: { in: accounts.map((a) => a.normalizedName) } }] },
+          select: { domain: true, normalizedName: true },
+        })
+      : [],
+    emails.length ? prisma.person.findMany({ where: { eventId, email: { in: emails, mode: "insensitive" } }, select: { email: true } }) : [],
+  ]);
+  const domains = new Set(existingAccounts.flatMap((a) => (a.domain ? [a.domain] : [])));
+  const names = new Set(existingAccounts.map((a) => a.normalizedName));
+  const namesWithoutDomain = new Set(existingAccounts.filter((a) => !a.domain).map((a) => a.normalizedName));
+  const people = new Set(existingPeople.map((p) => p.email!.toLowerCase()));
+  return (r: ImportRecord): "create" | "add" | "update" => {
+    const accountExists = r.account ? (r.account.domain ? domains.has(r.account.domain) || namesWithoutDomain.has(r.account.normalizedName) : names.has(r.account.normalizedName)) : false;
+    if (r.person) return r.person.email && people.has(r.person.email.toLowerCase()) ? "update" : accountExists ? "add" : "create";
+    return accountExists ? "update" : "create";
   };
 }
 
@@ -180,6 +213,8 @@ export type RunImportOptions = {
 };
 
 type BatchState = {
+  /** Who runs the import: they own the accounts and people it creates. */
+  ownerId: string;
   /** account key → id, for accounts already handled by a committed batch of this import. */
   accounts: Map<string, string>;
   /** Whether the event has an address stored with capitals (read once per import). */
@@ -208,8 +243,11 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
     select: { id: true },
   });
   const state: BatchState = {
+    ownerId: options.actor.id,
     accounts: new Map(),
   };
+  // What this import created or changed, scored once it is done (none waits for "Rescore all").
+  const touched = { accountIds: [] as string[], personIds: [] as string[] };
   const totals = {
     rows: { created: 0, updated: 0, unchanged: 0, skipped: skipped.length },
     accounts: { created: 0, updated: 0, unchanged: 0 },
@@ -246,6 +284,9 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
         { timeout: 120_000, maxWait: 30_000 },
       );
       for (const [key, id] of result.outcome.accountIds) state.accounts.set(key, id);
+      const u = result.outcome.undo;
+      touched.accountIds.push(...u.accounts.created, ...u.accounts.updated.map((x) => x.id));
+      touched.personIds.push(...u.people.created, ...u.people.updated.map((x) => x.id));
       totals.rows = addCounts(totals.rows, result.outcome.rowCounts);
       totals.accounts = addCounts(totals.accounts, result.outcome.accountCounts);
       totals.people = addCounts(totals.people, result.outcome.peopleCounts);
@@ -259,6 +300,7 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
     await options.onProgress?.({ processed: Math.min(work.length, (b + 1) * batchSize), total: work.length });
   }
 
+  await scoreRecords(eventId, touched);
   skipped.sort((a, b) => a.row - b.row);
   const wroteSomething = totals.rows.created + totals.rows.updated > 0;
   const status = failedBatches.length > 0 && !wroteSomething ? "FAILED" : "COMPLETED";
@@ -384,7 +426,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
     } else {
       const id = randomUUID();
       accountIds.set(key, id);
-      accountCreates.push({ id, eventId, source: "csv-import", ...accountSnapshot(values) });
+      accountCreates.push({ id, eventId, source: "csv-import", assignedToId: state.ownerId, ...accountSnapshot(values) });
       undo.accounts.created.push(id);
       accountEffect.set(row, "created");
       accountCounts.created++;
@@ -442,7 +484,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
       const match = r.person.email ? emailIndex.get(r.person.email) : nameIndex.get(`${accountId}|${foldPersonName(r.person.name)}`);
       if (!match) {
         const id = randomUUID();
-        personCreates.push({ id, eventId, source: "csv-import", dataSource: "IMPORT", ...values });
+        personCreates.push({ id, eventId, source: "csv-import", dataSource: "IMPORT", assignedToId: state.ownerId, ...values });
         undo.people.created.push(id);
         personEffect = "created";
         peopleCounts.created++;
@@ -561,7 +603,7 @@ async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns
  */
 async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Snapshot[]) {
   if (rows.length === 0) return;
-  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", ...(table === "people" ? { dataSource: '"DataSource"' } : {}), ...columns };
+  const all: Record<string, string> = { id: "text", eventId: "text", source: "text", assignedToId: "text", ...(table === "people" ? { dataSource: '"DataSource"' } : {}), ...columns };
   const names = Object.keys(all);
   const list = names.map((c) => `"${c}"`).join(", ");
   const types = names.map((c) => `"${c}" ${all[c]}`).join(", ");

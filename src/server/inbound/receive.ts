@@ -3,7 +3,7 @@ import type { InboundKind } from "@/generated/prisma/enums";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { outreachIdFromAddresses } from "@/server/email/reply-token";
-import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import { logger } from "@/server/logger";
 import { findTombstone } from "@/server/privacy/tombstones";
 import { stopActiveEnrollments } from "@/server/suppressions/service";
@@ -287,7 +287,7 @@ async function recordBounce({ tx, inboundId, o, receivedAt, now }: EffectInput, 
   const common = { eventId: o.eventId, personId: o.personId, accountId: o.accountId, entityType: "outreach", entityId: o.id };
   if (tries <= SOFT_BOUNCE_RETRIES && o.status === "SENT") {
     const at = new Date(now.getTime() + SOFT_BOUNCE_DELAY_MS * tries);
-    const when = `${formatLocalTime(at, o.event.timeZone)} ${zoneAbbreviation(at, o.event.timeZone)}`;
+    const when = formatInZone(at, o.event.timeZone);
     await tx.outreach.update({ where: { id: o.id }, data: { status: "QUEUED", scheduledAt: at, queuedAt: now, failureReason: `Temporarily not delivered (${reason.slice(0, 200)}); sending again ${when}` } });
     await recordActivity({ ...common, type: "outreach.soft_bounced", description: `Email to ${o.person.name} was not delivered for now (${reason.slice(0, 120)}); it goes out again ${when}`, metadata }, tx);
   } else {

@@ -1,5 +1,5 @@
 import { recordActivity } from "@/server/activity/service";
-import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import type { DbTx } from "@/server/db";
 import { appUrl } from "@/server/env";
 import type { MeetingView } from "@/server/meetings/service";
@@ -18,7 +18,7 @@ export async function draftNoShowFollowUp(meeting: MeetingView, actorId: string,
     tx.user.findUnique({ where: { id: ownerId }, select: { name: true, bookingSlug: true } }),
     tx.person.findUniqueOrThrow({ where: { id: meeting.personId }, select: { firstName: true, name: true } }),
   ]);
-  const when = `${formatLocalTime(meeting.scheduledAt, event.timeZone)} ${zoneAbbreviation(meeting.scheduledAt, event.timeZone)}`;
+  const when = `${formatInZone(meeting.scheduledAt, event.timeZone, "weekdayTime")}`;
   const bookingLink = event.bookingEnabled ? `${appUrl()}/book/${event.slug}${owner?.bookingSlug ? `/${owner.bookingSlug}` : ""}` : null;
   const message = [
     `Hi ${person.firstName || person.name},`,

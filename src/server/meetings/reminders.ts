@@ -17,7 +17,7 @@
  * triggers the same task for a scheduler outside the engine.
  */
 import { recordActivity } from "@/server/activity/service";
-import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import { prisma } from "@/server/db";
 import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
@@ -68,7 +68,7 @@ export async function sendDueMeetingReminders(now = new Date(), limit = 500): Pr
         summary.alreadySent++;
         continue;
       }
-      const when = `${formatLocalTime(m.scheduledAt, m.event.timeZone)} ${zoneAbbreviation(m.scheduledAt, m.event.timeZone)}`;
+      const when = `${formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime")}`;
       const where = m.locationType === "BOOTH" ? [m.event.boothNumber ? `Booth ${m.event.boothNumber}` : "our booth", m.event.venue].filter(Boolean).join(", ") : (m.location ?? m.event.name);
       const forProspect = r.recipient === "prospect";
       const subject = forProspect ? `Reminder: we meet ${kind.words} at ${m.event.name} — ${when}` : `Reminder: ${m.person.name} ${kind.words} — ${when}`;

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { paginationQuery } from "@/server/http/route";
 import { eventScopeField } from "@/server/access/actor";
-
 import { MEETING_STATUSES } from "@/lib/vocabulary";
+
 export { MEETING_STATUSES };
+
+/** `?early=true`: the rep confirmed recording a meeting before its day (see assertMeetingDay). */
+export const meetingOutcomeQuery = z.object({ early: z.enum(["true"]).optional() });
 export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
 export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
 

@@ -21,7 +21,8 @@ import { angleBracketed } from "@/lib/utils";
 import type { AccountStatus, MeetingLocationType } from "@/generated/prisma/enums";
 import { recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
-import { dayRange, formatLocalTime, parseStartTime, zoneAbbreviation } from "@/server/calendar/time";
+import { dayRange, localDay, parseStartTime } from "@/server/calendar/time";
+import { formatInZone } from "@/lib/time";
 import { prisma, withTransaction, type DbTx } from "@/server/db";
 import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
 import { sendMail } from "@/server/email/transport";
@@ -174,7 +175,39 @@ async function lockSlots(tx: DbTx, c: { ownerId: string | null; personId: string
   }
 }
 
-function conflictError(conflicts: ConflictView[]) {
+const SLOT_STEP_MIN = 15;
+const DAY_OPENS_HOUR = 7;
+const DAY_CLOSES_HOUR = 20;
+
+/**
+ * Free starts near a busy one, the same local day (7:00–20:00 in the event's zone, every 15
+ * minutes, none in the past): the times the same rep, attendee and room are all free for the
+ * whole meeting — the closest three, earliest first. One read of that day's meetings.
+ */
+export async function suggestFreeSlots(
+  candidate: { id?: string; eventId: string; ownerId: string | null; personId: string; scheduledAt: Date; durationMinutes: number; locationType: MeetingLocationType; location: string | null },
+  db: DbTx = prisma,
+  now = new Date(),
+): Promise<Date[]> {
+  const { timeZone } = await db.event.findUniqueOrThrow({ where: { id: candidate.eventId }, select: { timeZone: true } });
+  const { start, end } = dayRange(localDay(candidate.scheduledAt, timeZone), timeZone);
+  const or: Prisma.MeetingWhereInput[] = [{ personId: candidate.personId }];
+  if (candidate.ownerId) or.push({ ownerId: candidate.ownerId });
+  if (candidate.locationType === "MEETING_ROOM" && candidate.location) or.push({ eventId: candidate.eventId, locationType: "MEETING_ROOM" });
+  const sameDay = await db.meeting.findMany({
+    where: { OR: or, status: { in: ["SCHEDULED", "COMPLETED"] }, scheduledAt: { lt: end, gt: new Date(start.getTime() - 8 * 3_600_000) }, ...(candidate.id ? { id: { not: candidate.id } } : {}) },
+    select: { id: true, eventId: true, ownerId: true, personId: true, scheduledAt: true, durationMinutes: true, locationType: true, location: true, status: true },
+  });
+  const free: Date[] = [];
+  for (let t = start.getTime() + DAY_OPENS_HOUR * 3_600_000; t + candidate.durationMinutes * 60_000 <= start.getTime() + DAY_CLOSES_HOUR * 3_600_000; t += SLOT_STEP_MIN * 60_000) {
+    if (t < now.getTime() || t === candidate.scheduledAt.getTime()) continue;
+    if (findConflicts({ ...candidate, scheduledAt: new Date(t) }, sameDay).length === 0) free.push(new Date(t));
+  }
+  const wanted = candidate.scheduledAt.getTime();
+  return free.sort((a, b) => Math.abs(a.getTime() - wanted) - Math.abs(b.getTime() - wanted)).slice(0, 3).sort((a, b) => a.getTime() - b.getTime());
+}
+
+function conflictError(conflicts: ConflictView[], suggestions: Date[] = []) {
   const what = conflicts
     .flatMap((c) => c.reasons)
     .filter((r, i, all) => all.indexOf(r) === i)
@@ -183,7 +216,7 @@ function conflictError(conflicts: ConflictView[]) {
   return new AppError(
     "conflict",
     `This time clashes with ${conflicts.length} other meeting${conflicts.length === 1 ? "" : "s"} (${what} already booked). Pick another time or save anyway.`,
-    { conflicts },
+    { conflicts, suggestions },
   );
 }
 
@@ -209,7 +242,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   const meetingId = await prisma.$transaction(async (tx) => {
     await lockSlots(tx, candidate);
     conflicts = await detectConflicts(candidate, tx);
-    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
+    if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts, await suggestFreeSlots(candidate, tx));
     const meeting = await tx.meeting.create({
       data: {
         eventId: event.id,
@@ -229,7 +262,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
     });
     await recordActivity({
       type: "meeting.booked",
-      description: `Booked a meeting with ${person.name} for ${formatLocalTime(scheduledAt, event.timeZone)} ${zoneAbbreviation(scheduledAt, event.timeZone)}`,
+      description: `Booked a meeting with ${person.name} for ${formatInZone(scheduledAt, event.timeZone, "weekdayTime")}`,
       actorId: actor.id,
       eventId: event.id,
       personId: person.id,
@@ -323,7 +356,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
       const candidate = { id, eventId: current.eventId, personId: current.personId, ...next };
       await lockSlots(tx, candidate);
       conflicts = await detectConflicts(candidate, tx);
-      if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts);
+      if (conflicts.length > 0 && !body.allowConflicts) throw conflictError(conflicts, await suggestFreeSlots(candidate, tx));
     }
     await tx.meeting.update({
       where: { id },
@@ -340,7 +373,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
     await recordActivity({
       type: rescheduled ? "meeting.rescheduled" : "meeting.updated",
       description: rescheduled
-        ? `Rescheduled the meeting with ${current.person.name} to ${formatLocalTime(next.scheduledAt, event.timeZone)} ${zoneAbbreviation(next.scheduledAt, event.timeZone)}`
+        ? `Rescheduled the meeting with ${current.person.name} to ${formatInZone(next.scheduledAt, event.timeZone, "weekdayTime")}`
         : `Updated the meeting with ${current.person.name}`,
       actorId: actor.id,
       eventId: current.eventId,
@@ -382,12 +415,30 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
   return { meeting: await getMeeting(id, actor), invite };
 }
 
+/**
+ * A meeting is checked in, held or missed from its own day on (in the event's zone): before that,
+ * "held" would count a meeting that has not happened. The rep may still record it early (a visitor
+ * came by before the show) by confirming — the request then says `early`.
+ */
+async function assertMeetingDay(current: { scheduledAt: Date; eventId: string }, early: boolean, now = new Date(), db: DbTx = prisma) {
+  if (early) return;
+  const { timeZone } = await db.event.findUniqueOrThrow({ where: { id: current.eventId }, select: { timeZone: true } });
+  const { start } = dayRange(localDay(current.scheduledAt, timeZone), timeZone);
+  if (now >= start) return;
+  throw new AppError(
+    "conflict",
+    `This meeting is on ${formatInZone(current.scheduledAt, timeZone, "weekdayTime")}, which has not come yet. Record it now only if it already happened.`,
+    { reason: "before_meeting_day", scheduledAt: current.scheduledAt.toISOString() },
+  );
+}
+
 /** `at`: when the visitor arrived, if not now (the booth phone queues check-ins while offline). */
-export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date } = {}, db?: DbTx) {
+export async function checkInMeeting(id: string, actor: Actor, options: { at?: Date; early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
   assertCan(actor, "meeting", "checkIn", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be checked in (this one is ${statusWord(current.status)})`);
   if (current.checkedInAt) return current;
+  await assertMeetingDay(current, options.early ?? false, options.at ?? new Date(), db);
   await withTransaction(db, async (tx) => {
     await tx.meeting.update({ where: { id }, data: { checkedInAt: options.at ?? new Date() } });
     await recordActivity({
@@ -408,10 +459,11 @@ const STATUS_LABEL: Record<AccountStatus, string> = {
   PROSPECTING: "Prospecting", ENGAGED: "Engaged", MEETING_SCHEDULED: "Meeting scheduled", WON: "Won", LOST: "Lost",
 };
 
-export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, db?: DbTx) {
+export async function completeMeeting(id: string, body: CompleteMeetingBody, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
   assertCan(actor, "meeting", "complete", ownedBy(current.owner));
   if (current.status === "CANCELLED") throw new AppError("conflict", "A cancelled meeting cannot be completed");
+  if (current.status === "SCHEDULED" && !current.checkedInAt) await assertMeetingDay(current, options.early ?? false, new Date(), db);
   if (body.accountStatus && !current.accountId) throw new AppError("validation_error", "This person has no account to update", [{ path: "accountStatus", message: "No account" }]);
   if (body.accountStatus === "LOST" && !body.reason) {
     throw new AppError("validation_error", "Say why the account is lost", [{ path: "reason", message: "A reason is required for Lost" }]);
@@ -446,10 +498,11 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
 }
 
 /** A no-show also leaves the meeting's rep a follow-up draft (see noShowFollowUp), never sent by itself. */
-export async function markNoShow(id: string, note: string | null, actor: Actor, db?: DbTx) {
+export async function markNoShow(id: string, note: string | null, actor: Actor, options: { early?: boolean } = {}, db?: DbTx) {
   const current = await getMeeting(id, actor, db);
   assertCan(actor, "meeting", "noShow", ownedBy(current.owner));
   if (current.status !== "SCHEDULED") throw new AppError("conflict", `Only a scheduled meeting can be marked as a no-show (this one is ${statusWord(current.status)})`);
+  await assertMeetingDay(current, options.early ?? false, new Date(), db);
   await withTransaction(db, async (tx) => {
     await tx.meeting.update({ where: { id }, data: { status: "NO_SHOW", ...(note ? { outcome: note } : {}) } });
     await recordActivity({
@@ -537,7 +590,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
     });
     return { sent: false, method, ...(m.person.email ? { to: m.person.email } : {}), reason: error.message };
   }
-  const when = `${formatLocalTime(m.scheduledAt, m.event.timeZone)} ${zoneAbbreviation(m.scheduledAt, m.event.timeZone)}`;
+  const when = formatInZone(m.scheduledAt, m.event.timeZone, "weekdayTime");
   const where = locationText(m, m.event);
   const ownerName = m.owner?.name ?? "our team";
   const firstName = m.person.firstName || m.person.name;

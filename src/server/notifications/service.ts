@@ -5,6 +5,7 @@ import { appUrl, env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { sendMail } from "@/server/email/transport";
 import { escapeHtml } from "@/lib/escape-html";
+import { formatInZone } from "@/lib/time";
 
 /**
  * Notifications: the one way any domain tells a teammate that something happened to their
@@ -204,7 +205,7 @@ async function mail(user: Recipient, items: Claimed[], kind: "immediate" | "dail
   const sorted = items.slice().sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const base = appUrl();
   const zone = validZone(user.timeZone);
-  const when = (d: Date) => `${d.toLocaleString("en-US", { timeZone: zone, dateStyle: "medium", timeStyle: "short" })} (${zone})`;
+  const when = (d: Date) => formatInZone(d, zone);
   const subject = kind === "daily"
     ? `Your EventOps digest: ${sorted.length} notification${sorted.length === 1 ? "" : "s"}`
     : sorted.length === 1 ? sorted[0].title : `${sorted.length} new notifications in EventOps`;

@@ -17,7 +17,7 @@ import { createEventBody, updateEventBody, updateMeBody } from "@/server/events/
 import { exportBody, exportQuery } from "@/server/exports/full-export";
 import { idParams } from "@/server/http/route";
 import { commitImportBody, commitImportQuery, listImportsQuery, previewImportBody } from "@/server/import/schemas";
-import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
+import { attendeeSearchQuery, bookingContextQuery, cancelMeetingQuery, completeMeetingBody, createMeetingBody, listMeetingsQuery, meetingOutcomeQuery, noShowBody, updateMeetingBody } from "@/server/meetings/schemas";
 import { listJobsQuery, startExportBody } from "@/server/jobs/schemas";
 import { sellerProfileSchema } from "@/server/seller/profile";
 import { listNotificationsQuery, markReadBody } from "@/server/notifications/service";
@@ -33,7 +33,7 @@ import { heartbeatBody, presenceQuery } from "@/server/presence/service";
 import { createReportBody, listReportsQuery, updateReportBody } from "@/server/reports/definitions";
 import { reportRenderBody } from "@/server/reports/export";
 import { researchCandidatesQuery, runResearchBody } from "@/server/research/schemas";
-import { roiQuery } from "@/server/roi/service";
+import { roiQuery, saveRoiBody } from "@/server/roi/service";
 import { createSavedViewBody, listSavedViewsQuery } from "@/server/saved-views/service";
 import { icpWeightsSchema } from "@/server/scoring/icp";
 import { scoreIcpBody } from "@/server/scoring/service";
@@ -136,10 +136,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/booking/manage/{token}/cancel", summary: "Public: cancel the booking; the calendar gets METHOD:CANCEL", tag: "booking", access: "public", params: bookingTokenParams },
   { method: "GET", path: "/api/booking/manage/{token}/ics", summary: "Public: the booked meeting's .ics as it stands", tag: "booking", access: "public", params: bookingTokenParams },
   { method: "POST", path: "/api/booking/offer/{token}", summary: "Public: accept a booth slot offered by email (books it when still free)", tag: "booking", access: "public", status: 201, params: bookingTokenParams },
-  { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived", tag: "meetings", access: "user", params: idParams },
-  { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status", tag: "meetings", access: "user", params: idParams, body: completeMeetingBody },
+  { method: "POST", path: "/api/meetings/{id}/check-in", summary: "The visitor arrived (before the meeting's day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery },
+  { method: "POST", path: "/api/meetings/{id}/complete", summary: "Outcome, next step and optionally the account's next status (before its day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody },
   { method: "GET", path: "/api/meetings/{id}/ics", summary: "The calendar file as it stands (REQUEST, or CANCEL once cancelled)", tag: "meetings", access: "user", params: idParams },
-  { method: "POST", path: "/api/meetings/{id}/no-show", summary: "The visitor did not come (with an optional note)", tag: "meetings", access: "user", params: idParams, body: noShowBody },
+  { method: "POST", path: "/api/meetings/{id}/no-show", summary: "The visitor did not come, with an optional note (before its day only with ?early=true)", tag: "meetings", access: "user", params: idParams, query: meetingOutcomeQuery, body: noShowBody },
   { method: "GET", path: "/api/meetings/{id}", summary: "One meeting of the current event", tag: "meetings", access: "user", params: idParams },
   { method: "PATCH", path: "/api/meetings/{id}", summary: "Edit or reschedule (a new time/place sends an updated invite)", tag: "meetings", access: "user", params: idParams, body: updateMeetingBody },
   { method: "DELETE", path: "/api/meetings/{id}", summary: "Cancel (the row stays as CANCELLED; ?notify=false skips METHOD:CANCEL)", tag: "meetings", access: "user", params: idParams, query: cancelMeetingQuery },
@@ -210,6 +210,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/research/candidates", summary: "Accounts with no dossier or a stale one, best tier and ICP first", tag: "research", access: "user", query: researchCandidatesQuery },
   { method: "POST", path: "/api/research/run", summary: "Research accounts in the background; answers with the job to follow (GET /api/jobs/{id})", tag: "research", access: "user", status: 202, body: runResearchBody },
   { method: "GET", path: "/api/roi/calculate", summary: "The annual-savings model with every assumption", tag: "roi", access: "user", query: roiQuery },
+  { method: "GET", path: "/api/accounts/{id}/roi", summary: "The account's ROI model with its saved assumptions", tag: "roi", access: "user", params: idParams },
+  { method: "PUT", path: "/api/accounts/{id}/roi", summary: "Keep the assumptions changed for this account (an empty set resets them)", tag: "roi", access: "user", params: idParams, body: saveRoiBody },
   { method: "DELETE", path: "/api/saved-views/{id}", summary: "Delete one of the caller's saved views", tag: "saved-views", access: "user", params: idParams },
   { method: "GET", path: "/api/saved-views", summary: "The caller's saved views for a list", tag: "saved-views", access: "user", query: listSavedViewsQuery },
   { method: "POST", path: "/api/saved-views", summary: "Save the current filters under a name", tag: "saved-views", access: "user", status: 201, body: createSavedViewBody },

@@ -12,7 +12,7 @@ import { inSentence, type SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import type { Actor } from "@/server/access/actor";
 import { isInActorEvent } from "@/server/access/scope";
-import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { renderMessage, type MergeContext } from "@/lib/merge-fields";
 import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/service";
 
 /**
@@ -39,13 +39,15 @@ ${literal(profile.pitch)}
 
 Would you have ${literal(profile.meetingAsk)}? Happy to work around your schedule.
 
-Best,
-{{sender.name|The team}}`,
+Best,`,
   };
 }
 
-// Fallbacks the deterministic composer uses when a template field is empty for a person.
-function fallbacks(profile: SellerProfile): Record<string, string> {
+/**
+ * What an empty merge field becomes when its placeholder has no pipe fallback, in this seller's
+ * words (the renderer, src/lib/merge-fields.ts, takes them for drafts and for the send path).
+ */
+export function mergeFallbacks(profile: SellerProfile): Record<string, string> {
   return {
     "person.firstName": "there",
     "account.name": "your team",
@@ -62,41 +64,33 @@ export type GeneratedDraft = {
   subject: string | null;
   message: string;
   generatedBy: "ai" | "template";
+  /** How the draft was made, in a sentence shown with it: never a silent fallback. */
+  how: string;
   missing: string[];
   warnings: string[];
   outreachId?: string;
 };
 
-function withFallbacks(context: MergeContext, profile: SellerProfile): MergeContext {
-  const copy = structuredClone(context) as Record<string, Record<string, string | null | undefined>>;
-  for (const [key, value] of Object.entries(fallbacks(profile))) {
-    const [group, field] = key.split(".");
-    const current = copy[group][field];
-    if (current === null || current === undefined || current.trim() === "") copy[group][field] = value;
-  }
-  return copy as MergeContext;
-}
-
+/** The template filled in for one recipient: the one renderer with this seller's fallbacks. */
 export function composeDeterministic(template: { subject: string | null; body: string }, context: MergeContext, profile: SellerProfile) {
-  const raw = { subject: renderTemplate(template.subject ?? "", context), body: renderTemplate(template.body, context) };
-  const filledContext = withFallbacks(context, profile);
-  const filled = { subject: renderTemplate(template.subject ?? "", filledContext), body: renderTemplate(template.body, filledContext) };
-  return {
-    subject: template.subject ? filled.subject.text : null,
-    message: filled.body.text,
-    missing: [...new Set([...raw.subject.missing, ...raw.body.missing])],
-    unknown: [...new Set([...raw.subject.unknown, ...raw.body.unknown])],
-  };
+  return renderMessage(template, context, mergeFallbacks(profile));
 }
 
-function draftSystemPrompt(profile: SellerProfile, format: "json" | "text"): string {
+const HOW = {
+  noModel: "No AI model is configured, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  modelFailed: "The AI model did not answer, so this draft is the template filled in with their details. Read it and make it yours before sending.",
+  ai: "Written by the AI model from their details, their company's research and the template. Check the facts before sending.",
+};
+
+function draftSystemPrompt(profile: SellerProfile, format: "json" | "text", channel: string): string {
   return (
     `You write short, specific B2B sales outreach for a sales rep of the company that sells ${profile.productName} ahead of a trade show. ` +
     `What it does: ${profile.pitch} Value propositions: ${profile.valueProps.join("; ")}. ` +
     `Pains we solve (pain → how → proof): ${profile.painPoints.map((p) => `${p.pain} → ${p.solution}${p.proof ? ` → ${p.proof}` : ""}`).join(" | ")}. ` +
     `Ask for ${profile.meetingAsk}. ` +
     "Plain text, no markdown, no placeholders or brackets, 90-160 words for email, under 300 characters for LinkedIn. " +
-    "Use only facts given to you; never invent numbers or news. End with the sender's name." +
+    "Use only facts given to you; never invent numbers or news. " +
+    (channel === "EMAIL" ? "End with a short sign-off such as \"Best,\" and no name: the sender's signature is added below when the email is sent. " : "End with the sender's first name. ") +
     (format === "text" ? ' Write the first line as "Subject: <subject>", then one empty line, then the body.' : "")
   );
 }
@@ -106,7 +100,7 @@ function draftFacts(template: { subject: string | null; body: string }, context:
 }
 
 async function composeWithAi(template: { subject: string | null; body: string }, context: MergeContext, insights: string[], channel: string, profile: SellerProfile) {
-  return generateStructured({ purpose: "draft", schema: aiDraft, temperature: 0.4, system: draftSystemPrompt(profile, "json"), prompt: draftFacts(template, context, insights, channel) });
+  return generateStructured({ purpose: "draft", schema: aiDraft, temperature: 0.4, system: draftSystemPrompt(profile, "json", channel), prompt: draftFacts(template, context, insights, channel) });
 }
 
 async function insightsFor(person: { id: string; accountId: string | null }): Promise<string[]> {
@@ -144,10 +138,8 @@ function templateDraft(person: Person, context: MergeContext, source: { subject:
   const warnings: string[] = [];
   if (channel === "EMAIL" && !person.email) warnings.push(`${person.name} has no email address`);
   if (deterministic.unknown.length) warnings.push(`Unknown merge fields: ${deterministic.unknown.join(", ")}`);
-  return { personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message, generatedBy: "template", missing: deterministic.missing, warnings };
+  return { personId: person.id, personName: person.name, subject: deterministic.subject, message: deterministic.message, generatedBy: "template", how: HOW.noModel, missing: deterministic.missing, warnings };
 }
-
-const AI_UNAVAILABLE = "The AI model was unavailable, so this draft was composed from the template";
 
 type DraftInputs = Awaited<ReturnType<typeof draftInputs>>;
 
@@ -159,10 +151,10 @@ async function draftFor(person: Person, inputs: DraftInputs, actor: Actor): Prom
   if (isAiConfigured()) {
     try {
       const ai = await composeWithAi(source, context, await insightsFor(person), channel, profile);
-      draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai" };
+      draft = { ...draft, subject: channel === "EMAIL" ? ai.subject : null, message: ai.body, generatedBy: "ai", how: HOW.ai, missing: [] };
     } catch (error) {
       logger.warn({ err: error, personId: person.id }, "AI draft failed; used the template");
-      draft.warnings.push(AI_UNAVAILABLE);
+      draft.how = HOW.modelFailed;
     }
   }
   return { ...draft, accountId: person.accountId };
@@ -225,7 +217,7 @@ export async function draftJobItem(input: BulkDraftsInput, personId: string, act
   return {
     write: async (tx: Prisma.TransactionClient) => {
       const outreachId = await saveDraft(tx, draft, inputs, input.campaignId, actor);
-      return { outreachId, generatedBy: draft.generatedBy, warnings: draft.warnings };
+      return { outreachId, generatedBy: draft.generatedBy, how: draft.how, warnings: draft.warnings };
     },
   };
 }
@@ -273,7 +265,7 @@ export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: 
       try {
         const result = streamPlainText({
           purpose: "draft-stream",
-          system: draftSystemPrompt(profile, "text"),
+          system: draftSystemPrompt(profile, "text", channel),
           prompt: draftFacts(source, context, insights, channel),
           onError: () => (failed = true),
         });
@@ -288,9 +280,9 @@ export async function streamDraft(body: z.infer<typeof streamDraftBody>, actor: 
       const split = splitStreamedDraft(text, channel);
       const checked = aiDraft.safeParse({ subject: split.subject ?? "(no subject)", body: split.body });
       if (failed || !checked.success || (channel === "EMAIL" && !split.subject)) {
-        send({ type: "done", draft: { ...fallback, warnings: [...fallback.warnings, AI_UNAVAILABLE] } });
+        send({ type: "done", draft: { ...fallback, how: HOW.modelFailed } });
       } else {
-        send({ type: "done", draft: { ...fallback, subject: split.subject, message: checked.data.body, generatedBy: "ai" } });
+        send({ type: "done", draft: { ...fallback, subject: split.subject, message: checked.data.body, generatedBy: "ai", how: HOW.ai, missing: [] } });
       }
       controller.close();
     },

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivities, recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
-import { composeEmail, type ComposedEmail, type MailFooter } from "@/server/email/compose";
+import { composeEmail, senderAddress, type ComposedEmail, type MailFooter } from "@/server/email/compose";
 import { assertDeliverable } from "@/server/email/recipients";
 import { nextSendSlot, recipientTimeZone } from "@/server/email/sending-window";
 import { activeTransport, deliversRealMail, MailDeliveryError, sendMail, type SendResult } from "@/server/email/transport";
@@ -10,6 +10,8 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { getSendingWindow } from "@/server/outreach/settings";
 import { normalizeEmail } from "@/server/suppressions/service";
+import { renderOutgoing } from "@/server/templates/service";
+import { formatInZone } from "@/lib/time";
 
 /**
  * Sending outreach, exactly once — one path for everything: the rep's Send button is a batch
@@ -72,7 +74,7 @@ type Candidate = { o: Loaded; email: string; subject: string };
 function composeOutgoing(c: Candidate, sender: SenderIdentity): { subject: string; composed: ComposedEmail } {
   return {
     subject: c.subject,
-    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature, sender: c.o.owner, footer: mailFooter(sender, c.o) }),
+    composed: composeEmail({ outreachId: c.o.id, message: c.o.message, signature: c.o.owner?.signature ?? c.o.owner?.name, sender: c.o.owner, footer: mailFooter(sender, c.o) }),
   };
 }
 
@@ -91,6 +93,23 @@ type SenderIdentity = Awaited<ReturnType<typeof senderIdentityForSending>>;
 /** The commercial footer (docs/PRIVACY.md): who sends, their postal address, and why the recipient hears from us. */
 function mailFooter(sender: SenderIdentity, o: Pick<Loaded, "event">): MailFooter {
   return { organizationName: sender?.organizationName ?? "", postalAddress: sender?.postalAddress ?? "", reason: o.event.outreachReason };
+}
+
+/**
+ * Merge fields are filled here, at send time, for every message (composer, bulk drafts, sequence
+ * steps): the loaded rows get their final subject and body in place, and that text is what
+ * composeOutgoing delivers and the send records. Rows that cannot be rendered (an unknown field)
+ * come back with the error.
+ */
+async function renderForSending(rows: Loaded[]): Promise<Map<string, AppError>> {
+  const rendered = await renderOutgoing(rows.filter((o) => (CLAIMABLE as readonly string[]).includes(o.status)), { id: "system", name: null, email: senderAddress() });
+  const failed = new Map<string, AppError>();
+  for (const o of rows) {
+    const r = rendered.get(o.id);
+    if (r instanceof AppError) failed.set(o.id, r);
+    else if (r) Object.assign(o, { subject: r.subject, message: r.message });
+  }
+  return failed;
 }
 
 function activityRefs(o: Pick<Loaded, "id" | "eventId" | "personId" | "accountId">) {
@@ -156,7 +175,7 @@ async function logManualTouch(o: Loaded, now: Date, actorId: string | null): Pro
   const done = await prisma.$transaction(async (tx) => {
     const changed = await tx.outreach.updateMany({
       where: { id: o.id, status: { in: [...CLAIMABLE] } },
-      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null },
+      data: { status: "SENT", sentAt: now, transport: "manual", scheduledAt: null, subject: o.subject, message: o.message },
     });
     if (changed.count === 0) return false;
     await recordActivity({ type: "outreach.logged", description: `${o.channel === "CALL" ? "Call" : "LinkedIn message"} to ${o.person.name} logged`, actorId, ...activityRefs(o) }, tx);
@@ -191,6 +210,7 @@ export async function sendOutreachMany(
   const actorId = options.actor?.id ?? null;
   const results = new Map<string, BatchSendResult>();
   const loaded = new Map((await prisma.outreach.findMany({ where: { id: { in: [...outreachIds] } }, select: sendSelect })).map((o) => [o.id, o]));
+  const unrenderable = await renderForSending([...loaded.values()]);
 
   const candidates: Candidate[] = [];
   for (const id of outreachIds) {
@@ -199,6 +219,7 @@ export async function sendOutreachMany(
       if (!o) throw new AppError("not_found", "Message not found");
       const settled = stateOutcome(o);
       if (settled) results.set(id, settled);
+      else if (unrenderable.has(id)) throw unrenderable.get(id);
       else if (o.channel !== "EMAIL") results.set(id, await logManualTouch(o, now, actorId));
       else candidates.push({ o, ...assertSendable(o) });
     } catch (error) {
@@ -343,7 +364,7 @@ async function claimOrQueue(open: Candidate[], now: Date, actorId: string | null
       .filter(({ c, at }) => queuedIds.has(c.o.id) && (c.o.status !== "QUEUED" || c.o.scheduledAt?.getTime() !== at.getTime()))
       .map(({ c: { o }, at, reason, timeZone }) => ({
         type: "outreach.queued",
-        description: `Message to ${o.person.name} queued until ${at.toISOString()} (${reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
+        description: `Message to ${o.person.name} queued until ${formatInZone(at, timeZone, "weekdayTime")} their time (${reason === "cap" ? "daily send cap reached" : "outside the sending window"})`,
         actorId, ...activityRefs(o),
         metadata: { at: at.toISOString(), reason, timeZone },
       })), tx);
@@ -394,8 +415,9 @@ async function recordSends(
     const updatedAt = new Date().toISOString();
     await tx.$executeRaw`
       UPDATE outreach o SET status = 'SENT', "sentAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "messageId" = v.mid, "providerMessageId" = v.pid, transport = v.transport,
-             "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC')
-        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.providerMessageId)}::text[], ${delivered.map((d) => d.transport)}::text[]) AS v(id, mid, pid, transport)
+             "failureReason" = NULL, "scheduledAt" = NULL, "updatedAt" = (${updatedAt}::timestamptz AT TIME ZONE 'UTC'), subject = v.subject, message = v.message
+        FROM unnest(${delivered.map((d) => d.c.o.id)}::text[], ${delivered.map((d) => d.messageId)}::text[], ${delivered.map((d) => d.providerMessageId)}::text[], ${delivered.map((d) => d.transport)}::text[],
+                    ${delivered.map((d) => d.c.subject)}::text[], ${delivered.map((d) => d.c.o.message)}::text[]) AS v(id, mid, pid, transport, subject, message)
        WHERE o.id = v.id`;
     // The dev outbox already stored its messages; the others are recorded here.
     const outbox = delivered.filter((d) => d.transport !== "dev-outbox");
@@ -429,7 +451,7 @@ export async function queueOutreach(outreachId: string, options: { now?: Date; a
     });
     if (changed.count === 0) throw new AppError("conflict", `A ${o.status.toLowerCase()} message cannot be queued`);
     await recordActivity({
-      type: "outreach.queued", description: `Message to ${o.person.name} scheduled for ${at.toISOString()}`,
+      type: "outreach.queued", description: `Message to ${o.person.name} scheduled for ${formatInZone(at, recipientTimeZone(o.person.timeZone, o.event.timeZone), "weekdayTime")} their time`,
       actorId: options.actor?.id ?? null, ...activityRefs(o),
       metadata: { at: at.toISOString(), reason: "scheduled" },
     }, tx);

@@ -2,9 +2,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 
 /**
- * Engagement rates: every rate is over messages actually sent (sentAt set). Opens and clicks
- * count only human engagement — openedAt/clickedAt are set by non-machine events only — and a
- * message counts once however often it was opened.
+ * Engagement rates, counted by the dashboard's rules (src/server/dashboard/stats.ts) so the two
+ * pages never disagree: every rate is over messages actually sent (sentAt set, not a draft);
+ * "opened" means a human read it — opened, clicked or replied (a click or a reply proves the
+ * read even when the pixel was blocked); machine opens never set openedAt/clickedAt; a message
+ * counts once however often it was opened.
  */
 export type OutreachRates = {
   total: number;
@@ -22,13 +24,13 @@ export type OutreachRates = {
 };
 
 export async function outreachRates(where: Prisma.OutreachWhereInput, db: DbTx = prisma): Promise<OutreachRates> {
-  const sentWhere = { AND: [where, { sentAt: { not: null } }] };
+  const sentWhere: Prisma.OutreachWhereInput = { AND: [where, { sentAt: { not: null } }, { status: { not: "DRAFT" } }] };
   const [total, sent, queued, drafts, opened, clicked, replied, bounced] = await Promise.all([
     db.outreach.count({ where }),
     db.outreach.count({ where: sentWhere }),
     db.outreach.count({ where: { AND: [where, { status: "QUEUED" }] } }),
     db.outreach.count({ where: { AND: [where, { status: "DRAFT" }] } }),
-    db.outreach.count({ where: { AND: [sentWhere, { openedAt: { not: null } }] } }),
+    db.outreach.count({ where: { AND: [sentWhere, { OR: [{ openedAt: { not: null } }, { clickedAt: { not: null } }, { repliedAt: { not: null } }] }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { clickedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { repliedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { bouncedAt: { not: null } }] } }),

@@ -4,12 +4,14 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
+import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
 import { TIERS } from "@/server/accounts/service";
+import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
 import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "@/server/accounts/shared";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
@@ -19,7 +21,7 @@ export const LAWFUL_BASES = ["LEGITIMATE_INTEREST", "CONSENT", "CUSTOMER"] as co
 export const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
-export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "createdAt"] as const;
+export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listPeopleQuery = z.strictObject({
   ...eventScopeField,
@@ -35,6 +37,7 @@ export const listPeopleQuery = z.strictObject({
   tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
   icpMin: icpBound.optional(),
   icpMax: icpBound.optional(),
+  ...engagementQuery,
   /** Lawful basis (comma-separated for several). */
   lawfulBasis: csvEnum([...LAWFUL_BASES]).optional(),
   /** Where the record came from (comma-separated for several). */
@@ -47,7 +50,7 @@ export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
 
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
 const personFields = {
-  firstName: z.string().trim().min(1, "First name is required").max(100),
+  firstName: z.string().trim().min(1, "Enter a first name").max(100),
   lastName: z.string().trim().max(100),
   title: optionalText(200),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
@@ -76,13 +79,13 @@ const personFields = {
  * `{"name":"John Doe"}`): the first word becomes the first name, the rest the last name.
  */
 export const createPersonBody = z
-  .strictObject({ ...personFields, name: z.string().trim().min(1, "Name is required").max(201), ...eventScopeField })
+  .strictObject({ ...personFields, name: z.string().trim().min(1, "Enter a name").max(201), ...eventScopeField })
   .partial()
   .superRefine((b, ctx) => {
     if (b.name !== undefined && (b.firstName !== undefined || b.lastName !== undefined)) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Send either name or firstName and lastName, not both" });
     } else if (b.name === undefined && b.firstName === undefined) {
-      ctx.addIssue({ code: "custom", path: ["firstName"], message: "First name is required" });
+      ctx.addIssue({ code: "custom", path: ["firstName"], message: "Enter a first name" });
     }
   })
   .transform(({ name, ...fields }) => ({ ...fields, ...(name === undefined ? { firstName: fields.firstName! } : splitFullName(name)) }));
@@ -127,6 +130,7 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   if (q.lawfulBasis?.length) and.push({ lawfulBasis: { in: q.lawfulBasis } });
   if (q.dataSource?.length) and.push({ dataSource: { in: q.dataSource } });
   if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
+  and.push(...personEngagementWhere(q));
   return { AND: and };
 }
 
@@ -169,8 +173,11 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
   if (q.dataSource?.length) parts.push(Prisma.sql`p."dataSource" = ANY (CAST(${q.dataSource} AS "DataSource"[]))`);
   if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
   if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
+  parts.push(...engagementWhereSql(PERSON_OWNER, q));
   return Prisma.join(parts, " AND ");
 }
+
+const PERSON_OWNER = { alias: "p", column: "personId" } as const;
 
 const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sql; nullsLast: boolean }> = {
   name: { column: Prisma.sql`p.name`, nullsLast: false },
@@ -179,12 +186,14 @@ const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sq
   // People without an account sort as PostgreSQL places NULLs: last ascending, first descending.
   account: { column: Prisma.sql`a.name`, nullsLast: false },
   lastActivityAt: { column: Prisma.sql`p."lastActivityAt"`, nullsLast: true },
+  lastTouchedAt: { column: lastTouchedSql(PERSON_OWNER), nullsLast: true },
   createdAt: { column: Prisma.sql`p."createdAt"`, nullsLast: false },
 };
 
 type PersonListRow = Omit<Prisma.PersonGetPayload<{ select: typeof personListSelect }>, "account" | "assignedTo"> & {
   account: { id: string; name: string; tier: (typeof TIERS)[number] } | null;
   assignedTo: { id: string; name: string | null; email: string } | null;
+  contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: Date | null;
 };
 
 /** One page and the total as two parallel statements (like the accounts list). */
@@ -199,7 +208,8 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
     db.$queryRaw<PersonListRow[]>`
       SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
         ${joinedObject("a", ["id", "name", "tier"])} AS account,
-        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo"
+        ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
+        ${engagementColumnsSql(PERSON_OWNER)}
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
       WHERE ${where}
       ORDER BY ${order}
@@ -242,6 +252,8 @@ export type PersonDetail = {
   enrollments: Prisma.SequenceEnrollmentGetPayload<{ select: typeof personEnrollmentSelect }>[];
   activities: (Prisma.ActivityGetPayload<{ select: typeof timelineSelect }> & { replyText: string | null })[];
   colleagues: { id: string; name: string; title: string | null; icpScore: number | null }[];
+  /** The person's event's zone: their meetings at the show are shown in it. */
+  eventTimeZone: string;
 };
 
 type PersonCoreRow = {
@@ -297,7 +309,8 @@ export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prism
         FROM activities t LEFT JOIN users u ON u.id = t."actorId" WHERE t."personId" = ${id} ORDER BY t."createdAt" DESC LIMIT 50`)} AS activities,
       ${jsonList(Prisma.sql`
         SELECT c.id, c.name, c.title, c."icpScore" FROM people c
-        WHERE c."accountId" = p."accountId" AND c.id <> ${id} AND c."deletedAt" IS NULL ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues
+        WHERE c."accountId" = p."accountId" AND c.id <> ${id} AND c."deletedAt" IS NULL ORDER BY c."icpScore" DESC NULLS LAST LIMIT 6`)} AS colleagues,
+      (SELECT e."timeZone" FROM events e WHERE e.id = p."eventId") AS "eventTimeZone"
     FROM people p WHERE p.id = ${id}`;
   if (!row) throw notFoundIn(actor, "person");
   inActorEvent(actor, "person", row.person);
@@ -308,6 +321,7 @@ export async function getPersonDetail(id: string, actor: Actor, db: DbTx = prism
     enrollments: listWithDates(row.enrollments),
     activities: listWithDates(row.activities),
     colleagues: row.colleagues,
+    eventTimeZone: row.eventTimeZone,
   };
 }
 
@@ -330,9 +344,12 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     const name = `${body.firstName} ${lastName}`.trim();
     const company = body.accountId ? (await tx.targetAccount.findUnique({ where: { id: body.accountId }, select: { name: true } }))?.name : null;
     await assertNotErased({ email: body.email, name, company }, tx);
-    const person = await tx.person.create({
-      data: { ...fields, lastName, eventId, name, source: "manual", dataSource: "MANUAL" },
+    // The creator owns what they create unless they assign it (an explicit null means unassigned).
+    const created = await tx.person.create({
+      data: { ...fields, assignedToId: body.assignedToId === undefined ? actor.id : body.assignedToId, lastName, eventId, name, source: "manual", dataSource: "MANUAL" },
     });
+    await scoreRecords(eventId, { accountIds: [], personIds: [created.id] }, tx);
+    const person = await tx.person.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
       { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
       tx,

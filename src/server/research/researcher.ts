@@ -48,6 +48,8 @@ export type DossierDraft = {
   provider: string;
   warnings: string[];
   websiteFetched: boolean;
+  /** Pages of the company's own website that were read (sources may also list pages a model cited). */
+  pagesRead: number;
 };
 
 const MAX_EXTRA_PAGES = 2;
@@ -156,6 +158,7 @@ export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[]
     provider: "built-in",
     warnings,
     websiteFetched: pages.length > 0,
+    pagesRead: pages.length,
   };
 }
 
@@ -227,5 +230,6 @@ async function aiDossier(account: ResearchAccountInput, pages: PageFacts[], buil
     provider: aiProviderName(),
     warnings: builtIn.warnings,
     websiteFetched: builtIn.websiteFetched,
+    pagesRead: builtIn.pagesRead,
   };
 }

@@ -31,7 +31,22 @@ export type ResearchResult = {
   insights: number;
   websiteFetched: boolean;
   warnings: string[];
+  /** What happened, in a sentence the rep reads next to the account (never a silent fallback). */
+  outcome: string;
 };
+
+/** Says where the dossier's facts came from: the pages read, the model used, or why neither. */
+export function describeResearch(draft: { provider: string; websiteFetched: boolean; warnings: string[]; pagesRead: number }): string {
+  const pagesRead = draft.pagesRead;
+  const aiFailed = draft.warnings.find((w) => w.startsWith("The AI provider failed"));
+  const siteProblem = draft.warnings.find((w) => w.startsWith("Could not read the website") || w === "No website on the account");
+  const read = draft.websiteFetched
+    ? `Read ${pagesRead} ${pagesRead === 1 ? "page" : "pages"} of the company's website.`
+    : `${siteProblem ? `${siteProblem.replace(/\.$/, "")}, so` : "No web page was read, so"} nothing in this dossier comes from the website.`;
+  if (draft.provider !== "built-in") return `${read} The AI model (${draft.provider}) wrote the summary and pain points from ${draft.websiteFetched ? "those pages and " : ""}the account's own data.`;
+  const why = aiFailed ? `${aiFailed.replace(/; used the built-in researcher$/, "")}.` : "No AI model is configured.";
+  return `${read} ${why} The built-in researcher wrote the summary from the account's own data${draft.websiteFetched ? " and those pages" : ""}; the pain points are the ones typical for its industry.`;
+}
 
 /** Research of one account in the two parts a background job needs: the network work now, the writes in the caller's transaction. */
 export async function prepareResearch(accountId: string, options: ResearchOptions): Promise<{ result: ResearchResult; write(tx: Prisma.TransactionClient): Promise<void> }> {
@@ -110,6 +125,7 @@ export async function prepareResearch(accountId: string, options: ResearchOption
     insights: insights.length,
     websiteFetched: draft.websiteFetched,
     warnings: draft.warnings,
+    outcome: describeResearch(draft),
   };
   return { result, write };
 }
@@ -145,7 +161,7 @@ export async function researchJobItem(accountId: string, actor: Actor) {
   const { result, write } = await prepareResearch(accountId, { actor });
   return { write: async (tx: Prisma.TransactionClient) => {
     await write(tx);
-    return { provider: result.provider, painPoints: result.painPoints, insights: result.insights, websiteFetched: result.websiteFetched, warnings: result.warnings };
+    return { provider: result.provider, painPoints: result.painPoints, sources: result.sources, insights: result.insights, websiteFetched: result.websiteFetched, warnings: result.warnings, outcome: result.outcome };
   } };
 }
 

@@ -81,7 +81,7 @@ const INDUSTRY_TRUCKS: { match: RegExp; trucks: number }[] = [
 ];
 
 export type AccountFacts = { facilityCount: number | null; employeeCount: number | null; revenue: number | bigint | null; industry: string | null };
-export type AssumptionSource = "account" | "estimate" | "default" | "override";
+export type AssumptionSource = "account" | "estimate" | "default" | "saved" | "override";
 
 /** Defaults from what we know about the account, with where each came from. */
 export function defaultAssumptions(facts: AccountFacts): { values: RoiAssumptions; sources: Record<AssumptionKey, AssumptionSource>; notes: Partial<Record<AssumptionKey, string>> } {

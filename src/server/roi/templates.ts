@@ -14,7 +14,8 @@ export const ROI_TEMPLATE_IDS = ["yard_management", "time_savings", "spend_reduc
 export type RoiTemplateId = (typeof ROI_TEMPLATE_IDS)[number];
 
 export type RoiUnit = "count" | "pct" | "usd" | "hours" | "minutes" | "days";
-export type RoiInputMeta = { label: string; unit: RoiUnit; group: string; max: number; integer?: boolean };
+/** `min`: the smallest sensible value (0 when absent). */
+export type RoiInputMeta = { label: string; unit: RoiUnit; group: string; min?: number; max: number; integer?: boolean };
 export type RoiValues = Record<string, number>;
 export type RoiDefaults = { values: RoiValues; sources: Record<string, AssumptionSource>; notes: Record<string, string> };
 
@@ -51,7 +52,7 @@ const yardManagement: RoiTemplate = {
   inputs: Object.fromEntries(
     (Object.keys(ASSUMPTION_META) as (keyof RoiAssumptions)[]).map((key) => {
       const bound = yardBounds[key].maxValue ?? 1_000_000_000;
-      return [key, { ...ASSUMPTION_META[key], max: bound, integer: key === "facilities" || key === "operatingDaysPerYear" }];
+      return [key, { ...ASSUMPTION_META[key], min: yardBounds[key].minValue ?? 0, max: bound, integer: key === "facilities" || key === "operatingDaysPerYear" }];
     }),
   ),
   defaults(facts) {

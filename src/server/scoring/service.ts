@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
@@ -9,7 +9,7 @@ import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
 import type { SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import { logger } from "@/server/logger";
-import type { Actor, TeamActor } from "@/server/access/actor";
+import { actorName, type Actor, type TeamActor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import {
   DEFAULT_WEIGHTS, icpWeightsSchema, NO_ENGAGEMENT, scoreAccount, scorePerson, withAiAdjustment,
@@ -63,26 +63,16 @@ export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
 type EngagementRow = { key: string; sent: bigint; opened: bigint; replied: bigint };
 type MeetingRow = { key: string; meetings: bigint };
 
-/** Outreach and meeting counts per account of an event (or for one account): two grouped reads. */
-async function engagementByAccount(where: { eventId: string } | { accountId: string }, db: DbTx): Promise<Map<string, Engagement>> {
-  const byEvent = "eventId" in where;
-  const value = byEvent ? where.eventId : where.accountId;
-  const outreach = byEvent
-    ? await db.$queryRaw<EngagementRow[]>`
-        SELECT "accountId" AS key, count(*) FILTER (WHERE "sentAt" IS NOT NULL) AS sent,
-               count(*) FILTER (WHERE "openedAt" IS NOT NULL) AS opened, count(*) FILTER (WHERE "repliedAt" IS NOT NULL) AS replied
-        FROM outreach WHERE "eventId" = ${value} AND "accountId" IS NOT NULL GROUP BY "accountId"`
-    : await db.$queryRaw<EngagementRow[]>`
-        SELECT "accountId" AS key, count(*) FILTER (WHERE "sentAt" IS NOT NULL) AS sent,
-               count(*) FILTER (WHERE "openedAt" IS NOT NULL) AS opened, count(*) FILTER (WHERE "repliedAt" IS NOT NULL) AS replied
-        FROM outreach WHERE "accountId" = ${value} GROUP BY "accountId"`;
-  const meetings = byEvent
-    ? await db.$queryRaw<MeetingRow[]>`
-        SELECT "accountId" AS key, count(*) AS meetings FROM meeting
-        WHERE "eventId" = ${value} AND "accountId" IS NOT NULL AND status <> 'CANCELLED' GROUP BY "accountId"`
-    : await db.$queryRaw<MeetingRow[]>`
-        SELECT "accountId" AS key, count(*) AS meetings FROM meeting
-        WHERE "accountId" = ${value} AND status <> 'CANCELLED' GROUP BY "accountId"`;
+/** Outreach and meeting counts per account of an event (or for some accounts): two grouped reads. */
+async function engagementByAccount(where: { eventId: string } | { accountIds: string[] }, db: DbTx): Promise<Map<string, Engagement>> {
+  const scope = "eventId" in where ? Prisma.sql`"eventId" = ${where.eventId} AND "accountId" IS NOT NULL` : Prisma.sql`"accountId" = ANY(${where.accountIds}::text[])`;
+  const [outreach, meetings] = "accountIds" in where && where.accountIds.length === 0 ? [[], []] : await Promise.all([
+    db.$queryRaw<EngagementRow[]>`
+      SELECT "accountId" AS key, count(*) FILTER (WHERE "sentAt" IS NOT NULL) AS sent,
+             count(*) FILTER (WHERE "openedAt" IS NOT NULL) AS opened, count(*) FILTER (WHERE "repliedAt" IS NOT NULL) AS replied
+      FROM outreach WHERE ${scope} GROUP BY "accountId"`,
+    db.$queryRaw<MeetingRow[]>`SELECT "accountId" AS key, count(*) AS meetings FROM meeting WHERE ${scope} AND status <> 'CANCELLED' GROUP BY "accountId"`,
+  ]);
   const map = new Map<string, Engagement>();
   for (const r of outreach) map.set(r.key, { sent: Number(r.sent), opened: Number(r.opened), replied: Number(r.replied), meetings: 0 });
   for (const m of meetings) map.set(m.key, { ...(map.get(m.key) ?? NO_ENGAGEMENT), meetings: Number(m.meetings) });
@@ -120,7 +110,7 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
 export async function scoreOneAccount(accountId: string, actor: Actor) {
   const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
   const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
-  const engagement = (await engagementByAccount({ accountId }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
+  const engagement = (await engagementByAccount({ accountIds: [accountId] }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
   const facts: AccountScoreInput = { ...account, engagement };
   if (isAiConfigured()) await reserveAiUnits(actor, 1, `The AI review of ${account.name}'s score`);
   // The model call happens outside the transaction: a slow endpoint must not hold locks.
@@ -177,69 +167,91 @@ export async function scoreOnePerson(personId: string, actor: Actor) {
 
 const CHUNK = 5000;
 
-/** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
-export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
-  const started = Date.now();
-  const { event, eventId } = actor;
-  const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
+/**
+ * Rule-based scores for an event's accounts and people in a few statements (no AI review): all of
+ * them, or only the given ones — new and imported records are scored this way as they arrive, so
+ * none waits for "Rescore all". A person's score uses their account's (fresh when scored together).
+ */
+export async function scoreRecords(
+  eventId: string,
+  only: { accountIds: string[]; personIds: string[] } | null,
+  db: DbTx = prisma,
+  /** A background job's progress (rescoring a whole event). */
+  onProgress?: (done: number, total: number, current: string) => Promise<void>,
+) {
+  if (only && only.accountIds.length === 0 && only.personIds.length === 0) return { accounts: 0, people: 0 };
+  const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
   const [accounts, people, engagement] = await Promise.all([
-    prisma.targetAccount.findMany({
-      where: { eventId, deletedAt: null },
+    only && only.accountIds.length === 0 ? [] : db.targetAccount.findMany({
+      where: { eventId, deletedAt: null, ...(only ? { id: { in: only.accountIds } } : {}) },
       select: { id: true, industry: true, employeeCount: true, revenue: true, facilityCount: true, headquarters: true, location: true, name: true },
     }),
-    prisma.person.findMany({
-      where: { eventId, deletedAt: null },
+    only && only.personIds.length === 0 ? [] : db.person.findMany({
+      where: { eventId, deletedAt: null, ...(only ? { id: { in: only.personIds } } : {}) },
       select: { id: true, accountId: true, title: true, isExecOps: true, isOps: true, isProc: true, isSales: true, isTech: true, isNonOps: true },
     }),
-    engagementByAccount({ eventId }, prisma),
+    engagementByAccount(only ? { accountIds: only.accountIds } : { eventId }, db),
   ]);
-  const accountScores = new Map<string, { score: number; name: string }>();
+  const accountScores = new Map<string, { score: number | null; name: string }>();
   const accountRows = accounts.map((a) => {
     const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account, profile);
     accountScores.set(a.id, { score: b.total, name: a.name });
     return { id: a.id, score: b.total, breakdown: JSON.stringify(b) };
   });
+  const otherAccounts = [...new Set(people.flatMap((p) => (p.accountId && !accountScores.has(p.accountId) ? [p.accountId] : [])))];
+  if (otherAccounts.length) {
+    for (const a of await db.targetAccount.findMany({ where: { id: { in: otherAccounts } }, select: { id: true, name: true, icpScore: true } })) accountScores.set(a.id, { score: a.icpScore, name: a.name });
+  }
   const personRows = people.map((p) => {
     const acc = p.accountId ? accountScores.get(p.accountId) : undefined;
     const b = scorePerson({ ...p, accountScore: acc?.score ?? null, accountName: acc?.name ?? null }, weights.person);
     return { id: p.id, score: b.total, breakdown: JSON.stringify(b) };
   });
   const total = accountRows.length + personRows.length;
-  await prisma.$transaction(
+  for (let i = 0; i < accountRows.length; i += CHUNK) {
+    await onProgress?.(i, total, "Accounts");
+    const chunk = accountRows.slice(i, i + CHUNK);
+    await db.$executeRaw`
+      UPDATE target_accounts AS t SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
+      FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
+      WHERE t.id = v.id`;
+  }
+  for (let i = 0; i < personRows.length; i += CHUNK) {
+    await onProgress?.(accountRows.length + i, total, "People");
+    const chunk = personRows.slice(i, i + CHUNK);
+    await db.$executeRaw`
+      UPDATE people AS p SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
+      FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
+      WHERE p.id = v.id`;
+  }
+  return { accounts: accountRows.length, people: personRows.length };
+}
+
+/** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
+export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
+  const started = Date.now();
+  const { event, eventId } = actor;
+  const counts = await prisma.$transaction(
     async (tx) => {
-      for (let i = 0; i < accountRows.length; i += CHUNK) {
-        await onProgress?.(i, total, "Accounts");
-        const chunk = accountRows.slice(i, i + CHUNK);
-        await tx.$executeRaw`
-          UPDATE target_accounts AS t SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
-          FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
-          WHERE t.id = v.id`;
-      }
-      for (let i = 0; i < personRows.length; i += CHUNK) {
-        await onProgress?.(accountRows.length + i, total, "People");
-        const chunk = personRows.slice(i, i + CHUNK);
-        await tx.$executeRaw`
-          UPDATE people AS p SET "icpScore" = v.score, "icpBreakdown" = v.breakdown, "icpScoredAt" = now()
-          FROM unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.score)}::int[], ${chunk.map((r) => r.breakdown)}::jsonb[]) AS v(id, score, breakdown)
-          WHERE p.id = v.id`;
-      }
+      const scored = await scoreRecords(eventId, null, tx, onProgress);
       await recordActivity(
         {
           type: "scoring.event_scored",
-          description: `${actor.name ?? actor.email} rescored ${event.name}: ${accountRows.length} accounts and ${personRows.length} people`,
+          description: `${actorName(actor)} rescored ${event.name}: ${scored.accounts} accounts and ${scored.people} people`,
           actorId: actor.id,
           eventId,
           entityType: "event",
           entityId: eventId,
-          metadata: { accounts: accountRows.length, people: personRows.length },
+          metadata: scored,
         },
         tx,
       );
+      return scored;
     },
     { timeout: 120_000 },
   );
-  await onProgress?.(total, total, "Saved");
-  return { kind: "event" as const, id: eventId, accounts: accountRows.length, people: personRows.length, ms: Date.now() - started };
+  await onProgress?.(counts.accounts + counts.people, counts.accounts + counts.people, "Saved");
+  return { kind: "event" as const, id: eventId, ...counts, ms: Date.now() - started };
 }
 
 /** Rescoring a whole event runs in the background (seconds to minutes on a large event); answers with the job. */

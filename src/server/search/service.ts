@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
+import { formatInZone } from "@/lib/time";
 
 /**
  * Global search (Cmd/Ctrl-K): accounts, people, meetings, outreach threads, sequences and
@@ -101,7 +102,7 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
   ]);
 
   const zone = event.timeZone;
-  const when = (d: unknown) => `${new Date(d as Date).toLocaleString("en-US", { timeZone: zone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" })} (${shortZone(zone, d as Date)})`;
+  const when = (d: unknown) => formatInZone(d as Date, zone, "weekdayTime");
   const join = (...parts: unknown[]) => parts.filter((p) => p !== null && p !== undefined && p !== "").join(" · ");
   const found: { type: SearchType; items: SearchHit[] }[] = [
     { type: "account", items: accounts.map((a) => ({ type: "account" as const, id: a.id, title: String(a.name), detail: join(`Tier ${a.tier}`, a.icpScore === null ? "not scored" : `ICP ${a.icpScore}`, a.industry, a.domain), href: `/dashboard/accounts/${a.id}` })) },
@@ -113,8 +114,4 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
   ];
   const groups: SearchGroup[] = found.filter((g) => g.items.length > 0).map((g) => ({ ...g, label: LABELS[g.type] }));
   return { q: query.q, groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
-}
-
-function shortZone(zone: string, date: Date): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
 }

@@ -4,7 +4,8 @@ import { recordActivity, type ActivityInput } from "@/server/activity/service";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
-import { composeDeterministic } from "@/server/outreach/drafts";
+import { renderMessage } from "@/lib/merge-fields";
+import { mergeFallbacks } from "@/server/outreach/drafts";
 import { getSellerProfile } from "@/server/seller/service";
 import { notify } from "@/server/notifications/service";
 import { sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";
@@ -226,14 +227,14 @@ async function processBatch(ids: readonly string[], workerId: string, now: Date)
     group.forEach((x, i) => contexts.set(x.e.id, built[i]));
   }
   const drafts: (EmailStep & { subject: string; message: string })[] = [];
-  const profile = await getSellerProfile();
+  const fallbacks = mergeFallbacks(await getSellerProfile());
   for (const x of emailSteps) {
     const context = contexts.get(x.e.id)!;
     if (context instanceof Error) {
       results.set(x.e.id, context);
       continue;
     }
-    const content = composeDeterministic({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context, profile);
+    const content = renderMessage({ subject: x.step.template?.subject ?? x.step.subject ?? null, body: x.step.template?.body ?? x.step.body ?? "" }, context, fallbacks);
     if (!content.subject) results.set(x.e.id, new AppError("validation_error", `Step ${x.stepNumber} has no subject`));
     else drafts.push({ ...x, subject: content.subject, message: content.message });
   }
@@ -346,10 +347,10 @@ async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Lo
 
 /** A LinkedIn or call step: a task for the rep, and the enrollment advances in the same transaction. */
 async function createTaskStep(e: Loaded, step: Loaded["sequence"]["steps"][number], stepNumber: number, sender: { id: string; name: string | null; email: string }, workerId: string, now: Date): Promise<StepResult> {
-  const content = composeDeterministic(
+  const content = renderMessage(
     { subject: step.template?.subject ?? step.subject ?? null, body: step.template?.body ?? step.body ?? "" },
     await buildMergeContext(e.personId, e.sequence.eventId, sender),
-    await getSellerProfile(),
+    mergeFallbacks(await getSellerProfile()),
   );
   const title = `${step.channel === "CALL" ? "Call" : "LinkedIn message to"} ${e.person.name} — step ${stepNumber} of “${e.sequence.name}”`;
   const moved = await prisma.$transaction(async (tx) => {

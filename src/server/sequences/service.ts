@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
+import { unknownFields } from "@/lib/merge-fields";
 import { listPeopleQuery, peopleWhere } from "@/server/people/service";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
@@ -55,6 +56,13 @@ const LIVE = { deletedAt: null } as const;
 
 function checkSteps(steps: StepInput[]) {
   steps.forEach((s, i) => {
+    // A step naming a field that does not exist would fail for every enrolled person at send time.
+    for (const part of ["subject", "body"] as const) {
+      const unknown = unknownFields(s[part]);
+      if (unknown.length) {
+        throw new AppError("validation_error", `Step ${i + 1}: ${unknown.map((f) => `{{${f}}}`).join(", ")} ${unknown.length === 1 ? "is not a merge field" : "are not merge fields"}; pick fields from the list`, [{ path: `steps.${i}.${part}`, message: `Not a merge field: ${unknown.map((f) => `{{${f}}}`).join(", ")}` }]);
+      }
+    }
     if (s.channel === "EMAIL" && !s.templateId && (!s.subject || !s.body)) {
       throw new AppError("validation_error", `Step ${i + 1}: an email step needs a template, or a subject and a body`, [{ path: `steps.${i}`, message: "Subject and body, or a template" }]);
     }

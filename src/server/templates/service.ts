@@ -4,14 +4,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { renderTemplate, type MergeContext } from "@/server/templates/merge-fields";
+import { renderMessage, type MergeContext, type RenderedMessage } from "@/lib/merge-fields";
 import { slotOfferUrl } from "@/server/booking/links";
 import { nextFreeSlotsOf } from "@/server/booking/service";
-import { formatLocalTime, zoneAbbreviation } from "@/server/calendar/time";
-import type { Actor } from "@/server/access/actor";
+import { formatInZone } from "@/lib/time";
+import { eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
+import { mergeFallbacks } from "@/server/outreach/drafts";
+import { getSellerProfile } from "@/server/seller/service";
 import { assertCan, ownedBy, type Owner } from "@/server/access/permissions";
-import { eventScopeField } from "@/server/access/actor";
 
 const channel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
 
@@ -153,7 +154,7 @@ const OFFERED_SLOTS = 4;
 /** The {{booth.slots}} text: one line per slot, in the event's zone, each a link that books it. */
 function boothSlotsText(slots: Date[], ctx: { personId: string; repId: string; eventId: string; timeZone: string; booth: string | null }): string | null {
   if (slots.length === 0) return null;
-  const lines = slots.map((start) => `- ${formatLocalTime(start, ctx.timeZone)} ${zoneAbbreviation(start, ctx.timeZone)}: ${slotOfferUrl({ personId: ctx.personId, repId: ctx.repId, eventId: ctx.eventId, start })}`);
+  const lines = slots.map((start) => `- ${formatInZone(start, ctx.timeZone, "weekdayTime")}: ${slotOfferUrl({ personId: ctx.personId, repId: ctx.repId, eventId: ctx.eventId, start })}`);
   return [`Pick a time to meet at ${ctx.booth ? `booth ${ctx.booth}` : "our booth"} — one click books it:`, ...lines].join("\n");
 }
 
@@ -193,17 +194,43 @@ function toMergeContext(person: MergePerson, senderRow: MergeSender | null, send
   };
 }
 
+/** The preview the composer and the template editor show: the same renderer the send path uses. */
 export async function previewTemplate(body: z.infer<typeof previewTemplateBody>, actor: Actor) {
   inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: body.personId }, select: { eventId: true, deletedAt: true } }));
-  const context = await buildMergeContext(body.personId, actor.eventId, actor);
-  const subject = renderTemplate(body.subject ?? "", context);
-  const rendered = renderTemplate(body.body, context);
-  return {
-    subject: subject.text,
-    body: rendered.text,
-    missing: [...new Set([...subject.missing, ...rendered.missing])],
-    unknown: [...new Set([...subject.unknown, ...rendered.unknown])],
-  };
+  const [context, profile] = await Promise.all([buildMergeContext(body.personId, actor.eventId, actor), getSellerProfile()]);
+  const rendered = renderMessage({ subject: body.subject ?? null, body: body.body }, context, mergeFallbacks(profile));
+  // What an email gets underneath when it is sent (src/server/email/compose.ts appendSignature).
+  const signature = context.sender.signature ?? context.sender.name ?? null;
+  return { subject: rendered.subject ?? "", body: rendered.message, missing: rendered.missing, unknown: rendered.unknown, signature };
+}
+
+type Outgoing = { id: string; eventId: string; personId: string; subject: string | null; message: string; owner: SenderLike | null };
+
+/**
+ * The final subject and body of messages about to go out, rendered for their recipients (the
+ * send path's one call to the renderer). A message that still names an unknown merge field gets
+ * an error in its place: it would reach the prospect with the braces in it.
+ */
+export async function renderOutgoing(messages: readonly Outgoing[], systemSender: SenderLike, db: DbTx = prisma): Promise<Map<string, RenderedMessage | AppError>> {
+  const out = new Map<string, RenderedMessage | AppError>();
+  // Text without a placeholder is final already (a sequence step renders before it sends): no reads for it.
+  const pending = messages.filter((m) => `${m.subject ?? ""}${m.message}`.includes("{{"));
+  for (const m of messages) if (!pending.includes(m)) out.set(m.id, { subject: m.subject, message: m.message, missing: [], unknown: [] });
+  if (pending.length === 0) return out;
+  const fallbacks = mergeFallbacks(await getSellerProfile(db));
+  for (const eventId of new Set(pending.map((m) => m.eventId))) {
+    const group = pending.filter((m) => m.eventId === eventId);
+    const contexts = await buildMergeContexts(group.map((m) => ({ personId: m.personId, sender: m.owner ?? systemSender })), eventId, db);
+    group.forEach((m, i) => {
+      const context = contexts[i];
+      if (context instanceof AppError) return out.set(m.id, context);
+      const rendered = renderMessage({ subject: m.subject, body: m.message }, context, fallbacks);
+      out.set(m.id, rendered.unknown.length
+        ? new AppError("validation_error", `This message uses ${rendered.unknown.length === 1 ? "a merge field that does not exist" : "merge fields that do not exist"}: ${rendered.unknown.map((f) => `{{${f}}}`).join(", ")}. Pick fields from the list, then send again.`, rendered.unknown.map((f) => ({ path: "message", message: `Unknown merge field {{${f}}}` })))
+        : rendered);
+    });
+  }
+  return out;
 }
 
 function firstString(value: unknown): string | null {

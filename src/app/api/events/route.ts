@@ -6,4 +6,4 @@ import { createEvent, listEvents } from "@/server/events/service";
 export const GET = route({ event: "optional" }, () => listEvents());
 
 // POST /api/events — create an event, optionally copying a previous event's target list (admins)
-export const POST = route({ event: "optional", access: "admin", body: createEventBody, status: 201 }, ({ actor, body }) => createEvent(body, actor));
+export const POST = route({ event: "optional", anyEvent: true, access: "admin", body: createEventBody, status: 201 }, ({ actor, body }) => createEvent(body, actor));

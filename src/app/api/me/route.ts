@@ -9,6 +9,6 @@ export const GET = route({ event: "optional" }, ({ actor }) => {
 });
 
 // PATCH /api/me — remember the event the user switched to
-export const PATCH = route({ event: "optional", body: updateMeBody }, async ({ actor, body }) => ({
+export const PATCH = route({ event: "optional", anyEvent: true, body: updateMeBody }, async ({ actor, body }) => ({
   currentEvent: await setCurrentEvent(actor.id, body.lastEventId),
 }));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { orNotFound } from "@/components/booking/or-not-found";
+import { foundOr404 } from "@/server/http/not-found";
 import { BookingShell } from "@/components/booking/booking-shell";
 import { ManageBooking } from "@/components/booking/manage-booking";
 import { managedBooking } from "@/server/booking/service";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Your booth meeting", robots: { index
 export default async function ManageBookingPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const booking = await orNotFound(managedBooking(token));
+  const booking = await foundOr404(managedBooking(token));
   return (
     <BookingShell event={booking.event} title={`Your meeting, ${booking.personName}`}>
       <ManageBooking token={token} booking={booking} />

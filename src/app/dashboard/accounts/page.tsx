@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Building2, Upload } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsList } from "@/components/accounts/accounts-list";
 import { ListError } from "@/components/data-table/list-error";
-import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
-import { listSavedViews } from "@/server/saved-views/service";
-import { getActor } from "@/server/access/page-actor";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Building2, Upload } from "lucide-react";
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
+import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
+import { listSavedViews } from "@/server/saved-views/service";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
     return (
       <>
@@ -24,17 +25,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     );
   }
   const { event } = actor;
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = listAccountsQuery.safeParse({ ...raw, eventId: event.id });
-  if (!parsed.success) {
+  const parsed = parseListParams(await searchParams, listAccountsQuery, { eventId: event.id });
+  if (!parsed.ok) {
     return (
       <>
         <PageHeader title="Accounts" />
-        <ListError issues={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)} href="/dashboard/accounts" />
+        <ListError issues={parsed.problems} href="/dashboard/accounts" />
       </>
     );
   }
-  const query = parsed.data;
+  const query = parsed.query;
   const [list, options, views] = await Promise.all([listAccounts(query, actor), accountFilterOptions(actor), listSavedViews(actor.id, "accounts")]);
   return (
     <>
@@ -52,7 +52,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       />
       <AccountsList
         eventId={event.id}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
+        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
         total={list.total}
         page={list.page}
         pageSize={list.pageSize}
@@ -61,6 +61,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         industries={options.industries}
         team={options.team}
         views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}
+        timeZone={viewerTimeZone}
       />
     </>
   );

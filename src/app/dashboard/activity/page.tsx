@@ -3,31 +3,36 @@ import Link from "next/link";
 import { CalendarX2 } from "lucide-react";
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { TeamOnline } from "@/components/presence/team-online";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { listTeam } from "@/server/team/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { ActivityFilters } from "@/components/activity/activity-filters";
+import { ListError } from "@/components/data-table/list-error";
+import { parseListParams, type SearchParams } from "@/lib/list-params";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Activity" };
 
-const selectClass = "h-9 w-full rounded-md border border-input bg-card px-2 text-sm";
-
-export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
-  if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   const { event } = actor;
-  const sp = await searchParams;
-  const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
-  const parsed = listActivitiesQuery.safeParse(raw);
-  const query = parsed.success ? parsed.data : listActivitiesQuery.parse({});
+  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
+  const parsed = parseListParams(await searchParams, listActivitiesQuery);
+  if (!parsed.ok) {
+    return (
+      <>
+        <PageHeader title="Activity" />
+        <ListError issues={parsed.problems} href="/dashboard/activity" />
+      </>
+    );
+  }
+  const { query, raw } = parsed;
   const [feed, types, team] = await Promise.all([listActivities(event.id, query), listActivityTypes(event.id), listTeam()]);
-  const domains = [...new Set(types.map((t) => t.type.split(".")[0]))];
+  const scopeName = query.accountId ? feed.items[0]?.account?.name : query.personId ? feed.items[0]?.person?.name : null;
   const filtered = Boolean(query.type || query.actorId || query.accountId || query.personId || query.q);
   const pageHref = (page: number) => `/dashboard/activity?${new URLSearchParams({ ...raw, page: String(page) }).toString()}`;
   const first = (query.page - 1) * query.pageSize + 1;
@@ -39,46 +44,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <div className="grid content-start gap-4 [&>*]:min-w-0">
           <Card>
             <CardContent className="pt-5">
-              <form method="get" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4 [&>*]:min-w-0" aria-label="Filter activity">
-                <div className="grid gap-1.5">
-                  <Label htmlFor="type">Type</Label>
-                  <select id="type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
-                    <option value="">All types</option>
-                    {domains.map((d) => (
-                      <optgroup key={d} label={d}>
-                        <option value={`${d}.`}>All {d} activity</option>
-                        {types.filter((t) => t.type.startsWith(`${d}.`) || t.type === d).map((t) => (
-                          <option key={t.type} value={t.type}>{t.type} ({t.count.toLocaleString("en-US")})</option>
-                        ))}
-                      </optgroup>
-                    ))}
-                  </select>
-                </div>
-                <div className="grid gap-1.5">
-                  <Label htmlFor="actorId">Who</Label>
-                  <select id="actorId" name="actorId" defaultValue={query.actorId ?? ""} className={selectClass}>
-                    <option value="">Anyone</option>
-                    <option value="system">Prospects and system</option>
-                    {team.members.map((m) => <option key={m.id} value={m.id}>{m.name ?? m.email}</option>)}
-                  </select>
-                </div>
-                <div className="grid gap-1.5">
-                  <Label htmlFor="q">Account or person</Label>
-                  <Input id="q" name="q" defaultValue={query.q ?? ""} placeholder="e.g. Acme" />
-                </div>
-                {query.accountId ? <input type="hidden" name="accountId" value={query.accountId} /> : null}
-                {query.personId ? <input type="hidden" name="personId" value={query.personId} /> : null}
-                <div className="flex items-end gap-2">
-                  <Button type="submit">Filter</Button>
-                  {filtered ? <Link href="/dashboard/activity" className={buttonVariants({ variant: "ghost" })}>Clear</Link> : null}
-                </div>
-              </form>
-              {!parsed.success ? <p role="alert" className="mt-2 text-sm text-destructive">Some filters were not valid and were ignored.</p> : null}
-              {query.accountId || query.personId ? (
-                <p className="mt-3 text-sm text-muted-foreground">
-                  Showing one {query.accountId ? "account" : "person"}&apos;s history{feed.items[0] ? ` (${(query.accountId ? feed.items[0].account?.name : feed.items[0].person?.name) ?? ""})` : ""}.
-                </p>
-              ) : null}
+              <ActivityFilters
+                types={types}
+                members={team.members.map((m) => ({ id: m.id, name: m.name ?? m.email }))}
+                scopeLabel={query.accountId || query.personId ? `One ${query.accountId ? "account" : "person"}'s history${scopeName ? `: ${scopeName}` : ""}` : null}
+              />
             </CardContent>
           </Card>
           <Card>
@@ -87,7 +57,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               {feed.total > 0 ? <CardDescription>Showing {first.toLocaleString("en-US")}–{(first + feed.items.length - 1).toLocaleString("en-US")}, newest first</CardDescription> : null}
             </CardHeader>
             <CardContent>
-              <ActivityFeed items={feed.items} timeZone={event.timeZone} emptyText={filtered ? "No activity matches these filters." : undefined} />
+              <ActivityFeed items={feed.items} timeZone={viewerTimeZone} emptyText={filtered ? "No activity matches these filters." : undefined} />
               {feed.total > feed.pageSize ? (
                 <nav className="mt-4 flex items-center justify-between" aria-label="Pagination">
                   <Link aria-disabled={query.page <= 1} className={cn(buttonVariants({ variant: "outline", size: "sm" }), query.page <= 1 && "pointer-events-none opacity-50")} href={pageHref(Math.max(1, query.page - 1))}>Newer</Link>

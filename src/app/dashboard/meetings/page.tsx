@@ -13,17 +13,13 @@ import { listMeetingsQuery } from "@/server/meetings/schemas";
 import { listMeetings } from "@/server/meetings/service";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
+import { ListError } from "@/components/data-table/list-error";
+import { flattenParams, parseListParams, type SearchParams } from "@/lib/list-params";
 import { ownedBy, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Meetings" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function one(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v || undefined;
-}
-
-export default async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function MeetingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await getActor();
   if (!actor.event) {
     return (
@@ -34,19 +30,21 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
     );
   }
   const { event } = actor;
-  const sp = await searchParams;
-  const view = one(sp.view) === "agenda" ? "agenda" : "list";
+  const sp = flattenParams(await searchParams);
+  const view = sp.view === "agenda" ? "agenda" : "list";
   const { days, defaultDay } = await eventSchedule(event.id);
-
-  const parsed = listMeetingsQuery.safeParse({
-    status: one(sp.status),
-    ownerId: one(sp.owner),
-    q: one(sp.q),
-    day: view === "agenda" ? (one(sp.day) ?? defaultDay) : one(sp.day),
-    page: one(sp.page),
-    pageSize: view === "agenda" ? 200 : 50,
-  });
-  const query = parsed.success ? parsed.data : listMeetingsQuery.parse({ pageSize: 50 });
+  // The URL says "owner" (as links into this page always have); the query calls it ownerId.
+  const { owner, view: _view, ...rest } = sp;
+  const parsed = parseListParams(rest, listMeetingsQuery, { ownerId: owner, day: view === "agenda" ? (sp.day ?? defaultDay) : sp.day, pageSize: view === "agenda" ? 200 : 50 });
+  if (!parsed.ok) {
+    return (
+      <>
+        <PageHeader title="Meetings" />
+        <ListError issues={parsed.problems} href="/dashboard/meetings" />
+      </>
+    );
+  }
+  const query = parsed.query;
   const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
   const items = (JSON.parse(JSON.stringify(result.items)) as MeetingItem[]).map((m) => ({ ...m, refusals: refusalsFor(actor, "meeting", ownedBy(m.owner)) }));
   const tz = result.timeZone;
@@ -54,7 +52,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
 
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(sp)) if (typeof v === "string" && v && k !== "page") params.set(k, v);
+    for (const [k, v] of Object.entries(sp)) if (k !== "page") params.set(k, v);
     params.set("page", String(page));
     return `/dashboard/meetings?${params.toString()}`;
   };
@@ -66,7 +64,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
         description={`${event.name} · times in ${tz.replace(/_/g, " ")}`}
         actions={<BookMeetingButton label="New meeting" />}
       />
-      <MeetingFilters view={view} days={days} day={query.day} status={query.status} ownerId={query.ownerId} q={query.q} members={members} />
+      <MeetingFilters view={view} days={days} day={query.day} members={members} />
       {view === "agenda" ? (
         <MeetingsAgenda meetings={items} timeZone={tz} members={members} day={query.day ?? defaultDay ?? ""} />
       ) : items.length === 0 ? (

@@ -9,12 +9,13 @@ import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/servi
 import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
     return (
       <>
@@ -24,17 +25,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     );
   }
   const { event } = actor;
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = listPeopleQuery.safeParse({ ...raw, eventId: event.id });
-  if (!parsed.success) {
+  const parsed = parseListParams(await searchParams, listPeopleQuery, { eventId: event.id });
+  if (!parsed.ok) {
     return (
       <>
         <PageHeader title="People" />
-        <ListError issues={parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)} href="/dashboard/people" />
+        <ListError issues={parsed.problems} href="/dashboard/people" />
       </>
     );
   }
-  const query = parsed.data;
+  const query = parsed.query;
   const [list, options, views, account, sequences] = await Promise.all([
     listPeople(query, actor),
     accountFilterOptions(actor),
@@ -51,7 +51,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       />
       <PeopleListWithEnroll
         sequences={sequences}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null }))}
+        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
+        timeZone={viewerTimeZone}
         total={list.total}
         page={list.page}
         pageSize={list.pageSize}

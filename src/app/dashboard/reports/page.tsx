@@ -9,13 +9,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listReportDefinitions } from "@/server/reports/definitions";
 import { SECTION_LABELS } from "@/lib/reports/labels";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { formatInZone } from "@/lib/time";
 import { can, ownedBy } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) return <EmptyState icon={CalendarX2} title="No event yet">Reports summarise an event&apos;s results.</EmptyState>;
   const { event } = actor;
   const reports = await listReportDefinitions(actor, { page: 1, pageSize: 100 });
@@ -56,7 +57,7 @@ export default async function ReportsPage() {
                       </p>
                       <p className="mt-1 flex flex-wrap gap-1.5 text-xs text-muted-foreground">
                         {chips.map((c) => <Badge key={c} variant="secondary">{c}</Badge>)}
-                        <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {r.updatedAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}</span>
+                        <span>by {r.owner?.name ?? r.owner?.email ?? "a former teammate"} · updated {formatInZone(r.updatedAt, viewerTimeZone, "shortDate")}</span>
                       </p>
                     </div>
                     <ReportRowActions id={r.id} name={r.name} eventId={event.id} config={r.config} canEdit={can(actor, "report", "edit", ownedBy(r.owner))} />

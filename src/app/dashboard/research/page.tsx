@@ -6,14 +6,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { aiProviderName, isAiConfigured } from "@/server/ai/client";
 import { researchCandidatesQuery } from "@/server/research/schemas";
 import { listResearchCandidates } from "@/server/research/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Research" };
 
 const PAGE_SIZE = 25;
 
 export default async function ResearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -28,7 +28,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
   const candidates = await listResearchCandidates({ ...query, eventId: event.id }, actor);
   const providerLabel = isAiConfigured()
     ? `Research runs through ${aiProviderName().replace("openai-compatible:", "")} with each company's public website.`
-    : "Research reads each company's public website and combines it with what you know about the account.";
+    : "No AI model is configured: research reads each company's public website where it can, combines it with what you know about the account, and lists the pain points typical for its industry. Each result says what was read.";
   return (
     <>
       <PageHeader
@@ -43,6 +43,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
         staleDays={candidates.staleDays}
         search={query.q ?? ""}
         providerLabel={providerLabel}
+        timeZone={viewerTimeZone}
       />
     </>
   );

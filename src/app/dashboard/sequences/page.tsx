@@ -9,14 +9,14 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { TaskList } from "@/components/sequences/task-list";
 import { listSequences } from "@/server/sequences/service";
 import { listMyTasks } from "@/server/sequences/tasks";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Sequences" };
 
 const STATUS_VARIANT = { ACTIVE: "success", PAUSED: "warning", DRAFT: "secondary", ARCHIVED: "outline" } as const;
 
 export default async function SequencesPage() {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) return <EmptyState icon={Workflow} title="No event yet">Create an event to build sequences.</EmptyState>;
   const { event } = actor;
   const [sequences, tasks] = await Promise.all([listSequences(actor), listMyTasks(actor)]);
@@ -52,7 +52,7 @@ export default async function SequencesPage() {
         <Card className="content-start" data-testid="tasks-today">
           <CardHeader><CardTitle>Your tasks today ({tasks.total})</CardTitle></CardHeader>
           <CardContent>
-            <TaskList tasks={tasks.items.map((t) => ({ ...t, dueAt: t.dueAt.toISOString() }))} />
+            <TaskList timeZone={viewerTimeZone} tasks={tasks.items.map((t) => ({ ...t, dueAt: t.dueAt.toISOString() }))} />
           </CardContent>
         </Card>
       </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProspectActions } from "@/components/dev/prospect-actions";
 import { isDemoMode } from "@/server/env";
+import { formatInZone } from "@/lib/time";
 import { isDirectLoopbackRequest } from "@/server/http/client-ip";
 import { listOutbox } from "@/server/email/outbox";
 
@@ -29,7 +30,7 @@ export default async function DevMailboxPage() {
           <li key={m.id} className="rounded-lg border bg-card p-4 shadow-sm" data-testid="mailbox-message">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="font-medium">{m.subject}</h2>
-              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-US", { timeZoneName: "short" })}</time>
+              <time className="text-xs text-muted-foreground" dateTime={m.createdAt.toISOString()}>{formatInZone(m.createdAt, "UTC")}</time>
             </div>
             <p className="text-xs text-muted-foreground">To {m.toEmail} · from {m.fromEmail} · {m.kind}</p>
             <div className="mt-3 whitespace-pre-wrap break-words text-sm">

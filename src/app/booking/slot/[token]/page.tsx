@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { orNotFound } from "@/components/booking/or-not-found";
+import { foundOr404 } from "@/server/http/not-found";
 import { AcceptOffer } from "@/components/booking/accept-offer";
 import { BookingShell } from "@/components/booking/booking-shell";
 import { SlotTime } from "@/components/booking/slot-picker";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Book this booth slot", robots: { ind
 export default async function SlotOfferPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const offer = await orNotFound(slotOffer(token));
+  const offer = await foundOr404(slotOffer(token));
   return (
     <BookingShell event={offer.event} title={`${offer.personName}, meet ${offer.repName ?? "us"} at the booth?`}>
       <p className="rounded-md border bg-card px-4 py-3 text-lg">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
-import { DossierCard } from "@/components/accounts/dossier-card";
+import { DossierCard } from "@/components/research/dossier";
+import { ResearchNowButton } from "@/components/research/research-now-button";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
@@ -18,9 +18,10 @@ import { RoiCalculator } from "@/components/roi/roi-calculator";
 import { Badge } from "@/components/ui/badge";
 import { getAccountDetail } from "@/server/accounts/service";
 import { accountFilterOptions } from "@/server/accounts/service";
-import { AppError } from "@/server/http/errors";
+import { notFound } from "next/navigation";
+import { foundOr404 } from "@/server/http/not-found";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
@@ -28,20 +29,11 @@ import { activeSequenceOptions } from "@/server/sequences/service";
 
 export const metadata: Metadata = { title: "Account" };
 
-async function load(id: string, actor: Actor) {
-  try {
-    return await getAccountDetail(id, actor);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) notFound();
   const { id } = await params;
-  const { account, people, outreach, meetings, activities } = await load(id, actor);
+  const { account, people, outreach, meetings, activities } = await foundOr404(getAccountDetail(id, actor));
   const { team, industries } = await accountFilterOptions(actor);
   const sequences = await activeSequenceOptions(actor);
   const endpoint = `/api/accounts/${account.id}`;
@@ -160,15 +152,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             </CardContent>
           </Card>
 
-          <RoiCalculator accountId={account.id} accountName={account.name} />
-          <DossierCard dossier={account.dossier} accountName={account.name} />
+          <RoiCalculator accountId={account.id} accountName={account.name} timeZone={viewerTimeZone} />
+          <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} action={<ResearchNowButton accountId={account.id} researched={Boolean(account.dossier)} />} />
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
-          <IcpCard kind="account" id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
-          <OutreachHistory items={outreach} />
-          <MeetingsHistory items={meetings} />
-          <Timeline items={activities} />
+          <IcpCard kind="account" timeZone={viewerTimeZone} id={account.id} score={account.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(account.icpBreakdown)} scoredAt={account.icpScoredAt?.toISOString() ?? null} tier={account.tier} />
+          <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
+          <MeetingsHistory items={meetings} timeZone={account.event.timeZone} />
+          <Timeline items={activities} timeZone={viewerTimeZone} />
         </div>
       </div>
     </div>

@@ -7,12 +7,12 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listImports } from "@/server/import/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 
 export const metadata: Metadata = { title: "Import accounts" };
 
 export default async function ImportPage() {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
     return (
       <EmptyState icon={CalendarX2} title="No event yet">
@@ -37,7 +37,7 @@ export default async function ImportPage() {
       />
       <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
         <ImportWizard eventName={event.name} />
-        <ImportHistory items={JSON.parse(JSON.stringify(history.items))} total={history.total} />
+        <ImportHistory items={JSON.parse(JSON.stringify(history.items))} total={history.total} timeZone={viewerTimeZone} />
       </div>
     </>
   );

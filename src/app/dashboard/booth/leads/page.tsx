@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Camera, Flame, QrCode } from "lucide-react";
 import { EnrollCaptures } from "@/components/booth/enroll-captures";
-import { formatDay, formatDateTime, zoneName } from "@/components/meetings/format";
+import { formatDay } from "@/components/meetings/format";
+import { formatInZone } from "@/lib/time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/utils";
@@ -75,7 +76,7 @@ export default async function BoothLeadsPage({ searchParams }: { searchParams: S
               {c.note ? <p>{c.note}</p> : null}
               <div className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
                 {c.tags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5">{t}</span>)}
-                <span>{c.capturedBy?.name ?? c.capturedBy?.email ?? "Someone"} · {formatDateTime(c.capturedAt.toISOString(), captures.timeZone)} {zoneName(c.capturedAt.toISOString(), captures.timeZone)}</span>
+                <span>{c.capturedBy?.name ?? c.capturedBy?.email ?? "Someone"} · {formatInZone(c.capturedAt, captures.timeZone)}</span>
                 {c.source === "badge" ? <span className="inline-flex items-center gap-1"><QrCode className="size-3" aria-hidden /> badge scan</span> : null}
                 {c.hasCardPhoto ? <a href={`/api/booth/captures/${c.id}/card`} className="inline-flex items-center gap-1 text-primary hover:underline"><Camera className="size-3" aria-hidden /> card photo</a> : null}
               </div>

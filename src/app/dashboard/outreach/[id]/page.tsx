@@ -4,14 +4,15 @@ import { notFound } from "next/navigation";
 import { ArrowLeft, Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert, Truck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CHANNEL_LABEL, STATUS_LABEL, formatWhen, statusVariant } from "@/components/outreach/format";
+import { CHANNEL_LABEL, STATUS_LABEL, statusVariant } from "@/components/outreach/format";
+import { formatInZone } from "@/lib/time";
 import { InboundThread } from "@/components/outreach/inbound-thread";
 import { OutreachActions } from "@/components/outreach/outreach-actions";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { listInboundForOutreach, markRepliesRead } from "@/server/inbound/read";
-import { getOutreachOrThrow } from "@/server/outreach/service";
 import { findSuppressions } from "@/server/suppressions/service";
-import { getActor } from "@/server/access/page-actor";
+import { getOutreachOrThrow } from "@/server/outreach/service";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Message" };
@@ -32,14 +33,12 @@ const EVENT_LABEL: Record<string, { label: string; icon: typeof Eye }> = {
 
 export default async function OutreachDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) notFound();
   const { event } = actor;
-  const o = await getOutreachOrThrow(id, actor).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
-  const tz = event.timeZone;
+  const o = await foundOr404(getOutreachOrThrow(id, actor));
+  // Activity on a message is shown in the viewer's zone; a queued send also in the prospect's.
+  const tz = viewerTimeZone;
   const inbound = await listInboundForOutreach(o.id);
   const suppressed = await findSuppressions(inbound.flatMap((i) => (i.kind === "REMOVAL_REQUEST" && i.fromEmail ? [i.fromEmail] : [])));
   // Shown as new this once; the owner has now seen them.
@@ -69,7 +68,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
 
       {o.status === "QUEUED" && o.scheduledAt ? (
         <p className="mb-4 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm" data-testid="queued-until">
-          Queued until {formatWhen(o.scheduledAt, tz)} ({formatWhen(o.scheduledAt, o.person.timeZone ?? tz)} for {o.person.name.split(" ")[0]}): it goes out at the next slot in business hours and within the daily send cap.
+          Queued until {formatInZone(o.scheduledAt, tz)} ({formatInZone(o.scheduledAt, o.person.timeZone ?? event.timeZone)} for {o.person.name.split(" ")[0]}): it goes out at the next slot in business hours and within the daily send cap.
         </p>
       ) : null}
       {o.failureReason ? <p className="mb-4 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">{o.failureReason}</p> : null}
@@ -80,7 +79,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Message</CardTitle></CardHeader>
             <CardContent className="flex flex-col gap-4">
               <div className="whitespace-pre-wrap break-words rounded-md bg-muted/50 p-4 text-sm" data-testid="outreach-message">{o.message}</div>
-              <OutreachActions id={o.id} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
+              <OutreachActions id={o.id} personId={o.person.id} personName={o.person.name} status={o.status} channel={o.channel} subject={o.subject} message={o.message} refusal={refusal} sent={Boolean(o.sentAt)} replied={Boolean(o.repliedAt)} />
             </CardContent>
           </Card>
           <InboundThread items={inbound} timeZone={tz} suppressedEmails={suppressed} isOwner={o.owner?.id === actor.id} />
@@ -88,7 +87,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <Card>
               <CardHeader>
                 <CardTitle>What went out</CardTitle>
-                <CardDescription>Exactly as sent through {o.outbox.transport === "dev-outbox" ? "the development outbox" : o.outbox.transport.toUpperCase()} on {formatWhen(o.outbox.createdAt, tz)}.</CardDescription>
+                <CardDescription>Exactly as sent through {o.outbox.transport === "dev-outbox" ? "the development outbox" : o.outbox.transport.toUpperCase()} on {formatInZone(o.outbox.createdAt, tz)}.</CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-3 text-sm">
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
@@ -111,8 +110,8 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
                 <dt className="text-muted-foreground">Owner</dt><dd>{o.owner?.name ?? o.owner?.email ?? "—"}</dd>
                 <dt className="text-muted-foreground">Campaign</dt><dd>{o.campaign ? <Link className="text-primary hover:underline" href={`/dashboard/outreach?campaignId=${o.campaign.id}`}>{o.campaign.name}</Link> : "—"}</dd>
-                <dt className="text-muted-foreground">Written</dt><dd>{formatWhen(o.createdAt, tz)}</dd>
-                <dt className="text-muted-foreground">Sent</dt><dd data-testid="outreach-sent-at">{formatWhen(o.sentAt, tz)}</dd>
+                <dt className="text-muted-foreground">Written</dt><dd>{formatInZone(o.createdAt, tz)}</dd>
+                <dt className="text-muted-foreground">Sent</dt><dd data-testid="outreach-sent-at">{formatInZone(o.sentAt, tz)}</dd>
                 <dt className="text-muted-foreground">Opens</dt><dd>{o.openCount}{o.machineOpenCount ? ` (+${o.machineOpenCount} by machines, not counted)` : ""}</dd>
                 <dt className="text-muted-foreground">Clicks</dt><dd>{o.clickCount}</dd>
               </dl>
@@ -122,11 +121,11 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
             <CardHeader><CardTitle>Tracking history</CardTitle></CardHeader>
             <CardContent>
               <ol className="flex flex-col gap-3 text-sm" data-testid="tracking-history">
-                {o.sentAt ? <TimelineItem icon={Send} label={o.transport === "manual" ? "Logged as done" : "Sent"} at={formatWhen(o.sentAt, tz)} /> : null}
+                {o.sentAt ? <TimelineItem icon={Send} label={o.transport === "manual" ? "Logged as done" : "Sent"} at={formatInZone(o.sentAt, tz)} /> : null}
                 {o.events.map((e) => {
                   const meta = EVENT_LABEL[e.type] ?? { label: e.type, icon: Inbox };
                   return (
-                    <TimelineItem key={e.id} icon={e.isMachine ? Bot : meta.icon} label={meta.label} at={formatWhen(e.occurredAt, tz)} muted={e.isMachine}
+                    <TimelineItem key={e.id} icon={e.isMachine ? Bot : meta.icon} label={meta.label} at={formatInZone(e.occurredAt, tz)} muted={e.isMachine}
                       detail={[e.isMachine ? "by a machine (proxy or scanner), not counted" : null, e.url].filter(Boolean).join(" · ") || undefined} />
                   );
                 })}

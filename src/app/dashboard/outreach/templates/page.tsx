@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { OutreachTabs } from "@/components/outreach/outreach-tabs";
 import { TemplatesManager } from "@/components/outreach/templates-manager";
-import { ALL_MERGE_FIELDS } from "@/server/templates/merge-fields";
+import { ALL_MERGE_FIELDS } from "@/lib/merge-fields";
 import { listTemplates, templateOwners } from "@/server/templates/service";
 import { refusalReason } from "@/server/access/permissions";
 import { getActor } from "@/server/access/page-actor";

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { readClaims } from "@/lib/claims";
 import { ClaimSource } from "@/components/research/claim-source";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { formatDate, formatDateTime, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
-import { DossierCard } from "@/components/accounts/dossier-card";
+import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { formatInZone } from "@/lib/time";
+import { DossierCard } from "@/components/research/dossier";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
@@ -21,26 +21,18 @@ import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";
-import { AppError } from "@/server/http/errors";
+import { notFound } from "next/navigation";
+import { foundOr404 } from "@/server/http/not-found";
 import { getPersonDetail } from "@/server/people/service";
 import { readBreakdown, readLegacyBreakdown } from "@/server/scoring/icp";
 import { listAssignableTeammates } from "@/server/team/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 
 export const metadata: Metadata = { title: "Person" };
-
-async function load(id: string, actor: Actor) {
-  try {
-    return await getPersonDetail(id, actor);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
 
 function localTime(timeZone: string | null): string | null {
   if (!timeZone) return null;
@@ -52,11 +44,11 @@ function localTime(timeZone: string | null): string | null {
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) notFound();
   const { id } = await params;
   // The rep picker needs only the team, which does not depend on the person: fetch it alongside.
-  const [{ person, outreach, meetings, enrollments, activities, colleagues }, team] = await Promise.all([load(id, actor), listAssignableTeammates()]);
+  const [{ person, outreach, meetings, enrollments, activities, colleagues, eventTimeZone }, team] = await Promise.all([foundOr404(getPersonDetail(id, actor)), listAssignableTeammates()]);
   const account = person.account;
   const endpoint = `/api/people/${person.id}`;
   const breakdown = readBreakdown(person.icpBreakdown) as Breakdown | null;
@@ -66,7 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const activeEnrollment = enrollments.find((e) => e.status === "ACTIVE");
   const painPoints = readClaims(account?.dossier?.painPoints);
   const local = localTime(person.timeZone);
-  if (person.erasedAt) return <ErasedPerson erasedAt={person.erasedAt} />;
+  if (person.erasedAt) return <ErasedPerson erasedAt={person.erasedAt} timeZone={viewerTimeZone} />;
   const refused = refusalsFor(actor, "person", await personOwners(person.id));
 
   return (
@@ -119,8 +111,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <CardTitle className="flex items-center gap-2"><Lightbulb className="size-4 text-warning" aria-hidden /> Before you call</CardTitle>
               <CardDescription>
                 {[
-                  nextMeeting ? `Next meeting ${formatDateTime(nextMeeting.scheduledAt)}` : "No meeting booked",
-                  lastSent ? `last email ${lastSent.repliedAt ? "got a reply" : lastSent.openedAt ? "was opened" : "not opened yet"} (${formatDate(lastSent.sentAt)})` : "not emailed yet",
+                  nextMeeting ? `Next meeting ${formatInZone(nextMeeting.scheduledAt, eventTimeZone, "weekdayTime")}` : "No meeting booked",
+                  lastSent ? `last email ${lastSent.repliedAt ? "got a reply" : lastSent.openedAt ? "was opened" : "not opened yet"} (${formatInZone(lastSent.sentAt, viewerTimeZone, "date")})` : "not emailed yet",
                   activeEnrollment ? `in “${activeEnrollment.sequence.name}”` : null,
                 ].filter(Boolean).join(" · ")}
               </CardDescription>
@@ -197,8 +189,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
           {account ? (
             <>
-              <DossierCard dossier={account.dossier} accountName={account.name} compact />
-              <RoiCalculator accountId={account.id} accountName={account.name} />
+              <DossierCard dossier={account.dossier} accountName={account.name} timeZone={viewerTimeZone} compact />
+              <RoiCalculator accountId={account.id} accountName={account.name} timeZone={viewerTimeZone} />
             </>
           ) : (
             <Card>
@@ -211,8 +203,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </div>
 
         <div className="grid min-w-0 content-start gap-6">
-          <PrivacyCard person={person} eventId={actor.eventId} isAdmin={actor.role === "ADMIN"} />
-          <IcpCard kind="person" id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
+          <PrivacyCard person={person} eventId={actor.eventId} isAdmin={actor.role === "ADMIN"} timeZone={viewerTimeZone} />
+          <IcpCard kind="person" timeZone={viewerTimeZone} id={person.id} score={person.icpScore} breakdown={breakdown} legacy={readLegacyBreakdown(person.icpBreakdown)} scoredAt={person.icpScoredAt?.toISOString() ?? null} />
           {account ? (
             <Card data-testid="account-snapshot">
               <CardHeader>
@@ -259,7 +251,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                       </div>
                       <p className="text-xs text-muted-foreground">
                         Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatDateTime(e.nextStepAt)}` : ""}
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
                       </p>
                     </li>
                   ))}
@@ -267,9 +259,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               )}
             </CardContent>
           </Card>
-          <OutreachHistory items={outreach} />
-          <MeetingsHistory items={meetings} />
-          <Timeline items={activities} />
+          <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
+          <MeetingsHistory items={meetings} timeZone={eventTimeZone} />
+          <Timeline items={activities} timeZone={viewerTimeZone} />
         </div>
       </div>
     </div>
@@ -281,7 +273,7 @@ function nextScheduled<T extends { status: string; scheduledAt: Date }>(meetings
   return meetings.filter((m) => m.status === "SCHEDULED" && m.scheduledAt.getTime() >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
 }
 
-function ErasedPerson({ erasedAt }: { erasedAt: Date | string }) {
+function ErasedPerson({ erasedAt, timeZone }: { erasedAt: Date | string; timeZone: string }) {
   return (
     <div className="grid gap-4">
       <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
@@ -290,7 +282,7 @@ function ErasedPerson({ erasedAt }: { erasedAt: Date | string }) {
       <Card data-testid="erased-person">
         <CardHeader>
           <CardTitle>This person was erased</CardTitle>
-          <CardDescription>Their personal data was erased on {formatDateTime(erasedAt)} ({Intl.DateTimeFormat().resolvedOptions().timeZone}). Only counts remain; EventOps will not add them again.</CardDescription>
+          <CardDescription>Their personal data was erased on {formatInZone(erasedAt, timeZone, "dateTime")}. Only counts remain; EventOps will not add them again.</CardDescription>
         </CardHeader>
       </Card>
     </div>

@@ -7,7 +7,7 @@ import { ReportBuilder } from "@/components/reports/report-builder";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getReportDefinition, type ReportDefinitionView } from "@/server/reports/definitions";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
@@ -22,12 +22,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
   const { id } = await searchParams;
   let definition: ReportDefinitionView | null = null;
   if (id) {
-    try {
-      definition = await getReportDefinition(id, actor);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "not_found") notFound();
-      throw error;
-    }
+    definition = await foundOr404(getReportDefinition(id, actor));
   }
   const team = await listTeam();
   return (

@@ -8,10 +8,11 @@ import { FunnelChart } from "@/components/sequences/funnel-chart";
 import { SequenceBuilder } from "@/components/sequences/sequence-builder";
 import { SequenceStatusActions } from "@/components/sequences/status-actions";
 import { EnrollmentActions } from "@/components/sequences/enrollment-actions";
-import { AppError } from "@/server/http/errors";
+import { foundOr404 } from "@/server/http/not-found";
 import { getSequenceOrThrow, listEnrollments, sequenceProgress } from "@/server/sequences/service";
 import { listTemplates } from "@/server/templates/service";
-import { getActor } from "@/server/access/page-actor";
+import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { formatInZone } from "@/lib/time";
 import { ownedBy, refusalReason, refusalsFor } from "@/server/access/permissions";
 
 export const metadata: Metadata = { title: "Sequence" };
@@ -22,14 +23,11 @@ const REASON: Record<string, string> = {
 };
 
 export default async function SequencePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
+  const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   const { id } = await params;
   if (!actor.event) notFound();
   const { event } = actor;
-  const sequence = await getSequenceOrThrow(id, actor).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const sequence = await foundOr404(getSequenceOrThrow(id, actor));
   const [progress, enrollments, templates] = await Promise.all([sequenceProgress(id, actor), listEnrollments(id, actor), listTemplates({}, actor)]);
   const refused = refusalsFor(actor, "sequence", ownedBy(sequence.owner));
   const stats: [string, number][] = [["Enrolled", progress.enrolled], ["Active", progress.active], ["Completed", progress.completed], ["Replied", progress.replied], ["Stopped", progress.stopped + progress.paused], ["Failed", progress.failed]];
@@ -69,7 +67,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
                       <Link href={`/dashboard/people/${e.person.id}`} className="font-medium hover:underline">{e.person.name}</Link>
                       <p className="text-xs text-muted-foreground">
                         {e.account?.name ?? "No account"} · {e.currentStep}/{sequence.steps.length} steps done
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${e.nextStepAt.toLocaleDateString("en-US", { month: "short", day: "numeric" })}` : ""}
+                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
                         {e.stopReason ? ` · ${REASON[e.stopReason] ?? e.stopReason}` : ""}
                       </p>
                       {e.lastError ? <p className="text-xs text-destructive">Last error ({e.failureCount}×): {e.lastError}</p> : null}

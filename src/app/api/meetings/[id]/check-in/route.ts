@@ -1,5 +1,6 @@
 import { idParams, route } from "@/server/http/route";
+import { meetingOutcomeQuery } from "@/server/meetings/schemas";
 import { checkInMeeting } from "@/server/meetings/service";
 
-// POST /api/meetings/:id/check-in — the visitor arrived
-export const POST = route({ params: idParams }, ({ actor, params }) => checkInMeeting(params.id, actor));
+// POST /api/meetings/:id/check-in — the visitor arrived (before the meeting's day only with ?early=true)
+export const POST = route({ params: idParams, query: meetingOutcomeQuery }, ({ actor, params, query }) => checkInMeeting(params.id, actor, { early: query.early === "true" }));

@@ -1,6 +1,6 @@
 import { idParams, route } from "@/server/http/route";
-import { completeMeetingBody } from "@/server/meetings/schemas";
+import { completeMeetingBody, meetingOutcomeQuery } from "@/server/meetings/schemas";
 import { completeMeeting } from "@/server/meetings/service";
 
-// POST /api/meetings/:id/complete — outcome, next step and optionally the account's next status
-export const POST = route({ params: idParams, body: completeMeetingBody }, ({ actor, params, body }) => completeMeeting(params.id, body, actor));
+// POST /api/meetings/:id/complete — outcome, next step and optionally the account's next status (before its day only with ?early=true)
+export const POST = route({ params: idParams, query: meetingOutcomeQuery, body: completeMeetingBody }, ({ actor, params, query, body }) => completeMeeting(params.id, body, actor, { early: query.early === "true" }));

@@ -1,6 +1,6 @@
 import { idParams, route } from "@/server/http/route";
-import { noShowBody } from "@/server/meetings/schemas";
+import { meetingOutcomeQuery, noShowBody } from "@/server/meetings/schemas";
 import { markNoShow } from "@/server/meetings/service";
 
-// POST /api/meetings/:id/no-show — the visitor did not come (with an optional note)
-export const POST = route({ params: idParams, body: noShowBody }, ({ actor, params, body }) => markNoShow(params.id, body.note, actor));
+// POST /api/meetings/:id/no-show — the visitor did not come, with an optional note (before its day only with ?early=true)
+export const POST = route({ params: idParams, query: meetingOutcomeQuery, body: noShowBody }, ({ actor, params, query, body }) => markNoShow(params.id, body.note, actor, { early: query.early === "true" }));

@@ -1,0 +1,189 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RelativeTime } from "@/components/data-table/relative-time";
+import { DataTable } from "@/components/data-table/data-table";
+import { ClearFilters, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
+import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
+import { apiFetch } from "@/lib/api-client";
+import { cn } from "@/lib/utils";
+
+type Url = ReturnType<typeof useListUrl>;
+
+/** What a bulk action needs: the selection, a way to call the API and report, and a confirm dialog. */
+export type BulkContext = {
+  ids: string[];
+  busy: boolean;
+  /** POSTs `body` (with the ids) to the bulk endpoint; `done(count)` is the sentence shown after. Returns the failure (for a dialog to show). */
+  post: (body: Record<string, unknown>, done: (count: number) => string) => Promise<string | null>;
+  /** `post`, with a failure shown above the list. */
+  apply: (body: Record<string, unknown>, done: (count: number) => string) => Promise<void>;
+  /** Runs `action`; `{ silent: true }` means it shows its own result (a dialog, a background job). */
+  run: (action: () => Promise<string | null | { silent: true }>, done: string) => Promise<void>;
+  confirm: (options: ConfirmOptions, run: () => Promise<string | null>) => void;
+};
+
+/**
+ * One list screen (accounts, people): the filter card, the outcome message, the bulk bar for the
+ * selection, the table (or an empty state that says whether filters are the reason) and the
+ * pagination, all driven by the URL (useListUrl). The two lists only declare their columns,
+ * filters and bulk actions.
+ */
+export function ListScreen<T extends { id: string }>({ url, rows, columns, total, page, pageSize, sort, dir, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
+  url: Url;
+  rows: T[];
+  columns: ColumnDef<T, unknown>[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  filters: ReactNode;
+  /** Shown on wider screens; on a phone behind "More filters", so the list starts on the first screen. */
+  moreFilters?: ReactNode;
+  filterParams: string[];
+  bulkEndpoint: string;
+  bulkActions: (ctx: BulkContext) => ReactNode;
+  empty: { icon: LucideIcon; title: string; filteredTitle: string; hint: string };
+  rowLabel: (row: T) => string;
+  testId: string;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialog, ask] = useConfirm();
+  const [showMore, setShowMore] = useState(false);
+  const active = filterParams.filter((p) => url.get(p)).length;
+  const filtered = active > 0;
+
+  async function run(action: () => Promise<string | null | { silent: true }>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    const error = await action();
+    setBusy(false);
+    if (error && typeof error === "object") return;
+    if (error) return setMessage({ kind: "error", text: error });
+    setMessage({ kind: "ok", text: done });
+    setSelected(new Set());
+    router.refresh();
+  }
+  const ctx: BulkContext = {
+    ids: [...selected],
+    busy,
+    post: async (body, done) => {
+      setBusy(true);
+      setMessage(null);
+      const res = await apiFetch<{ count: number }>(bulkEndpoint, { method: "POST", body: { ids: [...selected], ...body } });
+      setBusy(false);
+      if (!res.success) return res.error;
+      setMessage({ kind: "ok", text: done(res.data.count) });
+      setSelected(new Set());
+      router.refresh();
+      return null;
+    },
+    apply: async (body, done) => {
+      const error = await ctx.post(body, done);
+      if (error) setMessage({ kind: "error", text: error });
+    },
+    run,
+    confirm: (options, action) => ask(options, action),
+  };
+
+  return (
+    <div className="grid min-w-0 gap-4">
+      <div className="grid gap-3 rounded-lg border bg-card p-3 shadow-sm" data-testid="list-filters">
+        {filters}
+        {moreFilters ? (
+          <>
+            <Button variant="outline" size="sm" className="justify-self-start md:hidden" aria-expanded={showMore} onClick={() => setShowMore((v) => !v)}>
+              <SlidersHorizontal aria-hidden /> {showMore ? "Fewer filters" : `More filters${active ? ` (${active} set)` : ""}`}
+            </Button>
+            <div className={cn(showMore ? "grid" : "hidden", "md:grid")}>{moreFilters}</div>
+          </>
+        ) : null}
+        <div className="flex justify-end empty:hidden"><ClearFilters url={url} params={filterParams} /></div>
+      </div>
+
+      {message ? (
+        <p role={message.kind === "error" ? "alert" : "status"} className={cn("rounded-md px-3 py-2 text-sm", message.kind === "error" ? "bg-destructive/10 text-destructive" : "bg-success/10 text-success")}>
+          {message.text}
+        </p>
+      ) : null}
+
+      {selected.size > 0 ? (
+        <div className="sticky top-16 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-accent p-2 text-sm shadow-sm" data-testid="bulk-bar">
+          <span className="px-1 font-medium">{selected.size} selected</span>
+          {bulkActions(ctx)}
+          <Button variant="ghost" size="sm" onClick={() => setSelected(new Set())}>Clear selection</Button>
+        </div>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <EmptyState icon={empty.icon} title={filtered ? empty.filteredTitle : empty.title}>
+          {filtered ? "Loosen a filter or clear them all." : empty.hint}
+        </EmptyState>
+      ) : (
+        <DataTable
+          rows={rows}
+          columns={columns}
+          sort={sort}
+          dir={dir}
+          onSort={(column, d) => url.set({ sort: column, dir: d })}
+          selected={selected}
+          onSelectedChange={setSelected}
+          rowLabel={rowLabel}
+          testId={testId}
+          dimmed={url.pending}
+        />
+      )}
+      <Pagination url={url} page={page} pageSize={pageSize} total={total} />
+      {dialog}
+    </div>
+  );
+}
+
+export type Engagement = { contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: string | null };
+
+/** Where a record stands with the team, beside its status: the furthest step, and when it was last touched. */
+export function EngagementCell({ row, timeZone }: { row: Engagement; timeZone: string }) {
+  const state = row.hasMeeting ? { label: "Meeting", variant: "success" as const } : row.replied ? { label: "Replied", variant: "default" as const } : row.contacted ? { label: "Contacted", variant: "secondary" as const } : { label: "Not contacted", variant: "outline" as const };
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1.5 whitespace-nowrap" data-testid="engagement">
+      <Badge variant={state.variant}>{state.label}</Badge>
+      {row.lastTouchedAt ? <span className="text-xs text-muted-foreground"><RelativeTime value={row.lastTouchedAt} timeZone={timeZone} /></span> : null}
+    </span>
+  );
+}
+
+const YES_NO = [{ value: "yes", label: "Yes" }, { value: "no", label: "Not yet" }];
+export const ENGAGEMENT_PARAMS = ["contacted", "replied", "meeting", "touched"];
+
+/** The engagement filters both lists share. */
+export function EngagementFilters({ url, idPrefix }: { url: Url; idPrefix: string }) {
+  return (
+    <>
+      <FilterSelect url={url} param="contacted" id={`${idPrefix}-contacted`} label="Contacted" anyLabel="Either" options={YES_NO} />
+      <FilterSelect url={url} param="replied" id={`${idPrefix}-replied`} label="Replied" anyLabel="Either" options={YES_NO} />
+      <FilterSelect url={url} param="meeting" id={`${idPrefix}-meeting`} label="Meeting booked" anyLabel="Either" options={YES_NO} />
+      <FilterSelect
+        url={url}
+        param="touched"
+        id={`${idPrefix}-touched`}
+        label="Last touched"
+        anyLabel="Any time"
+        options={[
+          { value: "7d", label: "In the last 7 days" },
+          { value: "30d", label: "In the last 30 days" },
+          { value: "over30d", label: "More than 30 days ago" },
+          { value: "never", label: "Never" },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { getMyDay } from "@/server/dashboard/my-day";
+import { listRecentFeed } from "@/server/activity/feed";
+import { createEvent, createUser } from "../helpers/factories";
+
+// Issue 16 item 3: the dashboard had no priorities for a rep.
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe("my day", () => {
+  it("lists the replies, tasks, follow-ups, hot accounts, meetings and walk-ups that are mine and still open", async () => {
+    const now = new Date();
+    const event = await createEvent({ name: "My Day Expo", timeZone: "America/Chicago" });
+    const me = await createUser({ name: "Me Rep" });
+    const other = await createUser({ name: "Other Rep" });
+    let i = 0;
+    const person = async (name: string) => {
+      const account = await prisma.targetAccount.create({ data: { eventId: event.id, name: `${name} Co`, normalizedName: `${name} co`.toLowerCase(), assignedToId: me.id } });
+      return prisma.person.create({ data: { eventId: event.id, accountId: account.id, firstName: name, lastName: "X", name: `${name} X`, email: `${name.toLowerCase()}${i++}-${event.id}@day.test` } });
+    };
+    const msg = (p: { id: string; accountId: string | null }, owner: string, data: Record<string, unknown>) =>
+      prisma.outreach.create({ data: { eventId: event.id, personId: p.id, accountId: p.accountId, ownerId: owner, message: "Hi", subject: "Booth?", status: "SENT", sentAt: new Date(now.getTime() - 5 * DAY), ...data } });
+    const meeting = (p: { id: string; accountId: string | null }, data: Record<string, unknown>) =>
+      prisma.meeting.create({ data: { eventId: event.id, personId: p.id, accountId: p.accountId, ownerId: me.id, icsUid: `day-${i++}-${event.id}@t`, scheduledAt: now, ...data } });
+
+    const waiting = await person("Waiting");
+    await msg(waiting, me.id, { repliedAt: new Date(now.getTime() - 2 * HOUR) });
+    const answered = await person("Answered");
+    await msg(answered, me.id, { repliedAt: new Date(now.getTime() - 2 * DAY) });
+    await msg(answered, me.id, { sentAt: new Date(now.getTime() - DAY) }); // I wrote back
+    const notMine = await person("NotMine");
+    await msg(notMine, other.id, { repliedAt: new Date(now.getTime() - HOUR) });
+
+    const hot = await person("Hot");
+    await msg(hot, me.id, { openedAt: new Date(now.getTime() - 5 * HOUR), clickedAt: new Date(now.getTime() - 4 * HOUR), openCount: 2, clickCount: 1 });
+    const cold = await person("Cold");
+    await msg(cold, me.id, { openedAt: new Date(now.getTime() - 9 * DAY), openCount: 1 });
+
+    const met = await person("Met");
+    await meeting(met, { status: "COMPLETED", scheduledAt: new Date(now.getTime() - 2 * DAY), nextStep: "Send the ROI" });
+    const metAndFollowed = await person("Followed");
+    await meeting(metAndFollowed, { status: "COMPLETED", scheduledAt: new Date(now.getTime() - 3 * DAY) });
+    await msg(metAndFollowed, me.id, { sentAt: new Date(now.getTime() - DAY) });
+    const upcoming = await person("Upcoming");
+    await meeting(upcoming, { scheduledAt: new Date(now.getTime() + 3 * DAY) });
+    await meeting(upcoming, { scheduledAt: new Date(now.getTime() + 10 * DAY) });
+
+    const walkUp = await person("WalkUp");
+    const walkUpDone = await person("WalkUpDone");
+    for (const p of [walkUp, walkUpDone]) {
+      await prisma.activity.create({ data: { eventId: event.id, type: "lead.captured", description: `Met ${p.name}`, actorId: me.id, personId: p.id, accountId: p.accountId, createdAt: new Date(now.getTime() - DAY) } });
+    }
+    await meeting(walkUpDone, { scheduledAt: new Date(now.getTime() + 20 * DAY) });
+
+    const day = await getMyDay(me.id, event, now);
+    expect(day.replies.map((r) => r.person.name)).toEqual(["Waiting X"]);
+    expect(day.followUps.map((m) => [m.person.name, m.nextStep])).toEqual([["Met X", "Send the ROI"]]);
+    expect(day.hotAccounts.map((h) => [h.account.name, h.opens, h.clicks])).toEqual([["Hot Co", 2, 1]]);
+    expect(day.meetings.map((m) => m.person.name)).toEqual(["Upcoming X"]);
+    expect(day.walkUps.map((w) => w.person.name)).toEqual(["WalkUp X"]);
+
+    const theirs = await getMyDay(other.id, event, now);
+    expect(theirs.replies.map((r) => r.person.name)).toEqual(["NotMine X"]);
+    expect(theirs.hotAccounts).toEqual([]);
+  });
+
+  it("the feed shows my accounts and people by default; the team's with the toggle", async () => {
+    const event = await createEvent({ name: "Feed Expo" });
+    const me = await createUser({ name: "Feed Me" });
+    const other = await createUser({ name: "Feed Other" });
+    const mine = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Mine Co", normalizedName: "mine co", assignedToId: me.id } });
+    const theirs = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Theirs Co", normalizedName: "theirs co", assignedToId: other.id } });
+    await prisma.activity.create({ data: { eventId: event.id, type: "outreach.replied", description: "Reply on my account", accountId: mine.id } });
+    await prisma.activity.create({ data: { eventId: event.id, type: "outreach.sent", description: "Other rep's email", actorId: other.id, accountId: theirs.id } });
+    await prisma.activity.create({ data: { eventId: event.id, type: "template.created", description: "I made a template", actorId: me.id } });
+    expect((await listRecentFeed(event.id, 12, prisma, { mineFor: me.id })).map((a) => a.description).sort()).toEqual(["I made a template", "Reply on my account"]);
+    expect(await listRecentFeed(event.id, 12)).toHaveLength(3);
+  });
+});
