@@ -22,7 +22,9 @@ async function draftAnswer(request: ChatRequest): Promise<string | { status: num
   const first = facts.recipient?.firstName || "there";
   const event = facts.event?.name ?? "the show";
   const subject = `${first}, 20 minutes at ${event}?`;
-  const body = `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`;
+  // Like a model, it writes about the product the system prompt describes (the seller profile's pitch).
+  const pitch = /What it does: (.*?) Value propositions:/.exec(system)?.[1] ?? "";
+  const body = `Hi ${first},\n\nI will be at ${event} and ${facts.account?.name ?? "your team"} is on my list. ${pitch} Would you have 20 minutes at our booth to talk about your yard?\n\n${facts.sender?.name ?? "The team"}`;
   return system.includes('"Subject: <subject>"') ? `Subject: ${subject}\n\n${body}` : JSON.stringify({ subject, body });
 }
 
