@@ -31,9 +31,13 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
   await page.getByLabel("Type").selectOption("meeting.");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/type=meeting\./);
-  const types = await page.getByTestId("activity-item").locator("span.font-mono").allInnerTexts();
-  expect(types.length).toBeGreaterThan(0);
-  expect(types.every((t) => t.toLowerCase().startsWith("meeting."))).toBe(true);
+  // The URL changes before the filtered list has rendered: wait for the list itself.
+  await expect
+    .poll(async () => {
+      const types = await page.getByTestId("activity-item").locator("span.font-mono").allInnerTexts();
+      return types.length > 0 && types.every((t) => t.toLowerCase().startsWith("meeting."));
+    })
+    .toBe(true);
   await expect(page.getByTestId("team-online")).toContainText("Maya");
 
   // The analytics heatmaps and the best times to send.

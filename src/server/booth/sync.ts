@@ -59,7 +59,8 @@ async function applyOne(operation: BoothOperation, actor: Actor): Promise<BoothO
           // The visitor is standing at the booth: that is the confirmation an early check-in asks for.
           return checkInMeeting(operation.meetingId, actor, { at: operation.at ? new Date(operation.at) : undefined, early: true }, tx);
         case "complete":
-          return completeMeeting(operation.meetingId, operation.outcome, actor, {}, tx);
+          // Recorded at the booth, where the meeting took place: the same confirmation as a check-in.
+          return completeMeeting(operation.meetingId, operation.outcome, actor, { early: true }, tx);
         case "no_show":
           return markNoShow(operation.meetingId, operation.outcome.note, actor, {}, tx);
       }
