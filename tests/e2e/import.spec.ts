@@ -32,7 +32,7 @@ test("a rep imports a CSV, sees the report and undoes the import", async ({ page
   await expect(page.getByLabel("Import Number of Employees as")).toHaveValue("employeeCount");
   await expect(page.getByLabel("Import Job Title as")).toHaveValue("title");
   const counts = page.getByTestId("preview-counts");
-  await expect(counts).toContainText("Ready3");
+  await expect(counts).toContainText("To import3");
   await expect(counts).toContainText("With problems1");
   await expect(counts).toContainText("Duplicates1");
   await expect(page.getByText('Employees: "lots" is not a number').first()).toBeVisible();
@@ -81,7 +81,7 @@ test("the research queue lists accounts, best tier first", async ({ page }) => {
   const tiers = (await table.getByText(/^Tier [A-D]$/).allTextContents()).map((t) => t.slice(-1));
   expect(tiers.length).toBeGreaterThan(1);
   expect(tiers).toEqual([...tiers].sort());
-  await page.getByLabel("Dossier age").selectOption("7");
+  await page.getByLabel("Dossier older than").selectOption("7");
   await expect(page).toHaveURL(/staleDays=7/);
   await screenshot(page, "research-queue");
 });
