@@ -10,7 +10,8 @@ test("a rep adds an account and a person at it by hand", async ({ page }) => {
   await dialog.getByLabel("Company name *").fill("Quayside Cold Chain");
   await dialog.getByLabel("Website").fill("not a url");
   await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog.getByRole("alert")).toBeVisible();
+  // The website problem is shown next to the Website field (a form-level alert only for problems of no field).
+  await expect(dialog.getByTestId("field-error")).toBeVisible();
   await dialog.getByLabel("Website").fill("https://quayside-coldchain.example");
   await dialog.getByLabel("Employees").fill("1,250");
   await dialog.getByRole("button", { name: "Create" }).click();
