@@ -15,6 +15,7 @@ import { getEventMetrics } from "@/server/dashboard/stats";
 import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { ERASED_BOOKING_MESSAGE, ERASED_MESSAGE } from "@/server/privacy/tombstones";
 import { signToken } from "@/server/tracking/tokens";
+import { installPeerAddressStamp, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
 import { callRoute } from "../helpers/request";
 import { createUser, signedInUser } from "../helpers/factories";
 
@@ -50,6 +51,8 @@ const csv = (rows: string[]) => ["Company name,First Name,Last Name,Email,Job Ti
 const importRow = `${who.company},${who.firstName},${who.lastName},${who.email},VP Operations,${who.phone}`;
 
 beforeAll(async () => {
+  // Booking is limited per client address, read from the stamp our server puts on each request.
+  installPeerAddressStamp();
   bookingDay = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   const event = await prisma.event.create({
     data: { name: `Privacy Expo ${tag}`, slug: `privacy-${tag}`, startDate: new Date(bookingDay), endDate: new Date(bookingDay), timeZone: "America/Chicago", boothCapacity: 4 },
@@ -213,7 +216,7 @@ describe("erasure", () => {
     const slots = await callRoute(bookingRoute.GET, `/api/booking/${eventSlug}`, { params: { event: eventSlug } });
     const start = slots.json.data.days[0].starts[0];
     const booking = await callRoute(bookingRoute.POST, `/api/booking/${eventSlug}`, {
-      method: "POST", params: { event: eventSlug }, headers: { "x-forwarded-for": "203.0.113.77" },
+      method: "POST", params: { event: eventSlug }, headers: { [PEER_HEADER]: "203.0.113.77", [PEER_FORWARDED_HEADER]: "0" },
       body: { name: fullName, company: who.company, email: who.email, start, formToken: signToken({ k: "f", id: eventId, t: Date.now() - 10_000 }) },
     });
     expect(booking.status).toBe(409);
