@@ -11,7 +11,10 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "./shared";
+import { assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
+import { filterShape, filterSql, rangeIssues } from "@/server/lists/filters";
+import { ACCOUNT } from "@/lib/fields/account";
+import { inputShape } from "@/lib/fields/define";
 
 /**
  * Target accounts. Deleting an account moves it to the Trash (src/server/trash/service.ts):
@@ -29,50 +32,16 @@ export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", 
 export const listAccountsQuery = z.strictObject({
   ...eventScopeField,
   q: z.string().trim().max(100).optional(),
-  tier: csvEnum([...TIERS]).optional(),
-  status: csvEnum([...ACCOUNT_STATUSES]).optional(),
-  industry: z.string().trim().max(100).optional(),
-  assignedTo: z.string().max(64).optional(),
-  icpMin: icpBound.optional(),
-  icpMax: icpBound.optional(),
+  ...filterShape(ACCOUNT.fields),
   ...engagementQuery,
   stage: z.enum(STAGES).optional(),
   sort: z.enum(ACCOUNT_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
-}).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
+}).superRefine((q, ctx) => rangeIssues(ACCOUNT.fields, q, ctx));
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
-const domain = z
-  .string()
-  .trim()
-  .toLowerCase()
-  // split, not /\/.*$/: that expression backtracks (a body of slashes took seconds).
-  .transform((d) => d.replace(/^https?:\/\//, "").replace(/^www\./, "").split("/")[0]!)
-  .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like acme.com").max(253));
-const website = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: "Enter a full URL starting with https://" }));
-const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
-
-const accountFields = {
-  name: z.string().trim().min(1, "Name is required").max(200),
-  website: website.nullable(),
-  domain: domain.nullable(),
-  industry: optionalText(100),
-  headquarters: optionalText(200),
-  location: optionalText(200),
-  employeeCount: z.number().int("Whole number").min(0).max(10_000_000).nullable(),
-  revenue: z.number().int("Whole dollars").min(0).max(10_000_000_000_000).nullable(),
-  facilityCount: z.number().int("Whole number").min(0).max(100_000).nullable(),
-  tier: z.enum(TIERS),
-  status: z.enum(ACCOUNT_STATUSES),
-  notes: optionalText(10_000),
-  assignedToId: idString.nullable(),
-  // The account's opportunity (show ROI): stage, value in whole dollars, expected close, why won or lost.
-  opportunityStage: z.enum(OPPORTUNITY_STAGES, { error: "Pick a stage: qualified, proposal, negotiation, won or lost" }).nullable(),
-  opportunityAmount: z.number({ error: "Enter an amount in whole dollars" }).int("Whole dollars").min(0, "Cannot be negative").max(2_000_000_000).nullable(),
-  expectedCloseDate: z.iso.date("Enter a date like 2026-06-30").nullable(),
-  closeReason: optionalText(500),
-};
+const accountFields = inputShape(ACCOUNT.fields);
 
 export const createAccountBody = z.strictObject({ ...accountFields, ...eventScopeField }).partial().required({ name: true });
 export const updateAccountBody = z
@@ -121,14 +90,7 @@ export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: s
     const like = containsPattern(q.q);
     parts.push(Prisma.sql`(a.name ILIKE ${like} OR a.domain ILIKE ${like} OR a.industry ILIKE ${like})`);
   }
-  if (q.tier?.length) parts.push(Prisma.sql`a.tier = ANY (CAST(${q.tier} AS "Tier"[]))`);
-  if (q.status?.length) parts.push(Prisma.sql`a.status = ANY (CAST(${q.status} AS "AccountStatus"[]))`);
-  if (q.industry) parts.push(Prisma.sql`lower(a.industry) = lower(${q.industry})`);
-  const assignee = assigneeFilter(q.assignedTo, userId);
-  if (assignee === null) parts.push(Prisma.sql`a."assignedToId" IS NULL`);
-  else if (assignee !== undefined) parts.push(Prisma.sql`a."assignedToId" = ${assignee}`);
-  if (q.icpMin !== undefined) parts.push(Prisma.sql`a."icpScore" >= ${q.icpMin}`);
-  if (q.icpMax !== undefined) parts.push(Prisma.sql`a."icpScore" <= ${q.icpMax}`);
+  parts.push(...filterSql(ACCOUNT, "a", q, userId));
   parts.push(...engagementWhereSql(ACCOUNT_OWNER, q));
   return Prisma.join(parts, " AND ");
 }

@@ -16,7 +16,7 @@ export function csvEnum<T extends [string, ...string[]]>(values: T) {
 
 export const sortDir = z.enum(["asc", "desc"]);
 export const icpBound = z.coerce.number().int().min(0).max(100);
-export const idString = z.string().min(1).max(64);
+export { idString } from "@/lib/fields/define";
 
 /** `%term%` for ILIKE with the user's own % and _ taken literally (Prisma's `contains` did not). */
 export function containsPattern(term: string): string {

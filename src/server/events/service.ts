@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { ACCOUNT } from "@/lib/fields/account";
+import { PERSON } from "@/lib/fields/person";
+import { copiedFields, type RecordFields } from "@/lib/fields/define";
 import { recordActivity } from "@/server/activity/service";
 import { eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
@@ -118,7 +121,7 @@ export type CopySummary = { fromEventId: string; accounts: number; people: numbe
  * Create an event; with `copyFromEventId` also copy that event's target list in the same
  * transaction. What is copied: accounts (name, domain, firmographics, tier, ICP score, owner,
  * notes; status back to PROSPECTING), their people (contact data, personas, ICP score, owner;
- * no lead rating) and the accounts' research dossiers (research about a company stays true
+ * no lead rating) — each field's `copy` in src/lib/fields says which — and the accounts' research dossiers (research about a company stays true
  * from one show to the next). Not copied: outreach, sequences and enrollments, meetings,
  * activities, insights, imports — that is the history of the old event.
  * Set-based INSERT … SELECT: new ids derive from (old id, new event id), so people find their
@@ -161,26 +164,41 @@ export async function createEvent(body: CreateEventBody, actor: { id: string }) 
   }, { timeout: 120_000 });
 }
 
+/**
+ * The INSERT column list and SELECT expressions that copy a record's rows: every field the
+ * registry marks `copy` (src/lib/fields), the reset ones as their fixed value, and `mapped`
+ * fields through the given expression (new ids). The event and the timestamps are the copy's own.
+ */
+function copyInsert(record: RecordFields, alias: string, toEventId: string, mapped: Record<string, Prisma.Sql>): { columns: Prisma.Sql; values: Prisma.Sql } {
+  const fields = copiedFields(record.fields);
+  const names = [...fields.map((f) => f.key), "eventId", "createdAt", "updatedAt"];
+  const values = fields.map(({ key, reset }) => {
+    if (mapped[key]) return mapped[key];
+    // A literal, not a parameter: PostgreSQL types it as the column (an enum too). Reset values are the registry's constants.
+    if (reset !== undefined) return Prisma.raw(`'${reset.replace(/'/g, "''")}'`);
+    return Prisma.raw(`${alias}."${key}"`);
+  });
+  return {
+    columns: Prisma.raw(names.map((n) => `"${n}"`).join(", ")),
+    values: Prisma.join([...values, Prisma.sql`${toEventId}`, Prisma.sql`now()`, Prisma.sql`now()`]),
+  };
+}
+
+/** The copy's id for a row: md5 of (old id, target event) is unique per copy and lets people find their copied account. */
+const copiedId = (column: string, toEventId: string) => Prisma.sql`'c' || substr(md5(${Prisma.raw(column)} || ':' || ${toEventId}), 1, 24)`;
+
 export async function copyTargetList(fromEventId: string, toEventId: string, db: DbTx): Promise<CopySummary> {
-  // md5 of (old id, target event) is unique per copy and lets people map to their account.
+  const account = copyInsert(ACCOUNT, "a", toEventId, { id: copiedId(`a."id"`, toEventId) });
   const accounts = await db.$executeRaw`
-    INSERT INTO "target_accounts" ("id", "eventId", "name", "normalizedName", "website", "domain", "industry", "headquarters", "location",
-      "employeeCount", "revenue", "facilityCount", "tier", "status", "icpScore", "icpBreakdown", "icpScoredAt", "notes", "assignedToId", "source",
-      "createdAt", "updatedAt")
-    SELECT 'c' || substr(md5(a."id" || ':' || ${toEventId}), 1, 24), ${toEventId}, a."name", a."normalizedName", a."website", a."domain", a."industry",
-      a."headquarters", a."location", a."employeeCount", a."revenue", a."facilityCount", a."tier", 'PROSPECTING', a."icpScore", a."icpBreakdown",
-      a."icpScoredAt", a."notes", a."assignedToId", 'copied', now(), now()
-    FROM "target_accounts" a WHERE a."eventId" = ${fromEventId} AND a."deletedAt" IS NULL`;
+    INSERT INTO "target_accounts" (${account.columns})
+    SELECT ${account.values} FROM "target_accounts" a WHERE a."eventId" = ${fromEventId} AND a."deletedAt" IS NULL`;
+  const person = copyInsert(PERSON, "p", toEventId, {
+    id: copiedId(`p."id"`, toEventId),
+    accountId: Prisma.sql`CASE WHEN p."accountId" IS NULL THEN NULL ELSE ${copiedId(`p."accountId"`, toEventId)} END`,
+  });
   const people = await db.$executeRaw`
-    INSERT INTO "people" ("id", "eventId", "accountId", "firstName", "lastName", "name", "title", "email", "phone", "linkedin", "timeZone", "notes",
-      "isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps", "seniority", "icpScore", "icpBreakdown", "icpScoredAt", "assignedToId", "source",
-      "createdAt", "updatedAt")
-    SELECT 'c' || substr(md5(p."id" || ':' || ${toEventId}), 1, 24), ${toEventId},
-      CASE WHEN p."accountId" IS NULL THEN NULL ELSE 'c' || substr(md5(p."accountId" || ':' || ${toEventId}), 1, 24) END,
-      p."firstName", p."lastName", p."name", p."title", p."email", p."phone", p."linkedin", p."timeZone", p."notes",
-      p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."seniority", p."icpScore", p."icpBreakdown", p."icpScoredAt",
-      p."assignedToId", 'copied', now(), now()
-    FROM "people" p WHERE p."eventId" = ${fromEventId} AND p."deletedAt" IS NULL`;
+    INSERT INTO "people" (${person.columns})
+    SELECT ${person.values} FROM "people" p WHERE p."eventId" = ${fromEventId} AND p."deletedAt" IS NULL`;
   const dossiers = await db.$executeRaw`
     INSERT INTO "company_dossiers" ("id", "accountId", "summary", "footprint", "facilities", "painPoints", "techStack", "recentNews", "keyContacts",
       "sources", "provider", "researchedAt", "createdAt", "updatedAt")

@@ -17,6 +17,9 @@
 import pg from "pg";
 import { neutralizeCell } from "@/server/exports/csv";
 import { env } from "@/server/env";
+import { ACCOUNT } from "@/lib/fields/account";
+import { PERSON } from "@/lib/fields/person";
+import type { ExportColumn, FieldSpec, FieldType } from "@/lib/fields/define";
 
 export const EXPORT_ENTITIES = [
   "accounts", "people", "outreach", "meetings", "activities", "dossiers", "campaigns", "templates", "sequences", "sequence_steps",
@@ -38,6 +41,26 @@ const bool = (name: string, expr?: string): Column => ({ name, kind: "bool", exp
 const ts = (name: string): Column => ({ name, kind: "ts" });
 const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: "text", lookup: { map, fk } });
 
+const EXPORT_KIND: Record<FieldType, Kind> = { id: "text", text: "text", int: "int", bigint: "text", bool: "bool", date: "text", timestamp: "ts", json: "text", textList: "text", enum: "text" };
+/** How a field type reads as export text when it is not a plain column value. */
+const EXPORT_EXPR: Partial<Record<FieldType, (column: string) => string>> = {
+  date: (c) => `to_char(t."${c}", 'YYYY-MM-DD')`,
+  textList: (c) => `array_to_string(t."${c}", ', ')`,
+  json: (c) => `t."${c}"::text`,
+};
+
+/** A record's export columns from its field registry (src/lib/fields), in declaration order. */
+function exportColumns(fields: Record<string, FieldSpec>): Column[] {
+  return Object.entries(fields).flatMap(([key, spec]) => {
+    if (spec.export === false) return [];
+    const outputs: readonly ExportColumn[] = spec.export === true ? [{}] : Array.isArray(spec.export) ? spec.export : [spec.export as ExportColumn];
+    return outputs.map((out): Column => {
+      if (out.lookup) return named(out.name ?? key, out.lookup, key);
+      return { name: out.name ?? key, kind: EXPORT_KIND[spec.type], expr: out.expr ?? EXPORT_EXPR[spec.type]?.(key) };
+    });
+  });
+}
+
 /**
  * Each entity's table and columns; `from`/`where` when its rows are not found by their own
  * "eventId" ($1 is always the event id): dossiers and steps through their account or sequence,
@@ -45,28 +68,8 @@ const named = (name: string, map: Lookup, fk: string): Column => ({ name, kind: 
  * `trashable`: the table has a Trash (deletedAt); the export leaves trashed rows out.
  */
 const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[]; from?: string; where?: string }> = {
-  accounts: {
-    table: "target_accounts",
-    trashable: true,
-    columns: [
-      text("id"), text("name"), text("domain"), text("website"), text("industry"), text("headquarters"), text("location"),
-      int("employeeCount"), text("revenue"), int("facilityCount"), text("tier"), text("status"), int("icpScore"),
-      named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"),
-      text("opportunityStage"), int("opportunityAmount"), text("expectedCloseDate", `to_char(t."expectedCloseDate", 'YYYY-MM-DD')`), text("closeReason"), ts("opportunityOpenedAt"), ts("closedAt"),
-      ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
-    ],
-  },
-  people: {
-    table: "people",
-    trashable: true,
-    columns: [
-      text("id"), text("accountId"), named("accountName", "accounts", "accountId"), text("firstName"), text("lastName"), text("name"), text("title"),
-      text("email"), text("phone"), text("linkedin"), text("timeZone"), text("seniority"), bool("isExecOps"), bool("isOps"),
-      bool("isProc"), bool("isSales"), bool("isTech"), bool("isNonOps"), int("icpScore"), text("leadRating"),
-      text("interestTags", `array_to_string(t."interestTags", ', ')`), named("assignedToEmail", "users", "assignedToId"), text("source"), text("notes"),
-      text("lawfulBasis"), text("dataSource"), ts("sourcedAt"), ts("erasedAt"), ts("lastActivityAt"), ts("createdAt"), ts("updatedAt"),
-    ],
-  },
+  accounts: { table: ACCOUNT.table, trashable: true, columns: exportColumns(ACCOUNT.fields) },
+  people: { table: PERSON.table, trashable: true, columns: exportColumns(PERSON.fields) },
   outreach: {
     table: "outreach",
     columns: [
@@ -158,8 +161,8 @@ function selectExpr(c: Column): string {
   return c.expr ?? `t.${q(c.name)}`;
 }
 
-const SQL = new Map<ExportEntity, string>();
-function batchSql(entity: ExportEntity): string {
+export const SQL = new Map<ExportEntity, string>();
+export function batchSql(entity: ExportEntity): string {
   let sql = SQL.get(entity);
   if (!sql) {
     const spec = SPECS[entity];

@@ -12,13 +12,14 @@ import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/a
 import { moveToTrash } from "@/server/trash/service";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
-import { assertAssignee, assigneeFilter, containsPattern, csvEnum, diff, icpBound, idString, sortDir } from "@/server/accounts/shared";
-import { linkedinProfileUrl } from "@/lib/safe-links";
+import { assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
+import { filterShape, filterSql, filterWhere, rangeIssues } from "@/server/lists/filters";
+import { LAWFUL_BASES, PERSON } from "@/lib/fields/person";
+import { inputShape } from "@/lib/fields/define";
 import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
-export const LAWFUL_BASES = ["LEGITIMATE_INTEREST", "CONSENT", "CUSTOMER"] as const;
-export const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
+export { LAWFUL_BASES, DATA_SOURCES } from "@/lib/fields/person";
 
 export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
@@ -27,53 +28,16 @@ export const listPeopleQuery = z.strictObject({
   ...eventScopeField,
   q: z.string().trim().max(100).optional(),
   persona: csvEnum([...PERSONA_FLAGS]).optional(),
-  accountId: idString.optional(),
   tier: csvEnum([...TIERS]).optional(),
-  assignedTo: z.string().max(64).optional(),
-  hasEmail: z.enum(["true", "false"]).optional(),
-  /** The booth rating (hot, warm, cold; comma-separated for several). */
-  rating: csvEnum(["hot", "warm", "cold"]).optional(),
-  /** One interest tag from the booth. */
-  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
-  icpMin: icpBound.optional(),
-  icpMax: icpBound.optional(),
+  ...filterShape(PERSON.fields),
   ...engagementQuery,
-  /** Lawful basis (comma-separated for several). */
-  lawfulBasis: csvEnum([...LAWFUL_BASES]).optional(),
-  /** Where the record came from (comma-separated for several). */
-  dataSource: csvEnum([...DATA_SOURCES]).optional(),
   sort: z.enum(PEOPLE_SORTS).default("icpScore"),
   dir: sortDir.default("desc"),
   ...paginationFields({ pageSize: 50, maxPageSize: 200 }),
-}).refine((q) => q.icpMin === undefined || q.icpMax === undefined || q.icpMin <= q.icpMax, { message: "icpMin must not exceed icpMax", path: ["icpMin"] });
+}).superRefine((q, ctx) => rangeIssues(PERSON.fields, q, ctx));
 export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
 
-const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === "" ? null : s)).nullable();
-const personFields = {
-  firstName: z.string().trim().min(1, "Enter a first name").max(100),
-  lastName: z.string().trim().max(100),
-  title: optionalText(200),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
-  phone: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
-  // Shown as a link on the person's page: only a linkedin.com address is kept (safe-links.ts).
-  linkedin: z
-    .string()
-    .max(500)
-    .transform((value, ctx) => linkedinProfileUrl(value) ?? (ctx.addIssue({ code: "custom", message: "Enter a linkedin.com profile address, like https://www.linkedin.com/in/name" }), z.NEVER))
-    .nullable(),
-  timeZone: optionalText(64),
-  notes: optionalText(10_000),
-  accountId: idString.nullable(),
-  assignedToId: idString.nullable(),
-  isExecOps: z.boolean(),
-  isOps: z.boolean(),
-  isProc: z.boolean(),
-  isSales: z.boolean(),
-  isTech: z.boolean(),
-  isNonOps: z.boolean(),
-  leadRating: optionalText(20),
-  lawfulBasis: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }),
-};
+const personFields = inputShape(PERSON.fields);
 /**
  * A person by firstName/lastName (our forms) or by one `name` (the sprint plan's clients send
  * `{"name":"John Doe"}`): the first word becomes the first name, the rest the last name.
@@ -119,17 +83,8 @@ export function peopleWhere(eventId: string, q: ListPeopleQuery, userId: string)
   }
   // Persona flags are "any of": a rep picks the personas they want to reach.
   if (q.persona?.length) and.push({ OR: q.persona.map((flag) => ({ [flag]: true })) });
-  if (q.accountId) and.push({ accountId: q.accountId });
   if (q.tier?.length) and.push({ account: { tier: { in: q.tier } } });
-  const assignee = assigneeFilter(q.assignedTo, userId);
-  if (assignee !== undefined) and.push({ assignedToId: assignee });
-  if (q.hasEmail === "true") and.push({ email: { not: null } });
-  if (q.hasEmail === "false") and.push({ email: null });
-  if (q.rating?.length) and.push({ leadRating: { in: q.rating } });
-  if (q.tag) and.push({ interestTags: { has: q.tag } });
-  if (q.lawfulBasis?.length) and.push({ lawfulBasis: { in: q.lawfulBasis } });
-  if (q.dataSource?.length) and.push({ dataSource: { in: q.dataSource } });
-  if (q.icpMin !== undefined || q.icpMax !== undefined) and.push({ icpScore: { gte: q.icpMin, lte: q.icpMax } });
+  and.push(...(filterWhere(PERSON, q, userId) as Prisma.PersonWhereInput[]));
   and.push(...personEngagementWhere(q));
   return { AND: and };
 }
@@ -160,19 +115,8 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): Pr
     parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
   }
   if (q.persona?.length) parts.push(Prisma.sql`(${Prisma.join(q.persona.map((flag) => Prisma.sql`p.${Prisma.raw(`"${flag}"`)}`), " OR ")})`);
-  if (q.accountId) parts.push(Prisma.sql`p."accountId" = ${q.accountId}`);
   if (q.tier?.length) parts.push(Prisma.sql`a.tier = ANY (CAST(${q.tier} AS "Tier"[]))`);
-  const assignee = assigneeFilter(q.assignedTo, userId);
-  if (assignee === null) parts.push(Prisma.sql`p."assignedToId" IS NULL`);
-  else if (assignee !== undefined) parts.push(Prisma.sql`p."assignedToId" = ${assignee}`);
-  if (q.hasEmail === "true") parts.push(Prisma.sql`p.email IS NOT NULL`);
-  if (q.hasEmail === "false") parts.push(Prisma.sql`p.email IS NULL`);
-  if (q.rating?.length) parts.push(Prisma.sql`p."leadRating" = ANY (${q.rating})`);
-  if (q.tag) parts.push(Prisma.sql`${q.tag} = ANY (p."interestTags")`);
-  if (q.lawfulBasis?.length) parts.push(Prisma.sql`p."lawfulBasis" = ANY (CAST(${q.lawfulBasis} AS "LawfulBasis"[]))`);
-  if (q.dataSource?.length) parts.push(Prisma.sql`p."dataSource" = ANY (CAST(${q.dataSource} AS "DataSource"[]))`);
-  if (q.icpMin !== undefined) parts.push(Prisma.sql`p."icpScore" >= ${q.icpMin}`);
-  if (q.icpMax !== undefined) parts.push(Prisma.sql`p."icpScore" <= ${q.icpMax}`);
+  parts.push(...filterSql(PERSON, "p", q, userId));
   parts.push(...engagementWhereSql(PERSON_OWNER, q));
   return Prisma.join(parts, " AND ");
 }
