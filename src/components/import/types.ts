@@ -1,7 +1,8 @@
+import { IMPORT_COLUMNS } from "@/lib/fields/import";
+
 // Shapes the import API answers with, as the browser sees them (dates as strings).
-export type ImportFieldKey =
-  | "accountName" | "website" | "domain" | "industry" | "employeeCount" | "revenue" | "facilityCount" | "city" | "state"
-  | "country" | "accountNotes" | "firstName" | "lastName" | "fullName" | "email" | "title" | "phone" | "linkedin";
+/** An import column's key (src/lib/fields/import.ts). */
+export type ImportFieldKey = string;
 
 export type Mapping = Record<string, ImportFieldKey | null>;
 
@@ -62,23 +63,9 @@ export type ImportHistoryItem = {
   user: { id: string; name: string | null; email: string } | null;
 };
 
-export const FIELD_OPTIONS: { key: ImportFieldKey; label: string; group: "Company" | "Person" }[] = [
-  { key: "accountName", label: "Company name", group: "Company" },
-  { key: "website", label: "Website", group: "Company" },
-  { key: "domain", label: "Domain", group: "Company" },
-  { key: "industry", label: "Industry", group: "Company" },
-  { key: "employeeCount", label: "Employees", group: "Company" },
-  { key: "revenue", label: "Annual revenue", group: "Company" },
-  { key: "facilityCount", label: "Facilities", group: "Company" },
-  { key: "city", label: "City", group: "Company" },
-  { key: "state", label: "State / region", group: "Company" },
-  { key: "country", label: "Country", group: "Company" },
-  { key: "accountNotes", label: "Account notes", group: "Company" },
-  { key: "firstName", label: "First name", group: "Person" },
-  { key: "lastName", label: "Last name", group: "Person" },
-  { key: "fullName", label: "Full name", group: "Person" },
-  { key: "email", label: "Email", group: "Person" },
-  { key: "title", label: "Job title", group: "Person" },
-  { key: "phone", label: "Phone", group: "Person" },
-  { key: "linkedin", label: "LinkedIn URL", group: "Person" },
-];
+/** The wizard's choices per CSV column, from the records' field registries. */
+export const FIELD_OPTIONS: { key: ImportFieldKey; label: string; group: "Company" | "Person" }[] = IMPORT_COLUMNS.map((c) => ({
+  key: c.key,
+  label: c.label,
+  group: c.group === "account" ? "Company" : "Person",
+}));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { domainFromWebsite, normalizeName, websiteUrl } from "@/lib/normalize";
-import { linkedinProfileUrl } from "@/lib/safe-links";
+import { IMPORT_COLUMNS, type ImportColumnOption } from "@/lib/fields/import";
+import type { FieldSpec, ImportProblems } from "@/lib/fields/define";
 import type { ColumnMapping, ImportField } from "@/server/import/fields";
 import { isEmptyMarker, parseLooseNumber } from "@/server/import/parse";
 
@@ -18,18 +19,16 @@ import { isEmptyMarker, parseLooseNumber } from "@/server/import/parse";
  *   same account key) is skipped as "Duplicate of row N"; company values from later rows only
  *   fill fields that earlier rows left empty.
  */
+type Value = string | number | bigint | boolean | null;
+/** An account's values from one row: the keys the import matches on, then every other importable field (src/lib/fields). */
 export type AccountValues = {
   name: string;
   normalizedName: string;
   website: string | null;
   domain: string | null;
-  industry: string | null;
   headquarters: string | null;
   location: string | null;
-  employeeCount: number | null;
-  revenue: bigint | null;
-  facilityCount: number | null;
-  notes: string | null;
+  [field: string]: Value;
 };
 
 export type PersonValues = {
@@ -38,8 +37,7 @@ export type PersonValues = {
   name: string;
   email: string | null;
   title: string | null;
-  phone: string | null;
-  linkedin: string | null;
+  [field: string]: Value;
 };
 
 export type ImportRecord = {
@@ -54,9 +52,10 @@ export type ImportRecord = {
   duplicateOf: number | null;
 };
 
-const MAX_EMPLOYEES = 10_000_000;
-const MAX_FACILITIES = 1_000_000;
-const MAX_REVENUE = 1e15;
+/** The columns read by the rules above (natural keys, names); every other importable field is read by `readFields`. */
+const KEY_COLUMNS = new Set(["accountName", "website", "domain", "email", "firstName", "lastName", "fullName"]);
+const ACCOUNT_FIELDS = IMPORT_COLUMNS.filter((c) => c.group === "account" && c.spec && !KEY_COLUMNS.has(c.key));
+const PERSON_FIELDS = IMPORT_COLUMNS.filter((c) => c.group === "person" && c.spec && !KEY_COLUMNS.has(c.key));
 
 // The same rule as the API's person schema, so an imported address can be saved again on edit.
 const emailAddress = z.email().max(254);
@@ -112,23 +111,8 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
     warnings.push(`No company name: named after ${domain}`);
   }
 
-  const number = (field: ImportField, label: string, max: number): number | null => {
-    const raw = cell(field);
-    if (!raw) return null;
-    const parsed = parseLooseNumber(raw);
-    if (!parsed.ok) {
-      errors.push(`${label}: ${parsed.error}`);
-      return null;
-    }
-    if (parsed.value !== null && parsed.value > max) {
-      errors.push(`${label}: ${raw} is implausibly large`);
-      return null;
-    }
-    return parsed.value === null ? null : Math.round(parsed.value);
-  };
-  const employeeCount = number("employeeCount", "Employees", MAX_EMPLOYEES);
-  const revenue = number("revenue", "Annual revenue", MAX_REVENUE);
-  const facilityCount = number("facilityCount", "Facilities", MAX_FACILITIES);
+  const problems = { error: (m: string) => errors.push(m), warn: (m: string) => warnings.push(m) };
+  const accountFields = readFields(ACCOUNT_FIELDS, cell, problems);
 
   let account: AccountValues | null = null;
   if (name) {
@@ -139,19 +123,7 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
     const country = cell("country");
     const headquarters = [city, state].filter(Boolean).join(", ") || null;
     const location = [city, state, country].filter(Boolean).join(", ") || null;
-    account = {
-      name: name.slice(0, 200),
-      normalizedName,
-      website,
-      domain,
-      industry: cell("industry") || null,
-      headquarters,
-      location,
-      employeeCount,
-      revenue: revenue === null ? null : BigInt(revenue),
-      facilityCount,
-      notes: cell("accountNotes") || null,
-    };
+    account = { ...accountFields, name: name.slice(0, 200), normalizedName, website, domain, headquarters, location };
   }
 
   let person: PersonValues | null = null;
@@ -177,15 +149,14 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
     if (!email && !account && (firstName || lastName)) {
       errors.push("A person needs an email or a company so they can be matched");
     }
-    const linkedinCell = cell("linkedin");
+    const fields = readFields(PERSON_FIELDS, cell, problems);
     person = {
+      title: null,
+      ...fields,
       firstName: firstName.slice(0, 100),
       lastName: lastName.slice(0, 100),
       name: `${firstName} ${lastName}`.trim().slice(0, 200),
       email,
-      title: cell("title") || null,
-      phone: cell("phone") || null,
-      linkedin: linkedinFrom(linkedinCell, warnings),
     };
   }
 
@@ -200,12 +171,48 @@ function readRecord(row: number, cell: (field: ImportField) => string): ImportRe
   return { row, account, accountKey, person, personKey, errors, warnings, duplicateOf: null };
 }
 
-/** A LinkedIn cell becomes a link on the person's page, so only a linkedin.com address is kept. */
-function linkedinFrom(cell: string, warnings: string[]): string | null {
-  if (!cell) return null;
-  const url = linkedinProfileUrl(cell);
-  if (!url) warnings.push(`LinkedIn "${cell.slice(0, 80)}" is not a linkedin.com address; left empty`);
-  return url;
+/** The row's cells for these fields: by the field's own reader, else by its type's. */
+function readFields(columns: readonly ImportColumnOption[], cell: (key: string) => string, problems: ImportProblems): Record<string, Value> {
+  const values: Record<string, Value> = {};
+  for (const column of columns) {
+    const raw = cell(column.key);
+    const spec = column.spec!;
+    values[column.field!] = !raw ? null : spec.import?.read ? spec.import.read(raw, problems) : readCell(raw, column.label, spec, problems);
+  }
+  return values;
+}
+
+const YES = new Set(["yes", "y", "true", "1", "x"]);
+const NO = new Set(["no", "n", "false", "0"]);
+
+function readCell(raw: string, label: string, spec: FieldSpec, problems: ImportProblems): Value {
+  switch (spec.type) {
+    case "int":
+    case "bigint": {
+      const parsed = parseLooseNumber(raw);
+      if (!parsed.ok) return problems.error(`${label}: ${parsed.error}`), null;
+      if (parsed.value !== null && parsed.value > (spec.import?.max ?? Number.MAX_SAFE_INTEGER)) return problems.error(`${label}: ${raw} is implausibly large`), null;
+      if (parsed.value === null) return null;
+      return spec.type === "bigint" ? BigInt(Math.round(parsed.value)) : Math.round(parsed.value);
+    }
+    case "bool": {
+      const folded = raw.toLowerCase();
+      if (YES.has(folded)) return true;
+      if (NO.has(folded)) return false;
+      return problems.error(`${label}: "${raw.slice(0, 80)}" is not yes or no`), null;
+    }
+    case "enum": {
+      const value = spec.enum!.values.find((v) => v.toLowerCase() === raw.toLowerCase().replace(/[\s-]+/g, "_"));
+      if (!value) return problems.error(`${label}: "${raw.slice(0, 80)}" is not one of ${spec.enum!.values.join(", ")}`), null;
+      return value;
+    }
+    case "date": {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) return problems.error(`${label}: "${raw.slice(0, 80)}" is not a date like 2026-06-30`), null;
+      return raw;
+    }
+    default:
+      return raw;
+  }
 }
 
 /**

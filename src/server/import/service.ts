@@ -11,6 +11,7 @@ import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy, refusalReason } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
 import { AppError } from "@/server/http/errors";
+import type { FieldSpec, FieldType } from "@/lib/fields/define";
 import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/server/import/fields";
 import { parseCsvText } from "@/server/import/parse";
 import { foldPersonName, readRecords, type AccountValues, type ImportRecord, type PersonValues } from "@/server/import/records";
@@ -35,17 +36,26 @@ import { pageWindow, paginated, type PageQuery } from "@/server/http/pagination"
  *   created rows go to the Trash (restorable like any delete).
  */
 
-const ACCOUNT_COLUMNS = {
-  name: "text", normalizedName: "text", website: "text", domain: "text", industry: "text", headquarters: "text",
-  location: "text", employeeCount: "int", revenue: "bigint", facilityCount: "int", notes: "text",
-} as const;
-const PERSON_COLUMNS = {
-  firstName: "text", lastName: "text", name: "text", email: "text", title: "text", phone: "text", linkedin: "text",
-  accountId: "text", isExecOps: "boolean", isOps: "boolean", isProc: "boolean", isSales: "boolean", isTech: "boolean",
+const SQL_TYPES: Record<Exclude<FieldType, "enum">, string> = {
+  id: "text", text: "text", int: "int", bigint: "bigint", bool: "boolean", date: "date", timestamp: "timestamp(3)", json: "jsonb", textList: "text[]",
+};
+function sqlType(spec: FieldSpec): string {
+  return spec.type === "enum" ? `"${spec.enum!.name}"` : SQL_TYPES[spec.type];
+}
+
+/**
+ * The columns an import writes, with their PostgreSQL types (for jsonb_to_recordset): every
+ * importable field of the record (src/lib/fields) and the ones the import derives from them
+ * (the natural key, the address, the account link, the personas from the title).
+ */
+const ACCOUNT_COLUMNS: Record<string, string> = { ...sqlTypes("account"), normalizedName: "text", headquarters: "text", location: "text" };
+const PERSON_COLUMNS: Record<string, string> = {
+  ...sqlTypes("person"), accountId: "text", isExecOps: "boolean", isOps: "boolean", isProc: "boolean", isSales: "boolean", isTech: "boolean",
   isNonOps: "boolean", seniority: "text",
-} as const;
-type AccountColumn = keyof typeof ACCOUNT_COLUMNS;
-type PersonColumn = keyof typeof PERSON_COLUMNS;
+};
+function sqlTypes(group: "account" | "person"): Record<string, string> {
+  return Object.fromEntries(IMPORT_FIELDS.filter((c) => c.group === group && c.spec).map((c) => [c.field!, sqlType(c.spec!)]));
+}
 type Snapshot = Record<string, string | number | boolean | null>;
 
 const undoDataSchema = z.object({
@@ -355,7 +365,7 @@ function addCounts<T extends Record<string, number>>(a: T, b: T): T {
   return out;
 }
 
-type ExistingAccount = { id: string } & Record<AccountColumn, unknown>;
+type ExistingAccount = { id: string } & Record<string, unknown>;
 
 async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: ImportRecord[], state: BatchState) {
   state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
@@ -439,7 +449,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   const withPerson = batch.filter((r) => r.person);
   const emails = [...new Set(withPerson.map((r) => r.person!.email).filter((e): e is string => Boolean(e)))];
   const namedAccountIds = [...new Set(withPerson.filter((r) => !r.person!.email && r.accountKey).map((r) => accountIds.get(r.accountKey!)!))];
-  type ExistingPerson = { id: string } & Record<PersonColumn, unknown>;
+  type ExistingPerson = { id: string } & Record<string, unknown>;
   const personSelect = `"id", ${Object.keys(PERSON_COLUMNS).map((c) => `"${c}"`).join(", ")}`;
   const existingByEmail = emails.length
     ? await tx.$queryRawUnsafe<ExistingPerson[]>(
@@ -534,17 +544,7 @@ function rowOutcome(
 }
 
 function personValues(p: PersonValues, accountId: string | null): Snapshot {
-  return {
-    firstName: p.firstName,
-    lastName: p.lastName,
-    name: p.name,
-    email: p.email,
-    title: p.title,
-    phone: p.phone,
-    linkedin: p.linkedin,
-    accountId,
-    ...flagsFor(p.title),
-  };
+  return { ...plain(p), accountId, ...flagsFor(p.title) };
 }
 
 function flagsFor(title: string | null): Snapshot {
@@ -561,7 +561,12 @@ function flagsFor(title: string | null): Snapshot {
 }
 
 function accountSnapshot(values: AccountValues): Snapshot {
-  return { ...values, revenue: values.revenue === null ? null : values.revenue.toString() };
+  return plain(values);
+}
+
+/** Values as JSON carries them to PostgreSQL: a bigint as its digits. */
+function plain(values: AccountValues | PersonValues): Snapshot {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
 }
 
 function selectOf<T extends Record<string, string>>(columns: T): Record<keyof T, true> {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
+import { RegistryFields } from "@/components/records/registry-fields";
+import { ACCOUNT } from "@/lib/fields/account";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { DossierCard } from "@/components/research/dossier";
@@ -80,22 +82,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
             </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="name" label="Name" value={account.name} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="domain" label="Domain" value={account.domain} placeholder="acme.com" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="website" label="Website" value={account.website} kind="url" placeholder="https://…" />
-              <EditableField
-                readOnly={!!refused.edit}
-                endpoint={endpoint}
-                field="industry"
-                label="Industry"
-                value={account.industry}
-                placeholder={industries.length ? `e.g. ${industries[0]}` : "Industry"}
-              />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="headquarters" label="Headquarters" value={account.headquarters} placeholder="City, ST" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="location" label="Location" value={account.location} placeholder="Region or address" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="employeeCount" label="Employees" value={account.employeeCount} kind="number" display={formatNumber(account.employeeCount)} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="revenue" label="Annual revenue (USD)" value={account.revenue} kind="number" display={formatUsd(account.revenue)} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="facilityCount" label="Facilities" value={account.facilityCount} kind="number" />
+              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
               <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
               <EditableField
                 readOnly={!!refused.edit}
@@ -118,7 +105,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 placeholder="Unassigned"
                 options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
               />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="notes" label="Notes" value={account.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
             </CardContent>
           </Card>
 

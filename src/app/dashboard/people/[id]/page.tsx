@@ -7,6 +7,8 @@ import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
+import { RegistryFields } from "@/components/records/registry-fields";
+import { PERSON } from "@/lib/fields/person";
 import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { formatInZone } from "@/lib/time";
 import { DossierCard } from "@/components/research/dossier";
@@ -155,13 +157,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
             </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="firstName" label="First name" value={person.firstName} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="lastName" label="Last name" value={person.lastName} placeholder="Last name" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="title" label="Title" value={person.title} placeholder="Job title" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="email" label="Email" value={person.email} kind="email" placeholder="name@company.com" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="phone" label="Phone" value={person.phone} placeholder="+1 …" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="linkedin" label="LinkedIn" value={person.linkedin} kind="url" placeholder="https://www.linkedin.com/in/…" />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="timeZone" label="Time zone" value={person.timeZone} placeholder="America/Chicago" />
+              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
               <EditableField
                 readOnly={!!refused.assign}
                 endpoint={endpoint}
@@ -183,7 +179,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
                 </div>
               ) : null}
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="notes" label="Notes" value={person.notes} kind="textarea" placeholder="Add notes for the team…" className="sm:col-span-2" />
+              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
             </CardContent>
           </Card>
 
