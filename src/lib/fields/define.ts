@@ -77,6 +77,11 @@ export type FieldSpec = {
   filter?: FieldFilter;
   /** Edited in place on the record's page with a standard widget (special editors live in the page). */
   form?: FieldForm;
+  /**
+   * Personal data (people): "report" — in the person's data report (GDPR access); "erase" — in
+   * the report and blanked when the person is erased (src/server/privacy).
+   */
+  personal?: "report" | "erase";
 };
 
 export type RecordFields = {
@@ -123,6 +128,16 @@ export function importColumns(fields: Record<string, FieldSpec>): ImportColumn[]
 /** The fields a record page edits with a standard widget, in declaration order. */
 export function formFields(fields: Record<string, FieldSpec>): { key: string; label: string; form: FieldForm }[] {
   return entries(fields).flatMap(([key, spec]) => (spec.form ? [{ key, label: spec.label, form: spec.form }] : []));
+}
+
+type Personal<F, P> = { [K in keyof F as F[K] extends { personal: P } ? K : never]: true };
+/** The fields in a person's data report, as a Prisma-style select. */
+export function personalSelect<F extends Record<string, FieldSpec>>(fields: F): Personal<F, "report" | "erase"> {
+  return Object.fromEntries(entries(fields).flatMap(([key, spec]) => (spec.personal ? [[key, true]] : []))) as Personal<F, "report" | "erase">;
+}
+/** The fields erasure blanks, with their types. */
+export function erasedFields(fields: Record<string, FieldSpec>): { key: string; type: FieldType }[] {
+  return entries(fields).flatMap(([key, spec]) => (spec.personal === "erase" ? [{ key, type: spec.type }] : []));
 }
 
 /** The fields with a list filter, in declaration order. */

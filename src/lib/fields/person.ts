@@ -25,44 +25,44 @@ export const PERSON = defineRecord({
       filter: { kind: "equals" },
     },
     firstName: {
-      label: "First name", type: "text", export: true, copy: true,
+      label: "First name", type: "text", personal: "erase", export: true, copy: true,
       input: z.string().trim().min(1, "Enter a first name").max(100),
       form: { widget: "text" },
       import: { aliases: ["first name", "firstname", "given name", "contact first name", "first"] },
     },
     lastName: {
-      label: "Last name", type: "text", export: true, copy: true,
+      label: "Last name", type: "text", personal: "erase", export: true, copy: true,
       input: z.string().trim().max(100),
       form: { widget: "text", placeholder: "Last name" },
       import: { aliases: ["last name", "lastname", "surname", "family name", "contact last name", "last"] },
     },
     // Denormalised "first last", kept by the services; the import also reads a full-name column into it.
     name: {
-      label: "Name", type: "text", export: true, copy: true,
+      label: "Name", type: "text", personal: "erase", export: true, copy: true,
       import: { key: "fullName", label: "Full name", aliases: ["full name", "name", "contact name", "contact", "person", "contact full name"] },
     },
     title: {
-      label: "Title", type: "text", export: true, copy: true,
+      label: "Title", type: "text", personal: "erase", export: true, copy: true,
       input: optionalText(200),
       form: { widget: "text", placeholder: "Job title" },
       import: { label: "Job title", aliases: ["job title", "title", "position", "role", "job role", "contact title"] },
     },
     email: {
-      label: "Email", type: "text", export: true, copy: true,
+      label: "Email", type: "text", personal: "erase", export: true, copy: true,
       input: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")).nullable(),
       form: { widget: "email", placeholder: "name@company.com" },
       import: { aliases: ["email", "email address", "e mail", "work email", "business email", "contact email", "primary email"] },
       filter: { kind: "present", param: "hasEmail" },
     },
     phone: {
-      label: "Phone", type: "text", export: true, copy: true,
+      label: "Phone", type: "text", personal: "erase", export: true, copy: true,
       input: optionalText(50).refine((p) => p === null || /^[+()\d\s.-]{5,}$/.test(p), "Enter a phone number"),
       form: { widget: "text", placeholder: "+1 …" },
       import: { aliases: ["phone number", "phone", "work phone", "business phone", "mobile phone", "mobile", "direct phone", "telephone"] },
     },
     // Shown as a link on the person's page: only a linkedin.com address is kept (safe-links.ts).
     linkedin: {
-      label: "LinkedIn", type: "text", export: true, copy: true,
+      label: "LinkedIn", type: "text", personal: "erase", export: true, copy: true,
       input: z
         .string()
         .max(500)
@@ -79,9 +79,9 @@ export const PERSON = defineRecord({
         },
       },
     },
-    timeZone: { label: "Time zone", type: "text", export: true, copy: true, input: optionalText(64), form: { widget: "text", placeholder: "America/Chicago" } },
+    timeZone: { label: "Time zone", type: "text", personal: "erase", export: true, copy: true, input: optionalText(64), form: { widget: "text", placeholder: "America/Chicago" } },
     // Seniority and the persona flags follow from the title (lib/personas.ts); the flags can be set by hand.
-    seniority: { label: "Seniority", type: "text", export: true, copy: true },
+    seniority: { label: "Seniority", type: "text", personal: "erase", export: true, copy: true },
     isExecOps: persona("Ops executive"),
     isOps: persona("Operations"),
     isProc: persona("Procurement"),
@@ -91,12 +91,12 @@ export const PERSON = defineRecord({
     icpScore: { label: "ICP score", type: "int", export: true, copy: true, filter: { kind: "range", min: "icpMin", max: "icpMax", bound: { min: 0, max: 100 } } },
     // The booth's rating and interest tags belong to the show where they were taken.
     leadRating: {
-      label: "Lead rating", type: "text", export: true, copy: false,
+      label: "Lead rating", type: "text", personal: "report", export: true, copy: false,
       input: optionalText(20),
       filter: { kind: "in", param: "rating", values: LEAD_RATINGS, description: "The booth rating (hot, warm, cold; comma-separated for several)." },
     },
     interestTags: {
-      label: "Interest tags", type: "textList", export: true, copy: false,
+      label: "Interest tags", type: "textList", personal: "erase", export: true, copy: false,
       filter: { kind: "has", param: "tag", max: 40, description: "One interest tag from the booth." },
     },
     assignedToId: {
@@ -104,29 +104,29 @@ export const PERSON = defineRecord({
       input: idString.nullable(),
       filter: { kind: "assignee", param: "assignedTo" },
     },
-    source: { label: "Source", type: "text", export: true, copy: { reset: "copied" } },
+    source: { label: "Source", type: "text", personal: "report", export: true, copy: { reset: "copied" } },
     notes: {
-      label: "Notes", type: "text", export: true, copy: true,
+      label: "Notes", type: "text", personal: "erase", export: true, copy: true,
       input: optionalText(10_000),
       form: { widget: "textarea", placeholder: "Add notes for the team…" },
     },
     // Privacy (issue 20): why we may hold them and where the record came from. A copy starts
     // again from the defaults (legitimate interest, manual, now).
     lawfulBasis: {
-      label: "Lawful basis", type: "enum", enum: { name: "LawfulBasis", values: LAWFUL_BASES }, export: true, copy: false,
+      label: "Lawful basis", type: "enum", personal: "report", enum: { name: "LawfulBasis", values: LAWFUL_BASES }, export: true, copy: false,
       input: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }),
       filter: { kind: "in", description: "Lawful basis (comma-separated for several)." },
     },
     dataSource: {
-      label: "Data source", type: "enum", enum: { name: "DataSource", values: DATA_SOURCES }, export: true, copy: false,
+      label: "Data source", type: "enum", personal: "report", enum: { name: "DataSource", values: DATA_SOURCES }, export: true, copy: false,
       filter: { kind: "in", description: "Where the record came from (comma-separated for several)." },
     },
-    sourcedAt: { label: "Sourced", type: "timestamp", export: true, copy: false },
-    erasedAt: { label: "Erased", type: "timestamp", export: true, copy: false },
+    sourcedAt: { label: "Sourced", type: "timestamp", personal: "report", export: true, copy: false },
+    erasedAt: { label: "Erased", type: "timestamp", personal: "report", export: true, copy: false },
     lastActivityAt: { label: "Last activity", type: "timestamp", export: true, copy: false },
-    createdAt: { label: "Created", type: "timestamp", export: true, copy: false },
-    updatedAt: { label: "Updated", type: "timestamp", export: true, copy: false },
-    icpBreakdown: { label: "ICP breakdown", type: "json", export: false, copy: true },
+    createdAt: { label: "Created", type: "timestamp", personal: "report", export: true, copy: false },
+    updatedAt: { label: "Updated", type: "timestamp", personal: "report", export: true, copy: false },
+    icpBreakdown: { label: "ICP breakdown", type: "json", personal: "erase", export: false, copy: true },
     icpScoredAt: { label: "ICP scored", type: "timestamp", export: false, copy: true },
   },
   internal: {

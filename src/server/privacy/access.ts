@@ -5,6 +5,8 @@
  * the do-not-email entry and the copies in the outbox — as JSON and as a readable HTML page.
  * Producing it is logged as an activity (without the data itself).
  */
+import { personalSelect } from "@/lib/fields/define";
+import { PERSON } from "@/lib/fields/person";
 import { z } from "zod";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -25,9 +27,8 @@ export async function collectPersonalData(actor: Actor, personId: string) {
     where: asked.email ? { email: { equals: asked.email, mode: "insensitive" } } : { id: asked.id },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, firstName: true, lastName: true, name: true, title: true, email: true, phone: true, linkedin: true, timeZone: true, notes: true,
-      seniority: true, leadRating: true, interestTags: true, lawfulBasis: true, dataSource: true, sourcedAt: true, source: true, erasedAt: true,
-      createdAt: true, updatedAt: true,
+      // Every field the registry marks personal (src/lib/fields/person.ts).
+      id: true, ...personalSelect(PERSON.fields),
       event: { select: { name: true } },
       account: { select: { name: true } },
       assignedTo: { select: { name: true, email: true } },

@@ -20,6 +20,8 @@
  *     other people's notes, saved searches …) with "[erased]".
  * The erasure itself is logged as an activity that names no one.
  */
+import { erasedFields } from "@/lib/fields/define";
+import { PERSON } from "@/lib/fields/person";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { erasurePepper } from "@/server/env";
@@ -58,6 +60,11 @@ const SWEEP_SKIP_COLUMNS: Record<string, ReadonlySet<string>> = {
   people: new Set(["id", "eventId", "accountId", "assignedToId", "firstName", "lastName", "name", "email", "source"]),
   target_accounts: new Set(["id", "eventId", "name", "normalizedName", "domain", "website"]),
 };
+
+/** A blank for each personal field erasure clears: an empty list, JSON null, or NULL. */
+function erasedValues(): Prisma.PersonUpdateManyMutationInput {
+  return Object.fromEntries(erasedFields(PERSON.fields).map(({ key, type }) => [key, type === "textList" ? [] : type === "json" ? Prisma.DbNull : null]));
+}
 
 type Subject = { id: string; eventId: string; accountId: string | null; email: string | null; name: string; firstName: string; lastName: string; phone: string | null; linkedin: string | null; company: string | null };
 
@@ -141,10 +148,8 @@ export async function eraseSubjects(personIds: readonly string[], ctx: { reason:
 
   await tx.person.updateMany({
     where: { id: { in: ids } },
-    data: {
-      firstName: "Erased", lastName: "person", name: ERASED_NAME, title: null, email: null, phone: null, linkedin: null, timeZone: null, notes: null,
-      seniority: null, icpBreakdown: Prisma.DbNull, interestTags: [], erasedAt: now,
-    },
+    // Every field the registry marks "erase" (src/lib/fields/person.ts) is blanked; the name says what happened.
+    data: { ...erasedValues(), firstName: "Erased", lastName: "person", name: ERASED_NAME, erasedAt: now },
   });
 
   const tombstones = uniqueTombstones(subjects, pepper);
