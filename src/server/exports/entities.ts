@@ -19,6 +19,8 @@ import { neutralizeCell } from "@/server/exports/csv";
 import { env } from "@/server/env";
 import { ACCOUNT } from "@/lib/fields/account";
 import { PERSON } from "@/lib/fields/person";
+import { OUTREACH } from "@/lib/fields/outreach";
+import { MEETING } from "@/lib/fields/meeting";
 import type { ExportColumn, FieldSpec, FieldType } from "@/lib/fields/define";
 
 export const EXPORT_ENTITIES = [
@@ -70,23 +72,8 @@ function exportColumns(fields: Record<string, FieldSpec>): Column[] {
 const SPECS: Record<ExportEntity, { table: string; trashable?: boolean; columns: readonly Column[]; from?: string; where?: string }> = {
   accounts: { table: ACCOUNT.table, trashable: true, columns: exportColumns(ACCOUNT.fields) },
   people: { table: PERSON.table, trashable: true, columns: exportColumns(PERSON.fields) },
-  outreach: {
-    table: "outreach",
-    columns: [
-      text("id"), text("personId"), named("personName", "people", "personId"), text("accountId"), named("accountName", "accounts", "accountId"),
-      named("ownerEmail", "users", "ownerId"), text("channel"), text("status"), text("subject"), text("message"), text("toEmail"), int("stepNumber"),
-      ts("scheduledAt"), ts("sentAt"), ts("deliveredAt"), ts("openedAt"), ts("clickedAt"), ts("repliedAt"), ts("bouncedAt"), ts("unsubscribedAt"),
-      int("openCount"), int("clickCount"), int("machineOpenCount"), ts("createdAt"),
-    ],
-  },
-  meetings: {
-    table: "meeting",
-    columns: [
-      text("id"), text("personId"), named("personName", "people", "personId"), text("accountId"), named("accountName", "accounts", "accountId"),
-      named("ownerEmail", "users", "ownerId"), text("title"), ts("scheduledAt"), int("durationMinutes"), text("locationType"), text("location"),
-      text("status"), text("agenda"), text("outcome"), text("nextStep"), ts("checkedInAt"), ts("createdAt"),
-    ],
-  },
+  outreach: { table: OUTREACH.table, columns: exportColumns(OUTREACH.fields) },
+  meetings: { table: MEETING.table, columns: exportColumns(MEETING.fields) },
   activities: {
     table: "activities",
     columns: [

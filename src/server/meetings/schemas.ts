@@ -3,12 +3,13 @@ import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server
 import { paginationQuery } from "@/server/http/route";
 import { eventScopeField } from "@/server/access/actor";
 import { MEETING_STATUSES } from "@/lib/vocabulary";
+import { MEETING_LOCATION_TYPES as LOCATION_TYPES } from "@/lib/fields/meeting";
 
 export { MEETING_STATUSES };
 
 /** `?early=true`: the rep confirmed recording a meeting before its day (see assertMeetingDay). */
 export const meetingOutcomeQuery = z.object({ early: z.enum(["true"]).optional() });
-export const LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
+export { LOCATION_TYPES };
 export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
 
 /**

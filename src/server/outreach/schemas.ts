@@ -2,9 +2,10 @@ import { z } from "zod";
 import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
+import { OUTREACH_CHANNELS, OUTREACH_STATUSES } from "@/lib/fields/outreach";
 
-export const outreachChannel = z.enum(["EMAIL", "LINKEDIN", "CALL"]);
-export const outreachStatus = z.enum(["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED", "INTERRUPTED"]);
+export const outreachChannel = z.enum(OUTREACH_CHANNELS);
+export const outreachStatus = z.enum(OUTREACH_STATUSES);
 
 
 export const listOutreachQuery = z.object({
