@@ -62,3 +62,50 @@ describe.each(Object.entries(RECORDS))("the %s registry", (_name, record) => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe("copying a target list into a new event", () => {
+  it("copies exactly the fields the registry marks `copy`, resets the reset ones, and leaves the rest at their defaults", async () => {
+    const { prisma } = await import("@/server/db");
+    const { createEvent, createUser } = await import("../helpers/factories");
+    const { copyTargetList } = await import("@/server/events/service");
+    const { ACCOUNT } = await import("@/lib/fields/account");
+    const { PERSON } = await import("@/lib/fields/person");
+    const [from, to, rep] = await Promise.all([createEvent(), createEvent(), createUser()]);
+    const account = await prisma.targetAccount.create({
+      data: {
+        eventId: from.id, name: "Copy Fields Co", normalizedName: "copy fields", website: "https://copyfields.example", domain: "copyfields.example",
+        industry: "3PL", headquarters: "Memphis, TN", location: "Memphis, TN, US", employeeCount: 1200, revenue: 5_000_000n, facilityCount: 4,
+        tier: "A", status: "ENGAGED", icpScore: 77, icpBreakdown: { fit: 1 }, icpScoredAt: new Date("2026-01-02T03:04:05Z"), notes: "Met at the last show",
+        assignedToId: rep.id, source: "csv-import", opportunityStage: "PROPOSAL", opportunityAmount: 90_000, expectedCloseDate: new Date("2026-06-30"),
+        closeReason: "n/a", opportunityOpenedAt: new Date(), lastActivityAt: new Date(),
+      },
+    });
+    const person = await prisma.person.create({
+      data: {
+        eventId: from.id, accountId: account.id, firstName: "Rae", lastName: "Cope", name: "Rae Cope", title: "VP Ops", email: `rae.${from.id}@copyfields.example`,
+        phone: "+1 555 0100", linkedin: "https://www.linkedin.com/in/rae", timeZone: "America/Chicago", notes: "Likes yard data", isExecOps: true, isOps: true,
+        seniority: "vp", icpScore: 88, icpBreakdown: { fit: 2 }, icpScoredAt: new Date("2026-01-02T03:04:05Z"), leadRating: "hot", interestTags: ["pilot"],
+        assignedToId: rep.id, source: "booth", lawfulBasis: "CONSENT", dataSource: "BOOTH", lastActivityAt: new Date(),
+      },
+    });
+    await prisma.$transaction((tx) => copyTargetList(from.id, to.id, tx));
+    const copiedAccount = await prisma.targetAccount.findFirstOrThrow({ where: { eventId: to.id } });
+    const copiedPerson = await prisma.person.findFirstOrThrow({ where: { eventId: to.id } });
+    expect(copiedPerson.accountId).toBe(copiedAccount.id);
+
+    const check = (fields: Record<string, FieldSpec>, before: Record<string, unknown>, after: Record<string, unknown>, mapped: string[]) => {
+      const wrong: string[] = [];
+      for (const [key, spec] of Object.entries(fields)) {
+        if (mapped.includes(key) || key === "createdAt" || key === "updatedAt") continue;
+        const was = JSON.stringify(before[key], (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+        const now = JSON.stringify(after[key], (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+        if (spec.copy === true && was !== now) wrong.push(`${key} was not copied (${was} → ${now})`);
+        if (typeof spec.copy === "object" && after[key] !== spec.copy.reset) wrong.push(`${key} was not reset to ${spec.copy.reset} (${now})`);
+        if (spec.copy === false && was === now && before[key] !== null) wrong.push(`${key} was copied though the registry says not (${now})`);
+      }
+      return wrong;
+    };
+    expect(check(ACCOUNT.fields, account, copiedAccount, ["id"])).toEqual([]);
+    expect(check(PERSON.fields, person, copiedPerson, ["id", "accountId"])).toEqual([]);
+  });
+});

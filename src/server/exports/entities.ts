@@ -148,8 +148,8 @@ function selectExpr(c: Column): string {
   return c.expr ?? `t.${q(c.name)}`;
 }
 
-export const SQL = new Map<ExportEntity, string>();
-export function batchSql(entity: ExportEntity): string {
+const SQL = new Map<ExportEntity, string>();
+function batchSql(entity: ExportEntity): string {
   let sql = SQL.get(entity);
   if (!sql) {
     const spec = SPECS[entity];
