@@ -88,9 +88,13 @@ describe("copying a target list into a new event", () => {
         assignedToId: rep.id, source: "booth", lawfulBasis: "CONSENT", dataSource: "BOOTH", lastActivityAt: new Date(),
       },
     });
+    // An erased person stays behind: their anonymised row must not come back to life in the next show.
+    await prisma.person.create({ data: { eventId: from.id, accountId: account.id, firstName: "Erased", lastName: "person", name: "Erased person", erasedAt: new Date() } });
     await prisma.$transaction((tx) => copyTargetList(from.id, to.id, tx));
     const copiedAccount = await prisma.targetAccount.findFirstOrThrow({ where: { eventId: to.id } });
-    const copiedPerson = await prisma.person.findFirstOrThrow({ where: { eventId: to.id } });
+    const copiedPeople = await prisma.person.findMany({ where: { eventId: to.id } });
+    expect(copiedPeople.map((p) => p.name)).toEqual(["Rae Cope"]);
+    const copiedPerson = copiedPeople[0]!;
     expect(copiedPerson.accountId).toBe(copiedAccount.id);
 
     const check = (fields: Record<string, FieldSpec>, before: Record<string, unknown>, after: Record<string, unknown>, mapped: string[]) => {

@@ -124,7 +124,7 @@ export type CopySummary = { fromEventId: string; accounts: number; people: numbe
  * transaction. What is copied: accounts (name, domain, firmographics, tier, ICP score, owner,
  * notes; status back to PROSPECTING), their people (contact data, personas, ICP score, owner;
  * no lead rating) — each field's `copy` in src/lib/fields says which — and the accounts' research dossiers (research about a company stays true
- * from one show to the next). Not copied: outreach, sequences and enrollments, meetings,
+ * from one show to the next). Not copied: erased people (their anonymised rows stay in the old event), outreach, sequences and enrollments, meetings,
  * activities, insights, imports — that is the history of the old event.
  * Set-based INSERT … SELECT: new ids derive from (old id, new event id), so people find their
  * copied account without a lookup table and 5,000 accounts / 25,000 people copy in seconds.
@@ -200,7 +200,7 @@ export async function copyTargetList(fromEventId: string, toEventId: string, db:
   });
   const people = await db.$executeRaw`
     INSERT INTO "people" (${person.columns})
-    SELECT ${person.values} FROM "people" p WHERE p."eventId" = ${fromEventId} AND p."deletedAt" IS NULL`;
+    SELECT ${person.values} FROM "people" p WHERE p."eventId" = ${fromEventId} AND p."deletedAt" IS NULL AND p."erasedAt" IS NULL`;
   const dossiers = await db.$executeRaw`
     INSERT INTO "company_dossiers" ("id", "accountId", "summary", "footprint", "facilities", "painPoints", "techStack", "recentNews", "keyContacts",
       "sources", "provider", "researchedAt", "createdAt", "updatedAt")
