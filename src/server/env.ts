@@ -90,6 +90,8 @@ const envSchema = z.object({
   SENTRY_DSN: optionalString,
   LOG_LEVEL: z.string().default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  // "true": API responses carry a Server-Timing header with per-stage durations (profiling).
+  SERVER_TIMING: optionalString,
   AI_CALLS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   TRUSTED_PROXY: proxyList,
   // Set by Vercel on its own servers ("1"): then its X-Forwarded-For / X-Real-IP are trusted.

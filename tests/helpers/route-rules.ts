@@ -14,6 +14,7 @@ export type Access = "user" | "admin" | "public" | "cron" | "webhook" | "auth";
 export const ROUTE_RULES: Record<string, Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Access>>> = {
   "auth/[...nextauth]/route.ts": { GET: "auth", POST: "auth" },
   "health/route.ts": { GET: "public" },
+  "health/live/route.ts": { GET: "public" },
   "openapi.json/route.ts": { GET: "public" },
   "me/route.ts": { GET: "user", PATCH: "user" },
   "events/route.ts": { GET: "user", POST: "admin" },

@@ -12,13 +12,18 @@
 import autocannon, { type AutocannonResult } from "autocannon";
 import { summarize } from "../lib/measure";
 import { getNextServer, type NextServer } from "../lib/next-server";
-import type { BenchCase, BenchContext, BenchResult } from "../lib/types";
+import type { BenchCase, BenchContext, BenchResult, Budget } from "../lib/types";
 
 interface Target {
   id: string;
   label: string;
   paths: string[];
+  /** Issue 17's budgets for this request (absolute, on this 2-core machine). */
+  budgets: Budget[];
 }
+
+/** The framework's floor: the same server and route wrapper with no database and no session. */
+const FLOOR_ID = "http.api.floor";
 
 const CONNECTIONS = 10;
 
@@ -33,16 +38,45 @@ async function pickTargets(ctx: BenchContext, server: NextServer): Promise<Targe
   const first = await fetch(`${server.baseUrl}/api/accounts?${listQuery}&page=1`, { headers: { cookie: server.cookie } });
   const body = (await first.json()) as { data?: { total?: number } };
   const pages = Math.max(1, Math.min(10, Math.ceil((body.data?.total ?? 0) / 50)));
+  const pageBudgets: Budget[] = [{ metric: "rps", min: 100 }, { metric: "p95Ms", max: 150 }];
   return [
+    { id: FLOOR_ID, label: "GET /api/health/live (no database, no session: the framework's floor)", paths: ["/api/health/live"], budgets: [] },
     {
       id: "http.api.accounts",
       label: `GET /api/accounts tier A,B · 3 statuses · by last activity · pages 1–${pages} of 50`,
       paths: Array.from({ length: pages }, (_, i) => `/api/accounts?${listQuery}&page=${i + 1}`),
+      budgets: [{ metric: "rps", min: 400 }, { metric: "p95Ms", max: 40 }],
     },
-    { id: "http.api.person", label: `GET /api/people/:id (${people.length} people)`, paths: people.map((p) => `/api/people/${p.id}`) },
-    { id: "http.page.accounts", label: "GET /dashboard/accounts (HTML)", paths: ["/dashboard/accounts"] },
-    { id: "http.page.person", label: `GET /dashboard/people/:id (HTML, ${people.length} people)`, paths: people.map((p) => `/dashboard/people/${p.id}`) },
+    {
+      id: "http.api.person",
+      label: `GET /api/people/:id (${people.length} people)`,
+      paths: people.map((p) => `/api/people/${p.id}`),
+      budgets: [{ metric: "rps", min: 500 }, { metric: "p95Ms", max: 30 }],
+    },
+    { id: "http.page.accounts", label: "GET /dashboard/accounts (HTML)", paths: ["/dashboard/accounts"], budgets: pageBudgets },
+    { id: "http.page.person", label: `GET /dashboard/people/:id (HTML, ${people.length} people)`, paths: people.map((p) => `/dashboard/people/${p.id}`), budgets: pageBudgets },
   ];
+}
+
+/**
+ * Mean duration of each Server-Timing stage over a sample of sequential requests (the server
+ * runs with SERVER_TIMING=true): where an API request's time goes, without load.
+ */
+async function stageBreakdown(server: NextServer, target: Target, samples: number): Promise<Record<string, number>> {
+  const sums = new Map<string, number>();
+  let totalMs = 0;
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    const res = await fetch(server.baseUrl + target.paths[i % target.paths.length], { headers: { cookie: server.cookie } });
+    await res.arrayBuffer();
+    totalMs += performance.now() - t0;
+    for (const part of (res.headers.get("server-timing") ?? "").split(",")) {
+      const match = /^\s*([\w-]+);dur=([\d.]+)/.exec(part);
+      if (match) sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[2]));
+    }
+  }
+  const stages = Object.fromEntries([...sums].map(([stage, sum]) => [`${stage}Ms`, Math.round((sum / samples) * 100) / 100]));
+  return { ...stages, sequentialMs: Math.round((totalMs / samples) * 100) / 100 };
 }
 
 function run(server: NextServer, target: Target, seconds: number, onResponse?: (ms: number) => void): Promise<AutocannonResult> {
@@ -90,13 +124,19 @@ export const benchCase: BenchCase = {
       const result = await run(server, target, seconds, (ms) => latencies.push(ms));
       const s = summarize(latencies);
       const statuses = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}×${count}`).join(" ");
-      ctx.log(`http ${target.id}: ${(latencies.length / result.duration).toFixed(1)} rps, p50 ${s.p50} ms, p95 ${s.p95} ms (${statuses})`);
+      const rps = Math.round((latencies.length / result.duration) * 10) / 10;
+      const floorRps = results.find((r) => r.id === FLOOR_ID)?.metrics.rps;
+      const stages = target.paths[0].startsWith("/api/") && target.id !== FLOOR_ID ? await stageBreakdown(server, target, ctx.quick ? 20 : 100) : {};
+      ctx.log(`http ${target.id}: ${rps} rps, p50 ${s.p50} ms, p95 ${s.p95} ms (${statuses}) ${JSON.stringify(stages)}`);
       results.push({
         id: target.id,
         group: "http",
         label: target.label,
         metrics: {
-          rps: Math.round((latencies.length / result.duration) * 10) / 10,
+          rps,
+          // Requests per second as a share of the floor: what everything but the framework costs.
+          ...(floorRps && target.id !== FLOOR_ID ? { ofFloor: Math.round((rps / floorRps) * 1000) / 1000 } : {}),
+          ...stages,
           p50Ms: s.p50,
           p95Ms: s.p95,
           p99Ms: result.latency.p99,
@@ -105,6 +145,7 @@ export const benchCase: BenchCase = {
           non2xx: result.non2xx,
         },
         budgets: [
+          ...target.budgets,
           { metric: "errors", max: 0 },
           { metric: "non2xx", max: 0 },
         ],

@@ -120,7 +120,11 @@ async function start(ctx: BenchContext): Promise<NextServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const publicUrl = `http://localhost:${port}`;
   ctx.log(`next: starting next start on ${baseUrl}`);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in
+  // Chrome DevTools, or summarise it with scripts/bench/cpu-profile-summary.ts).
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  const nodeFlags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
@@ -137,6 +141,8 @@ async function start(ctx: BenchContext): Promise<NextServer> {
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       RATE_LIMIT_PER_MINUTE: RATE_LIMIT_FOR_BENCH,
+      // API answers carry per-stage durations; the http case reports where the time goes.
+      SERVER_TIMING: "true",
     },
   });
   const onExit = () => killGroup(child, "SIGKILL");

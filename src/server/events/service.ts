@@ -51,8 +51,10 @@ export async function resolveCurrentEvent(lastEventId: string | null, db: DbTx =
  * another tab, or an admin archived it), the change is refused with a sentence saying so — it
  * never lands silently in another event than the one on screen.
  */
-export async function assertPageEventCurrent(pageEventId: string | null, user: { lastEventId: string | null }, db: DbTx = prisma) {
+export async function assertPageEventCurrent(pageEventId: string | null, user: { lastEventId: string | null; currentEvent?: { id: string } | null }, db: DbTx = prisma) {
   if (!pageEventId) return;
+  // The common case costs no query: the session read the user's chosen event, and it is open.
+  if (user.currentEvent?.id === pageEventId) return;
   const shown = await db.event.findUnique({ where: { id: pageEventId }, select: { id: true, name: true, archivedAt: true } });
   if (!shown) return;
   if (shown.archivedAt) {

@@ -83,7 +83,15 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uin
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body (a page closed while posting): not a server fault, and
+      // nobody is left to read the answer; a 400 keeps it out of the error log.
+      throw new AppError("bad_request", "The request was cut off before its body arrived; send it again");
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

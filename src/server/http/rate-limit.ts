@@ -1,11 +1,14 @@
-import { prisma } from "@/server/db";
+import { pgPool, prisma } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 
 /**
  * A fixed-window limiter stored in Postgres, so every server instance (and every serverless
- * invocation) shares the same counters. One atomic upsert per request; expired windows are
- * pruned now and then.
+ * invocation) shares the same counters. One atomic upsert per request, sent in one round trip
+ * with synchronous_commit off: every API request counts, and waiting for the WAL flush on each
+ * of them cost more than the rest of a list request (docs/PERFORMANCE.md). A database crash can
+ * forget the last fraction of a second of counts, which a limiter can afford. Expired windows
+ * are pruned now and then.
  *
  * Two ways to count:
  * - consumeRateLimit: every call counts, refused ones too (a flood keeps itself refused);
@@ -52,18 +55,40 @@ function windowOf(rule: RateLimitRule, subject: string, now: number) {
   return { key: `${rule.bucket}:${subject}:${windowStart}`, expire, retryAfterSeconds: Math.max(1, Math.ceil((expire - now) / 1000)) };
 }
 
+/**
+ * Adds `units` to the window's counter and returns its new value; with `cap`, adds nothing (and
+ * returns null) when the sum would pass it. BEGIN, SET LOCAL and the upsert go as one simple
+ * query (one round trip, no prepared statement), so the literal is escaped here: the key is the
+ * only text, the numbers are checked integers.
+ */
+async function addToCounter(key: string, units: number, expire: number, cap?: number): Promise<number | null> {
+  for (const n of [units, expire, cap ?? 0]) if (!Number.isSafeInteger(n)) throw new Error(`rate limit: ${n} is not an integer`);
+  const client = await pgPool().connect();
+  try {
+    const condition = cap === undefined ? "" : `WHERE rate_limits.points + ${units} <= ${cap}`;
+    const results = (await client.query(
+      `BEGIN; SET LOCAL synchronous_commit TO off;
+       INSERT INTO rate_limits (key, points, expire) VALUES (${client.escapeLiteral(key)}, ${units}, ${expire})
+       ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units} ${condition}
+       RETURNING points; COMMIT`,
+    )) as unknown as { rows: { points: number }[] }[];
+    client.release();
+    return results[2]?.rows[0]?.points ?? null;
+  } catch (error) {
+    // The connection may be inside the failed transaction: destroy it rather than pool it.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
 async function pruneNowAndThen(now: number) {
   if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM rate_limits WHERE expire < ${BigInt(now)}`;
 }
 
 export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitResult> {
   const { key, expire, retryAfterSeconds } = windowOf(rule, subject, now);
-  const rows = await prisma.$queryRaw<{ points: number }[]>`
-    INSERT INTO rate_limits (key, points, expire) VALUES (${key}, 1, ${BigInt(expire)})
-    ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
-    RETURNING points`;
+  const used = (await addToCounter(key, 1, expire)) ?? 1;
   await pruneNowAndThen(now);
-  const used = rows[0]?.points ?? 1;
   return { allowed: used <= rule.points, used, remaining: Math.max(0, rule.points - used), retryAfterSeconds };
 }
 
@@ -71,14 +96,9 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string, now
 export async function reserveUnits(rule: RateLimitRule, subject: string, units: number, now = Date.now()): Promise<RateLimitResult> {
   const { key, expire, retryAfterSeconds } = windowOf(rule, subject, now);
   if (units > rule.points) return { allowed: false, used: 0, remaining: await remainingIn(key, rule), retryAfterSeconds };
-  const rows = await prisma.$queryRaw<{ points: number }[]>`
-    INSERT INTO rate_limits (key, points, expire) VALUES (${key}, ${units}, ${BigInt(expire)})
-    ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units}
-      WHERE rate_limits.points + ${units} <= ${rule.points}
-    RETURNING points`;
+  const used = await addToCounter(key, units, expire, rule.points);
   await pruneNowAndThen(now);
-  if (rows.length === 0) return { allowed: false, used: 0, remaining: await remainingIn(key, rule), retryAfterSeconds };
-  const used = rows[0]!.points;
+  if (used === null) return { allowed: false, used: 0, remaining: await remainingIn(key, rule), retryAfterSeconds };
   return { allowed: true, used, remaining: Math.max(0, rule.points - used), retryAfterSeconds };
 }
 

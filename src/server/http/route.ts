@@ -11,6 +11,7 @@ import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/ac
 import { getUserBySessionToken, sessionTokenFromCookieHeader } from "@/server/users/session";
 import { assertPageEventCurrent } from "@/server/events/service";
 import { paginationFields } from "@/server/http/pagination";
+import { stageTimer, type StageTimer } from "@/server/http/server-timing";
 
 /**
  * The one wrapper every API route goes through: request id, same-origin check for writes,
@@ -74,10 +75,12 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     return response;
 
     async function respond(): Promise<Response> {
+      const timer = stageTimer();
       try {
         if (!options.crossOrigin) assertSameOrigin(req);
         const access = options.access ?? "user";
         const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
+        timer?.lap("session");
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
         if (access === "admin" && user?.role !== "ADMIN") throw new AppError("forbidden", "Only an admin can do this.");
@@ -86,6 +89,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 
         const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
         if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
+        timer?.lap("limit");
 
         const params = parseWith(options.params, await context.params, "path parameters") as P;
         const query = parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), "query") as Q;
@@ -96,15 +100,29 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
           actor = await findActor(user, requestedEventId(query, body));
           if ((options.event ?? "required") === "required") actor = requireEvent(actor);
         }
+        timer?.lap("actor");
 
         const result = await handler({ req, actor: actor as ActorFor<A, E>, params, query, body, requestId });
-        if (result instanceof Response) return result;
-        return json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
+        timer?.lap("handler");
+        if (result instanceof Response) return withTiming(result, timer);
+        const response = json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
+        timer?.lap("json");
+        return withTiming(response, timer);
       } catch (error) {
         return errorResponse(error, requestId, { userId, method: req.method, path: loggablePath(req.nextUrl.pathname) });
       }
     }
   };
+}
+
+function withTiming(response: Response, timer: StageTimer | null): Response {
+  if (!timer) return response;
+  try {
+    response.headers.set("server-timing", timer.header());
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers: they go without timings.
+  }
+  return response;
 }
 
 /**

@@ -71,6 +71,7 @@ export type Endpoint = {
 };
 
 const EXAMPLES: Record<string, Endpoint["example"]> = {
+  "GET /api/health/live": { response: { success: true, data: { status: "live" } } },
   "GET /api/health": { response: { success: true, data: { status: "ok", database: "up", databaseLatencyMs: 1.2, version: "0.1.0", time: "2026-03-10T17:00:00.000Z" } } },
   "POST /api/accounts": {
     request: { name: "Northwind Logistics", domain: "northwind.example", industry: "Logistics", tier: "A" },
@@ -130,6 +131,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/export/full", summary: "Stream the event's data as CSV (one entity, or a zip of all), JSON or NDJSON (admins)", tag: "export", access: "admin", query: exportQuery },
   { method: "POST", path: "/api/export/full", summary: "The same export with its options in a JSON body (admins)", tag: "export", access: "admin", body: exportBody },
   { method: "GET", path: "/api/health", summary: "Database reachable and app version; no sign-in needed", tag: "health", access: "public" },
+  { method: "GET", path: "/api/health/live", summary: "The process answers (liveness probe): no database, no sign-in", tag: "health", access: "public" },
   { method: "POST", path: "/api/import/{id}/undo", summary: "Revert the event's most recent import (what it created goes to the Trash)", tag: "import", access: "user", params: idParams },
   { method: "POST", path: "/api/import/preview", summary: "Parse a CSV, detect the column mapping, validate every row", tag: "import", access: "user", body: previewImportBody },
   { method: "GET", path: "/api/import", summary: "Import history of the event, newest first", tag: "import", access: "user", query: listImportsQuery },

@@ -2,6 +2,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { unstorableReason } from "@/lib/storable-text";
 import { prisma } from "@/server/db";
 import { extendSessionIfDue } from "@/server/users/session-lifetime";
+import type { EventSummary } from "@/server/events/service";
 
 export type SessionUser = {
   id: string;
@@ -10,6 +11,12 @@ export type SessionUser = {
   image: string | null;
   role: Role;
   lastEventId: string | null;
+  /**
+   * The event the user chose last (lastEventId) when it is still open, read in the same
+   * statement as the session so resolving the actor costs no second round trip; null when that
+   * event is gone or archived, undefined when it was not looked up (src/server/access/actor.ts).
+   */
+  currentEvent?: EventSummary | null;
 };
 
 // Auth.js database sessions: the cookie holds the session token, the `sessions` table the rest.
@@ -57,15 +64,43 @@ const MAX_SESSION_TOKEN_LENGTH = 512;
  */
 export async function getUserBySessionToken(token: string | undefined, now = new Date()): Promise<SessionUser | null> {
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH || unstorableReason(token)) return null;
-  const session = await prisma.session.findUnique({
-    where: { sessionToken: token },
-    select: {
-      expires: true,
-      user: { select: { id: true, email: true, name: true, image: true, role: true, lastEventId: true, disabledAt: true } },
+  // Every request runs this: the session, its user and the user's current event in one statement.
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s.expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt",
+           e.id AS "eventId", e.name AS "eventName", e.slug AS "eventSlug", e."startDate" AS "eventStartDate",
+           e."endDate" AS "eventEndDate", e.venue AS "eventVenue", e.city AS "eventCity",
+           e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
+      FROM sessions s
+      JOIN users u ON u.id = s."userId"
+      LEFT JOIN events e ON e.id = u."lastEventId" AND e."archivedAt" IS NULL
+     WHERE s."sessionToken" = ${token}`;
+  if (!row || row.expires <= now || row.disabledAt) return null;
+  await extendSessionIfDue(token, row.expires, now);
+  return {
+    id: row.id, email: row.email, name: row.name, image: row.image, role: row.role, lastEventId: row.lastEventId,
+    currentEvent: row.eventId === null ? null : {
+      id: row.eventId, name: row.eventName!, slug: row.eventSlug!, startDate: row.eventStartDate!, endDate: row.eventEndDate!,
+      venue: row.eventVenue, city: row.eventCity, timeZone: row.eventTimeZone!, boothNumber: row.eventBoothNumber,
     },
-  });
-  if (!session || session.expires <= now || session.user.disabledAt) return null;
-  await extendSessionIfDue(token, session.expires, now);
-  const { disabledAt: _disabled, ...user } = session.user;
-  return user;
+  };
 }
+
+type SessionRow = {
+  expires: Date;
+  id: string;
+  email: string;
+  name: string | null;
+  image: string | null;
+  role: Role;
+  lastEventId: string | null;
+  disabledAt: Date | null;
+  eventId: string | null;
+  eventName: string | null;
+  eventSlug: string | null;
+  eventStartDate: Date | null;
+  eventEndDate: Date | null;
+  eventVenue: string | null;
+  eventCity: string | null;
+  eventTimeZone: string | null;
+  eventBoothNumber: string | null;
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/server/db";
+import { getUserBySessionToken } from "@/server/users/session";
+import { findActor } from "@/server/access/actor";
+import { createEvent, createSession, createUser } from "../helpers/factories";
+
+/**
+ * The session lookup reads the user's chosen event in the same statement (one round trip per
+ * request); what it returns must be exactly what the Prisma read of that event returns.
+ */
+const summary = { id: true, name: true, slug: true, startDate: true, endDate: true, venue: true, city: true, timeZone: true, boothNumber: true } as const;
+
+describe("session with its current event", () => {
+  it("carries the chosen event exactly as Prisma reads it, and the actor uses it", async () => {
+    const event = await createEvent({ timeZone: "Europe/Berlin" });
+    await prisma.event.update({ where: { id: event.id }, data: { venue: "Messe Süd", boothNumber: "B-12" } });
+    const user = await createUser();
+    await prisma.user.update({ where: { id: user.id }, data: { lastEventId: event.id } });
+    const { sessionToken } = await createSession(user.id);
+
+    const signedIn = await getUserBySessionToken(sessionToken);
+    const expected = await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: summary });
+    expect(signedIn?.currentEvent).toEqual(expected);
+    expect(signedIn).toMatchObject({ id: user.id, email: user.email, role: "REP", lastEventId: event.id });
+    expect((await findActor(signedIn!)).event).toEqual(expected);
+  });
+
+  it("says null when the chosen event was archived, and the actor falls back to another open event", async () => {
+    const archived = await createEvent();
+    await prisma.event.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    await createEvent();
+    const user = await createUser();
+    await prisma.user.update({ where: { id: user.id }, data: { lastEventId: archived.id } });
+    const { sessionToken } = await createSession(user.id);
+
+    const signedIn = await getUserBySessionToken(sessionToken);
+    expect(signedIn?.currentEvent).toBeNull();
+    const actor = await findActor(signedIn!);
+    expect(actor.event).not.toBeNull();
+    expect(actor.eventId).not.toBe(archived.id);
+  });
+
+  it("is no session at all when it expired or the user was removed", async () => {
+    const user = await createUser();
+    const expired = await createSession(user.id, new Date(Date.now() - 1000));
+    expect(await getUserBySessionToken(expired.sessionToken)).toBeNull();
+    const live = await createSession(user.id);
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await getUserBySessionToken(live.sessionToken)).toBeNull();
+  });
+});
