@@ -28,7 +28,7 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
   // The feed's page filters the audit log.
   await page.getByRole("link", { name: "View all" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Activity" })).toBeVisible();
-  // The filter applies on change (the shared list controls have no Apply button).
+  // A filter applies as soon as it is chosen (one list screen: the URL is the filter's state).
   await page.getByLabel("Type").selectOption("meeting.");
   await expect(page).toHaveURL(/type=meeting\./);
   // The URL changes before the filtered list has rendered: wait for the list itself.

@@ -111,6 +111,30 @@ describe("a send's outcome decides what happens next", () => {
     await prisma.sequence.update({ where: { id: dropped.sequence.id }, data: { status: "ARCHIVED" } });
   });
 
+  it("a pooled SMTP transport (?pool=true) does not send again on another connection when the answer never came", async () => {
+    // nodemailer's pool re-queues a message whose connection closed mid-send; the server may already have it.
+    const direct = process.env.SMTP_URL!;
+    process.env.SMTP_URL = `${direct}&pool=true&maxConnections=2`;
+    try {
+      const dropped = await enrolled();
+      behaviour = "drop";
+      await processDueSequenceSteps({ now: MONDAY });
+      expect(received).toHaveLength(1);
+      expect(await stepOne(dropped.enrollment.id)).toMatchObject({ status: "INTERRUPTED", failureReason: expect.stringMatching(/may or may not have gone out/) });
+      await prisma.sequence.update({ where: { id: dropped.sequence.id }, data: { status: "ARCHIVED" } });
+
+      // The pool itself works: the next message goes out once over it.
+      const sent = await enrolled();
+      behaviour = "accept";
+      await processDueSequenceSteps({ now: MONDAY });
+      expect(await stepOne(sent.enrollment.id)).toMatchObject({ status: "SENT" });
+      expect(received).toHaveLength(2);
+      await prisma.sequence.update({ where: { id: sent.sequence.id }, data: { status: "ARCHIVED" } });
+    } finally {
+      process.env.SMTP_URL = direct;
+    }
+  }, 20_000);
+
   it("Resend sends it once more and the sequence goes on; Discard sends nothing and the sequence skips the step", async () => {
     const a = await enrolled();
     const b = await enrolled();

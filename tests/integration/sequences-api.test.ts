@@ -69,6 +69,9 @@ describe("sequences API", () => {
     const enroll = await callRoute(enrollRoute.POST, `/api/sequences/${id}/enroll`, { method: "POST", cookie, params: { id }, body: { accountId: account.id } });
     expect(enroll.status).toBe(200);
     expect(enroll.json.data.enrolled).toEqual([{ personId: person.id, name: person.name }]);
+    // The first step is due now: a batch job was queued with the enrollment, not left for the next tick.
+    const [queued] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'sequences.batch' AND key = 'sequences.batch:after-enroll'`;
+    expect(queued.n).toBe(1);
     expect(enroll.json.data.skipped).toEqual(expect.arrayContaining([
       { personId: suppressed.id, name: suppressed.name, reason: "suppressed" },
       { personId: busy.id, name: busy.name, reason: "already_in_sequence" },

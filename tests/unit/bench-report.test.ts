@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { percentile, summarize } from "../../scripts/bench/lib/measure";
-import { budgetPasses, renderTable } from "../../scripts/bench/lib/report";
+import { budgetPasses, ciBudget, renderTable } from "../../scripts/bench/lib/report";
 import type { BenchResult } from "../../scripts/bench/lib/types";
 
 describe("benchmark statistics", () => {
@@ -20,6 +20,14 @@ describe("benchmark statistics", () => {
     expect(budgetPasses(r, { metric: "rowsPerSec", min: 50_000 })).toBe(true);
     expect(budgetPasses(r, { metric: "rowsPerSec", min: 70_000 })).toBe(false);
     expect(budgetPasses(r, { metric: "score", min: 90 })).toBeNull();
+  });
+
+  it("the CI quick benchmark keeps ratios and zero-limits, and relaxes absolute budgets 3×", () => {
+    expect(ciBudget({ metric: "ratio", max: 2 })).toEqual({ metric: "ratio", max: 2 });
+    expect(ciBudget({ metric: "ofFloor", min: 0.3 })).toEqual({ metric: "ofFloor", min: 0.3 });
+    expect(ciBudget({ metric: "p95Ms", max: 50 })).toEqual({ metric: "p95Ms", max: 150 });
+    expect(ciBudget({ metric: "rps", min: 400 })).toEqual({ metric: "rps", min: 400 / 3 });
+    expect(ciBudget({ metric: "errors", max: 0 })).toEqual({ metric: "errors", max: 0 });
   });
 
   it("the table marks misses and shows the previous figure", () => {

@@ -10,6 +10,7 @@ import { PrismaClient } from "../../../src/generated/prisma/client";
 import { applyMigrations } from "../../../prisma/tooling/schema-engine";
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from "../../../prisma/seed/index";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../db/embedded";
+import { installJobEngine } from "../../../src/server/jobs/install";
 
 export const BENCH_DATA_DIR = path.resolve(import.meta.dirname, "../../../.data/bench");
 
@@ -26,6 +27,8 @@ export async function prepareBenchDatabase(options: { reuse: boolean; log: (line
   const server = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DATA_DIR, "pg"), databaseName: "eventops_bench" });
   const t1 = performance.now();
   await applyMigrations(server.url);
+  // The job engine's own schema, as the dev/start scripts install it (the sequences case runs workers).
+  await installJobEngine(server.url);
   const t2 = performance.now();
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url }) });

@@ -23,6 +23,22 @@ export function budgetPasses(result: BenchResult, budget: Budget): boolean | nul
   return true;
 }
 
+/** Metrics that compare two measurements of the same run (noise hits both): never relaxed. */
+const RATIO_METRICS = new Set(["ratio", "ratioP95", "ofFloor"]);
+
+/**
+ * A budget as the CI quick benchmark checks it: ratios unchanged, absolute limits at 3× (a time
+ * may be 3× its budget, a throughput a third), and zero-limits (errors ≤ 0) unchanged.
+ */
+export function ciBudget(budget: Budget): Budget {
+  if (RATIO_METRICS.has(budget.metric)) return budget;
+  return {
+    metric: budget.metric,
+    ...(budget.max !== undefined ? { max: budget.max * 3 } : {}),
+    ...(budget.min !== undefined ? { min: budget.min / 3 } : {}),
+  };
+}
+
 export function machineFacts(): BenchReport["machine"] {
   return {
     cpus: os.cpus().length,

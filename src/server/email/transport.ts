@@ -86,6 +86,8 @@ let smtpTransport: { url: string; transport: nodemailer.Transporter } | undefine
 
 function smtp(url: string) {
   if (!smtpTransport || smtpTransport.url !== url) {
+    // A pooled transport (SMTP_URL with ?pool=true) keeps its connections open until closed.
+    smtpTransport?.transport.close();
     smtpTransport = { url, transport: nodemailer.createTransport(url) };
   }
   return smtpTransport.transport;

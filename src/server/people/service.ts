@@ -206,15 +206,22 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
   const accountJoin = q.q || q.tier?.length ? Prisma.sql`LEFT JOIN target_accounts a ON a.id = p."accountId"` : Prisma.empty;
   const order = Prisma.sql`${sort.column} ${Prisma.raw(q.dir === "desc" ? "DESC" : "ASC")}${Prisma.raw(sort.nullsLast ? " NULLS LAST" : "")}, p.id ASC`;
   const [rows, counted] = await Promise.all([
+    // The page's ids first, in the list's order; engagement only for those rows (as accounts).
     db.$queryRaw<PersonListRow[]>`
       SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
         ${joinedObject("a", ["id", "name", "tier"])} AS account,
         ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
         ${engagementColumnsSql(PERSON_OWNER)}
-      FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
-      WHERE ${where}
-      ORDER BY ${order}
-      LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}`,
+      FROM (
+        SELECT p.id AS "pageId", row_number() OVER (ORDER BY ${order}) AS ord
+          FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+         WHERE ${where}
+         ORDER BY ${order}
+         LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}
+      ) page
+      JOIN people p ON p.id = page."pageId"
+      LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
+      ORDER BY page.ord`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}`,
   ]);
   return paginated(rows, counted[0]?.n ?? 0, q);

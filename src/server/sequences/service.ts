@@ -8,6 +8,7 @@ import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
 import { addStepDelay } from "./schedule";
+import { addJob, TASKS } from "@/server/jobs/queue";
 import { eventScopeField } from "@/server/access/actor";
 
 /**
@@ -224,6 +225,10 @@ export async function enrollPeople(sequenceId: string, body: z.infer<typeof enro
       await recordActivity({ type: "sequence.enrolled", description: `${p.name} enrolled in “${sequence.name}”`, actorId: actor.id, eventId, personId: p.id, accountId: p.accountId, entityType: "sequence_enrollment", entityId: enrollment.id, metadata: { sequenceId } }, tx);
       result.enrolled.push({ personId: p.id, name: p.name });
     }
+    // A first step due now goes out within seconds rather than at the next minute's tick: one
+    // batch job (deduplicated by its key), committed with the enrollments it works on.
+    const dueNow = result.enrolled.length > 0 && first.delayDays === 0;
+    if (dueNow) await addJob(TASKS.sequencesBatch, {}, { jobKey: "sequences.batch:after-enroll" }, tx);
   }, { timeout: 60_000 });
   return result;
 }

@@ -85,14 +85,8 @@ export async function getUserBySessionToken(token: string | undefined, now = new
   };
 }
 
-type SessionRow = {
+type SessionRow = Omit<SessionUser, "currentEvent"> & {
   expires: Date;
-  id: string;
-  email: string;
-  name: string | null;
-  image: string | null;
-  role: Role;
-  lastEventId: string | null;
   disabledAt: Date | null;
   eventId: string | null;
   eventName: string | null;
