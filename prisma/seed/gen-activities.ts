@@ -7,6 +7,7 @@
  * Things the recipient does (opens, clicks, replies, bounces) have no actor: no user did them.
  * Ids follow time order, and every account and person gets lastActivityAt = its newest row.
  */
+import type { ActivityType } from "../../src/lib/vocabulary";
 import { NOTES } from "./catalog";
 import { DAY_MS, HOUR_MS, MINUTE_MS, between, maxDate, type EventContext } from "./context";
 import type { AccountInfo, PersonInfo } from "./gen-accounts";
@@ -120,7 +121,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
     const a = accountById.get(d.accountId)!.row;
     const actor = a.assignedToId ?? team.admin.id;
     add({
-      type: "dossier.generated",
+      type: "research.completed",
       description: `${actorName(actor)} generated a research dossier for ${a.name}`,
       metadata: { provider: "seed" },
       actorId: actor,
@@ -156,7 +157,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
     return m;
   };
   const about = (
-    type: string,
+    type: ActivityType,
     description: string,
     metadata: JsonObject | null,
     actorId: string | null,
@@ -204,7 +205,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
     const p = personById.get(m.personId)!;
     const owner = actorName(m.ownerId);
     const when = `${formatLocal(m.scheduledAt, tz)} at ${m.location}`;
-    about("meeting.scheduled", `${owner} booked a meeting with ${who(p)} for ${when}`, { scheduledAt: m.scheduledAt.toISOString(), locationType: m.locationType }, m.ownerId, p, "meeting", m.id, m.createdAt);
+    about("meeting.booked", `${owner} booked a meeting with ${who(p)} for ${when}`, { scheduledAt: m.scheduledAt.toISOString(), locationType: m.locationType }, m.ownerId, p, "meeting", m.id, m.createdAt);
     if (m.status === "COMPLETED") {
       about("meeting.completed", `${owner} met ${who(p)} (${m.location}): ${m.outcome ?? "completed"}`, { outcome: m.outcome, nextStep: m.nextStep }, m.ownerId, p, "meeting", m.id, m.updatedAt);
     } else if (m.status === "NO_SHOW") {

@@ -7,6 +7,7 @@
  * Optional JSON fields are omitted rather than null: Prisma rejects a bare null for Json
  * columns (it wants Prisma.DbNull), and an absent key is NULL on both write paths.
  */
+import type { ActivityType } from "../../src/lib/vocabulary";
 import type {
   AccountStatus,
   EnrollmentStatus,
@@ -303,7 +304,7 @@ export interface SuppressionRow {
 export interface ActivityRow {
   id: string;
   eventId: string | null;
-  type: string;
+  type: ActivityType;
   description: string;
   metadata?: JsonObject;
   actorId: string | null;

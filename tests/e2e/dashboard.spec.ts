@@ -110,8 +110,8 @@ test("an admin downloads a CSV export from settings; a rep does not see it", asy
 });
 
 test("the cached dashboard numbers change as soon as a rep changes something", async ({ page }) => {
-  // The aggregates live in Next's data cache (src/server/cache/event-metrics.ts); a write through
-  // the API must expire them, so the rep's next page load already counts their change.
+  // The aggregates live in Next's data cache (src/server/cache/event-metrics.ts), keyed by the
+  // event's data version: a write moves it, so the rep's next page load already counts their change.
   await signIn(page, "jordan@eventops.dev");
   const wonCard = page.getByTestId("stat-Won accounts");
   const readWon = async () => Number((await wonCard.innerText()).replace(/,/g, ""));

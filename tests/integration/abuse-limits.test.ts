@@ -11,6 +11,7 @@ import * as scoreRoute from "@/app/api/ai/score-icp/route";
 import { installPeerAddressStamp, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
 import { consumeRateLimit, RATE_LIMITS } from "@/server/http/rate-limit";
 import { signToken } from "@/server/tracking/tokens";
+import { eventHeatmapVersion } from "@/server/cache/event-metrics";
 import { callRoute } from "../helpers/request";
 import { createSession } from "../helpers/factories";
 import { createDraft, createPerson, outreachSetup } from "../helpers/outreach-fixtures";
@@ -24,17 +25,6 @@ import { JOB_DEFINITIONS } from "@/server/jobs/tasks";
  * write for a forged token and are limited for genuine ones; the AI limit counts model calls
  * and website visits, all or nothing.
  */
-const invalidations = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/server/cache/event-metrics", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/server/cache/event-metrics")>();
-  return {
-    ...real,
-    invalidateEventMetrics: () => {
-      invalidations.count++;
-      real.invalidateEventMetrics();
-    },
-  };
-});
 
 let ipCounter = 0;
 const fromIp = (address = `192.0.2.${++ipCounter}`) => ({ [PEER_HEADER]: address, [PEER_FORWARDED_HEADER]: "0", "user-agent": "Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/18.0 Safari/605.1.15" });
@@ -55,13 +45,13 @@ beforeAll(() => installPeerAddressStamp());
 // Rate-limit windows are aligned to the clock: freeze it so a test never straddles two windows.
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
-  invalidations.count = 0;
 });
 afterEach(() => vi.useRealTimers());
 
 describe("tracking links and unsubscribe", () => {
   it("a forged, tampered or foreign token writes nothing and expires no cache", async () => {
-    const { outreachId } = await sentMessage();
+    const { outreachId, event } = await sentMessage();
+    const version = await eventHeatmapVersion(event.id);
     const genuine = signToken({ k: "o", id: outreachId });
     const forged = [
       signToken({ k: "o", id: outreachId }, "not-our-secret"),
@@ -82,18 +72,25 @@ describe("tracking links and unsubscribe", () => {
       }
     }
     expect(await tableCounts()).toEqual(before);
-    expect(invalidations.count).toBe(0);
+    // The cached dashboard and heatmap are keyed by the event's data version: unchanged, still served.
+    expect(await eventHeatmapVersion(event.id)).toBe(version);
   });
 
   it("one pixel records at most 20 opens an hour; the image is always served", async () => {
-    const { outreachId } = await sentMessage();
+    const { outreachId, event } = await sentMessage();
     const token = signToken({ k: "o", id: outreachId });
-    for (let i = 0; i < 25; i++) {
+    const before = await eventHeatmapVersion(event.id);
+    const hit = async () => {
       const res = await callRoute(pixelRoute.GET, `/api/t/o/${token}`, { params: { token }, headers: fromIp() });
       expect(res.status).toBe(200);
-    }
+    };
+    for (let i = 0; i < 20; i++) await hit();
+    const recorded = await eventHeatmapVersion(event.id);
+    for (let i = 0; i < 5; i++) await hit();
     expect(await prisma.emailEvent.count({ where: { outreachId, type: "open" } })).toBe(20);
-    expect(invalidations.count).toBe(20);
+    // Recorded opens are a new data version (the cached dashboard and heatmap are recomputed); the 5 past the limit are not.
+    expect(recorded).not.toBe(before);
+    expect(await eventHeatmapVersion(event.id)).toBe(recorded);
   });
 
   it("one client address records at most 120 hits a minute, whatever X-Forwarded-For says", async () => {
@@ -110,7 +107,7 @@ describe("tracking links and unsubscribe", () => {
   });
 
   it("a click still redirects past the limit, and a repeated unsubscribe writes nothing", async () => {
-    const { outreachId, person } = await sentMessage();
+    const { outreachId, person, event } = await sentMessage();
     const click = signToken({ k: "c", id: outreachId, u: "https://vendor.example/demo?utm=mail" });
     for (let i = 0; i < 22; i++) {
       const res = await callRoute(clickRoute.GET, `/api/t/c/${click}`, { params: { token: click }, headers: fromIp() });
@@ -124,13 +121,13 @@ describe("tracking links and unsubscribe", () => {
     expect(first.json).toEqual({ success: true, data: { unsubscribed: true } });
     expect(await prisma.suppression.count({ where: { email: person.email!.toLowerCase() } })).toBe(1);
     const before = await tableCounts();
-    const invalidatedBefore = invalidations.count;
+    const version = await eventHeatmapVersion(event.id);
     for (let i = 0; i < 5; i++) {
       const again = await callRoute(unsubscribeRoute.POST, `/api/unsubscribe/${unsubscribe}`, { method: "POST", params: { token: unsubscribe }, headers: fromIp() });
       expect(again.json).toEqual({ success: true, data: { unsubscribed: true } });
     }
     expect(await tableCounts()).toEqual(before);
-    expect(invalidations.count).toBe(invalidatedBefore);
+    expect(await eventHeatmapVersion(event.id)).toBe(version);
   });
 });
 

@@ -258,7 +258,9 @@ describe("five worker processes", () => {
     }
     const messages = await stepOne(enrollmentIds);
     expect(messages.filter((m) => received.get(m.id) === 1)).toHaveLength(1_000);
-    expect([...received.values()].reduce((a, b) => a + b, 0)).toBe(1_000);
+    // Only these messages' mail is counted: the workers also run the other due work the shared test
+    // database holds from earlier files (notification digests, reminders), which is not a resend.
+    expect(messages.reduce((sum, m) => sum + (received.get(m.id) ?? 0), 0)).toBe(1_000);
     expect(await prisma.sequenceEnrollment.count({ where: { id: { in: enrollmentIds }, currentStep: 1, status: "ACTIVE" } })).toBe(1_000);
 
     // The batches ran in several processes at the same time.

@@ -161,7 +161,7 @@ describe("outreach API", () => {
     expect(bad.status).toBe(422);
 
     const stats = await callRoute(statsRoute.GET, "/api/outreach/stats", { cookie });
-    expect(stats.json.data.rates).toMatchObject({ total: 2, sent: 1, opened: 1, openRate: 100, drafts: 1 });
+    expect(stats.json.data.rates).toMatchObject({ total: 2, sent: 1, opened: 1, openRate: 1, drafts: 1 });
 
     const leak = await callRoute(outreachItemRoute.GET, `/api/outreach/${foreign.id}`, { cookie, params: { id: foreign.id } });
     expect(leak.status).toBe(404);
@@ -198,7 +198,7 @@ describe("campaigns and suppressions API", () => {
     await prisma.outreach.update({ where: { id: draft.id }, data: { campaignId: res.json.data.id, status: "SENT", sentAt: new Date(), repliedAt: new Date() } });
     const list = await callRoute(campaignsRoute.GET, "/api/campaigns", { cookie });
     const mine = list.json.data.find((c: { id: string }) => c.id === res.json.data.id);
-    expect(mine.rates).toMatchObject({ sent: 1, replied: 1, replyRate: 100 });
+    expect(mine.rates).toMatchObject({ sent: 1, replied: 1, replyRate: 1 });
   });
 
   it("adds a manual suppression once", async () => {

@@ -125,8 +125,9 @@ describe("event metrics (hand-built dataset)", () => {
   // Issue 16 item 10: the dashboard said 32.2% opened while the outreach page said 30.9%.
   it("the outreach page counts opens, clicks and replies by the dashboard's rules", async () => {
     const [{ rates }, m] = await Promise.all([outreachStats({}, await actorFor(rep1, eventId)), getEventMetrics(eventId)]);
-    expect(rates).toMatchObject({ sent: 6, opened: 4, clicked: 1, replied: 2, openRate: 66.7, clickRate: 16.7, replyRate: 33.3 });
-    for (const key of ["openRate", "clickRate", "replyRate"] as const) expect(rates[key]).toBe(Math.round(m.outreach[key] * 1000) / 10);
+    expect(rates).toMatchObject({ sent: 6, opened: 4, clicked: 1, replied: 2, openRate: 0.6667, clickRate: 0.1667, replyRate: 0.3333 });
+    // One vocabulary: the same fractions as the dashboard, not percentages.
+    for (const key of ["openRate", "clickRate", "replyRate"] as const) expect(rates[key]).toBe(m.outreach[key]);
   });
 
   it("counts a deal won off the record (no email, no meeting) at every funnel stage", async () => {

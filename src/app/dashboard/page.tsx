@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatRate } from "@/lib/rates";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Building2, CalendarCheck, CalendarDays, CalendarX2, Mail, Reply, Trophy, Users } from "lucide-react";
 import { ActivityFeed } from "@/components/activity/activity-feed";
@@ -39,13 +40,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { event } = actor;
   const team = (await searchParams).feed === "team";
   const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event), getShowPnl(event.id)]);
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
     { label: "Target accounts", value: n(m.accounts.total), hint: `${n(m.accounts.byTier.A)} tier A`, icon: Building2, href: "/dashboard/accounts" },
     { label: "People", value: n(m.people), hint: "contacts at target accounts", icon: Users, href: "/dashboard/people" },
-    { label: "Emails sent", value: n(m.outreach.sent), hint: `${pct(m.outreach.openRate)} opened · ${pct(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach?status=SENT" },
-    { label: "Reply rate", value: pct(m.outreach.replyRate), hint: `${n(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach?engagement=replied" },
+    { label: "Emails sent", value: n(m.outreach.sent), hint: `${formatRate(m.outreach.openRate)} opened · ${formatRate(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach?status=SENT" },
+    { label: "Reply rate", value: formatRate(m.outreach.replyRate), hint: `${n(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach?engagement=replied" },
     { label: "Meetings booked", value: n(m.meetings.booked), hint: `${n(m.meetings.scheduled)} upcoming`, icon: CalendarDays, href: "/dashboard/meetings" },
     { label: "Meetings held", value: n(m.meetings.completed), hint: `${n(m.meetings.noShow)} no-shows`, icon: CalendarCheck, href: "/dashboard/meetings?status=COMPLETED" },
     { label: "Won accounts", value: n(m.accounts.won), hint: `of ${n(m.accounts.total)} targeted`, icon: Trophy, href: "/dashboard/accounts?status=WON" },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Activity as ActivityIcon, Building2, CalendarDays, FileText, Mail, MousePointerClick, NotebookPen, Reply, UserRound, Workflow, type LucideIcon } from "lucide-react";
 import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
+import type { ActivityDomain, ActivityType } from "@/lib/vocabulary";
 
 export type FeedEntry = {
   id: string;
@@ -13,8 +14,9 @@ export type FeedEntry = {
   account: { id: string; name: string } | null;
 };
 
-const ICONS: [string, LucideIcon][] = [
-  ["outreach.opened", Mail], ["outreach.clicked", MousePointerClick], ["outreach.replied", Reply], ["outreach.", Mail], ["email.", Mail],
+// A full type, or a whole domain ("meeting." → every meeting change); the first match wins.
+const ICONS: [ActivityType | `${ActivityDomain}.`, LucideIcon][] = [
+  ["outreach.opened", Mail], ["outreach.clicked", MousePointerClick], ["outreach.replied", Reply], ["outreach.", Mail],
   ["meeting.", CalendarDays], ["account.", Building2], ["person.", UserRound], ["sequence.", Workflow], ["note.", NotebookPen],
   ["report.", FileText], ["export.", FileText],
 ];

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatRate } from "@/lib/rates";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 type Row = { label: string; count: number; href: string };
@@ -18,7 +19,6 @@ const STATUS_COLORS: Record<string, string> = {
   Prospecting: "oklch(0.75 0.03 260)", Engaged: "oklch(0.65 0.14 240)", "Meeting scheduled": "oklch(0.5 0.21 275)", Won: "oklch(0.55 0.15 155)", Lost: "oklch(0.6 0.18 27)",
 };
 const n = (v: number) => v.toLocaleString("en-US");
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /**
  * Horizontal bar charts drawn on the server as plain HTML: the dashboard's four charts are
@@ -62,7 +62,7 @@ export function DashboardCharts({ data }: { data: ChartsData }) {
   const funnel = counts(data.funnel, (_l, i) => FUNNEL_COLORS[i % FUNNEL_COLORS.length]);
   const tiers = counts(data.byTier, () => PRIMARY);
   const statuses = counts(data.byStatus, (l) => STATUS_COLORS[l] ?? PRIMARY);
-  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${pct(r.rate)} (${n(r.count)})`, color: PRIMARY, href: r.href }));
+  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${formatRate(r.rate)} (${n(r.count)})`, color: PRIMARY, href: r.href }));
   const most = (bars: Bar[]) => Math.max(0, ...bars.map((b) => b.value));
   return (
     <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">

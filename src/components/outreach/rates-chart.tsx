@@ -1,14 +1,18 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+/** Rates as the API gives them: fractions of sent (0..1). */
 export type RateRow = { name: string; sent: number; openRate: number; clickRate: number; replyRate: number };
 
-/** Open, click and reply rates side by side per group (rep or campaign), in percent of sent. */
+const asPercent = (fraction: number) => Math.round(fraction * 1000) / 10;
+
+/** Open, click and reply rates side by side per group (rep or campaign), drawn in percent of sent. */
 export function RatesChart({ rows }: { rows: RateRow[] }) {
+  const data = rows.map((r) => ({ ...r, openRate: asPercent(r.openRate), clickRate: asPercent(r.clickRate), replyRate: asPercent(r.replyRate) }));
   return (
     <div className="h-64 w-full" role="img" aria-label="Open, click and reply rates">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
           <YAxis unit="%" tick={{ fontSize: 12 }} domain={[0, 100]} />

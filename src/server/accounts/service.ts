@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActivityType } from "@/lib/vocabulary";
 import { normalizeName } from "@/lib/normalize";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
@@ -327,7 +328,7 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     assertCanEach(actor, "account", action, changing.map((a) => ({ name: a.name, owners: ownedBy(a.assignedTo) })));
     const now = new Date();
     let description: (name: string) => string;
-    let type = "account.updated";
+    let type: ActivityType = "account.updated";
     let deletedPeople = 0;
     let deletionId: string | null = null;
     if (body.action === "assign") {

@@ -1,12 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
+import type { ActivityType } from "@/lib/vocabulary";
 
 /**
  * The audit log and the feed: every state change writes one row. Pass the transaction that
  * made the change so the activity is written (or rolled back) with it.
  */
 export type ActivityInput = {
-  type: string;
+  type: ActivityType;
   description: string;
   actorId?: string | null;
   eventId?: string | null;

@@ -31,7 +31,8 @@ import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { applyBookingEffects, renderIcs, sendMeetingInvite } from "@/server/meetings/service";
+import { applyBookingEffects } from "@/server/meetings/scheduling";
+import { renderIcs, sendMeetingInvite } from "@/server/meetings/invites";
 import { signToken, verifyToken } from "@/server/tracking/tokens";
 
 /** How soon a prospect may book: not a slot starting within the hour. */

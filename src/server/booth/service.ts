@@ -14,7 +14,7 @@ import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
-import { meetingSelect, type MeetingView } from "@/server/meetings/service";
+import { meetingSelect, type MeetingView } from "@/server/meetings/queries";
 
 export type BoothDay = {
   event: { id: string; name: string; timeZone: string; boothNumber: string | null; venue: string | null };

@@ -21,7 +21,7 @@ import type { BoothOperation, BoothOperationResult } from "@/lib/booth/schemas";
 import { AppError, toAppError } from "@/server/http/errors";
 import { withIdempotencyKey } from "@/server/idempotency/service";
 import type { Actor } from "@/server/access/actor";
-import { checkInMeeting, completeMeeting, markNoShow } from "@/server/meetings/service";
+import { checkInMeeting, completeMeeting, markNoShow } from "@/server/meetings/lifecycle";
 
 const LANES_AT_ONCE = 4;
 

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import type { ActivityType } from "@/lib/vocabulary";
 import { addDays, startOfDay } from "date-fns";
 import { prisma, type DbTx } from "@/server/db";
 
@@ -70,7 +71,7 @@ export async function getMyDay(userId: string, event: { id: string; timeZone: st
       select: { id: true, scheduledAt: true, nextStep: true, personId: true, person: { select: { id: true, name: true, account: { select: { name: true } } } } },
     }),
     db.activity.findMany({
-      where: { eventId: event.id, actorId: userId, type: "lead.captured", createdAt: { gte: new Date(now.getTime() - 30 * DAY_MS) }, personId: { not: null } },
+      where: { eventId: event.id, actorId: userId, type: "lead.captured" satisfies ActivityType, createdAt: { gte: new Date(now.getTime() - 30 * DAY_MS) }, personId: { not: null } },
       orderBy: { createdAt: "desc" },
       take: 40,
       select: { createdAt: true, description: true, person: { select: { id: true, name: true, leadRating: true, account: { select: { name: true } } } } },

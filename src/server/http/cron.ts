@@ -2,7 +2,6 @@ import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
-import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { errorResponse, json } from "@/server/http/route";
 
 /**
@@ -17,7 +16,6 @@ export function cronRoute(handler: (ctx: { req: NextRequest; now: Date; requestI
         throw new AppError("unauthorized", "Missing or wrong cron secret");
       }
       const result = await handler({ req, now: new Date(), requestId });
-      invalidateEventMetrics();
       return json({ success: true, data: result ?? null }, 200, requestId);
     } catch (error) {
       return errorResponse(error, requestId, { path: req.nextUrl.pathname });

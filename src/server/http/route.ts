@@ -7,7 +7,6 @@ import { clientIp } from "@/server/http/client-ip";
 import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
 import { assertStorableInput, readJsonBody } from "@/server/http/input";
 import { reportError } from "@/server/http/report";
-import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
 import { getUserBySessionToken, sessionTokenFromCookieHeader } from "@/server/users/session";
 import { assertPageEventCurrent } from "@/server/events/service";
@@ -40,11 +39,6 @@ type Options<P, Q, B> = {
   maxBodyBytes?: number;
   /** The route changes which event the user works in (switching, the events admin): it may act while the page shows another one. */
   anyEvent?: boolean;
-  /**
-   * Whether a successful call changes data, which expires the cached dashboard aggregates
-   * (src/server/cache/event-metrics.ts). Default: every method but GET/HEAD; tracking GETs say true.
-   */
-  mutates?: boolean;
   /**
    * Whether the route needs an event (default "required": 404 when none exists yet). "optional"
    * routes (team, settings, events themselves) also work before the first event is created.
@@ -110,7 +104,6 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 
         const result = await handler({ req, actor: actor as ActorFor<A, E>, params, query, body, requestId });
         timer?.lap("handler");
-        if (options.mutates ?? (req.method !== "GET" && req.method !== "HEAD")) invalidateEventMetrics();
         if (result instanceof Response) return withTiming(result, timer);
         const response = json({ success: true, data: result ?? null }, options.status ?? 200, requestId);
         timer?.lap("json");

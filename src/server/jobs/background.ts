@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { ActivityType } from "@/lib/vocabulary";
 import type { Actor } from "@/server/access/actor";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
@@ -242,7 +243,7 @@ async function touch(jobId: string, runnerId: string, db: DbTx = prisma, data: P
   if (held.count === 0) throw new LostJob("Another worker took this job over");
 }
 
-async function finish(jobId: string, runnerId: string | null, data: Prisma.BackgroundJobUpdateManyMutationInput, activity: { type: string; description: string }) {
+async function finish(jobId: string, runnerId: string | null, data: Prisma.BackgroundJobUpdateManyMutationInput, activity: { type: ActivityType; description: string }) {
   await prisma.$transaction(async (tx) => {
     const changed = await tx.backgroundJob.updateMany({
       where: { id: jobId, status: { in: ["QUEUED", "RUNNING"] }, ...(runnerId ? { runnerId } : {}) },

@@ -2,7 +2,7 @@ import { recordActivity } from "@/server/activity/service";
 import { formatInZone } from "@/lib/time";
 import type { DbTx } from "@/server/db";
 import { appUrl } from "@/server/env";
-import type { MeetingView } from "@/server/meetings/service";
+import type { MeetingView } from "@/server/meetings/queries";
 
 /**
  * A visitor who missed their booth meeting gets a follow-up from their rep — as a draft in the

@@ -24,7 +24,7 @@ import { sendMail } from "@/server/email/transport";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { manageBookingUrl } from "@/server/booking/links";
-import { escapeHtml } from "@/server/meetings/service";
+import { escapeHtml } from "@/lib/escape-html";
 
 const HOUR = 3_600_000;
 const KINDS = [

@@ -100,7 +100,7 @@ export function buildOpenApiDocument() {
       title: "EventOps API",
       version: packageJson.version,
       description:
-        "JSON API behind the EventOps app. Every response carries `x-request-id`. Writes from browsers must be same-origin. Rate limit: 100 requests/minute per user (stricter for AI, exports and sign-in emails).",
+        "JSON API behind the EventOps app. Every response carries `x-request-id`. Writes from browsers must be same-origin. Rate limit: 100 requests/minute per user (stricter for AI, exports and sign-in emails). Every rate in a response (openRate, clickRate, replyRate, bounceRate) is a fraction of 0–1 (0.25 = 25 %), rounded to 4 decimals; clients format it.",
     },
     servers: [{ url: "/" }],
     tags: [...new Set(registry.map((e) => e.tag))].sort().map((name) => ({ name })),

@@ -1,12 +1,14 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
+import { rate } from "@/server/dashboard/stats";
 
 /**
  * Engagement rates, counted by the dashboard's rules (src/server/dashboard/stats.ts) so the two
  * pages never disagree: every rate is over messages actually sent (sentAt set, not a draft);
  * "opened" means a human read it — opened, clicked or replied (a click or a reply proves the
  * read even when the pixel was blocked); machine opens never set openedAt/clickedAt; a message
- * counts once however often it was opened.
+ * counts once however often it was opened. Rates are fractions of sent (0.1234 = 12.34 %), as
+ * everywhere in the API.
  */
 export type OutreachRates = {
   total: number;
@@ -35,9 +37,8 @@ export async function outreachRates(where: Prisma.OutreachWhereInput, db: DbTx =
     db.outreach.count({ where: { AND: [sentWhere, { repliedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { bouncedAt: { not: null } }] } }),
   ]);
-  const rate = (n: number) => (sent === 0 ? 0 : Math.round((n / sent) * 1000) / 10);
   return {
     total, sent, queued, drafts, opened, clicked, replied, bounced,
-    openRate: rate(opened), clickRate: rate(clicked), replyRate: rate(replied), bounceRate: rate(bounced),
+    openRate: rate(opened, sent), clickRate: rate(clicked, sent), replyRate: rate(replied, sent), bounceRate: rate(bounced, sent),
   };
 }

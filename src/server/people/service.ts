@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActivityType } from "@/lib/vocabulary";
 import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
@@ -396,7 +397,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
     }
     await tx.activity.createMany({
       data: people.map((p) => ({
-        type: body.action === "delete" ? "person.deleted" : "person.updated",
+        type: (body.action === "delete" ? "person.deleted" : "person.updated") satisfies ActivityType,
         description: describe(p.name),
         actorId: actor.id,
         eventId: p.eventId,

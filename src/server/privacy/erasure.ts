@@ -27,7 +27,6 @@ import { prisma, type DbTx } from "@/server/db";
 import { erasurePepper } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
-import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { actorName, eventScopeField, isAdmin, type Actor } from "@/server/access/actor";
 import { notFoundIn } from "@/server/access/scope";
 import { tombstoneFor, type TombstoneKey } from "@/server/privacy/tombstones";
@@ -86,7 +85,6 @@ export async function erasePerson(actor: Actor, personId: string, reason: Erasur
     },
     { timeout: 60_000 },
   );
-  invalidateEventMetrics();
   return { id: personId, ...result };
 }
 

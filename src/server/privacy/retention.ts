@@ -16,7 +16,6 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { eraseSubjects } from "@/server/privacy/erasure";
 import { getPrivacySettings } from "@/server/privacy/settings";
-import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 
 const WEEK_MS = 7 * 86_400_000;
 const BATCH = 200;
@@ -60,6 +59,5 @@ export async function runRetention(now = new Date()) {
     await prisma.$transaction((tx) => eraseSubjects(ids, { reason: "retention", actorId: null, actorLabel: "EventOps" }, tx), { timeout: 120_000 });
     erasedIds.push(...ids);
   }
-  if (erasedIds.length) invalidateEventMetrics();
   return { retentionMonths, erased: erasedIds.length, erasedIds };
 }

@@ -1,4 +1,5 @@
 import { prisma, type DbTx } from "@/server/db";
+import { formatRate } from "@/lib/rates";
 import { AppError } from "@/server/http/errors";
 import { getEventOrThrow } from "@/server/events/service";
 import type { EventMetrics } from "@/server/dashboard/stats";
@@ -46,19 +47,15 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
   };
 }
 
-export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
-}
-
 /** The summary metric values as the report prints them. */
 export function metricValue(key: ReportMetric, m: EventMetrics): string {
   switch (key) {
     case "accounts": return m.accounts.total.toLocaleString("en-US");
     case "people": return m.people.toLocaleString("en-US");
     case "sent": return m.outreach.sent.toLocaleString("en-US");
-    case "openRate": return percent(m.outreach.openRate);
-    case "clickRate": return percent(m.outreach.clickRate);
-    case "replyRate": return percent(m.outreach.replyRate);
+    case "openRate": return formatRate(m.outreach.openRate);
+    case "clickRate": return formatRate(m.outreach.clickRate);
+    case "replyRate": return formatRate(m.outreach.replyRate);
     case "meetingsBooked": return m.meetings.booked.toLocaleString("en-US");
     case "meetingsCompleted": return m.meetings.completed.toLocaleString("en-US");
     case "won": return m.accounts.won.toLocaleString("en-US");
@@ -77,7 +74,7 @@ export function sectionTables(data: ReportData): Partial<Record<ReportSection, {
     summary: { head: ["Metric", "Value"], rows: data.metricKeys.map((k) => [metricLabel(k), metricValue(k, m)]) },
     funnel: {
       head: ["Stage", "Accounts", "Of previous"],
-      rows: m.funnel.map((s, i) => [s.stage, n(s.count), i === 0 ? "—" : percent(m.funnel[i - 1].count ? s.count / m.funnel[i - 1].count : 0)]),
+      rows: m.funnel.map((s, i) => [s.stage, n(s.count), i === 0 ? "—" : formatRate(m.funnel[i - 1].count ? s.count / m.funnel[i - 1].count : 0)]),
     },
     accounts: {
       head: ["Group", "Accounts"],
@@ -90,10 +87,10 @@ export function sectionTables(data: ReportData): Partial<Record<ReportSection, {
       head: ["Measure", "Messages", "Rate (of sent)"],
       rows: [
         ["Sent", n(m.outreach.sent), "—"],
-        ["Opened (human)", n(m.outreach.opened), percent(m.outreach.openRate)],
-        ["Clicked", n(m.outreach.clicked), percent(m.outreach.clickRate)],
-        ["Replied", n(m.outreach.replied), percent(m.outreach.replyRate)],
-        ["Bounced", n(m.outreach.bounced), percent(m.outreach.sent ? m.outreach.bounced / m.outreach.sent : 0)],
+        ["Opened (human)", n(m.outreach.opened), formatRate(m.outreach.openRate)],
+        ["Clicked", n(m.outreach.clicked), formatRate(m.outreach.clickRate)],
+        ["Replied", n(m.outreach.replied), formatRate(m.outreach.replyRate)],
+        ["Bounced", n(m.outreach.bounced), formatRate(m.outreach.sent ? m.outreach.bounced / m.outreach.sent : 0)],
         ["Drafts (not sent)", n(m.outreach.drafts), "—"],
       ],
     },

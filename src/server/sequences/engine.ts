@@ -335,7 +335,7 @@ async function advanceMany(tx: Prisma.TransactionClient, items: readonly { e: Lo
      WHERE e.id = v.id AND e."currentStep" = v.step - 1 AND e.status = 'ACTIVE'
     RETURNING e.id`;
   const moved = new Set(changed.map((r) => r.id));
-  const activities = plans.filter((p) => moved.has(p.e.id)).map(({ e, stepNumber, next }) => ({
+  const activities = plans.filter((p) => moved.has(p.e.id)).map(({ e, stepNumber, next }): ActivityInput => ({
     type: next ? "sequence.step_done" : "sequence.completed",
     description: next ? `Step ${stepNumber} of “${e.sequence.name}” done for ${e.person.name}` : `${e.person.name} completed “${e.sequence.name}” (step ${stepNumber} was the last)`,
     eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
@@ -393,7 +393,7 @@ async function finish(e: Loaded, workerId: string, status: "COMPLETED" | "STOPPE
     });
     if (changed.count === 0) return;
     await recordActivity({
-      type: `sequence.${status.toLowerCase()}`, description,
+      type: `sequence.${status.toLowerCase() as Lowercase<typeof status>}`, description,
       eventId: e.sequence.eventId, personId: e.personId, accountId: e.accountId, entityType: "sequence_enrollment", entityId: e.id,
       metadata: { sequenceId: e.sequence.id, stopReason: reason },
     }, tx);

@@ -4,7 +4,6 @@ import { recordActivity } from "@/server/activity/service";
 import { notify } from "@/server/notifications/service";
 import { notifyRep } from "@/server/inbound/notify";
 import { prisma, type DbTx } from "@/server/db";
-import { invalidateEventMetrics } from "@/server/cache/event-metrics";
 import { AppError } from "@/server/http/errors";
 import { consumeRateLimit, RATE_LIMITS, rateLimitedError } from "@/server/http/rate-limit";
 import { extractLinks } from "@/server/email/compose";
@@ -163,10 +162,9 @@ function reasonOf(metadata: Prisma.InputJsonValue | undefined): string | undefin
 //
 // Anyone can fetch these URLs, so each costs as little as possible:
 // - the token's signature is checked first, in memory: a forged or mangled token is answered
-//   without touching the database (no row, no rate-limit counter, no dashboard cache expiry);
+//   without touching the database (no row, no rate-limit counter);
 // - a genuine token's hit is counted per client address and per token (RATE_LIMITS.tracking*);
 //   beyond either limit the pixel and the redirect still work but nothing is recorded;
-// - only a hit that wrote something expires the dashboard's cached aggregates.
 
 export type TrackingRequest = { userAgent: string | null; ip: string; now?: Date };
 
@@ -187,7 +185,6 @@ export async function recordOpen(token: string, request: TrackingRequest): Promi
   const exists = await prisma.outreach.findUnique({ where: { id: payload.id }, select: { id: true, sentAt: true } });
   if (!exists?.sentAt) return { recorded: false };
   const result = await applyEmailEvent({ outreachId: payload.id, kind: "open", at: request.now ?? new Date(), userAgent: request.userAgent, ip: request.ip, source: "pixel" });
-  if (result.applied) invalidateEventMetrics();
   return { recorded: result.applied, isMachine: result.isMachine };
 }
 
@@ -203,8 +200,7 @@ export async function resolveClick(token: string, request: TrackingRequest): Pro
   const allowed = extractLinks(`${o.message}\n${o.owner?.signature ?? ""}`);
   if (!allowed.includes(payload.u) || !/^https?:\/\//i.test(payload.u)) throw new AppError("not_found", "This link is not valid");
   if (o.sentAt && (await withinTrackingLimits(token, request.ip))) {
-    const result = await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
-    if (result.applied) invalidateEventMetrics();
+    await applyEmailEvent({ outreachId: o.id, kind: "click", at: request.now ?? new Date(), url: payload.u, userAgent: request.userAgent, ip: request.ip, source: "link" });
   }
   return payload.u;
 }
@@ -233,7 +229,6 @@ export async function unsubscribeByToken(token: string, source: "page" | "one-cl
     throw rateLimitedError("Too many unsubscribe requests from your network. Wait a minute and try again.", 60);
   }
   await applyEmailEvent({ outreachId: o.id, kind: "unsubscribe", at: request.now ?? new Date(), source, metadata: { via: source } });
-  invalidateEventMetrics();
   return { unsubscribed: true };
 }
 

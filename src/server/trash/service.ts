@@ -154,8 +154,8 @@ export async function restoreDeletion(id: string, actor: Actor, now = new Date()
     await tx.deletion.update({ where: { id }, data: { restoredAt: now, restoredById: actor.id } });
     await recordActivities(
       [
-        ...accounts.map((a) => ({ type: "account.restored", description: `${actorName(actor)} restored ${a.name} from the Trash`, actorId: actor.id, eventId: deletion.eventId, accountId: a.id, entityType: "account", entityId: a.id, metadata: { deletionId: id } })),
-        ...people.map((p) => ({ type: "person.restored", description: `${actorName(actor)} restored ${p.name} from the Trash`, actorId: actor.id, eventId: deletion.eventId, personId: p.id, entityType: "person", entityId: p.id, metadata: { deletionId: id } })),
+        ...accounts.map((a) => ({ type: "account.restored" as const, description: `${actorName(actor)} restored ${a.name} from the Trash`, actorId: actor.id, eventId: deletion.eventId, accountId: a.id, entityType: "account", entityId: a.id, metadata: { deletionId: id } })),
+        ...people.map((p) => ({ type: "person.restored" as const, description: `${actorName(actor)} restored ${p.name} from the Trash`, actorId: actor.id, eventId: deletion.eventId, personId: p.id, entityType: "person", entityId: p.id, metadata: { deletionId: id } })),
       ],
       tx,
     );

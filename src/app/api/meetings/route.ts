@@ -1,6 +1,7 @@
 import { route } from "@/server/http/route";
 import { createMeetingBody, listMeetingsQuery } from "@/server/meetings/schemas";
-import { createMeeting, listMeetings } from "@/server/meetings/service";
+import { createMeeting } from "@/server/meetings/scheduling";
+import { listMeetings } from "@/server/meetings/queries";
 
 // GET /api/meetings — meetings of the current (or given) event, filtered and paginated
 export const GET = route({ query: listMeetingsQuery }, ({ actor, query }) => listMeetings(query, actor));

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { eventSchedule } from "@/server/events/service";
 import { listMeetingsQuery } from "@/server/meetings/schemas";
-import { listMeetings } from "@/server/meetings/service";
+import { listMeetings } from "@/server/meetings/queries";
 import { listTeam } from "@/server/team/service";
 import { getActor } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatRate } from "@/lib/rates";
 import Link from "next/link";
 import { CalendarX2, Inbox } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -73,10 +74,10 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
       {/* One compact strip, so the list starts above the fold. */}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border bg-card px-4 py-3 text-sm shadow-sm" data-testid="outreach-stats">
         <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.queued} queued · ${rates.drafts} drafts`} />
-        <Stat label="Opened" value={`${rates.openRate}%`} hint={`${rates.opened} by people, not machines`} />
-        <Stat label="Clicked" value={`${rates.clickRate}%`} hint={`${rates.clicked}`} />
-        <Stat label="Replied" value={`${rates.replyRate}%`} hint={`${rates.replied}`} />
-        <Stat label="Bounced" value={`${rates.bounceRate}%`} hint={`${rates.bounced}`} />
+        <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${rates.opened} by people, not machines`} />
+        <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={`${rates.clicked}`} />
+        <Stat label="Replied" value={formatRate(rates.replyRate)} hint={`${rates.replied}`} />
+        <Stat label="Bounced" value={formatRate(rates.bounceRate)} hint={`${rates.bounced}`} />
       </dl>
 
       <div className="mt-4"><OutreachFilters reps={options.reps} campaigns={options.campaigns} /></div>

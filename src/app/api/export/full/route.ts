@@ -7,5 +7,5 @@ export const GET = route({ access: "admin", query: exportQuery, rateLimit: RATE_
   exportResponse(await createFullExport(query, actor)));
 
 // POST /api/export/full — the same export with its options in a JSON body (the sprint plan's clients POST)
-export const POST = route({ access: "admin", body: exportBody, rateLimit: RATE_LIMITS.export, mutates: false }, async ({ actor, body }) =>
+export const POST = route({ access: "admin", body: exportBody, rateLimit: RATE_LIMITS.export }, async ({ actor, body }) =>
   exportResponse(await createFullExport(body, actor)));

@@ -1,6 +1,8 @@
 import { idParams, route } from "@/server/http/route";
 import { cancelMeetingQuery, updateMeetingBody } from "@/server/meetings/schemas";
-import { cancelMeeting, getMeeting, updateMeeting } from "@/server/meetings/service";
+import { cancelMeeting } from "@/server/meetings/lifecycle";
+import { getMeeting } from "@/server/meetings/queries";
+import { updateMeeting } from "@/server/meetings/scheduling";
 
 // GET /api/meetings/:id — one meeting of the current event
 export const GET = route({ params: idParams }, ({ actor, params }) => getMeeting(params.id, actor));

@@ -2,4 +2,4 @@ import { route } from "@/server/http/route";
 import { markNotificationsRead, markReadBody } from "@/server/notifications/service";
 
 // POST /api/notifications/read — mark some (ids) or all of my notifications read
-export const POST = route({ body: markReadBody, mutates: false, event: "optional" }, ({ actor, body }) => markNotificationsRead(actor.id, body));
+export const POST = route({ body: markReadBody, event: "optional" }, ({ actor, body }) => markNotificationsRead(actor.id, body));

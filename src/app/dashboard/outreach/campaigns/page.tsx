@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatRate } from "@/lib/rates";
 import Link from "next/link";
 import { CalendarX2, Megaphone } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -57,10 +58,10 @@ export default async function CampaignsPage() {
                     </td>
                     <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.total}</td>
                     <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.sent}</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.openRate}%</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.clickRate}%</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.replyRate}%</td>
-                    <td className="px-3 py-2.5 text-right tabular-nums">{c.rates.bounceRate}%</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">{formatRate(c.rates.openRate)}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">{formatRate(c.rates.clickRate)}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">{formatRate(c.rates.replyRate)}</td>
+                    <td className="px-3 py-2.5 text-right tabular-nums">{formatRate(c.rates.bounceRate)}</td>
                   </tr>
                 ))}
               </tbody>

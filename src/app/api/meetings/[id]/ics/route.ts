@@ -1,5 +1,5 @@
 import { idParams, route } from "@/server/http/route";
-import { meetingIcs } from "@/server/meetings/service";
+import { meetingIcs } from "@/server/meetings/invites";
 
 // GET /api/meetings/:id/ics — the calendar file as it stands (REQUEST, or CANCEL once cancelled)
 export const GET = route({ params: idParams }, async ({ actor, params }) => {
