@@ -4,7 +4,7 @@
  * names in tech stacks are real systems a prospect would plausibly run.
  */
 
-export type IndustryKey = "3pl" | "retail" | "manufacturing" | "food" | "carrier" | "distribution" | "cpg";
+type IndustryKey = "3pl" | "retail" | "manufacturing" | "food" | "carrier" | "distribution" | "cpg";
 
 export interface IndustryProfile {
   key: IndustryKey;

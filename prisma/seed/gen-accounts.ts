@@ -104,20 +104,20 @@ const OPS_TITLES = TITLES.filter(([t]) => {
   return p.isOps || p.isExecOps;
 });
 
-export function roundSignificant(value: number, digits: number): number {
+function roundSignificant(value: number, digits: number): number {
   if (value <= 0) return 0;
   const magnitude = 10 ** (Math.floor(Math.log10(value)) - digits + 1);
   return Math.round(value / magnitude) * magnitude;
 }
 
-export function formatUsd(value: number): string {
+function formatUsd(value: number): string {
   if (value >= 1e9) return `$${(value / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
   if (value >= 1e6) return `$${Math.round(value / 1e6)}M`;
   return `$${Math.round(value / 1e3)}K`;
 }
 
 /** Splits `score` into the breakdown components so that they add up to exactly `score`. */
-export function icpBreakdown(rng: Rng, score: number): JsonObject {
+function icpBreakdown(rng: Rng, score: number): JsonObject {
   const f = score / 100;
   const parts = ICP_COMPONENTS.map(([, max]) => Math.round(max * Math.min(1, Math.max(0, f + rng.range(-0.12, 0.12)))));
   let diff = score - parts.reduce((a, b) => a + b, 0);

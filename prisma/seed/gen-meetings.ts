@@ -13,7 +13,7 @@ import { zonedTime } from "./timeline";
 import type { MeetingRow } from "./types";
 import type { MeetingStatus } from "../../src/generated/prisma/enums";
 
-export const VENUE_ADDRESS = "Venetian Expo, 201 Sands Ave, Las Vegas, NV 89169";
+const VENUE_ADDRESS = "Venetian Expo, 201 Sands Ave, Las Vegas, NV 89169";
 const SLOT_MINUTES = 30;
 const FIRST_SLOT_HOUR = 9;
 const SLOTS_PER_DAY = 16; // 9:00 … 16:30

@@ -19,7 +19,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** FNV-1a: turns a stream name into a 32-bit seed component. */
-export function hashString(value: string): number {
+function hashString(value: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);

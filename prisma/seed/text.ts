@@ -6,7 +6,7 @@
 
 import { normalizeName } from "../../src/lib/normalize";
 
-export { LEGAL_SUFFIXES, normalizeName } from "../../src/lib/normalize";
+export {  normalizeName } from "../../src/lib/normalize";
 
 /** "Harmon Logistics, Inc." → "harmonlogistics.com". */
 export function domainFromName(name: string, tld = "com"): string {

@@ -16,7 +16,7 @@ import { DEMO_EVENT_SLUG } from "../../src/lib/demo-team";
 
 export const EVENT_TIME_ZONE = "America/Los_Angeles";
 export const MANIFEST_2026 = { start: "2026-02-09", end: "2026-02-11" } as const;
-export const MANIFEST_2025 = { start: "2025-02-10", end: "2025-02-12" } as const;
+const MANIFEST_2025 = { start: "2025-02-10", end: "2025-02-12" } as const;
 const DAY_MS = 86_400_000;
 
 export interface EventPlan {
@@ -37,7 +37,7 @@ export interface Timeline {
   pastAsOf: Date;
 }
 
-export function addDaysYmd(ymd: string, days: number): string {
+function addDaysYmd(ymd: string, days: number): string {
   return new Date(Date.parse(`${ymd}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -47,7 +47,7 @@ export function weekdayOf(ymd: string): number {
 }
 
 /** The calendar date of an instant in a time zone. */
-export function localDateOf(instant: Date, timeZone: string): string {
+function localDateOf(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
 }
 

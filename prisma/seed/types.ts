@@ -21,7 +21,7 @@ import type {
   Tier,
 } from "../../src/generated/prisma/enums";
 
-export type JsonPrimitive = string | number | boolean | null;
+type JsonPrimitive = string | number | boolean | null;
 export type Json = JsonPrimitive | Json[] | JsonObject;
 export interface JsonObject {
   [key: string]: Json;

@@ -66,7 +66,7 @@ function columnsOf(rows: readonly object[]): string[] {
   return [...seen];
 }
 
-export async function insertRows(run: SqlRunner, table: string, rows: readonly object[]): Promise<void> {
+async function insertRows(run: SqlRunner, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const types = await columnTypes(run, table);
   const columns = columnsOf(rows);

@@ -1,6 +1,6 @@
 // The seeded demo team. In development with no mail configured these people can sign in
 // (the login page lists them); in production they are ordinary users like any other.
-export const DEMO_EMAIL_DOMAIN = "eventops.dev";
+const DEMO_EMAIL_DOMAIN = "eventops.dev";
 
 export const DEMO_TEAM = [
   { email: "admin@eventops.dev", name: "Alex Morgan", role: "ADMIN", title: "Revenue Operations Lead" },

@@ -11,7 +11,7 @@
  */
 
 /** Legal-form words dropped from the end of a company name ("Acme Foods, Inc." → "acme foods"). */
-export const LEGAL_SUFFIXES: readonly string[] = [
+const LEGAL_SUFFIXES: readonly string[] = [
   "inc",
   "incorporated",
   "llc",

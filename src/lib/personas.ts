@@ -15,7 +15,7 @@
  */
 import type { Tier } from "./vocabulary";
 
-export interface PersonaFlags {
+interface PersonaFlags {
   isExecOps: boolean;
   isOps: boolean;
   isProc: boolean;
@@ -24,7 +24,7 @@ export interface PersonaFlags {
   isNonOps: boolean;
 }
 
-export const SENIORITIES = ["C-Suite", "VP", "Director", "Manager", "Individual Contributor"] as const;
+const SENIORITIES = ["C-Suite", "VP", "Director", "Manager", "Individual Contributor"] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
 export interface TitleProfile extends PersonaFlags {

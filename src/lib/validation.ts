@@ -63,7 +63,7 @@ function isEmpty(input: unknown): boolean {
 }
 
 /** The sentence for one issue (the global error map). */
-export function issueSentence(issue: Issue): string {
+function issueSentence(issue: Issue): string {
   const name = fieldName(issue.path ?? []);
   const chosen = name !== null && CHOSEN.test(String([...(issue.path ?? [])].reverse().find((p) => typeof p === "string") ?? ""));
   const required = name ? `${chosen ? "Choose" : "Enter"} ${article(name)}` : "This is required";

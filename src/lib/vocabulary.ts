@@ -9,10 +9,10 @@ export const ACCOUNT_STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", 
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export const OPPORTUNITY_STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "WON", "LOST"] as const;
-export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 
 export const MEETING_STATUSES = ["SCHEDULED", "COMPLETED", "NO_SHOW", "CANCELLED"] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /**
  * Every kind of activity (the audit log and the feed), "<domain>.<what happened>". recordActivity

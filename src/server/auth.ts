@@ -16,13 +16,13 @@ import { decideGoogleSignIn } from "@/server/users/google-sign-in";
 import { recordSignIn, recordSignOut, sessionLifetime } from "@/server/users/session-lifetime";
 
 /** Magic links work once, for 15 minutes. */
-export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
 /**
  * Where Auth.js sends the browser after a sign-in link was asked for. A refused or rate-limited
  * address is sent to exactly the same place, so the answer says nothing about who is on the team.
  */
-export const LINK_REQUESTED_PATH = "/api/auth/verify-request?provider=nodemailer&type=email";
+const LINK_REQUESTED_PATH = "/api/auth/verify-request?provider=nodemailer&type=email";
 
 // Auth.js v5 with database sessions (so removing a teammate ends their sessions at once).
 // The config is built per request so that nothing reads the environment at build time; the

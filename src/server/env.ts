@@ -186,7 +186,7 @@ export function isDemoInProduction(e: Env = env()): boolean {
   return e.NODE_ENV === "production" && isDemoMode(e);
 }
 
-export const MIN_AUTH_SECRET_LENGTH = 32;
+const MIN_AUTH_SECRET_LENGTH = 32;
 
 /** What a production server must have before it answers anyone; empty when all is well. */
 export function productionConfigProblems(e: Env): string[] {

@@ -1,5 +1,5 @@
 // The JSON envelope every API route returns.
-export type ApiSuccess<T> = { success: true; data: T };
+type ApiSuccess<T> = { success: true; data: T };
 export type ApiFailure = { success: false; error: string; code: string; details?: unknown };
 export type ApiResponse<T> = ApiSuccess<T> | ApiFailure;
 

@@ -2,7 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EditableField } from "@/components/data-table/editable-field";
 import { formatUsd } from "@/components/data-table/format";
 
-export const OPPORTUNITY_STAGE_LABELS: Record<string, string> = {
+const OPPORTUNITY_STAGE_LABELS: Record<string, string> = {
   QUALIFIED: "Qualified", PROPOSAL: "Proposal", NEGOTIATION: "Negotiation", WON: "Won", LOST: "Lost",
 };
 

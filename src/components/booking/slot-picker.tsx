@@ -9,7 +9,7 @@ export type SlotDay = { day: string; starts: string[] };
 const noSubscribe = () => () => {};
 
 /** The visitor's own time zone, known only in the browser (null while rendering on the server). */
-export function useVisitorZone(): string | null {
+function useVisitorZone(): string | null {
   return useSyncExternalStore(noSubscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => null);
 }
 

@@ -20,7 +20,7 @@ import { useBoothQueue } from "./use-booth-queue";
 import { useServiceWorker } from "./use-service-worker";
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
-export type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
+type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
 
 export type BoothSnapshot = {
   fetchedAt: string;

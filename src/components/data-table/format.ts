@@ -30,7 +30,7 @@ export const STATUS_LABELS: Record<string, string> = {
   LOST: "Lost",
 };
 
-export const TIER_CLASSES: Record<string, string> = {
+const TIER_CLASSES: Record<string, string> = {
   A: "bg-success/15 text-success",
   B: "bg-accent text-accent-foreground",
   C: "bg-warning/15 text-warning",

@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 30_000;
  * Sends this tab's heartbeat (page, and the record when given) every 30 s while the tab is
  * visible, and keeps the list of teammates here from the answer.
  */
-export function usePresence(target: { path: string; entityType?: PresenceEntityType; entityId?: string }) {
+function usePresence(target: { path: string; entityType?: PresenceEntityType; entityId?: string }) {
   const [online, setOnline] = useState<Online[]>([]);
   const { path, entityType, entityId } = target;
   useEffect(() => {

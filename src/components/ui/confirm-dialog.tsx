@@ -19,7 +19,7 @@ export type ConfirmOptions = {
   cancelLabel?: string;
 };
 
-export type ConfirmChoice = "confirm" | "alternative";
+type ConfirmChoice = "confirm" | "alternative";
 
 type Pending = ConfirmOptions & { run: (choice: ConfirmChoice) => Promise<string | null | void> };
 

@@ -35,7 +35,7 @@ interface BoothDb extends DBSchema {
   agenda: { key: string; value: StoredAgenda<unknown> };
 }
 
-export const BOOTH_DB_NAME = "eventops-booth";
+const BOOTH_DB_NAME = "eventops-booth";
 const CHANNEL = "eventops-booth-outbox";
 const SYNCED_KEPT_MS = 3 * 86_400_000;
 

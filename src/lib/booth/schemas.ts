@@ -7,8 +7,8 @@ import { completeMeetingBody, noShowBody } from "@/lib/meetings/schemas";
  * is still there, and the server validates the same shape again when the queue syncs.
  */
 export const LEAD_RATINGS = ["hot", "warm", "cold"] as const;
-export const CAPTURE_SOURCES = ["form", "badge", "card"] as const;
-export const SCAN_FORMATS = ["vcard", "mecard", "url", "text"] as const;
+const CAPTURE_SOURCES = ["form", "badge", "card"] as const;
+const SCAN_FORMATS = ["vcard", "mecard", "url", "text"] as const;
 
 /** A card photo as a data URL: JPEG/PNG/WebP, downscaled on the phone (about 100–300 kB). */
 export const CARD_IMAGE_MAX_CHARS = 1_400_000;
@@ -17,7 +17,7 @@ const cardImage = z
   .max(CARD_IMAGE_MAX_CHARS, "The card photo is too large; take it again")
   .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, "The card photo must be a JPEG, PNG or WebP image");
 
-export const interestTag = z
+const interestTag = z
   .string()
   .trim()
   .toLowerCase()
@@ -68,14 +68,14 @@ export const boothOperation = z.discriminatedUnion("kind", [
   z.strictObject({ key: operationKey, kind: z.literal("no_show"), meetingId, outcome: noShowBody }),
 ]);
 
-export const BOOTH_SYNC_MAX_OPERATIONS = 100;
+const BOOTH_SYNC_MAX_OPERATIONS = 100;
 export const boothSyncBody = z.strictObject({
   operations: z.array(boothOperation).min(1, "Send at least one operation").max(BOOTH_SYNC_MAX_OPERATIONS, `Send at most ${BOOTH_SYNC_MAX_OPERATIONS} operations at once`),
 });
 
 export type BoothOperation = z.infer<typeof boothOperation>;
 export type BoothOperationInput = z.input<typeof boothOperation>;
-export type BoothOperationKind = BoothOperation["kind"];
+type BoothOperationKind = BoothOperation["kind"];
 
 /** The answer for one operation: done (first time or a repeat), or refused with the reason. */
 export type BoothOperationResult =

@@ -41,7 +41,7 @@ export type FieldFilter =
 
 export type ImportProblems = { error(message: string): void; warn(message: string): void };
 
-export type FieldImport = {
+type FieldImport = {
   /** The import column's key when it differs from the field's (one CSV row feeds an account and a person). */
   key?: string;
   /** The wizard's name for the column, when it differs from the field's label. */

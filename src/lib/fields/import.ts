@@ -8,7 +8,7 @@ import { importColumns, type FieldSpec } from "@/lib/fields/define";
  * parts the import composes into an account's headquarters ("City, ST") and location
  * ("City, ST, Country"), which are no fields of their own.
  */
-export type ImportGroup = "account" | "person";
+type ImportGroup = "account" | "person";
 export type ImportColumnOption = { key: string; label: string; group: ImportGroup; aliases: readonly string[]; field: string | null; spec: FieldSpec | null };
 
 const ADDRESS_PARTS: ImportColumnOption[] = [

@@ -8,8 +8,8 @@ import { defineRecord, idString, optionalText } from "@/lib/fields/define";
  */
 
 export const LAWFUL_BASES = ["LEGITIMATE_INTEREST", "CONSENT", "CUSTOMER"] as const;
-export const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
-export const LEAD_RATINGS = ["hot", "warm", "cold"] as const;
+const DATA_SOURCES = ["IMPORT", "BOOTH", "MANUAL", "BOOKING", "RESEARCH"] as const;
+const LEAD_RATINGS = ["hot", "warm", "cold"] as const;
 
 const persona = (label: string) => ({ label, type: "bool", export: true, copy: true, input: z.boolean() }) as const;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
  * Meeting outcome bodies, shared by the API and the booth's offline queue (which validates a
  * completion on the phone before it is stored, so a mistake shows while the rep is still there).
  */
-export const NEXT_ACCOUNT_STATUSES = ["ENGAGED", "WON", "LOST"] as const;
+const NEXT_ACCOUNT_STATUSES = ["ENGAGED", "WON", "LOST"] as const;
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
 

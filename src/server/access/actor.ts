@@ -21,12 +21,12 @@ type Who = Pick<SessionUser, "id" | "email" | "name" | "image" | "role">;
 export type Actor = Who & { eventId: string; event: EventSummary };
 
 /** A signed-in teammate before any event exists (team, settings, creating the first event). */
-export type ActorWithoutEvent = Who & { eventId: null; event: null };
+type ActorWithoutEvent = Who & { eventId: null; event: null };
 
 /** What routes that work without an event (`event: "optional"`) and pages get. */
 export type TeamActor = Actor | ActorWithoutEvent;
 
-export type { Role };
+;
 
 /** The one optional `eventId` field a list or create schema declares to act on another event. */
 export const eventScopeField = { eventId: z.string().min(1).max(64).optional() };
@@ -44,7 +44,7 @@ export async function findActor(user: SessionUser, requestedEventId?: string, db
   return event ? { ...who(user), eventId: event.id, event } : { ...who(user), eventId: null, event: null };
 }
 
-export const NO_EVENT_MESSAGE = "There is no event yet: an admin creates one on the Events page";
+const NO_EVENT_MESSAGE = "There is no event yet: an admin creates one on the Events page";
 
 /** The actor of a request that works on an event (404 when no event exists yet). */
 export async function resolveActor(user: SessionUser, requestedEventId?: string, db: DbTx = prisma): Promise<Actor> {

@@ -141,7 +141,7 @@ export type Owner = { id: string; name: string | null; email?: string };
 
 type Who = Pick<TeamActor, "id" | "role">;
 
-export function callerFor(actor: Who, owners: readonly Owner[]): Caller {
+function callerFor(actor: Who, owners: readonly Owner[]): Caller {
   if (actor.role === "ADMIN") return "admin";
   if (owners.length === 0) return "unowned";
   return owners.some((o) => o.id === actor.id) ? "owner" : "otherRep";

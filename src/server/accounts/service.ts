@@ -26,8 +26,8 @@ import { inputShape } from "@/lib/fields/define";
 
 import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
-export { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS };
-export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+export {   TIERS };
+type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listAccountsQuery = z.strictObject({
@@ -65,7 +65,7 @@ export const bulkAccountsBody = z.discriminatedUnion("action", [
  * account status (won and lost opportunities make the account won or lost, so the dashboard's
  * "won accounts" and the P&L's won revenue agree).
  */
-export function opportunityEffects(
+function opportunityEffects(
   change: { opportunityStage?: OpportunityStage | null; expectedCloseDate?: string | null },
   before: { opportunityOpenedAt: Date | null; opportunityStage: string | null } | null,
   now: Date,
@@ -85,7 +85,7 @@ export { normalizeName } from "@/lib/normalize";
 
 
 /** The list's filters as SQL (trigram GIN indexes serve the ILIKE search on name and domain). */
-export function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql {
+function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`a."eventId" = ${eventId}`, Prisma.sql`a."deletedAt" IS NULL`];
   if (q.q) {
     const like = containsPattern(q.q);
@@ -151,7 +151,7 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
   ]);
   return paginated(rows, counted[0]?.n ?? 0, q);
 }
-export type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
+type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 
 /** Distinct industries and the team, for the list's filter menus. */
 export async function accountFilterOptions(actor: Actor, db: DbTx = prisma) {

@@ -15,7 +15,7 @@ export function csvEnum<T extends [string, ...string[]]>(values: T) {
 }
 
 export const sortDir = z.enum(["asc", "desc"]);
-export const icpBound = z.coerce.number().int().min(0).max(100);
+const icpBound = z.coerce.number().int().min(0).max(100);
 export { idString } from "@/lib/fields/define";
 
 /** `%term%` for ILIKE with the user's own % and _ taken literally (Prisma's `contains` did not). */

@@ -36,7 +36,7 @@ function chatModel() {
   return provider.chatModel(config.OPENAI_MODEL);
 }
 
-export function logUsage(purpose: AiPurpose, usage: LanguageModelUsage | undefined, started: number, extra: Record<string, unknown> = {}) {
+function logUsage(purpose: AiPurpose, usage: LanguageModelUsage | undefined, started: number, extra: Record<string, unknown> = {}) {
   logger.info(
     {
       purpose,
@@ -52,7 +52,7 @@ export function logUsage(purpose: AiPurpose, usage: LanguageModelUsage | undefin
 }
 
 /** A failure of the model call as the user should read it (never the endpoint's raw text). */
-export function aiFailure(error: unknown): AppError {
+function aiFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const name = error instanceof Error ? error.name : "";
   if (name === "AI_NoObjectGeneratedError") return new AppError("service_unavailable", "The AI answer did not have the expected shape");

@@ -23,8 +23,8 @@ export const heatmapQuery = z.object({
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 const WEIGHT = { opens: 1, clicks: 2, replies: 3 } as const;
 
-export type HeatCell = { weekday: number; hour: number; opens: number; clicks: number; replies: number; total: number };
-export type AccountWeekRow = { accountId: string; accountName: string; total: number; weeks: Record<string, number> };
+type HeatCell = { weekday: number; hour: number; opens: number; clicks: number; replies: number; total: number };
+type AccountWeekRow = { accountId: string; accountName: string; total: number; weeks: Record<string, number> };
 
 export type Heatmap = {
   timeZone: string;

@@ -36,9 +36,9 @@ import { renderIcs, sendMeetingInvite } from "@/server/meetings/invites";
 import { signToken, verifyToken } from "@/server/tracking/tokens";
 
 /** How soon a prospect may book: not a slot starting within the hour. */
-export const BOOKING_LEAD_MINUTES = 60;
+const BOOKING_LEAD_MINUTES = 60;
 /** Faster than this from page render to submit is a script, not a person. */
-export const MIN_FORM_SECONDS = 3;
+const MIN_FORM_SECONDS = 3;
 const MAX_FORM_AGE_MS = 24 * 3_600_000;
 
 const isoInstant = z.iso.datetime({ offset: true, message: "Pick one of the times shown" });

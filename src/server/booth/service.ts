@@ -16,7 +16,7 @@ import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
 import { meetingSelect, type MeetingView } from "@/server/meetings/queries";
 
-export type BoothDay = {
+type BoothDay = {
   event: { id: string; name: string; timeZone: string; boothNumber: string | null; venue: string | null };
   day: string;
   today: string;
@@ -32,7 +32,7 @@ export type BoothDay = {
  * complete it (another rep's meeting; the permission matrix), so the phone disables the button
  * offline too instead of queueing a refused action. Check-in and no-show are anyone's.
  */
-export type AgendaMeeting = MeetingView & { talkingPoints: string[]; completeRefusal: string | null };
+type AgendaMeeting = MeetingView & { talkingPoints: string[]; completeRefusal: string | null };
 
 export type BoothAgenda = BoothDay & {
   /** When the server read it: the phone keeps the newest snapshot it has seen. */

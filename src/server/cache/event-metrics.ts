@@ -49,7 +49,7 @@ function versionOf(row: VersionRow): string {
 }
 
 /** The event's data version for the dashboard figures: moves with every committed state change. */
-export async function eventMetricsVersion(eventId: string, db: DbTx = prisma): Promise<string> {
+async function eventMetricsVersion(eventId: string, db: DbTx = prisma): Promise<string> {
   const [row] = await db.$queryRaw<VersionRow[]>`
     SELECT (SELECT max("recordedAt") FROM activities WHERE "eventId" = ${eventId}) AS event,
            (SELECT max("recordedAt") FROM activities WHERE "eventId" IS NULL) AS team`;

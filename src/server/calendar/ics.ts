@@ -15,7 +15,7 @@
 
 export type IcsMethod = "REQUEST" | "CANCEL";
 
-export type IcsParty = { name?: string | null; email: string };
+type IcsParty = { name?: string | null; email: string };
 
 export type MeetingIcsInput = {
   method: IcsMethod;
@@ -75,7 +75,7 @@ function quoteParam(value: string): string {
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
@@ -106,7 +106,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
 }
 
-export function utcStamp(date: Date): string {
+function utcStamp(date: Date): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
 }
 
@@ -128,13 +128,13 @@ function wallClock(date: Date, timeZone: string) {
 }
 
 /** 20261108T093000 — the wall-clock time of an instant in a zone. */
-export function localStamp(date: Date, timeZone: string): string {
+function localStamp(date: Date, timeZone: string): string {
   const w = wallClock(date, timeZone);
   return `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (e.g. -480 for PST). */
-export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
   const w = wallClock(date, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / MINUTE_MS);
@@ -178,7 +178,7 @@ export function zoneTransitions(timeZone: string, from: Date, to: Date): ZoneTra
  * before, of and after it (DAYLIGHT when the offset grows, STANDARD when it shrinks), or a single
  * STANDARD observance for a zone without DST.
  */
-export function buildVTimezone(timeZone: string, around: Date): string[] {
+function buildVTimezone(timeZone: string, around: Date): string[] {
   const year = around.getUTCFullYear();
   const from = new Date(Date.UTC(year - 1, 0, 1));
   const to = new Date(Date.UTC(year + 2, 0, 1));

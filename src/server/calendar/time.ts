@@ -58,7 +58,7 @@ export function dayRange(ymd: string, timeZone: string): { start: Date; end: Dat
   return { start, end };
 }
 
-export function addDays(ymd: string, days: number): string {
+function addDays(ymd: string, days: number): string {
   return new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -30,8 +30,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 
 import { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS } from "@/lib/vocabulary";
-export { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS };
-export type { AccountStatus, Tier } from "@/lib/vocabulary";
+export { ACCOUNT_STATUSES,  TIERS };
+;
 import type { AccountStatus, Tier } from "@/lib/vocabulary";
 
 export type MetricFilters = {
@@ -42,7 +42,7 @@ export type MetricFilters = {
   to?: Date;
 };
 
-export type OutreachMetrics = {
+type OutreachMetrics = {
   sent: number;
   drafts: number;
   opened: number;
@@ -54,7 +54,7 @@ export type OutreachMetrics = {
   replyRate: number;
 };
 
-export type RepMetrics = { ownerId: string | null; name: string; sent: number; opened: number; replied: number; meetingsBooked: number; meetingsCompleted: number };
+type RepMetrics = { ownerId: string | null; name: string; sent: number; opened: number; replied: number; meetingsBooked: number; meetingsCompleted: number };
 
 export type EventMetrics = {
   accounts: { total: number; won: number; byTier: Record<Tier, number>; byStatus: Record<AccountStatus, number> };

@@ -35,7 +35,7 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export function trackingUrls(outreachId: string, base = appUrl(), secret?: string) {
+function trackingUrls(outreachId: string, base = appUrl(), secret?: string) {
   return {
     pixel: `${base}/api/t/o/${signToken({ k: "o", id: outreachId }, secret)}`,
     unsubscribePage: `${base}/unsubscribe/${signToken({ k: "u", id: outreachId }, secret)}`,
@@ -48,7 +48,7 @@ export function trackingUrls(outreachId: string, base = appUrl(), secret?: strin
  * The domain of EMAIL_FROM ("Name <x@domain>" or "x@domain"), used in our Message-IDs: the text
  * after the "@" of its last word. Scanned, as every address parser here is (see angleBracketed).
  */
-export function senderDomain(): string {
+function senderDomain(): string {
   let tail = env().EMAIL_FROM.trimEnd();
   if (tail.endsWith(">")) tail = tail.slice(0, -1);
   let wordStart = tail.length;
@@ -68,7 +68,7 @@ export function fromHeader(name: string | null | undefined): string {
   return clean ? `"${clean}" <${senderAddress()}>` : env().EMAIL_FROM;
 }
 
-export function newMessageId(outreachId: string): string {
+function newMessageId(outreachId: string): string {
   return `<${outreachId}.${randomBytes(6).toString("hex")}@${senderDomain()}>`;
 }
 

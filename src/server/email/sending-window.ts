@@ -14,7 +14,7 @@ export type SendingWindow = { days: number[]; startHour: number; endHour: number
 export const DEFAULT_WINDOW: SendingWindow = { days: [1, 2, 3, 4, 5], startHour: 9, endHour: 17 };
 const DAY_MS = 86_400_000;
 
-export function isValidTimeZone(zone: string | null | undefined): zone is string {
+function isValidTimeZone(zone: string | null | undefined): zone is string {
   if (!zone) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });

@@ -15,7 +15,7 @@ import { applyEmailEvent, type EmailEventKind } from "@/server/tracking/events";
  *   harmless because each event is stored once by its sg_event_id.
  * Replies, out-of-office notes and bounces that come back by mail: src/server/inbound/.
  */
-export const MAX_SKEW_MS = 10 * 60_000;
+const MAX_SKEW_MS = 10 * 60_000;
 /** Far above a SendGrid event batch (at most ~1,000 events); nothing larger is read. */
 export const SENDGRID_EVENTS_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -44,7 +44,7 @@ function toPem(key: string): string {
   return `-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----`;
 }
 
-export function verifySendgridSignature(input: { publicKey: string; rawBody: string; signature: string; timestamp: string }): boolean {
+function verifySendgridSignature(input: { publicKey: string; rawBody: string; signature: string; timestamp: string }): boolean {
   try {
     const webhook = new EventWebhook();
     return webhook.verifySignature(webhook.convertPublicKeyToECDSA(toPem(input.publicKey)), input.rawBody, input.signature, input.timestamp);

@@ -30,7 +30,7 @@ export const EXPORT_ENTITIES = [
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 export type ExportFormat = "csv" | "json" | "ndjson";
 
-export const BATCH_SIZE = 2000;
+const BATCH_SIZE = 2000;
 
 type Kind = "text" | "int" | "bool" | "ts";
 type Lookup = "users" | "accounts" | "people";

@@ -46,12 +46,12 @@ function stampPeer(req: http.IncomingMessage): void {
   req.headers[PEER_FORWARDED_HEADER] = forwarded ? "1" : "0";
 }
 
-export function isPeerStampInstalled(): boolean {
+function isPeerStampInstalled(): boolean {
   return stampState.__eventopsPeerStamp === true;
 }
 
 /** "::ffff:127.0.0.1" → "127.0.0.1"; anything that is not an IP address → "". */
-export function normalizeAddress(value: string): string {
+function normalizeAddress(value: string): string {
   const trimmed = value.trim().replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed);
   const address = mapped ? mapped[1]! : trimmed.toLowerCase();

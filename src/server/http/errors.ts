@@ -39,7 +39,7 @@ export class AppError extends Error {
 
 export type { FieldIssue } from "@/lib/validation";
 
-export function zodIssues(error: ZodError, schema?: ZodType): FieldIssue[] {
+function zodIssues(error: ZodError, schema?: ZodType): FieldIssue[] {
   return fieldIssues(error, schema);
 }
 

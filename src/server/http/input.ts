@@ -18,7 +18,7 @@ import { AppError, fieldIssuesError, type FieldIssue } from "@/server/http/error
  * overflow the stack.
  */
 
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 const MAX_REPORTED_ISSUES = 20;
 
 const REASON_MESSAGES = {
@@ -147,7 +147,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
 }
 
 /** A multipart or urlencoded form body, capped before it is parsed. */
-export async function readFormBody(req: Request, maxBytes: number): Promise<FormData> {
+async function readFormBody(req: Request, maxBytes: number): Promise<FormData> {
   const type = req.headers.get("content-type") ?? "";
   const bytes = await readBodyBytes(req, maxBytes);
   try {

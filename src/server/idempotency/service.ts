@@ -45,7 +45,7 @@ export async function withIdempotencyKey<T>(
 }
 
 /** Canonical JSON (sorted keys) so the same request hashes the same whatever its key order. */
-export function hashRequest(request: unknown): string {
+function hashRequest(request: unknown): string {
   return createHash("sha256").update(canonicalJson(request)).digest("hex");
 }
 

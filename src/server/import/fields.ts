@@ -14,7 +14,7 @@ export const IMPORT_FIELDS = IMPORT_COLUMNS;
 export type ImportField = string;
 export const IMPORT_FIELD_KEYS = IMPORT_COLUMN_KEYS;
 
-export function foldHeader(header: string): string {
+function foldHeader(header: string): string {
   return header
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -11,11 +11,11 @@ import { notCsvReason } from "@/lib/csv-sniff";
  * a number is an error for that cell.
  */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 50_000;
+const MAX_IMPORT_ROWS = 50_000;
 
 export type ParsedCsv = { headers: string[]; rows: string[][]; delimiter: string };
 
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   let inQuotes = false;
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
   for (let i = 0; i < text.length && i < 64_000; i++) {

@@ -60,7 +60,7 @@ const PERSON_FIELDS = IMPORT_COLUMNS.filter((c) => c.group === "person" && c.spe
 // The same rule as the API's person schema, so an imported address can be saved again on edit.
 const emailAddress = z.email().max(254);
 
-export function accountKeyFor(domain: string | null, normalizedName: string): string {
+function accountKeyFor(domain: string | null, normalizedName: string): string {
   return domain ? `d:${domain}` : `n:${normalizedName}`;
 }
 

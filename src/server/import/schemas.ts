@@ -21,7 +21,7 @@ export const previewImportBody = z.strictObject({
   mapping: mapping.optional(),
 });
 
-export const importModes = ["create_only", "upsert"] as const;
+const importModes = ["create_only", "upsert"] as const;
 export type ImportMode = (typeof importModes)[number];
 
 export const commitImportBody = z.strictObject({

@@ -64,7 +64,7 @@ const undoDataSchema = z.object({
 });
 type UndoData = z.infer<typeof undoDataSchema>;
 
-export type SkippedRow = { row: number; reason: string };
+type SkippedRow = { row: number; reason: string };
 export type ImportReport = {
   jobId: string;
   eventId: string;
@@ -213,7 +213,7 @@ export async function prepareImport(body: CommitImportBody, actor: Actor): Promi
   return { eventId: actor.eventId, fileName: body.fileName ?? null, mode: body.mode, records };
 }
 
-export type ImportProgress = { processed: number; total: number };
+type ImportProgress = { processed: number; total: number };
 export type RunImportOptions = {
   actor: Actor;
   batchSize?: number;

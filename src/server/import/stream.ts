@@ -8,7 +8,7 @@ import { json } from "@/server/http/route";
 import { logger } from "@/server/logger";
 
 /** Files with more rows than this are imported by a background job rather than inside the request. */
-export const BACKGROUND_IMPORT_ROWS = 500;
+const BACKGROUND_IMPORT_ROWS = 500;
 
 /**
  * The commit answer: the report, or with `stream` an NDJSON stream of progress lines

@@ -26,7 +26,7 @@ export type Classification =
   | { kind: "REMOVAL_REQUEST" }
   | { kind: "REPLY" };
 
-export const DEFAULT_OOO_DAYS = 7;
+const DEFAULT_OOO_DAYS = 7;
 const MAX_OOO_DAYS = 120;
 const DAY_MS = 86_400_000;
 

@@ -63,7 +63,7 @@ const outreachSelect = {
 type MatchedOutreach = Prisma.OutreachGetPayload<{ select: typeof outreachSelect }>;
 
 /** The message a mail answers, by token or thread (see the module note). */
-export async function matchInbound(mail: InboundMail, db: DbTx = prisma): Promise<{ outreach: MatchedOutreach; matchedBy: MatchedBy } | null> {
+async function matchInbound(mail: InboundMail, db: DbTx = prisma): Promise<{ outreach: MatchedOutreach; matchedBy: MatchedBy } | null> {
   const byToken = outreachIdFromAddresses(mail.recipients);
   if (byToken) {
     const outreach = await db.outreach.findUnique({ where: { id: byToken }, select: outreachSelect });

@@ -28,7 +28,7 @@ export type JobKind = "drafts" | "research" | "rescore" | "import" | "export";
 export const RUNNER_STALE_MS = 60_000;
 const HEARTBEAT_MS = 10_000;
 /** How long one run works on a job before handing over to a continuation. */
-export const SLICE_MS = 20_000;
+const SLICE_MS = 20_000;
 
 type JobRow = Prisma.BackgroundJobGetPayload<{ select: typeof jobSelect }>;
 type ItemRow = { id: string; key: string; label: string; position: number };
@@ -55,7 +55,7 @@ export type JobDefinition =
     }
   | { mode: "whole"; run(ctx: JobContext): Promise<Prisma.InputJsonValue> };
 
-export class JobCancelled extends Error {
+class JobCancelled extends Error {
   constructor() {
     super("Cancelled");
   }
@@ -83,7 +83,7 @@ async function jobActor(job: Pick<JobRow, "userId" | "eventId">): Promise<Actor>
   return { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role, eventId: event.id, event };
 }
 
-export async function enqueueBackgroundJob(jobId: string, db: DbTx = prisma, runAt?: Date) {
+async function enqueueBackgroundJob(jobId: string, db: DbTx = prisma, runAt?: Date) {
   await addJob(TASKS.backgroundRun, { jobId }, { jobKey: `background:${jobId}`, ...(runAt ? { runAt } : {}) }, db);
 }
 
@@ -128,7 +128,7 @@ async function findJobOrThrow(id: string, actor: JobActor, db: DbTx = prisma) {
   return job;
 }
 
-export type JobView = Awaited<ReturnType<typeof getBackgroundJobView>>;
+type JobView = Awaited<ReturnType<typeof getBackgroundJobView>>;
 
 /** A job as the page shows it: counts, what it is on, the items done (with their results) and failed (with the reasons), and the file when there is one. */
 export async function getBackgroundJobView(id: string, actor: JobActor) {

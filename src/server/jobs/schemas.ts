@@ -2,7 +2,7 @@ import { z } from "zod";
 import { eventScopeField } from "@/server/access/actor";
 import { EXPORT_ENTITIES } from "@/server/exports/entities";
 
-export const JOB_KINDS = ["drafts", "research", "rescore", "import", "export"] as const;
+const JOB_KINDS = ["drafts", "research", "rescore", "import", "export"] as const;
 
 export const listJobsQuery = z.object({
   kind: z.enum(JOB_KINDS).optional(),

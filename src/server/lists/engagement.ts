@@ -15,8 +15,8 @@ import { Prisma } from "@/generated/prisma/client";
  *   → won, where reaching a stage implies the earlier ones, so each funnel bar's count is the
  *   total of the list it links to.
  */
-export const yesNo = z.enum(["yes", "no"]);
-export const TOUCHED = ["7d", "30d", "over30d", "never"] as const;
+const yesNo = z.enum(["yes", "no"]);
+const TOUCHED = ["7d", "30d", "over30d", "never"] as const;
 export const STAGES = ["contacted", "replied", "meeting", "won"] as const;
 
 export const engagementQuery = {

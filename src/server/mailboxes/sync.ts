@@ -24,7 +24,7 @@ import { openSecret } from "./secret-box";
  * message recorded twice is a duplicate the inbound path ignores. lastUid only moves past a
  * message once it has been handled, so a failure retries it on the next run.
  */
-export const CLAIM_MS = 5 * 60_000;
+const CLAIM_MS = 5 * 60_000;
 const LOOKBACK_DAYS = 14;
 const MAX_MESSAGES_PER_RUN = 500;
 const HEADER_FIELDS = ["in-reply-to", "references", "to", "cc", "delivered-to", "x-original-to", "content-type", "from", FORWARD_MARKER_HEADER];

@@ -5,19 +5,19 @@ import { eventScopeField } from "@/server/access/actor";
 import { MEETING_STATUSES } from "@/lib/vocabulary";
 import { MEETING_LOCATION_TYPES as LOCATION_TYPES } from "@/lib/fields/meeting";
 
-export { MEETING_STATUSES };
+;
 
 /** `?early=true`: the rep confirmed recording a meeting before its day (see assertMeetingDay). */
 export const meetingOutcomeQuery = z.object({ early: z.enum(["true"]).optional() });
-export { LOCATION_TYPES };
-export { completeMeetingBody, noShowBody, NEXT_ACCOUNT_STATUSES, type CompleteMeetingBody } from "@/lib/meetings/schemas";
+;
+export { completeMeetingBody, noShowBody,  type CompleteMeetingBody } from "@/lib/meetings/schemas";
 
 /**
  * A start time is either an instant with an offset ("2026-12-14T17:30:00Z") or a wall-clock time
  * without one ("2026-12-14T09:30"), which is read in the event's time zone — what a rep means
  * when they pick "9:30" for a show in Las Vegas, wherever their laptop is.
  */
-export const startTime = z
+const startTime = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/, "Use an ISO date-time such as 2026-12-14T09:30")

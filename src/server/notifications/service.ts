@@ -17,7 +17,7 @@ import { formatInZone } from "@/lib/time";
  * claimed with conditional updates, and released again if the mail cannot be sent), so a cron
  * that fires twice or overlaps sends nothing twice. Read notifications are never mailed.
  */
-export const NOTIFICATION_TYPES = {
+const NOTIFICATION_TYPES = {
   reply: "A reply arrived",
   click: "A prospect clicked",
   meeting_booked: "A prospect booked a meeting",
@@ -28,7 +28,7 @@ export const NOTIFICATION_TYPES = {
   import_finished: "An import finished",
   export_finished: "An export finished",
 } as const;
-export type NotificationType = keyof typeof NOTIFICATION_TYPES;
+type NotificationType = keyof typeof NOTIFICATION_TYPES;
 
 export type NotifyInput = {
   /** Who is told; nobody (null) means the record has no owner, and nothing is written. */
@@ -114,7 +114,7 @@ type Recipient = { id: string; email: string; name: string | null; timeZone: str
 const DIGEST_HOUR = 8;
 
 /** Tasks that came due become notifications for their owner (once per task). */
-export async function notifyDueTasks(now: Date, db: DbTx = prisma): Promise<number> {
+async function notifyDueTasks(now: Date, db: DbTx = prisma): Promise<number> {
   const due = await db.sequenceTask.findMany({
     where: { status: "PENDING", dueAt: { lte: now }, ownerId: { not: null } },
     select: { id: true, title: true, ownerId: true, personId: true, dueAt: true, enrollment: { select: { sequence: { select: { eventId: true } } } } },

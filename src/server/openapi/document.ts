@@ -89,7 +89,7 @@ function operation(e: Endpoint) {
   };
 }
 
-export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};

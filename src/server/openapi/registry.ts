@@ -52,7 +52,7 @@ import { tokenParams } from "@/server/tracking/http";
  */
 
 export type Access = "user" | "admin" | "public" | "cron" | "webhook";
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type Endpoint = {
   method: Method;

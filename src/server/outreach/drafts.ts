@@ -28,7 +28,7 @@ import { buildMergeContext, getTemplateOrThrow } from "@/server/templates/servic
 // Profile text goes into a template literally: it must not open a merge field of its own.
 const literal = (text: string) => text.replace(/\{\{|\}\}/g, "");
 
-export function builtInTemplate(profile: SellerProfile) {
+function builtInTemplate(profile: SellerProfile) {
   return {
     subject: `{{person.firstName|Quick question}}, ${literal(profile.meetingAsk)} at {{event.name}}?`,
     body: `Hi {{person.firstName|there}},

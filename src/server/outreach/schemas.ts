@@ -4,8 +4,8 @@ import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
 import { OUTREACH_CHANNELS, OUTREACH_STATUSES } from "@/lib/fields/outreach";
 
-export const outreachChannel = z.enum(OUTREACH_CHANNELS);
-export const outreachStatus = z.enum(OUTREACH_STATUSES);
+const outreachChannel = z.enum(OUTREACH_CHANNELS);
+const outreachStatus = z.enum(OUTREACH_STATUSES);
 
 
 export const listOutreachQuery = z.object({
@@ -40,8 +40,8 @@ export const updateOutreachBody = z.strictObject({
   channel: outreachChannel.optional(),
 });
 
-export const MAX_DRAFTS_NOW = 3;
-export const MAX_BULK_DRAFTS = 500;
+const MAX_DRAFTS_NOW = 3;
+const MAX_BULK_DRAFTS = 500;
 
 /** One draft streamed into the composer as the model writes it. */
 export const streamDraftBody = z.strictObject({

@@ -51,7 +51,7 @@ type Actor = { id: string } | null | undefined;
 const CLAIMABLE = ["DRAFT", "QUEUED", "FAILED"] as const;
 const DAY_MS = 86_400_000;
 const SEND_CONCURRENCY = 8;
-export const INTERRUPTED_REASON = "Sending was interrupted, so this message may or may not have gone out. Check the outbox, then resend or discard it.";
+const INTERRUPTED_REASON = "Sending was interrupted, so this message may or may not have gone out. Check the outbox, then resend or discard it.";
 
 const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
@@ -440,7 +440,7 @@ async function recordSends(
 }
 
 /** Puts a message in the queue for `at` (default: as soon as possible). */
-export async function queueOutreach(outreachId: string, options: { now?: Date; at?: Date; actor?: Actor } = {}) {
+async function queueOutreach(outreachId: string, options: { now?: Date; at?: Date; actor?: Actor } = {}) {
   const now = options.now ?? new Date();
   const at = options.at ?? now;
   const o = await loadForSend(outreachId);
@@ -504,7 +504,7 @@ async function failQueued(id: string, error: unknown) {
 }
 
 /** How long a claim may sit in SENDING before its process is presumed dead (a send takes seconds). */
-export const STALE_SENDING_MS = 15 * 60_000;
+const STALE_SENDING_MS = 15 * 60_000;
 
 /**
  * Claims left in SENDING by a process that died. Never handed to the transport: back in the

@@ -20,7 +20,7 @@ const listSelect = {
   campaign: { select: { id: true, name: true } },
 } as const;
 
-export function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>): Prisma.OutreachWhereInput {
+function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>): Prisma.OutreachWhereInput {
   const and: Prisma.OutreachWhereInput[] = [{ eventId }];
   if (query.status) and.push({ status: query.status });
   if (query.channel) and.push({ channel: query.channel });

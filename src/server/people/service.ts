@@ -20,9 +20,9 @@ import { inputShape } from "@/lib/fields/define";
 import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
-export { LAWFUL_BASES, DATA_SOURCES } from "@/lib/fields/person";
+;
 
-export const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
+const PERSONA_FLAGS = ["isExecOps", "isOps", "isProc", "isSales", "isTech", "isNonOps"] as const;
 export const PEOPLE_SORTS = ["name", "icpScore", "title", "account", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
 
 export const listPeopleQuery = z.strictObject({
@@ -55,7 +55,7 @@ export const createPersonBody = z
   })
   .transform(({ name, ...fields }) => ({ ...fields, ...(name === undefined ? { firstName: fields.firstName! } : splitFullName(name)) }));
 
-export function splitFullName(name: string): { firstName: string; lastName: string } {
+function splitFullName(name: string): { firstName: string; lastName: string } {
   const [firstName, ...rest] = name.split(/\s+/);
   return { firstName: firstName!, lastName: rest.join(" ") };
 }
@@ -170,9 +170,9 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
   ]);
   return paginated(rows, counted[0]?.n ?? 0, q);
 }
-export type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
+type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 
-export async function getPersonOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
+async function getPersonOrThrow(id: string, actor: Actor, db: DbTx = prisma) {
   return inActorEvent(actor, "person", await db.person.findUnique({ where: { id } }));
 }
 

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { prisma, type DbTx } from "@/server/db";
 import { isAppPath } from "@/lib/safe-links";
 
-export const ONLINE_WINDOW_MS = 2 * 60 * 1000;
+const ONLINE_WINDOW_MS = 2 * 60 * 1000;
 
 const entityTypes = z.enum(["account", "person", "meeting", "outreach", "sequence", "report", "page"]);
 

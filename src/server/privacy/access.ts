@@ -16,9 +16,9 @@ import { notFoundIn } from "@/server/access/scope";
 
 export const personalDataQuery = z.strictObject({ ...eventScopeField, format: z.enum(["json", "html"]).default("html") });
 
-export type PersonalDataReport = Awaited<ReturnType<typeof collectPersonalData>>;
+type PersonalDataReport = Awaited<ReturnType<typeof collectPersonalData>>;
 
-export async function collectPersonalData(actor: Actor, personId: string) {
+async function collectPersonalData(actor: Actor, personId: string) {
   if (!isAdmin(actor)) throw new AppError("forbidden", "Only an admin can produce a person's data report");
   // A trashed person's data is still held, so the report covers them too: only the event is checked.
   const asked = await prisma.person.findUnique({ where: { id: personId }, select: { id: true, eventId: true, email: true } });
@@ -127,7 +127,7 @@ function section(title: string, rows: readonly Record<string, unknown>[]): strin
 }
 
 /** The same report as a page a person can read (and print to PDF from the browser). */
-export function personalDataHtml(report: PersonalDataReport): string {
+function personalDataHtml(report: PersonalDataReport): string {
   const name = report.people[0]?.name ?? "a person";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Personal data held about ${escapeHtml(name)}</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:860px;margin:2em auto;padding:0 1em;color:#111}h1{font-size:22px}h2{font-size:17px;margin-top:2em;border-bottom:1px solid #ddd}

@@ -32,7 +32,7 @@ import { notFoundIn } from "@/server/access/scope";
 import { tombstoneFor, type TombstoneKey } from "@/server/privacy/tombstones";
 import { z } from "zod";
 
-export const ERASURE_REASONS = ["request", "unsubscribe_reply", "retention"] as const;
+const ERASURE_REASONS = ["request", "unsubscribe_reply", "retention"] as const;
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 export const erasePersonBody = z.strictObject({
@@ -48,7 +48,7 @@ const REASON_TEXT: Record<ErasureReason, string> = {
   retention: "by the retention policy",
 };
 
-export const ERASED_NAME = "Erased person";
+const ERASED_NAME = "Erased person";
 const ERASED_TEXT = "[erased]";
 const ERASED_ACTIVITY = "Details removed: the person was erased";
 

@@ -48,7 +48,7 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
 }
 
 /** The summary metric values as the report prints them. */
-export function metricValue(key: ReportMetric, m: EventMetrics): string {
+function metricValue(key: ReportMetric, m: EventMetrics): string {
   switch (key) {
     case "accounts": return m.accounts.total.toLocaleString("en-US");
     case "people": return m.people.toLocaleString("en-US");
@@ -62,7 +62,7 @@ export function metricValue(key: ReportMetric, m: EventMetrics): string {
   }
 }
 
-export function metricLabel(key: ReportMetric) {
+function metricLabel(key: ReportMetric) {
   return METRIC_LABELS[key];
 }
 

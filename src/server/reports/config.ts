@@ -3,10 +3,10 @@ import { TZDate } from "@date-fns/tz";
 import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
 import { TIERS, type MetricFilters } from "@/server/dashboard/stats";
 
-export { REPORT_SECTIONS, REPORT_METRICS, SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/lib/reports/labels";
+export {   SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/lib/reports/labels";
 import { REPORT_SECTIONS, REPORT_METRICS } from "@/lib/reports/labels";
 
-export const reportFilters = z.strictObject({
+const reportFilters = z.strictObject({
   tiers: z.array(z.enum(TIERS)).max(4).optional(),
   ownerId: z.string().min(1).max(64).optional(),
   /** Local calendar dates in the event's time zone; `to` is inclusive. */

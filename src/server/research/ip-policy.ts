@@ -22,7 +22,7 @@ function ip4(address: string): number {
   return address.split(".").reduce((n, part) => n * 256 + Number(part), 0);
 }
 
-export function isPublicIPv4(address: string): boolean {
+function isPublicIPv4(address: string): boolean {
   const value = ip4(address);
   return !BLOCKED_V4.some(([base, bits]) => Math.floor(value / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)));
 }
@@ -51,7 +51,7 @@ export function ipv6Bytes(address: string): number[] | null {
   return bytes;
 }
 
-export function isPublicIPv6(address: string): boolean {
+function isPublicIPv6(address: string): boolean {
   const b = ipv6Bytes(address);
   if (!b) return false;
   if ((b[0]! & 0xe0) !== 0x20) return false; // not 2000::/3 global unicast

@@ -33,9 +33,9 @@ export type ResearchAccountInput = {
   people: { id: string; name: string; title: string | null; email: string | null; icpScore: number | null }[];
 };
 
-export type Facility = { name: string; city: string | null; state: string | null; type: string | null };
-export type NewsItem = { title: string; date: string | null; url: string | null; source: string | null };
-export type Source = { title: string; url: string };
+type Facility = { name: string; city: string | null; state: string | null; type: string | null };
+type NewsItem = { title: string; date: string | null; url: string | null; source: string | null };
+type Source = { title: string; url: string };
 export type DossierDraft = {
   summary: string;
   footprint: string;
@@ -54,7 +54,7 @@ export type DossierDraft = {
 
 const MAX_EXTRA_PAGES = 2;
 
-export async function gatherWebsite(account: ResearchAccountInput, fetchOptions: SafeFetchOptions = {}) {
+async function gatherWebsite(account: ResearchAccountInput, fetchOptions: SafeFetchOptions = {}) {
   const pages: PageFacts[] = [];
   const warnings: string[] = [];
   const start = websiteUrl(account.website) ?? (account.domain ? `https://${account.domain}` : null);
@@ -113,7 +113,7 @@ function formatUsd(value: bigint | null): string | null {
   return `$${n.toLocaleString("en-US")}`;
 }
 
-export function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[], profile: SellerProfile): DossierDraft {
+function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[], profile: SellerProfile): DossierDraft {
   const home = pages[0];
   const label = industryLabel(account.industry, profile) ?? account.industry?.toLowerCase() ?? null;
   const sizeBits = [

@@ -56,7 +56,7 @@ async function systemResolve(hostname: string) {
 }
 
 /** Resolves and checks a URL; returns the one address to connect to. */
-export async function checkUrl(raw: string, options: SafeFetchOptions = {}): Promise<{ url: URL; address: string; family: number }> {
+async function checkUrl(raw: string, options: SafeFetchOptions = {}): Promise<{ url: URL; address: string; family: number }> {
   let url: URL;
   try {
     url = new URL(raw);

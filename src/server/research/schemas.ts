@@ -2,7 +2,7 @@ import { z } from "zod";
 import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
 
-export const MAX_RESEARCH_BATCH = 500;
+const MAX_RESEARCH_BATCH = 500;
 
 export const researchCandidatesQuery = z.object({
   ...eventScopeField,

@@ -36,7 +36,7 @@ export type ResearchResult = {
 };
 
 /** Says where the dossier's facts came from: the pages read, the model used, or why neither. */
-export function describeResearch(draft: { provider: string; websiteFetched: boolean; warnings: string[]; pagesRead: number }): string {
+function describeResearch(draft: { provider: string; websiteFetched: boolean; warnings: string[]; pagesRead: number }): string {
   const pagesRead = draft.pagesRead;
   const aiFailed = draft.warnings.find((w) => w.startsWith("The AI provider failed"));
   const siteProblem = draft.warnings.find((w) => w.startsWith("Could not read the website") || w === "No website on the account");
@@ -49,7 +49,7 @@ export function describeResearch(draft: { provider: string; websiteFetched: bool
 }
 
 /** Research of one account in the two parts a background job needs: the network work now, the writes in the caller's transaction. */
-export async function prepareResearch(accountId: string, options: ResearchOptions): Promise<{ result: ResearchResult; write(tx: Prisma.TransactionClient): Promise<void> }> {
+async function prepareResearch(accountId: string, options: ResearchOptions): Promise<{ result: ResearchResult; write(tx: Prisma.TransactionClient): Promise<void> }> {
   const account = await prisma.targetAccount.findUnique({
     where: { id: accountId },
     select: {

@@ -106,7 +106,7 @@ export async function calculateAccountRoi(query: RoiQuery, actor: Actor, db: DbT
     explanation: template.explanation,
   };
 }
-export type AccountRoi = Awaited<ReturnType<typeof calculateAccountRoi>>;
+type AccountRoi = Awaited<ReturnType<typeof calculateAccountRoi>>;
 
 /** Keeps the assumptions changed for an account (an empty set goes back to the defaults). */
 export async function saveAccountRoi(accountId: string, values: Values, actor: Actor) {

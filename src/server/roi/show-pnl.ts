@@ -102,7 +102,7 @@ export async function deleteEventCost(id: string, actor: TeamActor) {
   });
 }
 
-export type PnlBreakdownRow = { key: string; label: string; accounts: number; leads: number; meetings: number; opportunities: number; pipelineCreated: number; pipelineInfluenced: number; wonRevenue: number };
+type PnlBreakdownRow = { key: string; label: string; accounts: number; leads: number; meetings: number; opportunities: number; pipelineCreated: number; pipelineInfluenced: number; wonRevenue: number };
 export type ShowSummary = {
   event: { id: string; name: string; startDate: Date; endDate: Date };
   totalCost: number;

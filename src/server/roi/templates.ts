@@ -13,11 +13,11 @@ import {
 export const ROI_TEMPLATE_IDS = ["yard_management", "time_savings", "spend_reduction"] as const;
 export type RoiTemplateId = (typeof ROI_TEMPLATE_IDS)[number];
 
-export type RoiUnit = "count" | "pct" | "usd" | "hours" | "minutes" | "days";
+type RoiUnit = "count" | "pct" | "usd" | "hours" | "minutes" | "days";
 /** `min`: the smallest sensible value (0 when absent). */
-export type RoiInputMeta = { label: string; unit: RoiUnit; group: string; min?: number; max: number; integer?: boolean };
-export type RoiValues = Record<string, number>;
-export type RoiDefaults = { values: RoiValues; sources: Record<string, AssumptionSource>; notes: Record<string, string> };
+type RoiInputMeta = { label: string; unit: RoiUnit; group: string; min?: number; max: number; integer?: boolean };
+type RoiValues = Record<string, number>;
+type RoiDefaults = { values: RoiValues; sources: Record<string, AssumptionSource>; notes: Record<string, string> };
 
 export type RoiTemplate = {
   id: RoiTemplateId;

@@ -17,12 +17,12 @@ import { DEFAULT_SELLER_PROFILE, matchIndustry, type SellerProfile } from "@/ser
  * only as a suggestion: rescoring never overwrites the tier a rep chose.
  */
 
-export const ACCOUNT_FACTORS = ["industry", "employees", "revenue", "footprint", "engagement"] as const;
-export const PERSON_FACTORS = ["persona", "seniority", "account"] as const;
-export type AccountFactor = (typeof ACCOUNT_FACTORS)[number];
-export type PersonFactor = (typeof PERSON_FACTORS)[number];
+const ACCOUNT_FACTORS = ["industry", "employees", "revenue", "footprint", "engagement"] as const;
+const PERSON_FACTORS = ["persona", "seniority", "account"] as const;
+type AccountFactor = (typeof ACCOUNT_FACTORS)[number];
+type PersonFactor = (typeof PERSON_FACTORS)[number];
 
-export const FACTOR_LABELS: Record<AccountFactor | PersonFactor, string> = {
+const FACTOR_LABELS: Record<AccountFactor | PersonFactor, string> = {
   industry: "Industry fit",
   employees: "Employees",
   revenue: "Revenue",
@@ -51,7 +51,7 @@ export const DEFAULT_WEIGHTS: IcpWeights = {
   person: { persona: 40, seniority: 20, account: 40 },
 };
 
-export type FactorScore = { key: string; label: string; weight: number; fit: number; points: number; reason: string };
+type FactorScore = { key: string; label: string; weight: number; fit: number; points: number; reason: string };
 export type AiAdjustment = { adjustment: number; reason: string; provider: string };
 export type IcpBreakdown = {
   version: 1;
@@ -161,8 +161,8 @@ export function seniorityFromTitle(title: string | null | undefined): { level: S
   return hit ? { level: hit.level, fit: hit.fit } : { level: "Individual Contributor", fit: 0.2 };
 }
 
-export type Persona = { isExecOps: boolean; isOps: boolean; isProc: boolean; isSales: boolean; isTech: boolean; isNonOps: boolean };
-export const PERSONA_LABELS: Record<keyof Persona, string> = {
+type Persona = { isExecOps: boolean; isOps: boolean; isProc: boolean; isSales: boolean; isTech: boolean; isNonOps: boolean };
+const PERSONA_LABELS: Record<keyof Persona, string> = {
   isExecOps: "Exec ops",
   isOps: "Operations",
   isProc: "Procurement",

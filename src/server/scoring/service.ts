@@ -24,7 +24,7 @@ import {
  * fast nor cheap, and a rep can ask for one account's AI review from its page.
  */
 
-export const WEIGHTS_KEY = "icp.weights";
+const WEIGHTS_KEY = "icp.weights";
 
 export const scoreIcpBody = z.union([
   z.strictObject({ accountId: z.string().min(1).max(64) }),
@@ -32,7 +32,7 @@ export const scoreIcpBody = z.union([
   z.strictObject({ eventId: z.string().min(1).max(64) }),
 ], { error: "Send exactly one of accountId, personId or eventId" });
 
-export async function getIcpWeights(db: DbTx = prisma): Promise<IcpWeights> {
+async function getIcpWeights(db: DbTx = prisma): Promise<IcpWeights> {
   const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
   const parsed = icpWeightsSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : DEFAULT_WEIGHTS;
@@ -107,7 +107,7 @@ async function aiReview(name: string, facts: AccountScoreInput, breakdown: IcpBr
   }
 }
 
-export async function scoreOneAccount(accountId: string, actor: Actor) {
+async function scoreOneAccount(accountId: string, actor: Actor) {
   const account = inActorEvent(actor, "account", await prisma.targetAccount.findUnique({ where: { id: accountId }, include: { dossier: { select: { summary: true } } } }));
   const [weights, profile] = await Promise.all([getIcpWeights(), getSellerProfile()]);
   const engagement = (await engagementByAccount({ accountIds: [accountId] }, prisma)).get(accountId) ?? NO_ENGAGEMENT;
@@ -138,7 +138,7 @@ export async function scoreOneAccount(accountId: string, actor: Actor) {
   });
 }
 
-export async function scoreOnePerson(personId: string, actor: Actor) {
+async function scoreOnePerson(personId: string, actor: Actor) {
   const person = inActorEvent(actor, "person", await prisma.person.findUnique({ where: { id: personId }, include: { account: { select: { name: true, icpScore: true } } } }));
   const weights = await getIcpWeights();
   const breakdown = scorePerson({ ...person, accountScore: person.account?.icpScore ?? null, accountName: person.account?.name ?? null }, weights.person);
@@ -228,7 +228,7 @@ export async function scoreRecords(
 }
 
 /** Scores every account and person of the actor's event in a few statements; returns counts and timing. */
-export async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
+async function scoreEvent(actor: Actor, onProgress?: (done: number, total: number, current: string) => Promise<void>) {
   const started = Date.now();
   const { event, eventId } = actor;
   const counts = await prisma.$transaction(
@@ -255,7 +255,7 @@ export async function scoreEvent(actor: Actor, onProgress?: (done: number, total
 }
 
 /** Rescoring a whole event runs in the background (seconds to minutes on a large event); answers with the job. */
-export async function startEventRescore(actor: Actor) {
+async function startEventRescore(actor: Actor) {
   const job = await createBackgroundJob({ kind: "rescore", label: `Rescoring ${actor.event.name}`, eventId: actor.eventId, actor, input: {} });
   return { kind: "event" as const, id: actor.eventId, job };
 }

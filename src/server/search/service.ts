@@ -21,9 +21,9 @@ export const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10).default(5),
 });
 
-export type SearchType = "account" | "person" | "meeting" | "thread" | "sequence" | "template";
-export type SearchHit = { type: SearchType; id: string; title: string; detail: string; href: string };
-export type SearchGroup = { type: SearchType; label: string; items: SearchHit[] };
+type SearchType = "account" | "person" | "meeting" | "thread" | "sequence" | "template";
+type SearchHit = { type: SearchType; id: string; title: string; detail: string; href: string };
+type SearchGroup = { type: SearchType; label: string; items: SearchHit[] };
 
 const LABELS: Record<SearchType, string> = {
   account: "Accounts", person: "People", meeting: "Meetings", thread: "Outreach threads", sequence: "Sequences", template: "Templates",

@@ -15,13 +15,13 @@ import { ROI_TEMPLATE_IDS } from "@/server/roi/templates";
  */
 const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${what}`).max(max, `Keep ${what} under ${max} characters`);
 
-export const painPointEntry = z.strictObject({
+const painPointEntry = z.strictObject({
   pain: text(300, "the pain"),
   solution: text(400, "how we solve it"),
   proof: z.string().trim().max(300).default(""),
 });
 
-export const targetIndustry = z.strictObject({
+const targetIndustry = z.strictObject({
   name: text(80, "the industry's name"),
   keywords: z.array(z.string().trim().toLowerCase().min(2, "A keyword has at least 2 letters").max(40)).min(1, "Give at least one keyword").max(15),
   fit: z.number().int("A whole number").min(0).max(100),

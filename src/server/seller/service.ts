@@ -4,7 +4,7 @@ import { DEFAULT_SELLER_PROFILE, sellerProfileSchema, type SellerProfile } from 
 import type { TeamActor } from "@/server/access/actor";
 
 /** The seller profile lives in one Setting row; until an admin saves one, the shipped default applies. */
-export const SELLER_PROFILE_KEY = "seller.profile";
+const SELLER_PROFILE_KEY = "seller.profile";
 
 export async function getSellerProfile(db: DbTx = prisma): Promise<SellerProfile> {
   const row = await db.setting.findUnique({ where: { key: SELLER_PROFILE_KEY } });

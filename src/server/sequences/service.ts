@@ -185,7 +185,7 @@ export async function changeSequenceStatus(id: string, action: z.infer<typeof se
   });
 }
 
-export type SkipReason = "suppressed" | "already_in_sequence" | "no_email" | "not_found";
+type SkipReason = "suppressed" | "already_in_sequence" | "no_email" | "not_found";
 export type EnrollResult = { enrolled: { personId: string; name: string }[]; skipped: { personId: string; name: string; reason: SkipReason }[] };
 
 export async function enrollPeople(sequenceId: string, body: z.infer<typeof enrollBody>, actor: Actor, now = new Date()): Promise<EnrollResult> {

@@ -7,7 +7,7 @@
  *   security scanners and pre-fetchers do;
  * - clicks from link scanners and HTTP libraries recognisable by their user agent.
  */
-export const MACHINE_WINDOW_MS = 10_000;
+const MACHINE_WINDOW_MS = 10_000;
 
 const PROXY_OPEN_AGENTS = [/GoogleImageProxy/i, /YahooMailProxy/i, /via ggpht\.com/i, /Yahoo! Slurp/i];
 const SCANNER_AGENTS = [

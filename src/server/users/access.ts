@@ -11,7 +11,7 @@ import { parseEmailAddress } from "@/server/users/email-address";
  * parser (email-address.ts) and the domain rule reads the parsed domain, so an address that
  * is really several recipients never matches anything.
  */
-export type SignInGrant = "admin_list" | "invite" | "domain" | "member" | "demo";
+type SignInGrant = "admin_list" | "invite" | "domain" | "member" | "demo";
 export type SignInRefusal = "invalid_email" | "removed" | "not_invited";
 export type SignInDecision = { allowed: true; role: Role; grant: SignInGrant; email: string; domain: string } | { allowed: false; reason: SignInRefusal };
 

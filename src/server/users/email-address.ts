@@ -14,7 +14,7 @@ import { z } from "zod";
  * The whole address is lower-cased: our users are stored that way and no mail provider we send
  * to treats the local part case-sensitively.
  */
-export type ParsedEmail = { email: string; local: string; domain: string };
+type ParsedEmail = { email: string; local: string; domain: string };
 export type EmailParseResult = { ok: true; value: ParsedEmail } | { ok: false; reason: string };
 
 const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;

@@ -8,7 +8,7 @@ import { logRefusal, refusalSentence } from "@/server/users/sign-in-gate";
  * (`hd`): a personal Google account that merely carries a company address is not enough.
  */
 export type GoogleProfileClaims = { email?: unknown; email_verified?: unknown; hd?: unknown } | undefined;
-export type GoogleRefusal = SignInRefusal | "unverified_google" | "google_domain";
+type GoogleRefusal = SignInRefusal | "unverified_google" | "google_domain";
 export type GoogleDecision = { allowed: true } | { allowed: false; reason: GoogleRefusal };
 
 export async function decideGoogleSignIn(profile: GoogleProfileClaims, ip: string): Promise<GoogleDecision> {
