@@ -44,7 +44,7 @@ test("notifications: a reply to Maya's email shows on her bell within seconds an
   const me = (await (await page.request.get("/api/me")).json()).data.user as { id: string };
   // A sent message nobody has answered yet: earlier specs (outreach, replies) leave answered ones on top.
   const list = await page.request.get(`/api/outreach?ownerId=${me.id}&status=SENT&pageSize=50`);
-  const items = (await list.json()).data.items as { id: string; repliedAt: string | null }[];
+  const items = (await list.json()).data.items as { id: string; repliedAt: string | null; person: { name: string } }[];
   const message = items.find((m) => m.repliedAt === null)!;
   expect(message).toBeDefined();
   await page.goto("/dashboard");
@@ -63,7 +63,8 @@ test("notifications: a reply to Maya's email shows on her bell within seconds an
   // Live: the open page polls; no reload.
   await expect(page.getByTestId("notification-count")).toBeVisible({ timeout: 20_000 });
   await page.getByTestId("notification-bell").click();
-  const item = page.getByTestId("notification-item").filter({ hasText: "replied" }).first();
+  // Earlier specs leave other replies on Maya's bell: this one names the person who answered.
+  const item = page.getByTestId("notification-item").filter({ hasText: "replied" }).filter({ hasText: message.person.name }).first();
   await expect(item).toBeVisible();
   await screenshot(page, "notifications-1280");
   await item.click();

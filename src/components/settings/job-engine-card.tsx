@@ -23,6 +23,8 @@ const TASK_LABEL: Record<string, string> = {
   "notifications.send": "Notifications",
   "background.run": "Background job",
   "jobs.maintenance": "Maintenance",
+  "mailboxes.sync": "Mailbox sync",
+  "privacy.retention": "Retention clean-up",
 };
 
 const REFRESH_MS = 5_000;
@@ -96,7 +98,8 @@ export function JobEngineCard() {
           {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Play aria-hidden />} Run now
         </Button>
       </CardHeader>
-      <CardContent className="grid gap-4 text-sm">
+      {/* min-w-0: a grid item may not grow past the card, so the queue table scrolls inside it on a phone. */}
+      <CardContent className="grid gap-4 text-sm [&>*]:min-w-0">
         {error ? <p role="alert" className="text-destructive">{error}</p> : null}
         {notice ? <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-success">{notice}</p> : null}
         {!status ? (
