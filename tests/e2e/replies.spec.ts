@@ -31,7 +31,9 @@ test("a rep emails a person in a sequence from their page; the prospect's reply 
 
   // The prospect answers from the development mailbox (a real MIME reply through the inbound path).
   await page.goto("/dev/mailbox");
-  const mail = page.getByTestId("mailbox-message").filter({ hasText: subject }).first();
+  // The message whose heading is exactly the subject: the forwarded "Re: …" copy that the reply
+  // brings in lands on top and contains the subject too.
+  const mail = page.getByTestId("mailbox-message").filter({ has: page.getByRole("heading", { name: subject, exact: true }) }).first();
   await mail.getByRole("button", { name: "Reply as the prospect" }).click();
   await expect(mail.getByTestId("prospect-outcome")).toContainText(`Recorded as a reply from Rhea ${tag}`);
   // The copy forwarded to the rep lands in the mailbox too.
