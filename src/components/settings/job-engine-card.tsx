@@ -40,7 +40,7 @@ const SLICE_OUTCOME: Record<string, string> = { done: "finished", continued: "sl
 function summarize(summary: Record<string, unknown> | null): string {
   if (!summary) return "";
   if (typeof summary.jobId === "string") {
-    const items = typeof summary.items === "number" && summary.items > 0 ? ` (${summary.items} items)` : "";
+    const items = typeof summary.items === "number" && summary.items > 0 ? ` (${summary.items} ${summary.items === 1 ? "item" : "items"})` : "";
     return `${typeof summary.label === "string" ? summary.label : "A job"}: ${SLICE_OUTCOME[String(summary.outcome)] ?? String(summary.outcome)}${items}`;
   }
   return Object.entries(summary)
