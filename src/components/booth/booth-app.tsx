@@ -1,10 +1,11 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { AlertTriangle, CheckCircle2, Clock, CloudOff, Flame, Loader2, LogIn, MapPin, RefreshCw, Smartphone, Trash2, UserPlus, UserX, Wifi } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CompleteMeetingDialog, type MeetingOutcomeBody } from "@/components/meetings/complete-meeting-dialog";
+import type { MeetingOutcomeBody } from "@/components/meetings/complete-meeting-dialog";
 import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, todayIn, wallClock, type MeetingItem } from "@/components/meetings/format";
 import { formatInZone } from "@/lib/time";
 import { useConfirm } from "@/components/ui/confirm-dialog";
@@ -15,9 +16,16 @@ import type { BoothOperationInput, CaptureLeadInput } from "@/lib/booth/schemas"
 import { checkOperation } from "@/lib/booth/sync";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
-import { LeadCaptureDialog } from "./lead-capture-dialog";
 import { useBoothQueue } from "./use-booth-queue";
 import { useServiceWorker } from "./use-service-worker";
+
+// The capture form (with the badge scanner and its validation) and the outcome dialog load when
+// first opened, not with the page: the booth must answer a tap quickly on a slow phone. Every
+// chunk is in the service worker's precache, and the capture form is fetched as soon as the
+// worker holds the page, so both open in airplane mode too.
+const loadLeadCapture = () => import("./lead-capture-dialog");
+const LeadCaptureDialog = dynamic(() => loadLeadCapture().then((m) => m.LeadCaptureDialog), { ssr: false });
+const CompleteMeetingDialog = dynamic(() => import("@/components/meetings/complete-meeting-dialog").then((m) => m.CompleteMeetingDialog), { ssr: false });
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
 type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
@@ -63,7 +71,13 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   const [everyone, setEveryone] = useState(false);
   const [captureOpen, setCaptureOpen] = useState(false);
   const [lastCapture, setLastCapture] = useState<string | null>(null);
+  // Mounted once first opened, then kept: a half-typed capture survives closing the form.
+  const [captureOpened, setCaptureOpened] = useState(false);
+  if (captureOpen && !captureOpened) setCaptureOpened(true);
   const offlineReady = useServiceWorker();
+  useEffect(() => {
+    if (offlineReady) void loadLeadCapture();
+  }, [offlineReady]);
 
   const refreshAgenda = useCallback(async () => {
     const res = await apiFetch<BoothSnapshot>("/api/booth/agenda");
@@ -195,7 +209,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
         <Flame className="size-4 text-destructive" aria-hidden /> Hot leads from the show
       </Link>
 
-      <LeadCaptureDialog open={captureOpen} onOpenChange={setCaptureOpen} onSave={saveLead} cardReading={cardReading} online={queue.online} />
+      {captureOpened ? <LeadCaptureDialog open={captureOpen} onOpenChange={setCaptureOpen} onSave={saveLead} cardReading={cardReading} online={queue.online} /> : null}
     </div>
   );
 }

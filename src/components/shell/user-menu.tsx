@@ -1,50 +1,35 @@
 "use client";
-import { LogOut, Settings } from "lucide-react";
-import Link from "next/link";
 import { useRef } from "react";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from "@/components/ui/tooltip";
+import { useDeferredMenu } from "@/components/ui/deferred-menu";
 import { initials } from "@/lib/utils";
 import { signOutAction } from "@/app/login/actions";
 
 export type ShellUser = { name: string | null; email: string; image: string | null; role: "ADMIN" | "REP" };
 
+const loadMenu = () => import("./user-menu-content");
+
+/** The avatar in the header: who is signed in; its menu (settings, sign out) loads when wanted. */
 export function UserMenu({ user }: { user: ShellUser }) {
   const signOutForm = useRef<HTMLFormElement>(null);
+  const menu = useDeferredMenu(loadMenu);
   const label = user.name ?? user.email;
+  const triggerProps = { className: "rounded-full", "aria-label": `Account menu for ${label}`, "data-testid": "user-menu" };
+  const avatar = (
+    <Avatar className="size-9">
+      {user.image ? <AvatarImage src={user.image} alt="" /> : null}
+      <AvatarFallback>{initials(user.name, user.email[0]?.toUpperCase())}</AvatarFallback>
+    </Avatar>
+  );
   return (
-    <TooltipProvider delayDuration={200}>
-      <DropdownMenu>
-        <Tooltip>
-          <TooltipTrigger asChild>
-            <DropdownMenuTrigger className="rounded-full" aria-label={`Account menu for ${label}`} data-testid="user-menu">
-              <Avatar className="size-9">
-                {user.image ? <AvatarImage src={user.image} alt="" /> : null}
-                <AvatarFallback>{initials(user.name, user.email[0]?.toUpperCase())}</AvatarFallback>
-              </Avatar>
-            </DropdownMenuTrigger>
-          </TooltipTrigger>
-          <TooltipContent side="bottom">{label} · {user.role === "ADMIN" ? "Admin" : "Rep"}</TooltipContent>
-        </Tooltip>
-        <DropdownMenuContent align="end">
-          <DropdownMenuLabel>
-            <span className="block text-sm font-medium text-foreground">{label}</span>
-            <span className="block font-normal">{user.email}</span>
-          </DropdownMenuLabel>
-          <DropdownMenuSeparator />
-          <DropdownMenuItem asChild>
-            <Link href="/dashboard/settings"><Settings aria-hidden /> Settings</Link>
-          </DropdownMenuItem>
-          {/* The form lives outside the menu: selecting an item closes (unmounts) the menu. */}
-          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()} data-testid="sign-out">
-            <LogOut aria-hidden /> Sign out
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+    <>
+      {menu.module ? (
+        <menu.module.UserMenuContent user={user} label={label} defaultOpen={menu.openOnMount} trigger={avatar} triggerProps={triggerProps} signOut={() => signOutForm.current?.requestSubmit()} />
+      ) : (
+        <button {...menu.standInProps} {...triggerProps}>{avatar}</button>
+      )}
+      {/* The form lives outside the menu: selecting an item closes (unmounts) the menu. */}
       <form ref={signOutForm} action={signOutAction} hidden />
-    </TooltipProvider>
+    </>
   );
 }
