@@ -1,5 +1,4 @@
 import type { ApiFailure } from "@/types/api";
-import "@/lib/validation";
 
 /**
  * Where an API failure is shown in a form: each field's problem next to that field, and a
