@@ -68,3 +68,27 @@ test("the shell works on a phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Navigation" })).toHaveCount(0);
 });
+
+test.describe("the header's menus on a touch phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  // Their code loads on the first press (src/components/ui/deferred-menu.tsx): that press must
+  // still open the menu, whether it is a tap or a key.
+  test("open on the first tap or key press", async ({ page }) => {
+    await signIn(page, "maya@eventops.dev");
+    await expect(page.getByRole("heading", { name: /Welcome back, Maya/ })).toBeVisible();
+    await page.getByTestId("notification-bell").tap();
+    await expect(page.getByTestId("notification-list")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("notification-list")).toHaveCount(0);
+
+    await page.getByTestId("event-switcher").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitemradio", { name: /Manifest 2026/ })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("event-switcher")).toBeFocused();
+
+    await page.getByTestId("user-menu").tap();
+    await expect(page.getByTestId("sign-out")).toBeVisible();
+  });
+});
