@@ -222,14 +222,27 @@ export const benchCase: BenchCase = {
             if (!result) throw new Error(`lighthouse returned nothing for ${page.path}`);
             if (result.lhr.runtimeError) {
               // On a loaded machine Chromium can miss a DevTools deadline (e.g. Network.getResponseBody):
-              // that run measured nothing, so it is run again, a few times at most, and counted in the note.
+              // that run measured nothing, so it is run again, a few times at most, and counted in the
+              // note; a page that keeps failing is reported as not measured (a missed budget).
               ctx.log(`lighthouse ${page.key} ${formFactor.name}: run failed (${result.lhr.runtimeError.message})${runtimeErrors < MAX_RUNTIME_ERRORS ? ", running it again" : ""}`);
-              if (++runtimeErrors > MAX_RUNTIME_ERRORS) throw new Error(`lighthouse ${page.path}: ${result.lhr.runtimeError.message}`);
+              if (++runtimeErrors > MAX_RUNTIME_ERRORS) break;
               i--;
               continue;
             }
             if (new URL(result.lhr.finalDisplayedUrl).pathname !== page.path) throw new Error(`${page.path} ended on ${result.lhr.finalDisplayedUrl} (not signed in?)`);
             attempts.push({ lhr: result.lhr, report: result.report });
+          }
+          if (attempts.length < runs) {
+            // This page could not be measured: a missed budget for it, and the other pages still run.
+            results.push({
+              id: `lighthouse.${page.key}.${formFactor.name}`,
+              group: "lighthouse",
+              label: `${page.label} · ${formFactor.name}`,
+              metrics: { completed: 0 },
+              budgets: [{ metric: "completed", min: 1 }],
+              note: `${runtimeErrors} of ${attempts.length + runtimeErrors} Lighthouse runs failed (see the log); not measured`,
+            });
+            continue;
           }
           attempts.sort((a, b) => score(a.lhr, "performance") - score(b.lhr, "performance"));
           const kept = attempts[Math.floor(attempts.length / 2)];
