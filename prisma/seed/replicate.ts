@@ -12,7 +12,8 @@
  * uids) get a copy marker. Event-level configuration (templates, campaigns, sequences, the
  * team, availability) is shared, as it would be at a bigger show.
  *
- * Run it inside the seed's transaction or right after it, before ANALYZE.
+ * Run it inside the seed's transaction, before ANALYZE (seedDemo does, with the plain indexes
+ * dropped for the write: withIndexesRebuilt in write-sql.ts).
  */
 import type { SqlRunner, TableTiming } from "./write-sql";
 

@@ -1,15 +1,16 @@
 /**
- * npm run bench [-- --only=services,export] [--skip=lighthouse] [--reuse] [--quick] [--no-write] [--ci] [--scale=large|xl|both]
+ * npm run bench [-- --only=services,export] [--skip=lighthouse] [--reuse] [--quick] [--no-write] [--ci] [--scale=large|xl|medium|both]
  *
  * --scale picks the dataset: large (default; 5,000 accounts … 200,000 activities, in .data/bench,
- * results in bench/results.json) or xl (ten times that, in .data/bench-xl, results in
- * bench/results.xl.json). --scale=both runs the same cases at both sizes, one child process
+ * results in bench/results.json), xl (ten times that, in .data/bench-xl, results in
+ * bench/results.xl.json) or medium (a fifth of large, --ci's default). --scale=both runs the same cases at both sizes, one child process
  * each (the services bind their database when they load), then prints the growth table and
  * fails when a list or detail is more than 1.5× slower at xl (lib/growth.ts). Any single-size
  * run prints the growth table too when the other size has results.
  *
- * --ci is the quick benchmark the test command runs in CI (scripts/test.ts): the services case
- * unless --only says otherwise, --quick, nothing written; ratio budgets (service ÷ raw SQL) are
+ * --ci is the quick benchmark for CI: the services case unless --only says otherwise, on the
+ * medium dataset (a fifth of large, seeded in seconds; --scale overrides), --quick, nothing
+ * written; ratio budgets (service ÷ raw SQL) and the raw baselines' same-ids check are
  * enforced as they are and absolute budgets at 3× (÷3 for throughput) to absorb a shared
  * runner's noise, so a real regression still fails the build. The table says which is which.
  *
@@ -48,6 +49,7 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { only: new Set(CASES), reuse: false, quick: false, write: true, ci: false, scale: "large", out: null };
   let onlyGiven = false;
+  let scaleGiven = false;
   const names = (list: string) => {
     const parsed = list.split(",").map((s) => s.trim()).filter(Boolean);
     for (const n of parsed) if (!CASES.includes(n as CaseName)) throw new Error(`unknown case "${n}" (cases: ${CASES.join(", ")})`);
@@ -63,6 +65,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === "--scale" && value) {
       if (value !== "both" && !BENCH_SCALES.includes(value as BenchScale)) throw new Error(`unknown scale "${value}" (scales: ${BENCH_SCALES.join(", ")}, both)`);
       args.scale = value as BenchScale | "both";
+      scaleGiven = true;
     } else if (flag === "--out" && value) args.out = path.resolve(value);
     else if (flag === "--reuse") args.reuse = true;
     else if (flag === "--quick") args.quick = true;
@@ -71,6 +74,7 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if (args.ci) {
     if (!onlyGiven) args.only = new Set(["services"]);
+    if (!scaleGiven) args.scale = "medium";
     args.quick = true;
     args.write = false;
   }
@@ -106,7 +110,7 @@ function runBothScales(argv: readonly string[], args: Args): number {
     xl: args.write ? resultsFile("xl") : path.join(os.tmpdir(), `eventops-bench-xl-${process.pid}.json`),
   };
   let failed = 0;
-  for (const scale of BENCH_SCALES) {
+  for (const scale of ["large", "xl"] as const) {
     log(`--scale=both: the ${scale} dataset…`);
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...rest, `--scale=${scale}`, `--out=${files[scale]}`], { stdio: "inherit" });
     if (child.status !== 0) failed++;

@@ -3,8 +3,8 @@
  * unless --reuse), migrated and filled with the large demo seed. Never the dev database, so a
  * benchmark cannot disturb anyone's demo data and always measures the same dataset.
  *
- * Each scale has its own data directory (.data/bench for large, .data/bench-xl for xl), so
- * `--reuse` keeps both seeded sets side by side. xl is the large seed's main event copied in
+ * Each scale has its own data directory (.data/bench for large, .data/bench-xl for xl,
+ * .data/bench-medium for the quick CI run), so `--reuse` keeps the seeded sets side by side. xl is the large seed's main event copied in
  * the database to ten times its size (prisma/seed/replicate.ts): same shape, so figures compare.
  */
 import { rmSync } from "node:fs";
@@ -17,12 +17,14 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../db/embedded"
 import { installJobEngine } from "../../../src/server/jobs/install";
 import { DEMO_EVENT_SLUG } from "../../../src/lib/demo-team";
 
-export const BENCH_SCALES = ["large", "xl"] as const;
+export const BENCH_SCALES = ["medium", "large", "xl"] as const;
 export type BenchScale = (typeof BENCH_SCALES)[number];
 
-const SCALES: Record<BenchScale, { dir: string; times: number; description: string }> = {
-  large: { dir: "bench", times: 1, description: "5,000 accounts, 25,000 people, 100,000 outreach, 200,000 activities" },
-  xl: { dir: "bench-xl", times: 10, description: "50,000 accounts, 250,000 people, 1,000,000 outreach, 2,000,000 activities" },
+const SCALES: Record<BenchScale, { dir: string; seed: "medium" | "large"; times: number; description: string }> = {
+  // The quick CI benchmark's (--ci): same generator, a fifth of large, seeded in seconds.
+  medium: { dir: "bench-medium", seed: "medium", times: 1, description: "1,000 accounts, 5,000 people, 20,000 outreach, 40,000 activities" },
+  large: { dir: "bench", seed: "large", times: 1, description: "5,000 accounts, 25,000 people, 100,000 outreach, 200,000 activities" },
+  xl: { dir: "bench-xl", seed: "large", times: 10, description: "50,000 accounts, 250,000 people, 1,000,000 outreach, 2,000,000 activities" },
 };
 
 export function benchDataDir(scale: BenchScale): string {
@@ -56,7 +58,7 @@ export async function prepareBenchDatabase(options: { reuse: boolean; scale: Ben
   try {
     if (await isDatabaseEmpty(prisma)) {
       options.log(`seeding the ${options.scale} dataset (${scale.description})…`);
-      seed = await seedDemo(prisma, { scale: "large", times: scale.times, databaseUrl: server.url, log: (line) => options.log(`  ${line}`) });
+      seed = await seedDemo(prisma, { scale: scale.seed, times: scale.times, databaseUrl: server.url, log: (line) => options.log(`  ${line}`) });
       options.log(`seeded ${seed.totalRows.toLocaleString("en-US")} rows in ${(seed.timings.totalMs / 1000).toFixed(1)} s`);
     } else {
       options.log(`--reuse: the ${options.scale} bench database already has data; not seeding (mutating cases may have changed it)`);

@@ -6,7 +6,7 @@ import type { BenchResult, Budget } from "./types";
 export const RESULTS_FILE = path.resolve(import.meta.dirname, "../../../bench/results.json");
 
 /** Where a run at each dataset size writes its results (large keeps the historical name). */
-export function resultsFile(scale: "large" | "xl"): string {
+export function resultsFile(scale: "medium" | "large" | "xl"): string {
   return scale === "large" ? RESULTS_FILE : RESULTS_FILE.replace(/\.json$/, `.${scale}.json`);
 }
 
@@ -16,7 +16,7 @@ export interface BenchReport {
   /** The commit measured (with "+dirty" when the work tree had changes) and the arguments. */
   commit?: string;
   args?: string[];
-  scale?: "large" | "xl";
+  scale?: "medium" | "large" | "xl";
   /** 1-minute load average when the run started and ended: a shared machine's figures are read against it. */
   loadAverage?: { start: number; end: number };
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
