@@ -114,6 +114,9 @@ describe("the xl dataset's copies (replicateEvent)", () => {
     expect(await one(`SELECT count(*) FROM people WHERE substr(id, 6, 1) = '1' AND email NOT LIKE '%@x1.%'`)).toBe(0);
     expect(await one(`SELECT count(*) FROM target_accounts WHERE substr(id, 6, 1) = '1' AND domain NOT LIKE 'x1.%'`)).toBe(0);
     expect(await indexDefinitions()).toEqual(indexesBefore);
+    // The foreign-key triggers a superuser's copy turns off are on again.
+    expect(await one(`SELECT count(*) FROM pg_trigger WHERE tgenabled = 'D'`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM pg_trigger t JOIN pg_constraint f ON f.oid = t.tgconstraint WHERE f.contype = 'f' AND t.tgrelid = 'activities'::regclass`)).toBeGreaterThan(0);
   });
 
   it("refuses rows that are not the seed's own", async () => {
