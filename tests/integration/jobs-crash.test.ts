@@ -219,7 +219,8 @@ describe("a worker killed in the middle of sending", () => {
       // Every message was answered; the recording transaction now waits for the outbox table.
       // (pg_locks, not pg_stat_activity: the latter is a snapshot frozen for this client's open transaction.)
       const waitingToRecord = async () => {
-        const { rows } = await lock.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'outbox_messages'::regclass`);
+        const { rows } = await lock.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'outbox_messages'::regclass
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
         return rows[0].n > 0;
       };
       await waitFor("the worker blocked in the transaction recording its sends", async () => locked && (await waitingToRecord()), 40_000, [worker]);
