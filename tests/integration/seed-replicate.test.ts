@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyMigrations } from "../../prisma/tooling/schema-engine";
 import { generateDataset } from "../../prisma/seed/generate";
 import { replicateEvent } from "../../prisma/seed/replicate";
 import { withIndexesRebuilt, writeWithSql, type SqlRunner } from "../../prisma/seed/write-sql";
@@ -12,9 +11,12 @@ import { TABLE_ORDER } from "../../prisma/seed/types";
  * (prisma/seed/replicate.ts). Here on the demo-size seed, ×3, in a database of its own: every
  * copy must be a world of its own (no copied row points at another copy's rows, polymorphic ids
  * and trigger-filled columns included), the same shape as the original, and the schema's indexes
- * must be exactly what they were after the write that dropped and rebuilt them.
+ * must be exactly what they were after the write that dropped and rebuilt them. (Its own
+ * database, copied from the migrated template, because the write needs empty tables and drops
+ * indexes: the worker's database is not touched.)
  */
-const server = new URL(inject("databaseUrl"));
+const template = new URL(inject("templateDatabaseUrl"));
+const server = Object.assign(new URL(template), { pathname: "/postgres" });
 const databaseName = `eventops_replicate_${randomBytes(4).toString("hex")}`;
 const databaseUrl = Object.assign(new URL(server), { pathname: `/${databaseName}` }).toString();
 const TIMES = 3;
@@ -42,8 +44,7 @@ const indexDefinitions = async () =>
   (await client.query<{ d: string }>(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`)).rows.map((r) => r.d);
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${databaseName}`);
-  await applyMigrations(databaseUrl);
+  await onServer(`CREATE DATABASE ${databaseName} TEMPLATE "${decodeURIComponent(template.pathname.slice(1))}"`);
   client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   indexesBefore = await indexDefinitions();
