@@ -303,10 +303,14 @@ BEGIN
       GROUP BY 1, 2 HAVING (sum(c.sign * (c."sentAt" IS NOT NULL AND c.status <> 'DRAFT')::int), sum(c.sign * (c."sentAt" IS NOT NULL AND c.status <> 'DRAFT' AND c."repliedAt" IS NOT NULL)::int)) <> (0, 0)
     )
     UPDATE rollup_account_state s
-    SET "sentAll" = s."sentAll" + a.sent, "repliedAll" = s."repliedAll" + a.replied,
-      "sentOwn" = s."sentOwn" + coalesce((SELECT sum(d.sent) FROM d WHERE d."accountId" = s."accountId" AND d."ownerId" = s."assignedToId"), 0),
-      "repliedOwn" = s."repliedOwn" + coalesce((SELECT sum(d.replied) FROM d WHERE d."accountId" = s."accountId" AND d."ownerId" = s."assignedToId"), 0)
-    FROM (SELECT d."accountId", sum(d.sent)::int AS sent, sum(d.replied)::int AS replied FROM d GROUP BY 1) a
+    SET "sentAll" = s."sentAll" + a.sent, "repliedAll" = s."repliedAll" + a.replied, "sentOwn" = s."sentOwn" + a.sent_own, "repliedOwn" = s."repliedOwn" + a.replied_own
+    FROM (
+      -- The assignee read here cannot change before we commit: the rows are locked FOR SHARE above.
+      SELECT d."accountId", sum(d.sent)::int AS sent, sum(d.replied)::int AS replied,
+        coalesce(sum(d.sent) FILTER (WHERE d."ownerId" = st."assignedToId"), 0)::int AS sent_own,
+        coalesce(sum(d.replied) FILTER (WHERE d."ownerId" = st."assignedToId"), 0)::int AS replied_own
+      FROM d JOIN rollup_account_state st ON st."accountId" = d."accountId" GROUP BY 1
+    ) a
     WHERE s."accountId" = a."accountId"
   $q$, source);
   EXECUTE format($q$
@@ -355,9 +359,11 @@ BEGIN
       GROUP BY 1, 2 HAVING sum(c.sign * (c.status <> 'CANCELLED')::int) <> 0
     )
     UPDATE rollup_account_state s
-    SET "metAll" = s."metAll" + a.met,
-      "metOwn" = s."metOwn" + coalesce((SELECT sum(d.met) FROM d WHERE d."accountId" = s."accountId" AND d."ownerId" = s."assignedToId"), 0)
-    FROM (SELECT d."accountId", sum(d.met)::int AS met FROM d GROUP BY 1) a
+    SET "metAll" = s."metAll" + a.met, "metOwn" = s."metOwn" + a.met_own
+    FROM (
+      SELECT d."accountId", sum(d.met)::int AS met, coalesce(sum(d.met) FILTER (WHERE d."ownerId" = st."assignedToId"), 0)::int AS met_own
+      FROM d JOIN rollup_account_state st ON st."accountId" = d."accountId" GROUP BY 1
+    ) a
     WHERE s."accountId" = a."accountId"
   $q$, source);
   EXECUTE format($q$
