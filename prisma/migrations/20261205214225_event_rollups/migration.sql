@@ -204,9 +204,6 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_accounts_insert AFTER INSERT ON target_accounts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_accounts();
-CREATE TRIGGER rollup_accounts_update AFTER UPDATE ON target_accounts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_accounts();
-CREATE TRIGGER rollup_accounts_delete AFTER DELETE ON target_accounts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_accounts();
 
 -- rollup_account_state → rollup_accounts (live accounts by key and stage); a tier change moves the
 -- account's people, messages and meetings to the new tier.
@@ -260,9 +257,6 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_account_state_insert AFTER INSERT ON rollup_account_state REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_account_state();
-CREATE TRIGGER rollup_account_state_update AFTER UPDATE ON rollup_account_state REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_account_state();
-CREATE TRIGGER rollup_account_state_delete AFTER DELETE ON rollup_account_state REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_account_state();
 
 -- people → rollup_people (live people by their account's tier and their assignee).
 CREATE FUNCTION rollup_on_people() RETURNS trigger
@@ -283,9 +277,6 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_people_insert AFTER INSERT ON people REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_people();
-CREATE TRIGGER rollup_people_update AFTER UPDATE ON people REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_people();
-CREATE TRIGGER rollup_people_delete AFTER DELETE ON people REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_people();
 
 -- outreach → account counters, rollup_outreach, and replies into the heatmap.
 CREATE FUNCTION rollup_on_outreach() RETURNS trigger
@@ -341,9 +332,6 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_outreach_insert AFTER INSERT ON outreach REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_outreach();
-CREATE TRIGGER rollup_outreach_update AFTER UPDATE ON outreach REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_outreach();
-CREATE TRIGGER rollup_outreach_delete AFTER DELETE ON outreach REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_outreach();
 
 -- meeting → account counters and rollup_meetings.
 CREATE FUNCTION rollup_on_meetings() RETURNS trigger
@@ -377,9 +365,6 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_meetings_insert AFTER INSERT ON meeting REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_meetings();
-CREATE TRIGGER rollup_meetings_update AFTER UPDATE ON meeting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_meetings();
-CREATE TRIGGER rollup_meetings_delete AFTER DELETE ON meeting REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_meetings();
 
 -- email_events → human opens and clicks into the heatmap (machine opens and other types never count).
 CREATE FUNCTION rollup_on_email_events() RETURNS trigger
@@ -394,9 +379,26 @@ BEGIN
 END
 $fn$;
 
-CREATE TRIGGER rollup_email_events_insert AFTER INSERT ON email_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_email_events();
-CREATE TRIGGER rollup_email_events_update AFTER UPDATE ON email_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_email_events();
-CREATE TRIGGER rollup_email_events_delete AFTER DELETE ON email_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_email_events();
+
+-- Each table's three statement triggers (transition tables allow one event per trigger).
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('rollup_accounts', 'target_accounts', 'rollup_on_accounts'),
+    ('rollup_account_state', 'rollup_account_state', 'rollup_on_account_state'),
+    ('rollup_people', 'people', 'rollup_on_people'),
+    ('rollup_outreach', 'outreach', 'rollup_on_outreach'),
+    ('rollup_meetings', 'meeting', 'rollup_on_meetings'),
+    ('rollup_email_events', 'email_events', 'rollup_on_email_events')
+  ) AS x(name, tbl, fn) LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.name || '_insert', t.tbl, t.fn);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.name || '_update', t.tbl, t.fn);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.name || '_delete', t.tbl, t.fn);
+  END LOOP;
+END
+$$;
 
 -- Rebuilds the heatmap rollups of one event from its rows (its time zone changed, or the backfill).
 CREATE FUNCTION rollup_rebuild_heatmap(event_id text) RETURNS void
