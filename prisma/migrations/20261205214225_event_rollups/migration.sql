@@ -115,8 +115,10 @@ CREATE INDEX "rollup_heatmap_accounts_eventId_n_accountId_idx" ON "rollup_heatma
 --
 -- The tier an outreach, meeting or person is counted under is its account's, read from
 -- rollup_account_state (not target_accounts), so it is always the tier the rollups used, even
--- while a purged account's messages are being detached; writers of dependents lock the account's
--- state row first (FOR SHARE), so a concurrent tier change either sees their rows or waits for them.
+-- while a purged account's messages are being detached. Known gap: a tier change committed while
+-- another transaction writes a message, meeting or person of the same account can count that row
+-- under the old tier (repair: rollup_rebuild_event). Locking the state rows first closed it but
+-- made services that write from two connections at once wait on themselves.
 -- ---------------------------------------------------------------------------------------------
 
 -- Furthest funnel stage: 0 targeted, 1 contacted, 2 replied, 3 meeting booked, 4 won (dashboard/stats.ts).
@@ -159,12 +161,6 @@ LANGUAGE sql IMMUTABLE AS $$
     FROM r WHERE r."accountId" IS NOT NULL GROUP BY 1, 2, 3 HAVING sum(r.sign) <> 0 ORDER BY 1, 2, 3
     ON CONFLICT ("eventId", "accountId", week) DO UPDATE SET n = t.n + excluded.n
   $q$, source)
-$$;
-
--- Locks the account state rows of the statement's rows (in key order), so their tier cannot move under us.
-CREATE FUNCTION rollup_lock_accounts_sql(source text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT format('SELECT 1 FROM rollup_account_state WHERE "accountId" IN (SELECT c."accountId" FROM (%s) c) ORDER BY "accountId" FOR SHARE', source)
 $$;
 
 -- target_accounts → rollup_account_state (whose own trigger moves the counts).
@@ -264,7 +260,6 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   source text := rollup_changes(TG_OP);
 BEGIN
-  EXECUTE rollup_lock_accounts_sql(source);
   EXECUTE format($q$
     INSERT INTO rollup_people AS t ("eventId", tier, "assignedToId", n)
     SELECT c."eventId", coalesce(s.tier, ''), coalesce(c."assignedToId", ''), sum(c.sign)
@@ -284,7 +279,6 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   source text := rollup_changes(TG_OP);
 BEGIN
-  EXECUTE rollup_lock_accounts_sql(source);
   EXECUTE format($q$
     WITH c AS (%s), d AS (
       SELECT c."accountId", c."ownerId",
@@ -296,7 +290,6 @@ BEGIN
     UPDATE rollup_account_state s
     SET "sentAll" = s."sentAll" + a.sent, "repliedAll" = s."repliedAll" + a.replied, "sentOwn" = s."sentOwn" + a.sent_own, "repliedOwn" = s."repliedOwn" + a.replied_own
     FROM (
-      -- The assignee read here cannot change before we commit: the rows are locked FOR SHARE above.
       SELECT d."accountId", sum(d.sent)::int AS sent, sum(d.replied)::int AS replied,
         coalesce(sum(d.sent) FILTER (WHERE d."ownerId" = st."assignedToId"), 0)::int AS sent_own,
         coalesce(sum(d.replied) FILTER (WHERE d."ownerId" = st."assignedToId"), 0)::int AS replied_own
@@ -339,7 +332,6 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   source text := rollup_changes(TG_OP);
 BEGIN
-  EXECUTE rollup_lock_accounts_sql(source);
   EXECUTE format($q$
     WITH c AS (%s), d AS (
       SELECT c."accountId", c."ownerId", sum(c.sign * (c.status <> 'CANCELLED')::int) AS met
