@@ -2,7 +2,7 @@
  * The event's numbers: the dashboard, the reports and the PDF all call `getEventMetrics`, so
  * the same filters always give the same numbers everywhere. Without a date range they are read
  * from the per-event rollups (rollup_* tables, kept by triggers in the same transaction as every
- * write: migration 20261205214225_event_rollups, docs/PERFORMANCE.md "Rollups") — a few hundred
+ * write: migration 20261205230000_event_rollups, docs/PERFORMANCE.md "Rollups") — a few hundred
  * rows whatever the event's size. With a date range they are computed by scanning
  * (`recomputeEventMetrics`: the rollups hold no dates, see docs/PERFORMANCE.md), and that scan is
  * also the oracle the rollups are tested against (tests/integration/rollups-property.test.ts).
