@@ -7,7 +7,7 @@ import { Building2, Loader2, Sparkles, Trash2, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Select } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { FilterNumber, FilterSearch, FilterSelect, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
 import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type BulkContext, type Engagement } from "@/components/data-table/list-screen";
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
@@ -150,19 +150,19 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
       empty={{ icon: Building2, title: "No accounts in this event yet", filteredTitle: "No account matches these filters", hint: "Import a CSV of target accounts or add them one by one." }}
       bulkActions={(bulk) => (
         <>
-          <Select aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} account${n === 1 ? "" : "s"}.`)}>
+          <NativeSelect aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} account${n === 1 ? "" : "s"}.`)}>
             <option value="">Assign to…</option>
             <option value="none">Nobody</option>
             {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
-          </Select>
-          <Select aria-label="Set tier" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setTier", tier: e.target.value }, (n) => `Updated the tier of ${n} account${n === 1 ? "" : "s"}.`)}>
+          </NativeSelect>
+          <NativeSelect aria-label="Set tier" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setTier", tier: e.target.value }, (n) => `Updated the tier of ${n} account${n === 1 ? "" : "s"}.`)}>
             <option value="">Set tier…</option>
             {TIERS.map((t) => <option key={t} value={t}>Tier {t}</option>)}
-          </Select>
-          <Select aria-label="Set status" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setStatus", status: e.target.value }, (n) => `Updated the status of ${n} account${n === 1 ? "" : "s"}.`)}>
+          </NativeSelect>
+          <NativeSelect aria-label="Set status" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setStatus", status: e.target.value }, (n) => `Updated the status of ${n} account${n === 1 ? "" : "s"}.`)}>
             <option value="">Set status…</option>
             {STATUS_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </Select>
+          </NativeSelect>
           <DeleteAccounts bulk={bulk} />
         </>
       )}

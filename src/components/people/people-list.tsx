@@ -7,7 +7,7 @@ import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import { Mail, Trash2, Users, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { FilterNumber, FilterSearch, FilterSelect, FilterText, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
 import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type Engagement } from "@/components/data-table/list-screen";
 import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
@@ -154,15 +154,15 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
       empty={{ icon: Users, title: "No people in this event yet", filteredTitle: "No one matches these filters", hint: "Import contacts from a CSV or add them from an account." }}
       bulkActions={(bulk) => (
         <>
-          <Select aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} ${n === 1 ? "person" : "people"}.`)}>
+          <NativeSelect aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} ${n === 1 ? "person" : "people"}.`)}>
             <option value="">Assign to…</option>
             <option value="none">Nobody</option>
             {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
-          </Select>
-          <Select aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "lawful_basis", lawfulBasis: e.target.value }, (n) => `Lawful basis set for ${n} ${n === 1 ? "person" : "people"}.`)}>
+          </NativeSelect>
+          <NativeSelect aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "lawful_basis", lawfulBasis: e.target.value }, (n) => `Lawful basis set for ${n} ${n === 1 ? "person" : "people"}.`)}>
             <option value="">Lawful basis…</option>
             {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </Select>
+          </NativeSelect>
           {extraBulkActions.map((a) => (
             <Button key={a.label} variant="outline" size="sm" disabled={bulk.busy} onClick={() => bulk.run(() => a.run(bulk.ids), `${a.label}: done.`)}>
               {a.label}
