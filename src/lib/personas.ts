@@ -15,14 +15,15 @@
  */
 import type { Tier } from "./vocabulary";
 
-interface PersonaFlags {
+/** The six persona flags a person carries (columns of people). */
+export type PersonaFlags = {
   isExecOps: boolean;
   isOps: boolean;
   isProc: boolean;
   isSales: boolean;
   isTech: boolean;
   isNonOps: boolean;
-}
+};
 
 const SENIORITIES = ["C-Suite", "VP", "Director", "Manager", "Individual Contributor"] as const;
 export type Seniority = (typeof SENIORITIES)[number];

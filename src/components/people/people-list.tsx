@@ -13,19 +13,14 @@ import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type 
 import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import type { PersonaFlags } from "@/lib/personas";
 
-export type PersonRow = Engagement & {
+export type PersonRow = Engagement & PersonaFlags & {
   id: string;
   name: string;
   title: string | null;
   email: string | null;
   icpScore: number | null;
-  isExecOps: boolean;
-  isOps: boolean;
-  isProc: boolean;
-  isSales: boolean;
-  isTech: boolean;
-  isNonOps: boolean;
   lastActivityAt: string | null;
   account: { id: string; name: string; tier: string } | null;
   assignedTo: { id: string; name: string | null; email: string } | null;

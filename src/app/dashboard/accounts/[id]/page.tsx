@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ArrowLeft, Globe, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { RegistryFields } from "@/components/records/registry-fields";
+import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { ACCOUNT } from "@/lib/fields/account";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
@@ -94,17 +94,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 display={STATUS_LABELS[account.status]}
                 options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
               />
-              <EditableField
-                readOnly={!!refused.assign}
-                endpoint={endpoint}
-                field="assignedToId"
-                label="Assigned rep"
-                value={account.assignedToId ?? ""}
-                kind="select"
-                display={account.assignedTo ? (account.assignedTo.name ?? account.assignedTo.email) : undefined}
-                placeholder="Unassigned"
-                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
-              />
+              <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
               <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
             </CardContent>
           </Card>

@@ -6,8 +6,7 @@ import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } 
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EditableField } from "@/components/data-table/editable-field";
-import { RegistryFields } from "@/components/records/registry-fields";
+import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { PERSON } from "@/lib/fields/person";
 import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { formatInZone } from "@/lib/time";
@@ -158,17 +157,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
               <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
-              <EditableField
-                readOnly={!!refused.assign}
-                endpoint={endpoint}
-                field="assignedToId"
-                label="Assigned rep"
-                value={person.assignedToId ?? ""}
-                kind="select"
-                display={person.assignedTo ? (person.assignedTo.name ?? person.assignedTo.email) : undefined}
-                placeholder="Unassigned"
-                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
-              />
+              <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
               <div className="sm:col-span-2">
                 <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
