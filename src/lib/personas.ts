@@ -25,6 +25,11 @@ export type PersonaFlags = {
   isNonOps: boolean;
 };
 
+/** Just the persona flags of a profile (a TitleProfile also carries the seniority), to store on a person. */
+export function personaFlags({ isExecOps, isOps, isProc, isSales, isTech, isNonOps }: PersonaFlags): PersonaFlags {
+  return { isExecOps, isOps, isProc, isSales, isTech, isNonOps };
+}
+
 const SENIORITIES = ["C-Suite", "VP", "Director", "Manager", "Individual Contributor"] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
