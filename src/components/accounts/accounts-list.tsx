@@ -13,6 +13,7 @@ import { AssigneeFilter, BulkAssign, ENGAGEMENT_PARAMS, EngagementCell, Engageme
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import type { ListPage } from "@/lib/list-params";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 
@@ -69,14 +70,9 @@ function accountColumns(timeZone: string): ColumnDef<AccountRow, unknown>[] {
   ] as ColumnDef<AccountRow, unknown>[];
 }
 
-export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, industries, team, views, timeZone }: {
+export function AccountsList({ eventId, list, industries, team, views, timeZone }: {
   eventId: string;
-  rows: AccountRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  list: ListPage<AccountRow>;
   industries: string[];
   team: Teammate[];
   views: { id: string; name: string; query: string }[];
@@ -134,13 +130,8 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
   return (
     <ListScreen
       url={url}
-      rows={rows}
+      list={list}
       columns={columns}
-      total={total}
-      page={page}
-      pageSize={pageSize}
-      sort={sort}
-      dir={dir}
       filters={filters}
       moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}

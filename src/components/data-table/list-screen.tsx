@@ -13,6 +13,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+import type { ListPage } from "@/lib/list-params";
 
 type Url = ReturnType<typeof useListUrl>;
 
@@ -35,15 +36,10 @@ export type BulkContext = {
  * pagination, all driven by the URL (useListUrl). The two lists only declare their columns,
  * filters and bulk actions.
  */
-export function ListScreen<T extends { id: string }>({ url, rows, columns, total, page, pageSize, sort, dir, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
+export function ListScreen<T extends { id: string }>({ url, list, columns, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
   url: Url;
-  rows: T[];
+  list: ListPage<T>;
   columns: ColumnDef<T, unknown>[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
   filters: ReactNode;
   /** Shown on wider screens; on a phone behind "More filters", so the list starts on the first screen. */
   moreFilters?: ReactNode;
@@ -54,6 +50,7 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
   rowLabel: (row: T) => string;
   testId: string;
 }) {
+  const { rows, total, page, pageSize, sort, dir } = list;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);

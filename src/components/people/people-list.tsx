@@ -14,6 +14,7 @@ import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import type { PersonaFlags } from "@/lib/personas";
+import type { ListPage } from "@/lib/list-params";
 
 export type PersonRow = Engagement & PersonaFlags & {
   id: string;
@@ -78,13 +79,8 @@ function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
   ] as ColumnDef<PersonRow, unknown>[];
 }
 
-export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views, accountFilter, extraBulkActions = [], timeZone }: {
-  rows: PersonRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+export function PeopleList({ list, team, views, accountFilter, extraBulkActions = [], timeZone }: {
+  list: ListPage<PersonRow>;
   team: Teammate[];
   views: { id: string; name: string; query: string }[];
   accountFilter: { id: string; name: string } | null;
@@ -133,13 +129,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
   return (
     <ListScreen
       url={url}
-      rows={rows}
+      list={list}
       columns={columns}
-      total={total}
-      page={page}
-      pageSize={pageSize}
-      sort={sort}
-      dir={dir}
       filters={filters}
       moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}

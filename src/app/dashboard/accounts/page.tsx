@@ -7,7 +7,7 @@ import { ListError } from "@/components/data-table/list-error";
 import { NoEvent } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
-import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
@@ -38,12 +38,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       />
       <AccountsList
         eventId={event.id}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
-        total={list.total}
-        page={list.page}
-        pageSize={list.pageSize}
-        sort={query.sort}
-        dir={query.dir}
+        list={listPage(list, query)}
         industries={options.industries}
         team={options.team}
         views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}

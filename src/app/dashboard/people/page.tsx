@@ -10,7 +10,7 @@ import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
-import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -37,13 +37,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       />
       <PeopleListWithEnroll
         sequences={sequences}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
+        list={listPage(list, query)}
         timeZone={viewerTimeZone}
-        total={list.total}
-        page={list.page}
-        pageSize={list.pageSize}
-        sort={query.sort}
-        dir={query.dir}
         team={options.team}
         views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}
         accountFilter={account ? { id: account.id, name: account.name } : null}
