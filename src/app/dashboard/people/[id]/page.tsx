@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { readClaims } from "@/lib/claims";
 import { ClaimSource } from "@/components/research/claim-source";
 import Link from "next/link";
-import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
+import { Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -32,6 +32,7 @@ import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -65,9 +66,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   return (
     <div className="grid gap-6">
       <div className="grid gap-3">
-        <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-          <ArrowLeft className="size-4" aria-hidden /> People
-        </Link>
+        <BackLink href="/dashboard/people">People</BackLink>
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="flex min-w-0 items-start gap-4">
             <Avatar className="size-14">
@@ -261,9 +260,7 @@ function nextScheduled<T extends { status: string; scheduledAt: Date }>(meetings
 function ErasedPerson({ erasedAt, timeZone }: { erasedAt: Date | string; timeZone: string }) {
   return (
     <div className="grid gap-4">
-      <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden /> People
-      </Link>
+      <BackLink href="/dashboard/people">People</BackLink>
       <Card data-testid="erased-person">
         <CardHeader>
           <CardTitle>This person was erased</CardTitle>
