@@ -14,7 +14,7 @@ import { defineRecord, idString, optionalText } from "@/lib/fields/define";
  * not what to store) and the rule that an off-site meeting needs an address (two fields). The
  * status and check-in move through their own actions (check in, complete, no-show, cancel).
  */
-export const MEETING_LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
+const MEETING_LOCATION_TYPES = ["BOOTH", "MEETING_ROOM", "OFFSITE", "VIRTUAL"] as const;
 
 /**
  * A start time is either an instant with an offset ("2026-12-14T17:30:00Z") or a wall-clock time

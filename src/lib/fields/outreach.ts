@@ -13,7 +13,7 @@ import { defineRecord, idString } from "@/lib/fields/define";
  * the person, the rep and the send path.
  */
 export const OUTREACH_CHANNELS = ["EMAIL", "LINKEDIN", "CALL"] as const;
-export const OUTREACH_STATUSES = ["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED", "INTERRUPTED"] as const;
+const OUTREACH_STATUSES = ["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED", "INTERRUPTED"] as const;
 const WRITERS = ["manual", "template", "ai"] as const;
 // Ids the outreach API has always taken without a lower bound ("" is no template, no campaign).
 const loose = z.string().max(64);
