@@ -10,6 +10,10 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one worker per core minus one — a single worker on the 2-core CI machine.
+    // Most integration time is spent waiting on PostgreSQL, servers and child processes, so two
+    // files at a time use the cores better (VITEST_MAX_WORKERS overrides, e.g. 1 to debug).
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     coverage: {
       provider: "v8",
       include: ["src/server/**", "src/lib/**"],
@@ -30,6 +34,10 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // Unit tests have no database: a module that validates the environment gets an address
+          // nothing listens on (a test that reaches for the database fails at once, and no unit
+          // test depends on the integration project's database being set up in the same run).
+          env: { DATABASE_URL: "postgresql://unit@127.0.0.1:1/unit-tests-have-no-database" },
         },
       },
       {
@@ -42,8 +50,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/helpers/test-db.ts"],
           setupFiles: ["tests/helpers/integration-setup.ts"],
-          // One real database: files run one after another.
-          fileParallelism: false,
+          // Files run in parallel, each worker on its own copy of the migrated database
+          // (tests/helpers/test-db.ts, integration-setup.ts).
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -27,6 +27,7 @@ export interface EventTargets {
 
 export const SCALE_TARGETS: Readonly<Record<SeedScale, EventTargets>> = {
   demo: { accounts: 150, people: 600, outreach: 900, activities: 2000, enrollments: 60 },
+  medium: { accounts: 1000, people: 5000, outreach: 20000, activities: 40000, enrollments: 400 },
   large: { accounts: 5000, people: 25000, outreach: 100000, activities: 200000, enrollments: 2000 },
 };
 

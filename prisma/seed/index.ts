@@ -3,7 +3,7 @@
  * DEMO_TEAM. Generation is pure (generate.ts); this module only writes.
  *
  * - "demo" scale (~6k rows) goes through Prisma createMany in one transaction.
- * - "large" scale (~600k rows) goes through set-based SQL (write-sql.ts) in one transaction,
+ * - "medium" and "large" scale (~600k rows) go through set-based SQL (write-sql.ts) in one transaction,
  *   then ANALYZE. By default the SQL runs on the PrismaClient you pass ($executeRawUnsafe), so
  *   no second connection string is needed; pass `databaseUrl` to use a dedicated `pg` client.
  *
@@ -16,7 +16,8 @@ import type { PrismaClient } from "../../src/generated/prisma/client";
 import { generateDataset, DEFAULT_SEED } from "./generate";
 import { countDataset, TABLE_ORDER, type SeedCounts, type SeedScale } from "./types";
 import { writeWithPrisma } from "./write-prisma";
-import { analyzeTables, writeWithSql, type SqlRunner, type TableTiming } from "./write-sql";
+import { analyzeTables, withIndexesRebuilt, writeWithSql, type SqlRunner, type TableTiming } from "./write-sql";
+import { replicateEvent } from "./replicate";
 
 export { generateDataset, SCALE_TARGETS, PAST_EVENT_TARGETS, DEFAULT_SEED } from "./generate";
 export type { GenerateOptions, GeneratedSeed, EventTargets } from "./generate";
@@ -33,6 +34,11 @@ export interface SeedOptions {
   seed?: number;
   /** Large scale only: write through a dedicated pg client on this URL instead of `prisma`. */
   databaseUrl?: string;
+  /**
+   * SQL writer only: hold the main event's data this many times (1–10; the benchmark's xl set is
+   * the large one × 10), copied in the database after the write (replicate.ts). Default 1.
+   */
+  times?: number;
   /** Progress lines (table timings); silent by default. */
   log?: (line: string) => void;
 }
@@ -69,7 +75,19 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
   log(`generated ${countRows(countDataset(data))} rows in ${ms(generated - started)}`);
 
   let analyzeMs = 0;
-  const writer = opts.scale === "large" ? "sql" : "prisma";
+  const writer = opts.scale === "demo" ? "prisma" : "sql";
+  const times = opts.times ?? 1;
+  if (times !== 1 && writer !== "sql") throw new Error("times > 1 needs the large scale (the SQL writer)");
+  const copiedRows = new Map<string, number>();
+  const write = (run: SqlRunner, onTable: (t: TableTiming) => void) =>
+    withIndexesRebuilt(run, TABLE_ORDER.map(([, table]) => table), async () => {
+      await writeWithSql(run, data, onTable);
+      // data.events[0] is the main event (generate.ts).
+      await replicateEvent(run, data.events[0]!.id, times, (t) => {
+        copiedRows.set(t.table, t.rows);
+        onTable({ ...t, table: `${t.table} (copies)` });
+      });
+    }, onTable);
   if (writer === "prisma") {
     await writeWithPrisma(prisma, data);
   } else {
@@ -78,7 +96,7 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
       analyzeMs = await withPgClient(opts.databaseUrl, async (run) => {
         await run.execute("BEGIN", []);
         try {
-          await writeWithSql(run, data, onTable);
+          await write(run, onTable);
           await run.execute("COMMIT", []);
         } catch (error) {
           await run.execute("ROLLBACK", []).catch(() => {});
@@ -87,7 +105,7 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
         return timeIt(() => analyzeTables(run));
       });
     } else {
-      await prisma.$transaction((tx) => writeWithSql(prismaRunner(tx), data, onTable), {
+      await prisma.$transaction((tx) => write(prismaRunner(tx), onTable), {
         maxWait: 30_000,
         timeout: 15 * 60_000,
       });
@@ -98,6 +116,7 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
   log(`show results: ${results.costs} cost lines, ${results.opportunities} opportunities`);
   const written = performance.now();
   const counts = countDataset(data);
+  for (const [key, table] of TABLE_ORDER) counts[key] += copiedRows.get(table) ?? 0;
   return {
     scale: opts.scale,
     seed,

@@ -28,7 +28,8 @@ export interface JsonObject {
   [key: string]: Json;
 }
 
-export type SeedScale = "demo" | "large";
+/** demo: the app's demo; large: the benchmark's dataset; medium: a fifth of large, for the quick CI benchmark. */
+export type SeedScale = "demo" | "medium" | "large";
 
 export interface UserRow {
   id: string;

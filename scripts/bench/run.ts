@@ -1,8 +1,16 @@
 /**
- * npm run bench [-- --only=services,export] [--skip=lighthouse] [--reuse] [--quick] [--no-write] [--ci]
+ * npm run bench [-- --only=services,export] [--skip=lighthouse] [--reuse] [--quick] [--no-write] [--ci] [--scale=large|xl|medium|both]
  *
- * --ci is the quick benchmark the test command runs in CI (scripts/test.ts): the services case
- * unless --only says otherwise, --quick, nothing written; ratio budgets (service ÷ raw SQL) are
+ * --scale picks the dataset: large (default; 5,000 accounts … 200,000 activities, in .data/bench,
+ * results in bench/results.json), xl (ten times that, in .data/bench-xl, results in
+ * bench/results.xl.json) or medium (a fifth of large, --ci's default). --scale=both runs the same cases at both sizes, one child process
+ * each (the services bind their database when they load), then prints the growth table and
+ * fails when a list or detail is more than 1.5× slower at xl (lib/growth.ts). Any single-size
+ * run prints the growth table too when the other size has results.
+ *
+ * --ci is the quick benchmark for CI: the services case unless --only says otherwise, on the
+ * medium dataset (a fifth of large, seeded in seconds; --scale overrides), --quick, nothing
+ * written; ratio budgets (service ÷ raw SQL) and the raw baselines' same-ids check are
  * enforced as they are and absolute budgets at 3× (÷3 for throughput) to absorb a shared
  * runner's noise, so a real regression still fails the build. The table says which is which.
  *
@@ -13,11 +21,15 @@
  * sequence run) last, so every read sees the seeded dataset. Exits 1 when a budget is missed,
  * after writing the results.
  */
+import { execFileSync, spawnSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { DEMO_EVENT_SLUG } from "../../src/lib/demo-team";
 import { runBenchCleanups } from "./lib/cleanup";
-import { prepareBenchDatabase } from "./lib/database";
-import { budgetPasses, ciBudget, machineFacts, readPrevious, renderTable, writeReport, type BenchReport } from "./lib/report";
+import { BENCH_SCALES, prepareBenchDatabase, type BenchScale } from "./lib/database";
+import { budgetPasses, ciBudget, machineFacts, readPrevious, renderTable, resultsFile, writeReport, type BenchReport } from "./lib/report";
+import { growthMisses, growthRows, renderGrowth } from "./lib/growth";
 import type { BenchCase, BenchContext, BenchResult } from "./lib/types";
 
 const CASES = ["services", "export", "http", "lighthouse", "import", "sequences", "booth-sync"] as const;
@@ -29,11 +41,15 @@ interface Args {
   quick: boolean;
   write: boolean;
   ci: boolean;
+  scale: BenchScale | "both";
+  /** Where to write the results (default: the scale's file); how --scale=both collects --no-write runs. */
+  out: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { only: new Set(CASES), reuse: false, quick: false, write: true, ci: false };
+  const args: Args = { only: new Set(CASES), reuse: false, quick: false, write: true, ci: false, scale: "large", out: null };
   let onlyGiven = false;
+  let scaleGiven = false;
   const names = (list: string) => {
     const parsed = list.split(",").map((s) => s.trim()).filter(Boolean);
     for (const n of parsed) if (!CASES.includes(n as CaseName)) throw new Error(`unknown case "${n}" (cases: ${CASES.join(", ")})`);
@@ -46,6 +62,11 @@ function parseArgs(argv: readonly string[]): Args {
       onlyGiven = true;
     } else if (flag === "--ci") args.ci = true;
     else if (flag === "--skip" && value) for (const n of names(value)) args.only.delete(n);
+    else if (flag === "--scale" && value) {
+      if (value !== "both" && !BENCH_SCALES.includes(value as BenchScale)) throw new Error(`unknown scale "${value}" (scales: ${BENCH_SCALES.join(", ")}, both)`);
+      args.scale = value as BenchScale | "both";
+      scaleGiven = true;
+    } else if (flag === "--out" && value) args.out = path.resolve(value);
     else if (flag === "--reuse") args.reuse = true;
     else if (flag === "--quick") args.quick = true;
     else if (flag === "--no-write") args.write = false;
@@ -53,10 +74,49 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if (args.ci) {
     if (!onlyGiven) args.only = new Set(["services"]);
+    if (!scaleGiven) args.scale = "medium";
     args.quick = true;
     args.write = false;
   }
   return args;
+}
+
+function currentCommit(): string | undefined {
+  try {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The growth table when both sizes have results; returns the number of limits missed. */
+function printGrowth(large: BenchReport | null, xl: BenchReport | null): number {
+  if (!large || !xl) return 0;
+  const rows = growthRows(large, xl);
+  if (rows.length === 0) return 0;
+  console.log(`\n${renderGrowth(large, xl, rows)}`);
+  const misses = growthMisses(rows);
+  console.log(`\n${rows.filter((r) => r.limit).length - misses.length}/${rows.filter((r) => r.limit).length} growth limits met${misses.length ? ` — missed: ${misses.map((r) => r.id).join(", ")}` : ""}`);
+  return misses.length;
+}
+
+/** --scale=both: each size in its own process (same arguments), then the growth table. */
+function runBothScales(argv: readonly string[], args: Args): number {
+  const rest = argv.filter((a) => !a.startsWith("--scale") && !a.startsWith("--out"));
+  const files = {
+    large: args.write ? resultsFile("large") : path.join(os.tmpdir(), `eventops-bench-large-${process.pid}.json`),
+    xl: args.write ? resultsFile("xl") : path.join(os.tmpdir(), `eventops-bench-xl-${process.pid}.json`),
+  };
+  let failed = 0;
+  for (const scale of ["large", "xl"] as const) {
+    log(`--scale=both: the ${scale} dataset…`);
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...rest, `--scale=${scale}`, `--out=${files[scale]}`], { stdio: "inherit" });
+    if (child.status !== 0) failed++;
+  }
+  const misses = printGrowth(readPrevious(files.large), readPrevious(files.xl));
+  return failed || misses ? 1 : 0;
 }
 
 async function loadCase(name: CaseName): Promise<BenchCase> {
@@ -70,8 +130,11 @@ function log(message: string) {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.scale === "both") return runBothScales(process.argv.slice(2), args);
+  const scale = args.scale;
   const startedAt = new Date();
-  const db = await prepareBenchDatabase({ reuse: args.reuse, log });
+  const loadAtStart = os.loadavg()[0]!;
+  const db = await prepareBenchDatabase({ reuse: args.reuse, scale, log });
   // Services read configuration lazily from process.env, so this must happen before they load.
   Object.assign(process.env, {
     DATABASE_URL: db.url,
@@ -121,7 +184,8 @@ async function main(): Promise<number> {
     await db.server.stop();
   }
 
-  const previous = readPrevious();
+  const file = args.out ?? resultsFile(scale);
+  const previous = readPrevious(file);
   if (args.ci) for (const r of results) r.budgets = r.budgets.map(ciBudget);
   const failed: string[] = [];
   let budgets = 0;
@@ -134,8 +198,12 @@ async function main(): Promise<number> {
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
+    commit: currentCommit(),
+    args: process.argv.slice(2),
+    scale,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
     machine: machineFacts(),
-    dataset: db.seed ? { ...db.seed.counts } : null,
+    dataset: db.counts,
     cases: [...args.only],
     results,
     summary: { budgets, passed: budgets - failed.length, failed },
@@ -143,10 +211,13 @@ async function main(): Promise<number> {
   console.log(renderTable(results, previous));
   if (args.ci) console.log("\nCI quick benchmark: ratio budgets as they are; absolute budgets at 3× (÷3 for throughput) for a shared runner's noise.");
   console.log(`\n${budgets - failed.length}/${budgets} budgets met${failed.length ? ` — missed: ${failed.join(", ")}` : ""}`);
-  if (args.write) {
-    writeReport(report);
-    log("wrote bench/results.json");
+  if (args.write || args.out) {
+    writeReport(report, file);
+    log(`wrote ${path.relative(process.cwd(), file)}`);
   }
+  // A single-size run shows its growth against the other size's last results (--scale=both prints it once, at the end).
+  if (!args.out) printGrowth(scale === "large" ? report : readPrevious(resultsFile("large")), scale === "xl" ? report : readPrevious(resultsFile("xl")));
+  console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${report.loadAverage!.end.toFixed(1)} at the end (${os.cpus().length} cores)`);
   return failed.length ? 1 : 0;
 }
 

@@ -15,7 +15,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const startScript: string = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
 const withDbOptions = startScript.slice(startScript.indexOf("scripts/db/with-db.ts") + "scripts/db/with-db.ts".length, startScript.indexOf(" -- ")).trim().split(/\s+/);
 
-const server = new URL(inject("databaseUrl"));
+// The server's maintenance database: never the template itself (copying it needs it unconnected).
+const server = Object.assign(new URL(inject("templateDatabaseUrl")), { pathname: "/postgres" });
 const databaseName = `eventops_start_${randomBytes(4).toString("hex")}`;
 const databaseUrl = Object.assign(new URL(server), { pathname: `/${databaseName}` }).toString();
 

@@ -5,11 +5,12 @@
  * column in the record's registry file (docs/ARCHITECTURE.md, "Adding a field").
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../helpers/test-db";
 import { RECORDS } from "@/lib/fields";
 import type { FieldSpec } from "@/lib/fields/define";
 
-const client = new pg.Client({ connectionString: inject("databaseUrl") });
+const client = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => client.connect());
 afterAll(() => client.end());
 

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../helpers/test-db";
 import { z, type ZodType } from "zod";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -83,7 +84,7 @@ beforeAll(async () => {
   process.env.SENDGRID_WEBHOOK_PUBLIC_KEY = generateKeyPairSync("ec", { namedCurve: "prime256v1" }).publicKey.export({ format: "der", type: "spki" }).toString("base64");
   process.env.INBOUND_PARSE_SECRET = INBOUND_SECRET;
   fixture = await seedFuzzFixture();
-  db = await TestDatabase.connect(inject("databaseUrl"));
+  db = await TestDatabase.connect(testDatabaseUrl());
   await db.snapshot();
   await db.watch();
   seeded = await db.fingerprint();

@@ -8,10 +8,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../helpers/test-db";
 import { applyMigrations, diffMigrationsToSchema, isEmptyDiff } from "../../prisma/tooling/schema-engine";
 
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 // The diff replays every migration on a shadow database: seconds, not milliseconds.
 const ENGINE_TIMEOUT = 60_000;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
@@ -15,6 +15,12 @@ const boom = route({}, () => {
 });
 const typed = route({}, () => {
   throw new AppError("conflict", "Already done");
+});
+
+// Routes act on an event (the wrapper answers 404 "no event" without one): this file brings its
+// own rather than relying on one another file left in the database.
+beforeAll(async () => {
+  await createEvent();
 });
 
 describe("route wrapper", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { percentile, summarize } from "../../scripts/bench/lib/measure";
 import { budgetPasses, ciBudget, renderTable } from "../../scripts/bench/lib/report";
+import { growthMisses, growthRows, renderGrowth } from "../../scripts/bench/lib/growth";
+import type { BenchReport } from "../../scripts/bench/lib/report";
 import type { BenchResult } from "../../scripts/bench/lib/types";
+
+function report(results: BenchResult[]): BenchReport {
+  return { startedAt: "2026-12-05T22:00:00Z", finishedAt: "", machine: { cpus: 2, cpuModel: "", memoryGb: 1, node: "", platform: "" }, dataset: null, cases: [], results, summary: { budgets: 0, passed: 0, failed: [] } };
+}
 
 describe("benchmark statistics", () => {
   it("nearest-rank percentiles", () => {
@@ -28,6 +34,35 @@ describe("benchmark statistics", () => {
     expect(ciBudget({ metric: "p95Ms", max: 50 })).toEqual({ metric: "p95Ms", max: 150 });
     expect(ciBudget({ metric: "rps", min: 400 })).toEqual({ metric: "rps", min: 400 / 3 });
     expect(ciBudget({ metric: "errors", max: 0 })).toEqual({ metric: "errors", max: 0 });
+    // The raw baselines' same-result check is a correctness check: never relaxed.
+    expect(ciBudget({ metric: "sameIds", min: 1 })).toEqual({ metric: "sameIds", min: 1 });
+  });
+
+  it("the growth table: lists and details may be at most 1.5× slower at xl; aggregates are shown without a limit", () => {
+    const result = (id: string, metrics: Record<string, number>): BenchResult => ({ id, group: id.split(".")[0]!, label: id, metrics, budgets: [] });
+    const large = report([
+      result("service.people-list", { p50Ms: 4, p95Ms: 8, rawP50Ms: 2 }),
+      result("service.person-detail", { p50Ms: 3, p95Ms: 5 }),
+      result("service.dashboard-stats", { p50Ms: 60, p95Ms: 70 }),
+      result("http.api.accounts", { rps: 400, p50Ms: 20, p95Ms: 30 }),
+      result("export.csv", { rowsPerSec: 60_000 }),
+    ]);
+    const xl = report([
+      result("service.people-list", { p50Ms: 8, p95Ms: 9, rawP50Ms: 7 }),
+      result("service.person-detail", { p50Ms: 3.3, p95Ms: 6 }),
+      result("service.dashboard-stats", { p50Ms: 600, p95Ms: 700 }),
+      result("http.api.accounts", { rps: 200, p50Ms: 25, p95Ms: 60 }),
+    ]);
+    const rows = growthRows(large, xl);
+    expect(rows.find((r) => r.id === "service.people-list" && r.metric === "p50Ms")).toMatchObject({ large: 4, xl: 8, growth: 2, limit: 1.5 });
+    // Throughput grows the other way: half the requests per second is 2× slower.
+    expect(rows.find((r) => r.id === "http.api.accounts" && r.metric === "rps")).toMatchObject({ growth: 2 });
+    expect(rows.find((r) => r.id === "service.dashboard-stats" && r.metric === "p50Ms")?.limit).toBeUndefined();
+    expect(rows.some((r) => r.id.startsWith("export."))).toBe(false);
+    expect(growthMisses(rows).map((r) => r.id)).toEqual(["service.people-list"]);
+    const table = renderGrowth(large, xl, rows);
+    expect(table).toMatch(/service\.people-list\s+p50Ms\s+4\.00\s+8\.00\s+×2\.00\s+≤ ×1\.5\s+MISS/);
+    expect(table).toMatch(/service\.person-detail\s+p50Ms\s+3\.00\s+3\.30\s+×1\.10\s+≤ ×1\.5\s+pass/);
   });
 
   it("the table marks misses and shows the previous figure", () => {

@@ -34,21 +34,42 @@ interface Operation {
   budgets: Budget[];
   service: (i: number) => Promise<unknown>;
   raw?: (i: number) => Promise<unknown>;
+  /** The ids a result shows, in order, for service and raw alike: they must be equal for every input before either is timed. */
+  ids?: { service: (result: never) => string[]; raw: (result: never) => string[] };
   /** Aggregates are slower: fewer iterations. */
   heavy?: boolean;
 }
 
 const RATIO: Budget = { metric: "ratio", max: 2.0 };
+/** 1 when the service and its raw baseline returned the same ids in the same order for every input checked. */
+const SAME_IDS: Budget = { metric: "sameIds", min: 1 };
+
+type WithId = { id: string };
+const idsOf = (rows: readonly WithId[] | null | undefined) => (rows ?? []).map((r) => r.id);
+const listIds = { service: (r: { items: WithId[] }) => idsOf(r.items), raw: (r: { items: WithId[] }) => idsOf(r.items) };
+type AccountDetailIds = { account: WithId; people: WithId[]; outreach: WithId[]; meetings: WithId[]; activities: WithId[]; insights: WithId[] };
+const accountDetailIds = (r: AccountDetailIds) => [r.account.id, ...[r.people, r.outreach, r.meetings, r.activities, r.insights].flatMap((list) => ["|", ...idsOf(list)])];
+type PersonDetailIds = { outreach: WithId[]; meetings: WithId[]; enrollments: WithId[]; activities: WithId[]; colleagues: WithId[] };
+const personDetailIds = (r: PersonDetailIds, person: WithId, insights: WithId[]) =>
+  [person.id, ...[insights, r.outreach, r.meetings, r.enrollments, r.activities, r.colleagues].flatMap((list) => ["|", ...idsOf(list)])];
 const PAGES = 10;
 const SEARCH_TERMS = ["log", "freight", "cold", "supply", "trans", "port", "ware", "fleet", "mar", "dist"];
 // Global search: prefixes, whole names, one-letter typos, an email and a domain fragment.
 const GLOBAL_TERMS = ["nor", "logistics", "Fregiht", "colld chain", "dana", "@gmail", ".com", "harbor", "Suply", "yard"];
 
 async function operations(ctx: BenchContext): Promise<Operation[]> {
-  const pageOf = (i: number) => (i % PAGES) + 1;
-  const listQuery = (i: number) =>
-    listAccountsQuery.parse({ eventId: ctx.eventId, tier: "A,B", status: "PROSPECTING,ENGAGED", sort: "icpScore", dir: "desc", page: String(pageOf(i)), pageSize: "50" });
-  const peopleQuery = (i: number) => listPeopleQuery.parse({ eventId: ctx.eventId, sort: "icpScore", dir: "desc", page: String(pageOf(i)), pageSize: "50" });
+  const listQueryOn = (page: number) =>
+    listAccountsQuery.parse({ eventId: ctx.eventId, tier: "A,B", status: "PROSPECTING,ENGAGED", sort: "icpScore", dir: "desc", page: String(page), pageSize: "50" });
+  const peopleQueryOn = (page: number) => listPeopleQuery.parse({ eventId: ctx.eventId, sort: "icpScore", dir: "desc", page: String(page), pageSize: "50" });
+  // Pages 1–10, or as many as the dataset has (the medium set has fewer filtered accounts): an
+  // empty page past the end would measure nothing.
+  const pagesOf = (total: number) => Math.max(1, Math.min(PAGES, Math.ceil(total / 50)));
+  const accountPages = pagesOf((await listAccounts(listQueryOn(1), ctx.admin)).total);
+  const peoplePages = pagesOf((await listPeople(peopleQueryOn(1), ctx.admin)).total);
+  const accountPage = (i: number) => (i % accountPages) + 1;
+  const peoplePage = (i: number) => (i % peoplePages) + 1;
+  const listQuery = (i: number) => listQueryOn(accountPage(i));
+  const peopleQuery = (i: number) => peopleQueryOn(peoplePage(i));
   // The 200 accounts with the highest ICP (the ones reps open) and the 200 people with the most history.
   const accountIds = await sampleIds(ctx, `SELECT a.id FROM target_accounts a WHERE a."eventId" = $1 ORDER BY a."icpScore" DESC NULLS LAST, a.id LIMIT $2`, 200);
   const personIds = await sampleIds(
@@ -60,28 +81,35 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
   const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] } });
   return [
     {
-      id: "service.accounts-list", label: "accounts list (tier A+B, 2 statuses, ICP sort, page 1–10 of 50)", budgets: [{ metric: "p95Ms", max: 50 }, RATIO],
+      id: "service.accounts-list", label: `accounts list (tier A+B, 2 statuses, ICP sort, page 1–${accountPages} of 50)`, budgets: [{ metric: "p95Ms", max: 50 }, RATIO, SAME_IDS],
       service: (i) => listAccounts(listQuery(i), ctx.admin),
-      raw: (i) => RAW.accountsList(ctx.pg, ctx.eventId, pageOf(i), 50),
+      raw: (i) => RAW.accountsList(ctx.pg, ctx.eventId, accountPage(i), 50),
+      ids: listIds,
     },
     {
       id: "service.accounts-search", label: "accounts search (q=…, name sort)", budgets: [{ metric: "p95Ms", max: 50 }],
       service: (i) => listAccounts(listAccountsQuery.parse({ eventId: ctx.eventId, q: SEARCH_TERMS[i % SEARCH_TERMS.length], sort: "name", dir: "asc" }), ctx.admin),
     },
     {
-      id: "service.account-detail", label: "account detail (200 top accounts)", budgets: [RATIO],
+      id: "service.account-detail", label: "account detail (200 top accounts)", budgets: [RATIO, SAME_IDS],
       service: (i) => getAccountDetail(accountIds[i % accountIds.length], ctx.admin),
       raw: (i) => RAW.accountDetail(ctx.pg, accountIds[i % accountIds.length]),
+      ids: { service: accountDetailIds, raw: accountDetailIds },
     },
     {
-      id: "service.people-list", label: "people list (ICP sort, page 1–10 of 50)", budgets: [RATIO],
+      id: "service.people-list", label: `people list (ICP sort, page 1–${peoplePages} of 50)`, budgets: [RATIO, SAME_IDS],
       service: (i) => listPeople(peopleQuery(i), ctx.admin),
-      raw: (i) => RAW.peopleList(ctx.pg, ctx.eventId, pageOf(i), 50),
+      raw: (i) => RAW.peopleList(ctx.pg, ctx.eventId, peoplePage(i), 50),
+      ids: listIds,
     },
     {
-      id: "service.person-detail", label: "person detail (200 people with the most outreach)", budgets: [{ metric: "p95Ms", max: 30 }, RATIO],
+      id: "service.person-detail", label: "person detail (200 people with the most outreach)", budgets: [{ metric: "p95Ms", max: 30 }, RATIO, SAME_IDS],
       service: (i) => getPersonDetail(personIds[i % personIds.length], ctx.admin),
       raw: (i) => RAW.personDetail(ctx.pg, personIds[i % personIds.length]),
+      ids: {
+        service: (r: PersonDetailIds & { person: WithId & { insights: WithId[] } }) => personDetailIds(r, r.person, r.person.insights),
+        raw: (r: PersonDetailIds & { person: WithId; insights: WithId[] }) => personDetailIds(r, r.person, r.insights),
+      },
     },
     {
       id: "service.dashboard-stats", label: "dashboard stats (metrics + recent feed)", budgets: [{ metric: "p95Ms", max: 100 }, RATIO], heavy: true,
@@ -107,6 +135,27 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
   ];
 }
 
+/** Inputs compared per operation: every list page (PAGES) and as many detail records. */
+const SAME_IDS_INPUTS = 20;
+
+/** Runs service and raw once per input and compares the ids they return, in order. */
+async function sameIds(op: Operation, inputs: number, log: (line: string) => void): Promise<boolean> {
+  const ids = op.ids as { service: (r: unknown) => string[]; raw: (r: unknown) => string[] };
+  let compared = 0;
+  for (let i = 0; i < inputs; i++) {
+    const [service, raw] = [ids.service(await op.service(i)), ids.raw(await op.raw!(i))];
+    compared += service.length;
+    if (service.join(",") !== raw.join(",")) {
+      const at = service.findIndex((id, n) => id !== raw[n]);
+      log(`  ${op.id}: the raw baseline does not return what the service does (input ${i}, ${service.length} vs ${raw.length} ids, first difference at ${at}: ${service[at]} vs ${raw[at]})`);
+      return false;
+    }
+  }
+  // Two empty answers agree about nothing.
+  if (compared === 0) log(`  ${op.id}: no ids to compare (empty results)`);
+  return compared > 0;
+}
+
 export const benchCase: BenchCase = {
   name: "services",
   mutates: false,
@@ -119,9 +168,12 @@ export const benchCase: BenchCase = {
       const opts = op.heavy
         ? { warmup: ctx.quick ? 3 : 10, iterations: ctx.quick ? 20 : 100 }
         : { warmup: ctx.quick ? 5 : 20, iterations: ctx.quick ? 30 : 200 };
+      const same = op.raw && op.ids ? await sameIds(op, SAME_IDS_INPUTS, ctx.log) : undefined;
       // Service and raw SQL alternate call by call so that a noisy moment hurts both alike.
       const [service, raw] = op.raw ? await measurePair(op.service, op.raw, opts) : [await measure(op.service, opts), undefined];
-      results.push({ id: op.id, group: "service", label: op.label, metrics: latencyMetrics(service, raw), budgets: op.budgets });
+      const metrics = latencyMetrics(service, raw);
+      if (same !== undefined) metrics.sameIds = same ? 1 : 0;
+      results.push({ id: op.id, group: "service", label: op.label, metrics, budgets: op.budgets });
       ctx.log(`  ${op.label}: p50 ${service.p50} ms, p95 ${service.p95} ms${raw ? `, raw p50 ${raw.p50} ms → ×${round(service.p50 / raw.p50)}` : ""}`);
     }
     return results;

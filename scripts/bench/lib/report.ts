@@ -5,9 +5,20 @@ import type { BenchResult, Budget } from "./types";
 
 export const RESULTS_FILE = path.resolve(import.meta.dirname, "../../../bench/results.json");
 
+/** Where a run at each dataset size writes its results (large keeps the historical name). */
+export function resultsFile(scale: "medium" | "large" | "xl"): string {
+  return scale === "large" ? RESULTS_FILE : RESULTS_FILE.replace(/\.json$/, `.${scale}.json`);
+}
+
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
+  /** The commit measured (with "+dirty" when the work tree had changes) and the arguments. */
+  commit?: string;
+  args?: string[];
+  scale?: "medium" | "large" | "xl";
+  /** 1-minute load average when the run started and ended: a shared machine's figures are read against it. */
+  loadAverage?: { start: number; end: number };
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   dataset: Record<string, number> | null;
   cases: string[];
@@ -23,8 +34,8 @@ export function budgetPasses(result: BenchResult, budget: Budget): boolean | nul
   return true;
 }
 
-/** Metrics that compare two measurements of the same run (noise hits both): never relaxed. */
-const RATIO_METRICS = new Set(["ratio", "ratioP95", "ofFloor"]);
+/** Metrics that compare two measurements of the same run (noise hits both), and correctness checks: never relaxed. */
+const RATIO_METRICS = new Set(["ratio", "ratioP95", "ofFloor", "sameIds"]);
 
 /**
  * A budget as the CI quick benchmark checks it: ratios unchanged, absolute limits at 3× (a time

@@ -220,7 +220,14 @@ async function summarize(eventId: string, db: DbTx): Promise<{ summary: ShowSumm
 
 function breakdown(rows: AccountRow[], keyOf: (r: AccountRow) => string, labelOf: (r: AccountRow) => string, order: (a: PnlBreakdownRow, b: PnlBreakdownRow) => number): PnlBreakdownRow[] {
   const groups = new Map<string, AccountRow[]>();
-  for (const r of rows) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
+  // Appended in place: copying the group's array for every row was quadratic (at 50,000 accounts
+  // one P&L took over a minute of CPU; docs/PERFORMANCE.md, the xl dataset).
+  for (const r of rows) {
+    const key = keyOf(r);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
   return [...groups.entries()].map(([key, list]) => ({ key, label: labelOf(list[0]), ...tally(list) })).sort(order);
 }
 
