@@ -15,7 +15,7 @@
  * a reply is what a rep wants) and returns the top cells that have any engagement.
  */
 import { z } from "zod";
-import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/lib/calendar-range";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { eventScopeField } from "@/server/access/actor";

@@ -36,6 +36,8 @@ import { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS } from "@/lib/vocabulary";
 export { ACCOUNT_STATUSES,  TIERS };
 ;
 import type { AccountStatus, Tier } from "@/lib/vocabulary";
+import { rate } from "@/lib/rates";
+import type { OutreachRates } from "@/server/outreach/stats";
 
 export type MetricFilters = {
   tiers?: Tier[];
@@ -45,17 +47,8 @@ export type MetricFilters = {
   to?: Date;
 };
 
-type OutreachMetrics = {
-  sent: number;
-  drafts: number;
-  opened: number;
-  clicked: number;
-  replied: number;
-  bounced: number;
-  openRate: number;
-  clickRate: number;
-  replyRate: number;
-};
+/** The dashboard's outreach figures: the outreach page's rates (src/server/outreach/stats.ts), counted the same way. */
+type OutreachMetrics = Pick<OutreachRates, "sent" | "drafts" | "opened" | "clicked" | "replied" | "bounced" | "openRate" | "clickRate" | "replyRate">;
 
 type RepMetrics = { ownerId: string | null; name: string; sent: number; opened: number; replied: number; meetingsBooked: number; meetingsCompleted: number };
 
@@ -69,9 +62,6 @@ export type EventMetrics = {
 };
 
 /** Share as a fraction with 4 decimals (0.1234 = 12.34 %); 0 when nothing was sent. */
-export function rate(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
-}
 
 function accountFilter(alias: string, f: MetricFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
