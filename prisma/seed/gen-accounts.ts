@@ -27,7 +27,7 @@ import {
   type IndustryProfile,
 } from "./catalog";
 import { DAY_MS, HOUR_MS, MINUTE_MS, between, type EventContext } from "./context";
-import { TIER_BANDS, classifyTitle, type TierLetter, type TitleProfile } from "../../src/lib/personas";
+import { TIER_BANDS, classifyTitle, personaFlags, type TierLetter, type TitleProfile } from "../../src/lib/personas";
 import { WeightedPicker, type Rng } from "./random";
 import { domainFromName, emailLocalPart, normalizeName, slugify, type EmailPattern } from "./text";
 import type { AccountRow, DossierRow, InsightRow, Json, JsonObject, PersonRow } from "./types";
@@ -305,12 +305,7 @@ export function generatePeople(ctx: EventContext, accounts: AccountInfo[], total
         phone: rng.chance(0.62) ? `+1 (${home.areaCode}) 555-01${String(rng.int(0, 99)).padStart(2, "0")}` : null,
         linkedin: rng.chance(0.8) ? `https://www.linkedin.com/in/${ascii(firstName)}-${ascii(lastName)}-${rng.hex(6)}` : null,
         timeZone: home.timeZone,
-        isExecOps: profile.isExecOps,
-        isOps: profile.isOps,
-        isProc: profile.isProc,
-        isSales: profile.isSales,
-        isTech: profile.isTech,
-        isNonOps: profile.isNonOps,
+        ...personaFlags(profile),
         seniority: profile.seniority,
         icpScore: score,
         icpBreakdown: breakdown,

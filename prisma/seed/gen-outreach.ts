@@ -286,17 +286,7 @@ function buildMergeValues(person: PersonInfo, sender: UserRow, eventName: string
   };
 }
 
-interface Engagement {
-  deliveredAt: Date | null;
-  openedAt: Date | null;
-  clickedAt: Date | null;
-  repliedAt: Date | null;
-  bouncedAt: Date | null;
-  unsubscribedAt: Date | null;
-  openCount: number;
-  clickCount: number;
-  machineOpenCount: number;
-}
+type Engagement = Pick<OutreachRow, "deliveredAt" | "openedAt" | "clickedAt" | "repliedAt" | "bouncedAt" | "unsubscribedAt" | "openCount" | "clickCount" | "machineOpenCount">;
 
 function noEngagement(): Engagement {
   return {
@@ -527,15 +517,7 @@ function baseOutreach(ctx: EventContext, person: PersonInfo, owner: UserRow): Ou
     scheduledAt: null,
     queuedAt: null,
     sentAt: null,
-    deliveredAt: null,
-    openedAt: null,
-    clickedAt: null,
-    repliedAt: null,
-    bouncedAt: null,
-    unsubscribedAt: null,
-    openCount: 0,
-    clickCount: 0,
-    machineOpenCount: 0,
+    ...noEngagement(),
     attempts: 0,
     createdAt: ctx.asOf,
     updatedAt: ctx.asOf,

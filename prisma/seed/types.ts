@@ -8,6 +8,7 @@
  * columns (it wants Prisma.DbNull), and an absent key is NULL on both write paths.
  */
 import type { ActivityType } from "../../src/lib/vocabulary";
+import type { PersonaFlags } from "../../src/lib/personas";
 import type {
   AccountStatus,
   EnrollmentStatus,
@@ -97,7 +98,7 @@ export interface AccountRow {
   updatedAt: Date;
 }
 
-export interface PersonRow {
+export interface PersonRow extends PersonaFlags {
   id: string;
   eventId: string;
   accountId: string | null;
@@ -109,12 +110,6 @@ export interface PersonRow {
   phone: string | null;
   linkedin: string | null;
   timeZone: string;
-  isExecOps: boolean;
-  isOps: boolean;
-  isProc: boolean;
-  isSales: boolean;
-  isTech: boolean;
-  isNonOps: boolean;
   seniority: string;
   icpScore: number;
   icpBreakdown?: JsonObject;

@@ -34,3 +34,15 @@ export function parseListParams<T>(searchParams: SearchParams, schema: ZodType<T
     }),
   };
 }
+
+/** One page of a list as the list screens take it: the rows and where they stand (total, page, order). */
+export type ListPage<T> = { rows: T[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" };
+
+type Dated = { lastActivityAt: Date | null; lastTouchedAt: Date | null };
+type Iso<R> = Omit<R, keyof Dated> & { lastActivityAt: string | null; lastTouchedAt: string | null };
+
+/** A service's page of accounts or people as a list screen's page (its dates as ISO strings: the page crosses to the browser). */
+export function listPage<R extends Dated>(list: { items: R[]; total: number; page: number; pageSize: number }, order: { sort: string; dir: "asc" | "desc" }): ListPage<Iso<R>> {
+  const rows = list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }));
+  return { rows, total: list.total, page: list.page, pageSize: list.pageSize, sort: order.sort, dir: order.dir };
+}

@@ -91,7 +91,7 @@ export type RenderedMessage = { subject: string | null; message: string; missing
 
 /**
  * A subject and body rendered for one recipient. `fallbacks`: what empty fields without a pipe
- * fallback become — the seller's words (mergeFallbacks in src/server/outreach/drafts.ts).
+ * fallback become — the seller's words (mergeFallbacks in src/server/seller/profile.ts).
  */
 export function renderMessage(template: { subject: string | null; body: string }, context: MergeContext, fallbacks: Record<string, string>): RenderedMessage {
   const subject = renderTemplate(template.subject ?? "", context, fallbacks);

@@ -15,13 +15,19 @@
  */
 import type { Tier } from "./vocabulary";
 
-interface PersonaFlags {
+/** The six persona flags a person carries (columns of people). */
+export type PersonaFlags = {
   isExecOps: boolean;
   isOps: boolean;
   isProc: boolean;
   isSales: boolean;
   isTech: boolean;
   isNonOps: boolean;
+};
+
+/** Just the persona flags of a profile (a TitleProfile also carries the seniority), to store on a person. */
+export function personaFlags({ isExecOps, isOps, isProc, isSales, isTech, isNonOps }: PersonaFlags): PersonaFlags {
+  return { isExecOps, isOps, isProc, isSales, isTech, isNonOps };
 }
 
 const SENIORITIES = ["C-Suite", "VP", "Director", "Manager", "Individual Contributor"] as const;

@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { prisma } from "@/server/db";
 import { cronRoute } from "@/server/http/cron";
 import { resolveCurrentEvent } from "@/server/events/service";
-import { listRecentActivities, recordActivity } from "@/server/activity/service";
+import { recordActivity } from "@/server/activity/service";
+import { listRecentFeed } from "@/server/activity/feed";
 import { listOutbox } from "@/server/email/outbox";
 import { createEvent, createUser } from "../helpers/factories";
 
@@ -30,7 +31,7 @@ describe("activity log", () => {
     await recordActivity({ type: "note.added", description: "Lee likes yard checks", actorId: actor.id, eventId: event.id, accountId: account.id, personId: person.id });
     expect((await prisma.targetAccount.findUnique({ where: { id: account.id } }))?.lastActivityAt).toBeInstanceOf(Date);
     expect((await prisma.person.findUnique({ where: { id: person.id } }))?.lastActivityAt).toBeInstanceOf(Date);
-    const recent = await listRecentActivities(event.id);
+    const recent = await listRecentFeed(event.id);
     expect(recent[0]).toMatchObject({ description: "Lee likes yard checks", actor: { id: actor.id } });
   });
 });

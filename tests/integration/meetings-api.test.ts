@@ -141,6 +141,22 @@ describe("booking a meeting", () => {
 });
 
 describe("changing a meeting", () => {
+  it("changes only what the edit sends: the booking dialog's edit keeps the title, outcome and next step it does not send", async () => {
+    const w = await meetingWorld();
+    const created = await book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-16T09:00", title: "Gate automation intro", location: "Booth 12", agenda: "Pilot scope", sendInvite: false });
+    const id = created.json.data.meeting.id;
+    await prisma.meeting.update({ where: { id }, data: { outcome: "Wants a pilot", nextStep: "Send the proposal" } });
+
+    // What the booking dialog sends when a rep moves the meeting (src/components/meetings/meeting-dialog.tsx).
+    const moved = await callRoute(meetingRoute.PATCH, `/api/meetings/${id}`, { method: "PATCH", cookie: w.cookie, params: { id }, body: { scheduledAt: "2026-12-16T10:00", durationMinutes: 45, locationType: "BOOTH", location: "Booth 12", address: null, agenda: "Pilot scope", sendInvite: false, allowConflicts: false } });
+    expect(moved.status).toBe(200);
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Gate automation intro", outcome: "Wants a pilot", nextStep: "Send the proposal", durationMinutes: 45 });
+
+    const renamed = await callRoute(meetingRoute.PATCH, `/api/meetings/${id}`, { method: "PATCH", cookie: w.cookie, params: { id }, body: { title: "" } });
+    expect(renamed.status).toBe(200);
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: null, location: "Booth 12", agenda: "Pilot scope", outcome: "Wants a pilot" });
+  });
+
   it("reschedules with the same UID and a higher SEQUENCE; cancelling sends METHOD:CANCEL", async () => {
     const w = await meetingWorld();
     const created = await book(w.cookie, { personId: w.person.id, scheduledAt: "2026-12-14T09:00" });

@@ -284,7 +284,7 @@ describe("accounts list in SQL", () => {
 });
 
 describe("dashboard aggregates stay a fixed number of statements", () => {
-  it("event metrics: four statements; heatmap: one — whatever the event's size", async () => {
+  it("event metrics: one statement from the rollups, four scanning a date range; heatmap: one — whatever the event's size", async () => {
     const account = await prisma.targetAccount.findUniqueOrThrow({ where: { id: accountId }, select: { eventId: true } });
     const event = await prisma.event.findUniqueOrThrow({ where: { id: account.eventId }, select: { id: true, timeZone: true } });
     const { client, counter } = countingClient();
@@ -298,6 +298,10 @@ describe("dashboard aggregates stay a fixed number of statements", () => {
       expect(metrics.outreach.sent).toBe(sentInSql);
       const otherTiers = await getEventMetrics(event.id, { tiers: ["A"], from: new Date("2025-01-01T00:00:00Z") }, client);
       expect(otherTiers.outreach.sent).toBe(0);
+      counter.queries = 0;
+      const rolledUp = await getEventMetrics(event.id, { tiers: ["B", "C"] }, client);
+      expect(counter.queries).toBe(1);
+      expect(rolledUp.outreach.sent).toBe(await prisma.outreach.count({ where: { eventId: event.id, status: { not: "DRAFT" }, sentAt: { not: null }, account: { tier: { in: ["B", "C"] } } } }));
       counter.queries = 0;
       const heat = await getEngagementHeatmap(event, {}, {}, client);
       expect(counter.queries).toBe(1);

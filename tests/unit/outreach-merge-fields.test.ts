@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsUsed, renderMessage, renderTemplate, unknownFields, type MergeContext } from "@/lib/merge-fields";
-import { composeDeterministic, mergeFallbacks } from "@/server/outreach/drafts";
+import { composeDeterministic } from "@/server/outreach/drafts";
+import { mergeFallbacks } from "@/server/seller/profile";
 import { DEFAULT_SELLER_PROFILE } from "@/server/seller/profile";
 
 const context: MergeContext = {

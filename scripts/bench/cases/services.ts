@@ -10,6 +10,7 @@ import { getDashboardStats } from "@/server/dashboard/overview";
 import { getEngagementHeatmap } from "@/server/analytics/heatmap";
 import { buildReport } from "@/server/reports/build";
 import { reportConfig } from "@/server/reports/config";
+import { REPORT_SECTIONS } from "@/lib/reports/labels";
 import { getShowPnl } from "@/server/roi/show-pnl";
 import { globalSearch, searchQuery } from "@/server/search/service";
 import { measure, measurePair, round } from "../lib/measure";
@@ -41,6 +42,9 @@ interface Operation {
 }
 
 const RATIO: Budget = { metric: "ratio", max: 2.0 };
+// Issue 17: the dashboard's figures, report metrics and the heatmap answer in ≤ 20 ms at every
+// dataset size, from the per-event rollups and without the metrics cache (not in play here).
+const ROLLUP_READ: Budget = { metric: "p95Ms", max: 20 };
 /** 1 when the service and its raw baseline returned the same ids in the same order for every input checked. */
 const SAME_IDS: Budget = { metric: "sameIds", min: 1 };
 
@@ -78,7 +82,8 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     200,
   );
   const event = { id: ctx.eventId, timeZone: ctx.eventTimeZone };
-  const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] } });
+  // The report's metrics; its P&L section is the show-pnl row (costs and opportunities, not rolled up).
+  const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] }, sections: REPORT_SECTIONS.filter((s) => s !== "roi") });
   return [
     {
       id: "service.accounts-list", label: `accounts list (tier A+B, 2 statuses, ICP sort, page 1–${accountPages} of 50)`, budgets: [{ metric: "p95Ms", max: 50 }, RATIO, SAME_IDS],
@@ -112,12 +117,12 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
       },
     },
     {
-      id: "service.dashboard-stats", label: "dashboard stats (metrics + recent feed)", budgets: [{ metric: "p95Ms", max: 100 }, RATIO], heavy: true,
+      id: "service.dashboard-stats", label: "dashboard stats (metrics + recent feed)", budgets: [ROLLUP_READ, RATIO], heavy: true,
       service: () => getDashboardStats(ctx.eventId),
       raw: () => RAW.dashboardStats(ctx.pg, ctx.eventId),
     },
     {
-      id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [{ metric: "p95Ms", max: 150 }], heavy: true,
+      id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [ROLLUP_READ], heavy: true,
       service: () => getEngagementHeatmap(event),
     },
     {
@@ -129,7 +134,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
       service: () => getShowPnl(ctx.eventId),
     },
     {
-      id: "service.report-metrics", label: "report metrics (tier A+B filter)", budgets: [{ metric: "p95Ms", max: 100 }], heavy: true,
+      id: "service.report-metrics", label: "report metrics (tier A+B filter, without the P&L section)", budgets: [ROLLUP_READ], heavy: true,
       service: () => buildReport(ctx.eventId, reportDefinition),
     },
   ];

@@ -114,42 +114,19 @@ export const RAW = {
     return rows[0];
   },
 
-  /** The dashboard: accounts by tier/status, people, outreach per rep + funnel in one pass, meetings, the feed. */
+  /** The metrics from the per-event rollups (as the service reads them) and the recent feed. */
   async dashboardStats(pool: pg.Pool, eventId: string) {
     return Promise.all([
-      pool.query(`SELECT tier, status, count(*)::int AS n FROM target_accounts WHERE "eventId" = $1 GROUP BY 1, 2`, [eventId]),
-      pool.query(`SELECT count(*)::int AS n FROM people WHERE "eventId" = $1`, [eventId]),
       pool.query(
-        `WITH g AS (
-           SELECT o."ownerId", o."accountId",
-             count(*) FILTER (WHERE o.status = 'DRAFT') AS drafts,
-             count(*) FILTER (WHERE s) AS sent,
-             count(*) FILTER (WHERE s AND (o."openedAt" IS NOT NULL OR o."clickedAt" IS NOT NULL OR o."repliedAt" IS NOT NULL)) AS opened,
-             count(*) FILTER (WHERE s AND o."clickedAt" IS NOT NULL) AS clicked,
-             count(*) FILTER (WHERE s AND o."repliedAt" IS NOT NULL) AS replied,
-             count(*) FILTER (WHERE s AND o."bouncedAt" IS NOT NULL) AS bounced
-           FROM outreach o CROSS JOIN LATERAL (SELECT (o."sentAt" IS NOT NULL AND o.status <> 'DRAFT') AS s) x
-           WHERE o."eventId" = $1 GROUP BY 1, 2
-         ), owners AS (
-           SELECT g."ownerId", u.name, u.email, sum(sent)::int AS sent, sum(drafts)::int AS drafts, sum(opened)::int AS opened,
-             sum(clicked)::int AS clicked, sum(replied)::int AS replied, sum(bounced)::int AS bounced
-           FROM g LEFT JOIN users u ON u.id = g."ownerId" GROUP BY 1, 2, 3
-         ), acc AS (
-           SELECT a.status, coalesce(pa.contacted, false) AS contacted, coalesce(pa.replied, false) AS replied,
-             EXISTS (SELECT 1 FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED') AS met
-           FROM target_accounts a
-           LEFT JOIN (SELECT "accountId", sum(sent) > 0 AS contacted, sum(replied) > 0 AS replied FROM g WHERE "accountId" IS NOT NULL GROUP BY 1) pa ON pa."accountId" = a.id
-           WHERE a."eventId" = $1
-         )
-         SELECT (SELECT json_agg(owners) FROM owners) AS owners,
-           (SELECT json_build_object('targeted', count(*), 'contacted', count(*) FILTER (WHERE contacted),
-              'engaged', count(*) FILTER (WHERE contacted AND replied), 'meeting', count(*) FILTER (WHERE contacted AND replied AND met),
-              'won', count(*) FILTER (WHERE contacted AND replied AND met AND status = 'WON')) FROM acc) AS funnel`,
-        [eventId],
-      ),
-      pool.query(
-        `SELECT m."ownerId", u.name, u.email, m.status, count(*)::int AS n FROM meeting m LEFT JOIN users u ON u.id = m."ownerId"
-         WHERE m."eventId" = $1 GROUP BY 1, 2, 3, 4`,
+        `SELECT
+           (SELECT json_agg(x) FROM (SELECT tier, status, "stageAll" AS stage, sum(n)::int AS n FROM rollup_accounts
+              WHERE "eventId" = $1 GROUP BY 1, 2, 3 HAVING sum(n) <> 0) x) AS accounts,
+           (SELECT coalesce(sum(n), 0)::int FROM rollup_people WHERE "eventId" = $1) AS people,
+           (SELECT json_agg(x) FROM (SELECT nullif(r."ownerId", '') AS "ownerId", u.name, u.email, sum(sent)::int AS sent, sum(drafts)::int AS drafts,
+              sum(opened)::int AS opened, sum(clicked)::int AS clicked, sum(replied)::int AS replied, sum(bounced)::int AS bounced
+              FROM rollup_outreach r LEFT JOIN users u ON u.id = r."ownerId" WHERE r."eventId" = $1 GROUP BY 1, 2, 3 HAVING sum(r.n) > 0) x) AS owners,
+           (SELECT json_agg(x) FROM (SELECT nullif(r."ownerId", '') AS "ownerId", u.name, u.email, r.status, sum(r.n)::int AS n
+              FROM rollup_meetings r LEFT JOIN users u ON u.id = r."ownerId" WHERE r."eventId" = $1 GROUP BY 1, 2, 3, 4 HAVING sum(r.n) > 0) x) AS meetings`,
         [eventId],
       ),
       pool.query(

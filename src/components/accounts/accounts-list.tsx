@@ -7,12 +7,13 @@ import { Building2, Loader2, Sparkles, Trash2, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Select } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { FilterNumber, FilterSearch, FilterSelect, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
-import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type BulkContext, type Engagement } from "@/components/data-table/list-screen";
+import { AssigneeFilter, BulkAssign, ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type BulkContext, type Engagement } from "@/components/data-table/list-screen";
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import type { ListPage } from "@/lib/list-params";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
 
@@ -69,14 +70,9 @@ function accountColumns(timeZone: string): ColumnDef<AccountRow, unknown>[] {
   ] as ColumnDef<AccountRow, unknown>[];
 }
 
-export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, industries, team, views, timeZone }: {
+export function AccountsList({ eventId, list, industries, team, views, timeZone }: {
   eventId: string;
-  rows: AccountRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+  list: ListPage<AccountRow>;
   industries: string[];
   team: Teammate[];
   views: { id: string; name: string; query: string }[];
@@ -123,7 +119,7 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         <FilterSelect url={url} param="status" id="f-status" label="Status" anyLabel="Any status" options={STATUS_OPTIONS} />
         <FilterSelect url={url} param="industry" id="f-industry" label="Industry" anyLabel="Any industry" options={industries.map((i) => ({ value: i, label: i }))} />
-        <FilterSelect url={url} param="assignedTo" id="f-rep" label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />
+        <AssigneeFilter url={url} id="f-rep" team={team} />
         <FilterNumber url={url} param="icpMin" id="f-icpmin" label="ICP from" min={0} max={100} placeholder="0" />
         <FilterNumber url={url} param="icpMax" id="f-icpmax" label="ICP to" min={0} max={100} placeholder="100" />
         <EngagementFilters url={url} idPrefix="f" />
@@ -134,13 +130,8 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
   return (
     <ListScreen
       url={url}
-      rows={rows}
+      list={list}
       columns={columns}
-      total={total}
-      page={page}
-      pageSize={pageSize}
-      sort={sort}
-      dir={dir}
       filters={filters}
       moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}
@@ -150,19 +141,15 @@ export function AccountsList({ eventId, rows, total, page, pageSize, sort, dir, 
       empty={{ icon: Building2, title: "No accounts in this event yet", filteredTitle: "No account matches these filters", hint: "Import a CSV of target accounts or add them one by one." }}
       bulkActions={(bulk) => (
         <>
-          <Select aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} account${n === 1 ? "" : "s"}.`)}>
-            <option value="">Assign to…</option>
-            <option value="none">Nobody</option>
-            {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
-          </Select>
-          <Select aria-label="Set tier" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setTier", tier: e.target.value }, (n) => `Updated the tier of ${n} account${n === 1 ? "" : "s"}.`)}>
+          <BulkAssign bulk={bulk} team={team} noun={(n) => (n === 1 ? "account" : "accounts")} />
+          <NativeSelect aria-label="Set tier" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setTier", tier: e.target.value }, (n) => `Updated the tier of ${n} account${n === 1 ? "" : "s"}.`)}>
             <option value="">Set tier…</option>
             {TIERS.map((t) => <option key={t} value={t}>Tier {t}</option>)}
-          </Select>
-          <Select aria-label="Set status" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setStatus", status: e.target.value }, (n) => `Updated the status of ${n} account${n === 1 ? "" : "s"}.`)}>
+          </NativeSelect>
+          <NativeSelect aria-label="Set status" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "setStatus", status: e.target.value }, (n) => `Updated the status of ${n} account${n === 1 ? "" : "s"}.`)}>
             <option value="">Set status…</option>
             {STATUS_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </Select>
+          </NativeSelect>
           <DeleteAccounts bulk={bulk} />
         </>
       )}

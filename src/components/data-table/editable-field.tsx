@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Check, Loader2, Pencil, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { apiFetch } from "@/lib/api-client";
 import { placeApiError } from "@/lib/form-errors";
 import { cn } from "@/lib/utils";
@@ -95,11 +95,11 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
           }}
         >
           {kind === "select" ? (
-            <Select id={id} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === "Escape" && cancel()} className="h-8">
+            <NativeSelect id={id} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === "Escape" && cancel()} className="h-8">
               {options?.map((o) => (
                 <option key={o.value} value={o.value}>{o.label}</option>
               ))}
-            </Select>
+            </NativeSelect>
           ) : kind === "textarea" || multiline ? (
             <textarea
               id={id}

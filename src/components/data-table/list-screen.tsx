@@ -9,9 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { DataTable } from "@/components/data-table/data-table";
 import { ClearFilters, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+import type { ListPage } from "@/lib/list-params";
 
 type Url = ReturnType<typeof useListUrl>;
 
@@ -34,15 +36,10 @@ export type BulkContext = {
  * pagination, all driven by the URL (useListUrl). The two lists only declare their columns,
  * filters and bulk actions.
  */
-export function ListScreen<T extends { id: string }>({ url, rows, columns, total, page, pageSize, sort, dir, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
+export function ListScreen<T extends { id: string }>({ url, list, columns, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
   url: Url;
-  rows: T[];
+  list: ListPage<T>;
   columns: ColumnDef<T, unknown>[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
   filters: ReactNode;
   /** Shown on wider screens; on a phone behind "More filters", so the list starts on the first screen. */
   moreFilters?: ReactNode;
@@ -53,6 +50,7 @@ export function ListScreen<T extends { id: string }>({ url, rows, columns, total
   rowLabel: (row: T) => string;
   testId: string;
 }) {
+  const { rows, total, page, pageSize, sort, dir } = list;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -185,5 +183,23 @@ export function EngagementFilters({ url, idPrefix }: { url: Url; idPrefix: strin
         ]}
       />
     </>
+  );
+}
+
+type Teammate = { id: string; name: string | null; email: string };
+
+/** The "Assigned rep" filter both lists share: me, nobody, or a teammate. */
+export function AssigneeFilter({ url, id, team }: { url: Url; id: string; team: readonly Teammate[] }) {
+  return <FilterSelect url={url} param="assignedTo" id={id} label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />;
+}
+
+/** The bulk "Assign to…" both lists share; `noun(n)` names n records in the sentence shown after. */
+export function BulkAssign({ bulk, team, noun }: { bulk: BulkContext; team: readonly Teammate[]; noun: (n: number) => string }) {
+  return (
+    <NativeSelect aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} ${noun(n)}.`)}>
+      <option value="">Assign to…</option>
+      <option value="none">Nobody</option>
+      {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
+    </NativeSelect>
   );
 }

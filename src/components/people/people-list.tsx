@@ -7,25 +7,21 @@ import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import { Mail, Trash2, Users, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { FilterNumber, FilterSearch, FilterSelect, FilterText, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
-import { ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type Engagement } from "@/components/data-table/list-screen";
+import { AssigneeFilter, BulkAssign, ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type Engagement } from "@/components/data-table/list-screen";
 import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import type { PersonaFlags } from "@/lib/personas";
+import type { ListPage } from "@/lib/list-params";
 
-export type PersonRow = Engagement & {
+export type PersonRow = Engagement & PersonaFlags & {
   id: string;
   name: string;
   title: string | null;
   email: string | null;
   icpScore: number | null;
-  isExecOps: boolean;
-  isOps: boolean;
-  isProc: boolean;
-  isSales: boolean;
-  isTech: boolean;
-  isNonOps: boolean;
   lastActivityAt: string | null;
   account: { id: string; name: string; tier: string } | null;
   assignedTo: { id: string; name: string | null; email: string } | null;
@@ -83,13 +79,8 @@ function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
   ] as ColumnDef<PersonRow, unknown>[];
 }
 
-export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views, accountFilter, extraBulkActions = [], timeZone }: {
-  rows: PersonRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sort: string;
-  dir: "asc" | "desc";
+export function PeopleList({ list, team, views, accountFilter, extraBulkActions = [], timeZone }: {
+  list: ListPage<PersonRow>;
   team: Teammate[];
   views: { id: string; name: string; query: string }[];
   accountFilter: { id: string; name: string } | null;
@@ -122,7 +113,7 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
         <FilterToggles url={url} param="tier" label="Account tier" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: t }))} />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <FilterSelect url={url} param="assignedTo" id="p-rep" label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />
+        <AssigneeFilter url={url} id="p-rep" team={team} />
         <FilterSelect url={url} param="hasEmail" id="p-email" label="Email" anyLabel="With or without" options={[{ value: "true", label: "Has email" }, { value: "false", label: "No email" }]} />
         <FilterSelect url={url} param="rating" id="p-rating" label="Booth rating" anyLabel="Any" options={[{ value: "hot", label: "Hot" }, { value: "warm", label: "Warm" }, { value: "cold", label: "Cold" }]} />
         <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
@@ -138,13 +129,8 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
   return (
     <ListScreen
       url={url}
-      rows={rows}
+      list={list}
       columns={columns}
-      total={total}
-      page={page}
-      pageSize={pageSize}
-      sort={sort}
-      dir={dir}
       filters={filters}
       moreFilters={<div className="grid gap-3">{moreFilters}</div>}
       filterParams={FILTERS}
@@ -154,15 +140,11 @@ export function PeopleList({ rows, total, page, pageSize, sort, dir, team, views
       empty={{ icon: Users, title: "No people in this event yet", filteredTitle: "No one matches these filters", hint: "Import contacts from a CSV or add them from an account." }}
       bulkActions={(bulk) => (
         <>
-          <Select aria-label="Assign to" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "assign", assignedToId: e.target.value === "none" ? null : e.target.value }, (n) => `Reassigned ${n} ${n === 1 ? "person" : "people"}.`)}>
-            <option value="">Assign to…</option>
-            <option value="none">Nobody</option>
-            {team.map((u) => <option key={u.id} value={u.id}>{u.name ?? u.email}</option>)}
-          </Select>
-          <Select aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "lawful_basis", lawfulBasis: e.target.value }, (n) => `Lawful basis set for ${n} ${n === 1 ? "person" : "people"}.`)}>
+          <BulkAssign bulk={bulk} team={team} noun={(n) => (n === 1 ? "person" : "people")} />
+          <NativeSelect aria-label="Set lawful basis" className="h-8 w-auto" value="" disabled={bulk.busy} onChange={(e) => e.target.value && bulk.apply({ action: "lawful_basis", lawfulBasis: e.target.value }, (n) => `Lawful basis set for ${n} ${n === 1 ? "person" : "people"}.`)}>
             <option value="">Lawful basis…</option>
             {Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </Select>
+          </NativeSelect>
           {extraBulkActions.map((a) => (
             <Button key={a.label} variant="outline" size="sm" disabled={bulk.busy} onClick={() => bulk.run(() => a.run(bulk.ids), `${a.label}: done.`)}>
               {a.label}

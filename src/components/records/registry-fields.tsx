@@ -40,3 +40,27 @@ export function RegistryFields({ fields, record, endpoint, readOnly, part, place
       );
     });
 }
+
+type Teammate = { id: string; name: string | null; email: string };
+
+/** The "Assigned rep" editor of an account's or a person's page: a teammate, or nobody. */
+export function AssigneeField({ record, team, endpoint, readOnly }: {
+  record: { assignedToId: string | null; assignedTo: Teammate | null };
+  team: readonly Teammate[];
+  endpoint: string;
+  readOnly: boolean;
+}) {
+  return (
+    <EditableField
+      readOnly={readOnly}
+      endpoint={endpoint}
+      field="assignedToId"
+      label="Assigned rep"
+      value={record.assignedToId ?? ""}
+      kind="select"
+      display={record.assignedTo ? (record.assignedTo.name ?? record.assignedTo.email) : undefined}
+      placeholder="Unassigned"
+      options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
+    />
+  );
+}

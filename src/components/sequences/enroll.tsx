@@ -101,7 +101,7 @@ export function PeopleListWithEnroll({ sequences, ...props }: ComponentProps<typ
           {
             label: "Generate drafts",
             run: async (ids: string[]) => {
-              const names = new Map(props.rows.map((r) => [r.id, r.name]));
+              const names = new Map(props.list.rows.map((r) => [r.id, r.name]));
               setDraftFor(ids.map((id) => ({ id, name: names.get(id) ?? id })));
               return { silent: true as const };
             },

@@ -1,6 +1,7 @@
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { PageHeader } from "@/components/ui/page-header";
 
 /** An honest empty state: says what will be here and what to do next, never fake numbers. */
 export function EmptyState({ icon: Icon, title, children, action, className }: {
@@ -19,5 +20,15 @@ export function EmptyState({ icon: Icon, title, children, action, className }: {
       {children ? <div className="max-w-md text-sm text-muted-foreground">{children}</div> : null}
       {action}
     </div>
+  );
+}
+
+/** A page of an event's work when there is no event yet: the page's header and what to do first. */
+export function NoEvent({ title, icon, children }: { title: string; icon: LucideIcon; children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title={title} />
+      <EmptyState icon={icon} title="No event yet">{children}</EmptyState>
+    </>
   );
 }

@@ -23,7 +23,7 @@ export const ACCOUNT = defineRecord({
     id: { label: "Id", type: "id", export: true, copy: true },
     name: {
       label: "Name", type: "text", export: true, copy: true,
-      input: z.string().trim().min(1, "Name is required").max(200),
+      input: z.string().trim().min(1, "Name is required").max(200), onCreate: "required",
       form: { widget: "text" },
       import: {
         key: "accountName", label: "Company name",

@@ -5,7 +5,8 @@ import { z } from "zod";
  * its table once, here in src/lib (plain data and zod, safe for client and server alike). What
  * reads a record's fields derives from the declaration instead of listing them again:
  *
- * - the API's create/update schemas (and through them the OpenAPI document) from `input`;
+ * - the API's create/update schemas (and through them the OpenAPI document) from `input`,
+ *   `onCreate` and `onUpdate`;
  * - the CSV import's columns, header aliases and cell readers from `import`;
  * - the full export's columns from `export`;
  * - copying a target list into a new event from `copy`;
@@ -25,15 +26,18 @@ export type ExportColumn = { name?: string; lookup?: "users" | "accounts" | "peo
 
 /**
  * A list filter read from the list URL. `param` names the query parameter (the field's key
- * unless stated). in: one of the values, comma-separated for several; equalsIgnoreCase: the
- * exact text in any case; equals: the exact id; assignee: "me", "unassigned" or a teammate's id;
+ * unless stated). in: one of the values, comma-separated for several; is: exactly one value of
+ * the field's enum; equalsIgnoreCase: the exact text in any case; equals: the exact id
+ * (`empty: "any"`: an empty value is no filter rather than an error); assignee: "me",
+ * "unassigned" or a teammate's id;
  * present: "true"/"false", whether the field is set; has: one item of a list; range: a lower
  * and an upper bound.
  */
 export type FieldFilter =
   | { kind: "in"; param?: string; values?: readonly [string, ...string[]]; description?: string }
+  | { kind: "is"; param?: string }
   | { kind: "equalsIgnoreCase"; param?: string; max: number }
-  | { kind: "equals"; param?: string }
+  | { kind: "equals"; param?: string; empty?: "any" }
   | { kind: "assignee"; param: string }
   | { kind: "present"; param: string }
   | { kind: "has"; param: string; max: number; description?: string }
@@ -69,6 +73,14 @@ export type FieldSpec = {
   enum?: { name: string; values: readonly [string, ...string[]] };
   /** What a client may send on create and update; a field without it is never written through the API. */
   input?: z.ZodType;
+  /**
+   * How create treats an `input` field (unset: it may be left out): "required"; `{ default }`,
+   * the value written when it is left out; "never", only an update writes it (a meeting's
+   * outcome is recorded after the meeting).
+   */
+  onCreate?: "required" | "never" | { default: string | number };
+  /** "never": only create writes it (a message's recipient). Unset: an update may change it. */
+  onUpdate?: "never";
   /** Leaves with the full export (true: a column named like the field). */
   export: boolean | ExportColumn | readonly ExportColumn[];
   /** Copied when a new event copies a previous event's target list; `reset` writes that value instead. */
@@ -104,11 +116,30 @@ function entries<F extends Record<string, FieldSpec>>(fields: F): Entries<F> {
   return Object.entries(fields) as Entries<F>;
 }
 
-type Inputs<F> = { [K in keyof F as F[K] extends { input: z.ZodType } ? K : never]: F[K] extends { input: infer S extends z.ZodType } ? S : never };
+type InputOf<S> = S extends { input: infer Z extends z.ZodType } ? Z : never;
+type CreateShape<F> = {
+  [K in keyof F as F[K] extends { input: z.ZodType } ? (F[K] extends { onCreate: "never" } ? never : K) : never]: F[K] extends { onCreate: "required" }
+    ? InputOf<F[K]>
+    : F[K] extends { onCreate: { default: unknown } }
+      ? z.ZodDefault<InputOf<F[K]>>
+      : z.ZodOptional<InputOf<F[K]>>;
+};
+type UpdateShape<F> = { [K in keyof F as F[K] extends { input: z.ZodType } ? (F[K] extends { onUpdate: "never" } ? never : K) : never]: z.ZodOptional<InputOf<F[K]>> };
 
-/** The zod shape of what the API accepts for a record: every field with an `input`. */
-export function inputShape<F extends Record<string, FieldSpec>>(fields: F): Inputs<F> {
-  return Object.fromEntries(entries(fields).flatMap(([key, spec]) => (spec.input ? [[key, spec.input]] : []))) as Inputs<F>;
+/** The zod shape of a create body: the `input` fields but those `onCreate: "never"`, optional unless required or defaulted. */
+export function createShape<F extends Record<string, FieldSpec>>(fields: F): CreateShape<F> {
+  return Object.fromEntries(
+    entries(fields).flatMap(([key, { input, onCreate }]) => {
+      if (!input || onCreate === "never") return [];
+      if (onCreate === "required") return [[key, input]];
+      return [[key, onCreate ? input.default(onCreate.default as never) : input.optional()]];
+    }),
+  ) as CreateShape<F>;
+}
+
+/** The zod shape of an update body: the `input` fields but those `onUpdate: "never"`, each optional (what is left out stays as it is). */
+export function updateShape<F extends Record<string, FieldSpec>>(fields: F): UpdateShape<F> {
+  return Object.fromEntries(entries(fields).flatMap(([key, { input, onUpdate }]) => (input && onUpdate !== "never" ? [[key, input.optional()]] : []))) as UpdateShape<F>;
 }
 
 /** The fields copied with an event, in declaration order. */

@@ -15,7 +15,7 @@ import { moveToTrash } from "@/server/trash/service";
 import { assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
 import { filterShape, filterSql, rangeIssues } from "@/server/lists/filters";
 import { ACCOUNT } from "@/lib/fields/account";
-import { inputShape } from "@/lib/fields/define";
+import { createShape, updateShape } from "@/lib/fields/define";
 
 /**
  * Target accounts. Deleting an account moves it to the Trash (src/server/trash/service.ts):
@@ -42,12 +42,9 @@ export const listAccountsQuery = z.strictObject({
 }).superRefine((q, ctx) => rangeIssues(ACCOUNT.fields, q, ctx));
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 
-const accountFields = inputShape(ACCOUNT.fields);
-
-export const createAccountBody = z.strictObject({ ...accountFields, ...eventScopeField }).partial().required({ name: true });
+export const createAccountBody = z.strictObject({ ...createShape(ACCOUNT.fields), ...eventScopeField });
 export const updateAccountBody = z
-  .strictObject(accountFields)
-  .partial()
+  .strictObject(updateShape(ACCOUNT.fields))
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
 export const deleteAccountQuery = z.strictObject({ deletePeople: z.enum(["true", "false"]).optional() });
 

@@ -43,20 +43,3 @@ export async function recordActivities(inputs: readonly ActivityInput[], db: DbT
   if (accountIds.length) await db.targetAccount.updateMany({ where: { id: { in: accountIds } }, data: { lastActivityAt: createdAt } });
   if (personIds.length) await db.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: createdAt } });
 }
-
-export async function listRecentActivities(eventId: string, limit = 20, db: DbTx = prisma) {
-  return db.activity.findMany({
-    where: { eventId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      type: true,
-      description: true,
-      createdAt: true,
-      actor: { select: { id: true, name: true, email: true } },
-      person: { select: { id: true, name: true } },
-      account: { select: { id: true, name: true } },
-    },
-  });
-}

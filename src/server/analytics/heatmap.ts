@@ -5,11 +5,17 @@
  * zone: timestamps are stored as UTC in `timestamp without time zone` columns, so they are first
  * declared UTC and then converted (`(t AT TIME ZONE 'UTC') AT TIME ZONE tz`).
  *
+ * Without a date range the heatmap is read from the per-event rollups (rollup_heatmap_*: cells by
+ * local weekday × hour, engagement per account and per account-week, kept by triggers in the same
+ * transaction as every open, click and reply, and rebuilt when the event's time zone changes).
+ * With a range it is computed by scanning (`recomputeEngagementHeatmap`), which is also the
+ * oracle the rollups are tested against.
+ *
  * "Best times to send" ranks weekday × hour cells by a weighted score (open 1, click 2, reply 3:
  * a reply is what a rep wants) and returns the top cells that have any engagement.
  */
 import { z } from "zod";
-import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/lib/calendar-range";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { eventScopeField } from "@/server/access/actor";
@@ -51,7 +57,36 @@ export function hourLabel(hour: number): string {
   return `${h} ${hour < 12 ? "am" : "pm"}`;
 }
 
+type CellRow = { dow: number; hour: number; kind: keyof typeof WEIGHT; n: number };
+type AccountWeekSql = { accountId: string; name: string; week: string; n: number; total: number };
+type HeatmapRow = { cells: CellRow[] | null; accounts: AccountWeekSql[] | null };
+
 export async function getEngagementHeatmap(
+  event: { id: string; timeZone: string },
+  range: { from?: string; to?: string } = {},
+  options: { accountLimit?: number } = {},
+  db: DbTx = prisma,
+): Promise<Heatmap> {
+  if (range.from || range.to) return recomputeEngagementHeatmap(event, range, options, db);
+  const limit = options.accountLimit ?? 20;
+  // The top accounts come from an index on (eventId, n DESC, accountId); only their weeks are read.
+  const [row] = await db.$queryRaw<HeatmapRow[]>`
+    WITH top AS (
+      SELECT r."accountId", r.n AS total FROM rollup_heatmap_accounts r
+      WHERE r."eventId" = ${event.id} AND r.n > 0 ORDER BY r.n DESC, r."accountId" LIMIT ${limit}
+    )
+    SELECT
+      (SELECT json_agg(json_build_object('dow', r.weekday, 'hour', r.hour, 'kind', r.kind, 'n', r.n))
+        FROM rollup_heatmap_cells r WHERE r."eventId" = ${event.id} AND r.n <> 0) AS cells,
+      (SELECT json_agg(x ORDER BY x.total DESC, x.name, x.week) FROM (
+        SELECT top."accountId", a.name, to_char(w.week, 'YYYY-MM-DD') AS week, w.n, top.total
+        FROM top JOIN rollup_heatmap_account_weeks w ON w."eventId" = ${event.id} AND w."accountId" = top."accountId" AND w.n <> 0
+        JOIN target_accounts a ON a.id = top."accountId" AND a."deletedAt" IS NULL) x) AS accounts`;
+  return assembleHeatmap(event.timeZone, range, row);
+}
+
+/** The heatmap computed by scanning the event's email events and replies: for date ranges, and the rollups' oracle. */
+export async function recomputeEngagementHeatmap(
   event: { id: string; timeZone: string },
   range: { from?: string; to?: string } = {},
   options: { accountLimit?: number } = {},
@@ -69,7 +104,7 @@ export async function getEngagementHeatmap(
   // multiple of 15 minutes, so only the buckets are converted to local time, not every event) and
   // the per-account totals; the weekly rows are computed for the top accounts only.
   const limit = options.accountLimit ?? 20;
-  const [row] = await db.$queryRaw<{ cells: { dow: number; hour: number; kind: keyof typeof WEIGHT; n: number }[] | null; accounts: { accountId: string; name: string; week: string; n: number; total: number }[] | null }[]>`
+  const [row] = await db.$queryRaw<HeatmapRow[]>`
     WITH ev AS (
       SELECT e."occurredAt" AS at, CASE e.type WHEN 'open' THEN 'opens' ELSE 'clicks' END AS kind, e."accountId"
       FROM email_events e
@@ -95,6 +130,10 @@ export async function getEngagementHeatmap(
       (SELECT json_agg(x ORDER BY x.total DESC, x.name, x.week) FROM (
         SELECT per."accountId", a.name, per.week, per.n, top.total
         FROM per JOIN top ON top."accountId" = per."accountId" JOIN target_accounts a ON a.id = per."accountId" AND a."deletedAt" IS NULL) x) AS accounts`;
+  return assembleHeatmap(tz, range, row);
+}
+
+function assembleHeatmap(tz: string, range: { from?: string; to?: string }, row: HeatmapRow | undefined): Heatmap {
   const cells = row?.cells ?? [];
   const accountWeeks = row?.accounts ?? [];
 

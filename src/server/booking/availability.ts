@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { clockTime } from "@/server/booking/slots";
-import { calendarDay, eventDays } from "@/server/calendar/time";
+import { eventDays } from "@/server/calendar/time";
+import { calendarDay } from "@/lib/calendar-range";
 import { prisma } from "@/server/db";
 import { appUrl } from "@/server/env";
 import { AppError } from "@/server/http/errors";

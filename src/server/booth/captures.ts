@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { LEAD_RATINGS } from "@/lib/booth/schemas";
-import { calendarDay, dayRange, eventDays } from "@/server/calendar/time";
+import { dayRange, eventDays } from "@/server/calendar/time";
+import { calendarDay } from "@/lib/calendar-range";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { Actor } from "@/server/access/actor";

@@ -1,10 +1,15 @@
 import { unstable_cache } from "next/cache";
 import { prisma, type DbTx } from "@/server/db";
-import { getEventMetrics, type EventMetrics, type MetricFilters } from "@/server/dashboard/stats";
+import { getEventMetrics, servedByRollups, type EventMetrics, type MetricFilters } from "@/server/dashboard/stats";
 import { getEngagementHeatmap, type Heatmap } from "@/server/analytics/heatmap";
 
 /**
- * The dashboard's aggregates, cached in Next's data cache (shared by every server instance on
+ * Only for what the rollups cannot answer: figures over a date range (a report or the heatmap
+ * with from/to), which are computed by scanning. Without a range the metrics and the heatmap
+ * are read from the per-event rollups (a few hundred rows, ~1–3 ms whatever the event's size,
+ * always current) and nothing is cached: a version check would cost as much as the read.
+ *
+ * The ranged aggregates are cached in Next's data cache (shared by every server instance on
  * Vercel — never a per-process Map, which serverless instances would each hold stale).
  *
  * Expiry is tied to the writes themselves, not to who made them: every cache key carries the
@@ -69,12 +74,14 @@ export async function eventHeatmapVersion(eventId: string, db: DbTx = prisma): P
 // Filters are plain values; Dates go into the key as ISO strings. The results hold no Dates (the
 // data cache stores JSON).
 export async function cachedEventMetrics(eventId: string, filters: MetricFilters = {}): Promise<EventMetrics> {
+  if (servedByRollups(filters)) return getEventMetrics(eventId, filters);
   const filterKey = JSON.stringify({ ...filters, from: filters.from?.toISOString(), to: filters.to?.toISOString() });
   const key = ["event-metrics", eventId, await eventMetricsVersion(eventId), filterKey];
   return cached(key, () => getEventMetrics(eventId, filters));
 }
 
 export async function cachedHeatmap(event: { id: string; timeZone: string }, range: { from?: string; to?: string } = {}): Promise<Heatmap> {
+  if (!range.from && !range.to) return getEngagementHeatmap(event, range);
   const key = ["event-heatmap", event.id, await eventHeatmapVersion(event.id), event.timeZone, range.from ?? "", range.to ?? ""];
   return cached(key, () => getEngagementHeatmap(event, range));
 }

@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { z } from "zod";
 
 /** Is this an IANA zone name the runtime knows ("America/Los_Angeles", "UTC")? Offsets are refused. */
 export function isValidTimeZone(zone: string): boolean {
@@ -11,24 +10,6 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
-
-/**
- * Dates the product takes in: calendar years 1900–2999. PostgreSQL has no year 0 and JavaScript
- * dates run to the year 275760, so without a range "0000-01-01" answered 500; no show, meeting
- * or report a team plans lies outside it.
- */
-export const CALENDAR_RANGE_MESSAGE = "Use a date between the years 1900 and 2999";
-
-export function isInCalendarRange(value: string): boolean {
-  const year = Number(/^(\d{4})-/.exec(value)?.[1]);
-  return year >= 1900 && year <= 2999;
-}
-
-/**
- * A calendar day as YYYY-MM-DD that exists ("2026-02-30" and "9999-99-99" do not; day
- * arithmetic on them threw a RangeError, a 500) and lies in the calendar range.
- */
-export const calendarDay = z.iso.date("Use a real date as YYYY-MM-DD").refine(isInCalendarRange, CALENDAR_RANGE_MESSAGE);
 
 /** The instant of a wall-clock time ("2026-12-14T09:30") in a zone; an input with an offset is taken as is. */
 export function parseStartTime(value: string, timeZone: string): Date {

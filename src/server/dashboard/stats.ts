@@ -1,8 +1,11 @@
 /**
  * The event's numbers: the dashboard, the reports and the PDF all call `getEventMetrics`, so
- * the same filters always give the same numbers everywhere. Everything is aggregated in SQL
- * (four aggregate queries in parallel, no rows loaded into memory; the outreach figures and the
- * funnel come from one pass over the event's messages).
+ * the same filters always give the same numbers everywhere. Without a date range they are read
+ * from the per-event rollups (rollup_* tables, kept by triggers in the same transaction as every
+ * write: migration 20261205230000_event_rollups, docs/PERFORMANCE.md "Rollups") — a few hundred
+ * rows whatever the event's size. With a date range they are computed by scanning
+ * (`recomputeEventMetrics`: the rollups hold no dates, see docs/PERFORMANCE.md), and that scan is
+ * also the oracle the rollups are tested against (tests/integration/rollups-property.test.ts).
  *
  * Counting rules:
  * - Accounts and people in the Trash are not counted (not in the totals, tiers, statuses or the
@@ -33,6 +36,8 @@ import { ACCOUNT_STATUSES, MEETING_STATUSES, TIERS } from "@/lib/vocabulary";
 export { ACCOUNT_STATUSES,  TIERS };
 ;
 import type { AccountStatus, Tier } from "@/lib/vocabulary";
+import { rate } from "@/lib/rates";
+import type { OutreachRates } from "@/server/outreach/stats";
 
 export type MetricFilters = {
   tiers?: Tier[];
@@ -42,17 +47,8 @@ export type MetricFilters = {
   to?: Date;
 };
 
-type OutreachMetrics = {
-  sent: number;
-  drafts: number;
-  opened: number;
-  clicked: number;
-  replied: number;
-  bounced: number;
-  openRate: number;
-  clickRate: number;
-  replyRate: number;
-};
+/** The dashboard's outreach figures: the outreach page's rates (src/server/outreach/stats.ts), counted the same way. */
+type OutreachMetrics = Pick<OutreachRates, "sent" | "drafts" | "opened" | "clicked" | "replied" | "bounced" | "openRate" | "clickRate" | "replyRate">;
 
 type RepMetrics = { ownerId: string | null; name: string; sent: number; opened: number; replied: number; meetingsBooked: number; meetingsCompleted: number };
 
@@ -66,9 +62,6 @@ export type EventMetrics = {
 };
 
 /** Share as a fraction with 4 decimals (0.1234 = 12.34 %); 0 when nothing was sent. */
-export function rate(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
-}
 
 function accountFilter(alias: string, f: MetricFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -135,7 +128,51 @@ function outreachAndFunnelSql(eventId: string, f: MetricFilters): Prisma.Sql {
 
 type Count = { n: number };
 
+/** True when the rollups can answer: they are kept per tier, owner, status and stage, not per date. */
+export function servedByRollups(filters: MetricFilters): boolean {
+  return !filters.from && !filters.to;
+}
+
 export async function getEventMetrics(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma): Promise<EventMetrics> {
+  return servedByRollups(filters) ? readEventMetricsRollups(eventId, filters, db) : recomputeEventMetrics(eventId, filters, db);
+}
+
+type RollupRow = {
+  accounts: { tier: Tier; status: AccountStatus; stage: number; n: number }[] | null;
+  people: number;
+  owners: OwnerRow[] | null;
+  meetings: MeetingRow[] | null;
+};
+
+/** The metrics from the rollups: one round trip over a few hundred rows. */
+async function readEventMetricsRollups(eventId: string, f: MetricFilters, db: DbTx): Promise<EventMetrics> {
+  const tiers = f.tiers?.length ? Prisma.sql` AND r.tier = ANY (${f.tiers}::text[])` : Prisma.empty;
+  const owner = (column: string) => (f.ownerId ? Prisma.sql` AND r.${Prisma.raw(`"${column}"`)} = ${f.ownerId}` : Prisma.empty);
+  // With a rep filter the funnel counts only that rep's own messages and meetings (stageOwn).
+  const stage = Prisma.raw(f.ownerId ? `r."stageOwn"` : `r."stageAll"`);
+  const [row] = await db.$queryRaw<RollupRow[]>`
+    SELECT
+      (SELECT json_agg(x) FROM (
+        SELECT r.tier, r.status, ${stage} AS stage, sum(r.n)::int AS n FROM rollup_accounts r
+        WHERE r."eventId" = ${eventId} ${tiers} ${owner("assignedToId")} GROUP BY 1, 2, 3 HAVING sum(r.n) <> 0) x) AS accounts,
+      (SELECT coalesce(sum(r.n), 0)::int FROM rollup_people r WHERE r."eventId" = ${eventId} ${tiers} ${owner("assignedToId")}) AS people,
+      (SELECT json_agg(x) FROM (
+        SELECT nullif(r."ownerId", '') AS "ownerId", u.name, u.email, sum(r.sent)::int AS sent, sum(r.drafts)::int AS drafts, sum(r.opened)::int AS opened,
+          sum(r.clicked)::int AS clicked, sum(r.replied)::int AS replied, sum(r.bounced)::int AS bounced
+        FROM rollup_outreach r LEFT JOIN users u ON u.id = r."ownerId"
+        WHERE r."eventId" = ${eventId} ${tiers} ${owner("ownerId")} GROUP BY 1, 2, 3 HAVING sum(r.n) > 0) x) AS owners,
+      (SELECT json_agg(x) FROM (
+        SELECT nullif(r."ownerId", '') AS "ownerId", u.name, u.email, r.status, sum(r.n)::int AS n
+        FROM rollup_meetings r LEFT JOIN users u ON u.id = r."ownerId"
+        WHERE r."eventId" = ${eventId} ${tiers} ${owner("ownerId")} GROUP BY 1, 2, 3, 4 HAVING sum(r.n) > 0) x) AS meetings`;
+  const accounts = row?.accounts ?? [];
+  const count = (minStage: number) => accounts.filter((a) => a.stage >= minStage).reduce((t, a) => t + a.n, 0);
+  const funnel: FunnelRow = { targeted: count(0), contacted: count(1), engaged: count(2), meeting: count(3), won: count(4) };
+  return assembleMetrics(accounts, row?.people ?? 0, row?.owners ?? [], funnel, row?.meetings ?? []);
+}
+
+/** The metrics computed by scanning the event's rows: for date ranges, and the rollups' oracle. */
+export async function recomputeEventMetrics(eventId: string, filters: MetricFilters = {}, db: DbTx = prisma): Promise<EventMetrics> {
   const f = filters;
   const [accountRows, peopleRows, outreachRows, meetingRows] = await Promise.all([
     db.$queryRaw<{ tier: Tier; status: AccountStatus; n: number }[]>`
@@ -155,8 +192,17 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
       WHERE m."eventId" = ${eventId} ${accountFilter("a", f)} ${ownerFilter(`m."ownerId"`, f)} ${rangeFilter(`m."scheduledAt"`, f)}
       GROUP BY 1, 2, 3, 4`,
   ]);
-  const owners = outreachRows[0]?.owners ?? [];
   const fr = outreachRows[0]?.funnel ?? { targeted: 0, contacted: 0, engaged: 0, meeting: 0, won: 0 };
+  return assembleMetrics(accountRows, peopleRows[0]?.n ?? 0, outreachRows[0]?.owners ?? [], fr, meetingRows);
+}
+
+function assembleMetrics(
+  accountRows: readonly { tier: Tier; status: AccountStatus; n: number }[],
+  people: number,
+  owners: readonly OwnerRow[],
+  fr: FunnelRow,
+  meetingRows: readonly MeetingRow[],
+): EventMetrics {
   const o = owners.reduce(
     (t, r) => ({ sent: t.sent + r.sent, drafts: t.drafts + r.drafts, opened: t.opened + r.opened, clicked: t.clicked + r.clicked, replied: t.replied + r.replied, bounced: t.bounced + r.bounced }),
     { sent: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 },
@@ -177,7 +223,7 @@ export async function getEventMetrics(eventId: string, filters: MetricFilters = 
 
   return {
     accounts: { total: totalAccounts, won: byStatus.WON, byTier, byStatus },
-    people: peopleRows[0]?.n ?? 0,
+    people,
     outreach: { ...o, openRate: rate(o.opened, o.sent), clickRate: rate(o.clicked, o.sent), replyRate: rate(o.replied, o.sent) },
     meetings: {
       booked: m("SCHEDULED") + m("COMPLETED") + m("NO_SHOW"),
@@ -231,5 +277,6 @@ function mergeReps(owners: readonly OwnerRow[], meetings: readonly MeetingRow[])
     if (m.status === "COMPLETED") row.completed += m.n;
   }
   const byName = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  return [...byOwner.values()].sort((a, b) => b.sent - a.sent || b.booked - a.booked || byName(a.name, b.name));
+  // The owner's id last, so that two reps with the same figures and name always come in one order.
+  return [...byOwner.values()].sort((a, b) => b.sent - a.sent || b.booked - a.booked || byName(a.name, b.name) || byName(a.ownerId, b.ownerId));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { calendarDay, isValidTimeZone } from "@/server/calendar/time";
+import { isValidTimeZone } from "@/server/calendar/time";
+import { calendarDay } from "@/lib/calendar-range";
 
 const timeZone = z.string().trim().min(1).max(64).refine(isValidTimeZone, "Use an IANA time zone such as America/Los_Angeles");
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));

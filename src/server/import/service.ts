@@ -16,7 +16,7 @@ import { detectMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fr
 import { parseCsvText } from "@/server/import/parse";
 import { foldPersonName, readRecords, type AccountValues, type ImportRecord, type PersonValues } from "@/server/import/records";
 import { IMPORT_BATCH_SIZE, type CommitImportBody, type ImportMode, type PreviewImportBody } from "@/server/import/schemas";
-import { classifyTitle } from "@/lib/personas";
+import { classifyTitle, personaFlags } from "@/lib/personas";
 import { pageWindow, paginated, type PageQuery } from "@/server/http/pagination";
 
 /**
@@ -550,12 +550,7 @@ function personValues(p: PersonValues, accountId: string | null): Snapshot {
 function flagsFor(title: string | null): Snapshot {
   const profile = classifyTitle(title);
   return {
-    isExecOps: profile.isExecOps,
-    isOps: profile.isOps,
-    isProc: profile.isProc,
-    isSales: profile.isSales,
-    isTech: profile.isTech,
-    isNonOps: profile.isNonOps,
+    ...personaFlags(profile),
     seniority: title ? profile.seniority : null,
   };
 }

@@ -13,15 +13,15 @@ import { assigneeFilter, csvEnum, idString } from "@/server/accounts/shared";
 
 type ParamOf<K extends string, X> = X extends { kind: "range"; min: infer A extends string; max: infer B extends string } ? A | B : X extends { param: infer P extends string } ? P : K;
 type InValues<S, X> = X extends { values: readonly (infer V)[] } ? V[] : S extends { enum: { values: readonly (infer V)[] } } ? V[] : string[];
-type ValueOf<S, X> = X extends { kind: "in" } ? InValues<S, X> : X extends { kind: "range" } ? number : X extends { kind: "present" } ? "true" | "false" : string;
+type ValueOf<S, X> = X extends { kind: "in" } ? InValues<S, X> : X extends { kind: "is" } ? InValues<S, X>[number] : X extends { kind: "range" } ? number : X extends { kind: "present" } ? "true" | "false" : string;
 /** The URL parameters a record's field filters read, with their parsed values. */
 export type FilterShape<F> = {
   [K in keyof F as F[K] extends { filter: infer X } ? ParamOf<K & string, X> : never]: z.ZodOptional<z.ZodType<F[K] extends { filter: infer X } ? ValueOf<F[K], X> : never>>;
 };
 
-function inValues(key: string, spec: FieldSpec, filter: Extract<FieldFilter, { kind: "in" }>): [string, ...string[]] {
-  const values = filter.values ?? spec.enum?.values;
-  if (!values) throw new Error(`The "in" filter of ${key} needs values or an enum`);
+function inValues(key: string, spec: FieldSpec, filter: Extract<FieldFilter, { kind: "in" | "is" }>): [string, ...string[]] {
+  const values = ("values" in filter ? filter.values : undefined) ?? spec.enum?.values;
+  if (!values) throw new Error(`The "${filter.kind}" filter of ${key} needs values or an enum`);
   return [...values];
 }
 
@@ -35,8 +35,9 @@ export function filterShape<F extends Record<string, FieldSpec>>(fields: F): Fil
         shape[filter.param ?? key] = filter.description ? schema.describe(filter.description) : schema;
         break;
       }
+      case "is": shape[filter.param ?? key] = z.enum(inValues(key, spec, filter)).optional(); break;
       case "equalsIgnoreCase": shape[filter.param ?? key] = z.string().trim().max(filter.max).optional(); break;
-      case "equals": shape[filter.param ?? key] = idString.optional(); break;
+      case "equals": shape[filter.param ?? key] = (filter.empty === "any" ? z.string().max(64) : idString).optional(); break;
       case "assignee": shape[filter.param] = z.string().max(64).optional(); break;
       case "present": shape[filter.param] = z.enum(["true", "false"]).optional(); break;
       case "has": {
@@ -79,6 +80,11 @@ export function filterSql(record: RecordFields, alias: string, q: Query, userId:
         const values = list(q[filter.param ?? key]);
         if (!values) break;
         parts.push(spec.enum ? Prisma.sql`${column} = ANY (CAST(${values} AS ${Prisma.raw(`"${spec.enum.name}"`)}[]))` : Prisma.sql`${column} = ANY (${values})`);
+        break;
+      }
+      case "is": {
+        const value = text(q[filter.param ?? key]);
+        if (value !== null) parts.push(spec.enum ? Prisma.sql`${column} = CAST(${value} AS ${Prisma.raw(`"${spec.enum.name}"`)})` : Prisma.sql`${column} = ${value}`);
         break;
       }
       case "equalsIgnoreCase": {
@@ -132,6 +138,7 @@ export function filterWhere(record: RecordFields, q: Query, userId: string): Rec
         if (value !== null) and.push({ [key]: { equals: value, mode: "insensitive" } });
         break;
       }
+      case "is":
       case "equals": {
         const value = text(q[filter.param ?? key]);
         if (value !== null) and.push({ [key]: value });

@@ -10,6 +10,8 @@ import { inActorEvent } from "@/server/access/scope";
 import type { ListMeetingsQuery } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
 import { pageWindow, paginated } from "@/server/http/pagination";
+import { filterWhere } from "@/server/lists/filters";
+import { MEETING } from "@/lib/fields/meeting";
 
 export const meetingSelect = {
   id: true,
@@ -41,11 +43,7 @@ export type MeetingView = Prisma.MeetingGetPayload<{ select: typeof meetingSelec
 
 export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: DbTx = prisma): Promise<PaginatedResponse<MeetingView> & { timeZone: string; eventId: string }> {
   const event = actor.event;
-  const where: Prisma.MeetingWhereInput = { eventId: event.id };
-  if (query.status) where.status = query.status;
-  if (query.ownerId) where.ownerId = query.ownerId;
-  if (query.personId) where.personId = query.personId;
-  if (query.accountId) where.accountId = query.accountId;
+  const where: Prisma.MeetingWhereInput = { eventId: event.id, AND: filterWhere(MEETING, query, actor.id) as Prisma.MeetingWhereInput[] };
   if (query.day) {
     const { start, end } = dayRange(query.day, event.timeZone);
     where.scheduledAt = { gte: start, lt: end };

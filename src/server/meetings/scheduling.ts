@@ -40,7 +40,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
   await assertOwner(ownerId, db);
   const scheduledAt = parseStartTime(body.scheduledAt, event.timeZone);
 
-  const candidate = { eventId: event.id, ownerId, personId: person.id, scheduledAt, durationMinutes: body.durationMinutes, locationType: body.locationType, location: body.location };
+  const candidate = { eventId: event.id, ownerId, personId: person.id, scheduledAt, durationMinutes: body.durationMinutes, locationType: body.locationType, location: body.location ?? null };
 
   let conflicts: ConflictView[] = [];
   const meetingId = await prisma.$transaction(async (tx) => {

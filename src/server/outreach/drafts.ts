@@ -8,7 +8,7 @@ import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { createBackgroundJob } from "@/server/jobs/background";
 import type { bulkDraftsBody, generateDraftsBody, streamDraftBody } from "@/server/outreach/schemas";
-import { inSentence, type SellerProfile } from "@/server/seller/profile";
+import { inSentence, mergeFallbacks, type SellerProfile } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import type { Actor } from "@/server/access/actor";
 import { isInActorEvent } from "@/server/access/scope";
@@ -40,19 +40,6 @@ ${literal(profile.pitch)}
 Would you have ${literal(profile.meetingAsk)}? Happy to work around your schedule.
 
 Best,`,
-  };
-}
-
-/**
- * What an empty merge field becomes when its placeholder has no pipe fallback, in this seller's
- * words (the renderer, src/lib/merge-fields.ts, takes them for drafts and for the send path).
- */
-export function mergeFallbacks(profile: SellerProfile): Record<string, string> {
-  return {
-    "person.firstName": "there",
-    "account.name": "your team",
-    "dossier.painPoint": inSentence(profile.painPoints[0].pain),
-    "person.title": "operations leader",
   };
 }
 

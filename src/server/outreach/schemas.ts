@@ -1,20 +1,16 @@
 import { z } from "zod";
-import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { calendarDay, CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/lib/calendar-range";
 import { eventScopeField } from "@/server/access/actor";
 import { paginationFields } from "@/server/http/pagination";
-import { OUTREACH_CHANNELS, OUTREACH_STATUSES } from "@/lib/fields/outreach";
+import { OUTREACH, OUTREACH_CHANNELS } from "@/lib/fields/outreach";
+import { createShape, updateShape } from "@/lib/fields/define";
+import { filterShape } from "@/server/lists/filters";
 
 const outreachChannel = z.enum(OUTREACH_CHANNELS);
-const outreachStatus = z.enum(OUTREACH_STATUSES);
-
 
 export const listOutreachQuery = z.object({
   ...eventScopeField,
-  status: outreachStatus.optional(),
-  channel: outreachChannel.optional(),
-  ownerId: z.string().max(64).optional(),
-  campaignId: z.string().max(64).optional(),
-  personId: z.string().max(64).optional(),
+  ...filterShape(OUTREACH.fields),
   engagement: z.enum(["opened", "clicked", "replied", "bounced"]).optional(),
   from: calendarDay.optional(),
   to: calendarDay.optional(),
@@ -23,22 +19,8 @@ export const listOutreachQuery = z.object({
 });
 export type ListOutreachQuery = z.infer<typeof listOutreachQuery>;
 
-export const createOutreachBody = z.strictObject({
-  personId: z.string().min(1).max(64),
-  channel: outreachChannel.default("EMAIL"),
-  subject: z.string().trim().max(300).nullish(),
-  message: z.string().trim().min(1, "The message is empty").max(20_000),
-  templateId: z.string().max(64).nullish(),
-  campaignId: z.string().max(64).nullish(),
-  generatedBy: z.enum(["manual", "template", "ai"]).default("manual"),
-});
-
-export const updateOutreachBody = z.strictObject({
-  subject: z.string().trim().max(300).nullish(),
-  message: z.string().trim().min(1, "The message is empty").max(20_000).optional(),
-  campaignId: z.string().max(64).nullish(),
-  channel: outreachChannel.optional(),
-});
+export const createOutreachBody = z.strictObject(createShape(OUTREACH.fields));
+export const updateOutreachBody = z.strictObject(updateShape(OUTREACH.fields));
 
 const MAX_DRAFTS_NOW = 3;
 const MAX_BULK_DRAFTS = 500;

@@ -9,6 +9,8 @@ import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
 import { pageWindow, paginated } from "@/server/http/pagination";
+import { filterWhere } from "@/server/lists/filters";
+import { OUTREACH } from "@/lib/fields/outreach";
 
 const listSelect = {
   id: true, channel: true, subject: true, status: true, toEmail: true, scheduledAt: true, sentAt: true,
@@ -20,13 +22,8 @@ const listSelect = {
   campaign: { select: { id: true, name: true } },
 } as const;
 
-function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>): Prisma.OutreachWhereInput {
-  const and: Prisma.OutreachWhereInput[] = [{ eventId }];
-  if (query.status) and.push({ status: query.status });
-  if (query.channel) and.push({ channel: query.channel });
-  if (query.ownerId) and.push({ ownerId: query.ownerId });
-  if (query.campaignId) and.push({ campaignId: query.campaignId });
-  if (query.personId) and.push({ personId: query.personId });
+function outreachWhere(actor: Actor, query: Partial<ListOutreachQuery>): Prisma.OutreachWhereInput {
+  const and: Prisma.OutreachWhereInput[] = [{ eventId: actor.eventId }, ...(filterWhere(OUTREACH, query, actor.id) as Prisma.OutreachWhereInput[])];
   if (query.engagement === "opened") and.push({ openedAt: { not: null } });
   if (query.engagement === "clicked") and.push({ clickedAt: { not: null } });
   if (query.engagement === "replied") and.push({ repliedAt: { not: null } });
@@ -52,7 +49,7 @@ function outreachWhere(eventId: string, query: Partial<ListOutreachQuery>): Pris
 }
 
 export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: DbTx = prisma) {
-  const where = outreachWhere(actor.eventId, query);
+  const where = outreachWhere(actor, query);
   const [items, total] = await Promise.all([
     db.outreach.findMany({
       where,
@@ -66,7 +63,7 @@ export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: D
 }
 
 export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {
-  const base = outreachWhere(actor.eventId, { ...query, status: undefined, engagement: undefined });
+  const base = outreachWhere(actor, { ...query, status: undefined, engagement: undefined });
   const [rates, byOwner] = await Promise.all([
     outreachRates(base, db),
     db.outreach.groupBy({ by: ["ownerId"], where: { AND: [base, { sentAt: { not: null } }] }, _count: { _all: true } }),

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
-import { rate } from "@/server/dashboard/stats";
+import { rate } from "@/lib/rates";
 
 /**
  * Engagement rates, counted by the dashboard's rules (src/server/dashboard/stats.ts) so the two

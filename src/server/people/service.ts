@@ -16,7 +16,7 @@ import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedS
 import { assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
 import { filterShape, filterSql, filterWhere, rangeIssues } from "@/server/lists/filters";
 import { LAWFUL_BASES, PERSON } from "@/lib/fields/person";
-import { inputShape } from "@/lib/fields/define";
+import { createShape, updateShape } from "@/lib/fields/define";
 import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
 import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
 
@@ -38,14 +38,12 @@ export const listPeopleQuery = z.strictObject({
 }).superRefine((q, ctx) => rangeIssues(PERSON.fields, q, ctx));
 export type ListPeopleQuery = z.infer<typeof listPeopleQuery>;
 
-const personFields = inputShape(PERSON.fields);
 /**
  * A person by firstName/lastName (our forms) or by one `name` (the sprint plan's clients send
  * `{"name":"John Doe"}`): the first word becomes the first name, the rest the last name.
  */
 export const createPersonBody = z
-  .strictObject({ ...personFields, name: z.string().trim().min(1, "Enter a name").max(201), ...eventScopeField })
-  .partial()
+  .strictObject({ ...createShape(PERSON.fields), name: z.string().trim().min(1, "Enter a name").max(201).optional(), ...eventScopeField })
   .superRefine((b, ctx) => {
     if (b.name !== undefined && (b.firstName !== undefined || b.lastName !== undefined)) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Send either name or firstName and lastName, not both" });
@@ -60,8 +58,7 @@ function splitFullName(name: string): { firstName: string; lastName: string } {
   return { firstName: firstName!, lastName: rest.join(" ") };
 }
 export const updatePersonBody = z
-  .strictObject(personFields)
-  .partial()
+  .strictObject(updateShape(PERSON.fields))
   .refine((b) => Object.keys(b).length > 0, { message: "Send at least one field to change" });
 
 export const bulkPeopleBody = z.discriminatedUnion("action", [

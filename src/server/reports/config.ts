@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TZDate } from "@date-fns/tz";
-import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/server/calendar/time";
+import { CALENDAR_RANGE_MESSAGE, isInCalendarRange } from "@/lib/calendar-range";
 import { TIERS, type MetricFilters } from "@/server/dashboard/stats";
 
 export {   SECTION_LABELS, METRIC_LABELS, type ReportSection, type ReportMetric } from "@/lib/reports/labels";

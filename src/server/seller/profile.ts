@@ -87,3 +87,16 @@ export function inSentence(pain: string): string {
   const trimmed = trimTrailing(pain.trim(), ".!");
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed[0].toLowerCase() + trimmed.slice(1) : trimmed;
 }
+
+/**
+ * What an empty merge field becomes when its placeholder has no pipe fallback, in this seller's
+ * words (the renderer, src/lib/merge-fields.ts, takes them for drafts and for the send path).
+ */
+export function mergeFallbacks(profile: SellerProfile): Record<string, string> {
+  return {
+    "person.firstName": "there",
+    "account.name": "your team",
+    "dossier.painPoint": inSentence(profile.painPoints[0].pain),
+    "person.title": "operations leader",
+  };
+}

@@ -5,7 +5,7 @@ import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { logger } from "@/server/logger";
 import { renderMessage } from "@/lib/merge-fields";
-import { mergeFallbacks } from "@/server/outreach/drafts";
+import { mergeFallbacks } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import { notify } from "@/server/notifications/service";
 import { sendOutreachMany, type BatchSendResult } from "@/server/outreach/send";

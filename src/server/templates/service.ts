@@ -10,7 +10,7 @@ import { nextFreeSlotsOf } from "@/server/booking/service";
 import { formatInZone } from "@/lib/time";
 import { eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
-import { mergeFallbacks } from "@/server/outreach/drafts";
+import { mergeFallbacks } from "@/server/seller/profile";
 import { getSellerProfile } from "@/server/seller/service";
 import { assertCan, ownedBy, type Owner } from "@/server/access/permissions";
 

@@ -4,10 +4,10 @@ import { Building2, Upload } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsList } from "@/components/accounts/accounts-list";
 import { ListError } from "@/components/data-table/list-error";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoEvent } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
-import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
@@ -16,24 +16,10 @@ export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
-  if (!actor.event) {
-    return (
-      <>
-        <PageHeader title="Accounts" />
-        <EmptyState icon={Building2} title="No event yet">Create an event to start adding target accounts.</EmptyState>
-      </>
-    );
-  }
+  if (!actor.event) return <NoEvent title="Accounts" icon={Building2}>Create an event to start adding target accounts.</NoEvent>;
   const { event } = actor;
   const parsed = parseListParams(await searchParams, listAccountsQuery, { eventId: event.id });
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Accounts" />
-        <ListError issues={parsed.problems} href="/dashboard/accounts" />
-      </>
-    );
-  }
+  if (!parsed.ok) return <ListError title="Accounts" issues={parsed.problems} href="/dashboard/accounts" />;
   const query = parsed.query;
   const [list, options, views] = await Promise.all([listAccounts(query, actor), accountFilterOptions(actor), listSavedViews(actor.id, "accounts")]);
   return (
@@ -52,12 +38,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       />
       <AccountsList
         eventId={event.id}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
-        total={list.total}
-        page={list.page}
-        pageSize={list.pageSize}
-        sort={query.sort}
-        dir={query.dir}
+        list={listPage(list, query)}
         industries={options.industries}
         team={options.team}
         views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}

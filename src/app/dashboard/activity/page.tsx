@@ -5,7 +5,7 @@ import { ActivityFeed } from "@/components/activity/activity-feed";
 import { TeamOnline } from "@/components/presence/team-online";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoEvent } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { listTeam } from "@/server/team/service";
@@ -20,16 +20,9 @@ export const metadata: Metadata = { title: "Activity" };
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   const { event } = actor;
-  if (!event) return <EmptyState icon={CalendarX2} title="No event yet">The activity log fills up as the team works an event.</EmptyState>;
+  if (!event) return <NoEvent title="Activity" icon={CalendarX2}>The activity log fills up as the team works an event.</NoEvent>;
   const parsed = parseListParams(await searchParams, listActivitiesQuery);
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Activity" />
-        <ListError issues={parsed.problems} href="/dashboard/activity" />
-      </>
-    );
-  }
+  if (!parsed.ok) return <ListError title="Activity" issues={parsed.problems} href="/dashboard/activity" />;
   const { query, raw } = parsed;
   const [feed, types, team] = await Promise.all([listActivities(event.id, query), listActivityTypes(event.id), listTeam()]);
   const scopeName = query.accountId ? feed.items[0]?.account?.name : query.personId ? feed.items[0]?.person?.name : null;

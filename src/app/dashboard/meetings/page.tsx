@@ -6,7 +6,7 @@ import { MeetingFilters } from "@/components/meetings/meeting-filters";
 import { MeetingsAgenda } from "@/components/meetings/meetings-agenda";
 import { MeetingsList } from "@/components/meetings/meetings-list";
 import type { MeetingItem } from "@/components/meetings/format";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoEvent } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { eventSchedule } from "@/server/events/service";
 import { listMeetingsQuery } from "@/server/meetings/schemas";
@@ -21,14 +21,7 @@ export const metadata: Metadata = { title: "Meetings" };
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await getActor();
-  if (!actor.event) {
-    return (
-      <>
-        <PageHeader title="Meetings" />
-        <EmptyState icon={CalendarDays} title="No event yet">An admin creates the first event on the Events page; meetings belong to an event.</EmptyState>
-      </>
-    );
-  }
+  if (!actor.event) return <NoEvent title="Meetings" icon={CalendarDays}>An admin creates the first event on the Events page; meetings belong to an event.</NoEvent>;
   const { event } = actor;
   const sp = flattenParams(await searchParams);
   const view = sp.view === "agenda" ? "agenda" : "list";
@@ -36,14 +29,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   // The URL says "owner" (as links into this page always have); the query calls it ownerId.
   const { owner, view: _view, ...rest } = sp;
   const parsed = parseListParams(rest, listMeetingsQuery, { ownerId: owner, day: view === "agenda" ? (sp.day ?? defaultDay) : sp.day, pageSize: view === "agenda" ? 200 : 50 });
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Meetings" />
-        <ListError issues={parsed.problems} href="/dashboard/meetings" />
-      </>
-    );
-  }
+  if (!parsed.ok) return <ListError title="Meetings" issues={parsed.problems} href="/dashboard/meetings" />;
   const query = parsed.query;
   const [result, team] = await Promise.all([listMeetings(query, actor), listTeam()]);
   const items = (JSON.parse(JSON.stringify(result.items)) as MeetingItem[]).map((m) => ({ ...m, refusals: refusalsFor(actor, "meeting", ownedBy(m.owner)) }));

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CalendarX2, Inbox } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, NoEvent } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkGenerateButton } from "@/components/outreach/bulk-generate-button";
 import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
@@ -28,18 +28,11 @@ export const metadata: Metadata = { title: "Outreach" };
 export default async function OutreachPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
   if (!actor.event) {
-    return <EmptyState icon={CalendarX2} title="No event yet">Create an event before writing outreach.</EmptyState>;
+    return <NoEvent title="Outreach" icon={CalendarX2}>Create an event before writing outreach.</NoEvent>;
   }
   const { event } = actor;
   const parsed = parseListParams(await searchParams, listOutreachQuery);
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Outreach" />
-        <ListError issues={parsed.problems} href="/dashboard/outreach" />
-      </>
-    );
-  }
+  if (!parsed.ok) return <ListError title="Outreach" issues={parsed.problems} href="/dashboard/outreach" />;
   const query = parsed.query;
   const [list, stats, options, sendingWindow, myNewReplies, interrupted] = await Promise.all([
     listOutreach(query, actor), outreachStats(query, actor), listFilterOptions(actor), getSendingWindow(), countNewReplies(actor), countInterrupted(actor),

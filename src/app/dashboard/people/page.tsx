@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewRecordButton, PERSON_FIELDS } from "@/components/records/new-record-button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoEvent } from "@/components/ui/empty-state";
 import { ListError } from "@/components/data-table/list-error";
 import { PeopleListWithEnroll } from "@/components/sequences/enroll";
 import { accountFilterOptions, getAccountOrThrow } from "@/server/accounts/service";
@@ -10,30 +10,16 @@ import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
-import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
-  if (!actor.event) {
-    return (
-      <>
-        <PageHeader title="People" />
-        <EmptyState icon={Users} title="No event yet">Create an event to start adding people.</EmptyState>
-      </>
-    );
-  }
+  if (!actor.event) return <NoEvent title="People" icon={Users}>Create an event to start adding people.</NoEvent>;
   const { event } = actor;
   const parsed = parseListParams(await searchParams, listPeopleQuery, { eventId: event.id });
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="People" />
-        <ListError issues={parsed.problems} href="/dashboard/people" />
-      </>
-    );
-  }
+  if (!parsed.ok) return <ListError title="People" issues={parsed.problems} href="/dashboard/people" />;
   const query = parsed.query;
   const [list, options, views, account, sequences] = await Promise.all([
     listPeople(query, actor),
@@ -51,13 +37,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       />
       <PeopleListWithEnroll
         sequences={sequences}
-        rows={list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }))}
+        list={listPage(list, query)}
         timeZone={viewerTimeZone}
-        total={list.total}
-        page={list.page}
-        pageSize={list.pageSize}
-        sort={query.sort}
-        dir={query.dir}
         team={options.team}
         views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))}
         accountFilter={account ? { id: account.id, name: account.name } : null}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowLeft, Globe, Users } from "lucide-react";
+import { Globe, Users } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { RegistryFields } from "@/components/records/registry-fields";
+import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { ACCOUNT } from "@/lib/fields/account";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
@@ -28,6 +28,7 @@ import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -45,9 +46,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   return (
     <div className="grid gap-6">
       <div className="grid gap-2">
-        <Link href="/dashboard/accounts" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-          <ArrowLeft className="size-4" aria-hidden /> Accounts
-        </Link>
+        <BackLink href="/dashboard/accounts">Accounts</BackLink>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
@@ -94,17 +93,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 display={STATUS_LABELS[account.status]}
                 options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
               />
-              <EditableField
-                readOnly={!!refused.assign}
-                endpoint={endpoint}
-                field="assignedToId"
-                label="Assigned rep"
-                value={account.assignedToId ?? ""}
-                kind="select"
-                display={account.assignedTo ? (account.assignedTo.name ?? account.assignedTo.email) : undefined}
-                placeholder="Unassigned"
-                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
-              />
+              <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
               <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
             </CardContent>
           </Card>

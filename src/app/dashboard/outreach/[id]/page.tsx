@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert, Truck } from "lucide-react";
+import { Bot, Eye, Inbox, MousePointerClick, Reply, Send, ShieldAlert, Truck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHANNEL_LABEL, STATUS_LABEL, statusVariant } from "@/components/outreach/format";
@@ -14,6 +14,7 @@ import { findSuppressions } from "@/server/suppressions/service";
 import { getOutreachOrThrow } from "@/server/outreach/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -48,9 +49,7 @@ export default async function OutreachDetailPage({ params }: { params: Promise<{
 
   return (
     <>
-      <Link href="/dashboard/outreach" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden /> All messages
-      </Link>
+      <BackLink href="/dashboard/outreach" className="mb-3">All messages</BackLink>
       <div className="mb-5 flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <Badge variant={statusVariant(o.status)} data-testid="outreach-status">{STATUS_LABEL[o.status]}</Badge>

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { readClaims } from "@/lib/claims";
 import { ClaimSource } from "@/components/research/claim-source";
 import Link from "next/link";
-import { ArrowLeft, Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
+import { Building2, Clock, Lightbulb, Link2, Mail, Phone, Workflow } from "lucide-react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EditableField } from "@/components/data-table/editable-field";
-import { RegistryFields } from "@/components/records/registry-fields";
+import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { PERSON } from "@/lib/fields/person";
 import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { formatInZone } from "@/lib/time";
@@ -33,6 +32,7 @@ import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -66,9 +66,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   return (
     <div className="grid gap-6">
       <div className="grid gap-3">
-        <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-          <ArrowLeft className="size-4" aria-hidden /> People
-        </Link>
+        <BackLink href="/dashboard/people">People</BackLink>
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="flex min-w-0 items-start gap-4">
             <Avatar className="size-14">
@@ -158,17 +156,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </CardHeader>
             <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
               <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
-              <EditableField
-                readOnly={!!refused.assign}
-                endpoint={endpoint}
-                field="assignedToId"
-                label="Assigned rep"
-                value={person.assignedToId ?? ""}
-                kind="select"
-                display={person.assignedTo ? (person.assignedTo.name ?? person.assignedTo.email) : undefined}
-                placeholder="Unassigned"
-                options={[{ value: "", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]}
-              />
+              <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
               <div className="sm:col-span-2">
                 <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
               </div>
@@ -272,9 +260,7 @@ function nextScheduled<T extends { status: string; scheduledAt: Date }>(meetings
 function ErasedPerson({ erasedAt, timeZone }: { erasedAt: Date | string; timeZone: string }) {
   return (
     <div className="grid gap-4">
-      <Link href="/dashboard/people" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden /> People
-      </Link>
+      <BackLink href="/dashboard/people">People</BackLink>
       <Card data-testid="erased-person">
         <CardHeader>
           <CardTitle>This person was erased</CardTitle>

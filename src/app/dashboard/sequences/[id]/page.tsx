@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FunnelChart } from "@/components/sequences/funnel-chart";
@@ -14,6 +13,7 @@ import { listTemplates } from "@/server/templates/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { formatInZone } from "@/lib/time";
 import { ownedBy, refusalReason, refusalsFor } from "@/server/access/permissions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Sequence" };
 
@@ -35,7 +35,7 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
   return (
     <div className="grid gap-6">
       <div>
-        <Link href="/dashboard/sequences" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"><ArrowLeft className="size-4" aria-hidden /> Sequences</Link>
+        <BackLink href="/dashboard/sequences" className="mb-2">Sequences</BackLink>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div>
             <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight">{sequence.name} <Badge variant={sequence.status === "ACTIVE" ? "success" : "secondary"}>{sequence.status.charAt(0) + sequence.status.slice(1).toLowerCase()}</Badge></h1>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ArrowLeft, CalendarX2, Trash2 } from "lucide-react";
+import { CalendarX2, Trash2 } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TrashList } from "@/components/trash/trash-list";
 import { getActor } from "@/server/access/page-actor";
 import { listTrash } from "@/server/trash/service";
 import { TRASH_DAYS } from "@/lib/trash";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Trash" };
 
@@ -17,9 +17,7 @@ export default async function TrashPage() {
   const isAdmin = actor.role === "ADMIN";
   return (
     <>
-      <Link href="/dashboard/settings" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden /> Settings
-      </Link>
+      <BackLink href="/dashboard/settings" className="mb-2">Settings</BackLink>
       <PageHeader
         title="Trash"
         description={
