@@ -48,8 +48,11 @@ test("notifications: a reply to Maya's email shows on her bell within seconds an
   const message = items.find((m) => m.repliedAt === null)!;
   expect(message).toBeDefined();
   await page.goto("/dashboard");
+  // The bell's menu code loads on the first press: wait for the menu before closing it.
   await page.getByTestId("notification-bell").click();
+  await expect(page.getByTestId("notification-bell")).toHaveAttribute("aria-expanded", "true");
   await page.keyboard.press("Escape");
+  await expect(page.getByTestId("notification-bell")).toHaveAttribute("aria-expanded", "false");
 
   // A teammate records the prospect's reply (as the inbound mail would).
   const admin = await browser.newPage();

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState, type ComponentProps, type KeyboardEvent, type PointerEvent } from "react";
+import { useCallback, useEffect, useState, type ComponentProps, type KeyboardEvent, type PointerEvent } from "react";
 
 /**
  * A menu whose code (Radix's menu, popper and focus parts) loads on the first sign that someone
@@ -29,6 +29,17 @@ export function useDeferredMenu<T>(load: () => Promise<T>): {
     setOpenOnMount(true);
     start();
   }, [start]);
+  // Escape pressed while the code is still on its way means "never mind": the menu must not
+  // pop open afterwards on its own.
+  const waitingToOpen = openOnMount && module === null;
+  useEffect(() => {
+    if (!waitingToOpen) return;
+    const cancel = (event: globalThis.KeyboardEvent) => {
+      if (event.key === "Escape") setOpenOnMount(false);
+    };
+    document.addEventListener("keydown", cancel);
+    return () => document.removeEventListener("keydown", cancel);
+  }, [waitingToOpen]);
   return {
     module,
     openOnMount,
