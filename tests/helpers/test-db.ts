@@ -84,14 +84,8 @@ export async function workerDatabase(templateUrl: string, poolId: string): Promi
   const admin = new URL(template);
   admin.pathname = "/postgres";
   admin.searchParams.delete("schema");
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
-  } finally {
-    await client.end();
-  }
+  const { rowCount } = await adminQuery(admin.toString(), `SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (!rowCount) await adminQuery(admin.toString(), `CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
   return url;
 }
 
@@ -126,22 +120,19 @@ async function databaseOnServer(serverUrl: string): Promise<TestDatabase> {
     describe: `database ${name} on DATABASE_URL_TEST`,
     // The workers' copies (<name>_w<n>) go with it.
     dispose: async () => {
-      const { rows } = await adminRows<{ datname: string }>(serverUrl, `SELECT datname FROM pg_database WHERE datname LIKE '${name}\\_w%'`);
+      const { rows } = await adminQuery<{ datname: string }>(serverUrl, `SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}\\_w%`]);
       for (const row of rows) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  await adminRows(serverUrl, sql);
-}
-
-async function adminRows<T extends pg.QueryResultRow>(serverUrl: string, sql: string): Promise<pg.QueryResult<T>> {
+/** One statement on its own short-lived connection (database-level statements cannot share a transaction). */
+async function adminQuery<T extends pg.QueryResultRow>(serverUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    return await client.query<T>(sql);
+    return await client.query<T>(sql, params);
   } finally {
     await client.end();
   }

@@ -3,8 +3,6 @@ import { z } from "zod";
 import { generateStructured, isAiConfigured, streamPlainText } from "@/server/ai/client";
 import { startFakeOpenAI, type FakeAnswer } from "../helpers/fake-openai";
 
-process.env.DATABASE_URL ??= "postgres://unused";
-
 describe("AI client (AI SDK) against a fake OpenAI-compatible server", () => {
   let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
   let restore: () => void;

@@ -12,7 +12,6 @@ afterEach(() => {
   Object.assign(process.env, saved);
 });
 function setEnv(values: Record<string, string | undefined>) {
-  process.env.DATABASE_URL ??= "postgres://unit@127.0.0.1:1/unit";
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
