@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { AlertTriangle, CheckCircle2, Clock, CloudOff, Flame, Loader2, LogIn, MapPin, RefreshCw, Smartphone, Trash2, UserPlus, UserX, Wifi } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -41,6 +41,9 @@ export type BoothSnapshot = {
   meetings: AgendaMeetingItem[];
 };
 
+/** Open meetings (and finished ones) shown before "Show all": a screenful or three on a phone. */
+const FIRST_MEETINGS = 20;
+
 const STATE_LABEL: Record<OutboxState, string> = {
   saved: "Saved on phone",
   syncing: "Syncing…",
@@ -79,17 +82,21 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
     if (offlineReady) void loadLeadCapture();
   }, [offlineReady]);
 
+  // Only a newer snapshot replaces the one shown: a copy of the same one read back from the phone's
+  // storage is new objects with the same meetings, and would re-render every card for nothing.
+  const showIfNewer = useCallback((stored: StoredAgenda<BoothSnapshot>) => setAgenda((shown) => (stored.fetchedAt > shown.fetchedAt ? stored : shown)), []);
+
   const refreshAgenda = useCallback(async () => {
     const res = await apiFetch<BoothSnapshot>("/api/booth/agenda");
-    if (res.success && res.data.event.id === eventId) setAgenda(await keepNewestAgenda(userId, eventId, res.data.fetchedAt, res.data));
-  }, [userId, eventId]);
+    if (res.success && res.data.event.id === eventId) showIfNewer(await keepNewestAgenda(userId, eventId, res.data.fetchedAt, res.data));
+  }, [userId, eventId, showIfNewer]);
 
   const queue = useBoothQueue(userId, refreshAgenda);
 
   // The page may come from the phone's cache (offline reload): the stored snapshot can be newer.
   useEffect(() => {
-    void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(setAgenda);
-  }, [userId, eventId, initial]);
+    void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(showIfNewer);
+  }, [userId, eventId, initial, showIfNewer]);
 
   const snapshot = agenda.snapshot;
   const tz = snapshot.event.timeZone;
@@ -105,19 +112,25 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   );
   const open = meetings.filter((m) => m.status === "SCHEDULED");
   const done = meetings.filter((m) => m.status !== "SCHEDULED");
+  // A busy day has hundreds of meetings; the phone renders the next few and the rest on request.
+  const [showAll, setShowAll] = useState(false);
+  const shownOpen = showAll ? open : open.slice(0, FIRST_MEETINGS);
+  const shownDone = showAll ? done : done.slice(-FIRST_MEETINGS);
+  const hidden = open.length - shownOpen.length + done.length - shownDone.length;
+  const { add: enqueueOperation } = queue;
 
   const add = useCallback(
     async (operation: BoothOperationInput, label: string): Promise<string | null> => {
       const checked = checkOperation(operation);
       if (!checked.success) return checked.error.issues[0]?.message ?? "Something in this form is not right.";
       try {
-        await queue.add(operation, label, eventId);
+        await enqueueOperation(operation, label, eventId);
         return null;
       } catch {
         return "This phone could not store it (is storage full or private browsing on?). Nothing was saved.";
       }
     },
-    [queue, eventId],
+    [enqueueOperation, eventId],
   );
 
   const saveLead = useCallback(
@@ -184,13 +197,18 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
           </div>
         ) : null}
         <ol className="flex flex-col gap-3" aria-label="Meetings">
-          {open.map((m) => <BoothMeetingCard key={m.id} meeting={m} timeZone={tz} showOwner={everyone} onAction={add} />)}
+          {shownOpen.map((m) => <BoothMeetingCard key={m.id} meeting={m} timeZone={tz} showOwner={everyone} onAction={add} />)}
         </ol>
-        {done.length > 0 ? (
+        {hidden > 0 ? (
+          <Button variant="outline" className="h-12" onClick={() => setShowAll(true)} data-testid="booth-show-all">
+            Show all {meetings.length} meetings of {formatDay(day)} ({hidden} more)
+          </Button>
+        ) : null}
+        {shownDone.length > 0 ? (
           <>
             <h3 className="mt-2 text-sm font-medium text-muted-foreground">Done</h3>
             <ol className="flex flex-col gap-2" aria-label="Finished meetings">
-              {done.map((m) => (
+              {shownDone.map((m) => (
                 <li key={m.id} className="flex items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm" data-testid="booth-done">
                   <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{formatInZone(m.scheduledAt, tz, "time")}</span>
                   <span className="min-w-0 flex-1 truncate">{m.person.name}{m.account ? ` · ${m.account.name}` : ""}</span>
@@ -282,7 +300,9 @@ function QueueList({ items, onRetry, onRemove }: { items: OutboxItem[]; onRetry:
 
 const KIND_LABEL: Record<BoothOperationInput["kind"], string> = { capture: "Lead", check_in: "Check-in", complete: "Completed", no_show: "No-show" };
 
-function BoothMeetingCard({ meeting: m, timeZone, showOwner, onAction }: {
+// Memoised: a change to one meeting, the queue or the connection re-renders only what it changed,
+// not every card of a day with hundreds of meetings.
+const BoothMeetingCard = memo(function BoothMeetingCard({ meeting: m, timeZone, showOwner, onAction }: {
   meeting: AgendaMeetingItem & { queued?: OutboxState };
   timeZone: string;
   showOwner: boolean;
@@ -344,4 +364,4 @@ function BoothMeetingCard({ meeting: m, timeZone, showOwner, onAction }: {
       {mode ? <CompleteMeetingDialog meeting={m} mode={mode} open onOpenChange={(o) => !o && setMode(null)} submit={submitOutcome} /> : null}
     </li>
   );
-}
+});

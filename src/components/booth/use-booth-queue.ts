@@ -1,12 +1,14 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { BoothOperationInput } from "@/lib/booth/schemas";
-import { enqueue, listOutbox, onOutboxChange, removeItem, updateItems, type OutboxItem } from "@/lib/booth/offline-store";
+import { enqueue, listOutbox, onOutboxChange, removeItem, sameOutbox, updateItems, type OutboxItem } from "@/lib/booth/offline-store";
 import { syncOutbox } from "@/lib/booth/sync";
 
 const RETRY_EVERY_MS = 15_000;
 /** After a failed attempt while the browser says it is online: try again soon, then less often. */
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000];
+
+const waitsToSync = (item: OutboxItem) => item.state === "saved" || item.state === "syncing";
 
 function subscribeOnline(notify: () => void) {
   window.addEventListener("online", notify);
@@ -22,12 +24,24 @@ function subscribeOnline(notify: () => void) {
  * moment the browser says the connection is back, when the app comes to the foreground, and every
  * 15 s while something waits (the "online" event does not fire for a captive portal that starts
  * letting traffic through). `onSynced` runs after anything reached the server.
+ *
+ * State changes only when the queue does: the booth re-renders its whole agenda on every change,
+ * which on a phone is hundreds of milliseconds of main thread. So a re-read of an unchanged queue
+ * keeps the same array, and a sync with nothing to send does not flip "syncing" on and off.
  */
 export function useBoothQueue(userId: string, onSynced: () => void) {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const [syncing, setSyncing] = useState(false);
   const [waiting, setWaiting] = useState<string | null>(null);
+  // Setting state to the value it already has still re-renders the booth once (React has to
+  // render to find out), so an unchanged sentence is not set again.
+  const waitingShown = useRef<string | null>(null);
+  const showWaiting = useCallback((text: string | null) => {
+    if (waitingShown.current === text) return;
+    waitingShown.current = text;
+    setWaiting(text);
+  }, []);
   const running = useRef(false);
   const again = useRef(false);
   const failures = useRef(0);
@@ -37,7 +51,10 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
     onSyncedRef.current = onSynced;
   }, [onSynced]);
 
-  const refresh = useCallback(async () => setItems(await listOutbox(userId)), [userId]);
+  const refresh = useCallback(async () => {
+    const stored = await listOutbox(userId);
+    setItems((shown) => (sameOutbox(shown, stored) ? shown : stored));
+  }, [userId]);
 
   const sync = useCallback(async () => {
     if (running.current) {
@@ -45,12 +62,19 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
       return;
     }
     running.current = true;
-    setSyncing(true);
+    let sent = false;
     try {
       do {
         again.current = false;
+        if (!(await listOutbox(userId)).some(waitsToSync)) {
+          failures.current = 0;
+          showWaiting(null);
+          continue;
+        }
+        if (!sent) setSyncing(true);
+        sent = true;
         const report = await syncOutbox(userId);
-        setWaiting(report.waiting);
+        showWaiting(report.waiting);
         if (report.synced > 0) onSyncedRef.current();
         // The "online" event can fire a moment before requests get through (Wi-Fi still
         // associating, a captive portal): a failed attempt is retried within seconds, not at the
@@ -64,18 +88,20 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
       } while (again.current);
     } finally {
       running.current = false;
-      setSyncing(false);
-      await refresh();
+      if (sent) {
+        setSyncing(false);
+        await refresh();
+      }
     }
-  }, [userId, refresh]);
+  }, [userId, refresh, showWaiting]);
   const syncRef = useRef(sync);
   useEffect(() => {
     syncRef.current = sync;
   }, [sync]);
 
   useEffect(() => {
-    void listOutbox(userId).then((all) => {
-      setItems(all);
+    void listOutbox(userId).then((stored) => {
+      setItems((shown) => (sameOutbox(shown, stored) ? shown : stored));
       return sync();
     });
     const goOnline = () => {
@@ -91,7 +117,7 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
     const timer = window.setInterval(() => {
       if (!navigator.onLine || running.current) return;
       void listOutbox(userId).then((all) => {
-        if (all.some((i) => i.state === "saved")) void sync();
+        if (all.some(waitsToSync)) void sync();
       });
     }, RETRY_EVERY_MS);
     return () => {

@@ -87,6 +87,18 @@ export async function listOutbox(userId: string): Promise<OutboxItem[]> {
   return items.filter((i) => !stale.includes(i));
 }
 
+/**
+ * Whether two reads of the queue say the same thing to the rep. Every read of IndexedDB returns
+ * new objects; handing an unchanged queue to React as new state re-renders the whole booth.
+ */
+export function sameOutbox(a: readonly OutboxItem[] | null, b: readonly OutboxItem[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return x.key === y.key && x.state === y.state && x.attempts === y.attempts && x.message === y.message && x.syncedAt === y.syncedAt && x.label === y.label;
+  });
+}
+
 export async function updateItems(changes: { key: string; patch: Partial<OutboxItem> }[]): Promise<void> {
   if (changes.length === 0) return;
   const database = await db();

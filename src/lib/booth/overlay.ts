@@ -14,12 +14,17 @@ export function applyQueuedActions<M extends MeetingState>(meetings: M[], items:
     .filter((i) => i.state === "saved" || i.state === "syncing" || (i.state === "synced" && (i.syncedAt ?? "") > snapshotReceivedAt))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (actions.length === 0) return meetings;
-  const byId = new Map<string, M & { queued?: OutboxState }>(meetings.map((m) => [m.id, { ...m }]));
+  // Only the meetings an action touches are copied: the others keep their identity, so the booth
+  // re-renders just the cards that changed.
+  const byId = new Map<string, M>(meetings.map((m) => [m.id, m]));
+  const touched = new Map<string, M & { queued?: OutboxState }>();
   for (const item of actions) {
     const op = item.operation;
     if (op.kind === "capture") continue;
-    const meeting = byId.get(op.meetingId);
-    if (!meeting) continue;
+    const original = byId.get(op.meetingId);
+    if (!original) continue;
+    let meeting = touched.get(op.meetingId);
+    if (!meeting) touched.set(op.meetingId, (meeting = { ...original }));
     if (op.kind === "check_in") {
       meeting.checkedInAt ??= op.at ?? item.createdAt;
     } else if (op.kind === "complete") {
@@ -33,5 +38,5 @@ export function applyQueuedActions<M extends MeetingState>(meetings: M[], items:
     }
     meeting.queued = item.state;
   }
-  return meetings.map((m) => byId.get(m.id)!);
+  return meetings.map((m) => touched.get(m.id) ?? m);
 }
