@@ -97,5 +97,10 @@ describe("booth agenda", () => {
       [other.id, null],
       [other.id, w.user.id],
     ]);
+    expect(during.firstView).toBeUndefined();
+    // The page's first view: only this rep's meetings of the day shown, marked so the phone fetches the rest.
+    const first = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-11-27T12:00:00Z"), firstView: true });
+    expect(first).toMatchObject({ day: "2026-12-14", firstView: true, days: before.days });
+    expect(first.meetings.map((m) => [m.personId, m.ownerId])).toEqual([[w.person.id, w.user.id]]);
   });
 });

@@ -10,14 +10,14 @@ import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, todayIn, wa
 import { formatInZone } from "@/lib/time";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
-import { keepNewestAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
+import { keepNewestAgenda, storedAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
 import { applyQueuedActions } from "@/lib/booth/overlay";
 import type { BoothOperationInput, CaptureLeadInput } from "@/lib/booth/schemas";
 import { checkOperation } from "@/lib/booth/sync";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { useBoothQueue } from "./use-booth-queue";
-import { useServiceWorker } from "./use-service-worker";
+import { afterLoadAndIdle, useServiceWorker } from "./use-service-worker";
 
 // The capture form (with the badge scanner and its validation) and the outcome dialog load when
 // first opened, not with the page: the booth must answer a tap quickly on a slow phone. Every
@@ -39,6 +39,8 @@ export type BoothSnapshot = {
   phase: BoothPhase;
   days: string[];
   meetings: AgendaMeetingItem[];
+  /** Only this rep's meetings of `day` (the page's first view); never stored on the phone. */
+  firstView?: true;
 };
 
 /** Open meetings (and finished ones) shown before "Show all": a screenful or three on a phone. */
@@ -94,9 +96,19 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   const queue = useBoothQueue(userId, refreshAgenda);
 
   // The page may come from the phone's cache (offline reload): the stored snapshot can be newer.
+  // The page itself carries only the rep's meetings of the day (a busy show's whole agenda is
+  // megabytes, too much for the first paint on venue Wi-Fi): the whole agenda is fetched once the
+  // page has loaded, and that is what the phone keeps for offline use.
   useEffect(() => {
-    void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(showIfNewer);
-  }, [userId, eventId, initial, showIfNewer]);
+    if (!initial.firstView) {
+      void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(showIfNewer);
+      return;
+    }
+    void storedAgenda<BoothSnapshot>(userId, eventId).then((stored) => stored && showIfNewer(stored));
+    void afterLoadAndIdle().then(() => {
+      if (navigator.onLine) return refreshAgenda();
+    });
+  }, [userId, eventId, initial, showIfNewer, refreshAgenda]);
 
   const snapshot = agenda.snapshot;
   const tz = snapshot.event.timeZone;
@@ -191,7 +203,11 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
           </div>
         ) : null}
 
-        {meetings.length === 0 ? (
+        {snapshot.firstView && (everyone || day !== snapshot.day) ? (
+          <p className="rounded-lg border border-dashed bg-card px-4 py-6 text-center text-sm text-muted-foreground" data-testid="agenda-loading">
+            {queue.online ? "Loading the team's meetings and the other show days…" : "The team's meetings and the other show days load once this phone is online."}
+          </p>
+        ) : meetings.length === 0 ? (
           <div className="rounded-lg border border-dashed bg-card px-4 py-10 text-center text-sm text-muted-foreground">
             No meetings {everyone ? "for the team" : "for you"} on {formatDay(day)}.
           </div>

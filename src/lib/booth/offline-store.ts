@@ -116,6 +116,11 @@ export async function removeItem(key: string): Promise<void> {
   announce();
 }
 
+/** The snapshot this phone stored last for the rep and event, if any. */
+export async function storedAgenda<T>(userId: string, eventId: string): Promise<StoredAgenda<T> | undefined> {
+  return (await (await db()).get("agenda", `${userId}:${eventId}`)) as StoredAgenda<T> | undefined;
+}
+
 /** Keeps the newer of the stored and the given snapshot (by the server's fetchedAt) and returns it. */
 export async function keepNewestAgenda<T>(userId: string, eventId: string, fetchedAt: string, snapshot: T): Promise<StoredAgenda<T>> {
   const database = await db();

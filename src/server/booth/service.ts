@@ -40,6 +40,11 @@ export type BoothAgenda = BoothDay & {
   userId: string;
   /** Every show day's meetings of the whole team (not cancelled), the phone filters "mine". */
   meetings: AgendaMeeting[];
+  /**
+   * Only this rep's meetings of `day`: what the booth page renders first. The phone then fetches
+   * the whole agenda (GET /api/booth/agenda) and keeps that one; a first view is never stored.
+   */
+  firstView?: true;
 };
 
 const TALKING_POINTS_PER_MEETING = 3;
@@ -48,16 +53,18 @@ const TALKING_POINTS_PER_MEETING = 3;
  * The booth snapshot: the day to open on (see pickBoothDay), every show day, and every show day's
  * team meetings with talking points — what the phone caches to work a show day offline.
  */
-export async function boothAgenda(actor: Actor, options: { now?: Date } = {}, db: DbTx = prisma): Promise<BoothAgenda> {
+export async function boothAgenda(actor: Actor, options: { now?: Date; firstView?: boolean } = {}, db: DbTx = prisma): Promise<BoothAgenda> {
   const now = options.now ?? new Date();
   const event = actor.event;
   const days = eventDays(event);
   const today = localDay(now, event.timeZone);
   const picked = pickBoothDay(days, today);
-  const start = dayRange(days[0] ?? picked.day, event.timeZone).start;
-  const end = dayRange(days[days.length - 1] ?? picked.day, event.timeZone).end;
+  // The first view: the rep's own meetings of the day shown. The whole team's show days can be
+  // thousands of meetings (megabytes in the page), which the phone fetches after the page is up.
+  const start = dayRange(options.firstView ? picked.day : (days[0] ?? picked.day), event.timeZone).start;
+  const end = dayRange(options.firstView ? picked.day : (days[days.length - 1] ?? picked.day), event.timeZone).end;
   const meetings = await db.meeting.findMany({
-    where: { eventId: event.id, scheduledAt: { gte: start, lt: end }, status: { not: "CANCELLED" } },
+    where: { eventId: event.id, scheduledAt: { gte: start, lt: end }, status: { not: "CANCELLED" }, ...(options.firstView ? { ownerId: actor.id } : {}) },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
     select: meetingSelect,
   });
@@ -71,6 +78,7 @@ export async function boothAgenda(actor: Actor, options: { now?: Date } = {}, db
     days,
     fetchedAt: now.toISOString(),
     userId: actor.id,
+    ...(options.firstView ? { firstView: true as const } : {}),
     meetings: meetings.map((m) => ({
       ...m,
       talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [],

@@ -13,6 +13,6 @@ export default async function BoothPage() {
   if (!actor.event) {
     return <EmptyState icon={Store} title="No event yet">An admin creates the event first; the booth view shows its meetings.</EmptyState>;
   }
-  const agenda = await boothAgenda(actor);
+  const agenda = await boothAgenda(actor, { firstView: true });
   return <BoothApp initial={JSON.parse(JSON.stringify(agenda)) as BoothSnapshot} cardReading={isAiConfigured()} />;
 }
