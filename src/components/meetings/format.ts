@@ -66,10 +66,22 @@ export function formatDay(ymd: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${ymd}T12:00:00Z`));
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and the booth filters thousands
+// of meetings by day on a phone: one formatter per zone.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The wall-clock date and time of an instant in a zone: { day: "2026-12-14", time: "09:30" }. */
 export function wallClock(iso: string, timeZone: string): { day: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    wallClockFormat(timeZone)
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
