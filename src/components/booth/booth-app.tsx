@@ -9,7 +9,7 @@ import type { MeetingOutcomeBody } from "@/components/meetings/complete-meeting-
 import { STATUS_LABELS, STATUS_VARIANT, describeLocation, formatDay, todayIn, wallClock, type MeetingItem } from "@/components/meetings/format";
 import { formatInZone } from "@/lib/time";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
+import { BOOTH_FIRST_MEETINGS, pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { keepNewestAgenda, storedAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
 import { applyQueuedActions } from "@/lib/booth/overlay";
 import type { BoothOperationInput, CaptureLeadInput } from "@/lib/booth/schemas";
@@ -17,7 +17,7 @@ import { checkOperation } from "@/lib/booth/sync";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { useBoothQueue } from "./use-booth-queue";
-import { afterLoadAndIdle, useServiceWorker } from "./use-service-worker";
+import { useServiceWorker } from "./use-service-worker";
 
 // The capture form (with the badge scanner and its validation) and the outcome dialog load when
 // first opened, not with the page: the booth must answer a tap quickly on a slow phone. Every
@@ -39,12 +39,9 @@ export type BoothSnapshot = {
   phase: BoothPhase;
   days: string[];
   meetings: AgendaMeetingItem[];
-  /** Only this rep's meetings of `day` (the page's first view); never stored on the phone. */
+  /** Only the first of this rep's meetings of `day` (the page's first view); never stored on the phone. */
   firstView?: true;
 };
-
-/** Open meetings (and finished ones) shown before "Show all": a screenful or three on a phone. */
-const FIRST_MEETINGS = 20;
 
 const STATE_LABEL: Record<OutboxState, string> = {
   saved: "Saved on phone",
@@ -100,15 +97,15 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   // megabytes, too much for the first paint on venue Wi-Fi): the whole agenda is fetched once the
   // page has loaded, and that is what the phone keeps for offline use.
   useEffect(() => {
-    if (!initial.firstView) {
-      void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(showIfNewer);
-      return;
-    }
-    void storedAgenda<BoothSnapshot>(userId, eventId).then((stored) => stored && showIfNewer(stored));
-    void afterLoadAndIdle().then(() => {
-      if (navigator.onLine) return refreshAgenda();
-    });
-  }, [userId, eventId, initial, showIfNewer, refreshAgenda]);
+    if (initial.firstView) void storedAgenda<BoothSnapshot>(userId, eventId).then((stored) => stored && showIfNewer(stored));
+    else void keepNewestAgenda(userId, eventId, initial.fetchedAt, initial).then(showIfNewer);
+  }, [userId, eventId, initial, showIfNewer]);
+  // Fetched after the service worker has settled (it waits for the page to load and go idle, then
+  // precaches the app): the whole agenda is megabytes on a busy show and not needed to paint.
+  const agendaFetched = offlineReady !== null;
+  useEffect(() => {
+    if (initial.firstView && agendaFetched && navigator.onLine) void Promise.resolve().then(refreshAgenda);
+  }, [initial.firstView, agendaFetched, refreshAgenda]);
 
   const snapshot = agenda.snapshot;
   const tz = snapshot.event.timeZone;
@@ -126,9 +123,10 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   const done = meetings.filter((m) => m.status !== "SCHEDULED");
   // A busy day has hundreds of meetings; the phone renders the next few and the rest on request.
   const [showAll, setShowAll] = useState(false);
-  const shownOpen = showAll ? open : open.slice(0, FIRST_MEETINGS);
-  const shownDone = showAll ? done : done.slice(-FIRST_MEETINGS);
-  const hidden = open.length - shownOpen.length + done.length - shownDone.length;
+  const shownOpen = showAll ? open : open.slice(0, BOOTH_FIRST_MEETINGS);
+  const shownDone = showAll ? done : done.slice(-BOOTH_FIRST_MEETINGS);
+  // The first view holds only what is shown; "Show all" appears once the whole agenda is here.
+  const hidden = snapshot.firstView ? 0 : open.length - shownOpen.length + done.length - shownDone.length;
   const { add: enqueueOperation } = queue;
 
   const add = useCallback(

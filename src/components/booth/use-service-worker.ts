@@ -8,7 +8,7 @@ const SW_URL = "/serwist/sw.js";
  * installing the worker precaches the app's static files (about 1 MB over the wire), which must
  * not compete with the booth's own first paint and first taps on venue Wi-Fi.
  */
-export function afterLoadAndIdle(): Promise<void> {
+function afterLoadAndIdle(): Promise<void> {
   return new Promise((resolve) => {
     const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 3_000 }) : setTimeout(resolve, 1_000));
     if (document.readyState === "complete") idle();

@@ -4,6 +4,12 @@
  * day; after it, the last one — and the booth says so. Pure, so the phone can decide again while
  * offline after midnight.
  */
+/**
+ * Open meetings (and finished ones) the booth shows before "Show all": a screenful or three on a
+ * phone, and all that the page's first view carries (a busy day has hundreds).
+ */
+export const BOOTH_FIRST_MEETINGS = 20;
+
 export type BoothPhase = "during" | "before" | "after";
 
 export function pickBoothDay(days: string[], today: string): { day: string; phase: BoothPhase } {

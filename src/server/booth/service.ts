@@ -9,7 +9,7 @@
  * meetings with the attendee's name, title, company, the account's tier and status, and up to
  * three talking points from research. Walk-up capture and matching live in leads.ts.
  */
-import { pickBoothDay, type BoothPhase } from "@/lib/booth/days";
+import { BOOTH_FIRST_MEETINGS, pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
@@ -63,11 +63,12 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
   // thousands of meetings (megabytes in the page), which the phone fetches after the page is up.
   const start = dayRange(options.firstView ? picked.day : (days[0] ?? picked.day), event.timeZone).start;
   const end = dayRange(options.firstView ? picked.day : (days[days.length - 1] ?? picked.day), event.timeZone).end;
-  const meetings = await db.meeting.findMany({
+  const read = await db.meeting.findMany({
     where: { eventId: event.id, scheduledAt: { gte: start, lt: end }, status: { not: "CANCELLED" }, ...(options.firstView ? { ownerId: actor.id } : {}) },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
     select: meetingSelect,
   });
+  const meetings = options.firstView ? shownBeforeShowAll(read) : read;
   const points = await talkingPoints(meetings, db);
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, boothNumber: event.boothNumber, venue: event.venue },
@@ -85,6 +86,14 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
       completeRefusal: refusalReason(actor, "meeting", "complete", ownedBy(m.owner)),
     })),
   };
+}
+
+/** What the booth shows before "Show all" (in time order): the first open meetings and the last finished ones. */
+function shownBeforeShowAll<M extends { status: string }>(meetings: M[]): M[] {
+  const open = meetings.filter((m) => m.status === "SCHEDULED").slice(0, BOOTH_FIRST_MEETINGS);
+  const done = meetings.filter((m) => m.status !== "SCHEDULED").slice(-BOOTH_FIRST_MEETINGS);
+  const shown = new Set([...open, ...done]);
+  return meetings.filter((m) => shown.has(m));
 }
 
 /** Research talking points per person, else per account (newest first), a few each. */
