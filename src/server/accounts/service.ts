@@ -4,7 +4,7 @@ import { normalizeName } from "@/lib/normalize";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
@@ -271,11 +271,7 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
         {
           type: "account.updated",
           description: `${actorName(actor)} updated ${account.name}: ${fieldsChanged.join(", ")}`,
-          actorId: actor.id,
-          eventId: account.eventId,
-          accountId: account.id,
-          entityType: "account",
-          entityId: account.id,
+          ...activityAbout("account", account, actor.id),
           metadata: { changes } as Prisma.InputJsonValue,
         },
         tx,
@@ -295,11 +291,7 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
       {
         type: "account.deleted",
         description: `${actorName(actor)} moved ${account.name}${options.deletePeople ? ` and its ${people} people` : ""} to the Trash`,
-        actorId: actor.id,
-        eventId: account.eventId,
-        accountId: account.id,
-        entityType: "account",
-        entityId: account.id,
+        ...activityAbout("account", account, actor.id),
         metadata: { name: account.name, deletedPeople: people, deletionId: trashed.deletionId },
       },
       tx,
@@ -358,11 +350,7 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       data: accounts.map((a) => ({
         type,
         description: description(a.name),
-        actorId: actor.id,
-        eventId: a.eventId,
-        accountId: a.id,
-        entityType: "account",
-        entityId: a.id,
+        ...activityAbout("account", a, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
         createdAt: now,
       })),

@@ -4,7 +4,7 @@ import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
@@ -328,12 +328,7 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
         {
           type: "person.updated",
           description: `${actorName(actor)} updated ${person.name}: ${Object.keys(changes).join(", ")}`,
-          actorId: actor.id,
-          eventId: person.eventId,
-          personId: person.id,
-          accountId: person.accountId,
-          entityType: "person",
-          entityId: person.id,
+          ...activityAbout("person", person, actor.id),
           metadata: { changes } as Prisma.InputJsonValue,
         },
         tx,
@@ -352,12 +347,7 @@ export async function deletePerson(id: string, actor: Actor) {
       {
         type: "person.deleted",
         description: `${actorName(actor)} moved ${person.name} to the Trash`,
-        actorId: actor.id,
-        eventId: person.eventId,
-        personId: person.id,
-        accountId: person.accountId,
-        entityType: "person",
-        entityId: person.id,
+        ...activityAbout("person", person, actor.id),
         metadata: { name: person.name, email: person.email, deletionId: trashed.deletionId },
       },
       tx,
@@ -396,12 +386,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
       data: people.map((p) => ({
         type: (body.action === "delete" ? "person.deleted" : "person.updated") satisfies ActivityType,
         description: describe(p.name),
-        actorId: actor.id,
-        eventId: p.eventId,
-        personId: p.id,
-        accountId: p.accountId,
-        entityType: "person",
-        entityId: p.id,
+        ...activityAbout("person", p, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}), ...(body.action === "lawful_basis" ? { lawfulBasis: body.lawfulBasis } : {}) },
         createdAt: now,
       })),

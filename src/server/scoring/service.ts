@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
+import { readSetting, writeSetting } from "@/server/settings/store";
 import { AppError } from "@/server/http/errors";
 import { recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
@@ -33,25 +34,18 @@ export const scoreIcpBody = z.union([
 ], { error: "Send exactly one of accountId, personId or eventId" });
 
 async function getIcpWeights(db: DbTx = prisma): Promise<IcpWeights> {
-  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
-  const parsed = icpWeightsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_WEIGHTS;
+  return (await readSetting(WEIGHTS_KEY, icpWeightsSchema, db))?.value ?? DEFAULT_WEIGHTS;
 }
 
 export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
-  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
-  const parsed = icpWeightsSchema.safeParse(row?.value);
-  return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
+  const stored = await readSetting(WEIGHTS_KEY, icpWeightsSchema, db);
+  return { weights: stored?.value ?? DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !stored, updatedAt: stored?.updatedAt ?? null };
 }
 
 export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await getIcpWeights(tx);
-    await tx.setting.upsert({
-      where: { key: WEIGHTS_KEY },
-      create: { key: WEIGHTS_KEY, value: weights, updatedBy: actor.id },
-      update: { value: weights, updatedBy: actor.id },
-    });
+    await writeSetting(WEIGHTS_KEY, weights, actor.id, tx);
     await recordActivity(
       { type: "settings.icp_weights_updated", description: `${actor.name ?? actor.email} changed the ICP scoring weights`, actorId: actor.id, entityType: "setting", entityId: WEIGHTS_KEY, metadata: { before, after: weights } },
       tx,
