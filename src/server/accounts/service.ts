@@ -321,10 +321,9 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     let deletedPeople = 0;
     let deletionId: string | null = null;
     if (body.action === "assign") {
-      await assertAssignee(body.assignedToId, tx);
-      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      const assignee = await assertAssignee(body.assignedToId, tx);
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
-      description = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+      description = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "setTier") {
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { tier: body.tier, lastActivityAt: now } });
       description = (name) => `${actorName(actor)} set ${name} to tier ${body.tier}`;

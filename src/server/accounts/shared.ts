@@ -47,8 +47,10 @@ function norm(v: unknown): unknown {
   return v ?? null;
 }
 
-export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma) {
-  if (!assignedToId) return;
-  const user = await db.user.findFirst({ where: { id: assignedToId, disabledAt: null }, select: { id: true } });
+/** Checks the teammate records are handed to, and answers how an activity names them ("nobody": unassigned). */
+export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma): Promise<string> {
+  if (!assignedToId) return "nobody";
+  const user = await db.user.findFirst({ where: { id: assignedToId, disabledAt: null }, select: { name: true, email: true } });
   if (!user) throw new AppError("validation_error", "That teammate does not exist", [{ path: "assignedToId", message: "Unknown teammate" }]);
+  return user.name ?? user.email;
 }

@@ -371,10 +371,9 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
     let describe: (name: string) => string;
     let deletionId: string | null = null;
     if (body.action === "assign") {
-      await assertAssignee(body.assignedToId, tx);
-      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      const assignee = await assertAssignee(body.assignedToId, tx);
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
-      describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+      describe = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "lawful_basis") {
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis, lastActivityAt: now } });
       describe = (name) => `${actorName(actor)} set the lawful basis of ${name} to ${LAWFUL_BASIS_LABELS[body.lawfulBasis].toLowerCase()}`;
