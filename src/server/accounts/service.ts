@@ -12,7 +12,7 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
-import { assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
+import { assertAllFound, assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
 import { filterShape, filterSql, rangeIssues } from "@/server/lists/filters";
 import { ACCOUNT } from "@/lib/fields/account";
 import { createShape, updateShape } from "@/lib/fields/define";
@@ -308,10 +308,7 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       where: { id: { in: ids } },
       select: { id: true, name: true, eventId: true, deletedAt: true, assignedToId: true, assignedTo: { select: { id: true, name: true, email: true } } },
     })).filter((a) => isInActorEvent(actor, "account", a));
-    if (accounts.length !== ids.length) {
-      const known = new Set(accounts.map((a) => a.id));
-      throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
-    }
+    assertAllFound(ids, accounts, { plural: "accounts", one: "account" });
     const action = body.action === "assign" ? "assign" : body.action === "delete" ? "delete" : "edit";
     const changing = body.action === "assign" ? accounts.filter((a) => a.assignedToId !== body.assignedToId) : accounts;
     assertCanEach(actor, "account", action, changing.map((a) => ({ name: a.name, owners: ownedBy(a.assignedTo) })));

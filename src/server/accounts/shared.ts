@@ -47,6 +47,13 @@ function norm(v: unknown): unknown {
   return v ?? null;
 }
 
+/** A bulk action's selection must all be found (live, in the actor's event), or nothing changes: 404 naming each unknown id. */
+export function assertAllFound(ids: readonly string[], found: readonly { id: string }[], noun: { plural: string; one: string }) {
+  if (found.length === ids.length) return;
+  const known = new Set(found.map((r) => r.id));
+  throw new AppError("not_found", `Some ${noun.plural} no longer exist`, ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown ${noun.one} ${i}` })));
+}
+
 /** Checks the teammate records are handed to, and answers how an activity names them ("nobody": unassigned). */
 export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma): Promise<string> {
   if (!assignedToId) return "nobody";

@@ -13,7 +13,7 @@ import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/a
 import { moveToTrash } from "@/server/trash/service";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
-import { assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
+import { assertAllFound, assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
 import { filterShape, filterSql, filterWhere, rangeIssues } from "@/server/lists/filters";
 import { LAWFUL_BASES, PERSON } from "@/lib/fields/person";
 import { createShape, updateShape } from "@/lib/fields/define";
@@ -360,10 +360,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
     const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, deletedAt: true, accountId: true, assignedToId: true } })).filter((p) => isInActorEvent(actor, "person", p));
-    if (people.length !== ids.length) {
-      const known = new Set(people.map((p) => p.id));
-      throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));
-    }
+    assertAllFound(ids, people, { plural: "people", one: "person" });
     const changing = body.action === "assign" ? people.filter((p) => p.assignedToId !== body.assignedToId) : people;
     const owners = await peopleOwners(changing.map((p) => p.id), tx);
     assertCanEach(actor, "person", body.action === "lawful_basis" ? "edit" : body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
