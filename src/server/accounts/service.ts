@@ -245,7 +245,7 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
     await scoreRecords(eventId, { accountIds: [created.id], personIds: [] }, tx);
     const account = await tx.targetAccount.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
-      { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
+      { type: "account.created", description: `${actorName(actor)} added ${account.name}`, ...activityAbout("account", account, actor.id) },
       tx,
     );
     return { ...account, revenue: account.revenue === null ? null : Number(account.revenue) };

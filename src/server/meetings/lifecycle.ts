@@ -108,7 +108,7 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
       await recordActivity({
         type: "account.status_changed",
         description: `${current.account.name} moved to ${STATUS_LABEL[body.accountStatus]}${body.reason ? `: ${body.reason}` : ""}`,
-        actorId: actor.id, eventId: current.eventId, accountId: current.account.id, entityType: "account", entityId: current.account.id,
+        ...activityAbout("account", { id: current.account.id, eventId: current.eventId }, actor.id),
         metadata: { from: current.account.status, to: body.accountStatus, reason: body.reason ?? null, meetingId: id },
       }, tx);
     }

@@ -107,11 +107,7 @@ export async function applyBookingEffects(
       await recordActivity({
         type: "account.status_changed",
         description: `${account.name} moved to Meeting scheduled`,
-        actorId: ctx.actorId,
-        eventId: ctx.eventId,
-        accountId: account.id,
-        entityType: "account",
-        entityId: account.id,
+        ...activityAbout("account", { id: account.id, eventId: ctx.eventId }, ctx.actorId),
         metadata: { from: account.status, to: "MEETING_SCHEDULED", reason: "meeting_booked", meetingId: ctx.meetingId },
       }, tx);
     }

@@ -300,7 +300,7 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     await scoreRecords(eventId, { accountIds: [], personIds: [created.id] }, tx);
     const person = await tx.person.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
-      { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
+      { type: "person.created", description: `${actorName(actor)} added ${person.name}`, ...activityAbout("person", person, actor.id) },
       tx,
     );
     return person;

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import { readSetting, writeSetting } from "@/server/settings/store";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
 import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
@@ -119,11 +119,7 @@ async function scoreOneAccount(accountId: string, actor: Actor) {
       {
         type: "account.scored",
         description: `${actor.name ?? actor.email} rescored ${account.name}: ${account.icpScore ?? "—"} → ${breakdown.total}${breakdown.ai ? ` (AI ${breakdown.ai.adjustment >= 0 ? "+" : ""}${breakdown.ai.adjustment})` : ""}`,
-        actorId: actor.id,
-        eventId: account.eventId,
-        accountId,
-        entityType: "account",
-        entityId: accountId,
+        ...activityAbout("account", account, actor.id),
         metadata: { from: account.icpScore, to: breakdown.total },
       },
       tx,
@@ -145,12 +141,7 @@ async function scoreOnePerson(personId: string, actor: Actor) {
       {
         type: "person.scored",
         description: `${actor.name ?? actor.email} rescored ${person.name}: ${person.icpScore ?? "—"} → ${breakdown.total}`,
-        actorId: actor.id,
-        eventId: person.eventId,
-        personId,
-        accountId: person.accountId,
-        entityType: "person",
-        entityId: personId,
+        ...activityAbout("person", person, actor.id),
         metadata: { from: person.icpScore, to: breakdown.total },
       },
       tx,
