@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ActivityType } from "@/lib/vocabulary";
 import { normalizeName } from "@/lib/normalize";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma, type DbTx } from "@/server/db";
+import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
@@ -352,5 +352,5 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       })),
     });
     return { action: body.action, count: ids.length, deletedPeople, ...(deletionId ? { deletionId } : {}) };
-  });
+  }, BULK_WRITE_TX);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ActivityType } from "@/lib/vocabulary";
 import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma, type DbTx } from "@/server/db";
+import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
@@ -404,5 +404,5 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
       })),
     });
     return { action: body.action, count: ids.length, ...(deletionId ? { deletionId } : {}) };
-  });
+  }, BULK_WRITE_TX);
 }
