@@ -1,15 +1,15 @@
 /**
- * Which show day the booth opens on. "Today" is the calendar day in the event's time zone, not
- * the phone's: when today is one of the event's days it is shown; before the show, the next show
- * day; after it, the last one — and the booth says so. Pure, so the phone can decide again while
- * offline after midnight.
- */
-/**
  * Open meetings (and finished ones) the booth shows before "Show all": a screenful or three on a
  * phone, and all that the page's first view carries (a busy day has hundreds).
  */
 export const BOOTH_FIRST_MEETINGS = 20;
 
+/**
+ * Which show day the booth opens on. "Today" is the calendar day in the event's time zone, not
+ * the phone's: when today is one of the event's days it is shown; before the show, the next show
+ * day; after it, the last one — and the booth says so. Pure, so the phone can decide again while
+ * offline after midnight.
+ */
 export type BoothPhase = "during" | "before" | "after";
 
 export function pickBoothDay(days: string[], today: string): { day: string; phase: BoothPhase } {
