@@ -7,6 +7,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { formatInZone } from "@/lib/time";
 import {
   LOCATION_LABELS, formatDay, todayIn, wallClock, type ConflictItem, type LocationType, type MeetingItem,
@@ -342,24 +343,12 @@ function PersonPicker({ onPick }: { onPick: (p: PersonOption) => void }) {
   const [error, setError] = useState<string | null>(null);
 
   const searchable = q.trim().length >= 2;
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<PersonOption[]>(`/api/meetings/attendees?q=${encodeURIComponent(q.trim())}`, { signal: controller.signal })
-        .then((res) => {
-          if (res.success) {
-            setResults(res.data);
-            setError(null);
-          } else setError(res.error);
-        })
-        .catch(() => undefined);
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
+  useDebouncedApi<PersonOption[]>(searchable ? { url: `/api/meetings/attendees?q=${encodeURIComponent(q.trim())}` } : null, 200, (res) => {
+    if (res.success) {
+      setResults(res.data);
+      setError(null);
+    } else setError(res.error);
+  });
 
   return (
     <div className="flex flex-col gap-1.5">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Info, Loader2, Mail, RotateCcw, Send, Sparkles } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { placeApiError } from "@/lib/form-errors";
 import { browserTimeZone, formatInZone } from "@/lib/time";
 import { clearLocalDraft, readLocalDraft, useAutosave } from "@/lib/use-local-draft";
@@ -319,18 +320,12 @@ function RecipientPicker({ onPick }: { onPick: (person: Recipient) => void }) {
   const [q, setQ] = useState("");
   const [results, setResults] = useState<Recipient[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<Recipient[]>(`/api/outreach/recipients?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-        .then((res) => (res.success ? (setResults(res.data), setError(null)) : setError(res.error)))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
+  useDebouncedApi<Recipient[]>({ url: `/api/outreach/recipients?q=${encodeURIComponent(q)}` }, 250, (res) => {
+    if (res.success) {
+      setResults(res.data);
+      setError(null);
+    } else setError(res.error);
+  });
   return (
     <div className="flex flex-col gap-2">
       <Label htmlFor="compose-person">To</Label>

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { formatUsd } from "@/components/data-table/format";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { WhenVisible } from "@/components/ui/when-visible";
 import { placeApiError } from "@/lib/form-errors";
 import { formatInZone } from "@/lib/time";
@@ -79,31 +80,23 @@ export function RoiCalculator({ accountId, accountName, timeZone }: { accountId:
     return p.toString();
   }, [accountId, overrides]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const t = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const res = await apiFetch<Roi>(`/api/roi/calculate?${query}`, { signal: controller.signal });
-        if (res.success) {
-          setData(res.data);
-          setError(null);
-          setFieldErrors({});
-        } else {
-          const placed = placeApiError(res, Object.keys(fieldsNamedIn(res)));
-          setFieldErrors(placed.fieldErrors);
-          setError(placed.formError);
-        }
-        setLoading(false);
-      } catch {
-        // Aborted by a newer keystroke.
+  useDebouncedApi<Roi>(
+    { url: `/api/roi/calculate?${query}` },
+    250,
+    (res) => {
+      if (res.success) {
+        setData(res.data);
+        setError(null);
+        setFieldErrors({});
+      } else {
+        const placed = placeApiError(res, Object.keys(fieldsNamedIn(res)));
+        setFieldErrors(placed.fieldErrors);
+        setError(placed.formError);
       }
-    }, 250);
-    return () => {
-      clearTimeout(t);
-      controller.abort();
-    };
-  }, [query]);
+      setLoading(false);
+    },
+    () => setLoading(true),
+  );
 
   const groups = useMemo(() => {
     const map = new Map<string, Assumption[]>();
