@@ -1,7 +1,6 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { AlertTriangle, Loader2, OctagonX } from "lucide-react";
-import { apiFetch } from "@/lib/api-client";
 import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { MERGE_FIELDS, MERGE_FIELD_LABELS, MERGE_GROUP_LABELS, type MergeGroup } from "@/lib/merge-fields";
 import { NativeSelect } from "@/components/ui/native-select";

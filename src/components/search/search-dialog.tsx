@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Building2, CalendarDays, FileText, Loader2, Mail, Search, User, Workflow, type LucideIcon } from "lucide-react";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
-import { apiFetch } from "@/lib/api-client";
 import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { cn } from "@/lib/utils";
 
