@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Stat } from "@/components/import/stat";
 import type { ImportReport } from "@/components/import/types";
+import { FormMessage } from "@/components/ui/form-message";
 
 /** The last step: what the import did, the rows it skipped, and undo. */
 export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
@@ -27,11 +28,7 @@ export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {undone ? (
-          <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-sm text-success">
-            {undone}
-          </p>
-        ) : null}
+        <FormMessage message={undone ? { kind: "ok", text: undone } : null} />
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Stat label="Rows created" value={report.rows.created} tone="success" />
           <Stat label="Rows updated" value={report.rows.updated} />

@@ -12,6 +12,7 @@ import { formatInZone } from "@/lib/time";
 import {
   LOCATION_LABELS, formatDay, todayIn, wallClock, type ConflictItem, type LocationType, type MeetingItem,
 } from "./format";
+import { FormMessage } from "@/components/ui/form-message";
 
 type PersonOption = { id: string; name: string; title: string | null; email: string | null; account: { id: string; name: string } | null };
 type BookingContext = {
@@ -168,7 +169,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
           ) : null}
         </DialogHeader>
 
-        {loadError ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{loadError}</p> : null}
+        <FormMessage message={loadError ? { kind: "error", text: loadError } : null} />
         {!ctx && !loadError ? (
           <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground"><Loader2 className="size-4 animate-spin" aria-hidden /> Loading…</div>
         ) : null}
@@ -324,7 +325,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
               {meeting ? "Email the updated invite if the time or place changes" : `Email a calendar invite${person?.email ? ` to ${person.email}` : ""}`}
             </label>
             {person && !person.email && sendInvite ? <p className="text-xs text-muted-foreground">No email on file for {person.name}: you can still download the .ics after saving.</p> : null}
-            {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+            <FormMessage message={error ? { kind: "error", text: error } : null} />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
               <Button type="submit" disabled={saving || !person || !day || !time}>

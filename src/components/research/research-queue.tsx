@@ -12,6 +12,7 @@ import { cn } from "@/lib/utils";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
 import { browserTimeZone, formatInZone } from "@/lib/time";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type Candidate = {
   id: string;
@@ -103,11 +104,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
           </div>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {error ? (
-            <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
-              {error}
-            </p>
-          ) : null}
+          <FormMessage message={error ? { kind: "error", text: error } : null} />
           {items.length === 0 ? (
             search ? (
               <EmptyState icon={Search} title={`No account matching “${search}” needs research`}>

@@ -12,6 +12,7 @@ import { WhenVisible } from "@/components/ui/when-visible";
 import { placeApiError } from "@/lib/form-errors";
 import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
+import { FormMessage } from "@/components/ui/form-message";
 
 const RoiChart = dynamic(() => import("./roi-chart"), { ssr: false, loading: () => <div className="size-full animate-pulse rounded-md bg-muted/60" aria-hidden /> });
 
@@ -120,7 +121,7 @@ export function RoiCalculator({ accountId, accountName, timeZone }: { accountId:
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-4">
-        {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+        <FormMessage message={error ? { kind: "error", text: error } : null} />
         {!data ? (
           <div className="flex h-40 items-center justify-center text-sm text-muted-foreground"><Loader2 className="mr-2 size-4 animate-spin" aria-hidden /> Calculating…</div>
         ) : (
