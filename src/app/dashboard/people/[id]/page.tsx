@@ -11,7 +11,7 @@ import { PERSON } from "@/lib/fields/person";
 import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { formatInZone } from "@/lib/time";
 import { DossierCard } from "@/components/research/dossier";
-import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
+import { HistoryCard, MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
 import { PrivacyCard } from "@/components/privacy/privacy-card";
@@ -220,29 +220,22 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </CardContent>
             </Card>
           ) : null}
-          <Card data-testid="enrollments">
-            <CardHeader><CardTitle className="flex items-center gap-2"><Workflow className="size-4" aria-hidden /> Sequences ({enrollments.length})</CardTitle></CardHeader>
-            <CardContent>
-              {enrollments.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Not enrolled in any sequence.</p>
-              ) : (
-                <ul className="divide-y text-sm">
-                  {enrollments.map((e) => (
-                    <li key={e.id} className="grid gap-0.5 py-2">
-                      <div className="flex items-center gap-2">
-                        <span className="font-medium">{e.sequence.name}</span>
-                        <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
-                      </div>
-                      <p className="text-xs text-muted-foreground">
-                        Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
+          <HistoryCard testId="enrollments" icon={Workflow} title={`Sequences (${enrollments.length})`} isEmpty={enrollments.length === 0} empty="Not enrolled in any sequence.">
+            <ul className="divide-y text-sm">
+              {enrollments.map((e) => (
+                <li key={e.id} className="grid gap-0.5 py-2">
+                  <div className="flex items-center gap-2">
+                    <span className="font-medium">{e.sequence.name}</span>
+                    <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                  </div>
+                  <p className="text-xs text-muted-foreground">
+                    Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
+                    {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </HistoryCard>
           <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
           <MeetingsHistory items={meetings} timeZone={eventTimeZone} />
           <Timeline items={activities} timeZone={viewerTimeZone} />
