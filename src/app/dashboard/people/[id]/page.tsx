@@ -32,6 +32,7 @@ import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { RecordHeader } from "@/components/records/record-header";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Person" };
@@ -65,44 +66,41 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="grid gap-6">
-      <div className="grid gap-3">
-        <BackLink href="/dashboard/people">People</BackLink>
-        <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-          <div className="flex min-w-0 items-start gap-4">
-            <Avatar className="size-14">
-              <AvatarFallback className="text-lg">{initials(person.name)}</AvatarFallback>
-            </Avatar>
-            <div className="min-w-0">
-              <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
-                <span className="break-words">{person.name}</span>
-                <ScoreBadge score={person.icpScore} />
-              </h1>
-              <p className="text-sm">
-                {person.title ?? <span className="text-muted-foreground">No title</span>}
-                {account ? (
-                  <>
-                    {" at "}
-                    <Link href={`/dashboard/accounts/${account.id}`} className="font-medium hover:underline">{account.name}</Link>
-                  </>
-                ) : null}
-              </p>
-              <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
-                {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
-                {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
-                {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
-                {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
-              </div>
-              {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
-            </div>
-          </div>
+      <RecordHeader
+        back={{ href: "/dashboard/people", label: "People" }}
+        name={person.name}
+        badges={<ScoreBadge score={person.icpScore} />}
+        avatar={
+          <Avatar className="size-14">
+            <AvatarFallback className="text-lg">{initials(person.name)}</AvatarFallback>
+          </Avatar>
+        }
+        actions={
           <PersonHeaderActions>
             <PresenceAvatars entityType="person" entityId={person.id} />
             <ComposeOutreachButton personId={person.id} personName={person.name} label="Write email" />
             <BookMeetingButton personId={person.id} variant="outline" />
             <DeletePersonButton id={person.id} name={person.name} refusal={refused.delete} />
           </PersonHeaderActions>
+        }
+      >
+        <p className="text-sm">
+          {person.title ?? <span className="text-muted-foreground">No title</span>}
+          {account ? (
+            <>
+              {" at "}
+              <Link href={`/dashboard/accounts/${account.id}`} className="font-medium hover:underline">{account.name}</Link>
+            </>
+          ) : null}
+        </p>
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
+          {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
+          {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
+          {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
+          {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
         </div>
-      </div>
+        {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
+      </RecordHeader>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
