@@ -28,7 +28,7 @@ import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { RecordHeader } from "@/components/records/record-header";
+import { DetailsCard, RecordHeader } from "@/components/records/record-page";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -71,28 +71,22 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
-            </CardHeader>
-            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
-              <EditableField
-                readOnly={!!refused.edit}
-                endpoint={endpoint}
-                field="status"
-                label="Status"
-                value={account.status}
-                kind="select"
-                display={STATUS_LABELS[account.status]}
-                options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-              <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
-              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
-            </CardContent>
-          </Card>
+          <DetailsCard refusal={refused.edit}>
+            <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
+            <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
+            <EditableField
+              readOnly={!!refused.edit}
+              endpoint={endpoint}
+              field="status"
+              label="Status"
+              value={account.status}
+              kind="select"
+              display={STATUS_LABELS[account.status]}
+              options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
+            <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
+          </DetailsCard>
 
           <OpportunityCard endpoint={endpoint} account={account} />
 

@@ -32,7 +32,7 @@ import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
-import { RecordHeader } from "@/components/records/record-header";
+import { DetailsCard, RecordHeader } from "@/components/records/record-page";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Person" };
@@ -147,27 +147,21 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </CardContent>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
-            </CardHeader>
-            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
-              <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
-              <div className="sm:col-span-2">
-                <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+          <DetailsCard refusal={refused.edit}>
+            <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
+            <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
+            <div className="sm:col-span-2">
+              <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+            </div>
+            {person.leadRating || person.interestTags.length > 0 ? (
+              <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
+                <span className="font-medium">At the booth:</span>
+                {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
+                {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
               </div>
-              {person.leadRating || person.interestTags.length > 0 ? (
-                <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
-                  <span className="font-medium">At the booth:</span>
-                  {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
-                  {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
-                </div>
-              ) : null}
-              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
-            </CardContent>
-          </Card>
+            ) : null}
+            <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
+          </DetailsCard>
 
           {account ? (
             <>

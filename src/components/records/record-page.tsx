@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { BackLink } from "@/components/ui/back-link";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 
 /**
@@ -33,5 +34,18 @@ export function RecordHeader({ back, name, badges, avatar, actions, children }: 
         {actions}
       </div>
     </div>
+  );
+}
+
+/** A record page's "Details" card: its fields in two columns, and once, at the top, why they are read-only when they are. */
+export function DetailsCard({ refusal, children }: { refusal?: string | null; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Details</CardTitle>
+        {refusal ? <CardDescription data-testid="edit-refusal">{refusal}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">{children}</CardContent>
+    </Card>
   );
 }
