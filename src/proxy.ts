@@ -6,7 +6,8 @@ import { createNonce, pageContentSecurityPolicy } from "@/server/http/csp";
 // Next.js 16 Proxy. Pages: a fresh CSP nonce for every page. The policy goes on the request
 // (Next.js reads the nonce from it while rendering and puts it on its scripts) and on the
 // response (the browser enforces it). API routes get their headers from next.config.ts; the
-// proxy only turns away an address Next.js could not decode for them.
+// proxy only turns away an address Next.js could not decode for them (and only sees API
+// addresses with a "%" in the path: see the matcher).
 export function proxy(request: NextRequest) {
   const unreadable = unreadableUrlReason(request.nextUrl);
   if (request.nextUrl.pathname.startsWith("/api/")) {
@@ -35,6 +36,10 @@ function unreadableAddressPage(policy: string): NextResponse {
   return new NextResponse(html, { status: 400, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": policy } });
 }
 
+// Every page, but only those API addresses with percent-encoding in their path: the proxy is
+// all an API request needs it for, and running it on every API call halved the requests per
+// second a route that does nothing can serve (docs/PERFORMANCE.md, round 6). Next.js tests the
+// matchers on the raw path (so "%" is there even when it cannot be decoded) and the decoded one.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)", "/api/(.*%.*)"],
 };

@@ -9,7 +9,8 @@ import type { Actor } from "@/server/access/actor";
 import { getEventMetrics, recomputeEventMetrics, type MetricFilters } from "@/server/dashboard/stats";
 import { getEngagementHeatmap, recomputeEngagementHeatmap } from "@/server/analytics/heatmap";
 import { createAccount, createAccountBody, deleteAccount, updateAccount, updateAccountBody, bulkUpdateAccounts, bulkAccountsBody } from "@/server/accounts/service";
-import { createPerson, createPersonBody, deletePerson, updatePerson, updatePersonBody } from "@/server/people/service";
+import { createPerson, createPersonBody, deletePerson, listPeople, listPeopleQuery, updatePerson, updatePersonBody } from "@/server/people/service";
+import { erasePerson } from "@/server/privacy/erasure";
 import { restoreDeletion, purgeDeletion } from "@/server/trash/service";
 import { sendOutreach } from "@/server/outreach/send";
 import { markReplied } from "@/server/tracking/events";
@@ -45,6 +46,7 @@ const SENT_AT = new Date("2026-03-04T15:00:00Z"); // Wednesday 10:00 in New York
 const TIME_ZONES = ["America/New_York", "Asia/Kolkata", "Australia/Adelaide", "UTC"];
 const TIERS = ["A", "B", "C", "D"] as const;
 const STATUSES = ["PROSPECTING", "ENGAGED", "MEETING_SCHEDULED", "WON", "LOST"] as const;
+const ERASE_REASON = "request" as const;
 const HUMAN = "Mozilla/5.0 (Macintosh) AppleWebKit/605.1.15 Version/18.0 Safari/605.1.15";
 
 const saved = { ...process.env };
@@ -89,7 +91,7 @@ async function newWorld(): Promise<World> {
 
 const RECORD_KINDS = [
   "account.create", "account.update", "account.bulk", "account.delete", "trash.restore", "trash.purge",
-  "person.create", "person.update", "person.delete",
+  "person.create", "person.update", "person.delete", "person.erase",
   "meeting.create", "meeting.cancel", "meeting.complete", "meeting.no_show",
   "import", "event.time_zone",
 ] as const;
@@ -154,11 +156,15 @@ async function run(w: World, op: Op): Promise<void> {
     case "person.delete":
       if (person) w.deletions.push((await deletePerson(person, actor)).deletionId);
       return;
+    case "person.erase":
+      if (person) await erasePerson(actor, person, ERASE_REASON);
+      return;
     case "outreach.draft": {
       if (!person) return;
-      // A purged person is gone for good (their account's purge took them): nothing to draft to.
-      const p = await prisma.person.findUnique({ where: { id: person }, select: { accountId: true } });
-      if (!p) return;
+      // A purged person is gone for good (their account's purge took them), and the compose
+      // service refuses an erased one (this fixture writes the row directly): nothing to draft to.
+      const p = await prisma.person.findUnique({ where: { id: person }, select: { accountId: true, erasedAt: true } });
+      if (!p || p.erasedAt) return;
       w.outreach.push((await createDraft({ eventId: w.eventId, personId: person, ownerId: ownerOf(w, op.b) ?? w.reps[0], accountId: p.accountId })).id);
       return;
     }
@@ -175,7 +181,11 @@ async function run(w: World, op: Op): Promise<void> {
     case "track.click": {
       if (!message) return;
       const token = signToken({ k: "c", id: message, u: DEMO_LINK });
-      expect((await callRoute(clickRoute.GET, `/api/t/c/${token}`, { params: { token }, headers: fromIp() })).status).toBeLessThan(400);
+      const { status } = await callRoute(clickRoute.GET, `/api/t/c/${token}`, { params: { token }, headers: fromIp() });
+      // Erasure blanks the message, and with it the links a click may lead to: the link is dead.
+      const erased = await prisma.outreach.count({ where: { id: message, person: { erasedAt: { not: null } } } });
+      if (erased) expect(status).toBe(404);
+      else expect(status).toBeLessThan(400);
       return;
     }
     case "reply":
@@ -219,6 +229,9 @@ async function expectRollupsEqualRecomputation(w: World) {
   }
   const event = await prisma.event.findUniqueOrThrow({ where: { id: w.eventId }, select: { id: true, timeZone: true } });
   expect(await getEngagementHeatmap(event)).toEqual(await recomputeEngagementHeatmap(event));
+  // The people list's unfiltered total is read from the rollup (less the erased): it must be the count.
+  const live = await prisma.person.count({ where: { eventId: w.eventId, deletedAt: null, erasedAt: null } });
+  expect((await listPeople(listPeopleQuery.parse({}), w.actor)).total).toBe(live);
 }
 
 describe("per-event rollups", () => {

@@ -19,3 +19,29 @@ describe("page addresses that cannot be read as text", () => {
     }
   });
 });
+
+// The proxy's matcher, compiled the way `next build` compiles it and tested the way the server
+// tests it (raw path, then decoded): every page, and only the API addresses with a "%" in the path.
+describe("which addresses run the proxy", async () => {
+  const { config } = await import("@/proxy");
+
+  const { getMiddlewareRouteMatcher } = await import("next/dist/shared/lib/router/utils/middleware-route-matcher");
+  // Exported by the module but not declared in its types.
+  const { getMiddlewareMatchers } = (await import("next/dist/build/analysis/get-page-static-info")) as unknown as {
+    getMiddlewareMatchers: (matchers: string[], nextConfig: object) => Parameters<typeof getMiddlewareRouteMatcher>[0];
+  };
+  const matches = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}));
+  const runs = (path: string) => matches(path, {} as never, {});
+
+  it("runs on pages (for the CSP nonce) and on API paths that carry percent-encoding", () => {
+    for (const path of ["/", "/dashboard", "/dashboard/accounts/%E0", "/book/expo-2026", "/api/accounts/%E0", "/api/people/%F0%9F", "/api/t/o/%E0%A4"]) {
+      expect(runs(path), path).toBe(true);
+    }
+  });
+
+  it("does not run on plain API calls or static files", () => {
+    for (const path of ["/api/accounts", "/api/people/cm1abc", "/api/health/live", "/_next/static/chunks/app.js", "/favicon.ico"]) {
+      expect(runs(path), path).toBe(false);
+    }
+  });
+});
