@@ -15,6 +15,7 @@ import { TierBadge } from "@/components/scoring/score-badge";
 import type { ListPage } from "@/lib/list-params";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
+import { labelOptions } from "@/lib/utils";
 
 export type AccountRow = Engagement & {
   id: string;
@@ -36,7 +37,7 @@ type Teammate = { id: string; name: string | null; email: string };
 const TIERS = ["A", "B", "C", "D"];
 const STAGE_LABELS: Record<string, string> = { contacted: "Contacted", replied: "Replied", meeting: "Meeting booked", won: "Won" };
 const FILTERS = ["q", "tier", "status", "industry", "assignedTo", "icpMin", "icpMax", "stage", ...ENGAGEMENT_PARAMS];
-const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = labelOptions(STATUS_LABELS);
 
 const column = createColumnHelper<AccountRow>();
 

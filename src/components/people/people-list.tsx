@@ -14,6 +14,7 @@ import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
 import { TierBadge } from "@/components/scoring/score-badge";
 import type { PersonaFlags } from "@/lib/personas";
 import type { ListPage } from "@/lib/list-params";
+import { labelOptions } from "@/lib/utils";
 
 export type PersonRow = Engagement & PersonaFlags & {
   id: string;
@@ -105,15 +106,15 @@ export function PeopleList({ list, team, views, accountFilter, extraBulkActions 
   const moreFilters = (
     <>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <FilterToggles url={url} param="persona" label="Persona" options={Object.entries(PERSONA_LABELS).map(([value, label]) => ({ value, label }))} buttonClassName="rounded-full px-3 font-medium" />
+        <FilterToggles url={url} param="persona" label="Persona" options={labelOptions(PERSONA_LABELS)} buttonClassName="rounded-full px-3 font-medium" />
         <FilterToggles url={url} param="tier" label="Account tier" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: t }))} />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <AssigneeFilter url={url} id="p-rep" team={team} />
         <FilterSelect url={url} param="hasEmail" id="p-email" label="Email" anyLabel="With or without" options={[{ value: "true", label: "Has email" }, { value: "false", label: "No email" }]} />
         <FilterSelect url={url} param="rating" id="p-rating" label="Booth rating" anyLabel="Any" options={[{ value: "hot", label: "Hot" }, { value: "warm", label: "Warm" }, { value: "cold", label: "Cold" }]} />
-        <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
-        <FilterSelect url={url} param="dataSource" id="p-source" label="Source" anyLabel="Any" options={Object.entries(DATA_SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={labelOptions(LAWFUL_BASIS_LABELS)} />
+        <FilterSelect url={url} param="dataSource" id="p-source" label="Source" anyLabel="Any" options={labelOptions(DATA_SOURCE_LABELS)} />
         <FilterText url={url} param="tag" id="p-tag" label="Interest tag" placeholder="e.g. pilot" />
         <IcpRangeFilter url={url} idPrefix="p" />
         <EngagementFilters url={url} idPrefix="p" />

@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EditableField } from "@/components/data-table/editable-field";
 import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { ACCOUNT } from "@/lib/fields/account";
+import { TIERS } from "@/lib/vocabulary";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { DossierCard } from "@/components/research/dossier";
@@ -29,6 +30,7 @@ import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
 import { DetailsCard, RecordHeader } from "@/components/records/record-page";
+import { labelOptions } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -73,7 +75,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
           <DetailsCard refusal={refused.edit}>
             <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
-            <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
+            <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" display={account.tier} options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))} />
             <EditableField
               readOnly={!!refused.edit}
               endpoint={endpoint}
@@ -81,8 +83,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               label="Status"
               value={account.status}
               kind="select"
-              display={STATUS_LABELS[account.status]}
-              options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+              options={labelOptions(STATUS_LABELS)}
             />
             <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
             <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
