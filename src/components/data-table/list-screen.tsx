@@ -146,7 +146,7 @@ export function ListScreen<T extends { id: string; name: string }>({ url, list, 
 export type Engagement = { contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: string | null };
 
 /** Where a record stands with the team, beside its status: the furthest step, and when it was last touched. */
-export function EngagementCell({ row, timeZone }: { row: Engagement; timeZone: string }) {
+function EngagementCell({ row, timeZone }: { row: Engagement; timeZone: string }) {
   const state = row.hasMeeting ? { label: "Meeting", variant: "success" as const } : row.replied ? { label: "Replied", variant: "default" as const } : row.contacted ? { label: "Contacted", variant: "secondary" as const } : { label: "Not contacted", variant: "outline" as const };
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 whitespace-nowrap" data-testid="engagement">

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 /** A header cell: its text (or control) and the classes that place it (alignment, width, breakpoints). */
-export type SimpleColumn = string | { label: ReactNode; className?: string };
+type SimpleColumn = string | { label: ReactNode; className?: string };
 
 /**
  * The plain table inside a card (import preview and report, research queue, job queue): a
