@@ -29,7 +29,7 @@ import {
 import { DAY_MS, HOUR_MS, MINUTE_MS, between, type EventContext } from "./context";
 import { TIER_BANDS, classifyTitle, personaFlags, type TierLetter, type TitleProfile } from "../../src/lib/personas";
 import { WeightedPicker, type Rng } from "./random";
-import { domainFromName, emailLocalPart, normalizeName, slugify, type EmailPattern } from "./text";
+import { asciiWord, domainFromName, emailLocalPart, normalizeName, slugify, type EmailPattern } from "./text";
 import type { AccountRow, DossierRow, InsightRow, Json, JsonObject, PersonRow } from "./types";
 import type { AccountStatus } from "../../src/generated/prisma/enums";
 
@@ -251,14 +251,6 @@ function personScore(rng: Rng, accountScore: number, profile: TitleProfile): { s
   return { score, breakdown: { accountFit, persona, seniority, adjustment: score - accountFit - persona - seniority } };
 }
 
-function ascii(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
 export function generatePeople(ctx: EventContext, accounts: AccountInfo[], total: number): PersonInfo[] {
   const rng = ctx.rng.fork("people");
   const counts = peopleCounts(rng, accounts, total);
@@ -303,7 +295,7 @@ export function generatePeople(ctx: EventContext, accounts: AccountInfo[], total
         title,
         email,
         phone: rng.chance(0.62) ? `+1 (${home.areaCode}) 555-01${String(rng.int(0, 99)).padStart(2, "0")}` : null,
-        linkedin: rng.chance(0.8) ? `https://www.linkedin.com/in/${ascii(firstName)}-${ascii(lastName)}-${rng.hex(6)}` : null,
+        linkedin: rng.chance(0.8) ? `https://www.linkedin.com/in/${asciiWord(firstName)}-${asciiWord(lastName)}-${rng.hex(6)}` : null,
         timeZone: home.timeZone,
         ...personaFlags(profile),
         seniority: profile.seniority,

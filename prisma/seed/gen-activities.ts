@@ -61,6 +61,9 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
   const actorName = (id: string | null) => (id ? (team.byId.get(id)?.name ?? "Someone") : "Someone");
   const who = (p: PersonInfo) => `${p.row.name} (${p.account.row.name})`;
   const rows: ActivityRow[] = [];
+  // What an activity is about: an account itself, or a person at their account.
+  const aboutAccount = (accountId: string) => ({ personId: null, accountId, entityType: "account", entityId: accountId });
+  const aboutPerson = (personId: string, accountId: string) => ({ personId, accountId, entityType: "person", entityId: personId });
   // Rows are built in their final shape straight away: the large scale makes 200k of them.
   const add = (d: Draft) => {
     const row: ActivityRow = {
@@ -92,10 +95,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
       description: `${team.admin.name} added ${a.name} to the target list (Tier ${a.tier})`,
       metadata: { tier: a.tier, industry: a.industry, source: "seed" },
       actorId: team.admin.id,
-      personId: null,
-      accountId: a.id,
-      entityType: "account",
-      entityId: a.id,
+      ...aboutAccount(a.id),
       createdAt: a.createdAt,
     });
     if (a.status !== "PROSPECTING") {
@@ -108,10 +108,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
         description: `${actorName(actor)} moved ${a.name} to ${STATUS_LABEL[a.status]}`,
         metadata: { field: "status", from: "PROSPECTING", to: a.status },
         actorId: actor,
-        personId: null,
-        accountId: a.id,
-        entityType: "account",
-        entityId: a.id,
+        ...aboutAccount(a.id),
         createdAt: at,
       });
     }
@@ -233,10 +230,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
         description: `${actorName(actor)} added a note on ${about ? who(about) : a.name}: “${note}”`,
         metadata: { note },
         actorId: actor,
-        personId: about?.row.id ?? null,
-        accountId: a.id,
-        entityType: about ? "person" : "account",
-        entityId: about?.row.id ?? a.id,
+        ...(about ? aboutPerson(about.row.id, a.id) : aboutAccount(a.id)),
         createdAt: at,
       });
     } else if (kind === "person" && person) {
@@ -246,10 +240,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
         description: `${actorName(actor)} updated ${label} of ${who(person)}`,
         metadata: { fields: [field] },
         actorId: actor,
-        personId: person.row.id,
-        accountId: a.id,
-        entityType: "person",
-        entityId: person.row.id,
+        ...aboutPerson(person.row.id, a.id),
         createdAt: new Date(Math.max(at.getTime(), person.row.createdAt.getTime() + MINUTE_MS)),
       });
     } else {
@@ -259,10 +250,7 @@ export function generateActivities(ctx: EventContext, src: ActivitySources, targ
         description: `${actorName(actor)} updated ${label} of ${a.name}`,
         metadata: { fields: [field] },
         actorId: actor,
-        personId: null,
-        accountId: a.id,
-        entityType: "account",
-        entityId: a.id,
+        ...aboutAccount(a.id),
         createdAt: at,
       });
     }

@@ -38,7 +38,8 @@ export function emailLocalPart(firstName: string, lastName: string, pattern: Ema
   }
 }
 
-function asciiWord(value: string): string {
+/** "Zoë" → "zoe": a name as it can stand in an email address or a profile URL. */
+export function asciiWord(value: string): string {
   return value
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -51,3 +51,10 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 export function withTransaction<T>(db: DbTx | undefined, fn: (tx: DbTx) => Promise<T>): Promise<T> {
   return db ? fn(db) : prisma.$transaction(fn);
 }
+
+/**
+ * Limits for a transaction over up to 500 selected records (the lists' bulk actions): Prisma's
+ * default 5 s ran out on a busy 2-core server for a bulk delete of 500 accounts (the trash moves,
+ * activity rows and rollup triggers), and a timed-out transaction answers the rep with a 500.
+ */
+export const BULK_WRITE_TX = { maxWait: 15_000, timeout: 60_000 };

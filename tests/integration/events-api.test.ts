@@ -54,7 +54,8 @@ describe("events", () => {
     const w = await meetingWorld({ accountStatus: "MEETING_SCHEDULED" });
     const admin = await signedInUser("ADMIN");
     await prisma.companyDossier.create({ data: { accountId: w.account.id, summary: "Runs 12 DCs in the Southwest" } });
-    await prisma.person.update({ where: { id: w.person.id }, data: { leadRating: "hot", title: "VP Operations" } });
+    const sourcedAt = new Date("2025-11-04T16:20:00Z");
+    await prisma.person.update({ where: { id: w.person.id }, data: { leadRating: "hot", title: "VP Operations", lawfulBasis: "CONSENT", dataSource: "BOOTH", sourcedAt } });
     await enroll(w.person.id, w.event.id, w.account.id);
     await prisma.meeting.create({ data: { eventId: w.event.id, personId: w.person.id, accountId: w.account.id, scheduledAt: new Date(), icsUid: `copy-${w.event.id}` } });
 
@@ -68,6 +69,8 @@ describe("events", () => {
     expect(account.dossier?.summary).toBe("Runs 12 DCs in the Southwest");
     expect(account.people).toHaveLength(1);
     expect(account.people[0]).toMatchObject({ email: w.person.email, title: "VP Operations", leadRating: null, eventId: id });
+    // Same data subject, same source, same basis: a booth consent stays a booth consent.
+    expect(account.people[0]).toMatchObject({ lawfulBasis: "CONSENT", dataSource: "BOOTH", sourcedAt });
     expect(await prisma.meeting.count({ where: { eventId: id } })).toBe(0);
     expect(await prisma.sequenceEnrollment.count({ where: { person: { eventId: id } } })).toBe(0);
     // The source is untouched.

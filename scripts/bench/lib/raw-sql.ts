@@ -24,13 +24,23 @@ const engagement = (alias: string, column: "accountId" | "personId") => `
   GREATEST((SELECT max(eo."sentAt") FROM outreach eo WHERE eo."${column}" = ${alias}.id),
     (SELECT max(em."createdAt") FROM meeting em WHERE em."${column}" = ${alias}.id AND em.status <> 'CANCELLED')) AS "lastTouchedAt"`;
 
+/** A list as a hand-written endpoint reads it: the page ($1 event, $2 limit, $3 offset) and the total ($1), in parallel. */
+async function pageAndTotal(pool: pg.Pool, list: { eventId: string; page: number; pageSize: number }, pageSql: string, countSql: string) {
+  const [rows, count] = await Promise.all([
+    pool.query(pageSql, [list.eventId, list.pageSize, (list.page - 1) * list.pageSize]),
+    pool.query(countSql, [list.eventId]),
+  ]);
+  return { items: rows.rows as { id: string }[], total: count.rows[0].n as number };
+}
+
 export const RAW = {
   /** Tier A+B, prospecting or engaged, by ICP score: the page (with people count and engagement) and the total. */
   async accountsList(pool: pg.Pool, eventId: string, page: number, pageSize: number) {
     const where = `a."eventId" = $1 AND a."deletedAt" IS NULL AND a.tier IN ('A', 'B') AND a.status IN ('PROSPECTING', 'ENGAGED')`;
-    const [rows, count] = await Promise.all([
-      pool.query(
-        `SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
+    return pageAndTotal(
+      pool,
+      { eventId, page, pageSize },
+      `SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
            a.tier, a.status, a."icpScore", a."lastActivityAt", a."createdAt",
            u.id AS "assignedId", u.name AS "assignedName", u.email AS "assignedEmail",
            (SELECT count(*)::int FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL) AS "peopleCount",
@@ -38,11 +48,8 @@ export const RAW = {
          FROM (SELECT a.* FROM target_accounts a WHERE ${where} ORDER BY a."icpScore" DESC NULLS LAST, a.id LIMIT $2 OFFSET $3) a
          LEFT JOIN users u ON u.id = a."assignedToId"
          ORDER BY a."icpScore" DESC NULLS LAST, a.id`,
-        [eventId, pageSize, (page - 1) * pageSize],
-      ),
-      pool.query(`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`, [eventId]),
-    ]);
-    return { items: rows.rows as { id: string }[], total: count.rows[0].n as number };
+      `SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
+    );
   },
 
   async accountDetail(pool: pg.Pool, id: string) {
@@ -72,20 +79,18 @@ export const RAW = {
   /** Everyone in the event by ICP score: the page (with account, owner and engagement) and the total. */
   async peopleList(pool: pg.Pool, eventId: string, page: number, pageSize: number) {
     const where = `p."eventId" = $1 AND p."deletedAt" IS NULL AND p."erasedAt" IS NULL`;
-    const [rows, count] = await Promise.all([
-      pool.query(
-        `SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
+    return pageAndTotal(
+      pool,
+      { eventId, page, pageSize },
+      `SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
            a.id AS "accountId", a.name AS "accountName", a.tier AS "accountTier",
            u.id AS "assignedId", u.name AS "assignedName", u.email AS "assignedEmail",
            ${engagement("p", "personId")}
          FROM (SELECT p.* FROM people p WHERE ${where} ORDER BY p."icpScore" DESC NULLS LAST, p.id LIMIT $2 OFFSET $3) p
          LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
          ORDER BY p."icpScore" DESC NULLS LAST, p.id`,
-        [eventId, pageSize, (page - 1) * pageSize],
-      ),
-      pool.query(`SELECT count(*)::int AS n FROM people p WHERE ${where}`, [eventId]),
-    ]);
-    return { items: rows.rows as { id: string }[], total: count.rows[0].n as number };
+      `SELECT count(*)::int AS n FROM people p WHERE ${where}`,
+    );
   },
 
   async personDetail(pool: pg.Pool, id: string) {

@@ -112,16 +112,19 @@ export const PERSON = defineRecord({
     },
     // Privacy (issue 20): why we may hold them and where the record came from. A copy starts
     // again from the defaults (legitimate interest, manual, now).
+    // A person copied into next year's event is the same data subject from the same source, on the
+    // same basis: the copy keeps the basis, the source and when it was sourced (GDPR accountability:
+    // a consent from last year's booth must not turn into "legitimate interest, entered by hand").
     lawfulBasis: {
-      label: "Lawful basis", type: "enum", personal: "report", enum: { name: "LawfulBasis", values: LAWFUL_BASES }, export: true, copy: false,
+      label: "Lawful basis", type: "enum", personal: "report", enum: { name: "LawfulBasis", values: LAWFUL_BASES }, export: true, copy: true,
       input: z.enum(LAWFUL_BASES, { message: "Pick legitimate interest, consent or customer" }),
       filter: { kind: "in", description: "Lawful basis (comma-separated for several)." },
     },
     dataSource: {
-      label: "Data source", type: "enum", personal: "report", enum: { name: "DataSource", values: DATA_SOURCES }, export: true, copy: false,
+      label: "Data source", type: "enum", personal: "report", enum: { name: "DataSource", values: DATA_SOURCES }, export: true, copy: true,
       filter: { kind: "in", description: "Where the record came from (comma-separated for several)." },
     },
-    sourcedAt: { label: "Sourced", type: "timestamp", personal: "report", export: true, copy: false },
+    sourcedAt: { label: "Sourced", type: "timestamp", personal: "report", export: true, copy: true },
     erasedAt: { label: "Erased", type: "timestamp", personal: "report", export: true, copy: false },
     lastActivityAt: { label: "Last activity", type: "timestamp", export: true, copy: false },
     createdAt: { label: "Created", type: "timestamp", personal: "report", export: true, copy: false },

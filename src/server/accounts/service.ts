@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { ActivityType } from "@/lib/vocabulary";
 import { normalizeName } from "@/lib/normalize";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma, type DbTx } from "@/server/db";
+import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
@@ -12,7 +12,7 @@ import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
-import { assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
+import { assertAllFound, assertAssignee, containsPattern, diff, idString, sortDir } from "./shared";
 import { filterShape, filterSql, rangeIssues } from "@/server/lists/filters";
 import { ACCOUNT } from "@/lib/fields/account";
 import { createShape, updateShape } from "@/lib/fields/define";
@@ -245,7 +245,7 @@ export async function createAccount(body: z.infer<typeof createAccountBody>, act
     await scoreRecords(eventId, { accountIds: [created.id], personIds: [] }, tx);
     const account = await tx.targetAccount.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
-      { type: "account.created", description: `${actorName(actor)} added ${account.name}`, actorId: actor.id, eventId, accountId: account.id, entityType: "account", entityId: account.id },
+      { type: "account.created", description: `${actorName(actor)} added ${account.name}`, ...activityAbout("account", account, actor.id) },
       tx,
     );
     return { ...account, revenue: account.revenue === null ? null : Number(account.revenue) };
@@ -271,11 +271,7 @@ export async function updateAccount(id: string, body: z.infer<typeof updateAccou
         {
           type: "account.updated",
           description: `${actorName(actor)} updated ${account.name}: ${fieldsChanged.join(", ")}`,
-          actorId: actor.id,
-          eventId: account.eventId,
-          accountId: account.id,
-          entityType: "account",
-          entityId: account.id,
+          ...activityAbout("account", account, actor.id),
           metadata: { changes } as Prisma.InputJsonValue,
         },
         tx,
@@ -295,11 +291,7 @@ export async function deleteAccount(id: string, options: { deletePeople: boolean
       {
         type: "account.deleted",
         description: `${actorName(actor)} moved ${account.name}${options.deletePeople ? ` and its ${people} people` : ""} to the Trash`,
-        actorId: actor.id,
-        eventId: account.eventId,
-        accountId: account.id,
-        entityType: "account",
-        entityId: account.id,
+        ...activityAbout("account", account, actor.id),
         metadata: { name: account.name, deletedPeople: people, deletionId: trashed.deletionId },
       },
       tx,
@@ -316,10 +308,7 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       where: { id: { in: ids } },
       select: { id: true, name: true, eventId: true, deletedAt: true, assignedToId: true, assignedTo: { select: { id: true, name: true, email: true } } },
     })).filter((a) => isInActorEvent(actor, "account", a));
-    if (accounts.length !== ids.length) {
-      const known = new Set(accounts.map((a) => a.id));
-      throw new AppError("not_found", "Some accounts no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown account ${i}` })));
-    }
+    assertAllFound(ids, accounts, { plural: "accounts", one: "account" });
     const action = body.action === "assign" ? "assign" : body.action === "delete" ? "delete" : "edit";
     const changing = body.action === "assign" ? accounts.filter((a) => a.assignedToId !== body.assignedToId) : accounts;
     assertCanEach(actor, "account", action, changing.map((a) => ({ name: a.name, owners: ownedBy(a.assignedTo) })));
@@ -329,10 +318,9 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     let deletedPeople = 0;
     let deletionId: string | null = null;
     if (body.action === "assign") {
-      await assertAssignee(body.assignedToId, tx);
-      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      const assignee = await assertAssignee(body.assignedToId, tx);
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
-      description = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+      description = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "setTier") {
       await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { tier: body.tier, lastActivityAt: now } });
       description = (name) => `${actorName(actor)} set ${name} to tier ${body.tier}`;
@@ -358,15 +346,11 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       data: accounts.map((a) => ({
         type,
         description: description(a.name),
-        actorId: actor.id,
-        eventId: a.eventId,
-        accountId: a.id,
-        entityType: "account",
-        entityId: a.id,
+        ...activityAbout("account", a, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
         createdAt: now,
       })),
     });
     return { action: body.action, count: ids.length, deletedPeople, ...(deletionId ? { deletionId } : {}) };
-  });
+  }, BULK_WRITE_TX);
 }

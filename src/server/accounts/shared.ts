@@ -47,8 +47,17 @@ function norm(v: unknown): unknown {
   return v ?? null;
 }
 
-export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma) {
-  if (!assignedToId) return;
-  const user = await db.user.findFirst({ where: { id: assignedToId, disabledAt: null }, select: { id: true } });
+/** A bulk action's selection must all be found (live, in the actor's event), or nothing changes: 404 naming each unknown id. */
+export function assertAllFound(ids: readonly string[], found: readonly { id: string }[], noun: { plural: string; one: string }) {
+  if (found.length === ids.length) return;
+  const known = new Set(found.map((r) => r.id));
+  throw new AppError("not_found", `Some ${noun.plural} no longer exist`, ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown ${noun.one} ${i}` })));
+}
+
+/** Checks the teammate records are handed to, and answers how an activity names them ("nobody": unassigned). */
+export async function assertAssignee(assignedToId: string | null | undefined, db: DbTx = prisma): Promise<string> {
+  if (!assignedToId) return "nobody";
+  const user = await db.user.findFirst({ where: { id: assignedToId, disabledAt: null }, select: { name: true, email: true } });
   if (!user) throw new AppError("validation_error", "That teammate does not exist", [{ path: "assignedToId", message: "Unknown teammate" }]);
+  return user.name ?? user.email;
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
-import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+import { paginationFields, readPage } from "@/server/http/pagination";
 
 /**
  * The readable activity feed over the audit log. Descriptions are written by each domain when
@@ -54,16 +54,11 @@ function feedWhere(eventId: string, q: Omit<ListActivitiesQuery, "page" | "pageS
 
 export async function listActivities(eventId: string, query: Omit<ListActivitiesQuery, "eventId">, db: DbTx = prisma): Promise<PaginatedResponse<FeedItem>> {
   const where = feedWhere(eventId, query);
-  const [items, total] = await Promise.all([
-    db.activity.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      ...pageWindow(query),
-      select: feedSelect,
-    }),
-    db.activity.count({ where }),
-  ]);
-  return paginated(items, total, query);
+  return readPage(
+    query,
+    (window) => db.activity.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window, select: feedSelect }),
+    () => db.activity.count({ where }),
+  );
 }
 
 /**

@@ -20,6 +20,25 @@ export type ActivityInput = {
   occurredAt?: Date;
 };
 
+/** A record an activity is about: the event it belongs to and the person and account it concerns. */
+export type ActivitySubject = { id: string; eventId: string; personId?: string | null; accountId?: string | null };
+
+/**
+ * The links of an activity about one record, in one place: who did it (null: the prospect or the
+ * system), the record's event, the person and account it concerns (whose "last activity" it moves)
+ * and the record itself. A person is its own personId and an account its own accountId.
+ */
+export function activityAbout(entityType: string, record: ActivitySubject, actorId: string | null) {
+  return {
+    actorId,
+    eventId: record.eventId,
+    personId: entityType === "person" ? record.id : (record.personId ?? null),
+    accountId: entityType === "account" ? record.id : (record.accountId ?? null),
+    entityType,
+    entityId: record.id,
+  } satisfies Partial<ActivityInput>;
+}
+
 export async function recordActivity({ occurredAt, ...input }: ActivityInput, db: DbTx = prisma) {
   const createdAt = occurredAt ?? new Date();
   const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });

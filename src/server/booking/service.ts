@@ -23,7 +23,7 @@
 import { assertNotErased, ERASED_BOOKING_MESSAGE } from "@/server/privacy/tombstones";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { matchOrCreateLead } from "@/server/booth/leads";
 import { freeSlots, type FreeSlot } from "@/server/booking/slots";
 import { manageBookingIcsUrl, manageBookingUrl } from "@/server/booking/links";
@@ -190,7 +190,7 @@ async function createBookedMeeting(
   await recordActivity({
     type: "meeting.booked",
     description: `${input.person.name} booked a booth meeting with ${owner.name ?? owner.email} for ${formatInZone(start, event.timeZone, "weekdayTime")} ${input.via === "slot_offer" ? "from an emailed slot offer" : "on the booking page"}`,
-    actorId: null, eventId: event.id, personId: input.person.id, accountId: input.accountId, entityType: "meeting", entityId: meeting.id,
+    ...activityAbout("meeting", { id: meeting.id, eventId: event.id, personId: input.person.id, accountId: input.accountId }, null),
     metadata: { scheduledAt: start.toISOString(), ownerId: input.ownerId, bookedVia: input.via },
   }, tx);
   await applyBookingEffects({ personId: input.person.id, personName: input.person.name, accountId: input.accountId, eventId: event.id, meetingId: meeting.id, actorId: null }, tx);
@@ -286,7 +286,7 @@ export async function rescheduleBooking(token: string, body: z.infer<typeof resc
     await recordActivity({
       type: "meeting.rescheduled",
       description: `${m.person.name} moved their booth meeting to ${formatInZone(start, m.event.timeZone, "weekdayTime")} with their booking link`,
-      actorId: null, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
+      ...activityAbout("meeting", m, null),
       metadata: { from: m.scheduledAt.toISOString(), to: start.toISOString(), ownerId, byProspect: true },
     }, tx);
   }, LOCKED_WRITE);
@@ -302,7 +302,7 @@ export async function cancelBooking(token: string): Promise<{ status: "CANCELLED
     await recordActivity({
       type: "meeting.cancelled",
       description: `${m.person.name} cancelled their booth meeting with their booking link`,
-      actorId: null, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
+      ...activityAbout("meeting", m, null),
       metadata: { byProspect: true },
     }, tx);
   });

@@ -29,3 +29,12 @@ export function paginated<T>(items: T[], total: number, q: PageQuery): Paginated
   const { skip, take } = pageWindow(q);
   return { items, total, page: Math.floor(skip / take) + 1, pageSize: take, limit: take, offset: skip, hasMore: skip + items.length < total };
 }
+
+/**
+ * One window of a list, read the one way: the window's rows (`read` spreads the window into its
+ * findMany) and the total (`count`, same filter), in parallel, answered as `paginated` does.
+ */
+export async function readPage<T>(q: PageQuery, read: (window: { skip: number; take: number }) => Promise<T[]>, count: () => Promise<number>): Promise<PaginatedResponse<T>> {
+  const [items, total] = await Promise.all([read(pageWindow(q)), count()]);
+  return paginated(items, total, q);
+}

@@ -6,7 +6,7 @@
  */
 import { angleBracketed } from "@/lib/utils";
 import type { MeetingLocationType } from "@/generated/prisma/enums";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { buildMeetingIcs, type IcsMethod } from "@/server/calendar/ics";
 import { formatInZone } from "@/lib/time";
 import { prisma } from "@/server/db";
@@ -95,7 +95,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
     if (!(error instanceof AppError)) throw error;
     await recordActivity({
       type: "meeting.invite_not_sent", description: `The ${method === "CANCEL" ? "cancellation" : "invite"} was not sent: ${error.message}`,
-      actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id, metadata: { method },
+      ...activityAbout("meeting", m, actorId), metadata: { method },
     });
     return { sent: false, method, ...(m.person.email ? { to: m.person.email } : {}), reason: error.message };
   }
@@ -129,7 +129,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
     await recordActivity({
       type: method === "CANCEL" ? "meeting.cancellation_sent" : "meeting.invite_sent",
       description: `${method === "CANCEL" ? "Sent the cancellation" : isUpdate ? "Sent the updated invite" : "Sent the calendar invite"} to ${to}`,
-      actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
+      ...activityAbout("meeting", m, actorId),
       metadata: { method, sequence: m.icsSequence, transport: result.transport, messageId: result.messageId },
     });
     return { sent: true, method, to };
@@ -139,7 +139,7 @@ export async function sendMeetingInvite(id: string, method: IcsMethod, actorId: 
     await recordActivity({
       type: "meeting.invite_failed",
       description: `Could not send the ${method === "CANCEL" ? "cancellation" : "invite"} to ${to}: ${reason}`,
-      actorId, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id,
+      ...activityAbout("meeting", m, actorId),
       metadata: { method },
     });
     return { sent: false, method, to, reason };

@@ -5,7 +5,7 @@
  * and checked-in are recorded from the meeting's own day on unless the rep confirms it is early.
  */
 import type { AccountStatus } from "@/generated/prisma/enums";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { dayRange, localDay } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
 import { prisma, withTransaction, type DbTx } from "@/server/db";
@@ -26,12 +26,7 @@ export async function cancelMeeting(id: string, options: { notify: boolean; reas
     await recordActivity({
       type: "meeting.cancelled",
       description: `Cancelled the meeting with ${current.person.name}${options.reason ? `: ${options.reason}` : ""}`,
-      actorId: actor.id,
-      eventId: current.eventId,
-      personId: current.personId,
-      accountId: current.accountId,
-      entityType: "meeting",
-      entityId: id,
+      ...activityAbout("meeting", current, actor.id),
       metadata: { reason: options.reason ?? null },
     }, tx);
   });
@@ -68,7 +63,7 @@ export async function checkInMeeting(id: string, actor: Actor, options: { at?: D
     await recordActivity({
       type: "meeting.checked_in",
       description: `${current.person.name} arrived for the meeting`,
-      actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      ...activityAbout("meeting", current, actor.id),
       occurredAt: options.at,
     }, tx);
   });
@@ -105,7 +100,7 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
     await recordActivity({
       type: "meeting.completed",
       description: `Met ${current.person.name}${body.outcome ? `: ${truncate(body.outcome, 140)}` : ""}`,
-      actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      ...activityAbout("meeting", current, actor.id),
       metadata: { outcome: body.outcome ?? null, nextStep: body.nextStep ?? null },
     }, tx);
     if (body.accountStatus && current.account && current.account.status !== body.accountStatus) {
@@ -113,7 +108,7 @@ export async function completeMeeting(id: string, body: CompleteMeetingBody, act
       await recordActivity({
         type: "account.status_changed",
         description: `${current.account.name} moved to ${STATUS_LABEL[body.accountStatus]}${body.reason ? `: ${body.reason}` : ""}`,
-        actorId: actor.id, eventId: current.eventId, accountId: current.account.id, entityType: "account", entityId: current.account.id,
+        ...activityAbout("account", { id: current.account.id, eventId: current.eventId }, actor.id),
         metadata: { from: current.account.status, to: body.accountStatus, reason: body.reason ?? null, meetingId: id },
       }, tx);
     }
@@ -132,7 +127,7 @@ export async function markNoShow(id: string, note: string | null, actor: Actor, 
     await recordActivity({
       type: "meeting.no_show",
       description: `${current.person.name} did not show up${note ? `: ${truncate(note, 140)}` : ""}`,
-      actorId: actor.id, eventId: current.eventId, personId: current.personId, accountId: current.accountId, entityType: "meeting", entityId: id,
+      ...activityAbout("meeting", current, actor.id),
       metadata: { note },
     }, tx);
     await draftNoShowFollowUp(current, actor.id, tx);

@@ -9,7 +9,7 @@ import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import type { ListMeetingsQuery } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
-import { pageWindow, paginated } from "@/server/http/pagination";
+import { readPage } from "@/server/http/pagination";
 import { filterWhere } from "@/server/lists/filters";
 import { MEETING } from "@/lib/fields/meeting";
 
@@ -55,16 +55,12 @@ export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: D
       { title: { contains: query.q, mode: "insensitive" } },
     ];
   }
-  const [items, total] = await Promise.all([
-    db.meeting.findMany({
-      where,
-      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-      ...pageWindow(query),
-      select: meetingSelect,
-    }),
-    db.meeting.count({ where }),
-  ]);
-  return { ...paginated(items, total, query), timeZone: event.timeZone, eventId: event.id };
+  const page = await readPage(
+    query,
+    (window) => db.meeting.findMany({ where, orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], ...window, select: meetingSelect }),
+    () => db.meeting.count({ where }),
+  );
+  return { ...page, timeZone: event.timeZone, eventId: event.id };
 }
 
 /** A meeting of the actor's event, or 404. */

@@ -16,7 +16,7 @@
  * It is the job engine's `meetings.reminders` task (every minute); /api/cron/meeting-reminders
  * triggers the same task for a scheduler outside the engine.
  */
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { formatInZone } from "@/lib/time";
 import { prisma } from "@/server/db";
 import { assertMayEmail, sendingIdentity } from "@/server/email/recipients";
@@ -83,7 +83,7 @@ export async function sendDueMeetingReminders(now = new Date(), limit = 500): Pr
         await prisma.meetingReminder.update({ where: { id: claimed[0].id }, data: { status: "SENT", sentAt: new Date() } });
         await recordActivity({
           type: "meeting.reminder_sent", description: `Sent the ${kind.kind} reminder to ${forProspect ? m.person.name : (m.owner?.name ?? r.email)}`,
-          actorId: null, eventId: m.eventId, personId: m.personId, accountId: m.accountId, entityType: "meeting", entityId: m.id, metadata: { kind: kind.kind, recipient: r.recipient },
+          ...activityAbout("meeting", m, null), metadata: { kind: kind.kind, recipient: r.recipient },
         });
         summary.sent++;
       } catch (error) {

@@ -11,7 +11,7 @@
  *   REQUEST on booking and on a reschedule (same UID, SEQUENCE + 1).
  */
 import { randomUUID } from "node:crypto";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { parseStartTime } from "@/server/calendar/time";
 import { formatInZone } from "@/lib/time";
 import { prisma, type DbTx } from "@/server/db";
@@ -67,12 +67,7 @@ export async function createMeeting(body: CreateMeetingBody, actor: Actor) {
     await recordActivity({
       type: "meeting.booked",
       description: `Booked a meeting with ${person.name} for ${formatInZone(scheduledAt, event.timeZone, "weekdayTime")}`,
-      actorId: actor.id,
-      eventId: event.id,
-      personId: person.id,
-      accountId: person.accountId,
-      entityType: "meeting",
-      entityId: meeting.id,
+      ...activityAbout("meeting", { id: meeting.id, eventId: event.id, personId: person.id, accountId: person.accountId }, actor.id),
       metadata: { scheduledAt: scheduledAt.toISOString(), ownerId, conflictsOverridden: conflicts.map((c) => c.id) },
     }, tx);
     await applyBookingEffects({ personId: person.id, personName: person.name, accountId: person.accountId, eventId: event.id, meetingId: meeting.id, actorId: actor.id }, tx);
@@ -101,12 +96,7 @@ export async function applyBookingEffects(
     await recordActivity({
       type: "sequence.stopped",
       description: `Stopped ${active.map((e) => e.sequence.name).join(", ")} for ${ctx.personName}: a meeting was booked`,
-      actorId: ctx.actorId,
-      eventId: ctx.eventId,
-      personId: ctx.personId,
-      accountId: ctx.accountId,
-      entityType: "meeting",
-      entityId: ctx.meetingId,
+      ...activityAbout("meeting", { id: ctx.meetingId, eventId: ctx.eventId, personId: ctx.personId, accountId: ctx.accountId }, ctx.actorId),
       metadata: { enrollmentIds: active.map((e) => e.id), stopReason: "meeting_booked" },
     }, tx);
   }
@@ -117,11 +107,7 @@ export async function applyBookingEffects(
       await recordActivity({
         type: "account.status_changed",
         description: `${account.name} moved to Meeting scheduled`,
-        actorId: ctx.actorId,
-        eventId: ctx.eventId,
-        accountId: account.id,
-        entityType: "account",
-        entityId: account.id,
+        ...activityAbout("account", { id: account.id, eventId: ctx.eventId }, ctx.actorId),
         metadata: { from: account.status, to: "MEETING_SCHEDULED", reason: "meeting_booked", meetingId: ctx.meetingId },
       }, tx);
     }
@@ -179,12 +165,7 @@ export async function updateMeeting(id: string, body: UpdateMeetingBody, actor: 
       description: rescheduled
         ? `Rescheduled the meeting with ${current.person.name} to ${formatInZone(next.scheduledAt, event.timeZone, "weekdayTime")}`
         : `Updated the meeting with ${current.person.name}`,
-      actorId: actor.id,
-      eventId: current.eventId,
-      personId: current.personId,
-      accountId: current.accountId,
-      entityType: "meeting",
-      entityId: id,
+      ...activityAbout("meeting", current, actor.id),
       metadata: rescheduled
         ? { from: current.scheduledAt.toISOString(), to: next.scheduledAt.toISOString(), conflictsOverridden: conflicts.map((c) => c.id) }
         : { fields: Object.keys(body).filter((k) => k !== "sendInvite" && k !== "allowConflicts") },

@@ -8,7 +8,7 @@ import { outreachRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
-import { pageWindow, paginated } from "@/server/http/pagination";
+import { readPage } from "@/server/http/pagination";
 import { filterWhere } from "@/server/lists/filters";
 import { OUTREACH } from "@/lib/fields/outreach";
 
@@ -50,16 +50,11 @@ function outreachWhere(actor: Actor, query: Partial<ListOutreachQuery>): Prisma.
 
 export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: DbTx = prisma) {
   const where = outreachWhere(actor, query);
-  const [items, total] = await Promise.all([
-    db.outreach.findMany({
-      where,
-      orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      ...pageWindow(query),
-      select: listSelect,
-    }),
-    db.outreach.count({ where }),
-  ]);
-  return paginated(items, total, query);
+  return readPage(
+    query,
+    (window) => db.outreach.findMany({ where, orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], ...window, select: listSelect }),
+    () => db.outreach.count({ where }),
+  );
 }
 
 export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {

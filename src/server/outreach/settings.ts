@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
+import { readSetting, writeSetting } from "@/server/settings/store";
 import { DEFAULT_WINDOW, type SendingWindow } from "@/server/email/sending-window";
 
 /** The team's sending window (Setting "outreach.sendingWindow"); admins change it. */
@@ -15,15 +16,14 @@ export const sendingWindowBody = z
   .refine((w) => w.endHour > w.startHour, { message: "The window must end after it starts", path: ["endHour"] });
 
 export async function getSendingWindow(db: DbTx = prisma): Promise<SendingWindow> {
-  const row = await db.setting.findUnique({ where: { key: KEY } });
-  const parsed = sendingWindowBody.safeParse(row?.value);
-  return parsed.success ? { ...parsed.data, days: [...new Set(parsed.data.days)].sort() } : DEFAULT_WINDOW;
+  const stored = await readSetting(KEY, sendingWindowBody, db);
+  return stored ? { ...stored.value, days: [...new Set(stored.value.days)].sort() } : DEFAULT_WINDOW;
 }
 
 export async function updateSendingWindow(body: z.infer<typeof sendingWindowBody>, actor: { id: string }) {
   const value = { days: [...new Set(body.days)].sort(), startHour: body.startHour, endHour: body.endHour };
   return prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedBy: actor.id }, update: { value, updatedBy: actor.id } });
+    await writeSetting(KEY, value, actor.id, tx);
     await recordActivity({ type: "settings.sending_window", description: `Sending window set to ${describeWindow(value)}`, actorId: actor.id, entityType: "setting", entityId: KEY, metadata: value }, tx);
     return value;
   });

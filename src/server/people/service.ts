@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { ActivityType } from "@/lib/vocabulary";
 import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
-import { prisma, type DbTx } from "@/server/db";
+import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
@@ -13,7 +13,7 @@ import { assertCan, assertCanEach, peopleOwners, personOwners } from "@/server/a
 import { moveToTrash } from "@/server/trash/service";
 import { TIERS } from "@/server/accounts/service";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, personEngagementWhere } from "@/server/lists/engagement";
-import { assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
+import { assertAllFound, assertAssignee, containsPattern, csvEnum, diff, idString, sortDir } from "@/server/accounts/shared";
 import { filterShape, filterSql, filterWhere, rangeIssues } from "@/server/lists/filters";
 import { LAWFUL_BASES, PERSON } from "@/lib/fields/person";
 import { createShape, updateShape } from "@/lib/fields/define";
@@ -316,7 +316,7 @@ export async function createPerson(body: z.infer<typeof createPersonBody>, actor
     await scoreRecords(eventId, { accountIds: [], personIds: [created.id] }, tx);
     const person = await tx.person.findUniqueOrThrow({ where: { id: created.id } });
     await recordActivity(
-      { type: "person.created", description: `${actorName(actor)} added ${person.name}`, actorId: actor.id, eventId, personId: person.id, accountId: person.accountId, entityType: "person", entityId: person.id },
+      { type: "person.created", description: `${actorName(actor)} added ${person.name}`, ...activityAbout("person", person, actor.id) },
       tx,
     );
     return person;
@@ -344,12 +344,7 @@ export async function updatePerson(id: string, body: z.infer<typeof updatePerson
         {
           type: "person.updated",
           description: `${actorName(actor)} updated ${person.name}: ${Object.keys(changes).join(", ")}`,
-          actorId: actor.id,
-          eventId: person.eventId,
-          personId: person.id,
-          accountId: person.accountId,
-          entityType: "person",
-          entityId: person.id,
+          ...activityAbout("person", person, actor.id),
           metadata: { changes } as Prisma.InputJsonValue,
         },
         tx,
@@ -368,12 +363,7 @@ export async function deletePerson(id: string, actor: Actor) {
       {
         type: "person.deleted",
         description: `${actorName(actor)} moved ${person.name} to the Trash`,
-        actorId: actor.id,
-        eventId: person.eventId,
-        personId: person.id,
-        accountId: person.accountId,
-        entityType: "person",
-        entityId: person.id,
+        ...activityAbout("person", person, actor.id),
         metadata: { name: person.name, email: person.email, deletionId: trashed.deletionId },
       },
       tx,
@@ -386,10 +376,7 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
   return prisma.$transaction(async (tx) => {
     const ids = [...new Set(body.ids)];
     const people = (await tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, eventId: true, deletedAt: true, accountId: true, assignedToId: true } })).filter((p) => isInActorEvent(actor, "person", p));
-    if (people.length !== ids.length) {
-      const known = new Set(people.map((p) => p.id));
-      throw new AppError("not_found", "Some people no longer exist", ids.filter((i) => !known.has(i)).map((i) => ({ path: "ids", message: `Unknown person ${i}` })));
-    }
+    assertAllFound(ids, people, { plural: "people", one: "person" });
     const changing = body.action === "assign" ? people.filter((p) => p.assignedToId !== body.assignedToId) : people;
     const owners = await peopleOwners(changing.map((p) => p.id), tx);
     assertCanEach(actor, "person", body.action === "lawful_basis" ? "edit" : body.action, changing.map((p) => ({ name: p.name, owners: owners.get(p.id) ?? [] })));
@@ -397,10 +384,9 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
     let describe: (name: string) => string;
     let deletionId: string | null = null;
     if (body.action === "assign") {
-      await assertAssignee(body.assignedToId, tx);
-      const rep = body.assignedToId ? await tx.user.findUnique({ where: { id: body.assignedToId }, select: { name: true, email: true } }) : null;
+      const assignee = await assertAssignee(body.assignedToId, tx);
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
-      describe = (name) => `${actorName(actor)} assigned ${name} to ${rep ? (rep.name ?? rep.email) : "nobody"}`;
+      describe = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "lawful_basis") {
       await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis, lastActivityAt: now } });
       describe = (name) => `${actorName(actor)} set the lawful basis of ${name} to ${LAWFUL_BASIS_LABELS[body.lawfulBasis].toLowerCase()}`;
@@ -412,16 +398,11 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
       data: people.map((p) => ({
         type: (body.action === "delete" ? "person.deleted" : "person.updated") satisfies ActivityType,
         description: describe(p.name),
-        actorId: actor.id,
-        eventId: p.eventId,
-        personId: p.id,
-        accountId: p.accountId,
-        entityType: "person",
-        entityId: p.id,
+        ...activityAbout("person", p, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}), ...(body.action === "lawful_basis" ? { lawfulBasis: body.lawfulBasis } : {}) },
         createdAt: now,
       })),
     });
     return { action: body.action, count: ids.length, ...(deletionId ? { deletionId } : {}) };
-  });
+  }, BULK_WRITE_TX);
 }

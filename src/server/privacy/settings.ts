@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
+import { readSetting, writeSetting } from "@/server/settings/store";
 import { AppError } from "@/server/http/errors";
 
 /**
@@ -23,14 +24,12 @@ export type PrivacySettings = z.infer<typeof privacySettingsBody>;
 const EMPTY: PrivacySettings = { organizationName: "", postalAddress: "", retentionMonths: null };
 
 export async function getPrivacySettings(db: DbTx = prisma): Promise<PrivacySettings> {
-  const row = await db.setting.findUnique({ where: { key: KEY } });
-  const parsed = privacySettingsBody.safeParse(row?.value);
-  return parsed.success ? parsed.data : EMPTY;
+  return (await readSetting(KEY, privacySettingsBody, db))?.value ?? EMPTY;
 }
 
 export async function updatePrivacySettings(body: PrivacySettings, actor: { id: string }) {
   return prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: body, updatedBy: actor.id }, update: { value: body, updatedBy: actor.id } });
+    await writeSetting(KEY, body, actor.id, tx);
     const retention = body.retentionMonths === null ? "kept until erased" : `erased ${body.retentionMonths} months after the event ends`;
     await recordActivity(
       { type: "settings.privacy", description: `Privacy settings changed: sender ${body.organizationName || "not set"}; never-engaged prospects ${retention}`, actorId: actor.id, entityType: "setting", entityId: KEY, metadata: body },

@@ -7,7 +7,7 @@ import { assertCan, ownedBy } from "@/server/access/permissions";
 import { reportConfig, type ReportConfig } from "@/server/reports/config";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
-import { paginationFields, pageWindow, paginated, type PageQuery } from "@/server/http/pagination";
+import { paginationFields, readPage, type PageQuery } from "@/server/http/pagination";
 
 /** Saved report definitions belong to an event; the team sees them all, only the owner or an admin changes one. */
 export const createReportBody = z.strictObject({
@@ -39,11 +39,11 @@ function view<T extends { config: unknown }>(row: T): Omit<T, "config"> & { conf
 
 export async function listReportDefinitions(actor: Actor, window: PageQuery = { page: 1, pageSize: 50 }, db: DbTx = prisma): Promise<PaginatedResponse<ReportDefinitionView>> {
   const eventId = actor.eventId;
-  const [items, total] = await Promise.all([
-    db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, ...pageWindow(window), select }),
-    db.reportDefinition.count({ where: { eventId } }),
-  ]);
-  return paginated(items.map(view), total, window);
+  return readPage(
+    window,
+    async (rows) => (await db.reportDefinition.findMany({ where: { eventId }, orderBy: { updatedAt: "desc" }, ...rows, select })).map(view),
+    () => db.reportDefinition.count({ where: { eventId } }),
+  );
 }
 
 export async function getReportDefinition(id: string, actor: Actor, db: DbTx = prisma): Promise<ReportDefinitionView> {

@@ -1,6 +1,6 @@
 import { toStorableDeep } from "@/lib/storable-text";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
@@ -12,7 +12,7 @@ import { buildDossier } from "@/server/research/researcher";
 import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
-import { pageWindow, paginated } from "@/server/http/pagination";
+import { readPage } from "@/server/http/pagination";
 
 /**
  * Research of accounts: the network work (website, AI) happens first and outside any
@@ -105,11 +105,7 @@ async function prepareResearch(accountId: string, options: ResearchOptions): Pro
       {
         type: "research.completed",
         description: `Researched ${account.name} (${draft.provider === "built-in" ? "built-in researcher" : draft.provider}): ${draft.painPoints.length} pain points, ${draft.sources.length} sources`,
-        actorId: options.actor.id,
-        eventId: account.eventId,
-        accountId: account.id,
-        entityType: "account",
-        entityId: account.id,
+        ...activityAbout("account", account, options.actor.id),
         metadata: { provider: draft.provider, websiteFetched: draft.websiteFetched, insights: insights.length, warnings: draft.warnings },
       },
       tx,
@@ -174,24 +170,24 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
     OR: [{ dossier: { is: null } }, { dossier: { is: { researchedAt: { lt: cutoff } } } }],
     ...(query.q ? { name: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.targetAccount.findMany({
-      where,
-      orderBy: [{ tier: "asc" }, { icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
-      ...pageWindow(query),
-      select: {
-        id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
-        dossier: { select: { researchedAt: true, provider: true } },
-        _count: { select: { people: { where: { deletedAt: null } } } },
-      },
-    }),
-    prisma.targetAccount.count({ where }),
-  ]);
-  const items = rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }));
-  return {
-    ...paginated(items, total, query),
-    staleDays: query.staleDays,
-  };
+  const page = await readPage(
+    query,
+    async (window) => {
+      const rows = await prisma.targetAccount.findMany({
+        where,
+        orderBy: [{ tier: "asc" }, { icpScore: { sort: "desc", nulls: "last" } }, { name: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
+          dossier: { select: { researchedAt: true, provider: true } },
+          _count: { select: { people: { where: { deletedAt: null } } } },
+        },
+      });
+      return rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }));
+    },
+    () => prisma.targetAccount.count({ where }),
+  );
+  return { ...page, staleDays: query.staleDays };
 }
 
 /** An account's dossier and the generated talking points of its people, for display. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import { actorName, type Actor } from "@/server/access/actor";
@@ -129,7 +129,7 @@ export async function saveAccountRoi(accountId: string, values: Values, actor: A
       description: Object.keys(values).length === 0
         ? `${who} reset the ROI assumptions of ${account.name} to the defaults`
         : `${who} changed the ROI assumptions of ${account.name}: ${said.join("; ")}`,
-      actorId: actor.id, eventId: account.eventId, accountId, entityType: "account", entityId: accountId,
+      ...activityAbout("account", account, actor.id),
       metadata: { changes },
     }, tx);
   });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
+import { readSetting, writeSetting } from "@/server/settings/store";
 import { AppError } from "@/server/http/errors";
-import { recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivity } from "@/server/activity/service";
 import { reserveAiUnits } from "@/server/ai/budget";
 import { aiProviderName, generateStructured, isAiConfigured } from "@/server/ai/client";
 import { createBackgroundJob, type JobContext } from "@/server/jobs/background";
@@ -33,25 +34,18 @@ export const scoreIcpBody = z.union([
 ], { error: "Send exactly one of accountId, personId or eventId" });
 
 async function getIcpWeights(db: DbTx = prisma): Promise<IcpWeights> {
-  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
-  const parsed = icpWeightsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_WEIGHTS;
+  return (await readSetting(WEIGHTS_KEY, icpWeightsSchema, db))?.value ?? DEFAULT_WEIGHTS;
 }
 
 export async function getIcpWeightsWithMeta(db: DbTx = prisma) {
-  const row = await db.setting.findUnique({ where: { key: WEIGHTS_KEY } });
-  const parsed = icpWeightsSchema.safeParse(row?.value);
-  return { weights: parsed.success ? parsed.data : DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
+  const stored = await readSetting(WEIGHTS_KEY, icpWeightsSchema, db);
+  return { weights: stored?.value ?? DEFAULT_WEIGHTS, defaults: DEFAULT_WEIGHTS, isDefault: !stored, updatedAt: stored?.updatedAt ?? null };
 }
 
 export async function setIcpWeights(weights: IcpWeights, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
     const before = await getIcpWeights(tx);
-    await tx.setting.upsert({
-      where: { key: WEIGHTS_KEY },
-      create: { key: WEIGHTS_KEY, value: weights, updatedBy: actor.id },
-      update: { value: weights, updatedBy: actor.id },
-    });
+    await writeSetting(WEIGHTS_KEY, weights, actor.id, tx);
     await recordActivity(
       { type: "settings.icp_weights_updated", description: `${actor.name ?? actor.email} changed the ICP scoring weights`, actorId: actor.id, entityType: "setting", entityId: WEIGHTS_KEY, metadata: { before, after: weights } },
       tx,
@@ -125,11 +119,7 @@ async function scoreOneAccount(accountId: string, actor: Actor) {
       {
         type: "account.scored",
         description: `${actor.name ?? actor.email} rescored ${account.name}: ${account.icpScore ?? "—"} → ${breakdown.total}${breakdown.ai ? ` (AI ${breakdown.ai.adjustment >= 0 ? "+" : ""}${breakdown.ai.adjustment})` : ""}`,
-        actorId: actor.id,
-        eventId: account.eventId,
-        accountId,
-        entityType: "account",
-        entityId: accountId,
+        ...activityAbout("account", account, actor.id),
         metadata: { from: account.icpScore, to: breakdown.total },
       },
       tx,
@@ -151,12 +141,7 @@ async function scoreOnePerson(personId: string, actor: Actor) {
       {
         type: "person.scored",
         description: `${actor.name ?? actor.email} rescored ${person.name}: ${person.icpScore ?? "—"} → ${breakdown.total}`,
-        actorId: actor.id,
-        eventId: person.eventId,
-        personId,
-        accountId: person.accountId,
-        entityType: "person",
-        entityId: personId,
+        ...activityAbout("person", person, actor.id),
         metadata: { from: person.icpScore, to: breakdown.total },
       },
       tx,

@@ -1,5 +1,6 @@
 import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
+import { readSetting, writeSetting } from "@/server/settings/store";
 import { DEFAULT_SELLER_PROFILE, sellerProfileSchema, type SellerProfile } from "@/server/seller/profile";
 import type { TeamActor } from "@/server/access/actor";
 
@@ -7,24 +8,17 @@ import type { TeamActor } from "@/server/access/actor";
 const SELLER_PROFILE_KEY = "seller.profile";
 
 export async function getSellerProfile(db: DbTx = prisma): Promise<SellerProfile> {
-  const row = await db.setting.findUnique({ where: { key: SELLER_PROFILE_KEY } });
-  const parsed = sellerProfileSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_SELLER_PROFILE;
+  return (await readSetting(SELLER_PROFILE_KEY, sellerProfileSchema, db))?.value ?? DEFAULT_SELLER_PROFILE;
 }
 
 export async function getSellerProfileWithMeta(db: DbTx = prisma) {
-  const row = await db.setting.findUnique({ where: { key: SELLER_PROFILE_KEY } });
-  const parsed = sellerProfileSchema.safeParse(row?.value);
-  return { profile: parsed.success ? parsed.data : DEFAULT_SELLER_PROFILE, isDefault: !parsed.success, updatedAt: parsed.success ? row!.updatedAt : null };
+  const stored = await readSetting(SELLER_PROFILE_KEY, sellerProfileSchema, db);
+  return { profile: stored?.value ?? DEFAULT_SELLER_PROFILE, isDefault: !stored, updatedAt: stored?.updatedAt ?? null };
 }
 
 export async function updateSellerProfile(profile: SellerProfile, actor: TeamActor) {
   return prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: SELLER_PROFILE_KEY },
-      create: { key: SELLER_PROFILE_KEY, value: profile, updatedBy: actor.id },
-      update: { value: profile, updatedBy: actor.id },
-    });
+    await writeSetting(SELLER_PROFILE_KEY, profile, actor.id, tx);
     await recordActivity(
       { type: "settings.seller_profile_updated", description: `${actor.name ?? actor.email} updated the product profile (${profile.productName})`, actorId: actor.id, entityType: "setting", entityId: SELLER_PROFILE_KEY },
       tx,

@@ -4,7 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { TeamActor } from "@/server/access/actor";
-import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+import { paginationFields, readPage } from "@/server/http/pagination";
 
 /**
  * The suppression list: addresses we must never email again (unsubscribed, bounced, reported as
@@ -79,11 +79,11 @@ export async function removeSuppression(id: string, actor: { id: string }) {
 
 export async function listSuppressions(query: z.infer<typeof listSuppressionsQuery>) {
   const where = query.q ? { email: { contains: query.q.toLowerCase() } } : {};
-  const [items, total] = await Promise.all([
-    prisma.suppression.findMany({ where, orderBy: { createdAt: "desc" }, ...pageWindow(query), }),
-    prisma.suppression.count({ where }),
-  ]);
-  return paginated(items, total, query);
+  return readPage(
+    query,
+    (window) => prisma.suppression.findMany({ where, orderBy: { createdAt: "desc" }, ...window }),
+    () => prisma.suppression.count({ where }),
+  );
 }
 
 /**
