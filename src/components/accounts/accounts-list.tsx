@@ -3,19 +3,19 @@ import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
-import { Building2, Loader2, Sparkles, Trash2, X } from "lucide-react";
+import { Building2, Loader2, Sparkles, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { NativeSelect } from "@/components/ui/native-select";
-import { FilterNumber, FilterSearch, FilterSelect, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
-import { AssigneeFilter, BulkAssign, ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type BulkContext, type Engagement } from "@/components/data-table/list-screen";
+import { FilterSearch, FilterSelect, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
+import { AssigneeFilter, BulkAssign, BulkDelete, ENGAGEMENT_PARAMS, EngagementFilters, IcpRangeFilter, ListScreen, sharedColumns, type BulkContext, type Engagement } from "@/components/data-table/list-screen";
 import { formatNumber, STATUS_LABELS } from "@/components/data-table/format";
-import { RelativeTime } from "@/components/data-table/relative-time";
-import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { TierBadge } from "@/components/scoring/score-badge";
 import type { ListPage } from "@/lib/list-params";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
+import { labelOptions } from "@/lib/utils";
 
 export type AccountRow = Engagement & {
   id: string;
@@ -37,11 +37,12 @@ type Teammate = { id: string; name: string | null; email: string };
 const TIERS = ["A", "B", "C", "D"];
 const STAGE_LABELS: Record<string, string> = { contacted: "Contacted", replied: "Replied", meeting: "Meeting booked", won: "Won" };
 const FILTERS = ["q", "tier", "status", "industry", "assignedTo", "icpMin", "icpMax", "stage", ...ENGAGEMENT_PARAMS];
-const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = labelOptions(STATUS_LABELS);
 
 const column = createColumnHelper<AccountRow>();
 
 function accountColumns(timeZone: string): ColumnDef<AccountRow, unknown>[] {
+  const shared = sharedColumns<AccountRow>(timeZone);
   return [
     column.accessor("name", {
       header: "Account",
@@ -53,20 +54,16 @@ function accountColumns(timeZone: string): ColumnDef<AccountRow, unknown>[] {
         </>
       ),
     }),
-    column.accessor("icpScore", { header: "ICP", meta: { sort: "icpScore" }, cell: (c) => <ScoreBadge score={c.getValue()} /> }),
+    shared.icpScore,
     column.accessor("tier", { header: "Tier", meta: { sort: "tier" }, cell: (c) => <TierBadge tier={c.getValue()} /> }),
     column.accessor("status", { header: "Status", meta: { sort: "status", className: "whitespace-nowrap" }, cell: (c) => STATUS_LABELS[c.getValue()] }),
-    column.display({ id: "engagement", header: "Engagement", meta: { sort: "lastTouchedAt" }, cell: ({ row }) => <EngagementCell row={row.original} timeZone={timeZone} /> }),
+    shared.engagement,
     column.accessor("industry", { header: "Industry", meta: { sort: "industry", from: "lg", card: "hidden", className: "max-w-40 truncate text-muted-foreground" }, cell: (c) => c.getValue() ?? "—" }),
     column.accessor("peopleCount", { header: "People", meta: { sort: "people", from: "lg", className: "md:text-right tabular-nums" }, cell: (c) => <span><span className="md:hidden">People: </span>{c.getValue()}</span> }),
     column.accessor("employeeCount", { header: "Employees", meta: { sort: "employeeCount", from: "2xl", card: "hidden", className: "text-right tabular-nums" }, cell: (c) => formatNumber(c.getValue()) }),
     column.accessor("facilityCount", { header: "Sites", meta: { sort: "facilityCount", from: "2xl", card: "hidden", className: "text-right tabular-nums" }, cell: (c) => formatNumber(c.getValue()) }),
-    column.accessor("assignedTo", {
-      header: "Rep",
-      meta: { from: "xl", className: "max-w-32 truncate" },
-      cell: (c) => { const u = c.getValue(); return u ? (u.name ?? u.email) : <span className="text-muted-foreground">Unassigned</span>; },
-    }),
-    column.accessor("lastActivityAt", { header: "Last activity", meta: { sort: "lastActivityAt", from: "2xl", card: "hidden", className: "whitespace-nowrap text-muted-foreground" }, cell: (c) => <RelativeTime value={c.getValue()} timeZone={timeZone} /> }),
+    shared.rep,
+    shared.lastActivity,
   ] as ColumnDef<AccountRow, unknown>[];
 }
 
@@ -115,16 +112,13 @@ export function AccountsList({ eventId, list, industries, team, views, timeZone 
     </>
   );
   const moreFilters = (
-    <>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
-        <FilterSelect url={url} param="status" id="f-status" label="Status" anyLabel="Any status" options={STATUS_OPTIONS} />
-        <FilterSelect url={url} param="industry" id="f-industry" label="Industry" anyLabel="Any industry" options={industries.map((i) => ({ value: i, label: i }))} />
-        <AssigneeFilter url={url} id="f-rep" team={team} />
-        <FilterNumber url={url} param="icpMin" id="f-icpmin" label="ICP from" min={0} max={100} placeholder="0" />
-        <FilterNumber url={url} param="icpMax" id="f-icpmax" label="ICP to" min={0} max={100} placeholder="100" />
-        <EngagementFilters url={url} idPrefix="f" />
-      </div>
-    </>
+    <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+      <FilterSelect url={url} param="status" id="f-status" label="Status" anyLabel="Any status" options={STATUS_OPTIONS} />
+      <FilterSelect url={url} param="industry" id="f-industry" label="Industry" anyLabel="Any industry" options={industries.map((i) => ({ value: i, label: i }))} />
+      <AssigneeFilter url={url} id="f-rep" team={team} />
+      <IcpRangeFilter url={url} idPrefix="f" />
+      <EngagementFilters url={url} idPrefix="f" />
+    </div>
   );
 
   return (
@@ -133,10 +127,9 @@ export function AccountsList({ eventId, list, industries, team, views, timeZone 
       list={list}
       columns={columns}
       filters={filters}
-      moreFilters={<div className="grid gap-3">{moreFilters}</div>}
+      moreFilters={moreFilters}
       filterParams={FILTERS}
       bulkEndpoint="/api/accounts/bulk"
-      rowLabel={(r) => r.name}
       testId="accounts-table"
       empty={{ icon: Building2, title: "No accounts in this event yet", filteredTitle: "No account matches these filters", hint: "Import a CSV of target accounts or add them one by one." }}
       bulkActions={(bulk) => (
@@ -163,32 +156,22 @@ function DeleteAccounts({ bulk }: { bulk: BulkContext }) {
   const withPeople = useRef(false);
   const n = bulk.ids.length;
   return (
-    <Button
-      variant="outline"
-      size="sm"
-      className="text-destructive"
-      disabled={bulk.busy}
-      onClick={() => {
-        withPeople.current = false;
-        bulk.confirm(
-        {
-          title: `Move ${n} account${n === 1 ? "" : "s"} to the Trash?`,
-          description: (
-            <span className="grid gap-3">
-              <span>They leave every list at once; one click in Settings → Trash restores them for {TRASH_DAYS} days. Their people stay in the event without an account, unless you tick the box.</span>
-              <label className="flex items-center gap-2 text-foreground">
-                <Checkbox defaultChecked={false} onCheckedChange={(c) => (withPeople.current = c === true)} /> Also move their people to the Trash (their sequences stop)
-              </label>
-            </span>
-          ),
-          confirmLabel: "Delete",
-          destructive: true,
-        },
-        () => bulk.post({ action: "delete", deletePeople: withPeople.current }, (count) => `Deleted ${count} account${count === 1 ? "" : "s"}.`),
-        );
+    <BulkDelete
+      bulk={bulk}
+      onOpen={() => (withPeople.current = false)}
+      confirm={{
+        title: `Move ${n} account${n === 1 ? "" : "s"} to the Trash?`,
+        description: (
+          <span className="grid gap-3">
+            <span>They leave every list at once; one click in Settings → Trash restores them for {TRASH_DAYS} days. Their people stay in the event without an account, unless you tick the box.</span>
+            <label className="flex items-center gap-2 text-foreground">
+              <Checkbox defaultChecked={false} onCheckedChange={(c) => (withPeople.current = c === true)} /> Also move their people to the Trash (their sequences stop)
+            </label>
+          </span>
+        ),
       }}
-    >
-      <Trash2 aria-hidden /> Delete
-    </Button>
+      body={() => ({ deletePeople: withPeople.current })}
+      done={(count) => `Deleted ${count} account${count === 1 ? "" : "s"}.`}
+    />
   );
 }

@@ -1,9 +1,27 @@
 import Link from "next/link";
-import { CalendarDays, History, Mail } from "lucide-react";
+import type { ReactNode } from "react";
+import { CalendarDays, History, Mail, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { formatInZone } from "@/lib/time";
+
+/** A record page's card of past items: icon and title, the list, or a sentence when there is nothing yet. */
+export function HistoryCard({ testId, icon: Icon, title, isEmpty, empty, children }: {
+  testId: string;
+  icon: LucideIcon;
+  title: string;
+  isEmpty: boolean;
+  empty: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card data-testid={testId}>
+      <CardHeader><CardTitle className="flex items-center gap-2"><Icon className="size-4" aria-hidden /> {title}</CardTitle></CardHeader>
+      <CardContent>{isEmpty ? <p className="text-sm text-muted-foreground">{empty}</p> : children}</CardContent>
+    </Card>
+  );
+}
 
 type OutreachItem = {
   id: string;
@@ -20,27 +38,20 @@ type OutreachItem = {
 /** Messages, newest first; times relative, the exact time (viewer's zone) on hover. */
 export function OutreachHistory({ items, timeZone }: { items: OutreachItem[]; timeZone: string }) {
   return (
-    <Card data-testid="outreach-history">
-      <CardHeader><CardTitle className="flex items-center gap-2"><Mail className="size-4" aria-hidden /> Outreach ({items.length})</CardTitle></CardHeader>
-      <CardContent>
-        {items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No outreach yet.</p>
-        ) : (
-          <ul className="divide-y text-sm">
-            {items.map((o) => (
-              <li key={o.id} className="grid gap-1 py-2">
-                <span className="line-clamp-2 font-medium">{o.subject ?? `${o.channel.charAt(0) + o.channel.slice(1).toLowerCase()} message`}</span>
-                <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
-                  <OutreachState o={o} />
-                  {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="hover:underline">{o.person.name}</Link> : null}
-                  <span className="ml-auto"><RelativeTime value={o.sentAt ?? o.createdAt} timeZone={timeZone} /></span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
+    <HistoryCard testId="outreach-history" icon={Mail} title={`Outreach (${items.length})`} isEmpty={items.length === 0} empty="No outreach yet.">
+      <ul className="divide-y text-sm">
+        {items.map((o) => (
+          <li key={o.id} className="grid gap-1 py-2">
+            <span className="line-clamp-2 font-medium">{o.subject ?? `${o.channel.charAt(0) + o.channel.slice(1).toLowerCase()} message`}</span>
+            <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+              <OutreachState o={o} />
+              {o.person ? <Link href={`/dashboard/people/${o.person.id}`} className="hover:underline">{o.person.name}</Link> : null}
+              <span className="ml-auto"><RelativeTime value={o.sentAt ?? o.createdAt} timeZone={timeZone} /></span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </HistoryCard>
   );
 }
 
@@ -67,33 +78,26 @@ type MeetingItem = {
 /** Meetings at the show: times in the event's zone. */
 export function MeetingsHistory({ items, timeZone }: { items: MeetingItem[]; timeZone: string }) {
   return (
-    <Card data-testid="meetings-history">
-      <CardHeader><CardTitle className="flex items-center gap-2"><CalendarDays className="size-4" aria-hidden /> Meetings ({items.length})</CardTitle></CardHeader>
-      <CardContent>
-        {items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No meetings booked.</p>
-        ) : (
-          <ul className="divide-y text-sm">
-            {items.map((m) => (
-              <li key={m.id} className="grid gap-0.5 py-2">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{m.title ?? "Meeting"}</span>
-                  <Badge variant={m.status === "COMPLETED" ? "success" : m.status === "CANCELLED" || m.status === "NO_SHOW" ? "destructive" : "default"}>
-                    {m.status.charAt(0) + m.status.slice(1).toLowerCase().replace(/_/g, " ")}
-                  </Badge>
-                </div>
-                <p className="text-xs text-muted-foreground">
-                  {formatInZone(m.scheduledAt, timeZone, "weekdayTime")} · {m.location ?? m.locationType.toLowerCase().replace(/_/g, " ")}
-                  {m.person ? <> · <Link className="hover:underline" href={`/dashboard/people/${m.person.id}`}>{m.person.name}</Link></> : null}
-                </p>
-                {m.outcome ? <p className="text-xs">Outcome: {m.outcome}</p> : null}
-                {m.nextStep ? <p className="text-xs">Next step: {m.nextStep}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
+    <HistoryCard testId="meetings-history" icon={CalendarDays} title={`Meetings (${items.length})`} isEmpty={items.length === 0} empty="No meetings booked.">
+      <ul className="divide-y text-sm">
+        {items.map((m) => (
+          <li key={m.id} className="grid gap-0.5 py-2">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{m.title ?? "Meeting"}</span>
+              <Badge variant={m.status === "COMPLETED" ? "success" : m.status === "CANCELLED" || m.status === "NO_SHOW" ? "destructive" : "default"}>
+                {m.status.charAt(0) + m.status.slice(1).toLowerCase().replace(/_/g, " ")}
+              </Badge>
+            </div>
+            <p className="text-xs text-muted-foreground">
+              {formatInZone(m.scheduledAt, timeZone, "weekdayTime")} · {m.location ?? m.locationType.toLowerCase().replace(/_/g, " ")}
+              {m.person ? <> · <Link className="hover:underline" href={`/dashboard/people/${m.person.id}`}>{m.person.name}</Link></> : null}
+            </p>
+            {m.outcome ? <p className="text-xs">Outcome: {m.outcome}</p> : null}
+            {m.nextStep ? <p className="text-xs">Next step: {m.nextStep}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </HistoryCard>
   );
 }
 
@@ -102,26 +106,19 @@ type ActivityItem = { id: string; type: string; description: string; createdAt: 
 /** What happened, in the viewer's zone. */
 export function Timeline({ items, timeZone }: { items: ActivityItem[]; timeZone: string }) {
   return (
-    <Card data-testid="timeline">
-      <CardHeader><CardTitle className="flex items-center gap-2"><History className="size-4" aria-hidden /> Timeline</CardTitle></CardHeader>
-      <CardContent>
-        {items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Nothing has happened here yet.</p>
-        ) : (
-          <ol className="relative grid gap-3 border-l pl-4 text-sm">
-            {items.map((a) => (
-              <li key={a.id} className="relative">
-                <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
-                <p>{a.description}</p>
-                {a.replyText ? (
-                  <blockquote className="mt-1 line-clamp-6 whitespace-pre-wrap break-words border-l-2 border-success/60 pl-2 text-muted-foreground" data-testid="timeline-reply">{a.replyText}</blockquote>
-                ) : null}
-                <p className="text-xs text-muted-foreground">{formatInZone(a.createdAt, timeZone)}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </CardContent>
-    </Card>
+    <HistoryCard testId="timeline" icon={History} title="Timeline" isEmpty={items.length === 0} empty="Nothing has happened here yet.">
+      <ol className="relative grid gap-3 border-l pl-4 text-sm">
+        {items.map((a) => (
+          <li key={a.id} className="relative">
+            <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
+            <p>{a.description}</p>
+            {a.replyText ? (
+              <blockquote className="mt-1 line-clamp-6 whitespace-pre-wrap break-words border-l-2 border-success/60 pl-2 text-muted-foreground" data-testid="timeline-reply">{a.replyText}</blockquote>
+            ) : null}
+            <p className="text-xs text-muted-foreground">{formatInZone(a.createdAt, timeZone)}</p>
+          </li>
+        ))}
+      </ol>
+    </HistoryCard>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
 import { formatUsd } from "@/components/data-table/format";
+import { labelOptions } from "@/lib/utils";
 
 const OPPORTUNITY_STAGE_LABELS: Record<string, string> = {
   QUALIFIED: "Qualified", PROPOSAL: "Proposal", NEGOTIATION: "Negotiation", WON: "Won", LOST: "Lost",
@@ -30,9 +31,8 @@ export function OpportunityCard({ endpoint, account }: {
           label="Stage"
           value={account.opportunityStage ?? ""}
           kind="select"
-          display={account.opportunityStage ? OPPORTUNITY_STAGE_LABELS[account.opportunityStage] : undefined}
           placeholder="No opportunity"
-          options={[{ value: "", label: "No opportunity" }, ...Object.entries(OPPORTUNITY_STAGE_LABELS).map(([value, label]) => ({ value, label }))]}
+          options={[{ value: "", label: "No opportunity" }, ...labelOptions(OPPORTUNITY_STAGE_LABELS)]}
         />
         <EditableField endpoint={endpoint} field="opportunityAmount" label="Amount (USD)" value={account.opportunityAmount} kind="number" display={formatUsd(account.opportunityAmount)} placeholder="Deal value" />
         <EditableField endpoint={endpoint} field="expectedCloseDate" label="Expected close" value={ymd(account.expectedCloseDate)} placeholder="YYYY-MM-DD" />

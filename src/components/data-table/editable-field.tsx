@@ -74,12 +74,14 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
   }
 
   const id = `field-${field}`;
+  // A select shows its option's label unless told otherwise.
+  const shown = display ?? (kind === "select" ? options?.find((o) => o.value === String(value))?.label : undefined) ?? String(value);
   return (
     <div className={cn("group grid gap-1", className)} data-testid={`field-${field}`}>
       <label htmlFor={id} className="text-xs font-medium text-muted-foreground">{label}</label>
       {readOnly ? (
         <div id={id} className={cn("min-h-8 break-words py-1 text-sm", multiline || kind === "textarea" ? "whitespace-pre-wrap" : "", value === null || value === "" ? "text-muted-foreground" : "")}>
-          {value === null || value === "" ? "—" : (display ?? String(value))}
+          {value === null || value === "" ? "—" : shown}
         </div>
       ) : editing ? (
         <form
@@ -146,7 +148,7 @@ export function EditableField({ endpoint, field, label, value, kind = "text", op
           aria-label={`Edit ${label}`}
         >
           <span className={cn("min-w-0 flex-1 break-words", multiline || kind === "textarea" ? "whitespace-pre-wrap" : "", value === null || value === "" ? "text-muted-foreground" : "")}>
-            {value === null || value === "" ? (placeholder ?? "Add…") : (display ?? String(value))}
+            {value === null || value === "" ? (placeholder ?? "Add…") : shown}
           </span>
           <Pencil className="mt-0.5 size-3.5 shrink-0 opacity-0 transition-opacity group-hover:opacity-60" aria-hidden />
         </button>

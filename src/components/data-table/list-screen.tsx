@@ -1,16 +1,18 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
-import { SlidersHorizontal, type LucideIcon } from "lucide-react";
+import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
+import { SlidersHorizontal, Trash2, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { DataTable } from "@/components/data-table/data-table";
-import { ClearFilters, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
+import { ClearFilters, FilterNumber, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
+import { ScoreBadge } from "@/components/scoring/score-badge";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConfirm, type ConfirmOptions } from "@/components/ui/confirm-dialog";
+import { FormMessage, type FormMessageValue } from "@/components/ui/form-message";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import type { ListPage } from "@/lib/list-params";
@@ -36,7 +38,7 @@ export type BulkContext = {
  * pagination, all driven by the URL (useListUrl). The two lists only declare their columns,
  * filters and bulk actions.
  */
-export function ListScreen<T extends { id: string }>({ url, list, columns, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, rowLabel, testId }: {
+export function ListScreen<T extends { id: string; name: string }>({ url, list, columns, filters, moreFilters, filterParams, bulkEndpoint, bulkActions, empty, testId }: {
   url: Url;
   list: ListPage<T>;
   columns: ColumnDef<T, unknown>[];
@@ -47,13 +49,12 @@ export function ListScreen<T extends { id: string }>({ url, list, columns, filte
   bulkEndpoint: string;
   bulkActions: (ctx: BulkContext) => ReactNode;
   empty: { icon: LucideIcon; title: string; filteredTitle: string; hint: string };
-  rowLabel: (row: T) => string;
   testId: string;
 }) {
   const { rows, total, page, pageSize, sort, dir } = list;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageValue>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, ask] = useConfirm();
   const [showMore, setShowMore] = useState(false);
@@ -102,17 +103,13 @@ export function ListScreen<T extends { id: string }>({ url, list, columns, filte
             <Button variant="outline" size="sm" className="justify-self-start md:hidden" aria-expanded={showMore} onClick={() => setShowMore((v) => !v)}>
               <SlidersHorizontal aria-hidden /> {showMore ? "Fewer filters" : `More filters${active ? ` (${active} set)` : ""}`}
             </Button>
-            <div className={cn(showMore ? "grid" : "hidden", "md:grid")}>{moreFilters}</div>
+            <div className={cn(showMore ? "grid" : "hidden", "gap-3 md:grid")}>{moreFilters}</div>
           </>
         ) : null}
         <div className="flex justify-end empty:hidden"><ClearFilters url={url} params={filterParams} /></div>
       </div>
 
-      {message ? (
-        <p role={message.kind === "error" ? "alert" : "status"} className={cn("rounded-md px-3 py-2 text-sm", message.kind === "error" ? "bg-destructive/10 text-destructive" : "bg-success/10 text-success")}>
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
 
       {selected.size > 0 ? (
         <div className="sticky top-16 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-accent p-2 text-sm shadow-sm" data-testid="bulk-bar">
@@ -135,7 +132,7 @@ export function ListScreen<T extends { id: string }>({ url, list, columns, filte
           onSort={(column, d) => url.set({ sort: column, dir: d })}
           selected={selected}
           onSelectedChange={setSelected}
-          rowLabel={rowLabel}
+          rowLabel={(row) => row.name}
           testId={testId}
           dimmed={url.pending}
         />
@@ -149,7 +146,7 @@ export function ListScreen<T extends { id: string }>({ url, list, columns, filte
 export type Engagement = { contacted: boolean; replied: boolean; hasMeeting: boolean; lastTouchedAt: string | null };
 
 /** Where a record stands with the team, beside its status: the furthest step, and when it was last touched. */
-export function EngagementCell({ row, timeZone }: { row: Engagement; timeZone: string }) {
+function EngagementCell({ row, timeZone }: { row: Engagement; timeZone: string }) {
   const state = row.hasMeeting ? { label: "Meeting", variant: "success" as const } : row.replied ? { label: "Replied", variant: "default" as const } : row.contacted ? { label: "Contacted", variant: "secondary" as const } : { label: "Not contacted", variant: "outline" as const };
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 whitespace-nowrap" data-testid="engagement">
@@ -186,11 +183,68 @@ export function EngagementFilters({ url, idPrefix }: { url: Url; idPrefix: strin
   );
 }
 
+/** The ICP score range filter both lists share. */
+export function IcpRangeFilter({ url, idPrefix }: { url: Url; idPrefix: string }) {
+  return (
+    <>
+      <FilterNumber url={url} param="icpMin" id={`${idPrefix}-icpmin`} label="ICP from" min={0} max={100} placeholder="0" />
+      <FilterNumber url={url} param="icpMax" id={`${idPrefix}-icpmax`} label="ICP to" min={0} max={100} placeholder="100" />
+    </>
+  );
+}
+
 type Teammate = { id: string; name: string | null; email: string };
+
+/** What a row needs for the columns both lists share. */
+type SharedRow = Engagement & { icpScore: number | null; lastActivityAt: string | null; assignedTo: Teammate | null };
+
+/**
+ * The columns both lists share, by name, so each list places them among its own: the ICP score,
+ * engagement, the assigned rep (`repCard`: whether a phone's card shows it) and last activity.
+ */
+export function sharedColumns<T extends SharedRow>(timeZone: string, repCard?: "hidden") {
+  const column = createColumnHelper<SharedRow>();
+  const columns = {
+    icpScore: column.accessor("icpScore", { header: "ICP", meta: { sort: "icpScore" }, cell: (c) => <ScoreBadge score={c.getValue()} /> }),
+    engagement: column.display({ id: "engagement", header: "Engagement", meta: { sort: "lastTouchedAt" }, cell: ({ row }) => <EngagementCell row={row.original} timeZone={timeZone} /> }),
+    rep: column.accessor("assignedTo", {
+      header: "Rep",
+      meta: { from: "xl", card: repCard, className: "max-w-32 truncate" },
+      cell: (c) => { const u = c.getValue(); return u ? (u.name ?? u.email) : <span className="text-muted-foreground">Unassigned</span>; },
+    }),
+    lastActivity: column.accessor("lastActivityAt", { header: "Last activity", meta: { sort: "lastActivityAt", from: "2xl", card: "hidden", className: "whitespace-nowrap text-muted-foreground" }, cell: (c) => <RelativeTime value={c.getValue()} timeZone={timeZone} /> }),
+  };
+  return columns as unknown as Record<keyof typeof columns, ColumnDef<T, unknown>>;
+}
 
 /** The "Assigned rep" filter both lists share: me, nobody, or a teammate. */
 export function AssigneeFilter({ url, id, team }: { url: Url; id: string; team: readonly Teammate[] }) {
   return <FilterSelect url={url} param="assignedTo" id={id} label="Assigned rep" anyLabel="Anyone" options={[{ value: "me", label: "Me" }, { value: "unassigned", label: "Unassigned" }, ...team.map((u) => ({ value: u.id, label: u.name ?? u.email }))]} />;
+}
+
+/** The bulk Delete both lists share: asks first (`confirm` says what happens), then posts `body` with the selection. */
+export function BulkDelete({ bulk, confirm, body, done, onOpen }: {
+  bulk: BulkContext;
+  confirm: Pick<ConfirmOptions, "title" | "description">;
+  /** Read when the dialog's Delete is pressed, so it can carry the dialog's choices. */
+  body: () => Record<string, unknown>;
+  done: (count: number) => string;
+  onOpen?: () => void;
+}) {
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      className="text-destructive"
+      disabled={bulk.busy}
+      onClick={() => {
+        onOpen?.();
+        bulk.confirm({ ...confirm, confirmLabel: "Delete", destructive: true }, () => bulk.post({ action: "delete", ...body() }, done));
+      }}
+    >
+      <Trash2 aria-hidden /> Delete
+    </Button>
+  );
 }
 
 /** The bulk "Assign to…" both lists share; `noun(n)` names n records in the sentence shown after. */

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type EventRow = {
   id: string;
@@ -46,7 +47,7 @@ export function EventsManager({ events, isAdmin, currentEventId }: { events: Eve
           <Button onClick={() => setEditing("new")} data-testid="new-event"><CalendarPlus aria-hidden /> New event</Button>
         </div>
       ) : null}
-      {message ? <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-sm text-success">{message}</p> : null}
+      <FormMessage message={message ? { kind: "ok", text: message } : null} />
       {events.length === 0 ? (
         <EmptyState icon={CalendarRange} title="No events yet">{isAdmin ? "Create the first show your team is going to." : "An admin creates the first event."}</EmptyState>
       ) : (
@@ -189,7 +190,7 @@ function EventDialog({ event, events, onClose, onSaved }: { event: EventRow | nu
               ) : null}
             </div>
           ) : null}
-          {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+          <FormMessage message={error ? { kind: "error", text: error } : null} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={onClose}>Cancel</Button>
             <Button type="submit" disabled={saving}>

@@ -1,6 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 import { FIELD_OPTIONS, type Preview } from "@/components/import/types";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 /** Step 2: which field each column of the file feeds (matched automatically, changeable). */
 export function ColumnMapping({ preview, fileName, busy, onChange }: {
@@ -19,45 +20,34 @@ export function ColumnMapping({ preview, fileName, busy, onChange }: {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <div className="overflow-x-auto rounded-lg border">
-          <table className="w-full text-sm">
-            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-              <tr>
-                <th className="px-3 py-2 font-medium">Column in your file</th>
-                <th className="hidden px-3 py-2 font-medium sm:table-cell">Sample values</th>
-                <th className="px-3 py-2 font-medium">Import as</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {preview.headers.map((header) => (
-                <tr key={header}>
-                  <td className="px-3 py-2 font-medium break-words">{header}</td>
-                  <td className="hidden max-w-[260px] truncate px-3 py-2 text-muted-foreground sm:table-cell">{[...new Set(preview.samples[header] ?? [])].filter(Boolean).join(" · ") || "—"}</td>
-                  <td className="px-3 py-2">
-                    <select
-                      aria-label={`Import ${header} as`}
-                      value={preview.mapping[header] ?? ""}
-                      disabled={busy}
-                      onChange={(e) => onChange(header, e.target.value)}
-                      className={cn("h-8 w-full rounded-md border border-input bg-card px-2 text-sm", !preview.mapping[header] && "text-muted-foreground")}
-                    >
-                      <option value="">Don’t import</option>
-                      {(["Company", "Person"] as const).map((group) => (
-                        <optgroup key={group} label={group}>
-                          {FIELD_OPTIONS.filter((f) => f.group === group).map((f) => (
-                            <option key={f.key} value={f.key}>
-                              {f.label}
-                            </option>
-                          ))}
-                        </optgroup>
+        <SimpleTable columns={["Column in your file", { label: "Sample values", className: "hidden sm:table-cell" }, "Import as"]}>
+          {preview.headers.map((header) => (
+            <tr key={header}>
+              <td className="px-3 py-2 font-medium break-words">{header}</td>
+              <td className="hidden max-w-[260px] truncate px-3 py-2 text-muted-foreground sm:table-cell">{[...new Set(preview.samples[header] ?? [])].filter(Boolean).join(" · ") || "—"}</td>
+              <td className="px-3 py-2">
+                <select
+                  aria-label={`Import ${header} as`}
+                  value={preview.mapping[header] ?? ""}
+                  disabled={busy}
+                  onChange={(e) => onChange(header, e.target.value)}
+                  className={cn("h-8 w-full rounded-md border border-input bg-card px-2 text-sm", !preview.mapping[header] && "text-muted-foreground")}
+                >
+                  <option value="">Don’t import</option>
+                  {(["Company", "Person"] as const).map((group) => (
+                    <optgroup key={group} label={group}>
+                      {FIELD_OPTIONS.filter((f) => f.group === group).map((f) => (
+                        <option key={f.key} value={f.key}>
+                          {f.label}
+                        </option>
                       ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    </optgroup>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </SimpleTable>
       </CardContent>
     </Card>
   );

@@ -7,6 +7,7 @@ import { ProgressBar } from "@/components/import/progress-bar";
 import { Stat } from "@/components/import/stat";
 import type { ImportMode } from "@/components/import/use-import-wizard";
 import type { Preview } from "@/components/import/types";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 /** Step 3: the counts, the rows that will be skipped, the first rows, the mode, and Import. */
 export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, progress }: {
@@ -47,47 +48,34 @@ export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, p
             </ul>
           </details>
         ) : null}
-        <div className="overflow-x-auto rounded-lg border">
-          <table className="w-full min-w-[640px] text-sm" aria-label="Preview of the first rows">
-            <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-              <tr>
-                <th className="px-3 py-2 font-medium">Row</th>
-                <th className="px-3 py-2 font-medium">Company</th>
-                <th className="px-3 py-2 font-medium">Person</th>
-                <th className="px-3 py-2 font-medium">Title</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {preview.rows.map((r) => (
-                <tr key={r.row} className={r.errors.length ? "bg-destructive/5" : undefined}>
-                  <td className="px-3 py-2 tabular-nums text-muted-foreground">{r.row}</td>
-                  <td className="px-3 py-2">
-                    <div className="font-medium">{r.company ?? "—"}</div>
-                    {r.domain ? <div className="text-xs text-muted-foreground">{r.domain}</div> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <div>{r.person ?? "—"}</div>
-                    {r.email ? <div className="text-xs text-muted-foreground">{r.email}</div> : null}
-                  </td>
-                  <td className="px-3 py-2 text-muted-foreground">{r.title ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    {r.errors.length ? (
-                      <span className="text-destructive">{r.errors.join("; ")}</span>
-                    ) : r.duplicateOf ? (
-                      <Badge variant="warning">Duplicate of row {r.duplicateOf}</Badge>
-                    ) : (
-                      <span className="flex flex-wrap items-center gap-1.5">
-                        <RowAction action={r.action} mode={mode} />
-                        {r.warnings.length ? <span className="text-warning">{r.warnings.join("; ")}</span> : null}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable columns={["Row", "Company", "Person", "Title", "Status"]} label="Preview of the first rows" tableClassName="min-w-[640px]">
+          {preview.rows.map((r) => (
+            <tr key={r.row} className={r.errors.length ? "bg-destructive/5" : undefined}>
+              <td className="px-3 py-2 tabular-nums text-muted-foreground">{r.row}</td>
+              <td className="px-3 py-2">
+                <div className="font-medium">{r.company ?? "—"}</div>
+                {r.domain ? <div className="text-xs text-muted-foreground">{r.domain}</div> : null}
+              </td>
+              <td className="px-3 py-2">
+                <div>{r.person ?? "—"}</div>
+                {r.email ? <div className="text-xs text-muted-foreground">{r.email}</div> : null}
+              </td>
+              <td className="px-3 py-2 text-muted-foreground">{r.title ?? "—"}</td>
+              <td className="px-3 py-2">
+                {r.errors.length ? (
+                  <span className="text-destructive">{r.errors.join("; ")}</span>
+                ) : r.duplicateOf ? (
+                  <Badge variant="warning">Duplicate of row {r.duplicateOf}</Badge>
+                ) : (
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <RowAction action={r.action} mode={mode} />
+                    {r.warnings.length ? <span className="text-warning">{r.warnings.join("; ")}</span> : null}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </SimpleTable>
         {preview.totalRows > preview.rows.length ? (
           <p className="text-xs text-muted-foreground">Showing the first {preview.rows.length} of {preview.totalRows.toLocaleString("en-US")} rows.</p>
         ) : null}

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Stat } from "@/components/import/stat";
 import type { ImportReport } from "@/components/import/types";
+import { FormMessage } from "@/components/ui/form-message";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 /** The last step: what the import did, the rows it skipped, and undo. */
 export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
@@ -27,11 +29,7 @@ export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {undone ? (
-          <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-sm text-success">
-            {undone}
-          </p>
-        ) : null}
+        <FormMessage message={undone ? { kind: "ok", text: undone } : null} />
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Stat label="Rows created" value={report.rows.created} tone="success" />
           <Stat label="Rows updated" value={report.rows.updated} />
@@ -52,24 +50,14 @@ export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
           </ul>
         ) : null}
         {report.skipped.length > 0 ? (
-          <div className="overflow-x-auto rounded-lg border">
-            <table className="w-full text-sm" aria-label="Skipped rows">
-              <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-                <tr>
-                  <th className="w-20 px-3 py-2 font-medium">Row</th>
-                  <th className="px-3 py-2 font-medium">Why it was skipped</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {report.skipped.slice(0, 300).map((s) => (
-                  <tr key={s.row}>
-                    <td className="px-3 py-2 tabular-nums">{s.row}</td>
-                    <td className="px-3 py-2 text-muted-foreground">{s.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable columns={[{ label: "Row", className: "w-20" }, "Why it was skipped"]} label="Skipped rows">
+            {report.skipped.slice(0, 300).map((s) => (
+              <tr key={s.row}>
+                <td className="px-3 py-2 tabular-nums">{s.row}</td>
+                <td className="px-3 py-2 text-muted-foreground">{s.reason}</td>
+              </tr>
+            ))}
+          </SimpleTable>
         ) : null}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {!undone && report.rows.created + report.rows.updated > 0 ? (

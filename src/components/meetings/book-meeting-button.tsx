@@ -2,7 +2,7 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { CalendarPlus } from "lucide-react";
-import { Button, type ButtonProps } from "@/components/ui/button";
+import { Button, type TriggerButtonProps } from "@/components/ui/button";
 
 // The booking form (person search, slots, attendees) is a large module: it loads on the first
 // click, not with every person and account page.
@@ -12,13 +12,7 @@ const MeetingDialog = dynamic(() => import("./meeting-dialog").then((m) => m.Mee
  * "Book meeting" for a person (person and account pages), or with a person search when no
  * personId is given (the meetings page's "New meeting").
  */
-export function BookMeetingButton({ personId, label = "Book meeting", variant, size, className }: {
-  personId?: string;
-  label?: string;
-  variant?: ButtonProps["variant"];
-  size?: ButtonProps["size"];
-  className?: string;
-}) {
+export function BookMeetingButton({ personId, label = "Book meeting", variant, size, className }: { personId?: string } & TriggerButtonProps) {
   const [open, setOpen] = useState(false);
   const [used, setUsed] = useState(false);
   return (

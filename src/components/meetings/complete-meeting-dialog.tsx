@@ -9,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
 import { isBeforeMeetingDay } from "./format";
 import type { MeetingItem } from "./format";
+import { FormMessage } from "@/components/ui/form-message";
 
 const NEXT_STATUSES = [
   { value: "", label: "Keep as is" },
@@ -115,7 +116,7 @@ export function CompleteMeetingDialog({ meeting, mode, open, onOpenChange, onDon
               ) : null}
             </>
           ) : null}
-          {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+          <FormMessage message={error ? { kind: "error", text: error } : null} />
           {early ? (
             <div role="alert" className="grid gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm" data-testid="early-warning">
               <p>{early}</p>

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { AlertTriangle, CalendarCheck2, Download, Loader2, Search } from "lucide-react";
+import { AlertTriangle, CalendarCheck2, Download, Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -11,6 +11,8 @@ import { formatInZone } from "@/lib/time";
 import {
   LOCATION_LABELS, formatDay, todayIn, wallClock, type ConflictItem, type LocationType, type MeetingItem,
 } from "./format";
+import { FormMessage } from "@/components/ui/form-message";
+import { PersonSearch } from "@/components/people/person-search";
 
 type PersonOption = { id: string; name: string; title: string | null; email: string | null; account: { id: string; name: string } | null };
 type BookingContext = {
@@ -167,7 +169,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
           ) : null}
         </DialogHeader>
 
-        {loadError ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{loadError}</p> : null}
+        <FormMessage message={loadError ? { kind: "error", text: loadError } : null} />
         {!ctx && !loadError ? (
           <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground"><Loader2 className="size-4 animate-spin" aria-hidden /> Loading…</div>
         ) : null}
@@ -259,7 +261,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
                 {!personId && !meeting ? <Button type="button" variant="ghost" size="sm" onClick={() => setPerson(null)}>Change</Button> : null}
               </div>
             ) : (
-              <PersonPicker onPick={setPerson} />
+              <PersonSearch<PersonOption> id="meeting-person" label="Who" endpoint="/api/meetings/attendees" minChars={2} onPick={setPerson} />
             )}
 
             <div className="grid grid-cols-2 gap-3">
@@ -323,7 +325,7 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
               {meeting ? "Email the updated invite if the time or place changes" : `Email a calendar invite${person?.email ? ` to ${person.email}` : ""}`}
             </label>
             {person && !person.email && sendInvite ? <p className="text-xs text-muted-foreground">No email on file for {person.name}: you can still download the .ics after saving.</p> : null}
-            {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+            <FormMessage message={error ? { kind: "error", text: error } : null} />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
               <Button type="submit" disabled={saving || !person || !day || !time}>
@@ -333,58 +335,5 @@ function MeetingDialogBody({ onOpenChange, personId, meeting, onSaved }: {
           </form>
         ) : null}
       </DialogContent>
-  );
-}
-
-function PersonPicker({ onPick }: { onPick: (p: PersonOption) => void }) {
-  const [q, setQ] = useState("");
-  const [results, setResults] = useState<PersonOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const searchable = q.trim().length >= 2;
-  useEffect(() => {
-    if (q.trim().length < 2) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<PersonOption[]>(`/api/meetings/attendees?q=${encodeURIComponent(q.trim())}`, { signal: controller.signal })
-        .then((res) => {
-          if (res.success) {
-            setResults(res.data);
-            setError(null);
-          } else setError(res.error);
-        })
-        .catch(() => undefined);
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
-
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor="meeting-person">Who</Label>
-      <div className="relative">
-        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input id="meeting-person" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search people by name, email or company" className="h-11 pl-9 text-base sm:h-9 sm:text-sm" autoFocus autoComplete="off" />
-      </div>
-      {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
-      {searchable && results ? (
-        results.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Nobody matches “{q}” in this event.</p>
-        ) : (
-          <ul className="max-h-56 divide-y overflow-y-auto rounded-lg border" aria-label="Matching people">
-            {results.map((p) => (
-              <li key={p.id}>
-                <button type="button" onClick={() => onPick(p)} className="flex w-full flex-col items-start px-3 py-2 text-left text-sm hover:bg-muted">
-                  <span className="font-medium">{p.name}</span>
-                  <span className="text-xs text-muted-foreground">{[p.title, p.account?.name, p.email].filter(Boolean).join(" · ")}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
-    </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Loader2, Sparkles } from "lucide-react";
 import { announceJob, type JobView } from "@/components/jobs/job-progress";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -58,19 +59,7 @@ function BulkForm({ onDone, preselected }: { onDone: () => void; preselected?: {
     });
   }, []);
 
-  useEffect(() => {
-    if (preselected) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<Recipient[]>(`/api/outreach/recipients?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-        .then((res) => (res.success ? setPeople(res.data) : setError(res.error)))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, preselected]);
+  useDebouncedApi<Recipient[]>(preselected ? null : { url: `/api/outreach/recipients?q=${encodeURIComponent(q)}` }, 250, (res) => (res.success ? setPeople(res.data) : setError(res.error)));
 
   function toggle(person: Recipient) {
     setSelected((current) => {

@@ -7,7 +7,7 @@ import { apiFetch } from "@/lib/api-client";
 import { placeApiError } from "@/lib/form-errors";
 import { browserTimeZone, formatInZone } from "@/lib/time";
 import { clearLocalDraft, readLocalDraft, useAutosave } from "@/lib/use-local-draft";
-import { Button, type ButtonProps } from "@/components/ui/button";
+import { Button, type TriggerButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -16,6 +16,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { describeOutcome, type SendOutcomeView } from "@/components/outreach/format";
 import { MergeFieldPicker, MessagePreview, useFieldInsertion, useMessagePreview } from "@/components/outreach/merge-fields-ui";
 import { cn } from "@/lib/utils";
+import { PersonSearch } from "@/components/people/person-search";
 
 type Recipient = { id: string; name: string; title: string | null; email: string | null; account: { name: string } | null; suppressed: boolean };
 type TemplateOption = { id: string; name: string; channel: "EMAIL" | "LINKEDIN" | "CALL" };
@@ -35,12 +36,8 @@ type Work = { subject: string; message: string; channel: Channel; templateId: st
 export function ComposeOutreachButton({ personId, personName, label = "Write message", campaignId, variant, size, className }: {
   personId?: string;
   personName?: string;
-  label?: string;
   campaignId?: string;
-  variant?: ButtonProps["variant"];
-  size?: ButtonProps["size"];
-  className?: string;
-}) {
+} & TriggerButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -231,7 +228,7 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
         </div>
       ) : (
         <div className="flex flex-col gap-4">
-          {!person ? <RecipientPicker onPick={(p) => pick({ id: p.id, name: p.name })} /> : null}
+          {!person ? <PersonSearch<Recipient> id="compose-person" label="To" endpoint="/api/outreach/recipients" minChars={0} testId="recipient-results" onPick={(p) => pick({ id: p.id, name: p.name })} /> : null}
           {person ? (
             <>
               {restoredAt ? (
@@ -312,42 +309,5 @@ function ComposeForm({ initialPerson, initialCampaignId, onDone }: { initialPers
         </div>
       )}
     </>
-  );
-}
-
-function RecipientPicker({ onPick }: { onPick: (person: Recipient) => void }) {
-  const [q, setQ] = useState("");
-  const [results, setResults] = useState<Recipient[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<Recipient[]>(`/api/outreach/recipients?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-        .then((res) => (res.success ? (setResults(res.data), setError(null)) : setError(res.error)))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
-  return (
-    <div className="flex flex-col gap-2">
-      <Label htmlFor="compose-person">To</Label>
-      <Input id="compose-person" placeholder="Search people by name, email or company" value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
-      {error ? <p className="text-sm text-destructive">{error}</p> : null}
-      {results === null ? <p className="text-sm text-muted-foreground">Loading…</p> : results.length === 0 ? <p className="text-sm text-muted-foreground">No one matches “{q}”.</p> : (
-        <ul className="max-h-64 divide-y overflow-y-auto rounded-md border" data-testid="recipient-results">
-          {results.map((p) => (
-            <li key={p.id}>
-              <button type="button" className="flex w-full flex-col items-start px-3 py-2 text-left hover:bg-muted" onClick={() => onPick(p)}>
-                <span className="text-sm font-medium">{p.name}{p.suppressed ? <span className="ml-2 text-xs font-normal text-destructive">Do not email (suppressed)</span> : null}</span>
-                <span className="text-xs text-muted-foreground">{[p.title, p.account?.name, p.email ?? "no email"].filter(Boolean).join(" · ")}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { AlertTriangle, Loader2, OctagonX } from "lucide-react";
-import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { MERGE_FIELDS, MERGE_FIELD_LABELS, MERGE_GROUP_LABELS, type MergeGroup } from "@/lib/merge-fields";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils";
@@ -74,20 +74,12 @@ export type PreviewResult = { subject: string; body: string; missing: string[]; 
 /** Renders subject and body for one person as the server will send them, a moment after typing stops. */
 export function useMessagePreview(personId: string | null, subject: string, body: string): { preview: PreviewResult | null; loading: boolean; error: string | null } {
   const [state, setState] = useState<{ preview: PreviewResult | null; loading: boolean; error: string | null }>({ preview: null, loading: false, error: null });
-  useEffect(() => {
-    if (!personId || !body.trim()) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setState((s) => ({ ...s, loading: true }));
-      apiFetch<PreviewResult>("/api/templates/preview", { method: "POST", body: { personId, subject, body }, signal: controller.signal })
-        .then((res) => setState(res.success ? { preview: res.data, loading: false, error: null } : { preview: null, loading: false, error: res.error }))
-        .catch(() => undefined);
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [personId, subject, body]);
+  useDebouncedApi<PreviewResult>(
+    personId && body.trim() ? { url: "/api/templates/preview", method: "POST", body: { personId, subject, body } } : null,
+    300,
+    (res) => setState(res.success ? { preview: res.data, loading: false, error: null } : { preview: null, loading: false, error: res.error }),
+    () => setState((s) => ({ ...s, loading: true })),
+  );
   return personId && body.trim() ? state : { preview: null, loading: false, error: null };
 }
 

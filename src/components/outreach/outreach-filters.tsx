@@ -1,6 +1,7 @@
 "use client";
 import { ClearFilters, FilterDate, FilterSearch, FilterSelect, Pagination, useListUrl } from "@/components/data-table/list-controls";
 import { CHANNEL_LABEL, STATUS_LABEL } from "@/components/outreach/format";
+import { labelOptions } from "@/lib/utils";
 
 const FILTERS = ["q", "status", "channel", "ownerId", "campaignId", "from", "to", "engagement", "personId"];
 
@@ -14,8 +15,8 @@ export function OutreachFilters({ reps, campaigns }: { reps: { id: string; name:
         <div className="ml-auto"><ClearFilters url={url} params={FILTERS} /></div>
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
-        <FilterSelect url={url} param="status" id="o-status" label="Status" anyLabel="Any status" options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} />
-        <FilterSelect url={url} param="channel" id="o-channel" label="Channel" anyLabel="Any channel" options={Object.entries(CHANNEL_LABEL).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect url={url} param="status" id="o-status" label="Status" anyLabel="Any status" options={labelOptions(STATUS_LABEL)} />
+        <FilterSelect url={url} param="channel" id="o-channel" label="Channel" anyLabel="Any channel" options={labelOptions(CHANNEL_LABEL)} />
         <FilterSelect url={url} param="engagement" id="o-engagement" label="Engagement" anyLabel="Any" options={[{ value: "opened", label: "Opened" }, { value: "clicked", label: "Clicked" }, { value: "replied", label: "Replied" }, { value: "bounced", label: "Bounced" }]} />
         <FilterSelect url={url} param="ownerId" id="o-rep" label="Rep" anyLabel="Any rep" options={reps.map((r) => ({ value: r.id, label: r.name ?? r.email }))} />
         <FilterSelect url={url} param="campaignId" id="o-campaign" label="Campaign" anyLabel="Any campaign" options={campaigns.map((c) => ({ value: c.id, label: c.name }))} />

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle, Archive, FilePlus2, Loader2, Save } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -41,19 +42,11 @@ export function TemplatesManager({ templates, fields }: { templates: Template[];
     });
   }, []);
 
-  useEffect(() => {
-    if (!personId || !form.body.trim()) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      apiFetch<Preview>("/api/templates/preview", { method: "POST", body: { personId, subject: form.subject, body: form.body }, signal: controller.signal })
-        .then((res) => setPreview(res.success ? res.data : null))
-        .catch(() => undefined);
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [personId, form.subject, form.body]);
+  useDebouncedApi<Preview>(
+    personId && form.body.trim() ? { url: "/api/templates/preview", method: "POST", body: { personId, subject: form.subject, body: form.body } } : null,
+    300,
+    (res) => setPreview(res.success ? res.data : null),
+  );
 
   function select(template: Template | null) {
     setSelectedId(template?.id ?? null);

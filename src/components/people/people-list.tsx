@@ -4,17 +4,17 @@ import { TRASH_DAYS } from "@/lib/trash";
 import Link from "next/link";
 import { useMemo } from "react";
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
-import { Mail, Trash2, Users, X } from "lucide-react";
+import { Mail, Users, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { FilterNumber, FilterSearch, FilterSelect, FilterText, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
-import { AssigneeFilter, BulkAssign, ENGAGEMENT_PARAMS, EngagementCell, EngagementFilters, ListScreen, type Engagement } from "@/components/data-table/list-screen";
+import { FilterSearch, FilterSelect, FilterText, FilterToggles, SavedViews, useListUrl } from "@/components/data-table/list-controls";
+import { AssigneeFilter, BulkAssign, BulkDelete, ENGAGEMENT_PARAMS, EngagementFilters, IcpRangeFilter, ListScreen, sharedColumns, type Engagement } from "@/components/data-table/list-screen";
 import { PERSONA_LABELS, personaList } from "@/components/data-table/format";
-import { RelativeTime } from "@/components/data-table/relative-time";
-import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
+import { TierBadge } from "@/components/scoring/score-badge";
 import type { PersonaFlags } from "@/lib/personas";
 import type { ListPage } from "@/lib/list-params";
+import { labelOptions } from "@/lib/utils";
 
 export type PersonRow = Engagement & PersonaFlags & {
   id: string;
@@ -42,6 +42,7 @@ const FILTERS = ["q", "persona", "tier", "assignedTo", "hasEmail", "rating", "ta
 const column = createColumnHelper<PersonRow>();
 
 function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
+  const shared = sharedColumns<PersonRow>(timeZone, "hidden");
   return [
     column.accessor("name", {
       header: "Name",
@@ -53,7 +54,7 @@ function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
         </>
       ),
     }),
-    column.accessor("icpScore", { header: "ICP", meta: { sort: "icpScore" }, cell: (c) => <ScoreBadge score={c.getValue()} /> }),
+    shared.icpScore,
     column.accessor("title", { header: "Title", meta: { sort: "title", from: "lg", className: "max-w-56 truncate" }, cell: (c) => c.getValue() ?? <span className="text-muted-foreground">No title</span> }),
     column.accessor("account", {
       header: "Account",
@@ -68,14 +69,10 @@ function peopleColumns(timeZone: string): ColumnDef<PersonRow, unknown>[] {
         ) : <span className="text-muted-foreground">No account</span>;
       },
     }),
-    column.display({ id: "engagement", header: "Engagement", meta: { sort: "lastTouchedAt" }, cell: ({ row }) => <EngagementCell row={row.original} timeZone={timeZone} /> }),
+    shared.engagement,
     column.display({ id: "persona", header: "Persona", meta: { from: "xl" }, cell: ({ row }) => <span className="flex flex-wrap gap-1">{personaList(row.original).map((l) => <Badge key={l} variant="secondary">{l}</Badge>)}</span> }),
-    column.accessor("assignedTo", {
-      header: "Rep",
-      meta: { from: "xl", card: "hidden", className: "max-w-32 truncate" },
-      cell: (c) => { const u = c.getValue(); return u ? (u.name ?? u.email) : <span className="text-muted-foreground">Unassigned</span>; },
-    }),
-    column.accessor("lastActivityAt", { header: "Last activity", meta: { sort: "lastActivityAt", from: "2xl", card: "hidden", className: "whitespace-nowrap text-muted-foreground" }, cell: (c) => <RelativeTime value={c.getValue()} timeZone={timeZone} /> }),
+    shared.rep,
+    shared.lastActivity,
   ] as ColumnDef<PersonRow, unknown>[];
 }
 
@@ -109,18 +106,17 @@ export function PeopleList({ list, team, views, accountFilter, extraBulkActions 
   const moreFilters = (
     <>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <FilterToggles url={url} param="persona" label="Persona" options={Object.entries(PERSONA_LABELS).map(([value, label]) => ({ value, label }))} buttonClassName="rounded-full px-3 font-medium" />
+        <FilterToggles url={url} param="persona" label="Persona" options={labelOptions(PERSONA_LABELS)} buttonClassName="rounded-full px-3 font-medium" />
         <FilterToggles url={url} param="tier" label="Account tier" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: t }))} />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <AssigneeFilter url={url} id="p-rep" team={team} />
         <FilterSelect url={url} param="hasEmail" id="p-email" label="Email" anyLabel="With or without" options={[{ value: "true", label: "Has email" }, { value: "false", label: "No email" }]} />
         <FilterSelect url={url} param="rating" id="p-rating" label="Booth rating" anyLabel="Any" options={[{ value: "hot", label: "Hot" }, { value: "warm", label: "Warm" }, { value: "cold", label: "Cold" }]} />
-        <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
-        <FilterSelect url={url} param="dataSource" id="p-source" label="Source" anyLabel="Any" options={Object.entries(DATA_SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect url={url} param="lawfulBasis" id="p-basis" label="Lawful basis" anyLabel="Any" options={labelOptions(LAWFUL_BASIS_LABELS)} />
+        <FilterSelect url={url} param="dataSource" id="p-source" label="Source" anyLabel="Any" options={labelOptions(DATA_SOURCE_LABELS)} />
         <FilterText url={url} param="tag" id="p-tag" label="Interest tag" placeholder="e.g. pilot" />
-        <FilterNumber url={url} param="icpMin" id="p-icpmin" label="ICP from" min={0} max={100} placeholder="0" />
-        <FilterNumber url={url} param="icpMax" id="p-icpmax" label="ICP to" min={0} max={100} placeholder="100" />
+        <IcpRangeFilter url={url} idPrefix="p" />
         <EngagementFilters url={url} idPrefix="p" />
       </div>
     </>
@@ -132,10 +128,9 @@ export function PeopleList({ list, team, views, accountFilter, extraBulkActions 
       list={list}
       columns={columns}
       filters={filters}
-      moreFilters={<div className="grid gap-3">{moreFilters}</div>}
+      moreFilters={moreFilters}
       filterParams={FILTERS}
       bulkEndpoint="/api/people/bulk"
-      rowLabel={(r) => r.name}
       testId="people-table"
       empty={{ icon: Users, title: "No people in this event yet", filteredTitle: "No one matches these filters", hint: "Import contacts from a CSV or add them from an account." }}
       bulkActions={(bulk) => (
@@ -150,23 +145,15 @@ export function PeopleList({ list, team, views, accountFilter, extraBulkActions 
               {a.label}
             </Button>
           ))}
-          <Button
-            variant="outline"
-            size="sm"
-            className="text-destructive"
-            disabled={bulk.busy}
-            onClick={() => bulk.confirm(
-              {
-                title: `Move ${bulk.ids.length} ${bulk.ids.length === 1 ? "person" : "people"} to the Trash?`,
-                description: `Their sequences stop and queued messages are cancelled. One click in Settings → Trash puts everything back for ${TRASH_DAYS} days.`,
-                confirmLabel: "Delete",
-                destructive: true,
-              },
-              () => bulk.post({ action: "delete" }, (n) => `Deleted ${n} ${n === 1 ? "person" : "people"}.`),
-            )}
-          >
-            <Trash2 aria-hidden /> Delete
-          </Button>
+          <BulkDelete
+            bulk={bulk}
+            confirm={{
+              title: `Move ${bulk.ids.length} ${bulk.ids.length === 1 ? "person" : "people"} to the Trash?`,
+              description: `Their sequences stop and queued messages are cancelled. One click in Settings → Trash puts everything back for ${TRASH_DAYS} days.`,
+            }}
+            body={() => ({})}
+            done={(n) => `Deleted ${n} ${n === 1 ? "person" : "people"}.`}
+          />
         </>
       )}
     />

@@ -5,6 +5,7 @@ import { EditableField } from "@/components/data-table/editable-field";
 import { formatInZone } from "@/lib/time";
 import { ErasePersonButton } from "@/components/privacy/erase-person-button";
 import { DATA_SOURCE_LABELS, LAWFUL_BASIS_LABELS, type DataSourceValue, type LawfulBasisValue } from "@/lib/privacy-labels";
+import { labelOptions } from "@/lib/utils";
 
 type Props = {
   person: { id: string; name: string; lawfulBasis: LawfulBasisValue; dataSource: DataSourceValue; sourcedAt: Date | string };
@@ -29,8 +30,7 @@ export function PrivacyCard({ person, eventId, isAdmin, timeZone }: Props) {
           label="Lawful basis"
           value={person.lawfulBasis}
           kind="select"
-          display={LAWFUL_BASIS_LABELS[person.lawfulBasis]}
-          options={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))}
+          options={labelOptions(LAWFUL_BASIS_LABELS)}
         />
         {isAdmin ? (
           <div className="grid gap-2">

@@ -15,6 +15,7 @@ import { placeApiError } from "@/lib/form-errors";
 // Installs the one zod error map, so the browser's check words a problem as the server would.
 import "@/lib/validation";
 import type { RecordField } from "./new-record-button";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * The browser's first check of a field, worded by the same mapping as the server's answer
@@ -91,7 +92,7 @@ export function NewRecordDialog({ open, setOpen, title, description, endpoint, f
               </div>
             );
           })}
-          {formError ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{formError}</p> : null}
+          <FormMessage message={formError ? { kind: "error", text: formError } : null} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
             <Button type="submit" disabled={isSubmitting}>{isSubmitting ? <Loader2 className="animate-spin" aria-hidden /> : null} Create</Button>

@@ -1,17 +1,31 @@
 import type { ReportConfig } from "@/server/reports/config";
 
-/** POSTs a report config and saves the PDF the server renders (binary, so not via apiFetch). */
-export async function downloadReportPdf(eventId: string, config: ReportConfig): Promise<string | null> {
+type Failure = { error: string };
+
+/**
+ * POSTs a report config for the server to render, and hands the answer to `read` (binary PDF or
+ * HTML, so not via apiFetch). A refusal comes back as the server's sentence.
+ */
+async function renderReport<T>(eventId: string, config: ReportConfig, format: "pdf" | "html", read: (res: Response) => Promise<T>): Promise<T | Failure> {
   try {
     const res = await fetch("/api/reports/pdf", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...config, eventId, format: "pdf" }),
+      body: JSON.stringify({ ...config, eventId, format }),
     });
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      return body?.error ?? `The server answered ${res.status}`;
+      return { error: body?.error ?? `The server answered ${res.status}` };
     }
+    return await read(res);
+  } catch {
+    return { error: "Network error — check your connection and try again" };
+  }
+}
+
+/** Saves the PDF the server renders; the error sentence, or null when the download started. */
+export async function downloadReportPdf(eventId: string, config: ReportConfig): Promise<string | null> {
+  const saved = await renderReport(eventId, config, "pdf", async (res) => {
     const blob = await res.blob();
     const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "report.pdf";
     const url = URL.createObjectURL(blob);
@@ -23,24 +37,10 @@ export async function downloadReportPdf(eventId: string, config: ReportConfig): 
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return null;
-  } catch {
-    return "Network error — check your connection and try again";
-  }
+  });
+  return saved?.error ?? null;
 }
 
-export async function fetchReportHtml(eventId: string, config: ReportConfig): Promise<{ html: string } | { error: string }> {
-  try {
-    const res = await fetch("/api/reports/pdf", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...config, eventId, format: "html" }),
-    });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: string } | null;
-      return { error: body?.error ?? `The server answered ${res.status}` };
-    }
-    return { html: await res.text() };
-  } catch {
-    return { error: "Network error — check your connection and try again" };
-  }
+export async function fetchReportHtml(eventId: string, config: ReportConfig): Promise<{ html: string } | Failure> {
+  return renderReport(eventId, config, "html", async (res) => ({ html: await res.text() }));
 }

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
+import { cn } from "@/lib/utils";
 import type { ReportConfig } from "@/server/reports/config";
 import { TIERS, type Tier } from "@/lib/vocabulary";
 import { METRIC_LABELS, REPORT_METRICS, REPORT_SECTIONS, SECTION_LABELS, type ReportMetric, type ReportSection } from "@/lib/reports/labels";
@@ -16,6 +17,22 @@ import { FormMessage } from "@/components/ui/form-message";
 
 function toggle<T>(list: T[], value: T, order: readonly T[]): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : order.filter((v) => v === value || list.includes(v));
+}
+
+/** One checkbox per choice; what is chosen stays in the choices' own order. */
+function Checkboxes<T extends string>({ choices, chosen, onChange, label, className }: {
+  choices: readonly T[];
+  chosen: T[];
+  onChange: (next: T[]) => void;
+  label: (choice: T) => string;
+  className?: string;
+}) {
+  return choices.map((c) => (
+    <label key={c} className={cn("flex items-center gap-2 text-sm", className)}>
+      <input type="checkbox" className="size-4 accent-[oklch(0.5_0.21_275)]" checked={chosen.includes(c)} onChange={() => onChange(toggle(chosen, c, choices))} />
+      {label(c)}
+    </label>
+  ));
 }
 
 export function ReportBuilder({ eventId, reps, initial }: {
@@ -88,7 +105,6 @@ export function ReportBuilder({ eventId, reps, initial }: {
     router.refresh();
   }
 
-  const box = "size-4 accent-[oklch(0.5_0.21_275)]";
   return (
     <div className="grid gap-6 xl:grid-cols-[380px_1fr] [&>*]:min-w-0">
       <Card className="h-fit">
@@ -107,32 +123,18 @@ export function ReportBuilder({ eventId, reps, initial }: {
           </div>
           <fieldset className="grid gap-1.5">
             <legend className="mb-1 text-sm font-medium">Sections</legend>
-            {REPORT_SECTIONS.map((s) => (
-              <label key={s} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" className={box} checked={sections.includes(s)} onChange={() => setSections(toggle(sections, s, REPORT_SECTIONS))} />
-                {SECTION_LABELS[s]}
-              </label>
-            ))}
+            <Checkboxes choices={REPORT_SECTIONS} chosen={sections} onChange={setSections} label={(s) => SECTION_LABELS[s]} />
           </fieldset>
           {sections.includes("summary") ? (
             <fieldset className="grid grid-cols-2 gap-1.5">
               <legend className="mb-1 text-sm font-medium">Key metrics</legend>
-              {REPORT_METRICS.map((m) => (
-                <label key={m} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" className={box} checked={metrics.includes(m)} onChange={() => setMetrics(toggle(metrics, m, REPORT_METRICS))} />
-                  {METRIC_LABELS[m]}
-                </label>
-              ))}
+              <Checkboxes choices={REPORT_METRICS} chosen={metrics} onChange={setMetrics} label={(m) => METRIC_LABELS[m]} />
             </fieldset>
           ) : null}
           <fieldset className="grid gap-3">
             <legend className="mb-1 text-sm font-medium">Filters</legend>
             <div className="flex flex-wrap gap-3" role="group" aria-label="Tiers">
-              {TIERS.map((t) => (
-                <label key={t} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" className={box} checked={tiers.includes(t)} onChange={() => setTiers(toggle(tiers, t, TIERS))} /> Tier {t}
-                </label>
-              ))}
+              <Checkboxes choices={TIERS} chosen={tiers} onChange={setTiers} label={(t) => `Tier ${t}`} className="gap-1.5" />
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor="report-rep">Rep</Label>

@@ -12,6 +12,8 @@ import { cn } from "@/lib/utils";
 import { announceJob, JobProgress, type JobView } from "@/components/jobs/job-progress";
 import { Dossier, providerLabel as describeProvider, type DossierData, type TalkingPoint } from "@/components/research/dossier";
 import { browserTimeZone, formatInZone } from "@/lib/time";
+import { FormMessage } from "@/components/ui/form-message";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 export type Candidate = {
   id: string;
@@ -103,11 +105,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
           </div>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {error ? (
-            <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
-              {error}
-            </p>
-          ) : null}
+          <FormMessage message={error ? { kind: "error", text: error } : null} />
           {items.length === 0 ? (
             search ? (
               <EmptyState icon={Search} title={`No account matching “${search}” needs research`}>
@@ -143,50 +141,42 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                   )}
                 </div>
               </div>
-              <div className="overflow-x-auto rounded-lg border">
-                <table className="w-full text-sm" aria-label="Accounts to research">
-                  <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-                    <tr>
-                      <th className="w-10 px-3 py-2">
-                        <input
-                          type="checkbox"
-                          aria-label="Select all on this page"
-                          checked={allOnPage}
-                          onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((i) => i.id)))}
-                        />
-                      </th>
-                      <th className="px-3 py-2 font-medium">Account</th>
-                      <th className="px-3 py-2 font-medium">Tier</th>
-                      <th className="px-3 py-2 font-medium">ICP</th>
-                      <th className="hidden px-3 py-2 font-medium sm:table-cell">People</th>
-                      <th className="hidden px-3 py-2 font-medium sm:table-cell">Last researched</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y">
-                    {items.map((c) => (
-                      <tr key={c.id} className={cn(selected.has(c.id) && "bg-accent/50")}>
-                        <td className="px-3 py-2">
-                          <input type="checkbox" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
-                        </td>
-                        <td className="px-3 py-2">
-                          <Link href={`/dashboard/accounts/${c.id}`} className="font-medium hover:underline">
-                            {c.name}
-                          </Link>
-                          <div className="text-xs text-muted-foreground">{[c.domain, c.industry].filter(Boolean).join(" · ") || "—"}</div>
-                        </td>
-                        <td className="px-3 py-2">
-                          <Badge variant={c.tier === "A" ? "default" : "secondary"} className="whitespace-nowrap">Tier {c.tier}</Badge>
-                        </td>
-                        <td className="px-3 py-2 tabular-nums">{c.icpScore ?? "—"}</td>
-                        <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{c.people}</td>
-                        <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
-                          {c.researchedAt ? formatInZone(c.researchedAt, timeZone, "date") : "Never"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <SimpleTable
+                label="Accounts to research"
+                columns={[
+                  {
+                    label: <input type="checkbox" aria-label="Select all on this page" checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(items.map((i) => i.id)))} />,
+                    className: "w-10",
+                  },
+                  "Account",
+                  "Tier",
+                  "ICP",
+                  { label: "People", className: "hidden sm:table-cell" },
+                  { label: "Last researched", className: "hidden sm:table-cell" },
+                ]}
+              >
+                {items.map((c) => (
+                  <tr key={c.id} className={cn(selected.has(c.id) && "bg-accent/50")}>
+                    <td className="px-3 py-2">
+                      <input type="checkbox" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link href={`/dashboard/accounts/${c.id}`} className="font-medium hover:underline">
+                        {c.name}
+                      </Link>
+                      <div className="text-xs text-muted-foreground">{[c.domain, c.industry].filter(Boolean).join(" · ") || "—"}</div>
+                    </td>
+                    <td className="px-3 py-2">
+                      <Badge variant={c.tier === "A" ? "default" : "secondary"} className="whitespace-nowrap">Tier {c.tier}</Badge>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{c.icpScore ?? "—"}</td>
+                    <td className="hidden px-3 py-2 tabular-nums sm:table-cell">{c.people}</td>
+                    <td className="hidden px-3 py-2 text-muted-foreground sm:table-cell">
+                      {c.researchedAt ? formatInZone(c.researchedAt, timeZone, "date") : "Never"}
+                    </td>
+                  </tr>
+                ))}
+              </SimpleTable>
               {starting ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
             </>
           )}

@@ -7,10 +7,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { formatUsd } from "@/components/data-table/format";
 import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { WhenVisible } from "@/components/ui/when-visible";
 import { placeApiError } from "@/lib/form-errors";
 import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
+import { FormMessage } from "@/components/ui/form-message";
 
 const RoiChart = dynamic(() => import("./roi-chart"), { ssr: false, loading: () => <div className="size-full animate-pulse rounded-md bg-muted/60" aria-hidden /> });
 
@@ -79,31 +81,23 @@ export function RoiCalculator({ accountId, accountName, timeZone }: { accountId:
     return p.toString();
   }, [accountId, overrides]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const t = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const res = await apiFetch<Roi>(`/api/roi/calculate?${query}`, { signal: controller.signal });
-        if (res.success) {
-          setData(res.data);
-          setError(null);
-          setFieldErrors({});
-        } else {
-          const placed = placeApiError(res, Object.keys(fieldsNamedIn(res)));
-          setFieldErrors(placed.fieldErrors);
-          setError(placed.formError);
-        }
-        setLoading(false);
-      } catch {
-        // Aborted by a newer keystroke.
+  useDebouncedApi<Roi>(
+    { url: `/api/roi/calculate?${query}` },
+    250,
+    (res) => {
+      if (res.success) {
+        setData(res.data);
+        setError(null);
+        setFieldErrors({});
+      } else {
+        const placed = placeApiError(res, Object.keys(fieldsNamedIn(res)));
+        setFieldErrors(placed.fieldErrors);
+        setError(placed.formError);
       }
-    }, 250);
-    return () => {
-      clearTimeout(t);
-      controller.abort();
-    };
-  }, [query]);
+      setLoading(false);
+    },
+    () => setLoading(true),
+  );
 
   const groups = useMemo(() => {
     const map = new Map<string, Assumption[]>();
@@ -127,7 +121,7 @@ export function RoiCalculator({ accountId, accountName, timeZone }: { accountId:
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-4">
-        {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+        <FormMessage message={error ? { kind: "error", text: error } : null} />
         {!data ? (
           <div className="flex h-40 items-center justify-center text-sm text-muted-foreground"><Loader2 className="mr-2 size-4 animate-spin" aria-hidden /> Calculating…</div>
         ) : (

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Building2, CalendarDays, FileText, Loader2, Mail, Search, User, Workflow, type LucideIcon } from "lucide-react";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
-import { apiFetch } from "@/lib/api-client";
+import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { cn } from "@/lib/utils";
 
 type Hit = { type: string; id: string; title: string; detail: string; href: string };
@@ -54,28 +54,19 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const term = q.trim();
 
-  useEffect(() => {
-    if (!term) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const res = await apiFetch<{ groups: Group[] }>(`/api/search?q=${encodeURIComponent(term)}`, { signal: controller.signal });
-        if (res.success) {
-          setGroups(res.data.groups);
-          setError(null);
-        } else setError(res.error);
-        setActive(0);
-        setLoading(false);
-      } catch {
-        // A newer keystroke aborted this search.
-      }
-    }, 150);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [term]);
+  useDebouncedApi<{ groups: Group[] }>(
+    term ? { url: `/api/search?q=${encodeURIComponent(term)}` } : null,
+    150,
+    (res) => {
+      if (res.success) {
+        setGroups(res.data.groups);
+        setError(null);
+      } else setError(res.error);
+      setActive(0);
+      setLoading(false);
+    },
+    () => setLoading(true),
+  );
 
   const shown: Group[] = useMemo(() => (term ? (groups ?? []) : recent.length ? [{ type: "recent", label: "Recent", items: recent }] : []), [term, groups, recent]);
   const flat = shown.flatMap((g) => g.items);

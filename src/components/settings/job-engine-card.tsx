@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 type EngineStatus = {
   state: "running" | "cron" | "stopped";
@@ -124,18 +125,11 @@ export function JobEngineCard() {
               {status.queue.length === 0 ? (
                 <p className="text-muted-foreground">Nothing waiting.</p>
               ) : (
-                <div className="overflow-x-auto rounded-md border">
-                  <table className="w-full" aria-label="Job queue">
-                    <thead className="bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground">
-                      <tr><th className="px-3 py-1.5 font-medium">Task</th><th className="px-3 py-1.5 font-medium">Due</th><th className="px-3 py-1.5 font-medium">Later</th><th className="px-3 py-1.5 font-medium">Running</th><th className="px-3 py-1.5 font-medium">Failed</th></tr>
-                    </thead>
-                    <tbody className="divide-y tabular-nums">
-                      {status.queue.map((q) => (
-                        <tr key={q.task}><td className="px-3 py-1.5">{TASK_LABEL[q.task] ?? q.task}</td><td className="px-3 py-1.5">{q.due}</td><td className="px-3 py-1.5">{q.scheduled}</td><td className="px-3 py-1.5">{q.running}</td><td className={cn("px-3 py-1.5", q.failed && "text-destructive")}>{q.failed}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <SimpleTable columns={["Task", "Due", "Later", "Running", "Failed"]} label="Job queue" className="rounded-md" tableClassName="tabular-nums" cellClassName="px-3 py-1.5">
+                  {status.queue.map((q) => (
+                    <tr key={q.task}><td className="px-3 py-1.5">{TASK_LABEL[q.task] ?? q.task}</td><td className="px-3 py-1.5">{q.due}</td><td className="px-3 py-1.5">{q.scheduled}</td><td className="px-3 py-1.5">{q.running}</td><td className={cn("px-3 py-1.5", q.failed && "text-destructive")}>{q.failed}</td></tr>
+                  ))}
+                </SimpleTable>
               )}
             </div>
 

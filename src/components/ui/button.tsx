@@ -27,6 +27,8 @@ export const buttonVariants = cva(
 );
 
 export type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean };
+/** How a page places a button that opens a dialog (book a meeting, write a message): its words and look. */
+export type TriggerButtonProps = { label?: string; variant?: ButtonProps["variant"]; size?: ButtonProps["size"]; className?: string };
 
 export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
   const Comp = asChild ? Slot : "button";

@@ -3,6 +3,7 @@ import { useCallback, useState, type ReactNode } from "react";
 import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * The app's "are you sure?": a dialog in the page's own style (never the browser's `confirm()`,
@@ -52,7 +53,7 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions, run: Pending
       <DialogContent data-testid="confirm-dialog">
         <DialogTitle>{pending?.title}</DialogTitle>
         {pending?.description ? <DialogDescription>{pending.description}</DialogDescription> : <DialogDescription className="sr-only">Confirm to continue</DialogDescription>}
-        {error ? <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">{error}</p> : null}
+        <FormMessage message={error ? { kind: "error", text: error } : null} />
         <DialogFooter>
           <Button variant="outline" onClick={() => setPending(null)} disabled={busy !== null}>{pending?.cancelLabel ?? "Cancel"}</Button>
           {pending?.alternativeLabel ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { MailCheck } from "lucide-react";
+import { MessageCard, MessagePage } from "@/components/ui/message-card";
 import { isDemoMode } from "@/server/env";
 
 export const metadata: Metadata = { title: "Check your email" };
@@ -10,12 +11,9 @@ export default async function CheckEmailPage() {
   await connection();
   const demo = isDemoMode();
   return (
-    <main className="flex min-h-dvh items-center justify-center px-4">
-      <div className="w-full max-w-md rounded-xl border bg-card p-8 text-center shadow-sm">
-        <div className="mx-auto flex size-12 items-center justify-center rounded-full bg-accent text-accent-foreground">
-          <MailCheck className="size-6" aria-hidden />
-        </div>
-        <h1 className="mt-4 text-xl font-semibold">Check your email</h1>
+    <MessagePage>
+      <MessageCard icon={MailCheck}>
+        <h1 className="text-xl font-semibold">Check your email</h1>
         <p className="mt-2 text-sm text-muted-foreground">If this address may sign in, a link is on its way. It works once and expires in 15 minutes.</p>
         <p className="mt-2 text-sm text-muted-foreground">Nothing after a few minutes? Check the address, or wait 10 minutes before asking again: we send a few links per address at a time.</p>
         {demo ? (
@@ -24,7 +22,7 @@ export default async function CheckEmailPage() {
           </p>
         ) : null}
         <p className="mt-6 text-sm"><Link className="text-muted-foreground underline" href="/login">Use a different address</Link></p>
-      </div>
-    </main>
+      </MessageCard>
+    </MessagePage>
   );
 }

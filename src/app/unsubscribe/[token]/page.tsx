@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { MailX } from "lucide-react";
+import { MessageCard, MessagePage } from "@/components/ui/message-card";
 import { Button } from "@/components/ui/button";
 import { describeUnsubscribe } from "@/server/tracking/events";
 
@@ -14,11 +15,8 @@ export default async function UnsubscribePage({ params, searchParams }: { params
   const { done } = await searchParams;
   const info = await describeUnsubscribe(token);
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-muted/40 px-4">
-      <div className="w-full max-w-md rounded-lg border bg-card p-8 text-center shadow-sm">
-        <div className="mx-auto mb-4 flex size-12 items-center justify-center rounded-full bg-accent text-accent-foreground">
-          <MailX className="size-6" aria-hidden />
-        </div>
+    <MessagePage className="bg-muted/40">
+      <MessageCard icon={MailX}>
         {!info ? (
           <>
             <h1 className="text-xl font-semibold">This link is not valid</h1>
@@ -42,7 +40,7 @@ export default async function UnsubscribePage({ params, searchParams }: { params
             </form>
           </>
         )}
-      </div>
-    </main>
+      </MessageCard>
+    </MessagePage>
   );
 }

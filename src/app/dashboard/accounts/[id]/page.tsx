@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EditableField } from "@/components/data-table/editable-field";
 import { AssigneeField, RegistryFields } from "@/components/records/registry-fields";
 import { ACCOUNT } from "@/lib/fields/account";
+import { TIERS } from "@/lib/vocabulary";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
 import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { DossierCard } from "@/components/research/dossier";
@@ -28,7 +29,8 @@ import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalsFor } from "@/server/access/permissions";
 import { EnrollAccount } from "@/components/sequences/enroll";
 import { activeSequenceOptions } from "@/server/sequences/service";
-import { BackLink } from "@/components/ui/back-link";
+import { DetailsCard, RecordHeader } from "@/components/records/record-page";
+import { labelOptions } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -45,58 +47,47 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="grid gap-6">
-      <div className="grid gap-2">
-        <BackLink href="/dashboard/accounts">Accounts</BackLink>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-          <div className="min-w-0">
-            <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
-              <span className="break-words">{account.name}</span>
-              <TierBadge tier={account.tier} />
-              <ScoreBadge score={account.icpScore} />
-            </h1>
-            <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
-              {account.domain ? (
-                <a href={account.website ?? `https://${account.domain}`} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:underline">
-                  <Globe className="size-3.5" aria-hidden /> {account.domain}
-                </a>
-              ) : null}
-              <span>{STATUS_LABELS[account.status]}</span>
-              <span>{account.event.name}</span>
-              <span>Last activity {formatAgo(account.lastActivityAt)}</span>
-            </p>
-          </div>
+      <RecordHeader
+        back={{ href: "/dashboard/accounts", label: "Accounts" }}
+        name={account.name}
+        badges={<><TierBadge tier={account.tier} /><ScoreBadge score={account.icpScore} /></>}
+        actions={
           <div className="flex flex-wrap items-center gap-2" data-testid="account-actions">
             <PresenceAvatars entityType="account" entityId={account.id} />
             <BookMeetingButton variant="outline" />
             <DeleteAccountButton id={account.id} name={account.name} peopleCount={people.length} refusal={refused.delete} />
           </div>
-        </div>
-      </div>
+        }
+      >
+        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+          {account.domain ? (
+            <a href={account.website ?? `https://${account.domain}`} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:underline">
+              <Globe className="size-3.5" aria-hidden /> {account.domain}
+            </a>
+          ) : null}
+          <span>{STATUS_LABELS[account.status]}</span>
+          <span>{account.event.name}</span>
+          <span>Last activity {formatAgo(account.lastActivityAt)}</span>
+        </p>
+      </RecordHeader>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
-            </CardHeader>
-            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
-              <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" options={["A", "B", "C", "D"].map((t) => ({ value: t, label: `Tier ${t}` }))} />
-              <EditableField
-                readOnly={!!refused.edit}
-                endpoint={endpoint}
-                field="status"
-                label="Status"
-                value={account.status}
-                kind="select"
-                display={STATUS_LABELS[account.status]}
-                options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-              />
-              <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
-              <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
-            </CardContent>
-          </Card>
+          <DetailsCard refusal={refused.edit}>
+            <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="short" placeholders={industries.length ? { industry: `e.g. ${industries[0]}` } : undefined} />
+            <EditableField readOnly={!!refused.edit} endpoint={endpoint} field="tier" label="Tier" value={account.tier} kind="select" display={account.tier} options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))} />
+            <EditableField
+              readOnly={!!refused.edit}
+              endpoint={endpoint}
+              field="status"
+              label="Status"
+              value={account.status}
+              kind="select"
+              options={labelOptions(STATUS_LABELS)}
+            />
+            <AssigneeField record={account} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
+            <RegistryFields fields={ACCOUNT.fields} record={account} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
+          </DetailsCard>
 
           <OpportunityCard endpoint={endpoint} account={account} />
 

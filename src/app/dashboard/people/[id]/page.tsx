@@ -11,7 +11,7 @@ import { PERSON } from "@/lib/fields/person";
 import { formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
 import { formatInZone } from "@/lib/time";
 import { DossierCard } from "@/components/research/dossier";
-import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
+import { HistoryCard, MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
 import { PersonaToggles } from "@/components/people/persona-toggles";
 import { DeletePersonButton } from "@/components/people/delete-person-button";
 import { PrivacyCard } from "@/components/privacy/privacy-card";
@@ -32,6 +32,7 @@ import type { Actor } from "@/server/access/actor";
 import { personOwners, refusalsFor } from "@/server/access/permissions";
 import { initials } from "@/lib/utils";
 import { linkedinProfileUrl } from "@/lib/safe-links";
+import { DetailsCard, RecordHeader } from "@/components/records/record-page";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Person" };
@@ -65,44 +66,41 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="grid gap-6">
-      <div className="grid gap-3">
-        <BackLink href="/dashboard/people">People</BackLink>
-        <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-          <div className="flex min-w-0 items-start gap-4">
-            <Avatar className="size-14">
-              <AvatarFallback className="text-lg">{initials(person.name)}</AvatarFallback>
-            </Avatar>
-            <div className="min-w-0">
-              <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
-                <span className="break-words">{person.name}</span>
-                <ScoreBadge score={person.icpScore} />
-              </h1>
-              <p className="text-sm">
-                {person.title ?? <span className="text-muted-foreground">No title</span>}
-                {account ? (
-                  <>
-                    {" at "}
-                    <Link href={`/dashboard/accounts/${account.id}`} className="font-medium hover:underline">{account.name}</Link>
-                  </>
-                ) : null}
-              </p>
-              <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
-                {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
-                {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
-                {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
-                {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
-              </div>
-              {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
-            </div>
-          </div>
+      <RecordHeader
+        back={{ href: "/dashboard/people", label: "People" }}
+        name={person.name}
+        badges={<ScoreBadge score={person.icpScore} />}
+        avatar={
+          <Avatar className="size-14">
+            <AvatarFallback className="text-lg">{initials(person.name)}</AvatarFallback>
+          </Avatar>
+        }
+        actions={
           <PersonHeaderActions>
             <PresenceAvatars entityType="person" entityId={person.id} />
             <ComposeOutreachButton personId={person.id} personName={person.name} label="Write email" />
             <BookMeetingButton personId={person.id} variant="outline" />
             <DeletePersonButton id={person.id} name={person.name} refusal={refused.delete} />
           </PersonHeaderActions>
+        }
+      >
+        <p className="text-sm">
+          {person.title ?? <span className="text-muted-foreground">No title</span>}
+          {account ? (
+            <>
+              {" at "}
+              <Link href={`/dashboard/accounts/${account.id}`} className="font-medium hover:underline">{account.name}</Link>
+            </>
+          ) : null}
+        </p>
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
+          {person.email ? <a href={`mailto:${person.email}`} className="inline-flex items-center gap-1 hover:text-foreground"><Mail className="size-3.5" aria-hidden />{person.email}</a> : <span className="inline-flex items-center gap-1"><Mail className="size-3.5" aria-hidden />No email</span>}
+          {person.phone ? <a href={`tel:${person.phone}`} className="inline-flex items-center gap-1 hover:text-foreground"><Phone className="size-3.5" aria-hidden />{person.phone}</a> : null}
+          {linkedinProfileUrl(person.linkedin) ? <a href={linkedinProfileUrl(person.linkedin)!} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 hover:text-foreground"><Link2 className="size-3.5" aria-hidden />LinkedIn</a> : null}
+          {local ? <span className="inline-flex items-center gap-1"><Clock className="size-3.5" aria-hidden />{local} local</span> : null}
         </div>
-      </div>
+        {personas.length ? <div className="mt-2 flex flex-wrap gap-1">{personas.map((p) => <Badge key={p} variant="secondary">{p}</Badge>)}</div> : null}
+      </RecordHeader>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
@@ -149,27 +147,21 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </CardContent>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-              {refused.edit ? <CardDescription data-testid="edit-refusal">{refused.edit}</CardDescription> : null}
-            </CardHeader>
-            <CardContent className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
-              <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
-              <div className="sm:col-span-2">
-                <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+          <DetailsCard refusal={refused.edit}>
+            <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="short" />
+            <AssigneeField record={person} team={team} endpoint={endpoint} readOnly={!!refused.assign} />
+            <div className="sm:col-span-2">
+              <PersonaToggles readOnly={!!refused.edit} personId={person.id} flags={{ isExecOps: person.isExecOps, isOps: person.isOps, isProc: person.isProc, isSales: person.isSales, isTech: person.isTech, isNonOps: person.isNonOps }} />
+            </div>
+            {person.leadRating || person.interestTags.length > 0 ? (
+              <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
+                <span className="font-medium">At the booth:</span>
+                {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
+                {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
               </div>
-              {person.leadRating || person.interestTags.length > 0 ? (
-                <div className="flex flex-wrap items-center gap-1.5 text-sm sm:col-span-2" data-testid="booth-lead">
-                  <span className="font-medium">At the booth:</span>
-                  {person.leadRating ? <Badge variant={person.leadRating === "hot" ? "destructive" : person.leadRating === "warm" ? "warning" : "secondary"}>{person.leadRating}</Badge> : null}
-                  {person.interestTags.map((t) => <span key={t} className="rounded-full border px-2 py-0.5 text-xs">{t}</span>)}
-                </div>
-              ) : null}
-              <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
-            </CardContent>
-          </Card>
+            ) : null}
+            <RegistryFields fields={PERSON.fields} record={person} endpoint={endpoint} readOnly={!!refused.edit} part="long" />
+          </DetailsCard>
 
           {account ? (
             <>
@@ -220,29 +212,22 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </CardContent>
             </Card>
           ) : null}
-          <Card data-testid="enrollments">
-            <CardHeader><CardTitle className="flex items-center gap-2"><Workflow className="size-4" aria-hidden /> Sequences ({enrollments.length})</CardTitle></CardHeader>
-            <CardContent>
-              {enrollments.length === 0 ? (
-                <p className="text-sm text-muted-foreground">Not enrolled in any sequence.</p>
-              ) : (
-                <ul className="divide-y text-sm">
-                  {enrollments.map((e) => (
-                    <li key={e.id} className="grid gap-0.5 py-2">
-                      <div className="flex items-center gap-2">
-                        <span className="font-medium">{e.sequence.name}</span>
-                        <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
-                      </div>
-                      <p className="text-xs text-muted-foreground">
-                        Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
-                        {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
+          <HistoryCard testId="enrollments" icon={Workflow} title={`Sequences (${enrollments.length})`} isEmpty={enrollments.length === 0} empty="Not enrolled in any sequence.">
+            <ul className="divide-y text-sm">
+              {enrollments.map((e) => (
+                <li key={e.id} className="grid gap-0.5 py-2">
+                  <div className="flex items-center gap-2">
+                    <span className="font-medium">{e.sequence.name}</span>
+                    <Badge variant={e.status === "ACTIVE" ? "success" : e.status === "REPLIED" ? "default" : "secondary"}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
+                  </div>
+                  <p className="text-xs text-muted-foreground">
+                    Step {Math.min(e.currentStep + 1, e.sequence._count.steps)} of {e.sequence._count.steps}
+                    {e.status === "ACTIVE" && e.nextStepAt ? ` · next ${formatInZone(e.nextStepAt, viewerTimeZone, "weekdayTime")}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </HistoryCard>
           <OutreachHistory items={outreach} timeZone={viewerTimeZone} />
           <MeetingsHistory items={meetings} timeZone={eventTimeZone} />
           <Timeline items={activities} timeZone={viewerTimeZone} />
