@@ -4,11 +4,10 @@ import { useRouter } from "next/navigation";
 import { Bell } from "lucide-react";
 import { useDeferredMenu } from "@/components/ui/deferred-menu";
 import { apiFetch } from "@/lib/api-client";
+import type { NotificationItem, NotificationListing } from "./types";
 
 const loadMenu = () => import("./notification-menu");
 
-export type NotificationItem = { id: string; type: string; title: string; body: string | null; href: string; readAt: string | null; createdAt: string };
-export type NotificationListing = { items: NotificationItem[]; unread: number };
 
 /** How often the open page asks for new notifications (the "live": at most 15 s late). */
 const POLL_MS = 10_000;

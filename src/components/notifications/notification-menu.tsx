@@ -5,7 +5,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
 import { RelativeTime } from "@/components/data-table/relative-time";
 import { browserTimeZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
-import type { NotificationItem, NotificationListing } from "./notification-bell";
+import type { NotificationItem, NotificationListing } from "./types";
 
 /** The bell's menu (Radix), loaded when the bell is first pointed at or pressed (NotificationBell). */
 export function NotificationMenu({ data, error, unread, defaultOpen, trigger, triggerProps, open, markAll }: {

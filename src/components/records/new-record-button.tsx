@@ -3,19 +3,11 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Plus } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import type { RecordField } from "./record-field";
 
 // The form's code (react-hook-form, zod and the dialog) loads when the button is first pressed:
 // the list pages carry the button, and most visits never add a record.
 const NewRecordDialog = dynamic(() => import("./new-record-dialog").then((m) => m.NewRecordDialog), { ssr: false });
-
-export type RecordField = {
-  name: string;
-  label: string;
-  type?: "text" | "email" | "url" | "number";
-  required?: boolean;
-  placeholder?: string;
-  autoFocus?: boolean;
-};
 
 /**
  * "Add account" / "Add person": a small form that POSTs the filled fields to the API and opens

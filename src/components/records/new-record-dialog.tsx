@@ -14,7 +14,7 @@ import { enterMovesOn } from "@/lib/enter-moves-on";
 import { placeApiError } from "@/lib/form-errors";
 // Installs the one zod error map, so the browser's check words a problem as the server would.
 import "@/lib/validation";
-import type { RecordField } from "./new-record-button";
+import type { RecordField } from "./record-field";
 import { FormMessage } from "@/components/ui/form-message";
 
 /**

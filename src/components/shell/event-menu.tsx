@@ -3,7 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import {
   DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { EventOption } from "./event-switcher";
+import type { EventOption } from "./types";
 
 /** The event switcher's menu (Radix), loaded when the switcher is first pointed at or pressed (EventSwitcher). */
 export function EventMenu({ events, currentEventId, defaultOpen, trigger, triggerProps, choose }: {

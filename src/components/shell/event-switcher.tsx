@@ -4,10 +4,10 @@ import { useState, useTransition } from "react";
 import { CalendarRange, ChevronsUpDown, Loader2 } from "lucide-react";
 import { useDeferredMenu } from "@/components/ui/deferred-menu";
 import { apiFetch } from "@/lib/api-client";
+import type { EventOption } from "./types";
 
 const loadMenu = () => import("./event-menu");
 
-export type EventOption = { id: string; name: string; city: string | null; startDate: string };
 
 export function EventSwitcher({ events, currentEventId }: { events: EventOption[]; currentEventId: string | null }) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import {
   DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from "@/components/ui/tooltip";
-import type { ShellUser } from "./user-menu";
+import type { ShellUser } from "./types";
 
 /** The account menu and the avatar's tooltip (Radix), loaded when the avatar is first pointed at or pressed (UserMenu). */
 export function UserMenuContent({ user, label, defaultOpen, trigger, triggerProps, signOut }: {

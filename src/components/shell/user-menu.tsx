@@ -4,8 +4,8 @@ import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
 import { useDeferredMenu } from "@/components/ui/deferred-menu";
 import { initials } from "@/lib/utils";
 import { signOutAction } from "@/app/login/actions";
+import type { ShellUser } from "./types";
 
-export type ShellUser = { name: string | null; email: string; image: string | null; role: "ADMIN" | "REP" };
 
 const loadMenu = () => import("./user-menu-content");
 
