@@ -182,10 +182,11 @@ async function run(w: World, op: Op): Promise<void> {
       if (!message) return;
       const token = signToken({ k: "c", id: message, u: DEMO_LINK });
       const { status } = await callRoute(clickRoute.GET, `/api/t/c/${token}`, { params: { token }, headers: fromIp() });
-      // Erasure blanks the message, and with it the links a click may lead to: the link is dead.
-      const erased = await prisma.outreach.count({ where: { id: message, person: { erasedAt: { not: null } } } });
-      if (erased) expect(status).toBe(404);
-      else expect(status).toBeLessThan(400);
+      // A purged message is gone, and erasure blanks a message and with it the links a click may
+      // lead to: either way the link is dead (404), otherwise it redirects.
+      const live = await prisma.outreach.count({ where: { id: message, person: { erasedAt: null } } });
+      if (live) expect(status).toBeLessThan(400);
+      else expect(status).toBe(404);
       return;
     }
     case "reply":
@@ -235,7 +236,7 @@ async function expectRollupsEqualRecomputation(w: World) {
 }
 
 describe("per-event rollups", () => {
-  it("equal a full recomputation after any mix of writes, imports, deletes, restores and webhook events", { timeout: 120_000 }, async () => {
+  it("equal a full recomputation after any mix of writes, imports, deletes, restores and webhook events", { timeout: 600_000 }, async () => {
     // Messages weigh as much as all the rest: they are most of an event's writes.
     const kind = fc.oneof(fc.constantFrom(...RECORD_KINDS), fc.constantFrom(...MESSAGE_KINDS));
     const op = fc.record({ kind, a: fc.nat(50), b: fc.nat(1000) });
@@ -252,7 +253,8 @@ describe("per-event rollups", () => {
         }
         await expectRollupsEqualRecomputation(w);
       }),
-      { numRuns: 30 },
+      // 30 random runs in CI (~5 s); ROLLUP_RUNS=400 soaks it (~75 s) after a change to triggers or services.
+      { numRuns: Number(process.env.ROLLUP_RUNS ?? 30) },
     );
   });
 
