@@ -1,6 +1,7 @@
 /**
- * The server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e
- * (wiped on every start), migrated and seeded with the demo, then `next start` in demo mode so
+ * A server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e-<port>
+ * (wiped on every start; one per server, as playwright.config.ts starts two side by side, and
+ * inside this worktree, so another checkout's run never shares it), migrated and seeded with the demo, then `next start` in demo mode so
  * sign-in links land in the development mailbox, with a job-engine worker beside it (as
  * `npm run start` runs). Requires a prior `next build`.
  *
@@ -30,10 +31,10 @@ async function draftAnswer(request: ChatRequest): Promise<string | { status: num
 
 const root = path.resolve(import.meta.dirname, "..");
 assertBuildIsCurrent();
-const dataDir = path.join(root, ".data", "e2e");
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.join(root, ".data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-const port = process.env.E2E_PORT ?? "3100";
 const ai = await startFakeOpenAI(draftAnswer);
 const child = spawn(
   process.execPath,
