@@ -42,11 +42,17 @@
     var slot = radio.parentElement && radio.parentElement.querySelector("[data-visitor-time]");
     if (!yours || !slot) return;
     anyDiffers = true;
-    slot.textContent = "(" + yours + ")";
+    // Under the show's time, short enough for a phone's three columns; the note above says whose
+    // time it is, and screen readers hear it too.
+    slot.textContent = timeIn(visitorZone, radio.value);
+    var whose = document.createElement("span");
+    whose.className = "sr-only";
+    whose.textContent = " your time";
+    slot.appendChild(whose);
     slot.hidden = false;
   });
   var zoneNote = document.getElementById("booking-visitor-zone");
-  if (zoneNote && anyDiffers) zoneNote.textContent = "; yours is " + visitorZone.replace(/_/g, " ");
+  if (zoneNote && anyDiffers) zoneNote.textContent = "; yours, " + visitorZone.replace(/_/g, " ") + ", is under each time";
 
   function showError(message) {
     errorSlot.textContent = "";

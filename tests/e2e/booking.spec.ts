@@ -12,21 +12,27 @@ function recordScripts(page: Page): string[] {
   return scripts;
 }
 
-test.describe("on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+test.describe("on a phone at the show", () => {
+  // In the show's own zone: times say it once, with no "your time" beside them.
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: "America/Los_Angeles" });
 
   test("a prospect books a booth slot on the public page, signed out, and can move it", async ({ page }) => {
     const scripts = recordScripts(page);
     await page.goto("/book/manifest-2026");
     await expect(page.getByRole("heading", { level: 1, name: "Book a meeting at our booth" })).toBeVisible();
+    await page.getByLabel("Your name").fill("Jamie Rivera");
+    await page.getByLabel("Company").fill("Lakeside Cold Storage");
+    await page.getByLabel("Work email").fill(`jamie-${Date.now().toString(36)}@lakeside.test`);
+    await page.getByRole("button", { name: "Book this time" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Pick one of the free times first.");
+    await screenshot(page, "booking-error-phone");
     const slot = page.getByTestId("slot").first();
     await expect(slot).toBeVisible();
     await slot.click();
     await expect(slot.getByRole("radio")).toBeChecked();
-    await expect(page.getByText(/^Booking .+ PST\.$/)).toBeVisible();
-    await page.getByLabel("Your name").fill("Jamie Rivera");
-    await page.getByLabel("Company").fill("Lakeside Cold Storage");
-    await page.getByLabel("Work email").fill(`jamie-${Date.now().toString(36)}@lakeside.test`);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByText(/^Booking \w{3}, \w{3} \d{1,2}, \d{1,2}:\d\d [AP]M P[SD]T\.$/)).toBeVisible();
+    await expect(slot).toHaveText(/^\d{1,2}:\d\d [AP]M P[SD]T$/);
     await screenshot(page, "booking-page-phone");
     // The booking page runs no framework JavaScript: one small script of our own.
     expect(scripts).toEqual(["/booking.js"]);
@@ -60,8 +66,10 @@ test.describe("on a laptop in another time zone", () => {
     await page.goto("/book/manifest-2026");
     await expect(page.getByRole("heading", { level: 1, name: "Book a meeting at our booth" })).toBeVisible();
     expect(scripts).toEqual(["/booking.js"]);
-    await expect(page.getByText("Times in the show's time zone (America/Los Angeles); yours is America/Denver.")).toBeVisible();
-    await expect(page.getByTestId("slot").first()).toContainText(/^\d{1,2}:\d\d [AP]M P[SD]T\(\d{1,2}:\d\d [AP]M M[SD]T your time\)$/);
+    await expect(page.getByText("Times in the show's time zone (America/Los Angeles); yours, America/Denver, is under each time.")).toBeVisible();
+    // "9:00 AM PST" over "10:00 AM MST" (and " your time" for screen readers).
+    await expect(page.getByTestId("slot").first()).toHaveText(/^(\d{1,2}):\d\d [AP]M P[SD]T\d{1,2}:\d\d [AP]M M[SD]T your time$/);
+    await expect(page.getByRole("radio").first()).toHaveAccessibleName(/^\d{1,2}:\d\d [AP]M P[SD]T ?\d{1,2}:\d\d [AP]M M[SD]T your time$/);
 
     // Sending without a time says so once, next to the button.
     await page.getByLabel("Your name").fill("Robin Keys");
@@ -70,6 +78,7 @@ test.describe("on a laptop in another time zone", () => {
     await page.getByLabel("Work email").press("Enter");
     await expect(page.getByRole("alert")).toHaveText("Pick one of the free times first.");
     await expect(page.getByRole("alert")).toHaveCount(1);
+    await page.getByRole("button", { name: "Book this time" }).scrollIntoViewIfNeeded();
     await screenshot(page, "booking-error-desktop");
 
     // Tab into the times (past the day links), Space picks the first, an arrow key the next
