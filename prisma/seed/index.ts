@@ -16,8 +16,8 @@ import type { PrismaClient } from "../../src/generated/prisma/client";
 import { generateDataset, DEFAULT_SEED } from "./generate";
 import { countDataset, TABLE_ORDER, type SeedCounts, type SeedScale } from "./types";
 import { writeWithPrisma } from "./write-prisma";
-import { analyzeTables, withIndexesRebuilt, writeWithSql, type SqlRunner, type TableTiming } from "./write-sql";
-import { replicateEvent } from "./replicate";
+import { analyzeTables, type SqlRunner, type TableTiming } from "./write-sql";
+import { writeWithCopies } from "./replicate";
 
 export { generateDataset, SCALE_TARGETS, PAST_EVENT_TARGETS, DEFAULT_SEED } from "./generate";
 export type { GenerateOptions, GeneratedSeed, EventTargets } from "./generate";
@@ -80,14 +80,13 @@ export async function seedDemo(prisma: PrismaClient, opts: SeedOptions): Promise
   if (times !== 1 && writer !== "sql") throw new Error("times > 1 needs the large scale (the SQL writer)");
   const copiedRows = new Map<string, number>();
   const write = (run: SqlRunner, onTable: (t: TableTiming) => void) =>
-    withIndexesRebuilt(run, TABLE_ORDER.map(([, table]) => table), async () => {
-      await writeWithSql(run, data, onTable);
-      // data.events[0] is the main event (generate.ts).
-      await replicateEvent(run, data.events[0]!.id, times, (t) => {
+    writeWithCopies(run, data, times, {
+      onTable,
+      onCopy: (t) => {
         copiedRows.set(t.table, t.rows);
         onTable({ ...t, table: `${t.table} (copies)` });
-      });
-    }, onTable);
+      },
+    });
   if (writer === "prisma") {
     await writeWithPrisma(prisma, data);
   } else {

@@ -15,7 +15,8 @@
  * Run it inside the seed's transaction, before ANALYZE (seedDemo does, with the plain indexes
  * dropped for the write: withIndexesRebuilt in write-sql.ts).
  */
-import type { SqlRunner, TableTiming } from "./write-sql";
+import { TABLE_ORDER, type Dataset } from "./types";
+import { withIndexesRebuilt, writeWithSql, type SqlRunner, type TableTiming } from "./write-sql";
 
 interface CopiedTable {
   table: string;
@@ -78,25 +79,33 @@ async function referencingColumns(run: SqlRunner, table: string, copied: readonl
  * Copies the event's rows so that it holds `times` × its seeded data (times 1–10). Every copied
  * id must be a seed id whose first digit is 0, which the check below enforces (a database with
  * rows from elsewhere is refused rather than half copied).
+ *
+ * Returns true when the copy ran with the `rollup_*` triggers off: the caller must then call
+ * `rollup_rebuild_event(eventId)` once the plain indexes are back (see rebuildRollups).
  */
-export async function replicateEvent(run: SqlRunner, eventId: string, times: number, onTable?: (t: TableTiming) => void): Promise<void> {
+export async function replicateEvent(run: SqlRunner, eventId: string, times: number, onTable?: (t: TableTiming) => void): Promise<boolean> {
   if (!Number.isInteger(times) || times < 1 || times > 10) throw new Error(`times must be 1–10, not ${times}`);
-  if (times === 1) return;
+  if (times === 1) return false;
   const copied = TABLES.map((t) => t.table);
   // Foreign-key checks are most of a copy's cost (four to eight index probes per row, 1.8 million
   // activities): a superuser (the benchmark's embedded server) turns those triggers off for the
   // copy. Every reference in a copy is the original's remapped to rows of the same copy, which
   // were inserted first (TABLES is in dependency order); tests/integration/seed-replicate checks
-  // that no copy points outside itself. Other triggers (email_events' event and account) run.
-  const foreignKeyTriggers = (await run.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`, []))[0]?.superuser
+  // that no copy points outside itself.
+  // The rollup triggers go off too: over one 900,000-row statement their transition tables cost
+  // 283 s of the outreach copy (15 s without them); one rebuild afterwards is cheaper.
+  // Other triggers (email_events' event and account) run.
+  const superuser = (await run.query<{ superuser: boolean }>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`, []))[0]?.superuser ?? false;
+  const triggersOff = superuser
     ? await run.query<{ table: string; name: string }>(
         `SELECT quote_ident(c.relname) AS table, quote_ident(t.tgname) AS name
-           FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_constraint f ON f.oid = t.tgconstraint
-          WHERE f.contype = 'f' AND t.tgrelid = ANY (SELECT to_regclass(quote_ident(n)) FROM unnest($1::text[]) n) AND t.tgfoid = 'pg_catalog."RI_FKey_check_ins"'::regproc`,
+           FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid LEFT JOIN pg_constraint f ON f.oid = t.tgconstraint
+          WHERE t.tgrelid = ANY (SELECT to_regclass(quote_ident(n)) FROM unnest($1::text[]) n)
+            AND ((f.contype = 'f' AND t.tgfoid = 'pg_catalog."RI_FKey_check_ins"'::regproc) OR (NOT t.tgisinternal AND t.tgname LIKE 'rollup\\_%'))`,
         [copied],
       )
     : [];
-  for (const t of foreignKeyTriggers) await run.execute(`ALTER TABLE ${t.table} DISABLE TRIGGER ${t.name}`, []);
+  for (const t of triggersOff) await run.execute(`ALTER TABLE ${t.table} DISABLE TRIGGER ${t.name}`, []);
   for (const spec of TABLES) {
     const t0 = performance.now();
     const [check] = await run.query<{ n: number; odd: number }>(
@@ -122,5 +131,36 @@ export async function replicateEvent(run: SqlRunner, eventId: string, times: num
     );
     onTable?.({ table: spec.table, rows: check!.n * (times - 1), ms: performance.now() - t0 });
   }
-  for (const t of foreignKeyTriggers) await run.execute(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.name}`, []);
+  for (const t of triggersOff) await run.execute(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.name}`, []);
+  return triggersOff.some((t) => t.name.startsWith("rollup_"));
+}
+
+/**
+ * The SQL writer's whole job: the dataset written with the plain indexes dropped, the main event
+ * copied `times` over, the indexes rebuilt, then the rollups if the copy skipped their triggers
+ * (only then: without the indexes the rebuild's joins ran for over 9 minutes).
+ */
+export async function writeWithCopies(
+  run: SqlRunner,
+  data: Dataset,
+  times: number,
+  log: { onTable?: (t: TableTiming) => void; onCopy?: (t: TableTiming) => void } = {},
+): Promise<void> {
+  // data.events[0] is the main event (generate.ts).
+  const mainEventId = data.events[0]!.id;
+  let rollupsStale = false;
+  await withIndexesRebuilt(run, TABLE_ORDER.map(([, table]) => table), async () => {
+    await writeWithSql(run, data, log.onTable);
+    rollupsStale = await replicateEvent(run, mainEventId, times, log.onCopy);
+  }, log.onTable);
+  if (rollupsStale) await rebuildRollups(run, mainEventId, log.onTable);
+}
+
+/** Recomputes the event's rollups from its rows (after a copy made with the rollup triggers off). */
+async function rebuildRollups(run: SqlRunner, eventId: string, onTable?: (t: TableTiming) => void): Promise<void> {
+  const t0 = performance.now();
+  // Fresh statistics first: the rebuild's joins are planned on tables ten times their last ANALYZE.
+  await run.execute(`ANALYZE ${TABLES.map((t) => quote(t.table)).join(", ")}`, []);
+  await run.execute(`SELECT rollup_rebuild_event($1)`, [eventId]);
+  onTable?.({ table: "(rollups rebuilt)", rows: 0, ms: performance.now() - t0 });
 }
