@@ -9,9 +9,14 @@ import { formatInZone } from "@/lib/time";
  * templates of the current event, by name, company, email, domain or subject. Ranking, per
  * group: prefix matches first, then "contains" matches, then typo-tolerant trigram matches
  * (pg_trgm's strict word similarity, `q <<% column`), each by similarity. The trigram GIN indexes on
- * account name/domain, person name/email and outreach subject serve both ILIKE and `<%`, so
- * the six small queries run in parallel and stay fast at 5,000 accounts / 25,000 people /
- * 100,000 messages (measured by `npm run bench`, case "search").
+ * account name/domain, person name/email and outreach subject serve both ILIKE and `<<%`, and
+ * the six small queries run in parallel.
+ * Ranking is the expensive part (four similarity functions per row), so each kind of match
+ * brings at most CANDIDATES rows to it: a common term (".com" matches every email; "logistics"
+ * thousands of company names) costs the same at 50,000 accounts as at 5,000, and prefix matches
+ * always compete. When one kind has more matches than that, the best of an arbitrary
+ * CANDIDATES of them are shown: typing more narrows it (measured by `npm run bench`, case
+ * "global-search", docs/PERFORMANCE.md).
  * Accounts and people in the Trash are not found, nor are the meetings and threads of a trashed
  * person (their pages would be "not found").
  */
@@ -35,6 +40,9 @@ function escapeLike(term: string) {
 
 type Row = Record<string, unknown> & { id: string };
 
+/** At most this many rows per kind of match (prefix, contains, similar) are ranked. */
+const CANDIDATES = 200;
+
 export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pick<Actor, "eventId" | "event">, db: DbTx = prisma) {
   const { eventId, event } = actor;
   const q = query.q.toLowerCase();
@@ -48,42 +56,63 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
   // from "Northwind Logistics", above the default 0.5 threshold; the GIN indexes serve `<<%`.
   const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${q} <<% ${col})`;
   const sim = (col: Prisma.Sql) => Prisma.sql`strict_word_similarity(${q}, coalesce(${col}, ''))`;
+  // Ids of `alias`'s rows (in `from`, filtered by `where`) matching on any of `cols`: up to
+  // CANDIDATES prefix matches and contains matches each, and similar words (typos) only when the
+  // text itself matched fewer than `limit` rows. Similar matches rank after literal ones, so they
+  // could not have been shown anyway, and looking for them is the costly part: each row whose
+  // trigrams come close is read and compared (340 ms for "nor" in 250,000 people, finding none).
+  const candidates = (from: Prisma.Sql, alias: Prisma.Sql, where: Prisma.Sql, cols: Prisma.Sql[]) => {
+    const kind = (test: (col: Prisma.Sql) => Prisma.Sql, extra = Prisma.empty) =>
+      Prisma.sql`(SELECT ${alias}.id FROM ${from} WHERE ${where} AND (${Prisma.join(cols.map(test), " OR ")})${extra} LIMIT ${CANDIDATES})`;
+    return Prisma.sql`(WITH literal AS (${kind((col) => Prisma.sql`${col} ILIKE ${prefix}`)} UNION ${kind((col) => Prisma.sql`${col} ILIKE ${contains}`)})
+      SELECT id FROM literal
+      UNION ${kind((col) => Prisma.sql`${q} <<% ${col}`, Prisma.sql` AND (SELECT count(*) FROM literal) < ${limit}`)})`;
+  };
+  const liveAccounts = (cols: Prisma.Sql[]) =>
+    candidates(Prisma.sql`target_accounts a`, Prisma.sql`a`, Prisma.sql`a."eventId" = ${eventId} AND a."deletedAt" IS NULL`, cols);
+  const livePeople = (cols: Prisma.Sql[]) => candidates(Prisma.sql`people p`, Prisma.sql`p`, Prisma.sql`p."eventId" = ${eventId} AND p."deletedAt" IS NULL`, cols);
 
   const [accounts, people, meetings, threads, sequences, templates] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT a.id, a.name, a.domain, a.tier::text AS tier, a."icpScore", a.industry,
         LEAST(${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`a.domain`)}) AS r, GREATEST(${sim(Prisma.sql`a.name`)}, ${sim(Prisma.sql`a.domain`)}) AS s
       FROM target_accounts a
-      WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL AND (${matches(Prisma.sql`a.name`)} OR ${matches(Prisma.sql`a.domain`)})
+      WHERE a.id IN (${liveAccounts([Prisma.sql`a.name`, Prisma.sql`a.domain`])})
       ORDER BY r, s DESC, similarity(${q}, a.name) DESC, a.name LIMIT ${limit}`,
     db.$queryRaw<Row[]>`
       SELECT p.id, p.name, p.email, p.title, a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`p.email`)}) AS r, GREATEST(${sim(Prisma.sql`p.name`)}, ${sim(Prisma.sql`p.email`)}) AS s
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
-      WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND (${matches(Prisma.sql`p.name`)} OR ${matches(Prisma.sql`p.email`)})
+      WHERE p.id IN (${livePeople([Prisma.sql`p.name`, Prisma.sql`p.email`])})
       ORDER BY r, s DESC, similarity(${q}, p.name) DESC, p.name LIMIT ${limit}`,
     db.$queryRaw<Row[]>`
       WITH who AS (
-        SELECT p.id FROM people p WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`p.name`)}
-        UNION SELECT p.id FROM people p JOIN target_accounts a ON a.id = p."accountId" WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`a.name`)}
+        ${livePeople([Prisma.sql`p.name`])}
+        UNION SELECT p.id FROM people p WHERE p."accountId" IN (${liveAccounts([Prisma.sql`a.name`])}) AND p."deletedAt" IS NULL
       )
       SELECT m.id, m.title, m."scheduledAt", m.status::text AS status, p.name AS "personName", a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`m.title`)}) AS r
-      FROM meeting m JOIN people p ON p.id = m."personId" LEFT JOIN target_accounts a ON a.id = m."accountId"
-      WHERE m."eventId" = ${eventId} AND p."deletedAt" IS NULL AND (m."personId" IN (SELECT id FROM who) OR m.title ILIKE ${contains})
+      FROM (
+        SELECT m.id FROM meeting m WHERE m."personId" IN (SELECT id FROM who) AND m."eventId" = ${eventId}
+        UNION (SELECT m.id FROM meeting m WHERE m."eventId" = ${eventId} AND m.title ILIKE ${contains} LIMIT ${CANDIDATES})
+      ) found
+      JOIN meeting m ON m.id = found.id JOIN people p ON p.id = m."personId" LEFT JOIN target_accounts a ON a.id = m."accountId"
+      WHERE p."deletedAt" IS NULL
       ORDER BY r, m."scheduledAt" DESC LIMIT ${limit}`,
     // A thread is the latest message to a person: found by its subject or the person's name.
+    // Subjects match as typed; a typo finds the thread through the person's name. (Fuzzy matching
+    // read 78,000 of a million subjects to find none for ".com": most come from a few templates.)
     db.$queryRaw<Row[]>`
       WITH hits AS (
         -- Subjects repeat across thousands of messages (templates): take the first matches, not all.
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`o.subject`)} AS r
          FROM outreach o JOIN people p ON p.id = o."personId"
-         WHERE o."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`o.subject`)}
+         WHERE o."eventId" = ${eventId} AND p."deletedAt" IS NULL AND o.subject ILIKE ${contains}
          LIMIT ${limit * 20})
         UNION ALL
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`p.name`)} AS r
          FROM people p JOIN outreach o ON o."personId" = p.id
-         WHERE p."eventId" = ${eventId} AND p."deletedAt" IS NULL AND ${matches(Prisma.sql`p.name`)}
+         WHERE p.id IN (${livePeople([Prisma.sql`p.name`])})
          ORDER BY r, o."createdAt" DESC LIMIT ${limit * 20})
       ), threads AS (
         SELECT DISTINCT ON (h."personId") h.* FROM hits h ORDER BY h."personId", h.r, h."createdAt" DESC
