@@ -1,5 +1,5 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ReadonlyURLSearchParams, usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Bookmark, ChevronLeft, ChevronRight, Loader2, Search, Trash2, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -10,6 +10,8 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+
+const NO_PARAMS = new ReadonlyURLSearchParams();
 
 /**
  * One filter behaviour for every list: the URL is the single source of truth (shareable,
@@ -23,8 +25,10 @@ import { cn } from "@/lib/utils";
  */
 export function useListUrl() {
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  // App Router components: these hooks never return null here (with a pages/ directory Next.js's
+  // types say they may, for Pages Router pages).
+  const pathname = usePathname() ?? "";
+  const params = useSearchParams() ?? NO_PARAMS;
   const [pending, startTransition] = useTransition();
   const rendered = params.toString();
   const latest = useRef(rendered);

@@ -59,7 +59,7 @@ export function PresenceAvatars({ entityType, entityId, path, includeMe = false,
   className?: string;
   max?: number;
 }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? ""; // never null in the App Router
   const online = usePresence({ path: path ?? pathname, entityType, entityId });
   const people = online.filter((o) => includeMe || !o.isMe);
   if (people.length === 0) return null;

@@ -21,7 +21,7 @@ export function AppShell({ user, events, currentEventId, banner, children }: {
   banner?: ReactNode;
   children: ReactNode;
 }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? ""; // never null in the App Router
   // The mobile menu is open for the page it was opened on: navigating closes it by itself.
   const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null);
   const menuOpen = menuOpenedOn === pathname;

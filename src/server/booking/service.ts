@@ -209,6 +209,11 @@ export type BookingConfirmation = {
   inviteSent: boolean;
 };
 
+/** Where a booth meeting happens, as the prospect reads it: "Booth 1214, McCormick Place". */
+function boothPlace(event: Pick<BookingEvent, "boothNumber" | "venue">): string {
+  return [event.boothNumber ? `Booth ${event.boothNumber}` : "Our booth", event.venue].filter(Boolean).join(", ");
+}
+
 async function confirmation(meetingId: string, inviteSent: boolean): Promise<BookingConfirmation> {
   const m = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { scheduledAt: true, durationMinutes: true, event: { select: eventFields }, owner: { select: { name: true } } } });
   return {
@@ -216,7 +221,7 @@ async function confirmation(meetingId: string, inviteSent: boolean): Promise<Boo
     end: new Date(m.scheduledAt.getTime() + m.durationMinutes * 60_000).toISOString(),
     timeZone: m.event.timeZone,
     eventName: m.event.name,
-    where: [m.event.boothNumber ? `Booth ${m.event.boothNumber}` : "Our booth", m.event.venue].filter(Boolean).join(", "),
+    where: boothPlace(m.event),
     repName: m.owner?.name ?? null,
     manageUrl: manageBookingUrl(meetingId),
     icsUrl: manageBookingIcsUrl(meetingId),
@@ -265,6 +270,7 @@ export async function managedBooking(token: string, now = new Date()) {
     end: new Date(m.scheduledAt.getTime() + m.durationMinutes * 60_000).toISOString(),
     personName: m.person.name,
     repName: m.owner?.name ?? null,
+    where: boothPlace(m.event),
     event: publicEvent(m.event),
     canChange: open,
     days: groupByDay(slots.filter((s) => s.start.getTime() !== m.scheduledAt.getTime()), m.event.timeZone),

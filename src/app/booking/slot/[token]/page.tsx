@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { foundOr404 } from "@/server/http/not-found";
 import { AcceptOffer } from "@/components/booking/accept-offer";
@@ -23,9 +22,10 @@ export default async function SlotOfferPage({ params }: { params: Promise<{ toke
       ) : (
         <p role="status" className="rounded-md bg-muted px-4 py-3">
           That time has just been taken.{" "}
-          <Link className="font-medium text-primary underline-offset-4 hover:underline" href={`/book/${offer.event.slug}${offer.repSlug ? `/${offer.repSlug}` : ""}`}>
+          {/* A plain link: the booking page is a Pages Router page (a full page load either way). */}
+          <a className="font-medium text-primary underline-offset-4 hover:underline" href={`/book/${offer.event.slug}${offer.repSlug ? `/${offer.repSlug}` : ""}`}>
             See the other free times
-          </Link>
+          </a>
           .
         </p>
       )}

@@ -1,9 +1,0 @@
-import type { Metadata } from "next";
-import { PublicBookingPage } from "@/components/booking/public-booking-page";
-
-export const metadata: Metadata = { title: "Book a booth meeting", robots: { index: false } };
-
-export default async function BookEventPage({ params }: { params: Promise<{ event: string }> }) {
-  const { event } = await params;
-  return <PublicBookingPage slug={event} />;
-}
