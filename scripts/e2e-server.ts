@@ -1,7 +1,7 @@
 /**
- * A server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e-<port>
- * (wiped on every start; one per server, as playwright.config.ts starts two side by side, and
- * inside this worktree, so another checkout's run never shares it), migrated and seeded with the demo, then `next start` in demo mode so
+ * The server the end-to-end tests run against: a fresh embedded PostgreSQL under .data/e2e-<port>
+ * (wiped on every start; one per port, so a second run on another E2E_PORT never shares it),
+ * migrated and seeded with the demo, then `next start` in demo mode so
  * sign-in links land in the development mailbox, with a job-engine worker beside it (as
  * `npm run start` runs). Requires a prior `next build`.
  *

@@ -166,16 +166,34 @@ async function main(): Promise<number> {
 
     const loaded = await Promise.all([...args.only].map(loadCase));
     const ordered = [...loaded.filter((c) => !c.mutates), ...loaded.filter((c) => c.mutates)];
-    for (const benchCase of ordered) {
+    const runCase = async (benchCase: BenchCase): Promise<BenchResult[]> => {
       log(`case ${benchCase.name}…`);
       const t0 = performance.now();
       try {
-        results.push(...(await benchCase.run(ctx)));
+        return withBudgets(await benchCase.run(ctx), args.ci);
       } catch (error) {
         log(`case ${benchCase.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        results.push({ id: `${benchCase.name}.error`, group: benchCase.name, label: "case failed", metrics: {}, budgets: [{ metric: "completed", min: 1 }], note: String(error) });
+        return [{ id: `${benchCase.name}.error`, group: benchCase.name, label: "case failed", metrics: {}, budgets: [{ metric: "completed", min: 1 }], note: String(error) }];
+      } finally {
+        log(`case ${benchCase.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
-      log(`case ${benchCase.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    };
+    for (const benchCase of ordered) {
+      let caseResults = await runCase(benchCase);
+      // In CI a build fails on a miss, so a miss is confirmed before it counts: a read-only case
+      // runs once more and only what misses both times stays missed (a regression misses every
+      // time; a noisy neighbour rarely twice in a row).
+      const missed = caseResults.filter((r) => missedBudgets(r).length > 0);
+      if (args.ci && !benchCase.mutates && missed.length > 0) {
+        log(`confirming ${missed.map((r) => r.id).join(", ")}: running case ${benchCase.name} again`);
+        const again = new Map((await runCase(benchCase)).map((r) => [r.id, r]));
+        caseResults = caseResults.map((r) => {
+          const second = again.get(r.id);
+          if (!missed.includes(r) || !second) return r;
+          return missedBudgets(second).length > 0 ? { ...second, note: [second.note, "missed twice in a row"].filter(Boolean).join("; ") } : { ...second, note: [second.note, "missed once, met when run again"].filter(Boolean).join("; ") };
+        });
+      }
+      results.push(...caseResults);
     }
   } finally {
     await runBenchCleanups(log);
@@ -186,15 +204,8 @@ async function main(): Promise<number> {
 
   const file = args.out ?? resultsFile(scale);
   const previous = readPrevious(file);
-  if (args.ci) for (const r of results) r.budgets = r.budgets.map(ciBudget);
-  const failed: string[] = [];
-  let budgets = 0;
-  for (const r of results) {
-    for (const b of r.budgets) {
-      budgets++;
-      if (budgetPasses(r, b) !== true) failed.push(`${r.id}:${b.metric}`);
-    }
-  }
+  const failed = results.flatMap((r) => missedBudgets(r).map((b) => `${r.id}:${b.metric}`));
+  const budgets = results.reduce((n, r) => n + r.budgets.length, 0);
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -219,6 +230,15 @@ async function main(): Promise<number> {
   if (!args.out) printGrowth(scale === "large" ? report : readPrevious(resultsFile("large")), scale === "xl" ? report : readPrevious(resultsFile("xl")));
   console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${report.loadAverage!.end.toFixed(1)} at the end (${os.cpus().length} cores)`);
   return failed.length ? 1 : 0;
+}
+
+/** A case's results with the budgets they are judged by (--ci: absolute budgets at 3×). */
+function withBudgets(results: BenchResult[], ci: boolean): BenchResult[] {
+  return ci ? results.map((r) => ({ ...r, budgets: r.budgets.map(ciBudget) })) : results;
+}
+
+function missedBudgets(result: BenchResult) {
+  return result.budgets.filter((b) => budgetPasses(result, b) !== true);
 }
 
 main().then(

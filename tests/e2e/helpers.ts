@@ -1,9 +1,8 @@
-import { expect, test, type Cookie, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 
-// Session cookies by server and user, kept for the whole run by each worker (a worker serves one
-// server; see playwright.config.ts): sign-in emails are rate limited (5 per address per 10
-// minutes), as they must be, so specs reuse a session that is still valid instead of asking for a
-// new link each time.
+// Session cookies by user, kept for the whole run (one worker): sign-in emails are rate
+// limited (5 per address per 10 minutes), as they must be, so specs reuse a session that is
+// still valid instead of asking for a new link each time.
 const sessions = new Map<string, Cookie[]>();
 
 /**
@@ -12,8 +11,7 @@ const sessions = new Map<string, Cookie[]>();
  * default) a still-valid session of an earlier test for the same user is reused.
  */
 export async function signIn(page: Page, email = "admin@eventops.dev", { fresh = false } = {}) {
-  const key = `${test.info().project.use.baseURL} ${email}`;
-  const cached = sessions.get(key);
+  const cached = sessions.get(email);
   if (cached && !fresh) {
     await page.context().addCookies(cached);
     await page.goto("/dashboard");
@@ -31,7 +29,7 @@ export async function signIn(page: Page, email = "admin@eventops.dev", { fresh =
   expect(href).toContain("/api/auth/callback/nodemailer");
   await page.goto(href!);
   await page.waitForURL(/\/dashboard/);
-  sessions.set(key, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
+  sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
 }
 
 /** docs/screenshots/<name>-<width>.png at a desktop (1280) or phone (390) size, from the top of the page. */
