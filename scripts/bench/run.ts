@@ -190,7 +190,8 @@ async function main(): Promise<number> {
         caseResults = caseResults.map((r) => {
           const second = again.get(r.id);
           if (!missed.includes(r) || !second) return r;
-          return missedBudgets(second).length > 0 ? { ...second, note: [second.note, "missed twice in a row"].filter(Boolean).join("; ") } : { ...second, note: [second.note, "missed once, met when run again"].filter(Boolean).join("; ") };
+          const verdict = missedBudgets(second).length > 0 ? "missed twice in a row" : "missed once, met when run again";
+          return { ...second, note: [second.note, verdict].filter(Boolean).join("; ") };
         });
       }
       results.push(...caseResults);
