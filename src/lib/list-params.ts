@@ -35,14 +35,27 @@ export function parseListParams<T>(searchParams: SearchParams, schema: ZodType<T
   };
 }
 
-/** One page of a list as the list screens take it: the rows and where they stand (total, page, order). */
-export type ListPage<T> = { rows: T[]; total: number; page: number; pageSize: number; sort: string; dir: "asc" | "desc" };
+/**
+ * One page of a list as the list screens take it: the rows and where they stand (total, page,
+ * order). `moreThanTotal`: a search counted its matches up to a cap and more match.
+ */
+export type ListPage<T> = { rows: T[]; total: number; moreThanTotal: boolean; page: number; pageSize: number; sort: string; dir: "asc" | "desc" };
 
 type Dated = { lastActivityAt: Date | null; lastTouchedAt: Date | null };
 type Iso<R> = Omit<R, keyof Dated> & { lastActivityAt: string | null; lastTouchedAt: string | null };
 
 /** A service's page of accounts or people as a list screen's page (its dates as ISO strings: the page crosses to the browser). */
-export function listPage<R extends Dated>(list: { items: R[]; total: number; page: number; pageSize: number }, order: { sort: string; dir: "asc" | "desc" }): ListPage<Iso<R>> {
+export function listPage<R extends Dated>(list: { items: R[]; total: number; moreThanTotal: boolean; page: number; pageSize: number }, order: { sort: string; dir: "asc" | "desc" }): ListPage<Iso<R>> {
   const rows = list.items.map((r) => ({ ...r, lastActivityAt: r.lastActivityAt?.toISOString() ?? null, lastTouchedAt: r.lastTouchedAt?.toISOString() ?? null }));
-  return { rows, total: list.total, page: list.page, pageSize: list.pageSize, sort: order.sort, dir: order.dir };
+  return { rows, total: list.total, moreThanTotal: list.moreThanTotal, page: list.page, pageSize: list.pageSize, sort: order.sort, dir: order.dir };
+}
+
+/**
+ * A list header's count: "5,000 target accounts at ProMat 2027", and for a search
+ * "More than 1,000 target accounts at ProMat 2027 match “log”" (a search's total is capped).
+ */
+export function listCountSentence(list: { total: number; moreThanTotal: boolean }, noun: { one: string; many: string }, place: string, search?: string): string {
+  const one = list.total === 1 && !list.moreThanTotal;
+  const counted = `${list.moreThanTotal ? "More than " : ""}${list.total.toLocaleString("en-US")} ${one ? noun.one : noun.many} at ${place}`;
+  return search ? `${counted} ${one ? "matches" : "match"} “${search}”` : counted;
 }

@@ -6,6 +6,8 @@ export type ApiResponse<T> = ApiSuccess<T> | ApiFailure;
 export type PaginatedResponse<T> = {
   items: T[];
   total: number;
+  /** True when more than `total` rows match: a search counts up to a cap (src/server/http/pagination.ts). */
+  moreThanTotal: boolean;
   page: number;
   pageSize: number;
   /** The same window as limit/offset (see src/server/http/pagination.ts). */

@@ -87,6 +87,26 @@ describe("GET /api/accounts", () => {
     expect(byIcpAsc.json.data.items.map((a: { icpScore: number | null }) => a.icpScore)).toEqual([45, 67, 91, null]);
   });
 
+  it("counts a search's matches up to 1,000 and says there are more; filters count exactly", async () => {
+    const crowded = (await createEvent()).id;
+    await prisma.targetAccount.createMany({
+      data: Array.from({ length: 1003 }, (_, i) => ({ eventId: crowded, name: `Harbor Freight ${String(i).padStart(4, "0")}`, normalizedName: `harbor freight ${i}`, tier: "B" as const })),
+    });
+    const search = (query: Record<string, string>) => list({ eventId: crowded, q: "harbor", sort: "name", dir: "asc", ...query });
+    const first = (await search({})).json.data;
+    expect(first).toMatchObject({ total: 1000, moreThanTotal: true, hasMore: true, page: 1 });
+    expect(first.items[0].name).toBe("Harbor Freight 0000");
+    // The last page inside the cap still knows there is a next one.
+    expect((await search({ page: "20" })).json.data).toMatchObject({ total: 1000, moreThanTotal: true, hasMore: true });
+    // Past the cap the count reaches the end of the window asked for, so the last page is exact.
+    const last = (await search({ page: "21" })).json.data;
+    expect(last).toMatchObject({ total: 1003, moreThanTotal: false, hasMore: false });
+    expect(last.items.map((a: { name: string }) => a.name)).toEqual(["Harbor Freight 1000", "Harbor Freight 1001", "Harbor Freight 1002"]);
+    // A narrower search, and a filter without search text, are counted exactly.
+    expect((await search({ q: "freight 09" })).json.data).toMatchObject({ total: 100, moreThanTotal: false, hasMore: true });
+    expect((await list({ eventId: crowded, tier: "B" })).json.data).toMatchObject({ total: 1003, moreThanTotal: false });
+  });
+
   it("refuses bad filters with 422 and details", async () => {
     const res = await list({ tier: "Z", sort: "bogus", icpMin: "101" });
     expect(res.status).toBe(422);

@@ -62,6 +62,14 @@ describe("GET /api/people", () => {
     expect(await names({ q: "yard manager" })).toEqual(["Milo Yard"]);
   });
 
+  it("counts a search's matches up to 1,000 and says there are more", async () => {
+    const crowded = (await createEvent()).id;
+    await prisma.person.createMany({ data: Array.from({ length: 1002 }, (_, i) => ({ eventId: crowded, firstName: "Dana", lastName: `Reyes ${i}`, name: `Dana Reyes ${i}` })) });
+    expect((await list({ eventId: crowded, q: "dana" })).json.data).toMatchObject({ total: 1000, moreThanTotal: true, hasMore: true });
+    expect((await list({ eventId: crowded, q: "reyes 10" })).json.data).toMatchObject({ total: 13, moreThanTotal: false, hasMore: false });
+    expect((await list({ eventId: crowded })).json.data).toMatchObject({ total: 1002, moreThanTotal: false });
+  });
+
   it("sorts by name and account", async () => {
     expect(await names({ sort: "name", dir: "asc" })).toEqual(["Bea Buyer", "Milo Yard", "Sol Nobody", "Vera Ops"]);
     const byAccount = await names({ sort: "account", dir: "asc" });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { formatInZone, safeZone, zoneAbbreviation } from "@/lib/time";
-import { flattenParams, parseListParams } from "@/lib/list-params";
+import { flattenParams, listCountSentence, parseListParams } from "@/lib/list-params";
 import { placeApiError } from "@/lib/form-errors";
 import { escapeHtml } from "@/lib/escape-html";
 import { isUrlSource, readClaims, sourceLabel } from "@/lib/claims";
@@ -40,6 +40,13 @@ describe("list URLs", () => {
       expect(bad.problems).toHaveLength(2);
       expect(bad.problems.join(" ")).toMatch(/Search|Q|Page/);
     }
+  });
+  it("says a list's count as a sentence, capped searches as more than the cap", () => {
+    const noun = { one: "target account", many: "target accounts" };
+    expect(listCountSentence({ total: 5000, moreThanTotal: false }, noun, "ProMat")).toBe("5,000 target accounts at ProMat");
+    expect(listCountSentence({ total: 1000, moreThanTotal: true }, noun, "ProMat", "log")).toBe("More than 1,000 target accounts at ProMat match “log”");
+    expect(listCountSentence({ total: 1, moreThanTotal: false }, noun, "ProMat", "acme")).toBe("1 target account at ProMat matches “acme”");
+    expect(listCountSentence({ total: 0, moreThanTotal: false }, { one: "person", many: "people" }, "ProMat", "zz")).toBe("0 people at ProMat match “zz”");
   });
 });
 

@@ -176,22 +176,23 @@ export function ClearFilters({ url, params }: { url: Url; params: string[] }) {
   );
 }
 
-export function Pagination({ url, page, pageSize, total }: { url: Url; page: number; pageSize: number; total: number }) {
+/** `moreThanTotal`: the total is a search's cap and more match ("1–50 of more than 1,000", pages "1 / 20+"). */
+export function Pagination({ url, page, pageSize, total, moreThanTotal = false }: { url: Url; page: number; pageSize: number; total: number; moreThanTotal?: boolean }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const last = Math.max(1, Math.ceil(total / pageSize));
   return (
     <div className="flex items-center justify-between gap-3 px-1 py-3 text-sm text-muted-foreground">
       <span data-testid="list-range">
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {moreThanTotal ? "more than " : ""}{total.toLocaleString("en-US")}
       </span>
       <div className="flex items-center gap-2">
         {url.pending ? <Loader2 className="size-4 animate-spin" aria-label="Loading" /> : null}
         <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => url.set({ page: String(page - 1) })} aria-label="Previous page">
           <ChevronLeft aria-hidden /> Prev
         </Button>
-        <span className="tabular-nums">{page} / {last}</span>
-        <Button variant="outline" size="sm" disabled={page >= last} onClick={() => url.set({ page: String(page + 1) })} aria-label="Next page">
+        <span className="tabular-nums">{page} / {last}{moreThanTotal ? "+" : ""}</span>
+        <Button variant="outline" size="sm" disabled={page >= last && !moreThanTotal} onClick={() => url.set({ page: String(page + 1) })} aria-label="Next page">
           Next <ChevronRight aria-hidden />
         </Button>
       </div>

@@ -51,7 +51,7 @@ export function ListScreen<T extends { id: string; name: string }>({ url, list, 
   empty: { icon: LucideIcon; title: string; filteredTitle: string; hint: string };
   testId: string;
 }) {
-  const { rows, total, page, pageSize, sort, dir } = list;
+  const { rows, total, moreThanTotal, page, pageSize, sort, dir } = list;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<FormMessageValue>(null);
@@ -137,7 +137,7 @@ export function ListScreen<T extends { id: string; name: string }>({ url, list, 
           dimmed={url.pending}
         />
       )}
-      <Pagination url={url} page={page} pageSize={pageSize} total={total} />
+      <Pagination url={url} page={page} pageSize={pageSize} total={total} moreThanTotal={moreThanTotal} />
       {dialog}
     </div>
   );

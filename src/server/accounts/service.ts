@@ -25,7 +25,7 @@ import { createShape, updateShape } from "@/lib/fields/define";
  */
 
 import { ACCOUNT_STATUSES, OPPORTUNITY_STAGES, TIERS } from "@/lib/vocabulary";
-import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+import { cappedCountLimit, paginationFields, pageWindow, paginated, paginatedUpTo } from "@/server/http/pagination";
 export {   TIERS };
 type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const ACCOUNT_SORTS = ["name", "icpScore", "tier", "status", "industry", "employeeCount", "revenue", "facilityCount", "people", "lastActivityAt", "lastTouchedAt", "createdAt"] as const;
@@ -144,9 +144,13 @@ export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx 
       JOIN target_accounts a ON a.id = page."pageId"
       LEFT JOIN users u ON u.id = a."assignedToId"
       ORDER BY page.ord`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
+    // A search counts its matches only up to a cap (see paginatedUpTo); filters count exactly,
+    // from indexes (the list's total for a tier or a status is a number reps quote).
+    q.q
+      ? db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM target_accounts a WHERE ${where} LIMIT ${cappedCountLimit(q)}) matched`
+      : db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM target_accounts a WHERE ${where}`,
   ]);
-  return paginated(rows, counted[0]?.n ?? 0, q);
+  return q.q ? paginatedUpTo(rows, counted[0]?.n ?? 0, q) : paginated(rows, counted[0]?.n ?? 0, q);
 }
 type AccountListItem = Awaited<ReturnType<typeof listAccounts>>["items"][number];
 

@@ -27,7 +27,31 @@ export function pageWindow(q: PageQuery): { skip: number; take: number } {
 /** The answer for one window of a list of `total` rows. */
 export function paginated<T>(items: T[], total: number, q: PageQuery): PaginatedResponse<T> {
   const { skip, take } = pageWindow(q);
-  return { items, total, page: Math.floor(skip / take) + 1, pageSize: take, limit: take, offset: skip, hasMore: skip + items.length < total };
+  return { items, total, moreThanTotal: false, page: Math.floor(skip / take) + 1, pageSize: take, limit: take, offset: skip, hasMore: skip + items.length < total };
+}
+
+/**
+ * A search's total is counted up to this many rows (or to the end of the window asked for, when
+ * that is further). Counting every match reads every matching row — 11,000 accounts for "log" at
+ * the xl dataset — and a rep searching wants the records, not the exact number past a thousand.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** How many rows a capped count reads: one more than it may report, so it knows there are more. */
+export function cappedCountLimit(q: PageQuery): number {
+  const { skip, take } = pageWindow(q);
+  return Math.max(SEARCH_TOTAL_CAP, skip + take) + 1;
+}
+
+/**
+ * The answer for one window when the total was counted with `cappedCountLimit`: past the cap
+ * the total is the cap and `moreThanTotal` is true ("More than 1,000 accounts match"); `hasMore`
+ * stays exact, as the count reaches past the window.
+ */
+export function paginatedUpTo<T>(items: T[], counted: number, q: PageQuery): PaginatedResponse<T> {
+  const reported = cappedCountLimit(q) - 1;
+  const answer = paginated(items, counted, q);
+  return counted > reported ? { ...answer, total: reported, moreThanTotal: true } : answer;
 }
 
 /**

@@ -81,7 +81,7 @@ function operation(e: Endpoint) {
       : {}),
     responses: {
       [success]: {
-        description: "Success: `{ success: true, data }` (lists: data is `{ items, total, page, pageSize, hasMore }`)",
+        description: "Success: `{ success: true, data }` (lists: data is `{ items, total, moreThanTotal, page, pageSize, hasMore }`; a search counts up to 1,000 matches, and `moreThanTotal` says more match)",
         content: { "application/json": { schema: { $ref: "#/components/schemas/Success" }, ...(e.example?.response ? { example: e.example.response } : {}) } },
       },
       ...errorResponses(e),

@@ -78,7 +78,7 @@ const EXAMPLES: Record<string, Endpoint["example"]> = {
     response: { success: true, data: { id: "cm0account0000000000000001", name: "Northwind Logistics", tier: "A", status: "PROSPECTING" } },
   },
   "GET /api/accounts": {
-    response: { success: true, data: { items: [{ id: "cm0account0000000000000001", name: "Northwind Logistics", icpScore: 82 }], total: 1, page: 1, pageSize: 50, hasMore: false } },
+    response: { success: true, data: { items: [{ id: "cm0account0000000000000001", name: "Northwind Logistics", icpScore: 82 }], total: 1, moreThanTotal: false, page: 1, pageSize: 50, hasMore: false } },
   },
   "POST /api/people": {
     request: { firstName: "Dana", lastName: "Reyes", title: "VP Operations", email: "dana@northwind.example", accountId: "cm0account0000000000000001" },

@@ -18,7 +18,7 @@ import { filterShape, filterSql, filterWhere, rangeIssues } from "@/server/lists
 import { LAWFUL_BASES, PERSON } from "@/lib/fields/person";
 import { createShape, updateShape } from "@/lib/fields/define";
 import { LAWFUL_BASIS_LABELS } from "@/lib/privacy-labels";
-import { paginationFields, pageWindow, paginated } from "@/server/http/pagination";
+import { cappedCountLimit, paginationFields, pageWindow, paginated, paginatedUpTo } from "@/server/http/pagination";
 
 ;
 
@@ -179,9 +179,13 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
       JOIN people p ON p.id = page."pageId"
       LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
       ORDER BY page.ord`,
-    db.$queryRaw<{ n: number }[]>(filtered ? Prisma.sql`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}` : everyoneTotalSql(actor.eventId)),
+    db.$queryRaw<{ n: number }[]>(
+      q.q
+        ? Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM people p ${accountJoin} WHERE ${where} LIMIT ${cappedCountLimit(q)}) matched` // a search: up to a cap, as accounts
+        : filtered ? Prisma.sql`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${where}` : everyoneTotalSql(actor.eventId),
+    ),
   ]);
-  return paginated(rows, counted[0]?.n ?? 0, q);
+  return q.q ? paginatedUpTo(rows, counted[0]?.n ?? 0, q) : paginated(rows, counted[0]?.n ?? 0, q);
 }
 type PersonListItem = Awaited<ReturnType<typeof listPeople>>["items"][number];
 

@@ -7,7 +7,7 @@ import { ListError } from "@/components/data-table/list-error";
 import { NoEvent } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import { ACCOUNT_FIELDS, NewRecordButton } from "@/components/records/new-record-button";
-import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
+import { listCountSentence, listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 import { accountFilterOptions, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
@@ -26,7 +26,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Accounts"
-        description={`${list.total.toLocaleString("en-US")} target account${list.total === 1 ? "" : "s"} at ${event.name}`}
+        description={listCountSentence(list, { one: "target account", many: "target accounts" }, event.name, query.q)}
         actions={
           <>
             <Button variant="outline" asChild>

@@ -10,7 +10,7 @@ import { listPeople, listPeopleQuery } from "@/server/people/service";
 import { listSavedViews } from "@/server/saved-views/service";
 import { activeSequenceOptions } from "@/server/sequences/service";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
-import { listPage, parseListParams, type SearchParams } from "@/lib/list-params";
+import { listCountSentence, listPage, parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -32,7 +32,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="People"
-        description={`${list.total.toLocaleString("en-US")} ${list.total === 1 ? "person" : "people"} at ${event.name}`}
+        description={listCountSentence(list, { one: "person", many: "people" }, event.name, query.q)}
         actions={<NewRecordButton label="Add person" title="Add a person" description="Add a contact; link them to an account from their page." endpoint="/api/people" fields={PERSON_FIELDS} detailPath="/dashboard/people" />}
       />
       <PeopleListWithEnroll
