@@ -12,13 +12,16 @@ async function phone(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test("global search: Ctrl-K, a typo finds the account, arrows and Enter open it; recent items next time; a button on phones", async ({ page }) => {
+test("global search: Ctrl-K, a typo finds the account once similar names are asked for, arrows and Enter open it; recent items next time; a button on phones", async ({ page }) => {
   await signIn(page, "maya@eventops.dev");
   const account = await page.request.get("/api/accounts?pageSize=1&sort=icpScore&dir=desc");
   const { name, id } = (await account.json()).data.items[0] as { name: string; id: string };
   const typo = name.slice(0, 3) + name.slice(4, 9); // one letter dropped
   await page.keyboard.press("Control+k");
   await page.getByTestId("search-input").fill(typo);
+  // Exact matches first; similar names (the costly typo search) on request.
+  await expect(page.getByText(`No exact matches for “${typo}”.`)).toBeVisible();
+  await page.getByTestId("search-similar").click();
   await expect(page.getByTestId("search-hit").first()).toBeVisible();
   await expect(page.getByRole("group", { name: "Accounts" }).getByTestId("search-hit").filter({ hasText: name })).toBeVisible();
   await screenshot(page, "search-1280");
@@ -32,8 +35,11 @@ test("global search: Ctrl-K, a typo finds the account, arrows and Enter open it;
   await page.getByTestId("search-open").click();
   await expect(page.getByRole("group", { name: "Recent" }).getByTestId("search-hit").filter({ hasText: name })).toBeVisible();
   await page.getByTestId("search-input").fill("zzqx");
-  await expect(page.getByText("Nothing matches “zzqx”")).toBeVisible();
+  await expect(page.getByText("No exact matches for “zzqx”.")).toBeVisible();
+  await page.getByTestId("search-input").press("Enter");
+  await expect(page.getByText("Nothing matches “zzqx”, not even a similar name.", { exact: false })).toBeVisible();
   await page.getByTestId("search-input").fill(typo);
+  await page.getByTestId("search-similar").click();
   await expect(page.getByTestId("search-hit").first()).toBeVisible();
   await screenshot(page, "search-390");
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -23,7 +23,7 @@ async function world() {
   return { event, rep, cookie: (await createSession(rep.id)).cookie, northwind, gateway, dana, first, latest };
 }
 
-const search = (cookie: string, q: string) => callRoute(searchRoute.GET, "/api/search", { cookie, query: { q } });
+const search = (cookie: string, q: string, extra: Record<string, string> = {}) => callRoute(searchRoute.GET, "/api/search", { cookie, query: { q, ...extra } });
 
 describe("global search", () => {
   it("finds every kind of record of the current event, grouped with its key fact, prefix matches first", async () => {
@@ -43,10 +43,19 @@ describe("global search", () => {
     expect(byType.thread[0]).toMatchObject({ id: w.latest.id, detail: "Dana Reyes · 2 messages · draft", href: `/dashboard/outreach/${w.latest.id}` });
   });
 
-  it("tolerates typos and searches by email and domain", async () => {
+  it("finds similar names (typos) when asked, and only then; searches by email and domain", async () => {
     const w = await world();
-    const typo = await search(w.cookie, "Nortwind");
+    // Exact matches only by default: the typo search reads every row whose trigrams come close.
+    expect((await search(w.cookie, "Nortwind")).json.data).toEqual({ q: "Nortwind", similar: false, groups: [], total: 0 });
+    const typo = await search(w.cookie, "Nortwind", { similar: "true" });
+    expect(typo.json.data.similar).toBe(true);
     expect(typo.json.data.groups.find((g: { type: string }) => g.type === "account").items[0].title).toBe("Northwind Logistics");
+    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "person").items[0].title).toBe("Dana Reyes");
+    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "sequence").items[0].title).toBe("Northwind follow-up");
+    // Literal matches still rank first when similar names are asked for.
+    const both = await search(w.cookie, "northwind", { similar: "true" });
+    expect(both.json.data.groups[0].items.map((a: { title: string }) => a.title)).toEqual(["Northwind Logistics", "Gateway Northwind Partners"]);
+    expect((await search(w.cookie, "north", { similar: "maybe" })).status).toBe(422);
     const email = await search(w.cookie, "dana@north");
     expect(email.json.data.groups.find((g: { type: string }) => g.type === "person")).toMatchObject({ items: [expect.objectContaining({ title: "Dana Reyes" })] });
     const domain = await search(w.cookie, "gateway.te");
@@ -54,7 +63,8 @@ describe("global search", () => {
     const template = await search(w.cookie, "booth");
     expect(template.json.data.groups.map((g: { type: string }) => g.type)).toEqual(["template"]);
     const none = await search(w.cookie, "zzqx");
-    expect(none.json.data).toEqual({ q: "zzqx", groups: [], total: 0 });
+    expect(none.json.data).toEqual({ q: "zzqx", similar: false, groups: [], total: 0 });
+    expect((await search(w.cookie, "zzqx", { similar: "true" })).json.data).toEqual({ q: "zzqx", similar: true, groups: [], total: 0 });
   });
 
   it("treats LIKE wildcards as text and refuses an empty or huge query", async () => {

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Building2, CalendarDays, FileText, Loader2, Mail, Search, User, Workflow, type LucideIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { cn } from "@/lib/utils";
@@ -53,13 +54,19 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
   const term = q.trim();
+  // Similar names (typos) are searched for only when asked, for the text they were asked for:
+  // typing on goes back to exact matches (the typo search is the costly one, see the service).
+  const [similarFor, setSimilarFor] = useState<string | null>(null);
+  const similar = term !== "" && similarFor === term;
+  const [answered, setAnswered] = useState<{ term: string; similar: boolean } | null>(null);
 
-  useDebouncedApi<{ groups: Group[] }>(
-    term ? { url: `/api/search?q=${encodeURIComponent(term)}` } : null,
-    150,
+  useDebouncedApi<{ q: string; similar: boolean; groups: Group[] }>(
+    term ? { url: `/api/search?q=${encodeURIComponent(term)}${similar ? "&similar=true" : ""}` } : null,
+    similar ? 0 : 150,
     (res) => {
       if (res.success) {
         setGroups(res.data.groups);
+        setAnswered({ term: res.data.q, similar: res.data.similar });
         setError(null);
       } else setError(res.error);
       setActive(0);
@@ -91,9 +98,14 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
     } else if (e.key === "Enter" && flat[active]) {
       e.preventDefault();
       go(flat[active]);
+    } else if (e.key === "Enter" && offerSimilar) {
+      e.preventDefault();
+      setSimilarFor(term);
     }
   }
 
+  const nothingFound = !error && term !== "" && groups !== null && flat.length === 0 && !loading && answered?.term === term;
+  const offerSimilar = nothingFound && !answered.similar;
   // Position of each hit in the flat list the arrow keys walk.
   const offsets = shown.map((_, gi) => shown.slice(0, gi).reduce((n, g) => n + g.items.length, 0));
   return (
@@ -115,9 +127,18 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
           data-testid="search-input"
         />
       </div>
+      {/* Outside the listbox: its children are options. */}
+      {offerSimilar ? (
+        <div className="grid justify-items-center gap-2 px-4 py-6 text-center text-sm text-muted-foreground">
+          <p>No exact matches for “{term}”.</p>
+          <Button variant="outline" size="sm" onClick={() => setSimilarFor(term)} data-testid="search-similar">
+            <Search aria-hidden /> Search for similar names
+          </Button>
+        </div>
+      ) : null}
       <div ref={listRef} id="search-results" role="listbox" aria-label="Search results" className="max-h-[60vh] overflow-y-auto py-1" data-testid="search-results">
         {error ? <p className="px-4 py-6 text-sm text-destructive">{error}</p> : null}
-        {!error && term && groups && flat.length === 0 && !loading ? <p className="px-4 py-6 text-center text-sm text-muted-foreground">Nothing matches “{term}”. Try a company, a person, an email or a domain.</p> : null}
+        {nothingFound && !offerSimilar ? <p className="px-4 py-6 text-center text-sm text-muted-foreground">Nothing matches “{term}”, not even a similar name. Try a company, a person, an email or a domain.</p> : null}
         {!term && flat.length === 0 ? <p className="px-4 py-6 text-center text-sm text-muted-foreground">Type a name, company, email or domain. Records you open from here are listed next time.</p> : null}
         {shown.map((group, gi) => (
           <div key={group.type} role="group" aria-label={group.label}>

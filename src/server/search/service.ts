@@ -7,10 +7,15 @@ import { formatInZone } from "@/lib/time";
 /**
  * Global search (Cmd/Ctrl-K): accounts, people, meetings, outreach threads, sequences and
  * templates of the current event, by name, company, email, domain or subject. Ranking, per
- * group: prefix matches first, then "contains" matches, then typo-tolerant trigram matches
- * (pg_trgm's strict word similarity, `q <<% column`), each by similarity. The trigram GIN indexes on
- * account name/domain, person name/email and outreach subject serve both ILIKE and `<<%`, and
- * the six small queries run in parallel.
+ * group: prefix matches first, then "contains" matches, then — when the rep asks for similar
+ * names (`similar=true`) — typo-tolerant trigram matches (pg_trgm's strict word similarity,
+ * `q <<% column`), each by similarity. The trigram GIN indexes on account name/domain, person
+ * name/email and outreach subject serve both ILIKE and `<<%`, and the six small queries run in
+ * parallel.
+ * Typos are looked for only on request ("No exact matches — search for similar names?"): a typo
+ * search reads every row whose trigrams come close to the text, which grows with the data (at
+ * 250,000 people, 60–70 ms for "Suply"), and it would run on every keystroke that matches nothing
+ * literally ("Nortw" on the way to "Nortwind").
  * Ranking is the expensive part (four similarity functions per row), so each kind of match
  * brings at most CANDIDATES rows to it: a common term (".com" matches every email; "logistics"
  * thousands of company names) costs the same at 50,000 accounts as at 5,000, and prefix matches
@@ -24,6 +29,7 @@ export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, "Type something to search for").max(100, "Search for at most 100 characters"),
   eventId: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(10).default(5),
+  similar: z.enum(["true", "false"], "Send similar=true or similar=false").default("false").transform((v) => v === "true"),
 });
 
 type SearchType = "account" | "person" | "meeting" | "thread" | "sequence" | "template";
@@ -54,17 +60,21 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
   const rank = (col: Prisma.Sql) => Prisma.sql`CASE WHEN lower(${col}) LIKE ${prefix} THEN 0 WHEN ${col} ILIKE ${contains} THEN 1 ELSE 2 END`;
   // Strict word similarity compares the query with whole words of the column: "Nortwind" is 0.58
   // from "Northwind Logistics", above the default 0.5 threshold; the GIN indexes serve `<<%`.
-  const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${q} <<% ${col})`;
+  const similar = (col: Prisma.Sql) => (query.similar ? Prisma.sql`${q} <<% ${col}` : Prisma.sql`false`);
+  const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${similar(col)})`;
   const sim = (col: Prisma.Sql) => Prisma.sql`strict_word_similarity(${q}, coalesce(${col}, ''))`;
   // Ids of `alias`'s rows (in `from`, filtered by `where`) matching on any of `cols`: up to
-  // CANDIDATES prefix matches and contains matches each, and similar words (typos) only when the
-  // text itself matched fewer than `limit` rows. Similar matches rank after literal ones, so they
-  // could not have been shown anyway, and looking for them is the costly part: each row whose
-  // trigrams come close is read and compared (340 ms for "nor" in 250,000 people, finding none).
+  // CANDIDATES prefix matches and contains matches each, and — on request — similar words
+  // (typos), only when the text itself matched fewer than `limit` rows. Similar matches rank
+  // after literal ones, so they could not have been shown anyway, and looking for them is the
+  // costly part: each row whose trigrams come close is read and compared (340 ms for "nor" in
+  // 250,000 people, finding none).
   const candidates = (from: Prisma.Sql, alias: Prisma.Sql, where: Prisma.Sql, cols: Prisma.Sql[]) => {
     const kind = (test: (col: Prisma.Sql) => Prisma.Sql, extra = Prisma.empty) =>
       Prisma.sql`(SELECT ${alias}.id FROM ${from} WHERE ${where} AND (${Prisma.join(cols.map(test), " OR ")})${extra} LIMIT ${CANDIDATES})`;
-    return Prisma.sql`(WITH literal AS (${kind((col) => Prisma.sql`${col} ILIKE ${prefix}`)} UNION ${kind((col) => Prisma.sql`${col} ILIKE ${contains}`)})
+    const literal = Prisma.sql`${kind((col) => Prisma.sql`${col} ILIKE ${prefix}`)} UNION ${kind((col) => Prisma.sql`${col} ILIKE ${contains}`)}`;
+    if (!query.similar) return Prisma.sql`(${literal})`;
+    return Prisma.sql`(WITH literal AS (${literal})
       SELECT id FROM literal
       UNION ${kind((col) => Prisma.sql`${q} <<% ${col}`, Prisma.sql` AND (SELECT count(*) FROM literal) < ${limit}`)})`;
   };
@@ -142,5 +152,5 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
     { type: "template", items: templates.map((t) => ({ type: "template" as const, id: t.id, title: String(t.name), detail: join(String(t.channel).toLowerCase(), t.subject), href: "/dashboard/outreach/templates" })) },
   ];
   const groups: SearchGroup[] = found.filter((g) => g.items.length > 0).map((g) => ({ ...g, label: LABELS[g.type] }));
-  return { q: query.q, groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
+  return { q: query.q, similar: query.similar, groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
 }
