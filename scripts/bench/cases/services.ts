@@ -60,6 +60,8 @@ const PAGES = 10;
 const SEARCH_TERMS = ["log", "freight", "cold", "supply", "trans", "port", "ware", "fleet", "mar", "dist"];
 // Global search: prefixes, whole names, one-letter typos, an email and a domain fragment.
 const GLOBAL_TERMS = ["nor", "logistics", "Fregiht", "colld chain", "dana", "@gmail", ".com", "harbor", "Suply", "yard"];
+// The same palette when the rep asks for similar names after "No exact matches" (typos only).
+const SIMILAR_TERMS = ["Fregiht", "colld chain", "Suply", "Nortwind", "Logistcs"];
 
 async function operations(ctx: BenchContext): Promise<Operation[]> {
   const listQueryOn = (page: number) =>
@@ -128,6 +130,10 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     {
       id: "service.global-search", label: "global search (6 record types; prefixes, typos, emails, domains)", budgets: [{ metric: "p95Ms", max: 30 }],
       service: (i) => globalSearch(searchQuery.parse({ q: GLOBAL_TERMS[i % GLOBAL_TERMS.length], eventId: ctx.eventId }), ctx.admin),
+    },
+    {
+      id: "service.global-search-similar", label: "global search, similar names on request (typos)", budgets: [{ metric: "p95Ms", max: 30 }],
+      service: (i) => globalSearch(searchQuery.parse({ q: SIMILAR_TERMS[i % SIMILAR_TERMS.length], eventId: ctx.eventId, similar: "true" }), ctx.admin),
     },
     {
       id: "service.show-pnl", label: "show P&L (whole event and the previous show)", budgets: [{ metric: "p95Ms", max: 150 }], heavy: true,
