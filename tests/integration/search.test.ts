@@ -67,6 +67,20 @@ describe("global search", () => {
     expect((await search(w.cookie, "zzqx", { similar: "true" })).json.data).toEqual({ q: "zzqx", similar: true, groups: [], total: 0 });
   });
 
+  it("finds meetings by account and title, and leaves subjects out of an address fragment", async () => {
+    const w = await world();
+    const byTitle = await search(w.cookie, "yard dem");
+    expect(byTitle.json.data.groups.find((g: { type: string }) => g.type === "meeting").items[0].title).toBe("Yard demo");
+    const byAccount = await search(w.cookie, "northwind logi");
+    expect(byAccount.json.data.groups.find((g: { type: string }) => g.type === "meeting").items[0].title).toBe("Yard demo");
+    await prisma.outreach.update({ where: { id: w.latest.id }, data: { subject: "Pricing for northwind.test" } });
+    const threads = async (q: string) => (await search(w.cookie, q)).json.data.groups.find((g: { type: string }) => g.type === "thread")?.items ?? [];
+    expect((await threads("northwind.test")).map((t: { id: string }) => t.id)).toEqual([w.latest.id]);
+    // ".test" and "@north" are parts of addresses: people and accounts, not subjects.
+    expect(await threads(".test")).toEqual([]);
+    expect((await search(w.cookie, ".test")).json.data.groups.map((g: { type: string }) => g.type)).toEqual(["account", "person"]);
+  });
+
   it("treats LIKE wildcards as text and refuses an empty or huge query", async () => {
     const w = await world();
     expect((await search(w.cookie, "%")).json.data.total).toBe(0);
