@@ -260,7 +260,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/api/notifications", summary: "My latest notifications and the unread count (the bell polls this)", tag: "notifications", access: "user", query: listNotificationsQuery },
   { method: "POST", path: "/api/notifications/read", summary: "Mark some (ids) or all of my notifications read", tag: "notifications", access: "user", body: markReadBody },
   { method: "GET", path: "/api/cron/notifications", summary: "Runs the engine's notifications task now: due tasks become notifications; immediate mails and daily digests are sent", tag: "notifications", access: "cron" },
-  { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first, typo-tolerant", tag: "search", access: "user", query: searchQuery },
+  { method: "GET", path: "/api/search", summary: "Global search: accounts, people, meetings, outreach threads, sequences and templates, grouped; prefix matches first; similar names (typos) with similar=true", tag: "search", access: "user", query: searchQuery },
   { method: "GET", path: "/api/event-costs", summary: "What the show cost, line by line", tag: "roi", access: "user", query: listCostsQuery },
   { method: "POST", path: "/api/event-costs", summary: "Add a cost line to a show (admins)", tag: "roi", access: "admin", status: 201, body: createCostBody },
   { method: "PATCH", path: "/api/event-costs/{id}", summary: "Correct a cost line (admins)", tag: "roi", access: "admin", params: idParams, body: updateCostBody },
