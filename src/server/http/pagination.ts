@@ -35,7 +35,7 @@ export function paginated<T>(items: T[], total: number, q: PageQuery): Paginated
  * that is further). Counting every match reads every matching row — 11,000 accounts for "log" at
  * the xl dataset — and a rep searching wants the records, not the exact number past a thousand.
  */
-export const SEARCH_TOTAL_CAP = 1000;
+const SEARCH_TOTAL_CAP = 1000;
 
 /** How many rows a capped count reads: one more than it may report, so it knows there are more. */
 export function cappedCountLimit(q: PageQuery): number {
