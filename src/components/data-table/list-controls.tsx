@@ -176,7 +176,7 @@ export function ClearFilters({ url, params }: { url: Url; params: string[] }) {
   );
 }
 
-/** `moreThanTotal`: the total is a search's cap and more match ("1–50 of more than 1,000", pages "1 / 20+"). */
+/** `moreThanTotal`: the total is a search's cap and more match ("1–50 of 1,000+", pages "1 / 20+"; the header says it in words). */
 export function Pagination({ url, page, pageSize, total, moreThanTotal = false }: { url: Url; page: number; pageSize: number; total: number; moreThanTotal?: boolean }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -184,14 +184,14 @@ export function Pagination({ url, page, pageSize, total, moreThanTotal = false }
   return (
     <div className="flex items-center justify-between gap-3 px-1 py-3 text-sm text-muted-foreground">
       <span data-testid="list-range">
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {moreThanTotal ? "more than " : ""}{total.toLocaleString("en-US")}
+        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}{moreThanTotal ? "+" : ""}
       </span>
       <div className="flex items-center gap-2">
         {url.pending ? <Loader2 className="size-4 animate-spin" aria-label="Loading" /> : null}
         <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => url.set({ page: String(page - 1) })} aria-label="Previous page">
           <ChevronLeft aria-hidden /> Prev
         </Button>
-        <span className="tabular-nums">{page} / {last}{moreThanTotal ? "+" : ""}</span>
+        <span className="whitespace-nowrap tabular-nums">{page} / {last}{moreThanTotal ? "+" : ""}</span>
         <Button variant="outline" size="sm" disabled={page >= last && !moreThanTotal} onClick={() => url.set({ page: String(page + 1) })} aria-label="Next page">
           Next <ChevronRight aria-hidden />
         </Button>
