@@ -21,7 +21,7 @@ test("global search: Ctrl-K, a typo finds the account once similar names are ask
   await page.keyboard.press("Control+k");
   await page.getByTestId("search-input").fill(typo);
   // Exact matches first; similar names (the costly typo search) on request.
-  await expect(page.getByText(`No exact matches for “${typo}”.`)).toBeVisible();
+  await expect(page.getByText(`No exact matches for “${typo.trim()}”.`)).toBeVisible();
   await page.getByTestId("search-similar").click();
   await expect(page.getByTestId("search-hit").first()).toBeVisible();
   await expect(page.getByRole("group", { name: "Accounts" }).getByTestId("search-hit").filter({ hasText: name })).toBeVisible();

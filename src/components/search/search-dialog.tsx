@@ -53,6 +53,7 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const term = q.trim();
   // Similar names (typos) are searched for only when asked, for the text they were asked for:
   // typing on goes back to exact matches (the typo search is the costly one, see the service).
@@ -113,6 +114,7 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
       <div className="flex items-center gap-2 border-b pl-3 pr-11">
         {loading ? <Loader2 className="size-4 shrink-0 animate-spin text-muted-foreground" aria-hidden /> : <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />}
         <input
+          ref={inputRef}
           autoFocus
           value={q}
           onChange={(e) => setQ(e.target.value)}
@@ -131,7 +133,16 @@ function SearchPanel({ onClose }: { onClose: () => void }) {
       {offerSimilar ? (
         <div className="grid justify-items-center gap-2 px-4 py-6 text-center text-sm text-muted-foreground">
           <p>No exact matches for “{term}”.</p>
-          <Button variant="outline" size="sm" onClick={() => setSimilarFor(term)} data-testid="search-similar">
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => {
+              setSimilarFor(term);
+              // The button goes when the answer comes: the arrows and Enter work from the box.
+              inputRef.current?.focus();
+            }}
+            data-testid="search-similar"
+          >
             <Search aria-hidden /> Search for similar names
           </Button>
         </div>
