@@ -13,7 +13,6 @@ import { BOOTH_FIRST_MEETINGS, pickBoothDay, type BoothPhase } from "@/lib/booth
 import { keepNewestAgenda, storedAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
 import { applyQueuedActions } from "@/lib/booth/overlay";
 import type { BoothOperationInput, CaptureLeadInput } from "@/lib/booth/schemas";
-import { checkOperation } from "@/lib/booth/sync";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { useBoothQueue } from "./use-booth-queue";
@@ -26,6 +25,9 @@ import { useServiceWorker } from "./use-service-worker";
 const loadLeadCapture = () => import("./lead-capture-dialog");
 const LeadCaptureDialog = dynamic(() => loadLeadCapture().then((m) => m.LeadCaptureDialog), { ssr: false });
 const CompleteMeetingDialog = dynamic(() => import("@/components/meetings/complete-meeting-dialog").then((m) => m.CompleteMeetingDialog), { ssr: false });
+// The queue's validation and sync (zod and the booth's schemas, the largest script the booth runs
+// at start-up) load on first use, or once the service worker holds the page, like the form.
+const loadSync = () => import("@/lib/booth/sync");
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
 type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
@@ -78,7 +80,10 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   if (captureOpen && !captureOpened) setCaptureOpened(true);
   const offlineReady = useServiceWorker();
   useEffect(() => {
-    if (offlineReady) void loadLeadCapture();
+    if (offlineReady) {
+      void loadLeadCapture();
+      void loadSync();
+    }
   }, [offlineReady]);
 
   // Only a newer snapshot replaces the one shown: a copy of the same one read back from the phone's
@@ -131,7 +136,12 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
 
   const add = useCallback(
     async (operation: BoothOperationInput, label: string): Promise<string | null> => {
-      const checked = checkOperation(operation);
+      let checked;
+      try {
+        checked = (await loadSync()).checkOperation(operation);
+      } catch {
+        return "This phone has not loaded the booth completely yet, so nothing was saved. Connect once and try again.";
+      }
       if (!checked.success) return checked.error.issues[0]?.message ?? "Something in this form is not right.";
       try {
         await enqueueOperation(operation, label, eventId);
