@@ -10,6 +10,7 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
     if (msg.type() === "error") consoleErrors.push(msg.text());
   });
   await signIn(page, "maya@eventops.dev");
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: /Welcome back, Maya/ })).toBeVisible();
   // The charts are server-rendered bars: one per stage/rate/tier/status, with its number.
   for (const [chart, bars] of [["chart-funnel", 5], ["chart-rates", 3], ["chart-tier", 4], ["chart-status", 5]] as const) {
@@ -113,6 +114,7 @@ test("the cached dashboard numbers change as soon as a rep changes something", a
   // The aggregates live in Next's data cache (src/server/cache/event-metrics.ts), keyed by the
   // event's data version: a write moves it, so the rep's next page load already counts their change.
   await signIn(page, "jordan@eventops.dev");
+  await page.goto("/dashboard");
   const wonCard = page.getByTestId("stat-Won accounts");
   const readWon = async () => Number((await wonCard.innerText()).replace(/,/g, ""));
   await page.goto("/dashboard");

@@ -6,6 +6,7 @@ test.describe.configure({ timeout: 150_000 });
 test("an admin starts a new event from last year's target list and switches to it", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "admin@eventops.dev");
+  await page.goto("/dashboard");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
   await expect(page.getByTestId("event-card").filter({ hasText: "Manifest 2026" })).toBeVisible();

@@ -60,6 +60,7 @@ test("an address that is not on the team gets the same answer as a teammate, and
 test("the shell works on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "maya@eventops.dev");
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: /Welcome back, Maya/ })).toBeVisible();
   await page.getByRole("button", { name: "Open navigation" }).click();
   await expect(page.getByRole("dialog", { name: "Navigation" })).toBeVisible();
@@ -76,6 +77,7 @@ test.describe("the header's menus on a touch phone", () => {
   // still open the menu, whether it is a tap or a key.
   test("open on the first tap or key press", async ({ page }) => {
     await signIn(page, "maya@eventops.dev");
+    await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: /Welcome back, Maya/ })).toBeVisible();
     await page.getByTestId("notification-bell").tap();
     await expect(page.getByTestId("notification-list")).toBeVisible();

@@ -33,6 +33,7 @@ test("pages run only nonce'd scripts, still hydrate, and a script injected witho
 
   // Hydrated: a client-side dropdown opens on the dashboard, with no CSP violation on the way.
   await signIn(page, "maya@eventops.dev");
+  await page.goto("/dashboard");
   await page.getByTestId("user-menu").click();
   await expect(page.getByTestId("sign-out")).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);

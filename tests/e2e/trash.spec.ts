@@ -6,10 +6,8 @@ test("a rep sees a teammate's account read-only, moves her own to the Trash and 
   await signIn(page, "maya@eventops.dev");
 
   // A teammate's account: shown, not editable, and the page says who may.
-  const accounts = await page.evaluate(async () => {
-    const res = await fetch("/api/accounts?pageSize=200&sort=name&dir=asc");
-    return ((await res.json()) as { data: { items: { id: string; name: string; assignedTo: { email: string; name: string | null } | null }[] } }).data.items;
-  });
+  const list = await page.request.get("/api/accounts?pageSize=200&sort=name&dir=asc");
+  const accounts = ((await list.json()) as { data: { items: { id: string; name: string; assignedTo: { email: string; name: string | null } | null }[] } }).data.items;
   const theirs = accounts.find((a) => a.assignedTo && a.assignedTo.email !== "maya@eventops.dev")!;
   await page.goto(`/dashboard/accounts/${theirs.id}`);
   await expect(page.getByTestId("edit-refusal")).toHaveText(`Only ${theirs.assignedTo!.name} or an admin can edit this account.`);

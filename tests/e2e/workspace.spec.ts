@@ -17,6 +17,7 @@ test("global search: Ctrl-K, a typo finds the account, arrows and Enter open it;
   const account = await page.request.get("/api/accounts?pageSize=1&sort=icpScore&dir=desc");
   const { name, id } = (await account.json()).data.items[0] as { name: string; id: string };
   const typo = name.slice(0, 3) + name.slice(4, 9); // one letter dropped
+  await page.goto("/dashboard");
   await page.keyboard.press("Control+k");
   await page.getByTestId("search-input").fill(typo);
   await expect(page.getByTestId("search-hit").first()).toBeVisible();
