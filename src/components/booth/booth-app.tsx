@@ -30,7 +30,8 @@ const CompleteMeetingDialog = dynamic(() => import("@/components/meetings/comple
 const loadSync = () => import("@/lib/booth/sync");
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
-type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
+// timeLabel: the time preformatted by the server, in the page's first view only.
+type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null; timeLabel?: string };
 
 export type BoothSnapshot = {
   fetchedAt: string;
@@ -234,7 +235,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
             <ol className="flex flex-col gap-2" aria-label="Finished meetings">
               {shownDone.map((m) => (
                 <li key={m.id} className="flex items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm" data-testid="booth-done">
-                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{formatInZone(m.scheduledAt, tz, "time")}</span>
+                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{m.timeLabel ?? formatInZone(m.scheduledAt, tz, "time")}</span>
                   <span className="min-w-0 flex-1 truncate">{m.person.name}{m.account ? ` · ${m.account.name}` : ""}</span>
                   <Badge variant={STATUS_VARIANT[m.status]}>{STATUS_LABELS[m.status]}</Badge>
                   {m.queued && m.queued !== "synced" ? <span className="sr-only">(saved on phone)</span> : null}
@@ -351,7 +352,7 @@ const BoothMeetingCard = memo(function BoothMeetingCard({ meeting: m, timeZone, 
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-1.5 text-sm font-semibold tabular-nums">
-            <Clock className="size-4 text-primary" aria-hidden /> {formatInZone(m.scheduledAt, timeZone, "time")}
+            <Clock className="size-4 text-primary" aria-hidden /> {m.timeLabel ?? formatInZone(m.scheduledAt, timeZone, "time")}
             <span className="font-normal text-muted-foreground">{m.durationMinutes} min</span>
           </div>
           <div className="mt-1 truncate text-base font-medium">{m.person.name}</div>
