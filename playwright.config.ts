@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // As a user who asked for less motion: transitions and chart animations (recharts' "auto")
+    // end at once, so Chromium draws no animation frames a test would wait out.
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
