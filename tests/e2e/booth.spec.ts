@@ -10,6 +10,13 @@ test("at the booth on a phone: capture a walk-up and complete a meeting", async 
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());
   });
+  // Chrome reports a refused eval as a securitypolicyviolation, not a console error: zod's probe
+  // for `new Function` did that when the capture form first validated (docs/PERFORMANCE.md round 8).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));
+  });
   await signIn(page, "maya@eventops.dev");
 
   // A meeting of Maya's on the show's first day, early, so it is first on her agenda.
@@ -71,4 +78,5 @@ test("at the booth on a phone: capture a walk-up and complete a meeting", async 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   expect(consoleErrors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 });

@@ -13,7 +13,6 @@ import { BOOTH_FIRST_MEETINGS, pickBoothDay, type BoothPhase } from "@/lib/booth
 import { keepNewestAgenda, storedAgenda, type OutboxItem, type OutboxState, type StoredAgenda } from "@/lib/booth/offline-store";
 import { applyQueuedActions } from "@/lib/booth/overlay";
 import type { BoothOperationInput, CaptureLeadInput } from "@/lib/booth/schemas";
-import { checkOperation } from "@/lib/booth/sync";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
 import { useBoothQueue } from "./use-booth-queue";
@@ -26,9 +25,13 @@ import { useServiceWorker } from "./use-service-worker";
 const loadLeadCapture = () => import("./lead-capture-dialog");
 const LeadCaptureDialog = dynamic(() => loadLeadCapture().then((m) => m.LeadCaptureDialog), { ssr: false });
 const CompleteMeetingDialog = dynamic(() => import("@/components/meetings/complete-meeting-dialog").then((m) => m.CompleteMeetingDialog), { ssr: false });
+// The queue's validation and sync (zod and the booth's schemas, the largest script the booth runs
+// at start-up) load on first use, or once the service worker holds the page, like the form.
+const loadSync = () => import("@/lib/booth/sync");
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
-type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null };
+// timeLabel: the time preformatted by the server, in the page's first view only.
+type AgendaMeetingItem = MeetingItem & { talkingPoints: string[]; completeRefusal?: string | null; timeLabel?: string };
 
 export type BoothSnapshot = {
   fetchedAt: string;
@@ -78,7 +81,10 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   if (captureOpen && !captureOpened) setCaptureOpened(true);
   const offlineReady = useServiceWorker();
   useEffect(() => {
-    if (offlineReady) void loadLeadCapture();
+    if (offlineReady) {
+      void loadLeadCapture();
+      void loadSync();
+    }
   }, [offlineReady]);
 
   // Only a newer snapshot replaces the one shown: a copy of the same one read back from the phone's
@@ -131,7 +137,12 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
 
   const add = useCallback(
     async (operation: BoothOperationInput, label: string): Promise<string | null> => {
-      const checked = checkOperation(operation);
+      let checked;
+      try {
+        checked = (await loadSync()).checkOperation(operation);
+      } catch {
+        return "This phone has not loaded the booth completely yet, so nothing was saved. Connect once and try again.";
+      }
       if (!checked.success) return checked.error.issues[0]?.message ?? "Something in this form is not right.";
       try {
         await enqueueOperation(operation, label, eventId);
@@ -224,7 +235,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
             <ol className="flex flex-col gap-2" aria-label="Finished meetings">
               {shownDone.map((m) => (
                 <li key={m.id} className="flex items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm" data-testid="booth-done">
-                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{formatInZone(m.scheduledAt, tz, "time")}</span>
+                  <span className="w-24 shrink-0 tabular-nums text-muted-foreground">{m.timeLabel ?? formatInZone(m.scheduledAt, tz, "time")}</span>
                   <span className="min-w-0 flex-1 truncate">{m.person.name}{m.account ? ` · ${m.account.name}` : ""}</span>
                   <Badge variant={STATUS_VARIANT[m.status]}>{STATUS_LABELS[m.status]}</Badge>
                   {m.queued && m.queued !== "synced" ? <span className="sr-only">(saved on phone)</span> : null}
@@ -341,7 +352,7 @@ const BoothMeetingCard = memo(function BoothMeetingCard({ meeting: m, timeZone, 
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-1.5 text-sm font-semibold tabular-nums">
-            <Clock className="size-4 text-primary" aria-hidden /> {formatInZone(m.scheduledAt, timeZone, "time")}
+            <Clock className="size-4 text-primary" aria-hidden /> {m.timeLabel ?? formatInZone(m.scheduledAt, timeZone, "time")}
             <span className="font-normal text-muted-foreground">{m.durationMinutes} min</span>
           </div>
           <div className="mt-1 truncate text-base font-medium">{m.person.name}</div>

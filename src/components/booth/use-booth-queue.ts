@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { BoothOperationInput } from "@/lib/booth/schemas";
 import { enqueue, listOutbox, onOutboxChange, removeItem, sameOutbox, updateItems, type OutboxItem } from "@/lib/booth/offline-store";
-import { syncOutbox } from "@/lib/booth/sync";
 
 const RETRY_EVERY_MS = 15_000;
 /** After a failed attempt while the browser says it is online: try again soon, then less often. */
@@ -73,7 +72,14 @@ export function useBoothQueue(userId: string, onSynced: () => void) {
         }
         if (!sent) setSyncing(true);
         sent = true;
-        const report = await syncOutbox(userId);
+        // Loaded only when something waits: the sync module brings zod and the booth's schemas.
+        // Offline before the service worker stored it, it cannot load: the items stay saved.
+        const syncModule = await import("@/lib/booth/sync").catch(() => null);
+        if (!syncModule) {
+          showWaiting("No connection — everything stays on this phone and syncs when you're back online.");
+          continue;
+        }
+        const report = await syncModule.syncOutbox(userId);
         showWaiting(report.waiting);
         if (report.synced > 0) onSyncedRef.current();
         // The "online" event can fire a moment before requests get through (Wi-Fi still

@@ -61,9 +61,10 @@ export const STATUS_VARIANT: Record<MeetingStatus, "default" | "success" | "warn
   CANCELLED: "secondary",
 };
 
+const dayFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
 /** "Mon, Dec 14" for a YYYY-MM-DD calendar date. */
 export function formatDay(ymd: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${ymd}T12:00:00Z`));
+  return dayFormat.format(new Date(`${ymd}T12:00:00Z`));
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and the booth filters thousands

@@ -15,6 +15,7 @@ import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
 import { ownedBy, refusalReason } from "@/server/access/permissions";
 import { meetingSelect, type MeetingView } from "@/server/meetings/queries";
+import { formatInZone } from "@/lib/time";
 
 type BoothDay = {
   event: { id: string; name: string; timeZone: string; boothNumber: string | null; venue: string | null };
@@ -32,7 +33,16 @@ type BoothDay = {
  * complete it (another rep's meeting; the permission matrix), so the phone disables the button
  * offline too instead of queueing a refused action. Check-in and no-show are anyone's.
  */
-type AgendaMeeting = MeetingView & { talkingPoints: string[]; completeRefusal: string | null };
+type AgendaMeeting = MeetingView & {
+  talkingPoints: string[];
+  completeRefusal: string | null;
+  /**
+   * First view only: the time as the card shows it ("9:00 AM PST", the event's zone). The page
+   * then hydrates without building the browser's zone-name formatter (ICU data, tens of
+   * milliseconds on a phone) while the rep waits; the whole agenda is formatted on the phone.
+   */
+  timeLabel?: string;
+};
 
 export type BoothAgenda = BoothDay & {
   /** When the server read it: the phone keeps the newest snapshot it has seen. */
@@ -84,6 +94,7 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
       ...m,
       talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [],
       completeRefusal: refusalReason(actor, "meeting", "complete", ownedBy(m.owner)),
+      ...(options.firstView ? { timeLabel: formatInZone(m.scheduledAt, event.timeZone, "time") } : {}),
     })),
   };
 }
