@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { expectNoHorizontalScroll, screenshot } from "./helpers";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -53,8 +53,7 @@ test.describe("on a phone at the show", () => {
     await page.getByTestId("slot").nth(1).click();
     await page.getByRole("button", { name: "Move my meeting" }).click();
     await expect(page.getByTestId("booking-confirmed")).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page);
   });
 });
 

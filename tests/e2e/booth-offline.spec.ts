@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 test.describe.configure({ timeout: 180_000 });
@@ -136,6 +136,5 @@ test("a show day on a phone with the network gone: capture, complete, reload, re
   const queued = await (await page.request.get(`/api/people?q=${encodeURIComponent(`Queued Freight ${stamp}`)}&pageSize=100`)).json();
   expect(queued.data.total).toBe(45);
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoHorizontalScroll(page);
 });

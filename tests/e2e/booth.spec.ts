@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -75,8 +75,7 @@ test("at the booth on a phone: capture a walk-up and complete a meeting", async 
   await screenshot(page, "booth-done-phone");
 
   // Nothing on the page is wider than the phone.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoHorizontalScroll(page);
   expect(consoleErrors).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 });

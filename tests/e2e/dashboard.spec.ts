@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { screenshot, signIn } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 test("the dashboard shows the event's numbers as cards, charts and the activity feed", async ({ page }) => {
   test.setTimeout(150_000); // several pages on a shared, busy machine
@@ -53,7 +53,7 @@ test("the dashboard shows the event's numbers as cards, charts and the activity 
   for (const url of ["/dashboard", "/dashboard/analytics", "/dashboard/activity"]) {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect({ url, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ url, width: 390 });
+    await expectNoHorizontalScroll(page);
     if (url === "/dashboard") {
       await expect(page.getByTestId("chart-funnel").getByTestId("chart-bar").first()).toBeVisible();
       await screenshot(page, "insights-dashboard-phone");

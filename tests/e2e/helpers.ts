@@ -55,3 +55,18 @@ export async function screenshot(page: Page, name: string) {
   if (!takeScreenshots) return;
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }
+
+/**
+ * Nothing on the page is wider than the viewport. Polled, not read once: after a resize the
+ * charts (recharts' ResponsiveContainer) and other ResizeObserver-driven parts lay out again a
+ * frame or more later, so the first read can still see the old width. A real overflow stays
+ * and fails after the expect timeout. (With screenshots on, their network-idle wait used to hide
+ * this; CI turns screenshots off and a fresh-clone run failed on the show report at 390 px.)
+ */
+export async function expectNoHorizontalScroll(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${page.url()} is wider than the screen`,
+    })
+    .toBeLessThanOrEqual(0);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -40,6 +40,6 @@ test("book from the meetings page, get warned about a clash, go back and pick a 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("button", { name: "List" }).click();
   await expect(page.getByTestId("meeting-row").first()).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "meetings-phone");
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 // Each test signs in and walks several pages; on a shared, busy machine that can pass a minute.
 test.describe.configure({ timeout: 120_000 });
@@ -8,7 +8,7 @@ async function phone(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-390`);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  await expectNoHorizontalScroll(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
