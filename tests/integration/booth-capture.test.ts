@@ -102,5 +102,28 @@ describe("booth agenda", () => {
     const first = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-11-27T12:00:00Z"), firstView: true });
     expect(first).toMatchObject({ day: "2026-12-14", firstView: true, days: before.days });
     expect(first.meetings.map((m) => [m.personId, m.ownerId])).toEqual([[w.person.id, w.user.id]]);
+    expect(first.firstViewMore).toBe(0);
+  });
+
+  it("puts only the next 5 open and the last 3 finished of my meetings in the page's first view, and says how many follow", async () => {
+    const w = await meetingWorld();
+    // Hourly from 16:00 UTC on the 14th (8 AM in Las Vegas): the first 4 finished, the next 8 open.
+    const at = (hour: number) => new Date(Date.UTC(2026, 11, 14, 16 + hour));
+    await prisma.meeting.createMany({
+      data: Array.from({ length: 12 }, (_, hour) => ({
+        eventId: w.event.id, personId: w.person.id, ownerId: w.user.id, scheduledAt: at(hour),
+        status: hour < 4 ? ("COMPLETED" as const) : ("SCHEDULED" as const), icsUid: `${randomUUID()}@t`,
+      })),
+    });
+    const first = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-12-14T20:30:00Z"), firstView: true });
+    expect(first.meetings.map((m) => [m.scheduledAt, m.status])).toEqual([
+      ...[1, 2, 3].map((h) => [at(h), "COMPLETED"]),
+      ...[4, 5, 6, 7, 8].map((h) => [at(h), "SCHEDULED"]),
+    ]);
+    expect(first.firstViewMore).toBe(4);
+    // The whole agenda, which the phone fetches next and keeps, has all twelve.
+    const whole = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-12-14T20:30:00Z") });
+    expect(whole.meetings).toHaveLength(12);
+    expect(whole.firstViewMore).toBeUndefined();
   });
 });

@@ -44,6 +44,8 @@ export type BoothSnapshot = {
   meetings: AgendaMeetingItem[];
   /** Only the first of this rep's meetings of `day` (the page's first view); never stored on the phone. */
   firstView?: true;
+  /** First view only: this rep's meetings of `day` that come with the whole agenda. */
+  firstViewMore?: number;
 };
 
 const STATE_LABEL: Record<OutboxState, string> = {
@@ -224,6 +226,12 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
         <ol className="flex flex-col gap-3" aria-label="Meetings">
           {shownOpen.map((m) => <BoothMeetingCard key={m.id} meeting={m} timeZone={tz} showOwner={everyone} onAction={add} />)}
         </ol>
+        {snapshot.firstView && !everyone && day === snapshot.day && (snapshot.firstViewMore ?? 0) > 0 ? (
+          <p className="rounded-lg border border-dashed bg-card px-4 py-3 text-center text-sm text-muted-foreground" data-testid="first-view-more">
+            {snapshot.firstViewMore === 1 ? "1 more of your meetings" : `${snapshot.firstViewMore} more of your meetings`} on {formatDay(day)}{" "}
+            {queue.online ? "will show in a moment." : "will show once this phone is online."}
+          </p>
+        ) : null}
         {hidden > 0 ? (
           <Button variant="outline" className="h-12" onClick={() => setShowAll(true)} data-testid="booth-show-all">
             Show all {meetings.length} meetings of {formatDay(day)} ({hidden} more)

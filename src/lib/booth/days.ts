@@ -5,6 +5,15 @@
 export const BOOTH_FIRST_MEETINGS = 20;
 
 /**
+ * What the page itself carries (its first view, before the whole agenda arrives): the next few
+ * open meetings and the last few finished ones — a phone shows two cards per screen. Every card
+ * in the page is HTML to parse and a component to hydrate on a slow phone's CPU (Lighthouse's
+ * 4× throttling: the 40-card first view was most of the booth's blocking time); the rest of the
+ * day follows with the whole agenda a moment later.
+ */
+export const BOOTH_FIRST_VIEW = { open: 5, done: 3 } as const;
+
+/**
  * Which show day the booth opens on. "Today" is the calendar day in the event's time zone, not
  * the phone's: when today is one of the event's days it is shown; before the show, the next show
  * day; after it, the last one — and the booth says so. Pure, so the phone can decide again while

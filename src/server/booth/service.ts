@@ -9,7 +9,7 @@
  * meetings with the attendee's name, title, company, the account's tier and status, and up to
  * three talking points from research. Walk-up capture and matching live in leads.ts.
  */
-import { BOOTH_FIRST_MEETINGS, pickBoothDay, type BoothPhase } from "@/lib/booth/days";
+import { BOOTH_FIRST_VIEW, pickBoothDay, type BoothPhase } from "@/lib/booth/days";
 import { dayRange, eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor } from "@/server/access/actor";
@@ -55,6 +55,8 @@ export type BoothAgenda = BoothDay & {
    * the whole agenda (GET /api/booth/agenda) and keeps that one; a first view is never stored.
    */
   firstView?: true;
+  /** First view only: how many of this rep's meetings of `day` it leaves for the whole agenda. */
+  firstViewMore?: number;
 };
 
 const TALKING_POINTS_PER_MEETING = 3;
@@ -78,7 +80,7 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
     select: meetingSelect,
   });
-  const meetings = options.firstView ? shownBeforeShowAll(read) : read;
+  const meetings = options.firstView ? firstViewMeetings(read) : read;
   const points = await talkingPoints(meetings, db);
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, boothNumber: event.boothNumber, venue: event.venue },
@@ -89,7 +91,7 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
     days,
     fetchedAt: now.toISOString(),
     userId: actor.id,
-    ...(options.firstView ? { firstView: true as const } : {}),
+    ...(options.firstView ? { firstView: true as const, firstViewMore: read.length - meetings.length } : {}),
     meetings: meetings.map((m) => ({
       ...m,
       talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [],
@@ -99,10 +101,10 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
   };
 }
 
-/** What the booth shows before "Show all" (in time order): the first open meetings and the last finished ones. */
-function shownBeforeShowAll<M extends { status: string }>(meetings: M[]): M[] {
-  const open = meetings.filter((m) => m.status === "SCHEDULED").slice(0, BOOTH_FIRST_MEETINGS);
-  const done = meetings.filter((m) => m.status !== "SCHEDULED").slice(-BOOTH_FIRST_MEETINGS);
+/** The page's first view (in time order): the next open meetings and the last finished ones. */
+function firstViewMeetings<M extends { status: string }>(meetings: M[]): M[] {
+  const open = meetings.filter((m) => m.status === "SCHEDULED").slice(0, BOOTH_FIRST_VIEW.open);
+  const done = meetings.filter((m) => m.status !== "SCHEDULED").slice(-BOOTH_FIRST_VIEW.done);
   const shown = new Set([...open, ...done]);
   return meetings.filter((m) => shown.has(m));
 }
