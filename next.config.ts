@@ -22,6 +22,9 @@ const nextConfig: NextConfig = {
   // developer's npm test) still checks.
   typescript: { ignoreBuildErrors: process.env.EVENTOPS_TYPECHECKED === "1" },
   reactStrictMode: true,
+  // Source maps for the browser's chunks only when profiling (BENCH_LH_PROFILE in
+  // scripts/bench/cases/lighthouse.ts): they map a CPU profile back to modules.
+  productionBrowserSourceMaps: process.env.BENCH_SOURCE_MAPS === "1",
   experimental: {
     // The stylesheet (Tailwind: ~11 kB compressed, the same for every page) comes inside the HTML
     // instead of as a render-blocking request. A phone on venue Wi-Fi paints the server HTML as

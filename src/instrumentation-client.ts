@@ -1,5 +1,3 @@
-import * as Sentry from "@sentry/nextjs";
-
 // zod builds a fast parser for object schemas with `new Function`, after probing once whether
 // eval is allowed. Our Content-Security-Policy has no 'unsafe-eval', so the probe is refused and
 // Chrome records a "Content security policy" issue (and a securitypolicyviolation) on every page
@@ -10,9 +8,21 @@ const zodHost = globalThis as { __zod_globalConfig?: Record<string, unknown> };
 zodHost.__zod_globalConfig = { ...zodHost.__zod_globalConfig, jitless: true };
 
 // Browser error reporting: unhandled errors only, and only with NEXT_PUBLIC_SENTRY_DSN set.
+// The SDK is imported on demand, not statically: this file is part of every page's first script,
+// and a static import put the whole Sentry browser SDK (with web-vitals and the Pages Router it
+// instruments) into it — on every page, DSN or not, parsed and run before hydration on a phone
+// (docs/PERFORMANCE.md, "Lighthouse, round 9"). Without a DSN the import is never reached and
+// its chunk never loaded; with one, an error thrown before the SDK has loaded is not reported.
 const dsn = process.env.NEXT_PUBLIC_SENTRY_DSN;
+type SentryModule = typeof import("@sentry/nextjs");
+let sentry: SentryModule | undefined;
 if (dsn) {
-  Sentry.init({ dsn, tracesSampleRate: 0 });
+  void import("@sentry/nextjs").then((loaded) => {
+    loaded.init({ dsn, tracesSampleRate: 0 });
+    sentry = loaded;
+  });
 }
 
-export const onRouterTransitionStart = dsn ? Sentry.captureRouterTransitionStart : undefined;
+export const onRouterTransitionStart = dsn
+  ? (...args: Parameters<SentryModule["captureRouterTransitionStart"]>) => sentry?.captureRouterTransitionStart(...args)
+  : undefined;

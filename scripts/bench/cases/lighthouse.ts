@@ -146,6 +146,36 @@ async function setBrowserSession(port: number, baseUrl: string, header: string |
   }
 }
 
+/**
+ * BENCH_LH_PROFILE=1: a V8 CPU profile of each page's load at Lighthouse's mobile CPU slowdown (4×),
+ * at 390 px, written next to the reports as <page>.cpuprofile (open it in DevTools' Performance
+ * panel, or summarise it with scripts/bench/cpu-profile-summary.ts). Lighthouse's own trace has no
+ * JavaScript samples, so this is how to see which code makes the blocking time. Build with
+ * BENCH_SOURCE_MAPS=1 (next.config.ts) to map the minified chunks back to their modules.
+ */
+async function cpuProfiles(baseUrl: string, cookie: string, pages: Page[]) {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
+  try {
+    for (const page of pages) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+      if (!page.public) await context.addCookies([sessionCookie(baseUrl, cookie), viewerZoneCookie(baseUrl)]);
+      const tab = await context.newPage();
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+      await tab.goto(baseUrl + page.path, { waitUntil: "load" });
+      await tab.waitForTimeout(5_000);
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(path.join(LIGHTHOUSE_DIR, `${page.key}.cpuprofile`), JSON.stringify(profile));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 /** BENCH_SCREENSHOTS=1: full-page screenshots at 1280 and 390 px next to the reports, to look at before/after a change. */
 async function screenshots(baseUrl: string, cookie: string, pages: Page[]) {
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
@@ -202,6 +232,7 @@ export const benchCase: BenchCase = {
     for (const page of pages) await (await fetch(server.baseUrl + page.path, { headers: page.floor || page.public ? {} : { cookie: server.cookie } })).arrayBuffer();
 
     if (process.env.BENCH_SCREENSHOTS === "1") await screenshots(server.baseUrl, server.cookie, pages.filter((p) => !p.floor));
+    if (process.env.BENCH_LH_PROFILE === "1") await cpuProfiles(server.baseUrl, server.cookie, pages.filter((p) => !only || only.includes(p.key)));
 
     const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: "error" });
     const results: BenchResult[] = [];

@@ -117,15 +117,19 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
 
   const snapshot = agenda.snapshot;
   const tz = snapshot.event.timeZone;
-  const today = todayIn(tz);
+  // The first view is all of one day (the server's pick, with its "today"): the phone does not
+  // compute zones for it, so no Intl formatter is built while the page hydrates (each page's first
+  // one loads the locale data, ~35 ms on a phone). The whole agenda is sorted by day on the phone.
+  const firstView = snapshot.firstView === true;
+  const today = firstView ? snapshot.today : todayIn(tz);
   const phase = pickBoothDay(snapshot.days, today).phase;
   const items = useMemo(() => queue.items ?? [], [queue.items]);
   const meetings = useMemo(
     () =>
       applyQueuedActions(snapshot.meetings, items, agenda.receivedAt)
         .filter((m) => everyone || m.ownerId === userId)
-        .filter((m) => wallClock(m.scheduledAt, tz).day === day),
-    [snapshot.meetings, items, agenda.receivedAt, everyone, userId, tz, day],
+        .filter((m) => (firstView ? day === snapshot.day : wallClock(m.scheduledAt, tz).day === day)),
+    [snapshot.meetings, snapshot.day, firstView, items, agenda.receivedAt, everyone, userId, tz, day],
   );
   const open = meetings.filter((m) => m.status === "SCHEDULED");
   const done = meetings.filter((m) => m.status !== "SCHEDULED");
@@ -134,7 +138,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   const shownOpen = showAll ? open : open.slice(0, BOOTH_FIRST_MEETINGS);
   const shownDone = showAll ? done : done.slice(-BOOTH_FIRST_MEETINGS);
   // The first view holds only what is shown; "Show all" appears once the whole agenda is here.
-  const hidden = snapshot.firstView ? 0 : open.length - shownOpen.length + done.length - shownDone.length;
+  const hidden = firstView ? 0 : open.length - shownOpen.length + done.length - shownDone.length;
   const { add: enqueueOperation } = queue;
 
   const add = useCallback(
@@ -214,7 +218,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
           </div>
         ) : null}
 
-        {snapshot.firstView && (everyone || day !== snapshot.day) ? (
+        {firstView && (everyone || day !== snapshot.day) ? (
           <p className="rounded-lg border border-dashed bg-card px-4 py-6 text-center text-sm text-muted-foreground" data-testid="agenda-loading">
             {queue.online ? "Loading the team's meetings and the other show days…" : "The team's meetings and the other show days load once this phone is online."}
           </p>
@@ -226,7 +230,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
         <ol className="flex flex-col gap-3" aria-label="Meetings">
           {shownOpen.map((m) => <BoothMeetingCard key={m.id} meeting={m} timeZone={tz} showOwner={everyone} onAction={add} />)}
         </ol>
-        {snapshot.firstView && !everyone && day === snapshot.day && (snapshot.firstViewMore ?? 0) > 0 ? (
+        {firstView && !everyone && day === snapshot.day && (snapshot.firstViewMore ?? 0) > 0 ? (
           <p className="rounded-lg border border-dashed bg-card px-4 py-3 text-center text-sm text-muted-foreground" data-testid="first-view-more">
             {snapshot.firstViewMore === 1 ? "1 more of your meetings" : `${snapshot.firstViewMore} more of your meetings`} on {formatDay(day)}{" "}
             {queue.online ? "will show in a moment." : "will show once this phone is online."}

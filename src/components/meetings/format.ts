@@ -61,10 +61,17 @@ export const STATUS_VARIANT: Record<MeetingStatus, "default" | "success" | "warn
   CANCELLED: "secondary",
 };
 
-const dayFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
-/** "Mon, Dec 14" for a YYYY-MM-DD calendar date. */
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/**
+ * "Mon, Dec 14" for a YYYY-MM-DD calendar date — what Intl's en-US short format gives, written
+ * out: a page's first Intl formatter loads the browser's locale data (~35 ms on a mid-range
+ * phone), and the booth's first view names its day before anything else needs Intl
+ * (docs/PERFORMANCE.md, "Lighthouse, round 9"). tests/unit/meetings-format.test.ts compares the two.
+ */
 export function formatDay(ymd: string): string {
-  return dayFormat.format(new Date(`${ymd}T12:00:00Z`));
+  const date = new Date(`${ymd}T12:00:00Z`);
+  return `${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and the booth filters thousands

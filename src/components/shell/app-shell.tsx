@@ -8,7 +8,7 @@ import { NAV_ITEMS, isActive } from "./nav-items";
 import { EventSwitcher } from "./event-switcher";
 import { UserMenu } from "./user-menu";
 import type { EventOption, ShellUser } from "./types";
-import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { PresenceAvatars } from "@/components/presence/lazy-presence-avatars";
 import { ViewerZone } from "./viewer-zone";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { GlobalSearch } from "@/components/search/global-search";

@@ -1,9 +1,8 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useCallback, useState, type ReactNode } from "react";
-import { Loader2 } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
-import { FormMessage } from "@/components/ui/form-message";
+
+const ConfirmDialogView = dynamic(() => import("./confirm-dialog-view").then((m) => m.ConfirmDialogView), { ssr: false });
 
 /**
  * The app's "are you sure?": a dialog in the page's own style (never the browser's `confirm()`,
@@ -20,9 +19,9 @@ export type ConfirmOptions = {
   cancelLabel?: string;
 };
 
-type ConfirmChoice = "confirm" | "alternative";
+export type ConfirmChoice = "confirm" | "alternative";
 
-type Pending = ConfirmOptions & { run: (choice: ConfirmChoice) => Promise<string | null | void> };
+export type Pending = ConfirmOptions & { run: (choice: ConfirmChoice) => Promise<string | null | void> };
 
 /**
  * `const [dialog, ask] = useConfirm()`; render `dialog`, then
@@ -32,8 +31,10 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions, run: Pending
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState<ConfirmChoice | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asked, setAsked] = useState(false);
 
   const ask = useCallback((options: ConfirmOptions, run: Pending["run"]) => {
+    setAsked(true);
     setError(null);
     setPending({ ...options, run });
   }, []);
@@ -48,25 +49,12 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions, run: Pending
     else setPending(null);
   }
 
-  const dialog = (
-    <Dialog open={pending !== null} onOpenChange={(open) => (open || busy ? undefined : setPending(null))}>
-      <DialogContent data-testid="confirm-dialog">
-        <DialogTitle>{pending?.title}</DialogTitle>
-        {pending?.description ? <DialogDescription>{pending.description}</DialogDescription> : <DialogDescription className="sr-only">Confirm to continue</DialogDescription>}
-        <FormMessage message={error ? { kind: "error", text: error } : null} />
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setPending(null)} disabled={busy !== null}>{pending?.cancelLabel ?? "Cancel"}</Button>
-          {pending?.alternativeLabel ? (
-            <Button variant="outline" onClick={() => choose("alternative")} disabled={busy !== null}>
-              {busy === "alternative" ? <Loader2 className="animate-spin" aria-hidden /> : null} {pending.alternativeLabel}
-            </Button>
-          ) : null}
-          <Button variant={pending?.destructive ? "destructive" : "default"} onClick={() => choose("confirm")} disabled={busy !== null}>
-            {busy === "confirm" ? <Loader2 className="animate-spin" aria-hidden /> : null} {pending?.confirmLabel}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
-  );
+  // The dialog itself (Radix Dialog with its focus trap and scroll lock) loads the first time a
+  // question is asked, then stays mounted so it can close and hand focus back. Most pages render
+  // this hook and never ask; they no longer parse the dialog on load (docs/PERFORMANCE.md,
+  // "Lighthouse, round 9").
+  const dialog = asked ? (
+    <ConfirmDialogView pending={pending} busy={busy} error={error} onDismiss={() => setPending(null)} onChoose={choose} />
+  ) : null;
   return [dialog, ask];
 }

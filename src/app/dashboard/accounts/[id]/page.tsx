@@ -14,7 +14,7 @@ import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/account
 import { DeleteAccountButton } from "@/components/accounts/delete-account-button";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
 import { NewRecordButton, PERSON_FIELDS } from "@/components/records/new-record-button";
-import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { PresenceAvatars } from "@/components/presence/lazy-presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";

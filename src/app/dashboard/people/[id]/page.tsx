@@ -18,7 +18,7 @@ import { PrivacyCard } from "@/components/privacy/privacy-card";
 import { PersonHeaderActions } from "@/components/people/person-header-actions";
 import { BookMeetingButton } from "@/components/meetings/book-meeting-button";
 import { ComposeOutreachButton } from "@/components/outreach/compose-outreach-button";
-import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { PresenceAvatars } from "@/components/presence/lazy-presence-avatars";
 import { IcpCard, type Breakdown } from "@/components/scoring/icp-card";
 import { ScoreBadge, TierBadge } from "@/components/scoring/score-badge";
 import { RoiCalculator } from "@/components/roi/roi-calculator";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarX2 } from "lucide-react";
-import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { PresenceAvatars } from "@/components/presence/lazy-presence-avatars";
 import { ReportBuilder } from "@/components/reports/report-builder";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
