@@ -114,7 +114,6 @@ test("the cached dashboard numbers change as soon as a rep changes something", a
   // The aggregates live in Next's data cache (src/server/cache/event-metrics.ts), keyed by the
   // event's data version: a write moves it, so the rep's next page load already counts their change.
   await signIn(page, "jordan@eventops.dev");
-  await page.goto("/dashboard");
   const wonCard = page.getByTestId("stat-Won accounts");
   const readWon = async () => Number((await wonCard.innerText()).replace(/,/g, ""));
   await page.goto("/dashboard");

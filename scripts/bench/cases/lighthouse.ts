@@ -150,8 +150,9 @@ async function setBrowserSession(port: number, baseUrl: string, header: string |
  * BENCH_LH_PROFILE=1: a V8 CPU profile of each page's load at Lighthouse's mobile CPU slowdown (4×),
  * at 390 px, written next to the reports as <page>.cpuprofile (open it in DevTools' Performance
  * panel, or summarise it with scripts/bench/cpu-profile-summary.ts). Lighthouse's own trace has no
- * JavaScript samples, so this is how to see which code makes the blocking time. Build with
- * BENCH_SOURCE_MAPS=1 (next.config.ts) to map the minified chunks back to their modules.
+ * JavaScript samples, so this is how to see which code makes the blocking time. A build with
+ * BENCH_SOURCE_MAPS=1 (next.config.ts) puts a source map next to each chunk, from which the
+ * profile's minified frames can be resolved to modules (the summary script does not read maps yet).
  */
 async function cpuProfiles(baseUrl: string, cookie: string, pages: Page[]) {
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
