@@ -87,10 +87,19 @@ afterEach(async () => {
   await Promise.all([...running].map((w) => w.exited));
 });
 
+/** Worker processes name their database sessions, so a test can wait until a killed worker's sessions are gone. */
+const WORKER_APPLICATION_NAME = "jobs-crash-worker";
+
+function workerDatabaseUrl(): string {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.searchParams.set("application_name", WORKER_APPLICATION_NAME);
+  return url.toString();
+}
+
 function startWorkerProcess(env: Record<string, string> = {}): Worker {
   const child = spawn(process.execPath, ["--import", "tsx", WORKER_SCRIPT], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: "warn", JOB_CONCURRENCY: "2", ...env },
+    env: { ...process.env, DATABASE_URL: workerDatabaseUrl(), SMTP_URL: smtpUrl, LOG_LEVEL: "warn", JOB_CONCURRENCY: "2", ...env },
     // With an IPC channel the worker also stops when this process goes away.
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
@@ -118,6 +127,22 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 async function kill(worker: Worker) {
   worker.child.kill("SIGKILL");
   await worker.exited;
+}
+
+/**
+ * A killed worker's database sessions outlive it for a moment: one blocked on a lock finishes its
+ * statement once the lock is free, and only then notices its client is gone and rolls back. Until
+ * then it holds row locks on the enrollments it was recording, and the next run's claim (FOR
+ * UPDATE SKIP LOCKED) rightly skips them, leaving them for a later run. "Fifteen minutes later"
+ * those sessions are long gone, so the test waits for that too.
+ */
+async function waitForWorkerSessionsToEnd() {
+  await waitFor("the killed worker's database sessions to end", async () => (await workerSessions()) === 0);
+}
+
+async function workerSessions(): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${WORKER_APPLICATION_NAME} AND datname = current_database()`;
+  return row.n;
 }
 
 /** `n` people enrolled in a two-step sequence, step 1 due now. */
@@ -191,6 +216,7 @@ describe("a worker killed in the middle of sending", () => {
     held.length = 0; // their connections died with the worker
 
     answer = "normal";
+    await waitForWorkerSessionsToEnd();
     await ageClaims(enrollmentIds);
     await addJob(TASKS.sequencesTick, {});
     await runJobs();
@@ -225,11 +251,13 @@ describe("a worker killed in the middle of sending", () => {
       };
       await waitFor("the worker blocked in the transaction recording its sends", async () => locked && (await waitingToRecord()), 40_000, [worker]);
       expect([...received.values()].reduce((a, b) => a + b, 0)).toBe(12);
+      expect(await workerSessions()).toBeGreaterThan(0); // (the wait below is for these)
       await kill(worker);
       await lock.query("ROLLBACK");
     } finally {
       await lock.end();
     }
+    await waitForWorkerSessionsToEnd();
     expect((await stepOne(enrollmentIds)).every((m) => m.status === "SENDING" && m.handedOverAt !== null)).toBe(true);
 
     answer = "normal";
