@@ -35,6 +35,9 @@ test("a rep filters accounts, opens an account and a person, and edits a field t
   await expect(page).toHaveURL(/sort=icpScore/);
   await page.reload();
   await expect(page.getByRole("group", { name: "Tier" }).getByRole("button", { name: "A", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // "Last touched" says the exact time with its zone on hover: written by the server on a full load…
+  const exactTime = /\d{4}, \d{1,2}:\d{2} [AP]M \S+$/;
+  await expect(table.locator("tbody time").first()).toHaveAttribute("title", exactTime);
   await shot(page, "accounts-list", 1280);
   await shot(page, "accounts-list", 390);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -44,6 +47,12 @@ test("a rep filters accounts, opens an account and a person, and edits a field t
   await page.getByRole("searchbox", { name: "Search" }).fill(firstName);
   await expect(page).toHaveURL(/q=/);
   await expect(table.locator("tbody tr").first()).toContainText(firstName);
+  // …and in the browser, for rows it rendered itself, when the pointer reaches it.
+  const touched = table.locator("tbody tr").first().locator("time");
+  if (await touched.count()) {
+    await touched.first().hover();
+    await expect(touched.first()).toHaveAttribute("title", exactTime);
+  }
 
   // Open the account: ICP breakdown, ROI, dossier (or its honest empty state).
   await table.locator("tbody tr").first().locator("td:nth-child(2) a").click();
