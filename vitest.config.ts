@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowestFirstSequencer from "./tests/helpers/sequencer";
 
 const alias = {
   "@": path.resolve(import.meta.dirname, "src"),
@@ -14,6 +15,7 @@ export default defineConfig({
     // Most integration time is spent waiting on PostgreSQL, servers and child processes, so two
     // files at a time use the cores better (VITEST_MAX_WORKERS overrides, e.g. 1 to debug).
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
+    sequence: { sequencer: SlowestFirstSequencer },
     coverage: {
       provider: "v8",
       include: ["src/server/**", "src/lib/**"],
