@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { consumeRateLimit, reserveUnits } from "@/server/http/rate-limit";
+import { consumeRateLimit, reserveUnits, userCounter } from "@/server/http/rate-limit";
+import { getUserBySessionToken } from "@/server/users/session";
 import { prisma } from "@/server/db";
+import { createSession, createUser } from "../helpers/factories";
 
 /** The counter is one simple query with an escaped key (src/server/http/rate-limit.ts). */
 describe("rate limit counter", () => {
@@ -26,5 +28,36 @@ describe("rate limit counter", () => {
     expect(await reserveUnits(rule, "rep", 4, now)).toMatchObject({ allowed: false, used: 0, remaining: 3 });
     expect(await reserveUnits(rule, "rep", 3, now)).toMatchObject({ allowed: true, used: 10, remaining: 0 });
     expect(await reserveUnits(rule, "rep", 11, now)).toMatchObject({ allowed: false, remaining: 0 });
+  });
+});
+
+/** API requests count in the session's own statement (users/session.ts, route.ts). */
+describe("rate limit counted with the session", () => {
+  it("shares one counter with consumeRateLimit for the same user and window", async () => {
+    const rule = { bucket: `with-session-${Date.now()}`, points: 3, windowSeconds: 60 };
+    const user = await createUser();
+    const { sessionToken } = await createSession(user.id);
+    const now = Date.now();
+    expect((await getUserBySessionToken(sessionToken, new Date(now), userCounter(rule, now)))?.counted).toBe(1);
+    expect((await consumeRateLimit(rule, `user:${user.id}`, now)).used).toBe(2);
+    expect((await getUserBySessionToken(sessionToken, new Date(now), userCounter(rule, now)))?.counted).toBe(3);
+    // Only this user's counter moved.
+    const rows = await prisma.rateLimit.findMany({ where: { key: { startsWith: `${rule.bucket}:` } }, select: { key: true, points: true } });
+    expect(rows).toEqual([{ key: `${rule.bucket}:user:${user.id}:${Math.floor(now / 60_000) * 60_000}`, points: 3 }]);
+  });
+
+  it("counts nothing for an expired session, a removed user or a forged token, and a quote in a token is only text", async () => {
+    const rule = { bucket: `no-session-${Date.now()}`, points: 3, windowSeconds: 60 };
+    const user = await createUser();
+    const expired = await createSession(user.id, new Date(Date.now() - 1000));
+    expect(await getUserBySessionToken(expired.sessionToken, new Date(), userCounter(rule))).toBeNull();
+    const removed = await createUser();
+    const live = await createSession(removed.id);
+    await prisma.user.update({ where: { id: removed.id }, data: { disabledAt: new Date() } });
+    expect(await getUserBySessionToken(live.sessionToken, new Date(), userCounter(rule))).toBeNull();
+    expect(await getUserBySessionToken(`x' OR '1'='1`, new Date(), userCounter(rule))).toBeNull();
+    expect(await getUserBySessionToken(`\\'); DELETE FROM rate_limits; --`, new Date(), userCounter(rule))).toBeNull();
+    expect(await prisma.rateLimit.count({ where: { key: { startsWith: `${rule.bucket}:` } } })).toBe(0);
+    expect(await prisma.session.count({ where: { sessionToken: live.sessionToken } })).toBe(1);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { getUserBySessionToken } from "@/server/users/session";
 import { findActor } from "@/server/access/actor";
+import { userCounter } from "@/server/http/rate-limit";
+import { sessionLifetime } from "@/server/users/session-lifetime";
 import { createEvent, createSession, createUser } from "../helpers/factories";
 
 /**
@@ -47,5 +49,30 @@ describe("session with its current event", () => {
     const live = await createSession(user.id);
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await getUserBySessionToken(live.sessionToken)).toBeNull();
+  });
+
+  it("reads the same instants in any server time zone, with or without the request's counter", async () => {
+    const event = await createEvent();
+    const user = await createUser();
+    await prisma.user.update({ where: { id: user.id }, data: { lastEventId: event.id } });
+    // A full lifetime ahead (so not due for extension), with milliseconds.
+    const expires = new Date(Date.now() + sessionLifetime().maxAgeSeconds * 1000 - 60_000 + 123);
+    const { sessionToken } = await createSession(user.id, expires);
+    const expected = await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: summary });
+    const zone = process.env.TZ;
+    // Raw pg reads a timestamp or a date in the process's zone unless the query makes it an instant.
+    process.env.TZ = "Pacific/Kiritimati"; // UTC+14: a date read as local midnight is a day off
+    try {
+      for (const counter of [undefined, userCounter({ bucket: `tz-${Date.now()}`, points: 5, windowSeconds: 60 })]) {
+        const signedIn = await getUserBySessionToken(sessionToken, new Date(), counter);
+        expect(signedIn?.currentEvent).toEqual(expected);
+        // Read to the millisecond as an instant: a misread expiry would look due and be extended
+        // (extendSessionIfDue also matches the row on it).
+        expect((await prisma.session.findUniqueOrThrow({ where: { sessionToken } })).expires).toEqual(expires);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

@@ -52,7 +52,7 @@ function windowOf(rule: RateLimitRule, subject: string, now: number) {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const expire = windowStart + windowMs;
-  return { key: `${rule.bucket}:${subject}:${windowStart}`, expire, retryAfterSeconds: Math.max(1, Math.ceil((expire - now) / 1000)) };
+  return { key: `${rule.bucket}:${subject}:${windowStart}`, windowStart, expire, retryAfterSeconds: Math.max(1, Math.ceil((expire - now) / 1000)) };
 }
 
 /**
@@ -113,5 +113,25 @@ export function rateLimitedError(message: string, retryAfterSeconds: number, det
 
 export async function enforceRateLimit(rule: RateLimitRule, subject: string): Promise<void> {
   const result = await consumeRateLimit(rule, subject);
-  if (!result.allowed) throw rateLimitedError("Too many requests. Please slow down and try again shortly.", result.retryAfterSeconds);
+  if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
+}
+
+const tooManyRequests = (retryAfterSeconds: number) => rateLimitedError("Too many requests. Please slow down and try again shortly.", retryAfterSeconds);
+
+/**
+ * A signed-in user's counter for `rule` in this window, counted in the same statement as the
+ * session lookup (users/session.ts): the key is `prefix + userId + suffix`, the same key
+ * consumeRateLimit(rule, `user:${userId}`) counts, so both ways share one counter.
+ */
+export type UserCounter = { prefix: string; suffix: string; expire: number; retryAfterSeconds: number };
+
+export function userCounter(rule: RateLimitRule, now = Date.now()): UserCounter {
+  const { windowStart, expire, retryAfterSeconds } = windowOf(rule, "user", now);
+  return { prefix: `${rule.bucket}:user:`, suffix: `:${windowStart}`, expire, retryAfterSeconds };
+}
+
+/** Refuses the request when the count the session's statement returned is over the rule. */
+export async function enforceCounted(rule: RateLimitRule, counter: UserCounter, used: number, now = Date.now()): Promise<void> {
+  await pruneNowAndThen(now);
+  if (used > rule.points) throw tooManyRequests(counter.retryAfterSeconds);
 }

@@ -4,7 +4,7 @@ import { z, type ZodType } from "zod";
 import { logger } from "@/server/logger";
 import { AppError, toAppError, validationError } from "@/server/http/errors";
 import { clientIp } from "@/server/http/client-ip";
-import { enforceRateLimit, RATE_LIMITS, type RateLimitRule } from "@/server/http/rate-limit";
+import { enforceCounted, enforceRateLimit, RATE_LIMITS, userCounter, type RateLimitRule } from "@/server/http/rate-limit";
 import { assertStorableInput, readJsonBody } from "@/server/http/input";
 import { reportError } from "@/server/http/report";
 import { findActor, requireEvent, type Actor, type TeamActor } from "@/server/access/actor";
@@ -79,7 +79,10 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       try {
         if (!options.crossOrigin) assertSameOrigin(req);
         const access = options.access ?? "user";
-        const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")));
+        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
+        // A signed-in user's request is counted in the session's own round trip (users/session.ts).
+        const counter = limit ? userCounter(limit) : undefined;
+        const user = await getUserBySessionToken(sessionTokenFromCookieHeader(req.headers.get("cookie")), new Date(), counter);
         timer?.lap("session");
         userId = user?.id;
         if (access !== "public" && !user) throw new AppError("unauthorized", "Sign in to continue");
@@ -87,8 +90,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 
         if (user && !options.anyEvent && !SAFE_METHODS.has(req.method)) await assertPageEventCurrent(req.headers.get("x-event-id"), user);
 
-        const limit = options.rateLimit === undefined ? RATE_LIMITS.api : typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
-        if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
+        if (limit && counter && user?.counted !== undefined) await enforceCounted(limit, counter, user.counted);
+        else if (limit) await enforceRateLimit(limit, user ? `user:${user.id}` : `ip:${clientIp(req)}`);
         timer?.lap("limit");
 
         const params = parseWith(options.params, await context.params, "path parameters") as P;

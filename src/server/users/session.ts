@@ -1,6 +1,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { unstorableReason } from "@/lib/storable-text";
-import { prisma } from "@/server/db";
+import { pgPool } from "@/server/db";
+import type { UserCounter } from "@/server/http/rate-limit";
 import { extendSessionIfDue } from "@/server/users/session-lifetime";
 import type { EventSummary } from "@/server/events/service";
 
@@ -61,19 +62,18 @@ const MAX_SESSION_TOKEN_LENGTH = 512;
 /**
  * The signed-in user for a session token, or null when it is unknown, expired or disabled.
  * Using a session keeps it alive (SESSION_IDLE_DAYS, session-lifetime.ts).
+ *
+ * With `counter` (API requests, src/server/http/route.ts), the same round trip also counts the
+ * request against the user's rate limit, and `counted` is the window's count with it: session,
+ * user, current event and the counter in one simple query (BEGIN; SET LOCAL synchronous_commit
+ * TO off; one statement; COMMIT), where they were two round trips. Each round trip costs the
+ * server ~0.3 ms of CPU in system calls alone on the 2-core machine (docs/PERFORMANCE.md, round
+ * 10). Only a live session of an enabled user is counted; anything else is counted by the
+ * caller as before (by client address).
  */
-export async function getUserBySessionToken(token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function getUserBySessionToken(token: string | undefined, now = new Date(), counter?: UserCounter): Promise<(SessionUser & { counted?: number }) | null> {
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH || unstorableReason(token)) return null;
-  // Every request runs this: the session, its user and the user's current event in one statement.
-  const [row] = await prisma.$queryRaw<SessionRow[]>`
-    SELECT s.expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt",
-           e.id AS "eventId", e.name AS "eventName", e.slug AS "eventSlug", e."startDate" AS "eventStartDate",
-           e."endDate" AS "eventEndDate", e.venue AS "eventVenue", e.city AS "eventCity",
-           e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
-      FROM sessions s
-      JOIN users u ON u.id = s."userId"
-      LEFT JOIN events e ON e.id = u."lastEventId" AND e."archivedAt" IS NULL
-     WHERE s."sessionToken" = ${token}`;
+  const row = await readSession(token, now, counter);
   if (!row || row.expires <= now || row.disabledAt) return null;
   await extendSessionIfDue(token, row.expires, now);
   return {
@@ -82,12 +82,59 @@ export async function getUserBySessionToken(token: string | undefined, now = new
       id: row.eventId, name: row.eventName!, slug: row.eventSlug!, startDate: row.eventStartDate!, endDate: row.eventEndDate!,
       venue: row.eventVenue, city: row.eventCity, timeZone: row.eventTimeZone!, boothNumber: row.eventBoothNumber,
     },
+    ...(counter && row.counted !== null ? { counted: row.counted } : {}),
   };
+}
+
+/**
+ * One simple query, so its values are written into the text as escaped literals: the token is a
+ * checked string (length, storable text), the counter's key parts come from the rule's bucket and
+ * the window's start, and the numbers are checked integers. Times are read as UTC instants
+ * (timestamp columns AT TIME ZONE 'UTC'), as Prisma reads them.
+ */
+async function readSession(token: string, now: Date, counter?: UserCounter): Promise<SessionRow | null> {
+  if (counter && !Number.isSafeInteger(counter.expire)) throw new Error(`session counter: ${counter.expire} is not an integer`);
+  const client = await pgPool().connect();
+  try {
+    const literal = (text: string) => client.escapeLiteral(text);
+    const session = `SELECT s.expires AT TIME ZONE 'UTC' AS expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt" IS NOT NULL AS "disabledAt",
+           e.id AS "eventId", e.name AS "eventName", e.slug AS "eventSlug", e."startDate"::timestamp AT TIME ZONE 'UTC' AS "eventStartDate",
+           e."endDate"::timestamp AT TIME ZONE 'UTC' AS "eventEndDate", e.venue AS "eventVenue", e.city AS "eventCity",
+           e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
+      FROM sessions s
+      JOIN users u ON u.id = s."userId"
+      LEFT JOIN events e ON e.id = u."lastEventId" AND e."archivedAt" IS NULL
+     WHERE s."sessionToken" = ${literal(token)}`;
+    if (!counter) {
+      const { rows } = await client.query<SessionRow>(session);
+      client.release();
+      return rows[0] ?? null;
+    }
+    const results = (await client.query(
+      `BEGIN; SET LOCAL synchronous_commit TO off;
+       WITH found AS (${session}),
+       counted AS (
+         INSERT INTO rate_limits (key, points, expire)
+         SELECT ${literal(counter.prefix)} || found.id || ${literal(counter.suffix)}, 1, ${counter.expire} FROM found
+          WHERE found.expires > ${literal(now.toISOString())}::timestamptz AND NOT found."disabledAt"
+         ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
+         RETURNING points)
+       SELECT found.*, (SELECT points FROM counted) AS counted FROM found; COMMIT`,
+    )) as unknown as { rows: SessionRow[] }[];
+    client.release();
+    return results[2]?.rows[0] ?? null;
+  } catch (error) {
+    // The connection may be inside the failed transaction: destroy it rather than pool it.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
 }
 
 type SessionRow = Omit<SessionUser, "currentEvent"> & {
   expires: Date;
-  disabledAt: Date | null;
+  disabledAt: boolean;
+  /** The rate-limit window's count with this request (only when a counter was asked for and the session is live). */
+  counted: number | null;
   eventId: string | null;
   eventName: string | null;
   eventSlug: string | null;
