@@ -44,6 +44,25 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /**
+ * Sends `sql` as one simple query (one round trip, several statements, no prepared statement) and
+ * returns each statement's rows. Values must already be in the text as checked numbers or
+ * `pg.escapeLiteral` literals. A failed query may leave its connection inside a transaction, so
+ * that connection is destroyed rather than pooled. Used where a request's bookkeeping must cost
+ * one round trip (the rate limiter, the session lookup that counts it).
+ */
+export async function simpleQuery<T extends pg.QueryResultRow>(sql: string): Promise<T[][]> {
+  const client = await pgPool().connect();
+  try {
+    const result = (await client.query<T>(sql)) as pg.QueryResult<T> | pg.QueryResult<T>[];
+    client.release();
+    return (Array.isArray(result) ? result : [result]).map((r) => r.rows ?? []);
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
+/**
  * Runs `fn` in the caller's transaction when it passes one, else in a new one: a service that
  * takes an optional `db` can then be composed into a larger atomic write (the booth's offline
  * queue stores an operation's idempotency key in the same transaction as the operation).

@@ -1,4 +1,5 @@
-import { pgPool, prisma } from "@/server/db";
+import pg from "pg";
+import { prisma, simpleQuery } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 
@@ -63,22 +64,14 @@ function windowOf(rule: RateLimitRule, subject: string, now: number) {
  */
 async function addToCounter(key: string, units: number, expire: number, cap?: number): Promise<number | null> {
   for (const n of [units, expire, cap ?? 0]) if (!Number.isSafeInteger(n)) throw new Error(`rate limit: ${n} is not an integer`);
-  const client = await pgPool().connect();
-  try {
-    const condition = cap === undefined ? "" : `WHERE rate_limits.points + ${units} <= ${cap}`;
-    const results = (await client.query(
-      `BEGIN; SET LOCAL synchronous_commit TO off;
-       INSERT INTO rate_limits (key, points, expire) VALUES (${client.escapeLiteral(key)}, ${units}, ${expire})
-       ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units} ${condition}
-       RETURNING points; COMMIT`,
-    )) as unknown as { rows: { points: number }[] }[];
-    client.release();
-    return results[2]?.rows[0]?.points ?? null;
-  } catch (error) {
-    // The connection may be inside the failed transaction: destroy it rather than pool it.
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+  const condition = cap === undefined ? "" : `WHERE rate_limits.points + ${units} <= ${cap}`;
+  const results = await simpleQuery<{ points: number }>(
+    `BEGIN; SET LOCAL synchronous_commit TO off;
+     INSERT INTO rate_limits (key, points, expire) VALUES (${pg.escapeLiteral(key)}, ${units}, ${expire})
+     ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units} ${condition}
+     RETURNING points; COMMIT`,
+  );
+  return results[2]?.[0]?.points ?? null;
 }
 
 async function pruneNowAndThen(now: number) {

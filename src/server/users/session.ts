@@ -1,6 +1,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { unstorableReason } from "@/lib/storable-text";
-import { pgPool } from "@/server/db";
+import pg from "pg";
+import { simpleQuery } from "@/server/db";
 import type { UserCounter } from "@/server/http/rate-limit";
 import { extendSessionIfDue } from "@/server/users/session-lifetime";
 import type { EventSummary } from "@/server/events/service";
@@ -94,40 +95,27 @@ export async function getUserBySessionToken(token: string | undefined, now = new
  */
 async function readSession(token: string, now: Date, counter?: UserCounter): Promise<SessionRow | null> {
   if (counter && !Number.isSafeInteger(counter.expire)) throw new Error(`session counter: ${counter.expire} is not an integer`);
-  const client = await pgPool().connect();
-  try {
-    const literal = (text: string) => client.escapeLiteral(text);
-    const session = `SELECT s.expires AT TIME ZONE 'UTC' AS expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt" IS NOT NULL AS "disabledAt",
+  const session = `SELECT s.expires AT TIME ZONE 'UTC' AS expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt" IS NOT NULL AS "disabledAt",
            e.id AS "eventId", e.name AS "eventName", e.slug AS "eventSlug", e."startDate"::timestamp AT TIME ZONE 'UTC' AS "eventStartDate",
            e."endDate"::timestamp AT TIME ZONE 'UTC' AS "eventEndDate", e.venue AS "eventVenue", e.city AS "eventCity",
            e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
       FROM sessions s
       JOIN users u ON u.id = s."userId"
       LEFT JOIN events e ON e.id = u."lastEventId" AND e."archivedAt" IS NULL
-     WHERE s."sessionToken" = ${literal(token)}`;
-    if (!counter) {
-      const { rows } = await client.query<SessionRow>(session);
-      client.release();
-      return rows[0] ?? null;
-    }
-    const results = (await client.query(
-      `BEGIN; SET LOCAL synchronous_commit TO off;
-       WITH found AS (${session}),
-       counted AS (
-         INSERT INTO rate_limits (key, points, expire)
-         SELECT ${literal(counter.prefix)} || found.id || ${literal(counter.suffix)}, 1, ${counter.expire} FROM found
-          WHERE found.expires > ${literal(now.toISOString())}::timestamptz AND NOT found."disabledAt"
-         ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
-         RETURNING points)
-       SELECT found.*, (SELECT points FROM counted) AS counted FROM found; COMMIT`,
-    )) as unknown as { rows: SessionRow[] }[];
-    client.release();
-    return results[2]?.rows[0] ?? null;
-  } catch (error) {
-    // The connection may be inside the failed transaction: destroy it rather than pool it.
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+     WHERE s."sessionToken" = ${pg.escapeLiteral(token)}`;
+  if (!counter) return (await simpleQuery<SessionRow>(session))[0]?.[0] ?? null;
+  const results = await simpleQuery<SessionRow>(
+    `BEGIN; SET LOCAL synchronous_commit TO off;
+     WITH found AS (${session}),
+     counted AS (
+       INSERT INTO rate_limits (key, points, expire)
+       SELECT ${pg.escapeLiteral(counter.prefix)} || found.id || ${pg.escapeLiteral(counter.suffix)}, 1, ${counter.expire} FROM found
+        WHERE found.expires > ${pg.escapeLiteral(now.toISOString())}::timestamptz AND NOT found."disabledAt"
+       ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
+       RETURNING points)
+     SELECT found.*, (SELECT points FROM counted) AS counted FROM found; COMMIT`,
+  );
+  return results[2]?.[0] ?? null;
 }
 
 type SessionRow = Omit<SessionUser, "currentEvent"> & {
