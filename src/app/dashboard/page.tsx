@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { formatRate } from "@/lib/rates";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Building2, CalendarCheck, CalendarDays, CalendarX2, Mail, Reply, Trophy, Users } from "lucide-react";
@@ -11,8 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatInZone } from "@/lib/time";
 import { cn } from "@/lib/utils";
 import { getMyDay } from "@/server/dashboard/my-day";
-import { getShowPnl } from "@/server/roi/show-pnl";
-import { ShowHeadline } from "@/components/reports/show-pnl-view";
+import { getShowPnl, type ShowPnl } from "@/server/roi/show-pnl";
+import { ShowHeadline, ShowHeadlineLoading } from "@/components/reports/show-pnl-view";
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
@@ -39,7 +40,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   const { event } = actor;
   const team = (await searchParams).feed === "team";
-  const [{ metrics: m, recentActivity }, myDay, pnl] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event), getShowPnl(event.id)]);
+  // The P&L is started now but streamed in its own boundary: it reads every account of this show
+  // and the previous one (~80 ms at 5,000 accounts, against ≤ 20 ms for the stats from the
+  // rollups), and the rest of the page need not wait for it.
+  const pnl = getShowPnl(event.id);
+  pnl.catch(() => {}); // its error, if any, reaches the boundary that awaits it; not "unhandled" before then
+  const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event)]);
   const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
     { label: "Target accounts", value: n(m.accounts.total), hint: `${n(m.accounts.byTier.A)} tier A`, icon: Building2, href: "/dashboard/accounts" },
@@ -85,7 +91,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <CardTitle>Was the show worth it?</CardTitle>
           <IntentLink href="/dashboard/reports/show" className="text-sm font-medium text-primary hover:underline">Costs, pipeline and ROI by rep and tier</IntentLink>
         </CardHeader>
-        <CardContent><ShowHeadline pnl={pnl} compact /></CardContent>
+        <CardContent>
+          <Suspense fallback={<ShowHeadlineLoading />}>
+            <DashboardShowHeadline pnl={pnl} />
+          </Suspense>
+        </CardContent>
       </Card>
       <div className="mt-6">
         <DashboardCharts data={charts} />
@@ -110,4 +120,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Card>
     </>
   );
+}
+
+async function DashboardShowHeadline({ pnl }: { pnl: Promise<ShowPnl> }) {
+  return <ShowHeadline pnl={await pnl} compact />;
 }

@@ -37,6 +37,26 @@ export function ShowHeadline({ pnl, compact = false }: { pnl: ShowPnl; compact?:
   );
 }
 
+/**
+ * What the dashboard shows while its P&L headline is still being counted (the P&L reads every
+ * account of this show and the previous one: ~80 ms at 5,000 accounts), the same size as four
+ * compact tiles with a previous show, so nothing below moves when the numbers arrive.
+ */
+export function ShowHeadlineLoading() {
+  return (
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-4 [&>*]:min-w-0" aria-busy="true" data-testid="pnl-loading">
+      {["Total cost", "Won revenue", "ROI multiple", "Pipeline influenced"].map((label) => (
+        <div key={label} className="rounded-lg border bg-card p-4 shadow-sm">
+          <div className="text-xs font-medium text-muted-foreground">{label}</div>
+          <div className="mt-1 h-7 w-20 animate-pulse rounded bg-muted" />
+          <div className="mt-1 h-4 w-28 animate-pulse rounded bg-muted" />
+        </div>
+      ))}
+      <span className="sr-only">Counting the show&rsquo;s costs and pipeline…</span>
+    </div>
+  );
+}
+
 function compare(a: number | null | undefined, b: number | null | undefined): boolean | null {
   return a === null || a === undefined || b === null || b === undefined ? null : a >= b;
 }
