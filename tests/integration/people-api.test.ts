@@ -62,6 +62,17 @@ describe("GET /api/people", () => {
     expect(await names({ q: "yard manager" })).toEqual(["Milo Yard"]);
   });
 
+  it("searches name, email, title and the account's name, alone or with filters that read the account", async () => {
+    expect(await names({ q: "bea" })).toEqual(["Bea Buyer"]); // name
+    expect(await names({ q: "@free.te" })).toEqual(["Sol Nobody"]); // email
+    expect(await names({ q: "consult" })).toEqual(["Sol Nobody"]); // title
+    expect(await names({ q: "zephyr" })).toEqual(["Vera Ops", "Milo Yard"]); // the account's name (and the emails)
+    expect(await names({ q: "freight" })).toEqual(["Vera Ops", "Milo Yard"]); // the account's name only
+    expect(await names({ q: "freight", tier: "A", sort: "name", dir: "asc" })).toEqual(["Milo Yard", "Vera Ops"]);
+    expect(await names({ q: "freight", tier: "C" })).toEqual([]);
+    expect(await names({ q: "100%_" })).toEqual([]); // LIKE's wildcards are matched literally
+  });
+
   it("counts a search's matches up to 1,000 and says there are more", async () => {
     const crowded = (await createEvent()).id;
     await prisma.person.createMany({ data: Array.from({ length: 1002 }, (_, i) => ({ eventId: crowded, firstName: "Dana", lastName: `Reyes ${i}`, name: `Dana Reyes ${i}` })) });

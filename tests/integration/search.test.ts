@@ -50,7 +50,12 @@ describe("global search", () => {
     const typo = await search(w.cookie, "Nortwind", { similar: "true" });
     expect(typo.json.data.similar).toBe(true);
     expect(typo.json.data.groups.find((g: { type: string }) => g.type === "account").items[0].title).toBe("Northwind Logistics");
-    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "person").items[0].title).toBe("Dana Reyes");
+    // Typos are matched against names, not addresses: Dana's email (dana@northwind.test) is not
+    // compared with "Nortwind"; her meeting is found through her account's name.
+    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "person")).toBeUndefined();
+    expect(typo.json.data.groups.find((g: { type: string }) => g.type === "meeting").items[0].detail).toMatch(/Dana Reyes · Northwind Logistics/);
+    const personTypo = await search(w.cookie, "Dana Reyse", { similar: "true" });
+    expect(personTypo.json.data.groups.find((g: { type: string }) => g.type === "person").items[0].title).toBe("Dana Reyes");
     expect(typo.json.data.groups.find((g: { type: string }) => g.type === "sequence").items[0].title).toBe("Northwind follow-up");
     // Literal matches still rank first when similar names are asked for.
     const both = await search(w.cookie, "northwind", { similar: "true" });

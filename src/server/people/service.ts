@@ -114,8 +114,13 @@ function peopleWhereSql(eventId: string, q: ListPeopleQuery, userId: string): { 
   const everyone: Prisma.Sql[] = [Prisma.sql`p."eventId" = ${eventId}`, Prisma.sql`p."deletedAt" IS NULL`, Prisma.sql`p."erasedAt" IS NULL`];
   const parts = [...everyone];
   if (q.q) {
+    // Every column searched has a trigram index, and the account's name is turned into the
+    // matching accounts' ids first, so the planner can OR four index scans and sort only the
+    // matches. Matching `a.name` through the join made it walk the list's order and test every
+    // person (6,347 read for one page of "dana" at the xl dataset, 205 ms).
     const like = containsPattern(q.q);
-    parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR a.name ILIKE ${like})`);
+    const accountIds = Prisma.sql`ARRAY(SELECT named.id FROM target_accounts named WHERE named."eventId" = ${eventId} AND named.name ILIKE ${like})`;
+    parts.push(Prisma.sql`(p.name ILIKE ${like} OR p.email ILIKE ${like} OR p.title ILIKE ${like} OR p."accountId" = ANY (${accountIds}))`);
   }
   if (q.persona?.length) parts.push(Prisma.sql`(${Prisma.join(q.persona.map((flag) => Prisma.sql`p.${Prisma.raw(`"${flag}"`)}`), " OR ")})`);
   if (q.tier?.length) parts.push(Prisma.sql`a.tier = ANY (CAST(${q.tier} AS "Tier"[]))`);
@@ -160,7 +165,7 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
   const sort = PEOPLE_SORT_SQL[q.sort];
   // The total joins the accounts only when a filter reads them: the join, even unused, cost the
   // count its index-only scan (a seq scan of every person instead).
-  const accountJoin = q.q || q.tier?.length ? Prisma.sql`LEFT JOIN target_accounts a ON a.id = p."accountId"` : Prisma.empty;
+  const accountJoin = q.tier?.length ? Prisma.sql`LEFT JOIN target_accounts a ON a.id = p."accountId"` : Prisma.empty;
   const order = Prisma.sql`${sort.column} ${Prisma.raw(q.dir === "desc" ? "DESC" : "ASC")}${Prisma.raw(sort.nullsLast ? " NULLS LAST" : "")}, p.id ASC`;
   const [rows, counted] = await Promise.all([
     // The page's ids first, in the list's order; engagement only for those rows (as accounts).

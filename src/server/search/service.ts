@@ -9,9 +9,10 @@ import { formatInZone } from "@/lib/time";
  * templates of the current event, by name, company, email, domain or subject. Ranking, per
  * group: prefix matches first, then "contains" matches, then — when the rep asks for similar
  * names (`similar=true`) — typo-tolerant trigram matches (pg_trgm's strict word similarity,
- * `q <<% column`), each by similarity. The trigram GIN indexes on account name/domain, person
- * name/email and outreach subject serve both ILIKE and `<<%`, and the six small queries run in
- * parallel.
+ * `q <<% column`, names only), each by similarity. The trigram GIN indexes on account
+ * name/domain, person name/email and outreach subject serve both ILIKE and `<<%`. The people and
+ * accounts found are looked for first (two statements in parallel), then the six groups are
+ * ranked in parallel from their ids.
  * Typos are looked for only on request ("No exact matches — search for similar names?"): a typo
  * search reads every row whose trigrams come close to the text, which grows with the data (at
  * 250,000 people, 60–70 ms for "Suply"), and it would run on every keystroke that matches nothing
@@ -63,60 +64,82 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
   const similar = (col: Prisma.Sql) => (query.similar ? Prisma.sql`${q} <<% ${col}` : Prisma.sql`false`);
   const matches = (col: Prisma.Sql) => Prisma.sql`(${col} ILIKE ${contains} OR ${similar(col)})`;
   const sim = (col: Prisma.Sql) => Prisma.sql`strict_word_similarity(${q}, coalesce(${col}, ''))`;
-  // Ids of `alias`'s rows (in `from`, filtered by `where`) matching on any of `cols`: up to
-  // CANDIDATES prefix matches and contains matches each, and — on request — similar words
+  // Ids of `alias`'s rows (in `from`, filtered by `where`) matching on `col`: up to CANDIDATES
+  // prefix matches and contains matches each, and — on request, for names — similar words
   // (typos), only when the text itself matched fewer than `limit` rows. Similar matches rank
   // after literal ones, so they could not have been shown anyway, and looking for them is the
   // costly part: each row whose trigrams come close is read and compared (340 ms for "nor" in
   // 250,000 people, finding none).
-  const candidates = (from: Prisma.Sql, alias: Prisma.Sql, where: Prisma.Sql, cols: Prisma.Sql[]) => {
-    const kind = (test: (col: Prisma.Sql) => Prisma.Sql, extra = Prisma.empty) =>
-      Prisma.sql`(SELECT ${alias}.id FROM ${from} WHERE ${where} AND (${Prisma.join(cols.map(test), " OR ")})${extra} LIMIT ${CANDIDATES})`;
-    const literal = Prisma.sql`${kind((col) => Prisma.sql`${col} ILIKE ${prefix}`)} UNION ${kind((col) => Prisma.sql`${col} ILIKE ${contains}`)}`;
-    if (!query.similar) return Prisma.sql`(${literal})`;
+  // Emails and domains match only as typed: comparing a typo with their words read thousands of
+  // addresses that share trigrams and resemble nothing (84–150 ms at 250,000 people for "Suply",
+  // "colld chain" or "Logistcs"), and a typo of a company finds it by name.
+  const candidates = (from: Prisma.Sql, alias: Prisma.Sql, where: Prisma.Sql, col: Prisma.Sql, typos: "names" | "as typed") => {
+    const kind = (test: Prisma.Sql, extra = Prisma.empty) => Prisma.sql`(SELECT ${alias}.id FROM ${from} WHERE ${where} AND ${test}${extra} LIMIT ${CANDIDATES})`;
+    // Prefixes through the lower-cased btree indexes (migration 20261206150000), "contains"
+    // through the trigram ones.
+    const literal = Prisma.sql`${kind(Prisma.sql`lower(${col}) LIKE ${prefix}`)} UNION ${kind(Prisma.sql`${col} ILIKE ${contains}`)}`;
+    if (!query.similar || typos === "as typed") return Prisma.sql`(${literal})`;
     return Prisma.sql`(WITH literal AS (${literal})
       SELECT id FROM literal
-      UNION ${kind((col) => Prisma.sql`${q} <<% ${col}`, Prisma.sql` AND (SELECT count(*) FROM literal) < ${limit}`)})`;
+      UNION ${kind(Prisma.sql`${q} <<% ${col}`, Prisma.sql` AND (SELECT count(*) FROM literal) < ${limit}`)})`;
   };
   // "@gmail" or ".com" is part of an address: subjects are not searched for it. The trigram index
   // drops the punctuation, so ".com" had every subject with a word starting "com" read and
   // rechecked (9,183 of a million at xl, 140–350 ms) to find none.
   const searchesSubjects = /^[@.]/.test(q) ? Prisma.sql`false` : Prisma.sql`true`;
-  const liveAccounts = (cols: Prisma.Sql[]) =>
-    candidates(Prisma.sql`target_accounts a`, Prisma.sql`a`, Prisma.sql`a."eventId" = ${eventId} AND a."deletedAt" IS NULL`, cols);
-  const livePeople = (cols: Prisma.Sql[]) => candidates(Prisma.sql`people p`, Prisma.sql`p`, Prisma.sql`p."eventId" = ${eventId} AND p."deletedAt" IS NULL`, cols);
+  const liveAccounts = (col: Prisma.Sql, typos: "names" | "as typed") =>
+    candidates(Prisma.sql`target_accounts a`, Prisma.sql`a`, Prisma.sql`a."eventId" = ${eventId} AND a."deletedAt" IS NULL`, col, typos);
+  const livePeople = (col: Prisma.Sql, typos: "names" | "as typed") =>
+    candidates(Prisma.sql`people p`, Prisma.sql`p`, Prisma.sql`p."eventId" = ${eventId} AND p."deletedAt" IS NULL`, col, typos);
+
+  // The people and accounts found are looked for once and their ids passed on: the person and
+  // account groups, the meetings (by person or account name) and the threads (by person name) all
+  // start from them. Each group looked for them itself before, so a typo search compared every
+  // close person name three times and every close account name twice (docs/PERFORMANCE.md,
+  // round 11). Names and emails are found separately because meetings and threads are found by
+  // name only.
+  type Found = { byName: string[]; byOther: string[] };
+  const foundOnce = (run: () => Promise<Found[]>) => {
+    const found = run().then((rows) => rows[0]);
+    found.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    return found;
+  };
+  const peopleFound = foundOnce(() => db.$queryRaw<Found[]>`
+    SELECT ARRAY${livePeople(Prisma.sql`p.name`, "names")} AS "byName", ARRAY${livePeople(Prisma.sql`p.email`, "as typed")} AS "byOther"`);
+  const accountsFound = foundOnce(() => db.$queryRaw<Found[]>`
+    SELECT ARRAY${liveAccounts(Prisma.sql`a.name`, "names")} AS "byName", ARRAY${liveAccounts(Prisma.sql`a.domain`, "as typed")} AS "byOther"`);
+  const either = (found: Found) => [...new Set([...found.byName, ...found.byOther])];
 
   const [accounts, people, meetings, threads, sequences, templates] = await Promise.all([
-    db.$queryRaw<Row[]>`
+    accountsFound.then((found) => db.$queryRaw<Row[]>`
       SELECT a.id, a.name, a.domain, a.tier::text AS tier, a."icpScore", a.industry,
         LEAST(${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`a.domain`)}) AS r, GREATEST(${sim(Prisma.sql`a.name`)}, ${sim(Prisma.sql`a.domain`)}) AS s
       FROM target_accounts a
-      WHERE a.id IN (${liveAccounts([Prisma.sql`a.name`, Prisma.sql`a.domain`])})
-      ORDER BY r, s DESC, similarity(${q}, a.name) DESC, a.name LIMIT ${limit}`,
-    db.$queryRaw<Row[]>`
+      WHERE a.id = ANY (${either(found)}::text[])
+      ORDER BY r, s DESC, similarity(${q}, a.name) DESC, a.name LIMIT ${limit}`),
+    peopleFound.then((found) => db.$queryRaw<Row[]>`
       SELECT p.id, p.name, p.email, p.title, a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`p.email`)}) AS r, GREATEST(${sim(Prisma.sql`p.name`)}, ${sim(Prisma.sql`p.email`)}) AS s
       FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
-      WHERE p.id IN (${livePeople([Prisma.sql`p.name`, Prisma.sql`p.email`])})
-      ORDER BY r, s DESC, similarity(${q}, p.name) DESC, p.name LIMIT ${limit}`,
+      WHERE p.id = ANY (${either(found)}::text[])
+      ORDER BY r, s DESC, similarity(${q}, p.name) DESC, p.name LIMIT ${limit}`),
     // A meeting is found by its person's name, its account's name (the account shown beside it)
-    // or its title. The people and accounts found are turned into arrays first, so each finds its
-    // meetings through the index: as a join, the planner hashed every meeting of the event.
-    db.$queryRaw<Row[]>`
+    // or its title; each through its own index.
+    Promise.all([peopleFound, accountsFound]).then(([foundPeople, foundAccounts]) => db.$queryRaw<Row[]>`
       SELECT m.id, m.title, m."scheduledAt", m.status::text AS status, p.name AS "personName", a.name AS "accountName",
         LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`m.title`)}) AS r
       FROM (
-        SELECT m.id FROM meeting m WHERE m."personId" = ANY (ARRAY(SELECT id FROM ${livePeople([Prisma.sql`p.name`])} found)) AND m."eventId" = ${eventId}
-        UNION SELECT m.id FROM meeting m WHERE m."accountId" = ANY (ARRAY(SELECT id FROM ${liveAccounts([Prisma.sql`a.name`])} found)) AND m."eventId" = ${eventId}
+        SELECT m.id FROM meeting m WHERE m."personId" = ANY (${foundPeople.byName}::text[]) AND m."eventId" = ${eventId}
+        UNION SELECT m.id FROM meeting m WHERE m."accountId" = ANY (${foundAccounts.byName}::text[]) AND m."eventId" = ${eventId}
         UNION (SELECT m.id FROM meeting m WHERE m."eventId" = ${eventId} AND m.title ILIKE ${contains} LIMIT ${CANDIDATES})
       ) found
       JOIN meeting m ON m.id = found.id JOIN people p ON p.id = m."personId" LEFT JOIN target_accounts a ON a.id = m."accountId"
       WHERE p."deletedAt" IS NULL
-      ORDER BY r, m."scheduledAt" DESC LIMIT ${limit}`,
+      ORDER BY r, m."scheduledAt" DESC LIMIT ${limit}`),
     // A thread is the latest message to a person: found by its subject or the person's name.
     // Subjects match as typed; a typo finds the thread through the person's name. (Fuzzy matching
     // read 78,000 of a million subjects to find none for ".com": most come from a few templates.)
-    db.$queryRaw<Row[]>`
+    peopleFound.then((found) => db.$queryRaw<Row[]>`
       WITH hits AS (
         -- Subjects repeat across thousands of messages (templates): take the first matches, not all.
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`o.subject`)} AS r
@@ -126,14 +149,14 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
         UNION ALL
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`p.name`)} AS r
          FROM people p JOIN outreach o ON o."personId" = p.id
-         WHERE p.id IN (${livePeople([Prisma.sql`p.name`])})
+         WHERE p.id = ANY (${found.byName}::text[])
          ORDER BY r, o."createdAt" DESC LIMIT ${limit * 20})
       ), threads AS (
         SELECT DISTINCT ON (h."personId") h.* FROM hits h ORDER BY h."personId", h.r, h."createdAt" DESC
       )
       SELECT t.id, t.subject, t.status::text AS status, t."sentAt", p.name AS "personName", (SELECT count(*)::int FROM outreach x WHERE x."personId" = t."personId") AS messages, t.r
       FROM threads t JOIN people p ON p.id = t."personId"
-      ORDER BY t.r, t."createdAt" DESC LIMIT ${limit}`,
+      ORDER BY t.r, t."createdAt" DESC LIMIT ${limit}`),
     db.$queryRaw<Row[]>`
       SELECT s.id, s.name, s.status::text AS status, (SELECT count(*)::int FROM sequence_steps st WHERE st."sequenceId" = s.id) AS steps, ${rank(Prisma.sql`s.name`)} AS r
       FROM sequences s WHERE s."eventId" = ${eventId} AND ${matches(Prisma.sql`s.name`)}
