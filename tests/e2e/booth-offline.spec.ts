@@ -99,6 +99,11 @@ test("a show day on a phone with the network gone: capture, complete, reload, re
   await expect(page.getByRole("heading", { level: 1, name: "Booth" })).toBeVisible();
   await expect(page.getByTestId("connection-status")).toContainText("51 saved on this phone");
   await expect(page.getByTestId("booth-done").filter({ hasText: person.name }).filter({ hasText: "Completed" })).toBeVisible();
+  // The stylesheet is a file, not inlined in the page: offline it comes from the phone as well.
+  const linkedRules = await page.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href?.endsWith(".css")).map((sheet) => sheet.cssRules.length));
+  expect(linkedRules).toEqual([expect.any(Number)]);
+  expect(linkedRules[0]).toBeGreaterThan(50);
+  await screenshot(page, "booth-offline-reloaded-phone");
 
   // Back online: everything syncs by itself.
   const reconnected = Date.now();

@@ -36,9 +36,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       {isDemoInProduction(config) ? <DemoModeBanner /> : null}
-      {/* Top-aligned, not centred: the page paints while its HTML is still arriving (the stylesheet is
-          inline), and a centred card moved up as the rest of it came in — Lighthouse measured a
-          layout shift of 0.35 on a phone (docs/PERFORMANCE.md, "Lighthouse, round 9"). */}
+      {/* Top-aligned, not centred: the page can paint while its HTML is still arriving, and a
+          centred card moved up as the rest of it came in — Lighthouse measured a layout shift of
+          0.35 on a phone (docs/PERFORMANCE.md, "Lighthouse, round 9"). */}
       <main className="flex min-h-dvh items-start justify-center bg-gradient-to-br from-indigo-50 via-background to-sky-50 px-4 py-10 sm:pt-[12vh]">
         <div className="w-full max-w-md">
           <div className="mb-8 flex items-center justify-center gap-2">
