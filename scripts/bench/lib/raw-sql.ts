@@ -138,8 +138,9 @@ export const RAW = {
         `SELECT t.id, t.type, t.description, t."createdAt", t."entityType", t."entityId",
            json_build_object('id', u.id, 'name', u.name, 'email', u.email) AS actor,
            json_build_object('id', p.id, 'name', p.name) AS person, json_build_object('id', a.id, 'name', a.name) AS account
-         FROM activities t LEFT JOIN users u ON u.id = t."actorId" LEFT JOIN people p ON p.id = t."personId" LEFT JOIN target_accounts a ON a.id = t."accountId"
-         WHERE t."eventId" = $1 ORDER BY t."createdAt" DESC, t.id DESC LIMIT 12`,
+         FROM (SELECT * FROM activities WHERE "eventId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 12) t
+           LEFT JOIN users u ON u.id = t."actorId" LEFT JOIN people p ON p.id = t."personId" LEFT JOIN target_accounts a ON a.id = t."accountId"
+         ORDER BY t."createdAt" DESC, t.id DESC`,
         [eventId],
       ),
     ]);

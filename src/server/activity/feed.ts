@@ -68,21 +68,29 @@ export async function listActivities(eventId: string, query: Omit<ListActivities
 export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = prisma, scope: { mineFor?: string } = {}): Promise<FeedItem[]> {
   // One statement (the same rows and shape as `feedSelect`): through the query builder the three
   // names were three more round trips, and the dashboard waits for this beside its metrics.
+  // The page of activities is taken first and only its rows are joined to their names: joined
+  // before the LIMIT, the planner put a Memoize cache sized for every person and account of the
+  // event in front of each lookup, and building those cost ~8 ms at 250,000 people for 12 rows.
   const mine = scope.mineFor
-    ? Prisma.sql` AND (a."assignedToId" = ${scope.mineFor} OR p."assignedToId" = ${scope.mineFor} OR t."actorId" = ${scope.mineFor})`
+    ? Prisma.sql` AND (t."actorId" = ${scope.mineFor}
+        OR EXISTS (SELECT 1 FROM target_accounts mine WHERE mine.id = t."accountId" AND mine."assignedToId" = ${scope.mineFor})
+        OR EXISTS (SELECT 1 FROM people mine WHERE mine.id = t."personId" AND mine."assignedToId" = ${scope.mineFor}))`
     : Prisma.empty;
   return db.$queryRaw<FeedItem[]>`
     SELECT t.id, t.type, t.description, t."createdAt", t."entityType", t."entityId",
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor,
       CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name) END AS person,
       CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS account
-    FROM activities t
+    FROM (
+      SELECT t.* FROM activities t
+      WHERE t."eventId" = ${eventId} ${mine}
+      ORDER BY t."createdAt" DESC, t.id DESC
+      LIMIT ${limit}
+    ) t
     LEFT JOIN users u ON u.id = t."actorId"
     LEFT JOIN people p ON p.id = t."personId"
     LEFT JOIN target_accounts a ON a.id = t."accountId"
-    WHERE t."eventId" = ${eventId} ${mine}
-    ORDER BY t."createdAt" DESC, t.id DESC
-    LIMIT ${limit}`;
+    ORDER BY t."createdAt" DESC, t.id DESC`;
 }
 
 /** The filter options: the activity types present in the event, with counts. */
