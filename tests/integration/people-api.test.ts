@@ -81,6 +81,21 @@ describe("GET /api/people", () => {
     expect((await list({ eventId: crowded })).json.data).toMatchObject({ total: 1002, moreThanTotal: false });
   });
 
+  it("counts matches of the account's name up to 1,000 too, and pages past the cap exactly", async () => {
+    const crowded = (await createEvent()).id;
+    const haulers = await prisma.targetAccount.create({ data: { eventId: crowded, name: "Crowded Haulers", normalizedName: "crowded haulers", tier: "B" } });
+    await prisma.person.createMany({ data: Array.from({ length: 1002 }, (_, i) => ({ eventId: crowded, accountId: haulers.id, firstName: "Ana", lastName: `Lee ${i}`, name: `Ana Lee ${i}` })) });
+    const first = (await list({ eventId: crowded, q: "haulers" })).json.data;
+    expect(first).toMatchObject({ total: 1000, moreThanTotal: true, hasMore: true });
+    expect(first.items).toHaveLength(50);
+    expect(new Set(first.items.map((p: { account: { name: string } }) => p.account.name))).toEqual(new Set(["Crowded Haulers"]));
+    // The last page reaches past the cap: every match is counted, exactly.
+    const last = (await list({ eventId: crowded, q: "haulers", page: "21", pageSize: "50" })).json.data;
+    expect(last).toMatchObject({ total: 1002, moreThanTotal: false, hasMore: false });
+    expect(last.items).toHaveLength(2);
+    expect((await list({ eventId: crowded, q: "haulers", tier: "A" })).json.data).toMatchObject({ total: 0, items: [] });
+  });
+
   it("sorts by name and account", async () => {
     expect(await names({ sort: "name", dir: "asc" })).toEqual(["Bea Buyer", "Milo Yard", "Sol Nobody", "Vera Ops"]);
     const byAccount = await names({ sort: "account", dir: "asc" });
