@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -22,8 +23,35 @@ export function createPool(connectionString: string) {
 }
 
 export function createPrismaClient(connectionString: string, pool = createPool(connectionString)) {
+  const statementNameGenerator = env().DATABASE_PREPARED_STATEMENTS === "true" ? preparedStatementName : undefined;
   // $disconnect() ends the pool too, so scripts exit promptly.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator }) });
+}
+
+/**
+ * Prisma's statements are prepared once per connection (pg's named statements), so PostgreSQL
+ * parses each once and, after a few runs, keeps its plan. Unnamed, the accounts list's page was
+ * planned again on every request (1.2 ms of a 13-ms API call) and the person page's statement
+ * ~1 ms; service ÷ raw SQL went from 1.6–2.0 to 0.9–1.35 (docs/PERFORMANCE.md, round 11).
+ * - A name is a hash of the SQL text: pg refuses one name for two texts on a connection, and the
+ *   pool outlives a module reload in development, so names must not depend on the order seen.
+ * - Only the first PREPARED_STATEMENTS texts are named; the rest run unnamed, as before. Each
+ *   connection keeps what it prepared until it closes, and generated SQL varies (list lengths,
+ *   filter combinations), so the number per connection is bounded.
+ * - Through a transaction pooler they need protocol-level prepared statements (PgBouncer ≥ 1.21
+ *   with max_prepared_statements); DATABASE_PREPARED_STATEMENTS=false turns them off.
+ */
+const PREPARED_STATEMENTS = 400;
+const statementNames = new Map<string, string>();
+
+function preparedStatementName(query: { sql: string }): string {
+  let name = statementNames.get(query.sql);
+  if (name === undefined && statementNames.size < PREPARED_STATEMENTS) {
+    name = `eventops_${createHash("sha256").update(query.sql).digest("base64url").slice(0, 24)}`;
+    statementNames.set(query.sql, name);
+  }
+  // pg runs a query without a name as an unnamed statement (parsed and planned each time).
+  return name as string;
 }
 
 // One client per process (Next.js dev reloads modules, so keep it on globalThis).

@@ -46,6 +46,9 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set (npm run dev/start boot an embedded database for you)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  // "false" for a transaction pooler without protocol-level prepared statements (PgBouncer before
+  // 1.21, or max_prepared_statements = 0): then every statement is parsed and planned each time.
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"], "DATABASE_PREPARED_STATEMENTS must be true or false").default("true"),
   // A direct (unpooled) URL: migrations, and the job engine's own connections (LISTEN/NOTIFY and
   // session advisory locks do not work through a transaction pooler such as Neon's "-pooler").
   DIRECT_URL: optionalString,
