@@ -41,6 +41,16 @@ describe("prepared statements", () => {
     expect(again?.name).toBe(counts.find((p) => p.statement.includes('"users"'))?.name);
   });
 
+  it("leaves text searches unnamed: their plans depend on the pattern", async () => {
+    const db = oneConnectionClient();
+    await db.user.count({ where: { email: { contains: "maya", mode: "insensitive" } } });
+    await db.$queryRaw`SELECT count(*) FROM users WHERE lower(email) LIKE ${"maya%"}`;
+    await db.user.count();
+    const prepared = await ours(db);
+    expect(prepared.filter((p) => /LIKE/i.test(p.statement)).map((p) => p.statement)).toEqual([]);
+    expect(prepared.filter((p) => p.statement.includes('"users"'))).toHaveLength(1);
+  });
+
   it("runs every statement unnamed when DATABASE_PREPARED_STATEMENTS=false", async () => {
     process.env.DATABASE_PREPARED_STATEMENTS = "false";
     const db = oneConnectionClient();
