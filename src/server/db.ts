@@ -23,7 +23,7 @@ export function createPool(connectionString: string) {
 }
 
 export function createPrismaClient(connectionString: string, pool = createPool(connectionString)) {
-  const statementNameGenerator = env().DATABASE_PREPARED_STATEMENTS === "true" ? preparedStatementName : undefined;
+  const statementNameGenerator = env().DATABASE_PREPARED_STATEMENTS === "true" ? statementNamer() : undefined;
   // $disconnect() ends the pool too, so scripts exit promptly.
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator }) });
 }
@@ -35,9 +35,9 @@ export function createPrismaClient(connectionString: string, pool = createPool(c
  * ~1 ms; service ÷ raw SQL went from 1.6–2.0 to 0.9–1.35 (docs/PERFORMANCE.md, round 11).
  * - A name is a hash of the SQL text: pg refuses one name for two texts on a connection, and the
  *   pool outlives a module reload in development, so names must not depend on the order seen.
- * - Only the first PREPARED_STATEMENTS texts are named; the rest run unnamed, as before. Each
+ * - A text is named the second time it runs, and at most PREPARED_STATEMENTS texts are: each
  *   connection keeps what it prepared until it closes, and generated SQL varies (list lengths,
- *   filter combinations), so the number per connection is bounded.
+ *   filter combinations), so one-off texts stay unnamed and the number stays bounded.
  * - Text searches (LIKE, ILIKE, pg_trgm's `<<%`) stay unnamed. Once PostgreSQL switches a named
  *   statement to its generic plan, that plan cannot see the pattern: a prefix ("nor%") no longer
  *   becomes a btree range, and a trigram match is costed without its text. Named, global search
@@ -45,18 +45,28 @@ export function createPrismaClient(connectionString: string, pool = createPool(c
  * - Through a transaction pooler they need protocol-level prepared statements (PgBouncer ≥ 1.21
  *   with max_prepared_statements); DATABASE_PREPARED_STATEMENTS=false turns them off.
  */
-const PREPARED_STATEMENTS = 400;
+const PREPARED_STATEMENTS = 500;
+/** How many texts seen once are remembered (then forgotten all at once, and counted again). */
+const SEEN_ONCE_LIMIT = 5_000;
 const PLANNED_BY_ITS_PATTERN = /\bI?LIKE\b|<<%/i;
-const statementNames = new Map<string, string>();
 
-function preparedStatementName(query: { sql: string }): string {
-  let name = statementNames.get(query.sql);
-  if (name === undefined && statementNames.size < PREPARED_STATEMENTS && !PLANNED_BY_ITS_PATTERN.test(query.sql)) {
-    name = `eventops_${createHash("sha256").update(query.sql).digest("base64url").slice(0, 24)}`;
-    statementNames.set(query.sql, name);
-  }
-  // pg runs a query without a name as an unnamed statement (parsed and planned each time).
-  return name as string;
+function statementNamer() {
+  const names = new Map<string, string>();
+  const seenOnce = new Set<string>();
+  // pg runs a query without a name (undefined) as an unnamed statement, parsed and planned each time.
+  return (query: { sql: string }): string => {
+    const known = names.get(query.sql);
+    if (known !== undefined || names.size >= PREPARED_STATEMENTS || PLANNED_BY_ITS_PATTERN.test(query.sql)) return known as string;
+    if (!seenOnce.has(query.sql)) {
+      if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear();
+      seenOnce.add(query.sql);
+      return undefined as unknown as string;
+    }
+    seenOnce.delete(query.sql);
+    const name = `eventops_${createHash("sha256").update(query.sql).digest("base64url").slice(0, 24)}`;
+    names.set(query.sql, name);
+    return name;
+  };
 }
 
 // One client per process (Next.js dev reloads modules, so keep it on globalThis).
