@@ -76,6 +76,17 @@ test("at the booth on a phone: capture a walk-up and complete a meeting", async 
 
   // Nothing on the page is wider than the phone.
   await expectNoHorizontalScroll(page);
+
+  // The booth's own frame (a Pages Router page, docs/ARCHITECTURE.md): its menu opens and leads to
+  // the rest of the app, and the app's menu leads back to the booth (a full page load each way).
+  await page.locator('summary[aria-label="Open navigation"]').click();
+  await screenshot(page, "booth-menu-phone");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meetings" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/meetings$/);
+  await page.getByRole("button", { name: "Open navigation" }).click();
+  await page.getByRole("dialog", { name: "Navigation" }).getByRole("link", { name: "Booth" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Booth" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/booth$/);
   expect(consoleErrors).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { signIn } from "./helpers";
  */
 
 const BAD_COOKIES = ["a=%E0", "authjs.session-token=%00", "authjs.session-token=%ED%A0%80", `authjs.session-token=${"x".repeat(3000)}`, "authjs.csrf-token=%00; authjs.callback-url=%E0"];
-const PAGES = ["/", "/login", "/dashboard", "/dashboard/accounts", "/api/health", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/accounts"];
+const PAGES = ["/", "/login", "/dashboard", "/dashboard/accounts", "/dashboard/booth", "/api/health", "/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/accounts"];
 
 test("malformed cookies never make a page or an endpoint answer 5xx", async ({ request }) => {
   const failures: string[] = [];

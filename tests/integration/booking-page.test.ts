@@ -9,7 +9,7 @@ import { getServerSideProps as repProps } from "@/pages/book/[event]/[rep]";
 import { createUser } from "../helpers/factories";
 
 // The public booking page is a Pages Router page without the framework's JavaScript
-// (docs/ARCHITECTURE.md "Why one Pages Router page"): its getServerSideProps and its HTML.
+// (docs/ARCHITECTURE.md "Why two Pages Router pages"): its getServerSideProps and its HTML.
 
 const context = (params: Record<string, string>) => ({ params }) as unknown as GetServerSidePropsContext<never>;
 

@@ -1,6 +1,5 @@
 "use client";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { AlertTriangle, CheckCircle2, Clock, CloudOff, Flame, Loader2, LogIn, MapPin, RefreshCw, Smartphone, Trash2, UserPlus, UserX, Wifi } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -260,9 +259,10 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
 
       <QueueList items={items} onRetry={queue.retry} onRemove={queue.remove} />
 
-      <Link href="/dashboard/booth/leads" className="inline-flex h-12 items-center justify-center gap-2 rounded-md border bg-card text-sm font-medium">
+      {/* A plain link: the booth is a Pages Router page, the list an App Router one (a full page load either way). */}
+      <a href="/dashboard/booth/leads" className="inline-flex h-12 items-center justify-center gap-2 rounded-md border bg-card text-sm font-medium">
         <Flame className="size-4 text-destructive" aria-hidden /> Hot leads from the show
-      </Link>
+      </a>
 
       {captureOpened ? <LeadCaptureDialog open={captureOpen} onOpenChange={setCaptureOpen} onSave={saveLead} cardReading={cardReading} online={queue.online} /> : null}
     </div>

@@ -1,10 +1,10 @@
 "use client";
 import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
-import { CalendarCheck2, Menu, X } from "lucide-react";
-import { cn } from "@/lib/utils";
-import { NAV_ITEMS, isActive } from "./nav-items";
+import { useState, type ReactNode } from "react";
+import { Menu, X } from "lucide-react";
+import { Brand, MainNav } from "./main-nav";
+import { usePageEvent } from "./use-page-event";
 import { EventSwitcher } from "./event-switcher";
 import { UserMenu } from "./user-menu";
 import type { EventOption, ShellUser } from "./types";
@@ -26,41 +26,9 @@ export function AppShell({ user, events, currentEventId, banner, children }: {
   const [menuOpenedOn, setMenuOpenedOn] = useState<string | null>(null);
   const menuOpen = menuOpenedOn === pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenedOn(open ? pathname : null);
-  // Changes made from this page say which event it shows (apiFetch sends it as x-event-id).
-  useEffect(() => {
-    document.body.dataset.eventId = currentEventId ?? "";
-  }, [currentEventId]);
-
-  const nav = (
-    <nav aria-label="Main" className="flex flex-col gap-0.5 px-3">
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
-        const active = isActive(pathname, href);
-        return (
-          <IntentLink
-            key={href}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-              active ? "bg-sidebar-active text-white" : "text-sidebar-foreground hover:bg-white/5 hover:text-white",
-            )}
-          >
-            <Icon className="size-4" aria-hidden />
-            {label}
-          </IntentLink>
-        );
-      })}
-    </nav>
-  );
-
-  const brand = (
-    <IntentLink href="/dashboard" className="flex items-center gap-2 px-6 text-white">
-      <span className="flex size-8 items-center justify-center rounded-lg bg-primary">
-        <CalendarCheck2 className="size-4" aria-hidden />
-      </span>
-      <span className="text-lg font-semibold tracking-tight">EventOps</span>
-    </IntentLink>
-  );
+  usePageEvent(currentEventId);
+  const nav = <MainNav pathname={pathname} link={IntentLink} />;
+  const brand = <Brand link={IntentLink} />;
 
   return (
     <div className="min-h-dvh lg:pl-60">

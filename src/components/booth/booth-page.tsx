@@ -1,0 +1,63 @@
+import Head from "next/head";
+import { Menu, Store } from "lucide-react";
+import { Brand, MainNav, PlainLink } from "@/components/shell/main-nav";
+import { DemoModeBanner } from "@/components/shell/demo-mode-banner";
+import { usePageEvent } from "@/components/shell/use-page-event";
+import { EmptyState } from "@/components/ui/empty-state";
+import { BoothApp, type BoothSnapshot } from "./booth-app";
+
+export type BoothPageProps = {
+  /** Null before the first event exists. */
+  agenda: BoothSnapshot | null;
+  cardReading: boolean;
+  demoBanner: boolean;
+};
+
+const PATH = "/dashboard/booth";
+
+/**
+ * /dashboard/booth (src/pages/dashboard/booth.tsx): the booth app in its own light frame instead of
+ * the app shell. The shell's event switcher, search, notifications and presence are client code the
+ * phone would run before the booth could answer a tap; here the navigation is plain links (the
+ * sidebar on a wide screen, a menu that needs no script on a phone), and everything else is the
+ * booth. Switching events, searching and the rest are one tap away in the menu.
+ */
+export function BoothPage({ agenda, cardReading, demoBanner }: BoothPageProps) {
+  usePageEvent(agenda?.event.id ?? null);
+  return (
+    <>
+      <Head>
+        <title>Booth · EventOps</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+      </Head>
+      <div className="min-h-dvh lg:pl-60">
+        <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
+          <Brand link={PlainLink} />
+          <MainNav pathname={PATH} link={PlainLink} />
+        </aside>
+        {demoBanner ? <DemoModeBanner /> : null}
+        <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
+          {/* A <details> menu: it opens and closes without any script, so it works before the page has hydrated. */}
+          <details className="group lg:hidden">
+            <summary className="flex cursor-pointer list-none items-center rounded-md p-2 hover:bg-muted [&::-webkit-details-marker]:hidden" aria-label="Open navigation">
+              <Menu className="size-5" aria-hidden />
+            </summary>
+            <div className="absolute left-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] w-72 flex-col gap-4 overflow-y-auto rounded-br-lg bg-sidebar py-4 shadow-xl">
+              <MainNav pathname={PATH} link={PlainLink} />
+            </div>
+          </details>
+          <a href="/dashboard" className="text-base font-semibold tracking-tight lg:hidden">EventOps</a>
+          {agenda ? <span className="ml-auto truncate text-sm text-muted-foreground">{agenda.event.name}</span> : null}
+        </header>
+        <main id="main" className="mx-auto w-full max-w-7xl px-3 py-6 sm:px-6">
+          {agenda ? (
+            <BoothApp initial={agenda} cardReading={cardReading} />
+          ) : (
+            <EmptyState icon={Store} title="No event yet">An admin creates the event first; the booth view shows its meetings.</EmptyState>
+          )}
+        </main>
+      </div>
+    </>
+  );
+}
