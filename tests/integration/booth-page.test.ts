@@ -21,7 +21,8 @@ async function propsFor(cookies: Record<string, string>): Promise<BoothPageProps
 describe("the booth page (Pages Router)", () => {
   it("sends a visitor without a session, or with an unknown or expired one, to sign in", async () => {
     const expired = await createSession((await createUser()).id, new Date(Date.now() - 1_000));
-    for (const cookies of [{}, { "authjs.session-token": "not-a-session" }, { "authjs.session-token": expired.sessionToken }]) {
+    const cases: Record<string, string>[] = [{}, { "authjs.session-token": "not-a-session" }, { "authjs.session-token": expired.sessionToken }];
+    for (const cookies of cases) {
       expect(await getServerSideProps(context(cookies))).toEqual({ redirect: { destination: "/login", permanent: false } });
     }
   });

@@ -19,14 +19,20 @@ import { useServiceWorker } from "./use-service-worker";
 
 // The capture form (with the badge scanner and its validation) and the outcome dialog load when
 // first opened, not with the page: the booth must answer a tap quickly on a slow phone. Every
-// chunk is in the service worker's precache, and the capture form is fetched as soon as the
-// worker holds the page, so both open in airplane mode too.
+// chunk is in the service worker's precache (installed once the page is idle), so both open in
+// airplane mode too. They are not run before they are needed: zod's schemas alone were a 100-ms
+// task on Lighthouse's phone, right when the booth should be answering taps; the capture button
+// starts loading its form on touch, before the tap ends.
 const loadLeadCapture = () => import("./lead-capture-dialog");
 const LeadCaptureDialog = dynamic(() => loadLeadCapture().then((m) => m.LeadCaptureDialog), { ssr: false });
 const CompleteMeetingDialog = dynamic(() => import("@/components/meetings/complete-meeting-dialog").then((m) => m.CompleteMeetingDialog), { ssr: false });
-// The queue's validation and sync (zod and the booth's schemas, the largest script the booth runs
-// at start-up) load on first use, or once the service worker holds the page, like the form.
+// The queue's validation and sync (zod and the booth's schemas, the largest script the booth runs)
+// load on first use, like the form.
 const loadSync = () => import("@/lib/booth/sync");
+const warmCapture = () => {
+  void loadLeadCapture().catch(() => undefined);
+  void loadSync().catch(() => undefined);
+};
 
 // completeRefusal: why this rep may not complete it (absent in snapshots cached before it existed).
 // timeLabel: the time preformatted by the server, in the page's first view only.
@@ -81,12 +87,6 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
   const [captureOpened, setCaptureOpened] = useState(false);
   if (captureOpen && !captureOpened) setCaptureOpened(true);
   const offlineReady = useServiceWorker();
-  useEffect(() => {
-    if (offlineReady) {
-      void loadLeadCapture();
-      void loadSync();
-    }
-  }, [offlineReady]);
 
   // Only a newer snapshot replaces the one shown: a copy of the same one read back from the phone's
   // storage is new objects with the same meetings, and would re-render every card for nothing.
@@ -184,7 +184,7 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
 
       <ConnectionBanner online={queue.online} syncing={queue.syncing} pending={pending} attention={attention} waiting={queue.waiting} offlineReady={offlineReady} />
 
-      <Button size="lg" className="h-14 w-full text-base" onClick={() => setCaptureOpen(true)} data-testid="capture-lead">
+      <Button size="lg" className="h-14 w-full text-base" onPointerDown={warmCapture} onClick={() => setCaptureOpen(true)} data-testid="capture-lead">
         <UserPlus className="!size-5" aria-hidden /> Capture a walk-up
       </Button>
       {lastItem ? (
