@@ -2,7 +2,7 @@
  * One full export in its own process, so its peak memory is its own (not the harness's, which
  * holds the other cases' data): `node --import tsx scripts/bench/cases/export-child.ts <format>`
  * with DATABASE_URL set. Consumes the stream to the end, counts bytes (and lines for the text
- * formats) and prints one JSON line: bytes, lines, seconds, cpuSeconds (this process only), maxRssKb (process.resourceUsage,
+ * formats, and NDJSON lines per entity) and prints one JSON line: bytes, lines, seconds, cpuSeconds (this process only), maxRssKb (process.resourceUsage,
  * the kernel's high-water mark), baselineRssKb (after loading and one Prisma query), sampledPeakRssKb (rss sampled every 20 ms, for comparison).
  */
 import { createFullExport } from "../../../src/server/exports/full-export";
@@ -26,17 +26,38 @@ const cpu0 = process.cpuUsage();
 const { stream } = await createFullExport({ format }, actor);
 let bytes = 0;
 let lines = 0;
+// NDJSON: lines per entity, read from each line's start (`{"entity":"people","record":…`), so the
+// benchmark can check each entity against the database. A line can span two chunks.
+const NDJSON_PREFIX = '{"entity":"';
+const perEntity: Record<string, number> = {};
+let head = "";
+let readingHead = format === "ndjson";
 const reader = stream.getReader();
 for (;;) {
   const { value, done } = await reader.read();
   if (done) break;
   bytes += value.byteLength;
-  if (format !== "csv") for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+  if (format === "csv") continue;
+  for (let i = 0; i < value.length; i++) {
+    const byte = value[i];
+    if (byte === 10) {
+      lines++;
+      head = "";
+      readingHead = format === "ndjson";
+    } else if (readingHead) {
+      head += String.fromCharCode(byte);
+      if (byte === 34 && head.length > NDJSON_PREFIX.length) {
+        const entity = head.startsWith(NDJSON_PREFIX) ? head.slice(NDJSON_PREFIX.length, -1) : "(unreadable line)";
+        perEntity[entity] = (perEntity[entity] ?? 0) + 1;
+        readingHead = false;
+      }
+    }
+  }
 }
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
-process.stdout.write(`${JSON.stringify({ format, bytes, lines, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS, baselineRssKb, sampledPeakRssKb: Math.round(sampledPeak / 1024) })}\n`);
+process.stdout.write(`${JSON.stringify({ format, bytes, lines, perEntity, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS, baselineRssKb, sampledPeakRssKb: Math.round(sampledPeak / 1024) })}\n`);
 await prisma.$disconnect();
 process.exit(0);
