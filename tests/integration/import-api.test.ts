@@ -267,3 +267,42 @@ describe("POST /api/import", () => {
     expect(await prisma.person.count({ where: { eventId: event.id } })).toBe(5000);
   });
 });
+
+describe("import scoring", () => {
+  // The import scores each row in the statement that writes it (docs/PERFORMANCE.md round 12), not
+  // with a second UPDATE afterwards: what it stores must be what a full rescore computes.
+  it("stores the same ICP scores and breakdowns as rescoring the whole event, for new and updated rows", async () => {
+    const { user, event } = await setup();
+    const actor = await actorFor(user, event.id);
+    const t = tag();
+    // An account known before the import, with research facts the CSV does not carry and some
+    // engagement: the update path must score it with both.
+    const known = await prisma.targetAccount.create({
+      data: { eventId: event.id, name: `Known ${t}`, normalizedName: `known ${t}`, domain: `known-${t}.test`, industry: "Retail", employeeCount: 40, facilityCount: 12, headquarters: "Chicago, IL" },
+    });
+    const insider = await prisma.person.create({ data: { eventId: event.id, accountId: known.id, firstName: "Ira", lastName: "Moss", name: "Ira Moss", email: `ira@known-${t}.test`, title: "Buyer" } });
+    await prisma.outreach.create({ data: { eventId: event.id, personId: insider.id, accountId: known.id, message: "Hello", sentAt: new Date(), repliedAt: new Date(), status: "SENT" } });
+    await prisma.meeting.create({ data: { eventId: event.id, personId: insider.id, accountId: known.id, scheduledAt: new Date(Date.now() + 86_400_000), icsUid: `${randomUUID()}@t` } });
+    const csv = [
+      "Company name,Website,Industry,Employees,Revenue,First name,Last name,Email,Job title",
+      `Known ${t},known-${t}.test,3PL & Logistics,4200,900000000,Ira,Moss,ira@known-${t}.test,VP Supply Chain Operations`,
+      `Known ${t},known-${t}.test,,,,Lee,Park,lee@known-${t}.test,Director of Procurement`,
+      `New Co ${t},new-${t}.test,Food & Beverage,800,,Sam,Ortiz,sam@new-${t}.test,Warehouse Manager`,
+      `Solo ${t},solo-${t}.test,,,,,,,`,
+    ].join("\n");
+    const report = await commitImport({ csv, mode: "upsert", fileName: "scores.csv" }, { actor, batchSize: 2 });
+    expect(report.rows).toMatchObject({ created: 3, updated: 1, skipped: 0 });
+
+    const read = async () => [
+      ...(await prisma.targetAccount.findMany({ where: { eventId: event.id }, select: { id: true, icpScore: true, icpBreakdown: true }, orderBy: { id: "asc" } })),
+      ...(await prisma.person.findMany({ where: { eventId: event.id }, select: { id: true, icpScore: true, icpBreakdown: true }, orderBy: { id: "asc" } })),
+    ];
+    const stored = await read();
+    // Every row has a score: the import wrote all of them (the insider is in the CSV too).
+    expect(stored).toHaveLength(6);
+    expect(stored.every((r) => typeof r.icpScore === "number" && r.icpBreakdown !== null)).toBe(true);
+    const { scoreRecords } = await import("@/server/scoring/service");
+    await scoreRecords(event.id, null);
+    expect(await read()).toEqual(stored);
+  });
+});

@@ -3,7 +3,7 @@ import { ERASED_MESSAGE, erasedIdentities } from "@/server/privacy/tombstones";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
-import { scoreRecords } from "@/server/scoring/service";
+import { engagementByAccount, scoreAccountFacts, scorePersonFacts, scoringRules, type ScoringRules } from "@/server/scoring/service";
 import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor, TeamActor } from "@/server/access/actor";
@@ -225,6 +225,8 @@ export type RunImportOptions = {
 type BatchState = {
   /** Who runs the import: they own the accounts and people it creates. */
   ownerId: string;
+  /** The ICP rules every row is scored by, as it is written (read once per import). */
+  rules: ScoringRules;
   /** account key → id, for accounts already handled by a committed batch of this import. */
   accounts: Map<string, string>;
   /** Whether the event has an address stored with capitals (read once per import). */
@@ -254,10 +256,9 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   });
   const state: BatchState = {
     ownerId: options.actor.id,
+    rules: await scoringRules(),
     accounts: new Map(),
   };
-  // What this import created or changed, scored once it is done (none waits for "Rescore all").
-  const touched = { accountIds: [] as string[], personIds: [] as string[] };
   const totals = {
     rows: { created: 0, updated: 0, unchanged: 0, skipped: skipped.length },
     accounts: { created: 0, updated: 0, unchanged: 0 },
@@ -294,9 +295,6 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
         { timeout: 120_000, maxWait: 30_000 },
       );
       for (const [key, id] of result.outcome.accountIds) state.accounts.set(key, id);
-      const u = result.outcome.undo;
-      touched.accountIds.push(...u.accounts.created, ...u.accounts.updated.map((x) => x.id));
-      touched.personIds.push(...u.people.created, ...u.people.updated.map((x) => x.id));
       totals.rows = addCounts(totals.rows, result.outcome.rowCounts);
       totals.accounts = addCounts(totals.accounts, result.outcome.accountCounts);
       totals.people = addCounts(totals.people, result.outcome.peopleCounts);
@@ -310,7 +308,6 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
     await options.onProgress?.({ processed: Math.min(work.length, (b + 1) * batchSize), total: work.length });
   }
 
-  await scoreRecords(eventId, touched);
   skipped.sort((a, b) => a.row - b.row);
   const wroteSomething = totals.rows.created + totals.rows.updated > 0;
   const status = failedBatches.length > 0 && !wroteSomething ? "FAILED" : "COMPLETED";
@@ -442,8 +439,14 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
       accountCounts.created++;
     }
   }
-  await bulkInsert(tx, "target_accounts", ACCOUNT_COLUMNS, accountCreates);
-  await bulkUpdate(tx, "target_accounts", ACCOUNT_COLUMNS, accountUpdates);
+  // Scored as they are written (no second UPDATE of every row afterwards: with the indexes and
+  // rollup triggers of these tables, that doubled an import's time; docs/PERFORMANCE.md round 12).
+  const engagement = await engagementByAccount({ accountIds: accountUpdates.map((a) => String(a.id)) }, tx);
+  const accountScores = scoreAccountFacts(state.rules, [...accountCreates, ...accountUpdates].map(accountFacts), engagement);
+  const scoredAt = new Date().toISOString();
+  const withAccountScore = (a: Snapshot) => ({ ...a, icpScore: accountScores.get(String(a.id))?.score ?? null, icpBreakdown: accountScores.get(String(a.id))?.breakdown ?? null, icpScoredAt: scoredAt });
+  await bulkInsert(tx, "target_accounts", { ...ACCOUNT_COLUMNS, ...SCORE_COLUMNS }, accountCreates.map(withAccountScore));
+  await bulkUpdate(tx, "target_accounts", { ...ACCOUNT_COLUMNS, ...SCORE_COLUMNS }, accountUpdates.map(withAccountScore));
 
   // 2. People: match by email (case-insensitive), else by name within the resolved account.
   const withPerson = batch.filter((r) => r.person);
@@ -518,8 +521,10 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
     }
     outcomes.set(r.row, rowOutcome(effect, personEffect));
   }
-  await bulkInsert(tx, "people", PERSON_COLUMNS, personCreates);
-  await bulkUpdate(tx, "people", PERSON_COLUMNS, personUpdates);
+  const personScores = await scorePersonFacts(state.rules, [...personCreates, ...personUpdates].map(personFacts), accountScores, tx);
+  const withPersonScore = (p: Snapshot) => ({ ...p, icpScore: personScores.get(String(p.id))?.total ?? null, icpBreakdown: personScores.get(String(p.id)) ?? null, icpScoredAt: scoredAt });
+  await bulkInsert(tx, "people", { ...PERSON_COLUMNS, ...SCORE_COLUMNS }, personCreates.map(withPersonScore));
+  await bulkUpdate(tx, "people", { ...PERSON_COLUMNS, ...SCORE_COLUMNS }, personUpdates.map(withPersonScore));
 
   const rowCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const skipped: SkippedRow[] = [];
@@ -555,6 +560,28 @@ function flagsFor(title: string | null): Snapshot {
   };
 }
 
+/** The score columns, written with the row; never part of a row's undo snapshot. */
+const SCORE_COLUMNS: Record<string, string> = { icpScore: "int", icpBreakdown: "jsonb", icpScoredAt: "timestamp(3)" };
+
+const text = (v: Snapshot[string] | undefined) => (v === null || v === undefined || v === "" ? null : String(v));
+const count = (v: Snapshot[string] | undefined) => (v === null || v === undefined || v === "" ? null : Number(v));
+
+/** What the ICP score reads from a written account row (its full values: new, or before + changes). */
+function accountFacts(row: Snapshot) {
+  return {
+    id: String(row.id), name: String(row.name ?? ""), industry: text(row.industry), employeeCount: count(row.employeeCount), revenue: count(row.revenue),
+    facilityCount: count(row.facilityCount), headquarters: text(row.headquarters), location: text(row.location),
+  };
+}
+
+/** What the ICP score reads from a written person row. */
+function personFacts(row: Snapshot) {
+  return {
+    id: String(row.id), accountId: text(row.accountId), title: text(row.title), isExecOps: row.isExecOps === true, isOps: row.isOps === true,
+    isProc: row.isProc === true, isSales: row.isSales === true, isTech: row.isTech === true, isNonOps: row.isNonOps === true,
+  };
+}
+
 function accountSnapshot(values: AccountValues): Snapshot {
   return plain(values);
 }
@@ -586,7 +613,7 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
 }
 
 /** One UPDATE … FROM jsonb_to_recordset for any number of rows: full column values per row. */
-async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Snapshot[]) {
+async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   const sets = names.map((c) => `"${c}" = v."${c}"`).join(", ");
@@ -601,7 +628,7 @@ async function bulkUpdate(tx: DbTx, table: "target_accounts" | "people", columns
  * One INSERT … SELECT FROM jsonb_to_recordset for any number of rows (Prisma's createMany
  * was several times slower here). Columns not listed keep their database defaults.
  */
-async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Snapshot[]) {
+async function bulkInsert(tx: DbTx, table: "target_accounts" | "people", columns: Record<string, string>, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const all: Record<string, string> = { id: "text", eventId: "text", source: "text", assignedToId: "text", ...(table === "people" ? { dataSource: '"DataSource"' } : {}), ...columns };
   const names = Object.keys(all);

@@ -58,7 +58,7 @@ type EngagementRow = { key: string; sent: bigint; opened: bigint; replied: bigin
 type MeetingRow = { key: string; meetings: bigint };
 
 /** Outreach and meeting counts per account of an event (or for some accounts): two grouped reads. */
-async function engagementByAccount(where: { eventId: string } | { accountIds: string[] }, db: DbTx): Promise<Map<string, Engagement>> {
+export async function engagementByAccount(where: { eventId: string } | { accountIds: string[] }, db: DbTx): Promise<Map<string, Engagement>> {
   const scope = "eventId" in where ? Prisma.sql`"eventId" = ${where.eventId} AND "accountId" IS NOT NULL` : Prisma.sql`"accountId" = ANY(${where.accountIds}::text[])`;
   const [outreach, meetings] = "accountIds" in where && where.accountIds.length === 0 ? [[], []] : await Promise.all([
     db.$queryRaw<EngagementRow[]>`
@@ -152,10 +152,46 @@ async function scoreOnePerson(personId: string, actor: Actor) {
 
 const CHUNK = 5000;
 
+/** What scoring reads besides the records: the weights and the seller's industries (once per run). */
+export type ScoringRules = { weights: IcpWeights; profile: SellerProfile };
+export async function scoringRules(db: DbTx = prisma): Promise<ScoringRules> {
+  const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
+  return { weights, profile };
+}
+
+type AccountFacts = Omit<AccountScoreInput, "engagement"> & { id: string; name: string };
+type PersonFacts = { id: string; accountId: string | null; title: string | null; isExecOps: boolean; isOps: boolean; isProc: boolean; isSales: boolean; isTech: boolean; isNonOps: boolean };
+export type ScoredAccount = { score: number | null; name: string; breakdown?: IcpBreakdown };
+
+/** Rule-based scores of accounts from their facts and engagement (none for a new account). */
+export function scoreAccountFacts(rules: ScoringRules, accounts: AccountFacts[], engagement: Map<string, Engagement>): Map<string, ScoredAccount> {
+  return new Map(accounts.map((a) => {
+    const breakdown = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, rules.weights.account, rules.profile);
+    return [a.id, { score: breakdown.total, name: a.name, breakdown }];
+  }));
+}
+
+/**
+ * Rule-based scores of people. A person's score uses their account's: from `accounts` when it was
+ * scored in the same run, else as stored (one read for all of them).
+ */
+export async function scorePersonFacts(rules: ScoringRules, people: PersonFacts[], accounts: Map<string, ScoredAccount>, db: DbTx): Promise<Map<string, IcpBreakdown>> {
+  const known = new Map(accounts);
+  const otherAccounts = [...new Set(people.flatMap((p) => (p.accountId && !known.has(p.accountId) ? [p.accountId] : [])))];
+  if (otherAccounts.length) {
+    for (const a of await db.targetAccount.findMany({ where: { id: { in: otherAccounts } }, select: { id: true, name: true, icpScore: true } })) known.set(a.id, { score: a.icpScore, name: a.name });
+  }
+  return new Map(people.map((p) => {
+    const account = p.accountId ? known.get(p.accountId) : undefined;
+    return [p.id, scorePerson({ ...p, accountScore: account?.score ?? null, accountName: account?.name ?? null }, rules.weights.person)];
+  }));
+}
+
 /**
  * Rule-based scores for an event's accounts and people in a few statements (no AI review): all of
- * them, or only the given ones — new and imported records are scored this way as they arrive, so
- * none waits for "Rescore all". A person's score uses their account's (fresh when scored together).
+ * them, or only the given ones — new records are scored this way as they arrive, so none waits for
+ * "Rescore all" (the import scores its rows in the statements that write them, with the two
+ * functions above). A person's score uses their account's (fresh when scored together).
  */
 export async function scoreRecords(
   eventId: string,
@@ -165,7 +201,7 @@ export async function scoreRecords(
   onProgress?: (done: number, total: number, current: string) => Promise<void>,
 ) {
   if (only && only.accountIds.length === 0 && only.personIds.length === 0) return { accounts: 0, people: 0 };
-  const [weights, profile] = await Promise.all([getIcpWeights(db), getSellerProfile(db)]);
+  const rules = await scoringRules(db);
   const [accounts, people, engagement] = await Promise.all([
     only && only.accountIds.length === 0 ? [] : db.targetAccount.findMany({
       where: { eventId, deletedAt: null, ...(only ? { id: { in: only.accountIds } } : {}) },
@@ -177,21 +213,10 @@ export async function scoreRecords(
     }),
     engagementByAccount(only ? { accountIds: only.accountIds } : { eventId }, db),
   ]);
-  const accountScores = new Map<string, { score: number | null; name: string }>();
-  const accountRows = accounts.map((a) => {
-    const b = scoreAccount({ ...a, engagement: engagement.get(a.id) ?? NO_ENGAGEMENT }, weights.account, profile);
-    accountScores.set(a.id, { score: b.total, name: a.name });
-    return { id: a.id, score: b.total, breakdown: JSON.stringify(b) };
-  });
-  const otherAccounts = [...new Set(people.flatMap((p) => (p.accountId && !accountScores.has(p.accountId) ? [p.accountId] : [])))];
-  if (otherAccounts.length) {
-    for (const a of await db.targetAccount.findMany({ where: { id: { in: otherAccounts } }, select: { id: true, name: true, icpScore: true } })) accountScores.set(a.id, { score: a.icpScore, name: a.name });
-  }
-  const personRows = people.map((p) => {
-    const acc = p.accountId ? accountScores.get(p.accountId) : undefined;
-    const b = scorePerson({ ...p, accountScore: acc?.score ?? null, accountName: acc?.name ?? null }, weights.person);
-    return { id: p.id, score: b.total, breakdown: JSON.stringify(b) };
-  });
+  const accountScores = scoreAccountFacts(rules, accounts, engagement);
+  const personScores = await scorePersonFacts(rules, people, accountScores, db);
+  const accountRows = [...accountScores].map(([id, a]) => ({ id, score: a.score, breakdown: JSON.stringify(a.breakdown) }));
+  const personRows = [...personScores].map(([id, b]) => ({ id, score: b.total, breakdown: JSON.stringify(b) }));
   const total = accountRows.length + personRows.length;
   for (let i = 0; i < accountRows.length; i += CHUNK) {
     await onProgress?.(i, total, "Accounts");
