@@ -79,9 +79,19 @@ test("at the booth on a phone: capture a walk-up and complete a meeting", async 
 
   // The booth's own frame (a Pages Router page, docs/ARCHITECTURE.md): its menu opens and leads to
   // the rest of the app, and the app's menu leads back to the booth (a full page load each way).
-  await page.locator('summary[aria-label="Open navigation"]').click();
+  const menuButton = page.locator('summary[aria-label="Open navigation"]');
+  const menu = page.getByRole("navigation", { name: "Main" });
+  await menuButton.click();
   await screenshot(page, "booth-menu-phone");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meetings" }).click();
+  // Escape closes it, and so does a tap outside it (here, on the event's name in the header).
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await menuButton.click();
+  await expect(menu).toBeVisible();
+  await page.locator("header span").last().click();
+  await expect(menu).toBeHidden();
+  await menuButton.click();
+  await menu.getByRole("link", { name: "Meetings" }).click();
   await expect(page).toHaveURL(/\/dashboard\/meetings$/);
   await page.getByRole("button", { name: "Open navigation" }).click();
   await page.getByRole("dialog", { name: "Navigation" }).getByRole("link", { name: "Booth" }).click();

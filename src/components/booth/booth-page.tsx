@@ -1,4 +1,5 @@
 import Head from "next/head";
+import { useEffect, useRef } from "react";
 import { Menu, Store } from "lucide-react";
 import { Brand, MainNav, PlainLink } from "@/components/shell/main-nav";
 import { DemoModeBanner } from "@/components/shell/demo-mode-banner";
@@ -24,6 +25,7 @@ const PATH = "/dashboard/booth";
  */
 export function BoothPage({ agenda, cardReading, demoBanner }: BoothPageProps) {
   usePageEvent(agenda?.event.id ?? null);
+  const menu = useMenuThatCloses();
   return (
     <>
       <Head>
@@ -39,7 +41,7 @@ export function BoothPage({ agenda, cardReading, demoBanner }: BoothPageProps) {
         {demoBanner ? <DemoModeBanner /> : null}
         <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
           {/* A <details> menu: it opens and closes without any script, so it works before the page has hydrated. */}
-          <details className="group lg:hidden">
+          <details ref={menu} className="group lg:hidden">
             <summary className="flex cursor-pointer list-none items-center rounded-md p-2 hover:bg-muted [&::-webkit-details-marker]:hidden" aria-label="Open navigation">
               <Menu className="size-5" aria-hidden />
             </summary>
@@ -60,4 +62,33 @@ export function BoothPage({ agenda, cardReading, demoBanner }: BoothPageProps) {
       </div>
     </>
   );
+}
+
+/**
+ * The phone menu is a <details>, so it opens before the page has hydrated. Once it has, a tap
+ * outside the menu or Escape closes it too, as people expect of a menu (Escape hands focus back
+ * to the menu button).
+ */
+function useMenuThatCloses() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: PointerEvent | KeyboardEvent) => {
+      const menu = ref.current;
+      if (!menu?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        menu.open = false;
+        menu.querySelector("summary")?.focus();
+      } else if (!menu.contains(event.target as Node)) {
+        menu.open = false;
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  return ref;
 }
