@@ -10,7 +10,9 @@ import { createEvent, createSession, createUser, signedInUser } from "../helpers
 // getServerSideProps reads the session from the request's cookies itself, by the same rule as
 // every App Router page and API route.
 
-const context = (cookies: Record<string, string>) => ({ req: { cookies }, query: {}, params: {} }) as unknown as GetServerSidePropsContext;
+// The request as Next.js hands it over: the Cookie header, read the way the API routes read it.
+const context = (cookies: Record<string, string>) =>
+  ({ req: { headers: { cookie: Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join("; ") || undefined } }, query: {}, params: {} }) as unknown as GetServerSidePropsContext;
 
 async function propsFor(cookies: Record<string, string>): Promise<BoothPageProps> {
   const result = await getServerSideProps(context(cookies));
@@ -21,7 +23,7 @@ async function propsFor(cookies: Record<string, string>): Promise<BoothPageProps
 describe("the booth page (Pages Router)", () => {
   it("sends a visitor without a session, or with an unknown or expired one, to sign in", async () => {
     const expired = await createSession((await createUser()).id, new Date(Date.now() - 1_000));
-    const cases: Record<string, string>[] = [{}, { "authjs.session-token": "not-a-session" }, { "authjs.session-token": expired.sessionToken }];
+    const cases: Record<string, string>[] = [{}, { "authjs.session-token": "not-a-session" }, { "authjs.session-token": expired.sessionToken }, { "authjs.session-token": "%E0" }];
     for (const cookies of cases) {
       expect(await getServerSideProps(context(cookies))).toEqual({ redirect: { destination: "/login", permanent: false } });
     }

@@ -1,7 +1,8 @@
 import Head from "next/head";
 import { useEffect, useRef } from "react";
 import { Menu, Store } from "lucide-react";
-import { Brand, MainNav, PlainLink } from "@/components/shell/main-nav";
+import { AppFrame } from "@/components/shell/app-frame";
+import { MainNav, PlainLink } from "@/components/shell/main-nav";
 import { DemoModeBanner } from "@/components/shell/demo-mode-banner";
 import { usePageEvent } from "@/components/shell/use-page-event";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,33 +34,32 @@ export function BoothPage({ agenda, cardReading, demoBanner }: BoothPageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="manifest" href="/manifest.webmanifest" />
       </Head>
-      <div className="min-h-dvh lg:pl-60">
-        <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
-          <Brand link={PlainLink} />
-          <MainNav pathname={PATH} link={PlainLink} />
-        </aside>
-        {demoBanner ? <DemoModeBanner /> : null}
-        <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
-          {/* A <details> menu: it opens and closes without any script, so it works before the page has hydrated. */}
-          <details ref={menu} className="group lg:hidden">
-            <summary className="flex cursor-pointer list-none items-center rounded-md p-2 hover:bg-muted [&::-webkit-details-marker]:hidden" aria-label="Open navigation">
-              <Menu className="size-5" aria-hidden />
-            </summary>
-            <div className="absolute left-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] w-72 flex-col gap-4 overflow-y-auto rounded-br-lg bg-sidebar py-4 shadow-xl">
-              <MainNav pathname={PATH} link={PlainLink} />
-            </div>
-          </details>
-          <a href="/dashboard" className="text-base font-semibold tracking-tight lg:hidden">EventOps</a>
-          {agenda ? <span className="ml-auto truncate text-sm text-muted-foreground">{agenda.event.name}</span> : null}
-        </header>
-        <main id="main" className="mx-auto w-full max-w-7xl px-3 py-6 sm:px-6">
-          {agenda ? (
-            <BoothApp initial={agenda} cardReading={cardReading} />
-          ) : (
-            <EmptyState icon={Store} title="No event yet">An admin creates the event first; the booth view shows its meetings.</EmptyState>
-          )}
-        </main>
-      </div>
+      <AppFrame
+        pathname={PATH}
+        link={PlainLink}
+        banner={demoBanner ? <DemoModeBanner /> : null}
+        bar={
+          <>
+            {/* A <details> menu: it opens and closes without any script, so it works before the page has hydrated. */}
+            <details ref={menu} className="group lg:hidden">
+              <summary className="flex cursor-pointer list-none items-center rounded-md p-2 hover:bg-muted [&::-webkit-details-marker]:hidden" aria-label="Open navigation">
+                <Menu className="size-5" aria-hidden />
+              </summary>
+              <div className="absolute left-0 top-14 z-40 flex max-h-[calc(100dvh-3.5rem)] w-72 flex-col gap-4 overflow-y-auto rounded-br-lg bg-sidebar py-4 shadow-xl">
+                <MainNav pathname={PATH} link={PlainLink} />
+              </div>
+            </details>
+            <a href="/dashboard" className="text-base font-semibold tracking-tight lg:hidden">EventOps</a>
+            {agenda ? <span className="ml-auto truncate text-sm text-muted-foreground">{agenda.event.name}</span> : null}
+          </>
+        }
+      >
+        {agenda ? (
+          <BoothApp initial={agenda} cardReading={cardReading} />
+        ) : (
+          <EmptyState icon={Store} title="No event yet">An admin creates the event first; the booth view shows its meetings.</EmptyState>
+        )}
+      </AppFrame>
     </>
   );
 }

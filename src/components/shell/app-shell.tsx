@@ -3,6 +3,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Menu, X } from "lucide-react";
+import { AppFrame } from "./app-frame";
 import { Brand, MainNav } from "./main-nav";
 import { usePageEvent } from "./use-page-event";
 import { EventSwitcher } from "./event-switcher";
@@ -27,46 +28,47 @@ export function AppShell({ user, events, currentEventId, banner, children }: {
   const menuOpen = menuOpenedOn === pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenedOn(open ? pathname : null);
   usePageEvent(currentEventId);
-  const nav = <MainNav pathname={pathname} link={IntentLink} />;
-  const brand = <Brand link={IntentLink} />;
 
   return (
-    <div className="min-h-dvh lg:pl-60">
-      <ViewerZone />
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col gap-6 bg-sidebar py-5 lg:flex">
-        {brand}
-        {nav}
-      </aside>
-
-      {menuOpen ? (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
-          <button className="absolute inset-0 bg-black/40" aria-label="Close navigation" onClick={() => setMenuOpen(false)} />
-          <div className="absolute inset-y-0 left-0 flex w-72 flex-col gap-6 bg-sidebar py-5 shadow-xl">
-            <div className="flex items-center justify-between pr-3">
-              {brand}
-              <button onClick={() => setMenuOpen(false)} className="rounded-md p-2 text-sidebar-foreground hover:bg-white/10" aria-label="Close navigation">
-                <X className="size-5" />
-              </button>
+    <AppFrame
+      pathname={pathname}
+      link={IntentLink}
+      overlays={
+        <>
+          <ViewerZone />
+          {menuOpen ? (
+            <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
+              <button className="absolute inset-0 bg-black/40" aria-label="Close navigation" onClick={() => setMenuOpen(false)} />
+              <div className="absolute inset-y-0 left-0 flex w-72 flex-col gap-6 bg-sidebar py-5 shadow-xl">
+                <div className="flex items-center justify-between pr-3">
+                  <Brand link={IntentLink} />
+                  <button onClick={() => setMenuOpen(false)} className="rounded-md p-2 text-sidebar-foreground hover:bg-white/10" aria-label="Close navigation">
+                    <X className="size-5" />
+                  </button>
+                </div>
+                <MainNav pathname={pathname} link={IntentLink} />
+              </div>
             </div>
-            {nav}
+          ) : null}
+        </>
+      }
+      banner={banner}
+      bar={
+        <>
+          <button className="rounded-md p-2 hover:bg-muted lg:hidden" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
+            <Menu className="size-5" />
+          </button>
+          <EventSwitcher events={events} currentEventId={currentEventId} />
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            <GlobalSearch />
+            <PresenceAvatars className="hidden sm:flex" />
+            <NotificationBell />
+            <UserMenu user={user} />
           </div>
-        </div>
-      ) : null}
-
-      {banner}
-      <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b bg-card/90 px-3 backdrop-blur sm:px-6">
-        <button className="rounded-md p-2 hover:bg-muted lg:hidden" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
-          <Menu className="size-5" />
-        </button>
-        <EventSwitcher events={events} currentEventId={currentEventId} />
-        <div className="ml-auto flex items-center gap-2 sm:gap-3">
-          <GlobalSearch />
-          <PresenceAvatars className="hidden sm:flex" />
-          <NotificationBell />
-          <UserMenu user={user} />
-        </div>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-7xl px-3 py-6 sm:px-6">{children}</main>
-    </div>
+        </>
+      }
+    >
+      {children}
+    </AppFrame>
   );
 }

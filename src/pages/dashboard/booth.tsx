@@ -9,7 +9,7 @@ import { isDemoInProduction } from "@/server/env";
 // GET /dashboard/booth — the booth on a phone. A Pages Router page, hydrated, but without the App
 // Router's runtime or the app shell's scripts (docs/ARCHITECTURE.md, "Why two Pages Router pages").
 export const getServerSideProps: GetServerSideProps<BoothPageProps> = async ({ req }) => {
-  const actor = await findRequestActor(req.cookies);
+  const actor = await findRequestActor(req.headers.cookie);
   if (!actor) return { redirect: { destination: "/login", permanent: false } };
   const demoBanner = isDemoInProduction();
   if (!actor.event) return { props: { agenda: null, cardReading: false, demoBanner } };

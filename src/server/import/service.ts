@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordActivity } from "@/server/activity/service";
 import { engagementByAccount, scoreAccountFacts, scorePersonFacts, scoringRules, type ScoringRules } from "@/server/scoring/service";
+import type { IcpBreakdown } from "@/server/scoring/icp";
 import { notify } from "@/server/notifications/service";
 import { prisma, type DbTx } from "@/server/db";
 import type { Actor, TeamActor } from "@/server/access/actor";
@@ -444,7 +445,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   const engagement = await engagementByAccount({ accountIds: accountUpdates.map((a) => String(a.id)) }, tx);
   const accountScores = scoreAccountFacts(state.rules, [...accountCreates, ...accountUpdates].map(accountFacts), engagement);
   const scoredAt = new Date().toISOString();
-  const withAccountScore = (a: Snapshot) => ({ ...a, icpScore: accountScores.get(String(a.id))?.score ?? null, icpBreakdown: accountScores.get(String(a.id))?.breakdown ?? null, icpScoredAt: scoredAt });
+  const withAccountScore = (a: Snapshot) => withScore(a, accountScores.get(String(a.id))?.breakdown, scoredAt);
   await bulkInsert(tx, "target_accounts", { ...ACCOUNT_COLUMNS, ...SCORE_COLUMNS }, accountCreates.map(withAccountScore));
   await bulkUpdate(tx, "target_accounts", { ...ACCOUNT_COLUMNS, ...SCORE_COLUMNS }, accountUpdates.map(withAccountScore));
 
@@ -522,7 +523,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
     outcomes.set(r.row, rowOutcome(effect, personEffect));
   }
   const personScores = await scorePersonFacts(state.rules, [...personCreates, ...personUpdates].map(personFacts), accountScores, tx);
-  const withPersonScore = (p: Snapshot) => ({ ...p, icpScore: personScores.get(String(p.id))?.total ?? null, icpBreakdown: personScores.get(String(p.id)) ?? null, icpScoredAt: scoredAt });
+  const withPersonScore = (p: Snapshot) => withScore(p, personScores.get(String(p.id)), scoredAt);
   await bulkInsert(tx, "people", { ...PERSON_COLUMNS, ...SCORE_COLUMNS }, personCreates.map(withPersonScore));
   await bulkUpdate(tx, "people", { ...PERSON_COLUMNS, ...SCORE_COLUMNS }, personUpdates.map(withPersonScore));
 
@@ -562,6 +563,11 @@ function flagsFor(title: string | null): Snapshot {
 
 /** The score columns, written with the row; never part of a row's undo snapshot. */
 const SCORE_COLUMNS: Record<string, string> = { icpScore: "int", icpBreakdown: "jsonb", icpScoredAt: "timestamp(3)" };
+
+/** A row with its score columns (the score is the breakdown's total). */
+function withScore(row: Snapshot, breakdown: IcpBreakdown | undefined, scoredAt: string) {
+  return { ...row, icpScore: breakdown?.total ?? null, icpBreakdown: breakdown ?? null, icpScoredAt: scoredAt };
+}
 
 const text = (v: Snapshot[string] | undefined) => (v === null || v === undefined || v === "" ? null : String(v));
 const count = (v: Snapshot[string] | undefined) => (v === null || v === undefined || v === "" ? null : Number(v));
