@@ -54,7 +54,7 @@ const child = spawn(
       NEXT_TELEMETRY_DISABLED: "1",
       // Every spec drafts as the same demo rep within a few minutes; the limit's pacing is covered by the integration tests.
       AI_CALLS_PER_MINUTE: "500",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       OPENAI_BASE_URL: ai.baseUrl,
       OPENAI_API_KEY: "test-key",
     },

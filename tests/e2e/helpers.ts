@@ -1,4 +1,4 @@
-import { expect, type Cookie, type Page } from "@playwright/test";
+import { expect, type APIResponse, type Cookie, type Page } from "@playwright/test";
 
 // Session cookies by user, kept for the whole run (one worker): sign-in emails are rate
 // limited (5 per address per 10 minutes), as they must be, so specs reuse a session that is
@@ -69,4 +69,15 @@ export async function expectNoHorizontalScroll(page: Page) {
       message: `${page.url()} is wider than the screen`,
     })
     .toBeLessThanOrEqual(0);
+}
+
+/**
+ * The `data` of an API answer, or a failure that says what the server answered: a spec that read
+ * `.data` of an error body failed with "cannot read properties of undefined", which says nothing.
+ */
+export async function apiData<T>(response: APIResponse | Promise<APIResponse>): Promise<T> {
+  const answer = await response;
+  const text = await answer.text();
+  if (!answer.ok()) throw new Error(`${answer.url()} answered ${answer.status()}: ${text.slice(0, 500)}`);
+  return (JSON.parse(text) as { data: T }).data;
 }

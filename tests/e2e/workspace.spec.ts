@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
+import { apiData, expectNoHorizontalScroll, screenshot, signIn } from "./helpers";
 
 // Each test signs in and walks several pages; on a shared, busy machine that can pass a minute.
 test.describe.configure({ timeout: 120_000 });
@@ -14,8 +14,8 @@ async function phone(page: Page, name: string) {
 
 test("global search: Ctrl-K, a typo finds the account once similar names are asked for, arrows and Enter open it; recent items next time; a button on phones", async ({ page }) => {
   await signIn(page, "maya@eventops.dev");
-  const account = await page.request.get("/api/accounts?pageSize=1&sort=icpScore&dir=desc");
-  const { name, id } = (await account.json()).data.items[0] as { name: string; id: string };
+  const accounts = await apiData<{ items: { name: string; id: string }[] }>(page.request.get("/api/accounts?pageSize=1&sort=icpScore&dir=desc"));
+  const { name, id } = accounts.items[0];
   const typo = name.slice(0, 3) + name.slice(4, 9); // one letter dropped
   await page.goto("/dashboard");
   await page.keyboard.press("Control+k");
@@ -48,10 +48,11 @@ test("global search: Ctrl-K, a typo finds the account once similar names are ask
 
 test("notifications: a reply to Maya's email shows on her bell within seconds and opens the message; preferences in My settings", async ({ page, browser }) => {
   await signIn(page, "maya@eventops.dev");
-  const me = (await (await page.request.get("/api/me")).json()).data.user as { id: string };
+  const { user: me } = await apiData<{ user: { id: string } }>(page.request.get("/api/me"));
   // A sent message nobody has answered yet: earlier specs (outreach, replies) leave answered ones on top.
-  const list = await page.request.get(`/api/outreach?ownerId=${me.id}&status=SENT&pageSize=50`);
-  const items = (await list.json()).data.items as { id: string; repliedAt: string | null; person: { name: string } }[];
+  const { items } = await apiData<{ items: { id: string; repliedAt: string | null; person: { name: string } }[] }>(
+    page.request.get(`/api/outreach?ownerId=${me.id}&status=SENT&pageSize=50`),
+  );
   const message = items.find((m) => m.repliedAt === null)!;
   expect(message).toBeDefined();
   await page.goto("/dashboard");
@@ -118,7 +119,7 @@ test("was the show worth it: admin adds a cost, the report and the dashboard com
   await page.goto("/dashboard");
   await expect(page.getByTestId("dashboard-show-pnl")).toContainText("Manifest 2025");
 
-  const account = (await (await page.request.get("/api/accounts?pageSize=1&status=PROSPECTING")).json()).data.items[0] as { id: string };
+  const account = (await apiData<{ items: { id: string }[] }>(page.request.get("/api/accounts?pageSize=1&status=PROSPECTING"))).items[0];
   await page.goto(`/dashboard/accounts/${account.id}`);
   const card = page.getByTestId("opportunity-card");
   await card.getByRole("button", { name: /Amount/ }).click();
@@ -140,7 +141,7 @@ test("our product: an admin changes the pitch and the next draft uses it", async
   await page.getByTestId("product-save").click();
   await expect(page.getByTestId("product-message")).toContainText("Saved.");
 
-  const person = (await (await page.request.get("/api/people?pageSize=1")).json()).data.items[0] as { id: string };
+  const person = (await apiData<{ items: { id: string }[] }>(page.request.get("/api/people?pageSize=1"))).items[0];
   await page.goto(`/dashboard/people/${person.id}`);
   await page.getByTestId("compose-open").first().click();
   await page.getByTestId("compose-generate").click();
