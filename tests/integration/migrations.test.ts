@@ -41,6 +41,24 @@ describe("prisma migrations", () => {
       await client.end();
     }
   });
+
+  // Global search's similar-name arm reads the trigram index only when the planner knows what a
+  // `<<%` test costs (migration 20261206200000); at pg_trgm's COST 1 it walked whole events.
+  it("price pg_trgm's strict word similarity test as costly, for the planner", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ proname: string; procost: number }>(
+        `SELECT proname, procost FROM pg_proc WHERE proname IN ('strict_word_similarity_op', 'strict_word_similarity_commutator_op') ORDER BY proname`,
+      );
+      expect(rows).toEqual([
+        { proname: "strict_word_similarity_commutator_op", procost: 100 },
+        { proname: "strict_word_similarity_op", procost: 100 },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
 });
 
 async function migrationsOnDisk(): Promise<Array<{ migration_name: string; checksum: string }>> {
