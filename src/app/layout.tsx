@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { GeistSans } from "geist/font/sans";
-import { GeistMono } from "./fonts";
+import { GeistMono, GeistSans } from "./fonts";
 import { Analytics } from "@vercel/analytics/next";
 import { env } from "@/server/env";
 import "./globals.css";

@@ -1,5 +1,5 @@
 import type { AppProps } from "next/app";
-import { GeistSans } from "geist/font/sans";
+import { GeistSans } from "@/app/fonts";
 import "@/app/globals.css";
 
 /**
@@ -10,7 +10,9 @@ import "@/app/globals.css";
  */
 export default function PagesRouterApp({ Component, pageProps }: AppProps) {
   return (
-    <div className={GeistSans.className}>
+    // The font as a variable, as the root layout sets it: `font-sans` picks Geist from it on wide
+    // screens and the phone's own font below them (globals.css), so a phone never downloads Geist.
+    <div className={`${GeistSans.variable} font-sans`}>
       <Component {...pageProps} />
     </div>
   );
