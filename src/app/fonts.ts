@@ -1,5 +1,9 @@
 import localFont from "next/font/local";
 
+// Both fonts are the `geist` package's files, named by path so that they can be declared without
+// a preload (its own `geist/font/*` modules preload). knip.json lists `geist` for that reason: no
+// module imports it.
+
 // Geist Sans, as `geist/font/sans` declares it, for wide screens only: below the desktop layout
 // `font-sans` is the device's own UI font (globals.css), so phones never fetch Geist. Not
 // preloaded (a preload would fetch it on phones too, in front of the page's stylesheet and
