@@ -4,8 +4,9 @@
  * route, src/app/serwist/[path]/route.ts, served as /serwist/sw.js).
  *
  * What it caches, and why only that:
- *   - the build's static files (JS, CSS, fonts, icons), precached at install, so the booth's
- *     code is on the phone before the first offline moment;
+ *   - the build's code, styles and icons, precached at install, so the booth's code is on the
+ *     phone before the first offline moment (not the fonts: a phone does not use Geist), and any
+ *     other /_next/static/ file (a desktop's fonts) once it has been fetched;
  *   - the booth page itself (/dashboard/booth, any query): network first, the cached copy when
  *     the network fails or takes longer than 4 s (venue Wi-Fi), so a reload offline still opens
  *     the booth. A redirect (to /login) or an error page is never stored as the booth;

@@ -16,6 +16,8 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   swSrc: "src/sw.ts",
   useNativeEsbuild: true,
   additionalPrecacheEntries: [{ url: "/offline", revision: offlineRevision }],
-  // Code, styles, fonts and icons only: no source maps, no build manifests.
-  globPatterns: [".next/static/**/*.{js,css,woff2}", "public/icons/*.png"],
+  // Code, styles and icons only: no source maps, no build manifests, and no fonts. A phone reads
+  // in its own font and never needs Geist (src/app/fonts.ts); a desktop caches Geist when it first
+  // uses it (src/sw.ts caches every /_next/static/ file it fetches).
+  globPatterns: [".next/static/**/*.{js,css}", "public/icons/*.png"],
 });
