@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { prisma } from "@/server/db";
 import { cronRoute } from "@/server/http/cron";
+import pg from "pg";
 import { resolveCurrentEvent } from "@/server/events/service";
+import { currentEventOrderSql, utcDateSql } from "@/server/events/current-event";
+import { DEMO_EVENT_SLUG } from "@/lib/demo-team";
 import { recordActivity } from "@/server/activity/service";
 import { listRecentFeed } from "@/server/activity/feed";
 import { listOutbox } from "@/server/email/outbox";
@@ -19,6 +22,30 @@ describe("current event", () => {
     expect(fallback).not.toBeNull();
     expect(await resolveCurrentEvent("unknown")).not.toBeNull();
     expect(other.id).not.toBe(chosen.id);
+  });
+
+  // The rule itself, on rows of its own (the test database's events are shared with other files).
+  it("orders open events: the chosen one, the demo, the soonest upcoming, then the most recent", async () => {
+    const pick = async (rows: [id: string, slug: string, start: string, end: string][], lastEventId: string | null, today: string) => {
+      const values = rows.length === 0 ? "(NULL, NULL, NULL::date, NULL::date)" : rows.map(([id, slug, start, end]) => `(${pg.escapeLiteral(id)}, ${pg.escapeLiteral(slug)}, ${pg.escapeLiteral(start)}::date, ${pg.escapeLiteral(end)}::date)`).join(", ");
+      const order = currentEventOrderSql(lastEventId === null ? "NULL" : pg.escapeLiteral(lastEventId), utcDateSql(new Date(`${today}T12:00:00Z`)));
+      const [row] = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT e.id FROM (VALUES ${values}) AS e(id, slug, "startDate", "endDate") WHERE e.id IS NOT NULL ORDER BY ${order} LIMIT 1`);
+      return row?.id ?? null;
+    };
+    const past: [string, string, string, string] = ["past", "past-show", "2026-01-10", "2026-01-12"];
+    const recent: [string, string, string, string] = ["recent", "recent-show", "2026-06-01", "2026-06-03"];
+    const soon: [string, string, string, string] = ["soon", "soon-show", "2026-12-08", "2026-12-10"];
+    const later: [string, string, string, string] = ["later", "later-show", "2027-03-01", "2027-03-03"];
+    const endsToday: [string, string, string, string] = ["today", "today-show", "2026-12-04", "2026-12-06"];
+    const demo: [string, string, string, string] = ["demo", DEMO_EVENT_SLUG, "2026-01-01", "2026-01-02"];
+    const all = [past, recent, soon, later, demo];
+    expect(await pick(all, "later", "2026-12-06")).toBe("later");
+    expect(await pick(all, null, "2026-12-06")).toBe("demo");
+    expect(await pick(all, "gone", "2026-12-06")).toBe("demo");
+    expect(await pick([past, later, soon, recent], null, "2026-12-06")).toBe("soon");
+    expect(await pick([past, later, soon, endsToday], null, "2026-12-06")).toBe("today");
+    expect(await pick([past, recent], null, "2026-12-06")).toBe("recent");
+    expect(await pick([], null, "2026-12-06")).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { getUserBySessionToken } from "@/server/users/session";
 import { findActor } from "@/server/access/actor";
+import { resolveCurrentEvent } from "@/server/events/service";
 import { userCounter } from "@/server/http/rate-limit";
 import { sessionLifetime } from "@/server/users/session-lifetime";
 import { createEvent, createSession, createUser } from "../helpers/factories";
@@ -27,19 +28,22 @@ describe("session with its current event", () => {
     expect((await findActor(signedIn!)).event).toEqual(expected);
   });
 
-  it("says null when the chosen event was archived, and the actor falls back to another open event", async () => {
+  it("falls back by the same rule as resolveCurrentEvent when the chosen event was archived or none was chosen", async () => {
     const archived = await createEvent();
     await prisma.event.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     await createEvent();
-    const user = await createUser();
-    await prisma.user.update({ where: { id: user.id }, data: { lastEventId: archived.id } });
-    const { sessionToken } = await createSession(user.id);
+    for (const lastEventId of [archived.id, null]) {
+      const user = await createUser();
+      await prisma.user.update({ where: { id: user.id }, data: { lastEventId } });
+      const { sessionToken } = await createSession(user.id);
 
-    const signedIn = await getUserBySessionToken(sessionToken);
-    expect(signedIn?.currentEvent).toBeNull();
-    const actor = await findActor(signedIn!);
-    expect(actor.event).not.toBeNull();
-    expect(actor.eventId).not.toBe(archived.id);
+      const signedIn = await getUserBySessionToken(sessionToken);
+      const fallback = await resolveCurrentEvent(lastEventId);
+      expect(fallback).not.toBeNull();
+      expect(signedIn?.currentEvent).toEqual(fallback);
+      expect(signedIn?.currentEvent?.id).not.toBe(archived.id);
+      expect((await findActor(signedIn!)).event).toEqual(fallback);
+    }
   });
 
   it("is no session at all when it expired or the user was removed", async () => {

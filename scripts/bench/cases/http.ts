@@ -109,7 +109,10 @@ export const benchCase: BenchCase = {
   mutates: false,
   async run(ctx) {
     const server = await getNextServer(ctx);
-    const targets = await pickTargets(ctx, server);
+    // BENCH_ONLY=<regex> measures only the matching targets (while tuning or profiling one); the
+    // floor is always measured, so the ratio stays reported.
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+    const targets = (await pickTargets(ctx, server)).filter((t) => !only || t.id === FLOOR_ID || only.test(t.id));
     const warmupSeconds = ctx.quick ? 1 : 3;
     const seconds = ctx.quick ? 3 : 10;
     const results: BenchResult[] = [];

@@ -37,10 +37,10 @@ function who(user: Who): Who {
 
 /** The actor for a user and an optional named event; without a named event and with no event at all, the event is null. */
 export async function findActor(user: SessionUser, requestedEventId?: string, db: DbTx = prisma): Promise<TeamActor> {
-  // The session lookup already read the chosen event (users/session.ts); null means it is gone.
+  // The session lookup already read the user's event (users/session.ts); null means none is open.
   const event = requestedEventId
     ? await getEventOrThrow(requestedEventId, db)
-    : (user.currentEvent ?? (await resolveCurrentEvent(user.currentEvent === null ? null : user.lastEventId, db)));
+    : user.currentEvent !== undefined ? user.currentEvent : await resolveCurrentEvent(user.lastEventId, db);
   return event ? { ...who(user), eventId: event.id, event } : { ...who(user), eventId: null, event: null };
 }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { currentEventOrderSql, utcDateSql } from "@/server/events/current-event";
 import { Prisma } from "@/generated/prisma/client";
 import { ACCOUNT } from "@/lib/fields/account";
 import { PERSON } from "@/lib/fields/person";
@@ -7,7 +9,6 @@ import { recordActivity } from "@/server/activity/service";
 import { eventDays, localDay } from "@/server/calendar/time";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { DEMO_EVENT_SLUG } from "@/lib/demo-team";
 import type { CreateEventBody, UpdateEventBody } from "@/server/events/schemas";
 
 const eventSummary = {
@@ -29,23 +30,11 @@ export async function listEvents(db: DbTx = prisma) {
   return db.event.findMany({ where: { archivedAt: null }, orderBy: { startDate: "desc" }, select: eventSummary });
 }
 
-/**
- * The event a user works in: the one they chose last, else Manifest 2026 (the demo), else the
- * next upcoming event, else the most recent one.
- */
-export async function resolveCurrentEvent(lastEventId: string | null, db: DbTx = prisma) {
-  if (lastEventId) {
-    const chosen = await db.event.findFirst({ where: { id: lastEventId, archivedAt: null }, select: eventSummary });
-    if (chosen) return chosen;
-  }
-  const demo = await db.event.findFirst({ where: { slug: DEMO_EVENT_SLUG, archivedAt: null }, select: eventSummary });
-  if (demo) return demo;
-  const upcoming = await db.event.findFirst({
-    where: { archivedAt: null, endDate: { gte: new Date() } },
-    orderBy: { startDate: "asc" },
-    select: eventSummary,
-  });
-  return upcoming ?? db.event.findFirst({ where: { archivedAt: null }, orderBy: { startDate: "desc" }, select: eventSummary });
+/** The event a user works in (currentEventOrderSql's rule); null when no event is open. */
+export async function resolveCurrentEvent(lastEventId: string | null, db: DbTx = prisma, now = new Date()) {
+  const order = Prisma.raw(currentEventOrderSql(lastEventId === null ? "NULL" : pg.escapeLiteral(lastEventId), utcDateSql(now)));
+  const [first] = await db.$queryRaw<{ id: string }[]>`SELECT e.id FROM events e WHERE e."archivedAt" IS NULL ORDER BY ${order} LIMIT 1`;
+  return first ? db.event.findUnique({ where: { id: first.id }, select: eventSummary }) : null;
 }
 
 /**

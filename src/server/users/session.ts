@@ -4,6 +4,7 @@ import pg from "pg";
 import { simpleQuery } from "@/server/db";
 import type { UserCounter } from "@/server/http/rate-limit";
 import { extendSessionIfDue } from "@/server/users/session-lifetime";
+import { currentEventOrderSql, utcDateSql } from "@/server/events/current-event";
 import type { EventSummary } from "@/server/events/service";
 
 export type SessionUser = {
@@ -14,9 +15,10 @@ export type SessionUser = {
   role: Role;
   lastEventId: string | null;
   /**
-   * The event the user chose last (lastEventId) when it is still open, read in the same
-   * statement as the session so resolving the actor costs no second round trip; null when that
-   * event is gone or archived, undefined when it was not looked up (src/server/access/actor.ts).
+   * The event the user works in (the one they chose last while it is open, else the fallback:
+   * events/service.ts currentEventOrderSql), read in the same statement as the session so
+   * resolving the actor costs no second round trip; null when no event is open, undefined when
+   * it was not looked up (src/server/access/actor.ts).
    */
   currentEvent?: EventSummary | null;
 };
@@ -101,7 +103,9 @@ async function readSession(token: string, now: Date, counter?: UserCounter): Pro
            e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
       FROM sessions s
       JOIN users u ON u.id = s."userId"
-      LEFT JOIN events e ON e.id = u."lastEventId" AND e."archivedAt" IS NULL
+      LEFT JOIN LATERAL (
+        SELECT * FROM events e WHERE e."archivedAt" IS NULL ORDER BY ${currentEventOrderSql('u."lastEventId"', utcDateSql(now))} LIMIT 1
+      ) e ON true
      WHERE s."sessionToken" = ${pg.escapeLiteral(token)}`;
   if (!counter) return (await simpleQuery<SessionRow>(session))[0]?.[0] ?? null;
   const results = await simpleQuery<SessionRow>(
