@@ -25,7 +25,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { DEMO_EVENT_SLUG } from "../../src/lib/demo-team";
+import { DEMO_EVENT_SLUG, DEMO_TEAM } from "../../src/lib/demo-team";
 import { runBenchCleanups } from "./lib/cleanup";
 import { BENCH_SCALES, prepareBenchDatabase, type BenchScale } from "./lib/database";
 import { budgetPasses, ciBudget, machineFacts, readPrevious, renderTable, resultsFile, writeReport, type BenchReport } from "./lib/report";
@@ -156,8 +156,13 @@ async function main(): Promise<number> {
     const { resolveActor } = await import("../../src/server/access/actor");
     const event = await prisma.event.findFirstOrThrow({ where: { slug: DEMO_EVENT_SLUG }, select: { id: true, timeZone: true } });
     const userSelect = { id: true, email: true, name: true, image: true, role: true, lastEventId: true } as const;
-    const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", disabledAt: null }, select: userSelect, orderBy: { email: "asc" } });
-    const rep = await prisma.user.findFirstOrThrow({ where: { role: "REP", disabledAt: null }, select: userSelect, orderBy: { email: "asc" } });
+    // From the seeded demo team (Alex, and Jordan: the first rep by email), never a user a
+    // mutating case added: the sequences case leaves reps with nothing assigned, and with --reuse
+    // the http and Lighthouse cases were then measured as a rep who owns nothing (an empty booth,
+    // a different dashboard feed).
+    const demoTeam = { email: { in: DEMO_TEAM.map((m) => m.email) }, disabledAt: null };
+    const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", ...demoTeam }, select: userSelect, orderBy: { email: "asc" } });
+    const rep = await prisma.user.findFirstOrThrow({ where: { role: "REP", ...demoTeam }, select: userSelect, orderBy: { email: "asc" } });
     const ctx: BenchContext = {
       databaseUrl: db.url,
       eventId: event.id,

@@ -77,4 +77,41 @@ describe("my day", () => {
     expect((await listRecentFeed(event.id, 12, prisma, { mineFor: me.id })).map((a) => a.description).sort()).toEqual(["I made a template", "Reply on my account"]);
     expect(await listRecentFeed(event.id, 12)).toHaveLength(3);
   });
+
+  // A rep with few records of their own gets their feed from those records; one with many, by
+  // walking the event's newest activities (activity/feed.ts). Both must be the same rows.
+  it("the rep's feed is the same rows whether they own a few records or hundreds", async () => {
+    const event = await createEvent({ name: "Feed Scale Expo" });
+    const few = await createUser({ name: "Few Records" });
+    const many = await createUser({ name: "Many Records" });
+    const other = await createUser({ name: "Someone Else" });
+    const base = Date.parse("2026-03-01T12:00:00Z");
+    const accounts = await prisma.targetAccount.createManyAndReturn({
+      data: Array.from({ length: 240 }, (_, i) => ({ eventId: event.id, name: `Scale ${i}`, normalizedName: `scale ${i}`, assignedToId: i < 3 ? few.id : i < 230 ? many.id : other.id })),
+      select: { id: true, assignedToId: true },
+    });
+    const person = await prisma.person.create({ data: { eventId: event.id, firstName: "Pat", name: "Pat Few", assignedToId: few.id } });
+    // Activities in a fixed, shuffled order of time, some sharing a timestamp (the id breaks ties).
+    const rows = Array.from({ length: 600 }, (_, i) => {
+      const account = accounts[(i * 37) % accounts.length]!;
+      return {
+        eventId: event.id, type: "note.added", description: `scale ${i}`,
+        createdAt: new Date(base + ((i * 7919) % 600) * 60_000 - (i % 5 === 0 ? 60_000 : 0)),
+        accountId: i % 11 === 0 ? null : account.id,
+        personId: i % 13 === 0 ? person.id : null,
+        actorId: i % 17 === 0 ? few.id : i % 3 === 0 ? other.id : null,
+      };
+    });
+    await prisma.activity.createMany({ data: rows });
+    const expected = async (userId: string) =>
+      (await prisma.activity.findMany({
+        where: { eventId: event.id, OR: [{ actorId: userId }, { account: { assignedToId: userId } }, { person: { assignedToId: userId } }] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 12, select: { id: true },
+      })).map((a) => a.id);
+    for (const user of [few, many]) {
+      const feed = (await listRecentFeed(event.id, 12, prisma, { mineFor: user.id })).map((a) => a.id);
+      expect(feed, user.name ?? "").toEqual(await expected(user.id));
+      expect(feed.length).toBe(12);
+    }
+  });
 });

@@ -124,6 +124,11 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
       raw: () => RAW.dashboardStats(ctx.pg, ctx.eventId),
     },
     {
+      // What a rep's dashboard loads by default: the feed of their own accounts, people and actions.
+      id: "service.dashboard-stats-rep", label: "dashboard stats, a rep's own feed (the rep's default view)", budgets: [ROLLUP_READ], heavy: true,
+      service: () => getDashboardStats(ctx.eventId, {}, { mineFor: ctx.rep.id }),
+    },
+    {
       id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [ROLLUP_READ], heavy: true,
       service: () => getEngagementHeatmap(event),
     },
