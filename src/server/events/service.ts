@@ -45,7 +45,7 @@ export async function resolveCurrentEvent(lastEventId: string | null, db: DbTx =
  */
 export async function assertPageEventCurrent(pageEventId: string | null, user: { lastEventId: string | null; currentEvent?: { id: string } | null }, db: DbTx = prisma) {
   if (!pageEventId) return;
-  // The common case costs no query: the session read the user's chosen event, and it is open.
+  // The common case costs no query: the session statement read the user's event (users/session.ts).
   if (user.currentEvent?.id === pageEventId) return;
   const shown = await db.event.findUnique({ where: { id: pageEventId }, select: { id: true, name: true, archivedAt: true } });
   if (!shown) return;

@@ -16,7 +16,7 @@ export type SessionUser = {
   lastEventId: string | null;
   /**
    * The event the user works in (the one they chose last while it is open, else the fallback:
-   * events/service.ts currentEventOrderSql), read in the same statement as the session so
+   * events/current-event.ts), read in the same statement as the session so
    * resolving the actor costs no second round trip; null when no event is open, undefined when
    * it was not looked up (src/server/access/actor.ts).
    */
