@@ -115,9 +115,15 @@ function myFeedPage(eventId: string, userId: string, pageSize: number): Prisma.S
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`feed page size ${pageSize} is not a positive integer`);
   const limit = Prisma.raw(String(pageSize));
   const few = Prisma.raw(String(FEW_OWN_RECORDS));
+  const window = Prisma.raw(String(RECENT_WINDOW));
   const order = Prisma.sql`ORDER BY t."createdAt" DESC, t.id DESC`;
   const upTo = (from: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${few}) c)`;
   const many = Prisma.sql`(SELECT records FROM own) >= ${few}`;
+  // The newest activities of each of the rep's accounts (or people).
+  const newestOfEach = (table: "target_accounts" | "people", column: "accountId" | "personId") => Prisma.sql`
+        (SELECT t.id, t."createdAt" FROM ${Prisma.raw(table)} mine
+          CROSS JOIN LATERAL (SELECT t.id, t."createdAt" FROM activities t WHERE t.${Prisma.raw(`"${column}"`)} = mine.id AND t."eventId" = ${eventId} ${order} LIMIT ${limit}) t
+          WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId})`;
   return Prisma.sql`
     WITH own AS (SELECT
       ${upTo(Prisma.sql`target_accounts mine WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId}`)}
@@ -125,7 +131,7 @@ function myFeedPage(eventId: string, userId: string, pageSize: number): Prisma.S
       + ${upTo(Prisma.sql`activities t WHERE t."actorId" = ${userId} AND t."eventId" = ${eventId}`)} AS records),
     recent AS MATERIALIZED (
       SELECT t.id, t."createdAt" FROM (
-        SELECT t.id, t."createdAt", t."actorId", t."accountId", t."personId" FROM activities t WHERE t."eventId" = ${eventId} ${order} LIMIT ${Prisma.raw(String(RECENT_WINDOW))}
+        SELECT t.id, t."createdAt", t."actorId", t."accountId", t."personId" FROM activities t WHERE t."eventId" = ${eventId} ${order} LIMIT ${window}
       ) t
       WHERE ${many} AND (t."actorId" = ${userId}
         OR (SELECT mine."assignedToId" FROM target_accounts mine WHERE mine.id = t."accountId") = ${userId}
@@ -141,14 +147,8 @@ function myFeedPage(eventId: string, userId: string, pageSize: number): Prisma.S
     UNION ALL
     (SELECT t.id, t."createdAt" FROM (
         (SELECT t.id, t."createdAt" FROM activities t WHERE t."actorId" = ${userId} AND t."eventId" = ${eventId} ${order} LIMIT ${limit})
-        UNION
-        (SELECT t.id, t."createdAt" FROM target_accounts mine
-          CROSS JOIN LATERAL (SELECT t.id, t."createdAt" FROM activities t WHERE t."accountId" = mine.id AND t."eventId" = ${eventId} ${order} LIMIT ${limit}) t
-          WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId})
-        UNION
-        (SELECT t.id, t."createdAt" FROM people mine
-          CROSS JOIN LATERAL (SELECT t.id, t."createdAt" FROM activities t WHERE t."personId" = mine.id AND t."eventId" = ${eventId} ${order} LIMIT ${limit}) t
-          WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId})
+        UNION ${newestOfEach("target_accounts", "accountId")}
+        UNION ${newestOfEach("people", "personId")}
       ) t
       WHERE NOT ${many}
       ${order} LIMIT ${limit})`;
