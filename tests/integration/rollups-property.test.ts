@@ -24,6 +24,9 @@ import { commitImportBody } from "@/server/import/schemas";
 import { updateEvent } from "@/server/events/service";
 import { updateEventBody } from "@/server/events/schemas";
 import { updatePrivacySettings } from "@/server/privacy/settings";
+import { captureLead } from "@/server/booth/leads";
+import { captureLeadBody } from "@/lib/booth/schemas";
+import { getShowPnl, recomputeShowPnl } from "@/server/roi/show-pnl";
 import { installPeerAddressStamp, PEER_FORWARDED_HEADER, PEER_HEADER } from "@/server/http/client-ip";
 import * as pixelRoute from "@/app/api/t/o/[token]/route";
 import * as clickRoute from "@/app/api/t/c/[token]/route";
@@ -91,7 +94,7 @@ async function newWorld(): Promise<World> {
 
 const RECORD_KINDS = [
   "account.create", "account.update", "account.bulk", "account.delete", "trash.restore", "trash.purge",
-  "person.create", "person.update", "person.delete", "person.erase",
+  "person.create", "person.update", "person.delete", "person.erase", "booth.capture",
   "meeting.create", "meeting.cancel", "meeting.complete", "meeting.no_show",
   "import", "event.time_zone",
 ] as const;
@@ -148,6 +151,15 @@ async function run(w: World, op: Op): Promise<void> {
     case "person.create": {
       const created = await createPerson(createPersonBody.parse({ firstName: "Dana", lastName: `Rollup ${n}`, email: `dana-${n}-${randomUUID().slice(0, 8)}@prospect.test`, accountId: pick(w.accounts, op.b) ?? null, assignedToId: ownerOf(w, op.a) }), actor);
       w.people.push(created.id);
+      return;
+    }
+    case "booth.capture": {
+      // A walk-up at the booth: a new person (source "booth", a lead of the show) or, by email, the
+      // one already on file; on a new or an existing account.
+      const email = op.b % 3 === 0 && person ? (await prisma.person.findUnique({ where: { id: person }, select: { email: true } }))?.email : null;
+      const captured = await captureLead(captureLeadBody.parse({ name: `Walk Up ${n}`, company: op.b % 2 ? `Rollup Co ${op.a}` : `Booth Co ${n}`, email: email ?? `walkup-${n}-${randomUUID().slice(0, 8)}@booth-${n}.test`, rating: "warm" }), actor);
+      if (!w.people.includes(captured.personId)) w.people.push(captured.personId);
+      if (captured.accountId && !w.accounts.includes(captured.accountId)) w.accounts.push(captured.accountId);
       return;
     }
     case "person.update":
@@ -233,6 +245,14 @@ async function expectRollupsEqualRecomputation(w: World) {
   // The people list's unfiltered total is read from the rollup (less the erased): it must be the count.
   const live = await prisma.person.count({ where: { eventId: w.eventId, deletedAt: null, erasedAt: null } });
   expect((await listPeople(listPeopleQuery.parse({}), w.actor)).total).toBe(live);
+  // The show P&L's leads and meetings per account come from rollup_show_accounts.
+  expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
+}
+
+/** The P&L without the previous show: that is some other test's event, written concurrently. */
+async function showOnly(eventId: string, read: typeof getShowPnl) {
+  const { previous: _previous, ...pnl } = await read(eventId);
+  return pnl;
 }
 
 describe("per-event rollups", () => {
@@ -277,5 +297,9 @@ describe("per-event rollups", () => {
     const heat = await getEngagementHeatmap(event);
     expect(heat.totals).toEqual({ opens: 1, clicks: 0, replies: 1 });
     expect(heat).toEqual(await recomputeEngagementHeatmap(event));
+    // One person replied and met: one lead, one meeting.
+    const pnl = await getShowPnl(w.eventId);
+    expect(pnl).toMatchObject({ leads: 1, meetings: 1 });
+    expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
   });
 });

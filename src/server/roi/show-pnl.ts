@@ -121,86 +121,116 @@ export type ShowSummary = {
 };
 export type ShowPnl = ShowSummary & { byRep: PnlBreakdownRow[]; byTier: PnlBreakdownRow[]; previous: ShowSummary | null };
 
-type AccountRow = {
-  id: string; tier: string; ownerId: string | null; ownerName: string | null; stage: string | null; amount: number | null; openedAt: Date | null;
-  firstTouch: Date | null; leads: number; meetings: number;
-};
+/** The P&L's counts for one rep's accounts of one tier (or, summed, for a breakdown's row). */
+type Tally = { accounts: number; leads: number; meetings: number; opportunities: number; pipelineCreated: number; pipelineInfluenced: number; wonRevenue: number };
+type GroupRow = Tally & { tier: string; ownerId: string | null; ownerName: string | null };
+
+/** Where the accounts and their leads and meetings come from: the rollups (what users get), or the rows. */
+export type CountsSource = "rollup" | "rows";
 
 /**
- * The event's leads as person ids: captured at the booth, replied, or met (three small indexed
- * reads, not a probe per person). Callers join people and leave out those in the Trash.
+ * Leads and meetings per account of the event ('' = tied to no account), as rows of ("accountId",
+ * leads, meetings). "rollup" reads rollup_show_accounts, kept by triggers in the writes' own
+ * transactions (migration 20261207010000_show_pnl_rollups): the P&L no longer grows with the
+ * event's messages and people. "rows" counts the same from the records: a lead is a person of the
+ * event captured at the booth, who replied, or who had a meeting that was not cancelled, counted
+ * once while out of the Trash. The rollup tests compare the two.
  */
-function leadIds(eventId: string): Prisma.Sql {
+function countsPerAccount(eventId: string, source: CountsSource): Prisma.Sql {
+  if (source === "rollup") return Prisma.sql`SELECT "accountId", leads, meetings FROM rollup_show_accounts WHERE "eventId" = ${eventId}`;
   return Prisma.sql`
-    SELECT id FROM people WHERE "eventId" = ${eventId} AND source = 'booth'
-    UNION SELECT "personId" FROM outreach WHERE "eventId" = ${eventId} AND "repliedAt" IS NOT NULL
-    UNION SELECT "personId" FROM meeting WHERE "eventId" = ${eventId} AND status <> 'CANCELLED'`;
+    SELECT k."accountId", sum(k.leads)::int AS leads, sum(k.meetings)::int AS meetings FROM (
+      SELECT coalesce(p."accountId", '') AS "accountId", 1 AS leads, 0 AS meetings
+      FROM (
+        SELECT id FROM people WHERE "eventId" = ${eventId} AND source = 'booth'
+        UNION SELECT "personId" FROM outreach WHERE "eventId" = ${eventId} AND "repliedAt" IS NOT NULL
+        UNION SELECT "personId" FROM meeting WHERE "eventId" = ${eventId} AND status <> 'CANCELLED'
+      ) l JOIN people p ON p.id = l.id WHERE p."deletedAt" IS NULL
+      UNION ALL
+      SELECT coalesce(m."accountId", ''), 0, 1 FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED'
+    ) k GROUP BY 1`;
+}
+
+/** The event's accounts out of the Trash as (id, tier, owner = '' when unassigned): the rollup's copy, or the accounts. */
+function liveAccounts(eventId: string, source: CountsSource): Prisma.Sql {
+  if (source === "rollup") return Prisma.sql`SELECT "accountId" AS id, tier, "assignedToId" AS owner FROM rollup_account_state WHERE "eventId" = ${eventId} AND live`;
+  return Prisma.sql`SELECT id, tier::text AS tier, coalesce("assignedToId", '') AS owner FROM target_accounts WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL`;
 }
 
 /**
- * One row per account of the event with what the P&L needs: two grouped reads, and the first
- * touch only for accounts with an opportunity (the only ones it is read for, see tally) through
- * the (accountId, sentAt) and (accountId, status, createdAt) indexes. Grouping every sent message
- * of the event by account to find it was half the P&L's time (100,000 messages at the large
- * dataset for ~1,500 opportunities). An account in the Trash is out of the P&L with its
- * opportunity, leads and meetings.
+ * The P&L of the event's live accounts, summed in the database per (assignee, tier): a handful of
+ * rows, not one per account (at 50,000 accounts, reading them into Node was a P&L's worth of time
+ * by itself). Accounts, leads and meetings come from the narrow rollup rows; only the accounts with
+ * an opportunity (~3 %) are read from target_accounts, with their first touch through the
+ * (accountId, sentAt) and (accountId, status, createdAt) indexes. An account in the Trash is out of
+ * the P&L with its opportunity, leads and meetings.
  */
-async function accountRows(eventId: string, db: DbTx): Promise<AccountRow[]> {
-  return db.$queryRaw<AccountRow[]>`
-    WITH lead AS (
-      SELECT p."accountId", count(*)::int AS n FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id
-      WHERE p."accountId" IS NOT NULL AND p."deletedAt" IS NULL GROUP BY p."accountId"
-    ), met AS (
-      SELECT m."accountId", count(*)::int AS n FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NOT NULL GROUP BY m."accountId"
+async function groupRows(eventId: string, source: CountsSource, db: DbTx): Promise<GroupRow[]> {
+  const rows = await db.$queryRaw<(Omit<GroupRow, "pipelineCreated" | "pipelineInfluenced" | "wonRevenue"> & { pipelineCreated: number | null; pipelineInfluenced: number | null; wonRevenue: number | null })[]>`
+    WITH counts AS (${countsPerAccount(eventId, source)}),
+    base AS (
+      SELECT k.tier, k.owner, count(*)::int AS accounts, sum(coalesce(c.leads, 0))::int AS leads, sum(coalesce(c.meetings, 0))::int AS meetings
+      FROM (${liveAccounts(eventId, source)}) k LEFT JOIN counts c ON c."accountId" = k.id
+      GROUP BY 1, 2
+    ), opportunity AS (
+      SELECT a.tier::text AS tier, coalesce(a."assignedToId", '') AS owner, a."opportunityStage" AS stage,
+        coalesce(a."opportunityAmount", 0)::float8 AS amount, a."opportunityOpenedAt" AS "openedAt", t."firstTouch"
+      FROM target_accounts a
+      -- OFFSET 0 keeps the first touch a subquery read once per account: inlined, its two probes
+      -- ran again for each of the sums below that reads it.
+      CROSS JOIN LATERAL (
+        SELECT LEAST(
+          (SELECT min(o."sentAt") FROM outreach o WHERE o."accountId" = a.id AND o."eventId" = ${eventId} AND o."sentAt" IS NOT NULL AND o.status <> 'DRAFT'),
+          (SELECT min(m."createdAt") FROM meeting m WHERE m."accountId" = a.id AND m."eventId" = ${eventId} AND m.status <> 'CANCELLED')
+        ) AS "firstTouch" OFFSET 0
+      ) t
+      WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL AND a."opportunityStage" IS NOT NULL
+    ), opportunities AS (
+      SELECT x.tier, x.owner, count(*)::int AS n,
+        sum(x.amount) FILTER (WHERE x.pipeline) AS "pipelineInfluenced",
+        sum(x.amount) FILTER (WHERE x.pipeline AND x."openedAt" >= x."firstTouch") AS "pipelineCreated",
+        sum(x.amount) FILTER (WHERE x.pipeline AND x.stage = 'WON') AS "wonRevenue"
+      FROM (SELECT *, "firstTouch" IS NOT NULL AND stage <> 'LOST' AS pipeline FROM opportunity) x
+      GROUP BY 1, 2
     )
-    SELECT a.id, a.tier::text AS tier, a."assignedToId" AS "ownerId", coalesce(u.name, u.email) AS "ownerName",
-      a."opportunityStage"::text AS stage, a."opportunityAmount" AS amount, a."opportunityOpenedAt" AS "openedAt",
-      CASE WHEN a."opportunityStage" IS NOT NULL THEN LEAST(
-        (SELECT min(o."sentAt") FROM outreach o WHERE o."accountId" = a.id AND o."eventId" = ${eventId} AND o."sentAt" IS NOT NULL AND o.status <> 'DRAFT'),
-        (SELECT min(m."createdAt") FROM meeting m WHERE m."accountId" = a.id AND m."eventId" = ${eventId} AND m.status <> 'CANCELLED')
-      ) END AS "firstTouch",
-      coalesce(lead.n, 0) AS leads, coalesce(met.n, 0) AS meetings
-    FROM target_accounts a
-    LEFT JOIN users u ON u.id = a."assignedToId"
-    LEFT JOIN lead ON lead."accountId" = a.id
-    LEFT JOIN met ON met."accountId" = a.id
-    WHERE a."eventId" = ${eventId} AND a."deletedAt" IS NULL`;
+    SELECT b.tier, nullif(b.owner, '') AS "ownerId", coalesce(u.name, u.email) AS "ownerName", b.accounts, b.leads, b.meetings,
+      coalesce(o.n, 0) AS opportunities, o."pipelineInfluenced", o."pipelineCreated", o."wonRevenue"
+    FROM base b
+    LEFT JOIN opportunities o ON o.tier = b.tier AND o.owner = b.owner
+    LEFT JOIN users u ON u.id = nullif(b.owner, '')`;
+  return rows.map((r) => ({ ...r, pipelineCreated: r.pipelineCreated ?? 0, pipelineInfluenced: r.pipelineInfluenced ?? 0, wonRevenue: r.wonRevenue ?? 0 }));
 }
 
 /** Leads and meetings not tied to an account still count for the show as a whole. */
-async function unlinkedCounts(eventId: string, db: DbTx) {
+async function unlinkedCounts(eventId: string, source: CountsSource, db: DbTx) {
   const [row] = await db.$queryRaw<{ leads: number; meetings: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM (${leadIds(eventId)}) l JOIN people p ON p.id = l.id WHERE p."accountId" IS NULL AND p."deletedAt" IS NULL) AS leads,
-      (SELECT count(*)::int FROM meeting m WHERE m."eventId" = ${eventId} AND m.status <> 'CANCELLED' AND m."accountId" IS NULL) AS meetings`;
+    SELECT leads, meetings FROM (${countsPerAccount(eventId, source)}) c WHERE c."accountId" = ''`;
   return row ?? { leads: 0, meetings: 0 };
 }
 
-function tally(rows: AccountRow[]) {
-  let leads = 0, meetings = 0, opportunities = 0, pipelineCreated = 0, pipelineInfluenced = 0, wonRevenue = 0;
+function tally(rows: Tally[]): Tally {
+  const t: Tally = { accounts: 0, leads: 0, meetings: 0, opportunities: 0, pipelineCreated: 0, pipelineInfluenced: 0, wonRevenue: 0 };
   for (const r of rows) {
-    leads += r.leads;
-    meetings += r.meetings;
-    if (!r.stage) continue;
-    opportunities += 1;
-    if (!r.firstTouch || r.stage === "LOST") continue;
-    const value = r.amount ?? 0;
-    pipelineInfluenced += value;
-    if (r.openedAt && r.openedAt >= r.firstTouch) pipelineCreated += value;
-    if (r.stage === "WON") wonRevenue += value;
+    t.accounts += r.accounts;
+    t.leads += r.leads;
+    t.meetings += r.meetings;
+    t.opportunities += r.opportunities;
+    t.pipelineCreated += r.pipelineCreated;
+    t.pipelineInfluenced += r.pipelineInfluenced;
+    t.wonRevenue += r.wonRevenue;
   }
-  return { accounts: rows.length, leads, meetings, opportunities, pipelineCreated, pipelineInfluenced, wonRevenue };
+  return t;
 }
 
 const per = (cost: number, n: number) => (n > 0 && cost > 0 ? Math.round(cost / n) : null);
 const multiple = (value: number, cost: number) => (cost > 0 ? Math.round((value / cost) * 100) / 100 : null);
 
-async function summarize(eventId: string, db: DbTx): Promise<{ summary: ShowSummary; rows: AccountRow[] }> {
+async function summarize(eventId: string, source: CountsSource, db: DbTx): Promise<{ summary: ShowSummary; rows: GroupRow[] }> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, startDate: true, endDate: true } });
   if (!event) throw new AppError("not_found", "Event not found");
   const [rows, unlinked, costs] = await Promise.all([
-    accountRows(eventId, db),
-    unlinkedCounts(eventId, db),
+    groupRows(eventId, source, db),
+    unlinkedCounts(eventId, source, db),
     db.eventCost.groupBy({ by: ["category"], where: { eventId, deletedAt: null }, _sum: { amount: true } }),
   ]);
   const t = tally(rows);
@@ -219,10 +249,8 @@ async function summarize(eventId: string, db: DbTx): Promise<{ summary: ShowSumm
   };
 }
 
-function breakdown(rows: AccountRow[], keyOf: (r: AccountRow) => string, labelOf: (r: AccountRow) => string, order: (a: PnlBreakdownRow, b: PnlBreakdownRow) => number): PnlBreakdownRow[] {
-  const groups = new Map<string, AccountRow[]>();
-  // Appended in place: copying the group's array for every row was quadratic (at 50,000 accounts
-  // one P&L took over a minute of CPU; docs/PERFORMANCE.md, the xl dataset).
+function breakdown(rows: GroupRow[], keyOf: (r: GroupRow) => string, labelOf: (r: GroupRow) => string, order: (a: PnlBreakdownRow, b: PnlBreakdownRow) => number): PnlBreakdownRow[] {
+  const groups = new Map<string, GroupRow[]>();
   for (const r of rows) {
     const key = keyOf(r);
     const list = groups.get(key);
@@ -239,9 +267,18 @@ async function previousEventId(event: { id: string; startDate: Date }, db: DbTx)
 }
 
 export async function getShowPnl(eventId: string, db: DbTx = prisma): Promise<ShowPnl> {
-  const { summary, rows } = await summarize(eventId, db);
+  return showPnl(eventId, "rollup", db);
+}
+
+/** The P&L counted from the records instead of the rollup: the rollup tests compare the two. */
+export async function recomputeShowPnl(eventId: string, db: DbTx = prisma): Promise<ShowPnl> {
+  return showPnl(eventId, "rows", db);
+}
+
+async function showPnl(eventId: string, source: CountsSource, db: DbTx): Promise<ShowPnl> {
+  const { summary, rows } = await summarize(eventId, source, db);
   const previousId = await previousEventId(summary.event, db);
-  const previous = previousId ? (await summarize(previousId, db)).summary : null;
+  const previous = previousId ? (await summarize(previousId, source, db)).summary : null;
   return {
     ...summary,
     byRep: breakdown(rows, (r) => r.ownerId ?? "none", (r) => r.ownerName ?? "Unassigned", (a, b) => b.pipelineInfluenced - a.pipelineInfluenced || a.label.localeCompare(b.label)),
