@@ -1,6 +1,9 @@
 import type { AppProps } from "next/app";
 import { GeistSans } from "@/app/fonts";
 import "@/app/globals.css";
+import { hydrateInTransition } from "@/lib/pages-router/hydrate-in-transition";
+
+hydrateInTransition();
 
 /**
  * The Pages Router's frame, for the two pages that live there: the public booking page
