@@ -126,7 +126,7 @@ type Tally = { accounts: number; leads: number; meetings: number; opportunities:
 type GroupRow = Tally & { tier: string; ownerId: string | null; ownerName: string | null };
 
 /** Where the accounts and their leads and meetings come from: the rollups (what users get), or the rows. */
-export type CountsSource = "rollup" | "rows";
+type CountsSource = "rollup" | "rows";
 
 /**
  * Leads and meetings per account of the event ('' = tied to no account), as rows of ("accountId",
