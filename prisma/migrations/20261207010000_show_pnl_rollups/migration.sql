@@ -58,6 +58,21 @@ BEGIN
 END
 $fn$;
 
+-- Upserts one of the lead state's counters (`counter`) from `source`'s rows (sign, "eventId", the
+-- person's id in column `person`) that pass `counted`. A new state row copies the person's
+-- account and Trash state.
+CREATE FUNCTION rollup_lead_state_sql(source text, person text, counted text, counter text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO rollup_lead_state AS t ("eventId", "personId", "accountId", live, %4$I)
+    SELECT c."eventId", c.%2$I, coalesce(p."accountId", ''), coalesce(p."deletedAt" IS NULL, false), sum(c.sign)
+    FROM (%1$s) c JOIN events e ON e.id = c."eventId" LEFT JOIN people p ON p.id = c.%2$I
+    WHERE %3$s
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2
+    ON CONFLICT ("eventId", "personId") DO UPDATE SET %4$I = t.%4$I + excluded.%4$I
+  $q$, source, person, counted, counter)
+$$;
+
 -- people → their lead state: the account and liveness copied on every change, booth captures counted.
 CREATE FUNCTION rollup_leads_on_people() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
@@ -69,14 +84,7 @@ BEGIN
     FROM new_rows n
     WHERE s."personId" = n.id AND (s."accountId", s.live) IS DISTINCT FROM (coalesce(n."accountId", ''), n."deletedAt" IS NULL);
   END IF;
-  EXECUTE format($q$
-    INSERT INTO rollup_lead_state AS t ("eventId", "personId", "accountId", live, booth)
-    SELECT c."eventId", c.id, coalesce(p."accountId", ''), coalesce(p."deletedAt" IS NULL, false), sum(c.sign)
-    FROM (%s) c JOIN events e ON e.id = c."eventId" LEFT JOIN people p ON p.id = c.id
-    WHERE c.source = 'booth'
-    GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2
-    ON CONFLICT ("eventId", "personId") DO UPDATE SET booth = t.booth + excluded.booth
-  $q$, rollup_changes(TG_OP));
+  EXECUTE rollup_lead_state_sql(rollup_changes(TG_OP), 'id', $c$c.source = 'booth'$c$, 'booth');
   RETURN NULL;
 END
 $fn$;
@@ -85,14 +93,7 @@ $fn$;
 CREATE FUNCTION rollup_leads_on_outreach() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO rollup_lead_state AS t ("eventId", "personId", "accountId", live, replied)
-    SELECT c."eventId", c."personId", coalesce(p."accountId", ''), coalesce(p."deletedAt" IS NULL, false), sum(c.sign)
-    FROM (%s) c JOIN events e ON e.id = c."eventId" LEFT JOIN people p ON p.id = c."personId"
-    WHERE c."repliedAt" IS NOT NULL
-    GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2
-    ON CONFLICT ("eventId", "personId") DO UPDATE SET replied = t.replied + excluded.replied
-  $q$, rollup_changes(TG_OP));
+  EXECUTE rollup_lead_state_sql(rollup_changes(TG_OP), 'personId', $c$c."repliedAt" IS NOT NULL$c$, 'replied');
   RETURN NULL;
 END
 $fn$;
@@ -103,14 +104,7 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   source text := rollup_changes(TG_OP);
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO rollup_lead_state AS t ("eventId", "personId", "accountId", live, met)
-    SELECT c."eventId", c."personId", coalesce(p."accountId", ''), coalesce(p."deletedAt" IS NULL, false), sum(c.sign)
-    FROM (%s) c JOIN events e ON e.id = c."eventId" LEFT JOIN people p ON p.id = c."personId"
-    WHERE c.status <> 'CANCELLED'
-    GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2
-    ON CONFLICT ("eventId", "personId") DO UPDATE SET met = t.met + excluded.met
-  $q$, source);
+  EXECUTE rollup_lead_state_sql(source, 'personId', $c$c.status <> 'CANCELLED'$c$, 'met');
   EXECUTE format($q$
     INSERT INTO rollup_show_accounts AS t ("eventId", "accountId", leads, meetings)
     SELECT c."eventId", coalesce(c."accountId", ''), 0, sum(c.sign)
@@ -123,6 +117,7 @@ BEGIN
 END
 $fn$;
 
+-- Each table's three statement triggers, as in migration 20261205230000_event_rollups.
 DO $$
 DECLARE
   t record;
