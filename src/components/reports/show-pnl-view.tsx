@@ -27,8 +27,9 @@ export function ShowHeadline({ pnl, compact = false }: { pnl: ShowPnl; compact?:
           <div className="text-xs font-medium text-muted-foreground">{t.label}</div>
           <div className="mt-1 text-xl font-semibold tabular-nums" data-testid={t.testId}>{t.value}</div>
           {t.previous !== undefined ? (
-            <div className={cn("mt-1 truncate text-xs", t.better === true ? "text-success" : t.better === false ? "text-destructive" : "text-muted-foreground")}>
-              {prev!.event.name}: {t.previous}
+            // Wraps rather than cuts: on a phone's half-width tile "Manifest 2025: $540,…" hid the number.
+            <div className={cn("mt-1 text-xs break-words", t.better === true ? "text-success" : t.better === false ? "text-destructive" : "text-muted-foreground")}>
+              {prev!.event.name}: <span className="whitespace-nowrap">{t.previous}</span>
             </div>
           ) : null}
         </div>
