@@ -163,11 +163,14 @@ function liveAccounts(eventId: string, source: CountsSource): Prisma.Sql {
  * by itself). Accounts, leads and meetings come from the narrow rollup rows; only the accounts with
  * an opportunity (~3 %) are read from target_accounts, with their first touch through the
  * (accountId, sentAt) and (accountId, status, createdAt) indexes. An account in the Trash is out of
- * the P&L with its opportunity, leads and meetings.
+ * the P&L with its opportunity, leads and meetings. Leads and meetings tied to no account come
+ * back beside the groups (`unlinked`): they still count for the show as a whole. One statement;
+ * the counts are inlined into both uses (NOT MATERIALIZED), so each reads rollup_show_accounts by
+ * its own key rather than a copy of all the event's rows.
  */
-async function groupRows(eventId: string, source: CountsSource, db: DbTx): Promise<GroupRow[]> {
-  const rows = await db.$queryRaw<(Omit<GroupRow, "pipelineCreated" | "pipelineInfluenced" | "wonRevenue"> & { pipelineCreated: number | null; pipelineInfluenced: number | null; wonRevenue: number | null })[]>`
-    WITH counts AS (${countsPerAccount(eventId, source)}),
+async function groupRows(eventId: string, source: CountsSource, db: DbTx): Promise<{ groups: GroupRow[]; unlinked: { leads: number; meetings: number } }> {
+  const [row] = await db.$queryRaw<{ groups: GroupRow[]; unlinked: { leads: number; meetings: number } | null }[]>`
+    WITH counts AS NOT MATERIALIZED (${countsPerAccount(eventId, source)}),
     base AS (
       SELECT k.tier, k.owner, count(*)::int AS accounts, sum(coalesce(c.leads, 0))::int AS leads, sum(coalesce(c.meetings, 0))::int AS meetings
       FROM (${liveAccounts(eventId, source)}) k LEFT JOIN counts c ON c."accountId" = k.id
@@ -192,21 +195,19 @@ async function groupRows(eventId: string, source: CountsSource, db: DbTx): Promi
         sum(x.amount) FILTER (WHERE x.pipeline AND x.stage = 'WON') AS "wonRevenue"
       FROM (SELECT *, "firstTouch" IS NOT NULL AND stage <> 'LOST' AS pipeline FROM opportunity) x
       GROUP BY 1, 2
+    ), grouped AS (
+      SELECT b.tier, nullif(b.owner, '') AS "ownerId", coalesce(u.name, u.email) AS "ownerName", b.accounts, b.leads, b.meetings,
+        coalesce(o.n, 0) AS opportunities, coalesce(o."pipelineInfluenced", 0) AS "pipelineInfluenced",
+        coalesce(o."pipelineCreated", 0) AS "pipelineCreated", coalesce(o."wonRevenue", 0) AS "wonRevenue"
+      FROM base b
+      LEFT JOIN opportunities o ON o.tier = b.tier AND o.owner = b.owner
+      LEFT JOIN users u ON u.id = nullif(b.owner, '')
     )
-    SELECT b.tier, nullif(b.owner, '') AS "ownerId", coalesce(u.name, u.email) AS "ownerName", b.accounts, b.leads, b.meetings,
-      coalesce(o.n, 0) AS opportunities, o."pipelineInfluenced", o."pipelineCreated", o."wonRevenue"
-    FROM base b
-    LEFT JOIN opportunities o ON o.tier = b.tier AND o.owner = b.owner
-    LEFT JOIN users u ON u.id = nullif(b.owner, '')`;
-  return rows.map((r) => ({ ...r, pipelineCreated: r.pipelineCreated ?? 0, pipelineInfluenced: r.pipelineInfluenced ?? 0, wonRevenue: r.wonRevenue ?? 0 }));
+    SELECT coalesce((SELECT json_agg(g) FROM grouped g), '[]'::json) AS groups,
+      (SELECT json_build_object('leads', c.leads, 'meetings', c.meetings) FROM counts c WHERE c."accountId" = '') AS unlinked`;
+  return { groups: row?.groups ?? [], unlinked: row?.unlinked ?? { leads: 0, meetings: 0 } };
 }
 
-/** Leads and meetings not tied to an account still count for the show as a whole. */
-async function unlinkedCounts(eventId: string, source: CountsSource, db: DbTx) {
-  const [row] = await db.$queryRaw<{ leads: number; meetings: number }[]>`
-    SELECT leads, meetings FROM (${countsPerAccount(eventId, source)}) c WHERE c."accountId" = ''`;
-  return row ?? { leads: 0, meetings: 0 };
-}
 
 function tally(rows: Tally[]): Tally {
   const t: Tally = { accounts: 0, leads: 0, meetings: 0, opportunities: 0, pipelineCreated: 0, pipelineInfluenced: 0, wonRevenue: 0 };
@@ -228,9 +229,8 @@ const multiple = (value: number, cost: number) => (cost > 0 ? Math.round((value 
 async function summarize(eventId: string, source: CountsSource, db: DbTx): Promise<{ summary: ShowSummary; rows: GroupRow[] }> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, startDate: true, endDate: true } });
   if (!event) throw new AppError("not_found", "Event not found");
-  const [rows, unlinked, costs] = await Promise.all([
+  const [{ groups: rows, unlinked }, costs] = await Promise.all([
     groupRows(eventId, source, db),
-    unlinkedCounts(eventId, source, db),
     db.eventCost.groupBy({ by: ["category"], where: { eventId, deletedAt: null }, _sum: { amount: true } }),
   ]);
   const t = tally(rows);
