@@ -13,7 +13,7 @@ import ReactDOMClient from "react-dom/client";
  *
  * How: Next reads `hydrateRoot` from react-dom/client's exports when it hydrates, after the app
  * and page modules ran, so replacing the export here (imported by src/pages/_app.tsx) puts its
- * call inside a transition. Only the first call is wrapped; nothing else uses `hydrateRoot`.
+ * call inside a transition. Next calls it once, for the first render; nothing else uses it.
  * There is no setting for this in Next.js 16; if a later version hydrates in a transition itself,
  * this is a no-op (a transition inside a transition).
  */
