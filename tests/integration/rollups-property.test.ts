@@ -247,6 +247,11 @@ async function expectRollupsEqualRecomputation(w: World) {
   expect((await listPeople(listPeopleQuery.parse({}), w.actor)).total).toBe(live);
   // The show P&L's leads and meetings per account come from rollup_show_accounts.
   expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
+  // Global search's subjects: every subject in use is listed (unused ones wait for the maintenance job's prune).
+  const used = await prisma.$queryRaw<{ subject: string }[]>`
+    SELECT DISTINCT left(subject, 200) AS subject FROM outreach WHERE "eventId" = ${w.eventId} AND subject <> ''`;
+  const listed = new Set((await prisma.outreachSubject.findMany({ where: { eventId: w.eventId }, select: { subject: true } })).map((s) => s.subject));
+  expect(used.map((u) => u.subject).filter((subject) => !listed.has(subject))).toEqual([]);
 }
 
 /** The P&L without the previous show: that is some other test's event, written concurrently. */

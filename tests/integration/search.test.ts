@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import * as searchRoute from "@/app/api/search/route";
 import { callRoute } from "../helpers/request";
+import { pruneOutreachSubjects } from "@/server/search/subjects";
 import { createEvent, createSession, createUser } from "../helpers/factories";
 
 async function world() {
@@ -92,5 +93,75 @@ describe("global search", () => {
     expect((await search(w.cookie, "   ")).status).toBe(422);
     expect((await search(w.cookie, "x".repeat(101))).status).toBe(422);
     expect((await callRoute(searchRoute.GET, "/api/search", { query: { q: "north" } })).status).toBe(401);
+  });
+});
+
+// Threads are found by subject through each event's distinct subjects (outreach_subjects, kept by
+// triggers and pruned by the maintenance job; migration 20261207030000).
+describe("global search by subject", () => {
+  const subjectsOf = async (eventId: string) =>
+    (await prisma.outreachSubject.findMany({ where: { eventId }, orderBy: { subject: "asc" } })).map((s) => s.subject);
+  const threads = async (cookie: string, q: string) =>
+    ((await search(cookie, q)).json.data.groups.find((g: { type: string }) => g.type === "thread")?.items ?? []).map((t: { id: string }) => t.id);
+
+  it("follows new and edited subjects, prunes only the unused ones, and keeps other events' subjects apart", async () => {
+    const w = await world();
+    expect(await subjectsOf(w.event.id)).toEqual(["Dock scheduling at Northwind", "Re: Dock scheduling at Northwind"]);
+
+    // An edited subject is found at once; the old one stays in the table until the prune, finding nothing.
+    await prisma.outreach.update({ where: { id: w.latest.id }, data: { subject: "Pricing sheet for the yard" } });
+    expect(await threads(w.cookie, "pricing sheet")).toEqual([w.latest.id]);
+    expect(await subjectsOf(w.event.id)).toContain("Re: Dock scheduling at Northwind");
+    expect(await threads(w.cookie, "re: dock")).toEqual([]);
+
+    // A subject longer than the key (200 characters) is kept by its start and found by it.
+    const long = `Quarterly yard review ${"and detention numbers ".repeat(15)}`.trim();
+    expect(long.length).toBeGreaterThan(300);
+    const longOne = await prisma.outreach.create({ data: { eventId: w.event.id, personId: w.dana.id, accountId: w.northwind.id, ownerId: w.rep.id, subject: long, message: "x", status: "DRAFT" } });
+    expect(await threads(w.cookie, "quarterly yard review")).toEqual([longOne.id]);
+
+    // Another event's message with the same words is not found here.
+    const other = await createEvent();
+    const stranger = await prisma.person.create({ data: { eventId: other.id, firstName: "Sam", lastName: "Other", name: "Sam Other", email: "sam@other.test" } });
+    await prisma.outreach.create({ data: { eventId: other.id, personId: stranger.id, ownerId: w.rep.id, subject: "Pricing sheet for the yard", message: "x", status: "DRAFT" } });
+    expect(await threads(w.cookie, "pricing sheet")).toEqual([w.latest.id]);
+
+    await prisma.outreach.delete({ where: { id: longOne.id } });
+    expect(await pruneOutreachSubjects()).toBeGreaterThanOrEqual(2);
+    const used = await prisma.outreach.findMany({ where: { eventId: w.event.id }, select: { subject: true }, distinct: ["subject"] });
+    expect(await subjectsOf(w.event.id)).toEqual(used.map((o) => o.subject!.slice(0, 200)).sort());
+    expect(await subjectsOf(other.id)).toEqual(["Pricing sheet for the yard"]);
+  });
+
+  it("never prunes a subject that a message being written uses", async () => {
+    const w = await world();
+    const subject = "Dock scheduling at Northwind";
+    // The only message with the subject goes (its subject stays in the table until a prune)...
+    await prisma.outreach.delete({ where: { id: w.first.id } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const didInsert = new Promise<void>((resolve) => (inserted = resolve));
+    // ...and a new message with it is written, not committed yet, while a prune runs.
+    const writer = prisma.$transaction(async (tx) => {
+      await tx.outreach.create({ data: { eventId: w.event.id, personId: w.dana.id, accountId: w.northwind.id, ownerId: w.rep.id, subject, message: "again", status: "DRAFT" } });
+      inserted();
+      await held;
+    }, { timeout: 20_000 });
+    await didInsert;
+    let pruneDone = false;
+    const prune = pruneOutreachSubjects().finally(() => (pruneDone = true));
+    // Wait (bounded) until the prune either waits for the writer's lock, or (wrongly) finishes.
+    for (let i = 0; i < 100 && !pruneDone; i++) {
+      const [{ waiting }] = await prisma.$queryRaw<[{ waiting: number }]>`
+        SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'outreach_subjects'::regclass AND NOT granted`;
+      if (waiting > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    await writer;
+    await prune;
+    expect(await subjectsOf(w.event.id)).toContain(subject);
+    expect(await threads(w.cookie, "dock scheduling")).toHaveLength(1);
   });
 });

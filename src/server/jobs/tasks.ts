@@ -12,6 +12,7 @@ import { draftJobItem, type BulkDraftsInput } from "@/server/outreach/drafts";
 import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/send";
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
+import { pruneOutreachSubjects } from "@/server/search/subjects";
 import { purgeExpiredTrash } from "@/server/trash/service";
 import { runRetention } from "@/server/privacy/retention";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
@@ -83,7 +84,8 @@ const HANDLERS: Record<TaskName, Handler> = {
     const workers = await prisma.jobWorker.deleteMany({ where: { lastSeenAt: { lt: cutoff } } });
     // Deletions older than 30 days leave the Trash for good.
     const trash = await purgeExpiredTrash(new Date());
-    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count, trash };
+    const unusedSubjects = await pruneOutreachSubjects();
+    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count, trash, unusedSubjects };
   },
 };
 

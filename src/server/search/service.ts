@@ -147,10 +147,18 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
     // read 78,000 of a million subjects to find none for ".com": most come from a few templates.)
     peopleFound.then((found) => db.$queryRaw<Row[]>`
       WITH hits AS (
-        -- Subjects repeat across thousands of messages (templates): take the first matches, not all.
+        -- Subjects repeat across thousands of messages (templates): the event's distinct subjects
+        -- that match (outreach_subjects, prefixes first), then a few messages of each, found by
+        -- subject (migration 20261207030000). Reading the matching messages themselves built a
+        -- bitmap of all of them: 32,867 of a million for "logistics", 12 ms.
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`o.subject`)} AS r
-         FROM outreach o JOIN people p ON p.id = o."personId"
-         WHERE o."eventId" = ${eventId} AND p."deletedAt" IS NULL AND o.subject ILIKE ${contains} AND ${searchesSubjects}
+         FROM (SELECT s.subject FROM outreach_subjects s
+               WHERE s."eventId" = ${eventId} AND s.subject ILIKE ${contains} AND ${searchesSubjects}
+               ORDER BY lower(s.subject) LIKE ${prefix} DESC LIMIT ${limit * 20}) s
+         CROSS JOIN LATERAL (
+           SELECT o.* FROM outreach o JOIN people p ON p.id = o."personId"
+           WHERE o."eventId" = ${eventId} AND left(o.subject, 200) = s.subject AND p."deletedAt" IS NULL
+           LIMIT ${limit * 4}) o
          LIMIT ${limit * 20})
         UNION ALL
         (SELECT o.id, o."personId", o.subject, o.status, o."sentAt", o."createdAt", ${rank(Prisma.sql`p.name`)} AS r
