@@ -17,7 +17,9 @@
  *   - the suppression row for the address is deleted (the tombstone does its job from now on);
  *   - a last sweep replaces any remaining occurrence of their address, name, phone or LinkedIn in
  *     every other text and JSON column of the schema (import reports, dossiers' key contacts,
- *     other people's notes, saved searches …) with "[erased]".
+ *     other people's notes, saved searches …) with "[erased]";
+ *   - right after the transaction, global search's list of subjects drops those no message uses
+ *     any more (removeUnusedSubjects).
  * The erasure itself is logged as an activity that names no one.
  */
 import { erasedFields } from "@/lib/fields/define";
@@ -30,6 +32,8 @@ import { recordActivity } from "@/server/activity/service";
 import { actorName, eventScopeField, isAdmin, type Actor } from "@/server/access/actor";
 import { notFoundIn } from "@/server/access/scope";
 import { tombstoneFor, type TombstoneKey } from "@/server/privacy/tombstones";
+import { pruneOutreachSubjects } from "@/server/search/subjects";
+import { logger } from "@/server/logger";
 import { z } from "zod";
 
 const ERASURE_REASONS = ["request", "unsubscribe_reply", "retention"] as const;
@@ -52,8 +56,13 @@ const ERASED_NAME = "Erased person";
 const ERASED_TEXT = "[erased]";
 const ERASED_ACTIVITY = "Details removed: the person was erased";
 
-/** Tables the final sweep leaves alone: teammates, sign-in, the tombstones and bookkeeping. */
-const SWEEP_SKIP_TABLES = new Set(["_prisma_migrations", "erasure_tombstones", "users", "auth_accounts", "sessions", "verification_tokens", "invites", "rate_limits"]);
+/**
+ * Tables the final sweep leaves alone: teammates, sign-in, the tombstones and bookkeeping; and
+ * global search's list of outreach subjects, which is derived from the messages: rewriting it
+ * could make two of its keys equal, and the subjects the erasure blanked or rewrote are removed
+ * from it right after the erasure commits (removeUnusedSubjects).
+ */
+const SWEEP_SKIP_TABLES = new Set(["_prisma_migrations", "erasure_tombstones", "users", "auth_accounts", "sessions", "verification_tokens", "invites", "rate_limits", "outreach_subjects"]);
 /** Columns that identify another record (another person's own name, an account's name): never rewritten. */
 const SWEEP_SKIP_COLUMNS: Record<string, ReadonlySet<string>> = {
   people: new Set(["id", "eventId", "accountId", "assignedToId", "firstName", "lastName", "name", "email", "source"]),
@@ -85,7 +94,22 @@ export async function erasePerson(actor: Actor, personId: string, reason: Erasur
     },
     { timeout: 60_000 },
   );
+  await removeUnusedSubjects();
   return { id: personId, ...result };
+}
+
+/**
+ * After an erasure commits: the erased messages' subjects (and the sweep's rewritten ones) leave
+ * global search's list of subjects, which only ever adds in the writing transaction (migration
+ * 20261207030000_outreach_subjects). Should this fail, the erasure stands and the maintenance job
+ * removes them within 5 minutes; the failure is logged.
+ */
+export async function removeUnusedSubjects(): Promise<void> {
+  try {
+    await pruneOutreachSubjects();
+  } catch (error) {
+    logger.warn({ err: error }, "erasure: unused outreach subjects not removed yet; the maintenance job will");
+  }
 }
 
 /**

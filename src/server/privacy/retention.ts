@@ -14,7 +14,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
-import { eraseSubjects } from "@/server/privacy/erasure";
+import { eraseSubjects, removeUnusedSubjects } from "@/server/privacy/erasure";
 import { getPrivacySettings } from "@/server/privacy/settings";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -59,5 +59,6 @@ export async function runRetention(now = new Date()) {
     await prisma.$transaction((tx) => eraseSubjects(ids, { reason: "retention", actorId: null, actorLabel: "EventOps" }, tx), { timeout: 120_000 });
     erasedIds.push(...ids);
   }
+  if (erasedIds.length > 0) await removeUnusedSubjects();
   return { retentionMonths, erased: erasedIds.length, erasedIds };
 }
