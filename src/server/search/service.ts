@@ -116,19 +116,25 @@ export async function globalSearch(query: z.infer<typeof searchQuery>, actor: Pi
     SELECT ARRAY${liveAccounts(Prisma.sql`a.name`, "names")} AS "byName", ARRAY${liveAccounts(Prisma.sql`a.domain`, "as typed")} AS "byOther"`);
   const either = (found: Found) => [...new Set([...found.byName, ...found.byOther])];
 
+  // Of the people and accounts found (up to 400 of each), only those whose rank (prefix, contains,
+  // similar) is as good as the limit-th best can be shown: the similarity functions, the costly
+  // part of the ordering, are computed for them alone ("c" is the CTE of candidates and their rank).
+  const bestRanks = Prisma.sql`c.r <= (SELECT max(r) FROM (SELECT r FROM c ORDER BY r LIMIT ${limit}) best)`;
   const [accounts, people, meetings, threads, sequences, templates] = await Promise.all([
     accountsFound.then((found) => db.$queryRaw<Row[]>`
-      SELECT a.id, a.name, a.domain, a.tier::text AS tier, a."icpScore", a.industry,
-        LEAST(${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`a.domain`)}) AS r, GREATEST(${sim(Prisma.sql`a.name`)}, ${sim(Prisma.sql`a.domain`)}) AS s
-      FROM target_accounts a
-      WHERE a.id = ANY (${either(found)}::text[])
-      ORDER BY r, s DESC, similarity(${q}, a.name) DESC, a.name LIMIT ${limit}`),
+      WITH c AS MATERIALIZED (
+        SELECT a.id, a.name, a.domain, a.tier::text AS tier, a."icpScore", a.industry, LEAST(${rank(Prisma.sql`a.name`)}, ${rank(Prisma.sql`a.domain`)}) AS r
+        FROM target_accounts a WHERE a.id = ANY (${either(found)}::text[]))
+      SELECT c.*, GREATEST(${sim(Prisma.sql`c.name`)}, ${sim(Prisma.sql`c.domain`)}) AS s
+      FROM c WHERE ${bestRanks}
+      ORDER BY r, s DESC, similarity(${q}, c.name) DESC, c.name LIMIT ${limit}`),
     peopleFound.then((found) => db.$queryRaw<Row[]>`
-      SELECT p.id, p.name, p.email, p.title, a.name AS "accountName",
-        LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`p.email`)}) AS r, GREATEST(${sim(Prisma.sql`p.name`)}, ${sim(Prisma.sql`p.email`)}) AS s
-      FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
-      WHERE p.id = ANY (${either(found)}::text[])
-      ORDER BY r, s DESC, similarity(${q}, p.name) DESC, p.name LIMIT ${limit}`),
+      WITH c AS MATERIALIZED (
+        SELECT p.id, p.name, p.email, p.title, p."accountId", LEAST(${rank(Prisma.sql`p.name`)}, ${rank(Prisma.sql`p.email`)}) AS r
+        FROM people p WHERE p.id = ANY (${either(found)}::text[]))
+      SELECT c.id, c.name, c.email, c.title, a.name AS "accountName", c.r, GREATEST(${sim(Prisma.sql`c.name`)}, ${sim(Prisma.sql`c.email`)}) AS s
+      FROM c LEFT JOIN target_accounts a ON a.id = c."accountId" WHERE ${bestRanks}
+      ORDER BY r, s DESC, similarity(${q}, c.name) DESC, c.name LIMIT ${limit}`),
     // A meeting is found by its person's name, its account's name (the account shown beside it)
     // or its title; each through its own index.
     Promise.all([peopleFound, accountsFound]).then(([foundPeople, foundAccounts]) => db.$queryRaw<Row[]>`
