@@ -208,7 +208,7 @@ async function groupRows(eventId: string, source: CountsSource, db: DbTx): Promi
   return { groups: row?.groups ?? [], unlinked: row?.unlinked ?? { leads: 0, meetings: 0 } };
 }
 
-
+/** The sum of some groups' counts: the whole show's, or one breakdown row's. */
 function tally(rows: Tally[]): Tally {
   const t: Tally = { accounts: 0, leads: 0, meetings: 0, opportunities: 0, pipelineCreated: 0, pipelineInfluenced: 0, wonRevenue: 0 };
   for (const r of rows) {
