@@ -6,7 +6,7 @@ import * as bulkRoute from "@/app/api/accounts/bulk/route";
 import * as viewsRoute from "@/app/api/saved-views/route";
 import * as viewRoute from "@/app/api/saved-views/[id]/route";
 import { callRoute } from "../helpers/request";
-import { createEvent, signedInUser } from "../helpers/factories";
+import { actorFor, createEvent, signedInUser } from "../helpers/factories";
 
 let cookie: string;
 let userId: string;
@@ -105,6 +105,19 @@ describe("GET /api/accounts", () => {
     // A narrower search, and a filter without search text, are counted exactly.
     expect((await search({ q: "freight 09" })).json.data).toMatchObject({ total: 100, moreThanTotal: false, hasMore: true });
     expect((await list({ eventId: crowded, tier: "B" })).json.data).toMatchObject({ total: 1003, moreThanTotal: false });
+  });
+
+  it("offers the event's distinct industries as filter options, sorted, without the trashed accounts' or other events'", async () => {
+    const { accountFilterOptions } = await import("@/server/accounts/service");
+    const event = await createEvent();
+    const industries = ["Retail", "Freight", "Freight", null, "", "Cold Storage"];
+    for (const [i, industry] of industries.entries()) {
+      await prisma.targetAccount.create({ data: { eventId: event.id, name: `Option ${i}`, normalizedName: `option ${i}`, industry } });
+    }
+    await prisma.targetAccount.create({ data: { eventId: event.id, name: "Trashed", normalizedName: "trashed", industry: "Zinc Mining", deletedAt: new Date() } });
+    await prisma.targetAccount.create({ data: { eventId: otherEventId, name: "Elsewhere", normalizedName: "elsewhere", industry: "Aerospace" } });
+    const actor = await actorFor({ id: userId }, event.id);
+    expect((await accountFilterOptions(actor)).industries).toEqual(["Cold Storage", "Freight", "Retail"]);
   });
 
   it("refuses bad filters with 422 and details", async () => {

@@ -3,12 +3,14 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { Actor } from "@/server/access/actor";
 import { getEventMetrics, recomputeEventMetrics, type MetricFilters } from "@/server/dashboard/stats";
 import { getEngagementHeatmap, recomputeEngagementHeatmap } from "@/server/analytics/heatmap";
-import { createAccount, createAccountBody, deleteAccount, updateAccount, updateAccountBody, bulkUpdateAccounts, bulkAccountsBody } from "@/server/accounts/service";
+import { createAccount, createAccountBody, deleteAccount, updateAccount, updateAccountBody, bulkUpdateAccounts, bulkAccountsBody, listAccounts, listAccountsQuery } from "@/server/accounts/service";
+import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { createPerson, createPersonBody, deletePerson, listPeople, listPeopleQuery, updatePerson, updatePersonBody } from "@/server/people/service";
 import { erasePerson } from "@/server/privacy/erasure";
 import { restoreDeletion, purgeDeletion } from "@/server/trash/service";
@@ -247,6 +249,32 @@ async function expectRollupsEqualRecomputation(w: World) {
   expect((await listPeople(listPeopleQuery.parse({}), w.actor)).total).toBe(live);
   // The show P&L's leads and meetings per account come from rollup_show_accounts.
   expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
+  // The accounts list's total, when only tier, status and assignee narrow it, comes from rollup_accounts.
+  const accountLists: { params: Record<string, string>; where: Prisma.TargetAccountWhereInput }[] = [
+    { params: {}, where: {} },
+    { params: { tier: "A,B" }, where: { tier: { in: ["A", "B"] } } },
+    { params: { status: "PROSPECTING,WON" }, where: { status: { in: ["PROSPECTING", "WON"] } } },
+    { params: { assignedTo: "unassigned" }, where: { assignedToId: null } },
+    { params: { assignedTo: w.reps[0]!, tier: "C,D", status: "ENGAGED,MEETING_SCHEDULED,LOST" }, where: { assignedToId: w.reps[0], tier: { in: ["C", "D"] }, status: { in: ["ENGAGED", "MEETING_SCHEDULED", "LOST"] } } },
+  ];
+  for (const { params, where } of accountLists) {
+    const counted = await prisma.targetAccount.count({ where: { ...where, eventId: w.eventId, deletedAt: null } });
+    expect((await listAccounts(listAccountsQuery.parse(params), w.actor)).total, JSON.stringify(params)).toBe(counted);
+  }
+  // The Activity page's types and totals come from rollup_activities.
+  const byType = await prisma.activity.groupBy({ by: ["type"], where: { eventId: w.eventId }, _count: { _all: true }, orderBy: { type: "asc" } });
+  expect(await listActivityTypes(w.eventId)).toEqual(byType.map((t) => ({ type: t.type, count: t._count._all })));
+  const feeds: { params: Record<string, string>; where: Prisma.ActivityWhereInput }[] = [
+    { params: {}, where: {} },
+    { params: { type: byType[0]?.type ?? "account.created" }, where: { type: byType[0]?.type ?? "account.created" } },
+    { params: { type: "meeting." }, where: { type: { startsWith: "meeting." } } },
+    { params: { actorId: "system" }, where: { actorId: null } },
+    { params: { actorId: admin.id, type: "account." }, where: { actorId: admin.id, type: { startsWith: "account." } } },
+  ];
+  for (const { params, where } of feeds) {
+    const counted = await prisma.activity.count({ where: { ...where, eventId: w.eventId } });
+    expect((await listActivities(w.eventId, listActivitiesQuery.parse(params))).total, JSON.stringify(params)).toBe(counted);
+  }
   // Global search's subjects: every subject in use is listed (unused ones wait for the maintenance job's prune).
   const used = await prisma.$queryRaw<{ subject: string }[]>`
     SELECT DISTINCT left(subject, 200) AS subject FROM outreach WHERE "eventId" = ${w.eventId} AND subject <> ''`;

@@ -118,7 +118,7 @@ describe("the xl dataset's copies (replicateEvent)", () => {
   });
 
   it("leaves the rollups equal to a rebuild from the rows (the copy runs with their triggers off)", async () => {
-    const rollupTables = ["rollup_account_state", "rollup_accounts", "rollup_people", "rollup_outreach", "rollup_meetings", "rollup_heatmap_cells", "rollup_heatmap_accounts", "rollup_heatmap_account_weeks", "rollup_lead_state", "rollup_show_accounts", "outreach_subjects"];
+    const rollupTables = ["rollup_account_state", "rollup_accounts", "rollup_people", "rollup_outreach", "rollup_meetings", "rollup_heatmap_cells", "rollup_heatmap_accounts", "rollup_heatmap_account_weeks", "rollup_lead_state", "rollup_show_accounts", "outreach_subjects", "rollup_activities"];
     const snapshot = async () => {
       const rows: Record<string, string[]> = {};
       for (const table of rollupTables) {
@@ -134,6 +134,7 @@ describe("the xl dataset's copies (replicateEvent)", () => {
       await one(`SELECT count(*) FROM outreach WHERE "eventId" = $1 AND "sentAt" IS NOT NULL AND status <> 'DRAFT'`, [eventId]),
     );
     expect(await one(`SELECT count(*) FROM rollup_account_state WHERE "eventId" = $1`, [eventId])).toBe(await one(`SELECT count(*) FROM target_accounts WHERE "eventId" = $1`, [eventId]));
+    expect(await one(`SELECT sum(n) FROM rollup_activities WHERE "eventId" = $1`, [eventId])).toBe(await one(`SELECT count(*) FROM activities WHERE "eventId" = $1`, [eventId]));
     const afterCopy = await snapshot();
     await client.query("BEGIN");
     try {
