@@ -11,6 +11,8 @@ import { getEventMetrics, recomputeEventMetrics, type MetricFilters } from "@/se
 import { getEngagementHeatmap, recomputeEngagementHeatmap } from "@/server/analytics/heatmap";
 import { createAccount, createAccountBody, deleteAccount, updateAccount, updateAccountBody, bulkUpdateAccounts, bulkAccountsBody, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
+import { listOutreach, outreachStats, scanOutreachStats } from "@/server/outreach/service";
+import { listOutreachQuery } from "@/server/outreach/schemas";
 import { createPerson, createPersonBody, deletePerson, listPeople, listPeopleQuery, updatePerson, updatePersonBody } from "@/server/people/service";
 import { erasePerson } from "@/server/privacy/erasure";
 import { restoreDeletion, purgeDeletion } from "@/server/trash/service";
@@ -274,6 +276,22 @@ async function expectRollupsEqualRecomputation(w: World) {
   for (const { params, where } of feeds) {
     const counted = await prisma.activity.count({ where: { ...where, eventId: w.eventId } });
     expect((await listActivities(w.eventId, listActivitiesQuery.parse(params))).total, JSON.stringify(params)).toBe(counted);
+  }
+  // The Outreach page's stats and its list's totals come from rollup_outreach when only the owner narrows them.
+  const byRep = (stats: Awaited<ReturnType<typeof outreachStats>>) => ({ ...stats, perRep: [...stats.perRep].sort((a, b) => a.owner.id.localeCompare(b.owner.id)) });
+  for (const params of [{}, { ownerId: w.reps[0]! }, { ownerId: w.reps[1]!, status: "SENT" }]) {
+    const q = listOutreachQuery.parse(params);
+    expect(byRep(await outreachStats(q, w.actor)), JSON.stringify(params)).toEqual(byRep(await scanOutreachStats(q, w.actor)));
+  }
+  const messageLists: { params: Record<string, string>; where: Prisma.OutreachWhereInput }[] = [
+    { params: {}, where: {} },
+    { params: { status: "DRAFT" }, where: { status: "DRAFT" } },
+    { params: { engagement: "replied", ownerId: w.reps[0]! }, where: { ownerId: w.reps[0], sentAt: { not: null }, status: { not: "DRAFT" }, repliedAt: { not: null } } },
+    { params: { engagement: "bounced" }, where: { sentAt: { not: null }, status: { not: "DRAFT" }, bouncedAt: { not: null } } },
+  ];
+  for (const { params, where } of messageLists) {
+    const counted = await prisma.outreach.count({ where: { ...where, eventId: w.eventId } });
+    expect((await listOutreach(listOutreachQuery.parse(params), w.actor)).total, JSON.stringify(params)).toBe(counted);
   }
   // Global search's subjects: every subject in use is listed (unused ones wait for the maintenance job's prune).
   const used = await prisma.$queryRaw<{ subject: string }[]>`

@@ -27,7 +27,7 @@ export function OutreachFilters({ reps, campaigns }: { reps: { id: string; name:
   );
 }
 
-export function OutreachPagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+export function OutreachPagination({ page, pageSize, total, moreThanTotal = false }: { page: number; pageSize: number; total: number; moreThanTotal?: boolean }) {
   const url = useListUrl();
-  return <Pagination url={url} page={page} pageSize={pageSize} total={total} />;
+  return <Pagination url={url} page={page} pageSize={pageSize} total={total} moreThanTotal={moreThanTotal} />;
 }

@@ -109,7 +109,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
             </ul>
           </div>
         )}
-        <OutreachPagination page={list.page} pageSize={list.pageSize} total={list.total} />
+        <OutreachPagination page={list.page} pageSize={list.pageSize} total={list.total} moreThanTotal={list.moreThanTotal} />
       </div>
 
       {stats.perRep.length > 1 ? (
