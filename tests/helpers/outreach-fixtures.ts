@@ -29,10 +29,10 @@ export async function createPerson(eventId: string, accountId: string | null, op
   });
 }
 
-export async function createDraft(input: { eventId: string; personId: string; ownerId: string; message?: string; subject?: string; accountId?: string | null }) {
+export async function createDraft(input: { eventId: string; personId: string; ownerId: string; message?: string; subject?: string; accountId?: string | null; campaignId?: string | null }) {
   return prisma.outreach.create({
     data: {
-      eventId: input.eventId, personId: input.personId, ownerId: input.ownerId, accountId: input.accountId ?? null, channel: "EMAIL",
+      eventId: input.eventId, personId: input.personId, ownerId: input.ownerId, accountId: input.accountId ?? null, campaignId: input.campaignId ?? null, channel: "EMAIL",
       subject: input.subject ?? "20 minutes at the show?",
       message: input.message ?? "Hi Dana,\n\nSee how it works: https://vendor.example/demo?utm=mail. And our case study at https://vendor.example/case.\n\nMaya",
       status: "DRAFT",

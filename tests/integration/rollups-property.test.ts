@@ -12,6 +12,8 @@ import { getEngagementHeatmap, recomputeEngagementHeatmap } from "@/server/analy
 import { createAccount, createAccountBody, deleteAccount, updateAccount, updateAccountBody, bulkUpdateAccounts, bulkAccountsBody, listAccounts, listAccountsQuery } from "@/server/accounts/service";
 import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
 import { listOutreach, outreachStats, scanOutreachStats } from "@/server/outreach/service";
+import { outreachRates } from "@/server/outreach/stats";
+import { listCampaigns } from "@/server/campaigns/service";
 import { listOutreachQuery } from "@/server/outreach/schemas";
 import { createPerson, createPersonBody, deletePerson, listPeople, listPeopleQuery, updatePerson, updatePersonBody } from "@/server/people/service";
 import { erasePerson } from "@/server/privacy/erasure";
@@ -85,12 +87,13 @@ afterAll(async () => {
   await prisma.setting.deleteMany({ where: { key: "privacy.settings" } });
 });
 
-type World = { eventId: string; actor: Actor; reps: string[]; accounts: string[]; people: string[]; outreach: string[]; meetings: string[]; deletions: string[]; serial: number };
+type World = { eventId: string; actor: Actor; reps: string[]; campaigns: string[]; accounts: string[]; people: string[]; outreach: string[]; meetings: string[]; deletions: string[]; serial: number };
 
 async function newWorld(): Promise<World> {
   const event = await createEvent({ timeZone: "America/New_York" });
   const reps = [(await createUser({ role: "REP" })).id, (await createUser({ role: "REP" })).id];
-  const w: World = { eventId: event.id, actor: await actorFor(admin, event.id), reps, accounts: [], people: [], outreach: [], meetings: [], deletions: [], serial: 0 };
+  const campaigns = await Promise.all(["Spring push", "Booth invites"].map(async (name) => (await prisma.campaign.create({ data: { eventId: event.id, name } })).id));
+  const w: World = { eventId: event.id, actor: await actorFor(admin, event.id), reps, campaigns, accounts: [], people: [], outreach: [], meetings: [], deletions: [], serial: 0 };
   for (let i = 0; i < 2; i++) await run(w, { kind: "account.create", a: i, b: i });
   for (let i = 0; i < 2; i++) await run(w, { kind: "person.create", a: i, b: i });
   return w;
@@ -181,7 +184,8 @@ async function run(w: World, op: Op): Promise<void> {
       // service refuses an erased one (this fixture writes the row directly): nothing to draft to.
       const p = await prisma.person.findUnique({ where: { id: person }, select: { accountId: true, erasedAt: true } });
       if (!p || p.erasedAt) return;
-      w.outreach.push((await createDraft({ eventId: w.eventId, personId: person, ownerId: ownerOf(w, op.b) ?? w.reps[0], accountId: p.accountId })).id);
+      const campaignId = op.b % 3 === 0 ? null : w.campaigns[op.b % 2];
+      w.outreach.push((await createDraft({ eventId: w.eventId, personId: person, ownerId: ownerOf(w, op.b) ?? w.reps[0], accountId: p.accountId, campaignId })).id);
       return;
     }
     case "outreach.send":
@@ -293,6 +297,8 @@ async function expectRollupsEqualRecomputation(w: World) {
     const counted = await prisma.outreach.count({ where: { ...where, eventId: w.eventId } });
     expect((await listOutreach(listOutreachQuery.parse(params), w.actor)).total, JSON.stringify(params)).toBe(counted);
   }
+  // The campaigns' rates come from rollup_campaigns.
+  for (const campaign of await listCampaigns(w.actor)) expect(campaign.rates, campaign.name).toEqual(await outreachRates({ campaignId: campaign.id }));
   // Global search's subjects: every subject in use is listed (unused ones wait for the maintenance job's prune).
   const used = await prisma.$queryRaw<{ subject: string }[]>`
     SELECT DISTINCT left(subject, 200) AS subject FROM outreach WHERE "eventId" = ${w.eventId} AND subject <> ''`;

@@ -37,12 +37,13 @@ export async function outreachRates(where: Prisma.OutreachWhereInput, db: DbTx =
     db.outreach.count({ where: { AND: [sentWhere, { repliedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { bouncedAt: { not: null } }] } }),
   ]);
-  return withRates({ total, sent, queued, drafts, opened, clicked, replied, bounced });
+  return ratesOf({ total, sent, queued, drafts, opened, clicked, replied, bounced });
 }
 
 type Counts = Omit<OutreachRates, "openRate" | "clickRate" | "replyRate" | "bounceRate">;
 
-function withRates(c: Counts): OutreachRates {
+/** The rates of counted messages. */
+export function ratesOf(c: Counts): OutreachRates {
   return { ...c, openRate: rate(c.opened, c.sent), clickRate: rate(c.clicked, c.sent), replyRate: rate(c.replied, c.sent), bounceRate: rate(c.bounced, c.sent) };
 }
 
@@ -66,12 +67,12 @@ export async function outreachRatesByOwner(eventId: string, ownerId: string | un
       WHERE o."eventId" = ${eventId} AND o.status = 'QUEUED' ${queuedOwner} GROUP BY 1`,
   ]);
   const queued = new Map(queue.map((q) => [q.ownerId, q.n]));
-  return new Map(rows.map(({ ownerId: id, ...c }) => [id, withRates({ ...c, queued: queued.get(id) ?? 0 })]));
+  return new Map(rows.map(({ ownerId: id, ...c }) => [id, ratesOf({ ...c, queued: queued.get(id) ?? 0 })]));
 }
 
 /** Owners' counts added up (no owner: all zeros). */
 export function sumRates(all: Iterable<OutreachRates>): OutreachRates {
   const sum: Counts = { total: 0, sent: 0, queued: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 };
   for (const r of all) for (const key of Object.keys(sum) as (keyof Counts)[]) sum[key] += r[key];
-  return withRates(sum);
+  return ratesOf(sum);
 }
