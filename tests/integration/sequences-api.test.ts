@@ -100,6 +100,29 @@ describe("sequences API", () => {
     expect(detail.json.data.progress).toMatchObject({ enrolled: 2, active: 2, funnel: [{ step: 1, reached: 0 }, { step: 2, reached: 0 }, { step: 3, reached: 0 }] });
   });
 
+  it("counts progress by status and step, replies by step, and leaves the people in the Trash out", async () => {
+    const { cookie, rep, event, person } = await setup();
+    const seq = await prisma.sequence.create({
+      data: { eventId: event.id, ownerId: rep.id, name: "Progress test", status: "ACTIVE", steps: { create: [{ order: 1, channel: "EMAIL", subject: "Hi", body: "One" }, { order: 2, delayDays: 2, channel: "CALL", body: "Call" }] } },
+    });
+    created.push(seq.id);
+    const second = await createPerson(event.id, null);
+    const trashed = await createPerson(event.id, null);
+    const enroll = (personId: string, status: "ACTIVE" | "COMPLETED", currentStep: number) =>
+      prisma.sequenceEnrollment.create({ data: { sequenceId: seq.id, personId, ownerId: rep.id, status, currentStep, enrolledAt: MONDAY } });
+    const replied = await enroll(person.id, "ACTIVE", 1);
+    await enroll(second.id, "COMPLETED", 2);
+    await enroll(trashed.id, "ACTIVE", 2);
+    await prisma.person.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+    await prisma.outreach.create({
+      data: { eventId: event.id, personId: person.id, ownerId: rep.id, channel: "EMAIL", subject: "Hi", message: "One", status: "SENT", sentAt: MONDAY, repliedAt: MONDAY, enrollmentId: replied.id, stepNumber: 1 },
+    });
+    const detail = await callRoute(oneRoute.GET, `/api/sequences/${seq.id}`, { cookie, params: { id: seq.id } });
+    expect(detail.json.data.progress).toMatchObject({ enrolled: 2, active: 1, completed: 1, funnel: [{ step: 1, reached: 2, replies: 1 }, { step: 2, reached: 1, replies: 0 }] });
+    const list = await callRoute(listRoute.GET, "/api/sequences", { cookie });
+    expect(list.json.data.items.find((x: { id: string }) => x.id === seq.id)).toMatchObject({ enrolled: 2, active: 1, completed: 1, replied: 0 });
+  });
+
   it("turns LinkedIn steps into tasks the rep sees today and marks done", async () => {
     const { cookie, rep, event, person } = await setup();
     const seq = await prisma.sequence.create({

@@ -90,11 +90,12 @@ export async function listSequences(actor: Actor, db: DbTx = prisma) {
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     select: { id: true, name: true, description: true, status: true, updatedAt: true, owner: { select: { name: true } }, _count: { select: { steps: true } } },
   });
-  const counts = await db.sequenceEnrollment.groupBy({ by: ["sequenceId", "status"], where: { sequenceId: { in: sequences.map((s) => s.id) }, person: LIVE }, _count: true });
+  const counts = await liveEnrollmentCounts(sequences.map((s) => s.id), db);
   return sequences.map((s) => {
-    const byStatus = Object.fromEntries(counts.filter((c) => c.sequenceId === s.id).map((c) => [c.status, c._count]));
-    const enrolled = Object.values(byStatus).reduce((a, b) => a + b, 0);
-    return { ...s, stepCount: s._count.steps, enrolled, active: byStatus.ACTIVE ?? 0, replied: byStatus.REPLIED ?? 0, completed: byStatus.COMPLETED ?? 0 };
+    const mine = counts.filter((c) => c.sequenceId === s.id);
+    const count = (status: string) => mine.filter((c) => c.status === status).reduce((n, c) => n + c.n, 0);
+    const enrolled = mine.reduce((n, c) => n + c.n, 0);
+    return { ...s, stepCount: s._count.steps, enrolled, active: count("ACTIVE"), replied: count("REPLIED"), completed: count("COMPLETED") };
   });
 }
 
@@ -243,21 +244,41 @@ async function savedViewWhere(id: string, eventId: string, actor: Actor) {
   return peopleWhere(eventId, parsed.data, actor.id);
 }
 
+/**
+ * Enrollments of live people (not in the Trash) by sequence, status and step: the entries of
+ * sequence_enrollments_progress_idx, less the few people people_trashed_idx lists. A join with the
+ * live people read (or hashed) every person of the event: 448 ms for a 20,000-enrollment sequence
+ * at the xl dataset.
+ */
+function liveEnrollmentCounts(sequenceIds: string[], db: DbTx) {
+  return db.$queryRaw<{ sequenceId: string; status: string; currentStep: number; n: number }[]>`
+    SELECT e."sequenceId", e.status::text AS status, e."currentStep", count(*)::int AS n
+    FROM sequence_enrollments e
+    WHERE e."sequenceId" = ANY (${sequenceIds}::text[])
+      AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = e."personId" AND p."deletedAt" IS NOT NULL)
+    GROUP BY 1, 2, 3`;
+}
+
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
 export async function sequenceProgress(id: string, actor: Actor, db: DbTx = prisma) {
   const sequence = await getSequenceOrThrow(id, actor, db);
-  const byStatus = await db.sequenceEnrollment.groupBy({ by: ["status"], where: { sequenceId: id, person: LIVE }, _count: true });
-  const byStep = await db.sequenceEnrollment.groupBy({ by: ["currentStep"], where: { sequenceId: id, person: LIVE }, _count: true });
-  const replies = await db.outreach.groupBy({ by: ["stepNumber"], where: { enrollment: { sequenceId: id }, repliedAt: { not: null } }, _count: true });
-  const count = (s: string) => byStatus.find((b) => b.status === s)?._count ?? 0;
+  const [counts, replies] = await Promise.all([
+    liveEnrollmentCounts([id], db),
+    // Replied sequence messages only (outreach_enrollment_replied_idx), the sequence's enrollments first.
+    db.$queryRaw<{ stepNumber: number; n: number }[]>`
+      SELECT o."stepNumber", count(*)::int AS n
+      FROM sequence_enrollments e JOIN outreach o ON o."enrollmentId" = e.id AND o."repliedAt" IS NOT NULL
+      WHERE e."sequenceId" = ${id} GROUP BY 1`,
+  ]);
+  const count = (s: string) => counts.filter((c) => c.status === s).reduce((n, c) => n + c.n, 0);
   const funnel = sequence.steps.map((step) => ({
     step: step.order,
     channel: step.channel,
-    reached: byStep.filter((b) => b.currentStep >= step.order).reduce((n, b) => n + b._count, 0),
-    replies: replies.find((r) => r.stepNumber === step.order)?._count ?? 0,
+    reached: counts.filter((c) => c.currentStep >= step.order).reduce((n, c) => n + c.n, 0),
+    replies: replies.find((r) => r.stepNumber === step.order)?.n ?? 0,
   }));
   return {
-    enrolled: byStatus.reduce((n, b) => n + b._count, 0),
+    enrolled: counts.reduce((n, c) => n + c.n, 0),
     active: count("ACTIVE"), paused: count("PAUSED"), completed: count("COMPLETED"), replied: count("REPLIED"), stopped: count("STOPPED"), failed: count("FAILED"),
     funnel,
   };
