@@ -29,10 +29,12 @@ export type Candidate = {
 const MAX_QUEUE = 500;
 const STALE_OPTIONS = [7, 30, 90, 365];
 
-export function ResearchQueue({ items, total, page, pageSize, staleDays, search, providerLabel, timeZone }: {
+export function ResearchQueue({ items, total, moreThanTotal = false, page, pageSize, staleDays, search, providerLabel, timeZone }: {
   items: Candidate[];
   timeZone: string;
   total: number;
+  /** The total is the count's cap and more accounts need research. */
+  moreThanTotal?: boolean;
   page: number;
   pageSize: number;
   staleDays: number;
@@ -93,7 +95,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
           <div>
             <CardTitle>Research queue</CardTitle>
             <CardDescription>
-              {total.toLocaleString("en-US")} {total === 1 ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
+              {moreThanTotal ? `More than ${total.toLocaleString("en-US")}` : total.toLocaleString("en-US")} {total === 1 && !moreThanTotal ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
             </CardDescription>
           </div>
           <div className="grid gap-2 sm:grid-cols-[13rem_9rem] sm:items-end">
@@ -177,7 +179,7 @@ export function ResearchQueue({ items, total, page, pageSize, staleDays, search,
                   </tr>
                 ))}
               </SimpleTable>
-              {starting ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} />}
+              {starting ? null : <Pagination url={url} page={page} pageSize={pageSize} total={total} moreThanTotal={moreThanTotal} />}
             </>
           )}
         </CardContent>

@@ -38,6 +38,7 @@ export default async function ResearchPage({ searchParams }: { searchParams: Pro
       <ResearchQueue
         items={JSON.parse(JSON.stringify(candidates.items))}
         total={candidates.total}
+        moreThanTotal={candidates.moreThanTotal}
         page={candidates.page}
         pageSize={candidates.pageSize}
         staleDays={candidates.staleDays}
