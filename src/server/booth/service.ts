@@ -75,12 +75,16 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
   // thousands of meetings (megabytes in the page), which the phone fetches after the page is up.
   const start = dayRange(options.firstView ? picked.day : (days[0] ?? picked.day), event.timeZone).start;
   const end = dayRange(options.firstView ? picked.day : (days[days.length - 1] ?? picked.day), event.timeZone).end;
-  const read = await db.meeting.findMany({
-    where: { eventId: event.id, scheduledAt: { gte: start, lt: end }, status: { not: "CANCELLED" }, ...(options.firstView ? { ownerId: actor.id } : {}) },
-    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-    select: meetingSelect,
-  });
-  const meetings = options.firstView ? firstViewMeetings(read) : read;
+  const { meetings, more } = options.firstView
+    ? await firstViewMeetings(actor, { start, end }, db)
+    : {
+      meetings: await db.meeting.findMany({
+        where: { eventId: event.id, scheduledAt: { gte: start, lt: end }, status: { not: "CANCELLED" } },
+        orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+        select: meetingSelect,
+      }),
+      more: 0,
+    };
   const points = await talkingPoints(meetings, db);
   return {
     event: { id: event.id, name: event.name, timeZone: event.timeZone, boothNumber: event.boothNumber, venue: event.venue },
@@ -91,7 +95,7 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
     days,
     fetchedAt: now.toISOString(),
     userId: actor.id,
-    ...(options.firstView ? { firstView: true as const, firstViewMore: read.length - meetings.length } : {}),
+    ...(options.firstView ? { firstView: true as const, firstViewMore: more } : {}),
     meetings: meetings.map((m) => ({
       ...m,
       talkingPoints: points.get(m.personId) ?? points.get(m.accountId ?? "") ?? [],
@@ -101,12 +105,20 @@ export async function boothAgenda(actor: Actor, options: { now?: Date; firstView
   };
 }
 
-/** The page's first view (in time order): the next open meetings and the last finished ones. */
-function firstViewMeetings<M extends { status: string }>(meetings: M[]): M[] {
-  const open = meetings.filter((m) => m.status === "SCHEDULED").slice(0, BOOTH_FIRST_VIEW.open);
-  const done = meetings.filter((m) => m.status !== "SCHEDULED").slice(-BOOTH_FIRST_VIEW.done);
-  const shown = new Set([...open, ...done]);
-  return meetings.filter((m) => shown.has(m));
+/**
+ * The page's first view (in time order): the rep's next open meetings and last finished ones of
+ * the day, read as such, and how many more the day has. Reading the rep's whole day to pick them
+ * took 176 ms at the xl dataset (3,160 meetings of one rep on one day).
+ */
+async function firstViewMeetings(actor: Actor, day: { start: Date; end: Date }, db: DbTx) {
+  const mine = { eventId: actor.eventId, ownerId: actor.id, scheduledAt: { gte: day.start, lt: day.end } };
+  const [open, done, all] = await Promise.all([
+    db.meeting.findMany({ where: { ...mine, status: "SCHEDULED" }, orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], take: BOOTH_FIRST_VIEW.open, select: meetingSelect }),
+    db.meeting.findMany({ where: { ...mine, status: { notIn: ["SCHEDULED", "CANCELLED"] } }, orderBy: [{ scheduledAt: "desc" }, { id: "desc" }], take: BOOTH_FIRST_VIEW.done, select: meetingSelect }),
+    db.meeting.count({ where: { ...mine, status: { not: "CANCELLED" } } }),
+  ]);
+  const meetings = [...open, ...done].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { meetings, more: all - meetings.length };
 }
 
 /** Research talking points per person, else per account (newest first), a few each. */
