@@ -45,6 +45,8 @@ describe("benchmark statistics", () => {
       result("service.person-detail", { p50Ms: 3, p95Ms: 5 }),
       result("service.dashboard-stats", { p50Ms: 60, p95Ms: 70 }),
       result("http.api.accounts", { rps: 400, p50Ms: 20, p95Ms: 30 }),
+      result("http.api.floor", { rps: 600, p50Ms: 10, p95Ms: 20 }),
+      result("service.page-outreach", { p50Ms: 10, p95Ms: 20 }),
       result("export.csv", { rowsPerSec: 60_000 }),
     ]);
     const xl = report([
@@ -52,6 +54,9 @@ describe("benchmark statistics", () => {
       result("service.person-detail", { p50Ms: 3.3, p95Ms: 6 }),
       result("service.dashboard-stats", { p50Ms: 600, p95Ms: 700 }),
       result("http.api.accounts", { rps: 200, p50Ms: 25, p95Ms: 60 }),
+      // The floor reads no data: its change is the machine's noise, shown without a limit.
+      result("http.api.floor", { rps: 200, p50Ms: 30, p95Ms: 60 }),
+      result("service.page-outreach", { p50Ms: 20, p95Ms: 40 }),
     ]);
     const rows = growthRows(large, xl);
     expect(rows.find((r) => r.id === "service.people-list" && r.metric === "p50Ms")).toMatchObject({ large: 4, xl: 8, growth: 2, limit: 1.5 });
@@ -59,7 +64,8 @@ describe("benchmark statistics", () => {
     expect(rows.find((r) => r.id === "http.api.accounts" && r.metric === "rps")).toMatchObject({ growth: 2 });
     expect(rows.find((r) => r.id === "service.dashboard-stats" && r.metric === "p50Ms")?.limit).toBeUndefined();
     expect(rows.some((r) => r.id.startsWith("export."))).toBe(false);
-    expect(growthMisses(rows).map((r) => r.id)).toEqual(["service.people-list"]);
+    expect(rows.find((r) => r.id === "http.api.floor" && r.metric === "p50Ms")?.limit).toBeUndefined();
+    expect(growthMisses(rows).map((r) => r.id)).toEqual(["service.people-list", "service.page-outreach"]);
     const table = renderGrowth(large, xl, rows);
     expect(table).toMatch(/service\.people-list\s+p50Ms\s+4\.00\s+8\.00\s+×2\.00\s+≤ ×1\.5\s+MISS/);
     expect(table).toMatch(/service\.person-detail\s+p50Ms\s+3\.00\s+3\.30\s+×1\.10\s+≤ ×1\.5\s+pass/);

@@ -13,6 +13,16 @@ import { reportConfig } from "@/server/reports/config";
 import { REPORT_SECTIONS } from "@/lib/reports/labels";
 import { getShowPnl } from "@/server/roi/show-pnl";
 import { globalSearch, searchQuery } from "@/server/search/service";
+import { accountFilterOptions } from "@/server/accounts/service";
+import { listActivities, listActivitiesQuery, listActivityTypes } from "@/server/activity/feed";
+import { getMyDay } from "@/server/dashboard/my-day";
+import { listOutreach, outreachStats } from "@/server/outreach/service";
+import { listOutreachQuery } from "@/server/outreach/schemas";
+import { listCampaigns } from "@/server/campaigns/service";
+import { listEnrollments, listSequences, sequenceProgress } from "@/server/sequences/service";
+import { listResearchCandidates } from "@/server/research/service";
+import { researchCandidatesQuery } from "@/server/research/schemas";
+import { boothAgenda } from "@/server/booth/service";
 import { measure, measurePair, round } from "../lib/measure";
 import { RAW } from "../lib/raw-sql";
 import type { BenchCase, BenchContext, BenchResult, Budget, LatencySample } from "../lib/types";
@@ -84,6 +94,8 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     200,
   );
   const event = { id: ctx.eventId, timeZone: ctx.eventTimeZone };
+  const [sequenceId] = await sampleIds(ctx, `SELECT s.id FROM sequences s WHERE s."eventId" = $1 ORDER BY (SELECT count(*) FROM sequence_enrollments e WHERE e."sequenceId" = s.id) DESC, s.id LIMIT $2`, 1);
+  if (!sequenceId) throw new Error("the bench event has no sequence");
   // The report's metrics; its P&L section is the show-pnl row (costs and opportunities, not rolled up).
   const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] }, sections: REPORT_SECTIONS.filter((s) => s !== "roi") });
   return [
@@ -147,6 +159,41 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     {
       id: "service.report-metrics", label: "report metrics (tier A+B filter, without the P&L section)", budgets: [ROLLUP_READ], heavy: true,
       service: () => buildReport(ctx.eventId, reportDefinition),
+    },
+    // What the pages a rep opens read besides the lists above (round 17: each of these counted or
+    // sorted everything of its kind, 0.2–2.5 s at xl). No absolute budget of their own: the growth
+    // table holds them to ≤ 1.5× from large to xl (lib/growth.ts).
+    {
+      id: "service.page-my-day", label: "dashboard: My day (a rep's replies, tasks, hot accounts, meetings, walk-ups)", budgets: [],
+      service: () => getMyDay(ctx.rep.id, event),
+    },
+    {
+      id: "service.page-outreach", label: "outreach page: first page, its total and the stats", budgets: [],
+      service: () => Promise.all([listOutreach(listOutreachQuery.parse({}), ctx.rep), outreachStats({}, ctx.rep)]),
+    },
+    {
+      id: "service.page-activity", label: "activity page: the log's first page, its total and the type filter", budgets: [],
+      service: () => Promise.all([listActivities(ctx.eventId, listActivitiesQuery.parse({})), listActivityTypes(ctx.eventId)]),
+    },
+    {
+      id: "service.page-accounts-filters", label: "accounts page: industry and team filter options", budgets: [],
+      service: () => accountFilterOptions(ctx.rep),
+    },
+    {
+      id: "service.page-campaigns", label: "campaigns page: every campaign's rates", budgets: [],
+      service: () => listCampaigns(ctx.rep),
+    },
+    {
+      id: "service.page-sequence", label: `sequence page and list: progress, enrollments, counts (the largest sequence)`, budgets: [],
+      service: () => Promise.all([sequenceProgress(sequenceId, ctx.rep), listEnrollments(sequenceId, ctx.rep), listSequences(ctx.rep)]),
+    },
+    {
+      id: "service.page-research", label: "research page: the queue's first page and its total", budgets: [],
+      service: () => listResearchCandidates(researchCandidatesQuery.parse({ eventId: ctx.eventId }), ctx.rep),
+    },
+    {
+      id: "service.page-booth", label: "booth page: a rep's first view of the show day", budgets: [],
+      service: () => boothAgenda(ctx.rep, { firstView: true }),
     },
   ];
 }
