@@ -4,7 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "@/server/outreach/schemas";
-import { outreachByStatus, outreachRates, outreachRatesByOwner, sumRates } from "@/server/outreach/stats";
+import { outreachRates, outreachRatesByOwner, sumRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
@@ -63,37 +63,36 @@ function rollupOwner(query: Partial<ListOutreachQuery>, actor: Actor): { ownerId
 }
 
 /**
- * The total of a list narrowed by owner, status or engagement alone, from the rollups: one status's
- * messages (rollup_outreach_status), all of them, or the sent ones replied to, clicked or bounced
- * (rollup_outreach; its "opened" includes clicks and replies, so it is not the list's filter).
- * Null when the rollups do not count what the filters ask for.
+ * Which of rollup_outreach's counts is the total of a list narrowed by `status` and `engagement`
+ * only (beside the owner): all messages, the drafts, or the sent ones replied to, clicked or
+ * bounced ("opened" in the rollup includes clicks and replies, so it is not the list's filter).
  */
-async function rollupTotal(query: ListOutreachQuery, ownerId: string | undefined, actor: Actor, db: DbTx): Promise<number | null> {
+function rollupTotalKey(query: Pick<ListOutreachQuery, "status" | "engagement">): "total" | "drafts" | "replied" | "clicked" | "bounced" | null {
   if (query.status && query.engagement) return null;
-  if (query.status) return (await outreachByStatus(actor.eventId, ownerId, query.status, db)).reduce((n, r) => n + r.n, 0);
-  if (query.engagement === "opened") return null;
-  const rates = sumRates((await outreachRatesByOwner(actor.eventId, ownerId, db)).values());
-  return query.engagement ? rates[query.engagement] : rates.total;
+  if (query.status) return query.status === "DRAFT" ? "drafts" : null;
+  if (query.engagement) return query.engagement === "opened" ? null : query.engagement;
+  return "total";
 }
 
 /**
  * One page of the event's messages, unsent first, then the newest (outreach_list_order_idx, or
- * outreach_status_list_order_idx for one status). The total comes from the rollups when they
- * count what the filters ask for (see rollupTotal); other filters count their matches up to the
- * search cap ("1,000+"): an exact count read every match, hundreds of thousands of sent messages
- * at the xl dataset.
+ * outreach_status_list_order_idx for one status). The total comes from rollup_outreach when the
+ * rollup counts what the filters ask for (see rollupTotalKey); other filters count their matches
+ * up to the search cap ("1,000+"): an exact count read every match, hundreds of thousands of sent
+ * messages at the xl dataset.
  */
 export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: DbTx = prisma) {
   const where = outreachWhere(actor, query);
   const { skip, take } = pageWindow(query);
-  const owner = rollupOwner({ ...query, status: undefined, engagement: undefined }, actor);
-  const [items, total] = await Promise.all([
+  const owner = rollupOwner({ ...query, status: undefined }, actor);
+  const key = owner && rollupTotalKey(query);
+  const [items, counted] = await Promise.all([
     db.outreach.findMany({ where, orderBy: [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }], skip, take, select: listSelect }),
-    owner ? rollupTotal(query, owner.ownerId, actor, db) : null,
+    owner && key
+      ? outreachRatesByOwner(actor.eventId, owner.ownerId, db).then((byOwner) => sumRates(byOwner.values())[key])
+      : db.outreach.findMany({ where, select: { id: true }, take: cappedCountLimit(query) }).then((rows) => rows.length),
   ]);
-  if (total !== null) return paginated(items, total, query);
-  const counted = await db.outreach.findMany({ where, select: { id: true }, take: cappedCountLimit(query) });
-  return paginatedUpTo(items, counted.length, query);
+  return owner && key ? paginated(items, counted, query) : paginatedUpTo(items, counted, query);
 }
 
 export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {

@@ -51,28 +51,23 @@ export function ratesOf(c: Counts): OutreachRates {
  * The same counts for an event's messages (one owner's, with `ownerId`), by owner ('' = no owner),
  * from rollup_outreach: the messages by owner and account tier, kept by triggers in the writes'
  * own transactions by the dashboard's rules. Counting the messages themselves took 2 s at a million
- * (docs/PERFORMANCE.md, "Issue 17, round 17"). The queue comes from rollup_outreach_status (the
- * messages by owner and status), kept the same way.
+ * (docs/PERFORMANCE.md, "Issue 17, round 17"). The queue is not in the rollup: its messages are
+ * counted through the (eventId, status) index, and a queue is short-lived.
  */
 export async function outreachRatesByOwner(eventId: string, ownerId: string | undefined, db: DbTx = prisma): Promise<Map<string, OutreachRates>> {
   const owner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerId" = ${ownerId}`;
+  const queuedOwner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND o."ownerId" = ${ownerId}`;
   const [rows, queue] = await Promise.all([
     db.$queryRaw<(Omit<Counts, "queued"> & { ownerId: string })[]>`
       SELECT r."ownerId", sum(r.n)::int AS total, sum(r.sent)::int AS sent, sum(r.drafts)::int AS drafts, sum(r.opened)::int AS opened,
         sum(r.clicked)::int AS clicked, sum(r.replied)::int AS replied, sum(r.bounced)::int AS bounced
       FROM rollup_outreach r WHERE r."eventId" = ${eventId} ${owner} GROUP BY r."ownerId"`,
-    outreachByStatus(eventId, ownerId, "QUEUED", db),
+    db.$queryRaw<{ ownerId: string; n: number }[]>`
+      SELECT coalesce(o."ownerId", '') AS "ownerId", count(*)::int AS n FROM outreach o
+      WHERE o."eventId" = ${eventId} AND o.status = 'QUEUED' ${queuedOwner} GROUP BY 1`,
   ]);
   const queued = new Map(queue.map((q) => [q.ownerId, q.n]));
   return new Map(rows.map(({ ownerId: id, ...c }) => [id, ratesOf({ ...c, queued: queued.get(id) ?? 0 })]));
-}
-
-/** An event's messages in one status by owner ('' = none), from rollup_outreach_status; one owner's with `ownerId`. */
-export function outreachByStatus(eventId: string, ownerId: string | undefined, status: string, db: DbTx = prisma) {
-  const owner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerId" = ${ownerId}`;
-  return db.$queryRaw<{ ownerId: string; n: number }[]>`
-    SELECT r."ownerId", sum(r.n)::int AS n FROM rollup_outreach_status r
-    WHERE r."eventId" = ${eventId} AND r.status = ${status} ${owner} GROUP BY 1`;
 }
 
 /** Owners' counts added up (no owner: all zeros). */
