@@ -24,8 +24,8 @@ const campaignSelect = {
 } as const;
 
 // The rates come from rollup_campaigns (kept by triggers on outreach, by the rates' rules; migration
-// 20261207090000_campaign_counts): counting each campaign's messages took 2.5 s for the page at
-// the xl dataset. A campaign without messages has no row yet: all zeros.
+// 20261207060000_activity_and_campaign_counts): counting each campaign's messages took 2.5 s for the
+// page at the xl dataset. A campaign without messages has no row yet: all zeros.
 const withCounts = { ...campaignSelect, counts: { omit: { campaignId: true } } } as const;
 const NO_MESSAGES = { n: 0, drafts: 0, queued: 0, sent: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 };
 
