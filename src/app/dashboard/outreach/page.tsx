@@ -3,7 +3,7 @@ import { formatRate } from "@/lib/rates";
 import Link from "next/link";
 import { CalendarX2, Inbox } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, NoEvent } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkGenerateButton } from "@/components/outreach/bulk-generate-button";
@@ -24,6 +24,9 @@ import { OutreachFilters, OutreachPagination } from "@/components/outreach/outre
 import { parseListParams, type SearchParams } from "@/lib/list-params";
 
 export const metadata: Metadata = { title: "Outreach" };
+
+/** Bars a rep can still read on a phone: a large team's chart shows who sent the most. */
+const CHART_REPS = 10;
 
 export default async function OutreachPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [actor, viewerTimeZone] = await Promise.all([getActor(), getViewerTimeZone()]);
@@ -114,9 +117,14 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
 
       {stats.perRep.length > 1 ? (
         <Card className="mt-4">
-          <CardHeader><CardTitle>Rates by rep</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Rates by rep</CardTitle>
+            {stats.perRep.length > CHART_REPS ? (
+              <CardDescription>The {CHART_REPS} reps who sent the most, of {stats.perRep.length.toLocaleString("en-US")} who sent any.</CardDescription>
+            ) : null}
+          </CardHeader>
           <CardContent>
-            <RatesChart rows={stats.perRep.map((r) => ({ name: r.owner.name?.split(" ")[0] ?? r.owner.email, sent: r.rates.sent, openRate: r.rates.openRate, clickRate: r.rates.clickRate, replyRate: r.rates.replyRate }))} />
+            <RatesChart rows={stats.perRep.slice(0, CHART_REPS).map((r) => ({ name: r.owner.name?.split(" ")[0] ?? r.owner.email, sent: r.rates.sent, openRate: r.rates.openRate, clickRate: r.rates.clickRate, replyRate: r.rates.replyRate }))} />
           </CardContent>
         </Card>
       ) : null}
