@@ -13,7 +13,7 @@ import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope"
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
 import { moveToTrash } from "@/server/trash/service";
 import { assertAllFound, assertAssignee, assigneeFilter, containsPattern, diff, idString, sortDir } from "./shared";
-import { filterShape, filterSql, rangeIssues } from "@/server/lists/filters";
+import { filterShape, filterSql, narrowsOnlyBy, rangeIssues } from "@/server/lists/filters";
 import { ACCOUNT } from "@/lib/fields/account";
 import { createShape, updateShape } from "@/lib/fields/define";
 
@@ -164,9 +164,7 @@ const ROLLUP_KEYED = ["tier", "status", "assignedTo"] as const;
  * one, where the rollup's few rows per event cost the same at any size.
  */
 function rollupTotalSql(eventId: string, q: ListAccountsQuery, userId: string): Prisma.Sql | null {
-  const keyed = Object.fromEntries(ROLLUP_KEYED.map((k) => [k, q[k]]));
-  if (q.q || engagementWhereSql(ACCOUNT_OWNER, q).length > 0) return null;
-  if (filterSql(ACCOUNT, "a", q, userId).length !== filterSql(ACCOUNT, "a", keyed, userId).length) return null;
+  if (q.q || engagementWhereSql(ACCOUNT_OWNER, q).length > 0 || !narrowsOnlyBy(ACCOUNT, q, ROLLUP_KEYED, userId)) return null;
   const parts: Prisma.Sql[] = [Prisma.sql`r."eventId" = ${eventId}`];
   if (q.tier?.length) parts.push(Prisma.sql`r.tier = ANY (${q.tier})`);
   if (q.status?.length) parts.push(Prisma.sql`r.status = ANY (${q.status})`);

@@ -65,8 +65,8 @@ export async function listActivities(eventId: string, query: Omit<ListActivities
  * The feed's total. Unfiltered, or filtered by type and actor only, it is read from
  * rollup_activities (the event's activities by type and actor, kept by triggers in the writes' own
  * transactions; migration 20261207060000_activity_and_campaign_counts): counting the log itself
- * visits every activity of the event, ~100 ms at 2,000,000. One account's or person's activities are counted
- * through their own index; a search by name is counted as it matches.
+ * visits every activity of the event, ~100 ms at 2,000,000. One account's or person's activities
+ * are counted through their own index; a search by name is counted as it matches.
  */
 async function countActivities(eventId: string, q: Omit<ListActivitiesQuery, "page" | "pageSize" | "eventId">, where: Prisma.ActivityWhereInput, db: DbTx) {
   if (q.accountId || q.personId || q.q) return db.activity.count({ where });

@@ -123,6 +123,15 @@ export function filterSql(record: RecordFields, alias: string, q: Query, userId:
   return parts;
 }
 
+/**
+ * Whether the record's field filters set in `q` are among `params` alone: then a rollup keyed by
+ * those fields can count the list instead of its rows (the accounts' and messages' totals).
+ */
+export function narrowsOnlyBy(record: RecordFields, q: Query, params: readonly string[], userId: string): boolean {
+  const kept = Object.fromEntries(params.map((param) => [param, q[param]]));
+  return filterWhere(record, q, userId).length === filterWhere(record, kept, userId).length;
+}
+
 /** The same field filters as Prisma `where` conditions (for code that reads through Prisma). */
 export function filterWhere(record: RecordFields, q: Query, userId: string): Record<string, unknown>[] {
   const and: Record<string, unknown>[] = [];

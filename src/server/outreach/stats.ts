@@ -47,27 +47,38 @@ export function ratesOf(c: Counts): OutreachRates {
   return { ...c, openRate: rate(c.opened, c.sent), clickRate: rate(c.clicked, c.sent), replyRate: rate(c.replied, c.sent), bounceRate: rate(c.bounced, c.sent) };
 }
 
+/** The counts rollup_outreach keeps (all but the queue). */
+type RolledUp = Omit<Counts, "queued">;
+
 /**
- * The same counts for an event's messages (one owner's, with `ownerId`), by owner ('' = no owner),
- * from rollup_outreach: the messages by owner and account tier, kept by triggers in the writes'
- * own transactions by the dashboard's rules. Counting the messages themselves took 2 s at a million
- * (docs/PERFORMANCE.md, "Issue 17, round 17"). The queue is not in the rollup: its messages are
- * counted through the (eventId, status) index, and a queue is short-lived.
+ * An event's messages (one owner's, with `ownerId`) by owner ('' = no owner), from rollup_outreach:
+ * the messages by owner and account tier, kept by triggers in the writes' own transactions by the
+ * dashboard's rules. Counting the messages themselves took 2 s at a million (docs/PERFORMANCE.md,
+ * "Issue 17, round 17").
+ */
+export async function rolledUpByOwner(eventId: string, ownerId: string | undefined, db: DbTx = prisma): Promise<Map<string, RolledUp>> {
+  const owner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerId" = ${ownerId}`;
+  const rows = await db.$queryRaw<(RolledUp & { ownerId: string })[]>`
+    SELECT r."ownerId", sum(r.n)::int AS total, sum(r.sent)::int AS sent, sum(r.drafts)::int AS drafts, sum(r.opened)::int AS opened,
+      sum(r.clicked)::int AS clicked, sum(r.replied)::int AS replied, sum(r.bounced)::int AS bounced
+    FROM rollup_outreach r WHERE r."eventId" = ${eventId} ${owner} GROUP BY r."ownerId"`;
+  return new Map(rows.map(({ ownerId: id, ...counts }) => [id, counts]));
+}
+
+/**
+ * The rates of an event's messages by owner: rolledUpByOwner, and the queue, which the rollup does
+ * not keep, counted from the status index alone (outreach_status_list_order_idx ends with the owner).
  */
 export async function outreachRatesByOwner(eventId: string, ownerId: string | undefined, db: DbTx = prisma): Promise<Map<string, OutreachRates>> {
-  const owner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerId" = ${ownerId}`;
   const queuedOwner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND o."ownerId" = ${ownerId}`;
-  const [rows, queue] = await Promise.all([
-    db.$queryRaw<(Omit<Counts, "queued"> & { ownerId: string })[]>`
-      SELECT r."ownerId", sum(r.n)::int AS total, sum(r.sent)::int AS sent, sum(r.drafts)::int AS drafts, sum(r.opened)::int AS opened,
-        sum(r.clicked)::int AS clicked, sum(r.replied)::int AS replied, sum(r.bounced)::int AS bounced
-      FROM rollup_outreach r WHERE r."eventId" = ${eventId} ${owner} GROUP BY r."ownerId"`,
+  const [rolledUp, queue] = await Promise.all([
+    rolledUpByOwner(eventId, ownerId, db),
     db.$queryRaw<{ ownerId: string; n: number }[]>`
       SELECT coalesce(o."ownerId", '') AS "ownerId", count(*)::int AS n FROM outreach o
       WHERE o."eventId" = ${eventId} AND o.status = 'QUEUED' ${queuedOwner} GROUP BY 1`,
   ]);
   const queued = new Map(queue.map((q) => [q.ownerId, q.n]));
-  return new Map(rows.map(({ ownerId: id, ...c }) => [id, ratesOf({ ...c, queued: queued.get(id) ?? 0 })]));
+  return new Map([...rolledUp].map(([id, counts]) => [id, ratesOf({ ...counts, queued: queued.get(id) ?? 0 })]));
 }
 
 /** Owners' counts added up (no owner: all zeros). */

@@ -165,10 +165,10 @@ export async function researchJobItem(accountId: string, actor: Actor) {
 /**
  * Accounts with no dossier or one older than `staleDays` (no fresh one), best tier and ICP score
  * first. The page walks target_accounts_research_order_idx and looks up each account's dossier by
- * its key, skipping the freshly researched ones; the
- * total is counted the same way up to the search cap ("More than 1,000"). As Prisma wrote it, the
- * dossier test hashed every dossier and the order sorted every account of the event (339 ms at the
- * xl dataset), and the exact total read every candidate.
+ * its key, skipping the freshly researched ones; the total is counted the same way up to the
+ * search cap ("More than 1,000"). As Prisma wrote it, the dossier test hashed every dossier and the
+ * order sorted every account of the event (339 ms at the xl dataset), and the exact total read
+ * every candidate.
  */
 export async function listResearchCandidates(query: ResearchCandidatesQuery, actor: Actor) {
   const cutoff = new Date(Date.now() - query.staleDays * 86_400_000);
