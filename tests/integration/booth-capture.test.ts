@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import * as leadsRoute from "@/app/api/booth/leads/route";
 import { boothAgenda } from "@/server/booth/service";
+import { BOOTH_FIRST_VIEW_COUNT_CAP } from "@/lib/booth/days";
 import { callRoute } from "../helpers/request";
 import { createAccount, createPerson, meetingWorld } from "../helpers/meetings-fixtures";
 import { actorFor } from "../helpers/factories";
@@ -125,5 +126,21 @@ describe("booth agenda", () => {
     const whole = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-12-14T20:30:00Z") });
     expect(whole.meetings).toHaveLength(12);
     expect(whole.firstViewMore).toBeUndefined();
+    expect(first.firstViewMoreAtLeast).toBeUndefined();
+  });
+
+  it("counts the rest of a rep's day only up to a cap, and says the count is a floor past it", async () => {
+    const w = await meetingWorld();
+    const total = BOOTH_FIRST_VIEW_COUNT_CAP + 10;
+    await prisma.meeting.createMany({
+      data: Array.from({ length: total }, (_, n) => ({
+        eventId: w.event.id, personId: w.person.id, ownerId: w.user.id, scheduledAt: new Date(Date.UTC(2026, 11, 14, 16, n)),
+        status: "SCHEDULED" as const, icsUid: `${randomUUID()}@t`,
+      })),
+    });
+    const first = await boothAgenda(await actorFor(w.user, w.event.id), { now: new Date("2026-12-14T12:00:00Z"), firstView: true });
+    expect(first.meetings).toHaveLength(5);
+    // 105 after the 5 shown; counted up to the cap, that reads "more than 95".
+    expect(first).toMatchObject({ firstViewMore: BOOTH_FIRST_VIEW_COUNT_CAP - 5, firstViewMoreAtLeast: true });
   });
 });

@@ -51,6 +51,8 @@ export type BoothSnapshot = {
   firstView?: true;
   /** First view only: this rep's meetings of `day` that come with the whole agenda. */
   firstViewMore?: number;
+  /** First view only: the day holds more than `firstViewMore` (the server counts up to a cap). */
+  firstViewMoreAtLeast?: true;
 };
 
 const STATE_LABEL: Record<OutboxState, string> = {
@@ -231,7 +233,10 @@ export function BoothApp({ initial, cardReading }: { initial: BoothSnapshot; car
         </ol>
         {firstView && !everyone && day === snapshot.day && (snapshot.firstViewMore ?? 0) > 0 ? (
           <p className="rounded-lg border border-dashed bg-card px-4 py-3 text-center text-sm text-muted-foreground" data-testid="first-view-more">
-            {snapshot.firstViewMore === 1 ? "1 more of your meetings" : `${snapshot.firstViewMore} more of your meetings`} on {formatDay(day)}{" "}
+            {snapshot.firstViewMoreAtLeast
+              ? `More than ${snapshot.firstViewMore} more of your meetings`
+              : snapshot.firstViewMore === 1 ? "1 more of your meetings" : `${snapshot.firstViewMore} more of your meetings`}{" "}
+            on {formatDay(day)}{" "}
             {queue.online ? "will show in a moment." : "will show once this phone is online."}
           </p>
         ) : null}
