@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { getEventMetrics } from "@/server/dashboard/stats";
 import { getMyDay } from "@/server/dashboard/my-day";
-import { outreachStats } from "@/server/outreach/service";
+import { outreachStats, scanOutreachStats } from "@/server/outreach/service";
+import { QUEUE_COUNT_CAP } from "@/server/outreach/stats";
 import { applyEmailEvent } from "@/server/tracking/events";
 import * as statsRoute from "@/app/api/dashboards/stats/route";
 import * as pdfRoute from "@/app/api/reports/pdf/route";
@@ -128,6 +129,21 @@ describe("event metrics (hand-built dataset)", () => {
     expect(rates).toMatchObject({ sent: 6, opened: 4, clicked: 1, replied: 2, openRate: 0.6667, clickRate: 0.1667, replyRate: 0.3333 });
     // One vocabulary: the same fractions as the dashboard, not percentages.
     for (const key of ["openRate", "clickRate", "replyRate"] as const) expect(rates[key]).toBe(m.outreach[key]);
+  });
+
+  it("counts the queue up to 1,000 and says when there are more, overall and for one rep", async () => {
+    const event = await createEvent({ name: "Queue Cap Expo" });
+    const [busy, quiet] = [await createUser({ role: "REP" }), await createUser({ role: "REP" })];
+    const person = await prisma.person.create({ data: { eventId: event.id, firstName: "Q", lastName: "Ueue", name: "Q Ueue", email: `q-${event.id}@fixture.test` } });
+    const queued = (ownerId: string, n: number) => Array.from({ length: n }, () => ({ eventId: event.id, personId: person.id, ownerId, message: "Hi", status: "QUEUED" as const }));
+    await prisma.outreach.createMany({ data: [...queued(busy.id, QUEUE_COUNT_CAP + 1), ...queued(quiet.id, 7)] });
+    const admin = await createUser({ role: "ADMIN" });
+    const all = await outreachStats({}, await actorFor(admin, event.id));
+    expect(all.rates).toMatchObject({ queued: QUEUE_COUNT_CAP, moreThanQueued: true, total: QUEUE_COUNT_CAP + 8 });
+    const mine = await outreachStats({ ownerId: quiet.id }, await actorFor(admin, event.id));
+    expect(mine.rates).toMatchObject({ queued: 7, moreThanQueued: false, total: 7 });
+    // The reference count agrees below the cap.
+    expect((await scanOutreachStats({ ownerId: quiet.id, channel: "EMAIL" }, await actorFor(admin, event.id))).rates).toMatchObject({ queued: 7, moreThanQueued: false });
   });
 
   it("counts a deal won off the record (no email, no meeting) at every funnel stage", async () => {

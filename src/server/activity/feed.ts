@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { PaginatedResponse } from "@/types/api";
 import { eventScopeField } from "@/server/access/actor";
-import { paginationFields, readPage } from "@/server/http/pagination";
+import { paginationFields, readPage, rowsOfPage } from "@/server/http/pagination";
 
 /**
  * The readable activity feed over the audit log. Descriptions are written by each domain when
@@ -56,7 +56,10 @@ export async function listActivities(eventId: string, query: Omit<ListActivities
   const where = feedWhere(eventId, query);
   return readPage(
     query,
-    (window) => db.activity.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window, select: feedSelect }),
+    (window) => rowsOfPage(
+      db.activity.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window, select: { id: true } }),
+      (ids) => db.activity.findMany({ where: { id: { in: ids } }, select: feedSelect }),
+    ),
     () => countActivities(eventId, query, where, db),
   );
 }

@@ -118,7 +118,7 @@ async function firstViewMeetings(actor: Actor, day: { start: Date; end: Date }, 
   const mine = { eventId: actor.eventId, ownerId: actor.id, scheduledAt: { gte: day.start, lt: day.end } };
   const [open, done, all] = await Promise.all([
     db.meeting.findMany({ where: { ...mine, status: "SCHEDULED" }, orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], take: BOOTH_FIRST_VIEW.open, select: meetingSelect }),
-    db.meeting.findMany({ where: { ...mine, status: { notIn: ["SCHEDULED", "CANCELLED"] } }, orderBy: [{ scheduledAt: "desc" }, { id: "desc" }], take: BOOTH_FIRST_VIEW.done, select: meetingSelect }),
+    db.meeting.findMany({ where: { ...mine, status: { in: ["COMPLETED", "NO_SHOW"] } }, orderBy: [{ scheduledAt: "desc" }, { id: "desc" }], take: BOOTH_FIRST_VIEW.done, select: meetingSelect }),
     db.meeting.count({ where: { ...mine, status: { not: "CANCELLED" } }, take: BOOTH_FIRST_VIEW_COUNT_CAP + 1 }),
   ]);
   const meetings = [...open, ...done].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -88,7 +88,7 @@ const EXAMPLES: Record<string, Endpoint["example"]> = {
     response: {
       success: true,
       data: {
-        rates: { total: 5, sent: 4, queued: 0, drafts: 1, opened: 3, clicked: 2, replied: 1, bounced: 0, openRate: 0.75, clickRate: 0.5, replyRate: 0.25, bounceRate: 0 },
+        rates: { total: 5, sent: 4, queued: 0, moreThanQueued: false, drafts: 1, opened: 3, clicked: 2, replied: 1, bounced: 0, openRate: 0.75, clickRate: 0.5, replyRate: 0.25, bounceRate: 0 },
         perRep: [],
       },
     },

@@ -4,11 +4,11 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "@/server/outreach/schemas";
-import { outreachRates, outreachRatesByOwner, rolledUpByOwner, sumRates } from "@/server/outreach/stats";
+import { outreachRates, queuedUpTo, ratesOf, rolledUpByOwner, sumCounts, type OutreachRates, type RepRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
-import { cappedCountLimit, pageWindow, paginated, paginatedUpTo } from "@/server/http/pagination";
+import { cappedCountLimit, pageWindow, paginated, paginatedUpTo, rowsOfPage } from "@/server/http/pagination";
 import { filterWhere, narrowsOnlyBy } from "@/server/lists/filters";
 import { OUTREACH } from "@/lib/fields/outreach";
 
@@ -88,7 +88,7 @@ export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: D
   // PostgreSQL read every match to find the first thousand (46,590 queued messages at xl).
   const orderBy = [{ sentAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }] satisfies Prisma.OutreachOrderByWithRelationInput[];
   const [items, counted] = await Promise.all([
-    db.outreach.findMany({ where, orderBy, skip, take, select: listSelect }),
+    rowsOfPage(db.outreach.findMany({ where, orderBy, skip, take, select: { id: true } }), (ids) => db.outreach.findMany({ where: { id: { in: ids } }, select: listSelect })),
     owner && key
       ? rolledUpByOwner(actor.eventId, owner.ownerId, db).then((byOwner) => [...byOwner.values()].reduce((n, counts) => n + counts[key], 0))
       : db.outreach.findMany({ where, orderBy, select: { id: true }, take: cappedCountLimit(query) }).then((rows) => rows.length),
@@ -96,20 +96,30 @@ export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: D
   return owner && key ? paginated(items, counted, query) : paginatedUpTo(items, counted, query);
 }
 
-export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {
+/**
+ * The Outreach page's figures: the messages' rates overall, with the queue's size (counted up to
+ * QUEUE_COUNT_CAP: `moreThanQueued` says when there are more), and each rep's rates. When only the
+ * owner narrows them they come from rollup_outreach, else from counting the messages.
+ */
+export async function outreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma): Promise<OutreachStats> {
   const owner = rollupOwner({ ...query, status: undefined, engagement: undefined }, actor);
   if (owner) {
-    const byOwner = await outreachRatesByOwner(actor.eventId, owner.ownerId, db);
+    const [byOwner, queue] = await Promise.all([rolledUpByOwner(actor.eventId, owner.ownerId, db), queuedUpTo(actor.eventId, owner.ownerId, db)]);
     const senders = [...byOwner].filter(([id, r]) => id !== "" && r.sent > 0);
     const users = await db.user.findMany({ where: { id: { in: senders.map(([id]) => id) } }, select: { id: true, name: true, email: true } });
-    const perRep = users.map((user) => ({ owner: user, rates: byOwner.get(user.id)! }));
-    return { rates: sumRates(byOwner.values()), perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
+    const perRep = users.map((user) => ({ owner: user, rates: ratesOf(byOwner.get(user.id)!) }));
+    return { rates: { ...ratesOf({ ...sumCounts(byOwner.values()), queued: queue.queued }), moreThanQueued: queue.moreThanQueued }, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
   }
   return scanOutreachStats(query, actor, db);
 }
 
+export type OutreachStats = {
+  rates: OutreachRates & { moreThanQueued: boolean };
+  perRep: { owner: { id: string; name: string | null; email: string }; rates: RepRates }[];
+};
+
 /** outreachStats by counting the messages: for filters the rollup cannot answer (and the tests' reference). */
-export async function scanOutreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma) {
+export async function scanOutreachStats(query: Partial<ListOutreachQuery>, actor: Actor, db: DbTx = prisma): Promise<OutreachStats> {
   const base = outreachWhere(actor, { ...query, status: undefined, engagement: undefined });
   const [rates, byOwner] = await Promise.all([
     outreachRates(base, db),
@@ -117,9 +127,12 @@ export async function scanOutreachStats(query: Partial<ListOutreachQuery>, actor
   ]);
   const owners = await db.user.findMany({ where: { id: { in: byOwner.map((r) => r.ownerId).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } });
   const perRep = await Promise.all(
-    owners.map(async (owner) => ({ owner, rates: await outreachRates({ AND: [base, { ownerId: owner.id }] }, db) })),
+    owners.map(async (owner) => {
+      const { queued: _queue, ...repRates } = await outreachRates({ AND: [base, { ownerId: owner.id }] }, db);
+      return { owner, rates: repRates };
+    }),
   );
-  return { rates, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
+  return { rates: { ...rates, moreThanQueued: false }, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
 }
 
 export async function getOutreachOrThrow(id: string, actor: Actor, db: DbTx = prisma) {

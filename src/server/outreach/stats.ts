@@ -41,14 +41,15 @@ export async function outreachRates(where: Prisma.OutreachWhereInput, db: DbTx =
 }
 
 type Counts = Omit<OutreachRates, "openRate" | "clickRate" | "replyRate" | "bounceRate">;
-
-/** The rates of counted messages. */
-export function ratesOf(c: Counts): OutreachRates {
-  return { ...c, openRate: rate(c.opened, c.sent), clickRate: rate(c.clicked, c.sent), replyRate: rate(c.replied, c.sent), bounceRate: rate(c.bounced, c.sent) };
-}
-
 /** The counts rollup_outreach keeps (all but the queue). */
 type RolledUp = Omit<Counts, "queued">;
+/** One rep's rates: everything but the queue, which is counted for the page as a whole (queuedUpTo). */
+export type RepRates = Omit<OutreachRates, "queued">;
+
+/** The rates of counted messages. */
+export function ratesOf<C extends RolledUp>(c: C): C & Pick<OutreachRates, "openRate" | "clickRate" | "replyRate" | "bounceRate"> {
+  return { ...c, openRate: rate(c.opened, c.sent), clickRate: rate(c.clicked, c.sent), replyRate: rate(c.replied, c.sent), bounceRate: rate(c.bounced, c.sent) };
+}
 
 /**
  * An event's messages (one owner's, with `ownerId`) by owner ('' = no owner), from rollup_outreach:
@@ -65,25 +66,26 @@ export async function rolledUpByOwner(eventId: string, ownerId: string | undefin
   return new Map(rows.map(({ ownerId: id, ...counts }) => [id, counts]));
 }
 
+/** The queue is counted up to this many messages; past it the page says "More than 1,000 queued". */
+export const QUEUE_COUNT_CAP = 1000;
+
 /**
- * The rates of an event's messages by owner: rolledUpByOwner, and the queue, which the rollup does
- * not keep, counted from the status index alone (outreach_status_list_order_idx ends with the owner).
+ * The messages waiting in the queue, the event's or one owner's (`ownerId`), counted up to
+ * QUEUE_COUNT_CAP from outreach_queue_idx alone. rollup_outreach does not keep the queue: a rollup
+ * row touched by every status change deadlocked concurrent sequence runs (docs/PERFORMANCE.md,
+ * "Rollups"). Counted whole, it read 47,040 index entries at the xl dataset, growing with the data.
  */
-export async function outreachRatesByOwner(eventId: string, ownerId: string | undefined, db: DbTx = prisma): Promise<Map<string, OutreachRates>> {
-  const queuedOwner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND o."ownerId" = ${ownerId}`;
-  const [rolledUp, queue] = await Promise.all([
-    rolledUpByOwner(eventId, ownerId, db),
-    db.$queryRaw<{ ownerId: string; n: number }[]>`
-      SELECT coalesce(o."ownerId", '') AS "ownerId", count(*)::int AS n FROM outreach o
-      WHERE o."eventId" = ${eventId} AND o.status = 'QUEUED' ${queuedOwner} GROUP BY 1`,
-  ]);
-  const queued = new Map(queue.map((q) => [q.ownerId, q.n]));
-  return new Map([...rolledUp].map(([id, counts]) => [id, ratesOf({ ...counts, queued: queued.get(id) ?? 0 })]));
+export async function queuedUpTo(eventId: string, ownerId: string | undefined, db: DbTx = prisma): Promise<{ queued: number; moreThanQueued: boolean }> {
+  const owner = ownerId === undefined ? Prisma.empty : Prisma.sql`AND o."ownerId" = ${ownerId}`;
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM outreach o WHERE o."eventId" = ${eventId} AND o.status = 'QUEUED' ${owner} LIMIT ${QUEUE_COUNT_CAP + 1}) queue`;
+  const n = row?.n ?? 0;
+  return n > QUEUE_COUNT_CAP ? { queued: QUEUE_COUNT_CAP, moreThanQueued: true } : { queued: n, moreThanQueued: false };
 }
 
 /** Owners' counts added up (no owner: all zeros). */
-export function sumRates(all: Iterable<OutreachRates>): OutreachRates {
-  const sum: Counts = { total: 0, sent: 0, queued: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 };
-  for (const r of all) for (const key of Object.keys(sum) as (keyof Counts)[]) sum[key] += r[key];
-  return ratesOf(sum);
+export function sumCounts(all: Iterable<RolledUp>): RolledUp {
+  const sum: RolledUp = { total: 0, sent: 0, drafts: 0, opened: 0, clicked: 0, replied: 0, bounced: 0 };
+  for (const r of all) for (const key of Object.keys(sum) as (keyof RolledUp)[]) sum[key] += r[key];
+  return sum;
 }

@@ -12,7 +12,7 @@ import { buildDossier } from "@/server/research/researcher";
 import { getSellerProfile } from "@/server/seller/service";
 import type { SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { ResearchCandidatesQuery } from "@/server/research/schemas";
-import { cappedCountLimit, pageWindow, paginatedUpTo } from "@/server/http/pagination";
+import { cappedCountLimit, pageWindow, paginatedUpTo, rowsOfPage } from "@/server/http/pagination";
 import { containsPattern } from "@/server/accounts/shared";
 
 /**
@@ -178,20 +178,21 @@ export async function listResearchCandidates(query: ResearchCandidatesQuery, act
       AND NOT EXISTS (SELECT 1 FROM company_dossiers d WHERE d."accountId" = a.id AND d."researchedAt" >= ${cutoff})
       ${query.q ? Prisma.sql`AND a.name ILIKE ${containsPattern(query.q)}` : Prisma.empty}`;
   const { skip, take } = pageWindow(query);
-  const [page, counted] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`SELECT a.id ${candidates} ORDER BY a.tier, a."icpScore" DESC NULLS LAST, a.name, a.id LIMIT ${take} OFFSET ${skip}`,
+  const [rows, counted] = await Promise.all([
+    rowsOfPage(
+      prisma.$queryRaw<{ id: string }[]>`SELECT a.id ${candidates} ORDER BY a.tier, a."icpScore" DESC NULLS LAST, a.name, a.id LIMIT ${take} OFFSET ${skip}`,
+      (ids) => prisma.targetAccount.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
+          dossier: { select: { researchedAt: true, provider: true } },
+          _count: { select: { people: { where: { deletedAt: null } } } },
+        },
+      }),
+    ),
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 ${candidates} LIMIT ${cappedCountLimit(query)}) found`,
   ]);
-  const rows = await prisma.targetAccount.findMany({
-    where: { id: { in: page.map((r) => r.id) } },
-    select: {
-      id: true, name: true, domain: true, website: true, industry: true, tier: true, icpScore: true, facilityCount: true,
-      dossier: { select: { researchedAt: true, provider: true } },
-      _count: { select: { people: { where: { deletedAt: null } } } },
-    },
-  });
-  const byId = new Map(rows.map(({ _count, dossier, ...r }) => [r.id, { ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }]));
-  const items = page.flatMap((r) => byId.get(r.id) ?? []);
+  const items = rows.map(({ _count, dossier, ...r }) => ({ ...r, people: _count.people, researchedAt: dossier?.researchedAt ?? null, provider: dossier?.provider ?? null }));
   return { ...paginatedUpTo(items, counted[0]?.n ?? 0, query), staleDays: query.staleDays };
 }
 

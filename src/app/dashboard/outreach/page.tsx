@@ -69,7 +69,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
 
       {/* One compact strip, so the list starts above the fold. */}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border bg-card px-4 py-3 text-sm shadow-sm" data-testid="outreach-stats">
-        <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.queued} queued · ${rates.drafts} drafts`} />
+        <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.moreThanQueued ? "More than " : ""}${rates.queued.toLocaleString("en-US")} queued · ${rates.drafts.toLocaleString("en-US")} drafts`} />
         <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${rates.opened} by people, not machines`} />
         <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={`${rates.clicked}`} />
         <Stat label="Replied" value={formatRate(rates.replyRate)} hint={`${rates.replied}`} />
