@@ -9,7 +9,7 @@ import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import type { ListMeetingsQuery } from "@/server/meetings/schemas";
 import type { PaginatedResponse } from "@/types/api";
-import { readPage } from "@/server/http/pagination";
+import { readPage, rowsOfPage } from "@/server/http/pagination";
 import { filterWhere } from "@/server/lists/filters";
 import { MEETING } from "@/lib/fields/meeting";
 
@@ -57,7 +57,10 @@ export async function listMeetings(query: ListMeetingsQuery, actor: Actor, db: D
   }
   const page = await readPage(
     query,
-    (window) => db.meeting.findMany({ where, orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], ...window, select: meetingSelect }),
+    (window) => rowsOfPage(
+      db.meeting.findMany({ where, orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], ...window, select: { id: true } }),
+      (ids) => db.meeting.findMany({ where: { id: { in: ids } }, select: meetingSelect }),
+    ),
     () => db.meeting.count({ where }),
   );
   return { ...page, timeZone: event.timeZone, eventId: event.id };
