@@ -81,7 +81,7 @@ function useDebouncedParam(url: Url, param: string, delay = 350) {
 
 function FilterField({ label, htmlFor, children, className }: { label: string; htmlFor: string; children: ReactNode; className?: string }) {
   return (
-    <div className={cn("grid min-w-0 gap-1", className)}>
+    <div className={cn("grid min-w-0 grid-cols-1 gap-1", className)}>
       <Label htmlFor={htmlFor} className="text-xs text-muted-foreground">{label}</Label>
       {children}
     </div>

@@ -70,10 +70,10 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
       {/* One compact strip, so the list starts above the fold. */}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border bg-card px-4 py-3 text-sm shadow-sm" data-testid="outreach-stats">
         <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.moreThanQueued ? "More than " : ""}${rates.queued.toLocaleString("en-US")} queued · ${rates.drafts.toLocaleString("en-US")} drafts`} />
-        <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${rates.opened} by people, not machines`} />
-        <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={`${rates.clicked}`} />
-        <Stat label="Replied" value={formatRate(rates.replyRate)} hint={`${rates.replied}`} />
-        <Stat label="Bounced" value={formatRate(rates.bounceRate)} hint={`${rates.bounced}`} />
+        <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${rates.opened.toLocaleString("en-US")} by people, not machines`} />
+        <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={rates.clicked.toLocaleString("en-US")} />
+        <Stat label="Replied" value={formatRate(rates.replyRate)} hint={rates.replied.toLocaleString("en-US")} />
+        <Stat label="Bounced" value={formatRate(rates.bounceRate)} hint={rates.bounced.toLocaleString("en-US")} />
       </dl>
 
       <div className="mt-4"><OutreachFilters reps={options.reps} campaigns={options.campaigns} /></div>
