@@ -72,6 +72,10 @@ describe("GET /api/accounts", () => {
     expect(await names({ q: "FOODS" })).toEqual(["Cedar Foods"]);
     expect(await names({ q: "boltretail.te" })).toEqual(["Bolt Retail"]);
     expect(await names({ q: "manufact" })).toEqual(["Dune Manufacturing"]);
+    // Name, domain and industry are searched as one text, but a term never spans two of them
+    // ("Bolt Retail" + "boltretail.test"; "Dune Manufacturing" + its industry).
+    expect(await names({ q: "retailbolt" })).toEqual([]);
+    expect(await names({ q: "testretail" })).toEqual([]);
   });
 
   it("sorts by any column and paginates", async () => {
