@@ -4,7 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { createOutreachBody, ListOutreachQuery, updateOutreachBody } from "@/server/outreach/schemas";
-import { outreachRates, queuedUpTo, ratesOf, rolledUpByOwner, sumCounts, type OutreachRates, type RepRates } from "@/server/outreach/stats";
+import { outreachRates, queuedUpTo, ratesOf, repRates, rolledUpByOwner, sumCounts, type OutreachRates, type RepRates } from "@/server/outreach/stats";
 import type { Actor } from "@/server/access/actor";
 import { inActorEvent } from "@/server/access/scope";
 import { assertCan, ownedBy } from "@/server/access/permissions";
@@ -90,7 +90,7 @@ export async function listOutreach(query: ListOutreachQuery, actor: Actor, db: D
   const [items, counted] = await Promise.all([
     rowsOfPage(db.outreach.findMany({ where, orderBy, skip, take, select: { id: true } }), (ids) => db.outreach.findMany({ where: { id: { in: ids } }, select: listSelect })),
     owner && key
-      ? rolledUpByOwner(actor.eventId, owner.ownerId, db).then((byOwner) => [...byOwner.values()].reduce((n, counts) => n + counts[key], 0))
+      ? rolledUpByOwner(actor.eventId, owner.ownerId, db).then((byOwner) => sumCounts(byOwner.values())[key])
       : db.outreach.findMany({ where, orderBy, select: { id: true }, take: cappedCountLimit(query) }).then((rows) => rows.length),
   ]);
   return owner && key ? paginated(items, counted, query) : paginatedUpTo(items, counted, query);
@@ -127,10 +127,7 @@ export async function scanOutreachStats(query: Partial<ListOutreachQuery>, actor
   ]);
   const owners = await db.user.findMany({ where: { id: { in: byOwner.map((r) => r.ownerId).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } });
   const perRep = await Promise.all(
-    owners.map(async (owner) => {
-      const { queued: _queue, ...repRates } = await outreachRates({ AND: [base, { ownerId: owner.id }] }, db);
-      return { owner, rates: repRates };
-    }),
+    owners.map(async (owner) => ({ owner, rates: await repRates({ AND: [base, { ownerId: owner.id }] }, db) })),
   );
   return { rates: { ...rates, moreThanQueued: false }, perRep: perRep.sort((a, b) => b.rates.sent - a.rates.sent) };
 }

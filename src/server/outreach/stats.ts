@@ -26,18 +26,23 @@ export type OutreachRates = {
 };
 
 export async function outreachRates(where: Prisma.OutreachWhereInput, db: DbTx = prisma): Promise<OutreachRates> {
+  const [rates, queued] = await Promise.all([repRates(where, db), db.outreach.count({ where: { AND: [where, { status: "QUEUED" }] } })]);
+  return { ...rates, queued };
+}
+
+/** outreachRates without the queue: what each rep's rates hold (the queue is the page's figure). */
+export async function repRates(where: Prisma.OutreachWhereInput, db: DbTx = prisma): Promise<RepRates> {
   const sentWhere: Prisma.OutreachWhereInput = { AND: [where, { sentAt: { not: null } }, { status: { not: "DRAFT" } }] };
-  const [total, sent, queued, drafts, opened, clicked, replied, bounced] = await Promise.all([
+  const [total, sent, drafts, opened, clicked, replied, bounced] = await Promise.all([
     db.outreach.count({ where }),
     db.outreach.count({ where: sentWhere }),
-    db.outreach.count({ where: { AND: [where, { status: "QUEUED" }] } }),
     db.outreach.count({ where: { AND: [where, { status: "DRAFT" }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { OR: [{ openedAt: { not: null } }, { clickedAt: { not: null } }, { repliedAt: { not: null } }] }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { clickedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { repliedAt: { not: null } }] } }),
     db.outreach.count({ where: { AND: [sentWhere, { bouncedAt: { not: null } }] } }),
   ]);
-  return ratesOf({ total, sent, queued, drafts, opened, clicked, replied, bounced });
+  return ratesOf({ total, sent, drafts, opened, clicked, replied, bounced });
 }
 
 type Counts = Omit<OutreachRates, "openRate" | "clickRate" | "replyRate" | "bounceRate">;

@@ -93,9 +93,8 @@ export async function listSequences(actor: Actor, db: DbTx = prisma) {
   const counts = await liveEnrollmentCounts(sequences.map((s) => s.id), db);
   return sequences.map((s) => {
     const mine = counts.filter((c) => c.sequenceId === s.id);
-    const count = (status: string) => mine.filter((c) => c.status === status).reduce((n, c) => n + c.n, 0);
-    const enrolled = mine.reduce((n, c) => n + c.n, 0);
-    return { ...s, stepCount: s._count.steps, enrolled, active: count("ACTIVE"), replied: count("REPLIED"), completed: count("COMPLETED") };
+    const count = (status: string) => enrolledWhere(mine, (c) => c.status === status);
+    return { ...s, stepCount: s._count.steps, enrolled: enrolledWhere(mine), active: count("ACTIVE"), replied: count("REPLIED"), completed: count("COMPLETED") };
   });
 }
 
@@ -259,6 +258,13 @@ function liveEnrollmentCounts(sequenceIds: string[], db: DbTx) {
     GROUP BY 1, 2, 3`;
 }
 
+type EnrollmentCount = Awaited<ReturnType<typeof liveEnrollmentCounts>>[number];
+
+/** How many enrollments liveEnrollmentCounts' rows hold (those `keep` picks). */
+function enrolledWhere(counts: EnrollmentCount[], keep: (c: EnrollmentCount) => boolean = () => true): number {
+  return counts.reduce((n, c) => (keep(c) ? n + c.n : n), 0);
+}
+
 /** Per-sequence progress: counts by status and a funnel (how many reached each step). */
 export async function sequenceProgress(id: string, actor: Actor, db: DbTx = prisma) {
   const sequence = await getSequenceOrThrow(id, actor, db);
@@ -270,15 +276,15 @@ export async function sequenceProgress(id: string, actor: Actor, db: DbTx = pris
       FROM sequence_enrollments e JOIN outreach o ON o."enrollmentId" = e.id AND o."repliedAt" IS NOT NULL
       WHERE e."sequenceId" = ${id} GROUP BY 1`,
   ]);
-  const count = (s: string) => counts.filter((c) => c.status === s).reduce((n, c) => n + c.n, 0);
+  const count = (s: string) => enrolledWhere(counts, (c) => c.status === s);
   const funnel = sequence.steps.map((step) => ({
     step: step.order,
     channel: step.channel,
-    reached: counts.filter((c) => c.currentStep >= step.order).reduce((n, c) => n + c.n, 0),
+    reached: enrolledWhere(counts, (c) => c.currentStep >= step.order),
     replies: replies.find((r) => r.stepNumber === step.order)?.n ?? 0,
   }));
   return {
-    enrolled: counts.reduce((n, c) => n + c.n, 0),
+    enrolled: enrolledWhere(counts),
     active: count("ACTIVE"), paused: count("PAUSED"), completed: count("COMPLETED"), replied: count("REPLIED"), stopped: count("STOPPED"), failed: count("FAILED"),
     funnel,
   };
