@@ -1,5 +1,6 @@
 import type { ZodType } from "zod";
 import { fieldIssues, fieldName } from "@/lib/validation";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * The one reader of list URLs (accounts, people, outreach, meetings, activity, research):
@@ -56,6 +57,6 @@ export function listPage<R extends Dated>(list: { items: R[]; total: number; mor
  */
 export function listCountSentence(list: { total: number; moreThanTotal: boolean }, noun: { one: string; many: string }, place: string, search?: string): string {
   const one = list.total === 1 && !list.moreThanTotal;
-  const counted = `${list.moreThanTotal ? "More than " : ""}${list.total.toLocaleString("en-US")} ${one ? noun.one : noun.many} at ${place}`;
+  const counted = `${list.moreThanTotal ? "More than " : ""}${formatCount(list.total)} ${one ? noun.one : noun.many} at ${place}`;
   return search ? `${counted} ${one ? "matches" : "match"} “${search}”` : counted;
 }

@@ -1,4 +1,5 @@
 import { z, type ZodError, type ZodType } from "zod";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * The one mapping from validation problems to sentences a rep understands ("Enter a first name",
@@ -40,7 +41,7 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const number = (n: unknown) => (typeof n === "number" || typeof n === "bigint" ? Number(n).toLocaleString("en-US") : String(n));
+const number = (n: unknown) => (typeof n === "number" || typeof n === "bigint" ? formatCount(Number(n)) : String(n));
 
 const TYPE_WORDS: Record<string, string> = {
   number: "a number", int: "a whole number", string: "text", boolean: "yes or no", array: "a list", object: "a set of fields", date: "a date", bigint: "a whole number",

@@ -17,6 +17,7 @@ import { ShowHeadline, ShowHeadlineLoading } from "@/components/reports/show-pnl
 import { getDashboardStats } from "@/server/dashboard/overview";
 import { ACCOUNT_STATUSES } from "@/server/dashboard/stats";
 import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
+import { formatCount } from "@/lib/numbers";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -46,15 +47,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const pnl = getShowPnl(event.id);
   pnl.catch(() => {}); // its error, if any, reaches the boundary that awaits it; not "unhandled" before then
   const [{ metrics: m, recentActivity }, myDay] = await Promise.all([getDashboardStats(event.id, {}, team ? {} : { mineFor: actor.id }), getMyDay(actor.id, event)]);
-  const n = (v: number) => v.toLocaleString("en-US");
   const cards = [
-    { label: "Target accounts", value: n(m.accounts.total), hint: `${n(m.accounts.byTier.A)} tier A`, icon: Building2, href: "/dashboard/accounts" },
-    { label: "People", value: n(m.people), hint: "contacts at target accounts", icon: Users, href: "/dashboard/people" },
-    { label: "Emails sent", value: n(m.outreach.sent), hint: `${formatRate(m.outreach.openRate)} opened · ${formatRate(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach?status=SENT" },
-    { label: "Reply rate", value: formatRate(m.outreach.replyRate), hint: `${n(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach?engagement=replied" },
-    { label: "Meetings booked", value: n(m.meetings.booked), hint: `${n(m.meetings.scheduled)} upcoming`, icon: CalendarDays, href: "/dashboard/meetings" },
-    { label: "Meetings held", value: n(m.meetings.completed), hint: `${n(m.meetings.noShow)} no-shows`, icon: CalendarCheck, href: "/dashboard/meetings?status=COMPLETED" },
-    { label: "Won accounts", value: n(m.accounts.won), hint: `of ${n(m.accounts.total)} targeted`, icon: Trophy, href: "/dashboard/accounts?status=WON" },
+    { label: "Target accounts", value: formatCount(m.accounts.total), hint: `${formatCount(m.accounts.byTier.A)} tier A`, icon: Building2, href: "/dashboard/accounts" },
+    { label: "People", value: formatCount(m.people), hint: "contacts at target accounts", icon: Users, href: "/dashboard/people" },
+    { label: "Emails sent", value: formatCount(m.outreach.sent), hint: `${formatRate(m.outreach.openRate)} opened · ${formatRate(m.outreach.clickRate)} clicked`, icon: Mail, href: "/dashboard/outreach?status=SENT" },
+    { label: "Reply rate", value: formatRate(m.outreach.replyRate), hint: `${formatCount(m.outreach.replied)} replies`, icon: Reply, href: "/dashboard/outreach?engagement=replied" },
+    { label: "Meetings booked", value: formatCount(m.meetings.booked), hint: `${formatCount(m.meetings.scheduled)} upcoming`, icon: CalendarDays, href: "/dashboard/meetings" },
+    { label: "Meetings held", value: formatCount(m.meetings.completed), hint: `${formatCount(m.meetings.noShow)} no-shows`, icon: CalendarCheck, href: "/dashboard/meetings?status=COMPLETED" },
+    { label: "Won accounts", value: formatCount(m.accounts.won), hint: `of ${formatCount(m.accounts.total)} targeted`, icon: Trophy, href: "/dashboard/accounts?status=WON" },
   ];
   const charts: ChartsData = {
     funnel: m.funnel.map((f) => ({ label: f.stage, count: f.count, href: FUNNEL_LINKS[f.key] })),

@@ -2,6 +2,7 @@
 import { X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { ClearFilters, FilterSearch, FilterSelect, useListUrl } from "@/components/data-table/list-controls";
+import { formatCount } from "@/lib/numbers";
 
 const FILTERS = ["type", "actorId", "q", "accountId", "personId"];
 
@@ -11,7 +12,7 @@ export function ActivityFilters({ types, members, scopeLabel }: { types: { type:
   const domains = [...new Set(types.map((t) => t.type.split(".")[0]))];
   const typeOptions = domains.flatMap((d) => [
     { value: `${d}.`, label: `All ${d} activity`, group: d },
-    ...types.filter((t) => t.type.startsWith(`${d}.`) || t.type === d).map((t) => ({ value: t.type, label: `${t.type} (${t.count.toLocaleString("en-US")})`, group: d })),
+    ...types.filter((t) => t.type.startsWith(`${d}.`) || t.type === d).map((t) => ({ value: t.type, label: `${t.type} (${formatCount(t.count)})`, group: d })),
   ]);
   return (
     <div className="grid gap-3" aria-label="Filter activity" role="group">

@@ -1,4 +1,5 @@
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * An accessible heatmap: a real table (row and column headers), each cell labelled in words
@@ -61,7 +62,7 @@ export function HeatmapGrid({ caption, rows, columns, testId, rowHeader }: {
         {LEVEL_CLASS.map((cls, i) => (
           <span key={cls} className={cn("size-4 rounded-sm", cls)} title={i === 0 ? "No engagement" : `Up to ${Math.ceil((max * i) / STEPS)}`} />
         ))}
-        <span>More (max {max.toLocaleString("en-US")} per cell)</span>
+        <span>More (max {formatCount(max)} per cell)</span>
       </div>
     </div>
   );

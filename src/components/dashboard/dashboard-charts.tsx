@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatRate } from "@/lib/rates";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatCount } from "@/lib/numbers";
 
 type Row = { label: string; count: number; href: string };
 export type ChartsData = {
@@ -18,7 +19,6 @@ const FUNNEL_COLORS = ["oklch(0.78 0.08 275)", "oklch(0.68 0.13 275)", "oklch(0.
 const STATUS_COLORS: Record<string, string> = {
   Prospecting: "oklch(0.75 0.03 260)", Engaged: "oklch(0.65 0.14 240)", "Meeting scheduled": "oklch(0.5 0.21 275)", Won: "oklch(0.55 0.15 155)", Lost: "oklch(0.6 0.18 27)",
 };
-const n = (v: number) => v.toLocaleString("en-US");
 
 /**
  * Horizontal bar charts drawn on the server as plain HTML: the dashboard's four charts are
@@ -58,18 +58,18 @@ function ChartCard({ title, description, children, testId }: { title: string; de
 
 export function DashboardCharts({ data }: { data: ChartsData }) {
   const counts = (rows: Row[], color: (label: string, i: number) => string): Bar[] =>
-    rows.map((r, i) => ({ label: r.label, value: r.count, display: n(r.count), color: color(r.label, i), href: r.href }));
+    rows.map((r, i) => ({ label: r.label, value: r.count, display: formatCount(r.count), color: color(r.label, i), href: r.href }));
   const funnel = counts(data.funnel, (_l, i) => FUNNEL_COLORS[i % FUNNEL_COLORS.length]);
   const tiers = counts(data.byTier, () => PRIMARY);
   const statuses = counts(data.byStatus, (l) => STATUS_COLORS[l] ?? PRIMARY);
-  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${formatRate(r.rate)} (${n(r.count)})`, color: PRIMARY, href: r.href }));
+  const rates = data.rates.map((r) => ({ label: r.label, value: r.rate, display: `${formatRate(r.rate)} (${formatCount(r.count)})`, color: PRIMARY, href: r.href }));
   const most = (bars: Bar[]) => Math.max(0, ...bars.map((b) => b.value));
   return (
     <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
       <ChartCard title="Account funnel" description="Target accounts → contacted → replied → meeting → won" testId="chart-funnel">
         <BarChart bars={funnel} max={most(funnel)} label="Accounts at each stage" />
       </ChartCard>
-      <ChartCard title="Outreach rates" description={`Share of ${n(data.sent)} sent messages · machine opens excluded`} testId="chart-rates">
+      <ChartCard title="Outreach rates" description={`Share of ${formatCount(data.sent)} sent messages · machine opens excluded`} testId="chart-rates">
         <BarChart bars={rates} max={1} label="Share of sent messages" />
       </ChartCard>
       <ChartCard title="Accounts by tier" description="How the target list is spread across tiers" testId="chart-tier">

@@ -1,10 +1,11 @@
 import { formatDistanceToNowStrict } from "date-fns";
+import { formatCount } from "@/lib/numbers";
 
 /** Display helpers shared by the account and people screens (pure, client-safe). */
 
 export function formatUsd(value: number | null | undefined, compact = true): string {
   if (value === null || value === undefined) return "—";
-  if (!compact) return `$${Math.round(value).toLocaleString("en-US")}`;
+  if (!compact) return `$${formatCount(Math.round(value))}`;
   const abs = Math.abs(value);
   const sign = value < 0 ? "-" : "";
   if (abs >= 1e9) return `${sign}$${(abs / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
@@ -14,7 +15,7 @@ export function formatUsd(value: number | null | undefined, compact = true): str
 }
 
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : value.toLocaleString("en-US");
+  return value === null || value === undefined ? "—" : formatCount(value);
 }
 
 export function formatAgo(value: string | Date | null | undefined): string {

@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 const NO_PARAMS = new ReadonlyURLSearchParams();
 
@@ -184,7 +185,7 @@ export function Pagination({ url, page, pageSize, total, moreThanTotal = false }
   return (
     <div className="flex items-center justify-between gap-3 px-1 py-3 text-sm text-muted-foreground">
       <span data-testid="list-range">
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}{moreThanTotal ? "+" : ""}
+        {formatCount(from)}–{formatCount(to)} of {formatCount(total)}{moreThanTotal ? "+" : ""}
       </span>
       <div className="flex items-center gap-2">
         {url.pending ? <Loader2 className="size-4 animate-spin" aria-label="Loading" /> : null}

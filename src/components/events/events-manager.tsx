@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch } from "@/lib/api-client";
 import { FormMessage } from "@/components/ui/form-message";
+import { formatCount } from "@/lib/numbers";
 
 export type EventRow = {
   id: string;
@@ -70,7 +71,7 @@ export function EventsManager({ events, isAdmin, currentEventId }: { events: Eve
                 {([["Accounts", e.counts.accounts], ["People", e.counts.people], ["Meetings", e.counts.meetings]] as const).map(([label, n]) => (
                   <div key={label}>
                     <dt className="text-xs text-muted-foreground">{label}</dt>
-                    <dd className="text-lg font-semibold tabular-nums">{n.toLocaleString("en-US")}</dd>
+                    <dd className="text-lg font-semibold tabular-nums">{formatCount(n)}</dd>
                   </div>
                 ))}
               </dl>
@@ -132,7 +133,7 @@ function EventDialog({ event, events, onClose, onSaved }: { event: EventRow | nu
     const created = res.data as { event: { name: string }; copied: { accounts: number; people: number; dossiers: number } | null };
     onSaved(
       created.copied
-        ? `${created.event.name} created with ${created.copied.accounts.toLocaleString("en-US")} accounts, ${created.copied.people.toLocaleString("en-US")} people and ${created.copied.dossiers.toLocaleString("en-US")} dossiers copied.`
+        ? `${created.event.name} created with ${formatCount(created.copied.accounts)} accounts, ${formatCount(created.copied.people)} people and ${formatCount(created.copied.dossiers)} dossiers copied.`
         : `${created.event.name} created.`,
     );
   }
@@ -181,11 +182,11 @@ function EventDialog({ event, events, onClose, onSaved }: { event: EventRow | nu
               <Label htmlFor="event-copy">Start from</Label>
               <select id="event-copy" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} className="h-9 rounded-md border border-input bg-card px-2 text-sm">
                 <option value="">An empty target list</option>
-                {events.map((e) => <option key={e.id} value={e.id}>{e.name}’s target list ({e.counts.accounts.toLocaleString("en-US")} accounts)</option>)}
+                {events.map((e) => <option key={e.id} value={e.id}>{e.name}’s target list ({formatCount(e.counts.accounts)} accounts)</option>)}
               </select>
               {source ? (
                 <p className="text-xs text-muted-foreground">
-                  Copies {source.counts.accounts.toLocaleString("en-US")} accounts, {source.counts.people.toLocaleString("en-US")} people and their research dossiers. Statuses start over at Prospecting; outreach, meetings and activity stay with {source.name}.
+                  Copies {formatCount(source.counts.accounts)} accounts, {formatCount(source.counts.people)} people and their research dossiers. Statuses start over at Prospecting; outreach, meetings and activity stay with {source.name}.
                 </p>
               ) : null}
             </div>

@@ -2,6 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { cn } from "@/lib/utils";
 import { FIELD_OPTIONS, type Preview } from "@/components/import/types";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { formatCount } from "@/lib/numbers";
 
 /** Step 2: which field each column of the file feeds (matched automatically, changeable). */
 export function ColumnMapping({ preview, fileName, busy, onChange }: {
@@ -15,7 +16,7 @@ export function ColumnMapping({ preview, fileName, busy, onChange }: {
       <CardHeader>
         <CardTitle>2. Check the columns</CardTitle>
         <CardDescription>
-          {fileName} · {preview.totalRows.toLocaleString("en-US")} rows · {preview.delimiter === "," ? "comma" : preview.delimiter === ";" ? "semicolon" : "tab"} separated.
+          {fileName} · {formatCount(preview.totalRows)} rows · {preview.delimiter === "," ? "comma" : preview.delimiter === ";" ? "semicolon" : "tab"} separated.
           Columns were matched automatically; change any that are wrong.
         </CardDescription>
       </CardHeader>

@@ -8,6 +8,7 @@ import { Stat } from "@/components/import/stat";
 import type { ImportMode } from "@/components/import/use-import-wizard";
 import type { Preview } from "@/components/import/types";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { formatCount } from "@/lib/numbers";
 
 /** Step 3: the counts, the rows that will be skipped, the first rows, the mode, and Import. */
 export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, progress }: {
@@ -37,7 +38,7 @@ export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, p
         {preview.problems.length > 0 ? (
           <details className="rounded-lg border bg-muted/30 px-3 py-2 text-sm" open={preview.problems.length <= 5}>
             <summary className="cursor-pointer font-medium">
-              {preview.problems.length.toLocaleString("en-US")} rows will be skipped
+              {formatCount(preview.problems.length)} rows will be skipped
             </summary>
             <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto">
               {preview.problems.slice(0, 200).map((p) => (
@@ -77,7 +78,7 @@ export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, p
           ))}
         </SimpleTable>
         {preview.totalRows > preview.rows.length ? (
-          <p className="text-xs text-muted-foreground">Showing the first {preview.rows.length} of {preview.totalRows.toLocaleString("en-US")} rows.</p>
+          <p className="text-xs text-muted-foreground">Showing the first {preview.rows.length} of {formatCount(preview.totalRows)} rows.</p>
         ) : null}
 
         <fieldset className="grid gap-2">
@@ -103,7 +104,7 @@ export function PreviewStep({ preview, mode, onMode, busy, onImport, onCancel, p
             </Button>
             <Button type="button" onClick={onImport} disabled={busy || counts.valid === 0}>
               {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Upload aria-hidden />}
-              Import {counts.valid.toLocaleString("en-US")} {counts.valid === 1 ? "row" : "rows"}
+              Import {formatCount(counts.valid)} {counts.valid === 1 ? "row" : "rows"}
             </Button>
           </div>
         )}

@@ -1,6 +1,7 @@
 "use client";
 import * as ProgressPrimitive from "@radix-ui/react-progress";
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 /** A labelled determinate progress bar (value out of max). */
 export function ProgressBar({ value, max, label, className }: { value: number; max: number; label: string; className?: string }) {
@@ -10,7 +11,7 @@ export function ProgressBar({ value, max, label, className }: { value: number; m
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium">{label}</span>
         <span className="tabular-nums text-muted-foreground">
-          {value.toLocaleString("en-US")} / {max.toLocaleString("en-US")} · {pct}%
+          {formatCount(value)} / {formatCount(max)} · {pct}%
         </span>
       </div>
       <ProgressPrimitive.Root value={value} max={Math.max(max, 1)} aria-label={label} className="relative h-2.5 overflow-hidden rounded-full bg-muted">

@@ -6,6 +6,7 @@ import { Stat } from "@/components/import/stat";
 import type { ImportReport } from "@/components/import/types";
 import { FormMessage } from "@/components/ui/form-message";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { formatCount } from "@/lib/numbers";
 
 /** The last step: what the import did, the rows it skipped, and undo. */
 export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
@@ -24,7 +25,7 @@ export function ReportCard({ report, undone, busy, onUndo, onAnother }: {
           {report.status === "FAILED" ? "Import failed" : "Import finished"}
         </CardTitle>
         <CardDescription>
-          {report.fileName ?? "CSV file"} · {report.totalRows.toLocaleString("en-US")} rows · {report.mode === "upsert" ? "create and update" : "create only"} ·{" "}
+          {report.fileName ?? "CSV file"} · {formatCount(report.totalRows)} rows · {report.mode === "upsert" ? "create and update" : "create only"} ·{" "}
           {(report.durationMs / 1000).toFixed(1)} s
         </CardDescription>
       </CardHeader>

@@ -1,4 +1,5 @@
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 /** One labelled count of the import's preview or report. */
 export function Stat({ label, value, tone }: { label: string; value: number; tone?: "success" | "warning" | "destructive" }) {
@@ -6,7 +7,7 @@ export function Stat({ label, value, tone }: { label: string; value: number; ton
     <div className="rounded-lg border bg-card px-3 py-2">
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className={cn("text-xl font-semibold tabular-nums", tone === "success" && "text-success", tone === "warning" && "text-warning", tone === "destructive" && "text-destructive")}>
-        {value.toLocaleString("en-US")}
+        {formatCount(value)}
       </dd>
     </div>
   );

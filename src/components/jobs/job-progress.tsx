@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { apiFetch } from "@/lib/api-client";
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 /** A background job as GET /api/jobs/:id answers it. */
 export type JobView = {
@@ -143,7 +144,7 @@ export function JobProgress({ kind, title, className, renderDone }: {
           <p className="text-sm text-muted-foreground" role="status" data-testid="job-status-line">
             {job.status === "QUEUED"
               ? "Queued: the job engine picks it up within a minute. You can leave this page; it keeps going."
-              : `${job.done.toLocaleString("en-US")} of ${job.total ? job.total.toLocaleString("en-US") : "?"} done${job.failed ? `, ${job.failed} failed` : ""}${job.currentItem ? ` · now: ${job.currentItem}` : ""}. You can leave this page; it keeps going.`}
+              : `${formatCount(job.done)} of ${job.total ? formatCount(job.total) : "?"} done${job.failed ? `, ${job.failed} failed` : ""}${job.currentItem ? ` · now: ${job.currentItem}` : ""}. You can leave this page; it keeps going.`}
             {job.cancelRequested ? " Stopping after the current items…" : ""}
           </p>
           <div>
@@ -190,7 +191,7 @@ export function JobProgress({ kind, title, className, renderDone }: {
 
 /** One sentence about what a finished job did, by kind. */
 function describeResult(job: JobView): string {
-  const n = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : "0");
+  const n = (value: unknown) => (typeof value === "number" ? formatCount(value) : "0");
   const result = (job.result ?? {}) as Record<string, unknown>;
   switch (job.kind) {
     case "drafts":

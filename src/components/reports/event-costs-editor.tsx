@@ -9,6 +9,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { FormField } from "@/components/ui/form-field";
 import { apiFetch } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { formatCount } from "@/lib/numbers";
 
 type Cost = { id: string; category: string; label: string; amount: number; description: string | null };
 type FieldIssue = { path: string; message: string };
@@ -42,7 +43,7 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
   }
 
   function remove(cost: Cost) {
-    ask({ title: `Remove the ${cost.label.toLowerCase()} cost of $${cost.amount.toLocaleString("en-US")}?`, description: "It stays on record but no longer counts in the show's totals.", confirmLabel: "Remove cost", destructive: true }, async () => {
+    ask({ title: `Remove the ${cost.label.toLowerCase()} cost of $${formatCount(cost.amount)}?`, description: "It stays on record but no longer counts in the show's totals.", confirmLabel: "Remove cost", destructive: true }, async () => {
       setBusy(cost.id);
       const res = await apiFetch(`/api/event-costs/${cost.id}`, { method: "DELETE" });
       setBusy(null);
@@ -56,7 +57,7 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
     <Card data-testid="event-costs">
       <CardHeader>
         <CardTitle>What {eventName} cost</CardTitle>
-        <CardDescription>{isAdmin ? "Enter every cost line in whole dollars; the report divides the total." : "Admins enter the costs."} Total: ${total.toLocaleString("en-US")}.</CardDescription>
+        <CardDescription>{isAdmin ? "Enter every cost line in whole dollars; the report divides the total." : "Admins enter the costs."} Total: ${formatCount(total)}.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {costs.length === 0 ? <p className="text-sm text-muted-foreground">No costs entered yet, so cost per lead and the ROI multiple cannot be worked out.</p> : (
@@ -64,7 +65,7 @@ export function EventCostsEditor({ eventId, eventName, costs, categories, isAdmi
             {costs.map((c) => (
               <li key={c.id} className="flex items-center gap-3 px-3 py-2 text-sm">
                 <span className="min-w-0 flex-1"><span className="font-medium">{c.label}</span>{c.description ? <span className="text-muted-foreground"> · {c.description}</span> : null}</span>
-                <span className="tabular-nums">${c.amount.toLocaleString("en-US")}</span>
+                <span className="tabular-nums">${formatCount(c.amount)}</span>
                 {isAdmin ? (
                   <Button variant="ghost" size="sm" onClick={() => remove(c)} disabled={busy !== null} aria-label={`Remove ${c.label} cost`}>
                     {busy === c.id ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />}

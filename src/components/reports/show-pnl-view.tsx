@@ -1,8 +1,9 @@
 import type { ShowPnl, ShowSummary } from "@/server/roi/show-pnl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
-const usd = (v: number | null) => (v === null ? "—" : `$${v.toLocaleString("en-US")}`);
+const usd = (v: number | null) => (v === null ? "—" : `$${formatCount(v)}`);
 const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
 
 /** The headline numbers, each with the previous show's value beside it. */
@@ -77,10 +78,10 @@ export function BreakdownTable({ title, description, rows, testId }: { title: st
             {rows.map((r) => (
               <tr key={r.key}>
                 <td className="whitespace-nowrap py-1.5 pr-3 font-medium">{r.label}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{r.accounts.toLocaleString("en-US")}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{r.leads.toLocaleString("en-US")}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{r.meetings.toLocaleString("en-US")}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">{r.opportunities.toLocaleString("en-US")}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(r.accounts)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(r.leads)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(r.meetings)}</td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(r.opportunities)}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{usd(r.pipelineCreated)}</td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{usd(r.pipelineInfluenced)}</td>
                 <td className="py-1.5 text-right tabular-nums">{usd(r.wonRevenue)}</td>

@@ -14,6 +14,7 @@ import { Dossier, providerLabel as describeProvider, type DossierData, type Talk
 import { browserTimeZone, formatInZone } from "@/lib/time";
 import { FormMessage } from "@/components/ui/form-message";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { formatCount } from "@/lib/numbers";
 
 export type Candidate = {
   id: string;
@@ -95,7 +96,7 @@ export function ResearchQueue({ items, total, moreThanTotal = false, page, pageS
           <div>
             <CardTitle>Research queue</CardTitle>
             <CardDescription>
-              {moreThanTotal ? `More than ${total.toLocaleString("en-US")}` : total.toLocaleString("en-US")} {total === 1 && !moreThanTotal ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
+              {moreThanTotal ? `More than ${formatCount(total)}` : formatCount(total)} {total === 1 && !moreThanTotal ? "account has" : "accounts have"} no dossier or one older than {staleDays} days. {providerLabel}
             </CardDescription>
           </div>
           <div className="grid gap-2 sm:grid-cols-[13rem_9rem] sm:items-end">
@@ -137,7 +138,7 @@ export function ResearchQueue({ items, total, moreThanTotal = false, page, pageS
                         <Search aria-hidden /> Research selected{selected.size ? ` (${selected.size})` : ""}
                       </Button>
                       <Button onClick={runAll}>
-                        <Search aria-hidden /> Research all {Math.min(total, MAX_QUEUE).toLocaleString("en-US")}
+                        <Search aria-hidden /> Research all {formatCount(Math.min(total, MAX_QUEUE))}
                       </Button>
                     </>
                   )}

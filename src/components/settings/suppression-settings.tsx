@@ -10,6 +10,7 @@ import { apiFetch } from "@/lib/api-client";
 import { FormMessage } from "@/components/ui/form-message";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { browserTimeZone, formatInZone } from "@/lib/time";
+import { formatCount } from "@/lib/numbers";
 
 export type SuppressionRow = { id: string; email: string; reason: "UNSUBSCRIBED" | "BOUNCED" | "SPAM_REPORT" | "MANUAL"; note: string | null; createdAt: string };
 type Page = { items: SuppressionRow[]; total: number; page: number; hasMore: boolean };
@@ -151,7 +152,7 @@ export function SuppressionSettings({ isAdmin, initial }: { isAdmin: boolean; in
         )}
         {data.total > PAGE_SIZE ? (
           <div className="flex items-center justify-between gap-2 text-sm text-muted-foreground">
-            <span>{from}–{to} of {data.total.toLocaleString("en-US")}</span>
+            <span>{from}–{to} of {formatCount(data.total)}</span>
             <div className="flex gap-2">
               <Button variant="outline" size="sm" disabled={data.page <= 1 || loading} onClick={() => void load(query, data.page - 1)}>Previous</Button>
               <Button variant="outline" size="sm" disabled={!data.hasMore || loading} onClick={() => void load(query, data.page + 1)}>Next</Button>

@@ -8,6 +8,7 @@ import { RefusedButton } from "@/components/ui/refused-button";
 import { formatInZone } from "@/lib/time";
 import { apiFetch } from "@/lib/api-client";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { formatCount } from "@/lib/numbers";
 
 export type TrashItem = {
   id: string;
@@ -25,8 +26,8 @@ export type TrashItem = {
 
 function counts(item: Pick<TrashItem, "accounts" | "people">): string {
   const parts = [];
-  if (item.accounts) parts.push(`${item.accounts.toLocaleString("en-US")} account${item.accounts === 1 ? "" : "s"}`);
-  if (item.people) parts.push(`${item.people.toLocaleString("en-US")} ${item.people === 1 ? "person" : "people"}`);
+  if (item.accounts) parts.push(`${formatCount(item.accounts)} account${item.accounts === 1 ? "" : "s"}`);
+  if (item.people) parts.push(`${formatCount(item.people)} ${item.people === 1 ? "person" : "people"}`);
   return parts.join(" and ") || "nothing";
 }
 

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/server/http/errors";
 import { notCsvReason } from "@/lib/csv-sniff";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * Reading a CSV file as people export them: a UTF-8 byte-order mark is dropped, the delimiter
@@ -55,7 +56,7 @@ export function parseCsvText(input: string): ParsedCsv {
     throw new AppError("validation_error", "The first line must hold the column names", [{ path: "csv", message: "no header" }]);
   }
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError("payload_too_large", `The file has ${rows.length.toLocaleString("en-US")} rows; the limit is ${MAX_IMPORT_ROWS.toLocaleString("en-US")} per import`);
+    throw new AppError("payload_too_large", `The file has ${formatCount(rows.length)} rows; the limit is ${formatCount(MAX_IMPORT_ROWS)} per import`);
   }
   const headers = uniqueHeaders(headerRow);
   const nonBlank = rows.filter((r) => r.some((cell) => cell !== ""));

@@ -6,6 +6,7 @@ import type { EventMetrics } from "@/server/dashboard/stats";
 import { cachedEventMetrics } from "@/server/cache/event-metrics";
 import { getShowPnl, pnlTable, type ShowPnl } from "@/server/roi/show-pnl";
 import { toMetricFilters, METRIC_LABELS, type ReportConfig, type ReportMetric, type ReportSection } from "@/server/reports/config";
+import { formatCount } from "@/lib/numbers";
 
 export type ReportData = {
   title: string;
@@ -50,15 +51,15 @@ export async function buildReport(eventId: string, config: ReportConfig, db: DbT
 /** The summary metric values as the report prints them. */
 function metricValue(key: ReportMetric, m: EventMetrics): string {
   switch (key) {
-    case "accounts": return m.accounts.total.toLocaleString("en-US");
-    case "people": return m.people.toLocaleString("en-US");
-    case "sent": return m.outreach.sent.toLocaleString("en-US");
+    case "accounts": return formatCount(m.accounts.total);
+    case "people": return formatCount(m.people);
+    case "sent": return formatCount(m.outreach.sent);
     case "openRate": return formatRate(m.outreach.openRate);
     case "clickRate": return formatRate(m.outreach.clickRate);
     case "replyRate": return formatRate(m.outreach.replyRate);
-    case "meetingsBooked": return m.meetings.booked.toLocaleString("en-US");
-    case "meetingsCompleted": return m.meetings.completed.toLocaleString("en-US");
-    case "won": return m.accounts.won.toLocaleString("en-US");
+    case "meetingsBooked": return formatCount(m.meetings.booked);
+    case "meetingsCompleted": return formatCount(m.meetings.completed);
+    case "won": return formatCount(m.accounts.won);
   }
 }
 
@@ -69,38 +70,37 @@ function metricLabel(key: ReportMetric) {
 /** Rows of each table section, shared by the HTML and the PDF so both print the same thing. */
 export function sectionTables(data: ReportData): Partial<Record<ReportSection, { head: string[]; rows: string[][] }>> {
   const m = data.metrics;
-  const n = (v: number) => v.toLocaleString("en-US");
   return {
     summary: { head: ["Metric", "Value"], rows: data.metricKeys.map((k) => [metricLabel(k), metricValue(k, m)]) },
     funnel: {
       head: ["Stage", "Accounts", "Of previous"],
-      rows: m.funnel.map((s, i) => [s.stage, n(s.count), i === 0 ? "—" : formatRate(m.funnel[i - 1].count ? s.count / m.funnel[i - 1].count : 0)]),
+      rows: m.funnel.map((s, i) => [s.stage, formatCount(s.count), i === 0 ? "—" : formatRate(m.funnel[i - 1].count ? s.count / m.funnel[i - 1].count : 0)]),
     },
     accounts: {
       head: ["Group", "Accounts"],
       rows: [
-        ...Object.entries(m.accounts.byTier).map(([t, c]) => [`Tier ${t}`, n(c)]),
-        ...Object.entries(m.accounts.byStatus).map(([s, c]) => [s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (x) => x.toUpperCase()), n(c)]),
+        ...Object.entries(m.accounts.byTier).map(([t, c]) => [`Tier ${t}`, formatCount(c)]),
+        ...Object.entries(m.accounts.byStatus).map(([s, c]) => [s.replaceAll("_", " ").toLowerCase().replace(/^\w/, (x) => x.toUpperCase()), formatCount(c)]),
       ],
     },
     outreach: {
       head: ["Measure", "Messages", "Rate (of sent)"],
       rows: [
-        ["Sent", n(m.outreach.sent), "—"],
-        ["Opened (human)", n(m.outreach.opened), formatRate(m.outreach.openRate)],
-        ["Clicked", n(m.outreach.clicked), formatRate(m.outreach.clickRate)],
-        ["Replied", n(m.outreach.replied), formatRate(m.outreach.replyRate)],
-        ["Bounced", n(m.outreach.bounced), formatRate(m.outreach.sent ? m.outreach.bounced / m.outreach.sent : 0)],
-        ["Drafts (not sent)", n(m.outreach.drafts), "—"],
+        ["Sent", formatCount(m.outreach.sent), "—"],
+        ["Opened (human)", formatCount(m.outreach.opened), formatRate(m.outreach.openRate)],
+        ["Clicked", formatCount(m.outreach.clicked), formatRate(m.outreach.clickRate)],
+        ["Replied", formatCount(m.outreach.replied), formatRate(m.outreach.replyRate)],
+        ["Bounced", formatCount(m.outreach.bounced), formatRate(m.outreach.sent ? m.outreach.bounced / m.outreach.sent : 0)],
+        ["Drafts (not sent)", formatCount(m.outreach.drafts), "—"],
       ],
     },
     meetings: {
       head: ["Status", "Meetings"],
-      rows: [["Booked (not cancelled)", n(m.meetings.booked)], ["Upcoming", n(m.meetings.scheduled)], ["Held", n(m.meetings.completed)], ["No-show", n(m.meetings.noShow)], ["Cancelled", n(m.meetings.cancelled)]],
+      rows: [["Booked (not cancelled)", formatCount(m.meetings.booked)], ["Upcoming", formatCount(m.meetings.scheduled)], ["Held", formatCount(m.meetings.completed)], ["No-show", formatCount(m.meetings.noShow)], ["Cancelled", formatCount(m.meetings.cancelled)]],
     },
     reps: {
       head: ["Rep", "Sent", "Opened", "Replied", "Meetings booked", "Held"],
-      rows: m.reps.map((r) => [r.name, n(r.sent), n(r.opened), n(r.replied), n(r.meetingsBooked), n(r.meetingsCompleted)]),
+      rows: m.reps.map((r) => [r.name, formatCount(r.sent), formatCount(r.opened), formatCount(r.replied), formatCount(r.meetingsBooked), formatCount(r.meetingsCompleted)]),
     },
     ...(data.pnl ? { roi: pnlTable(data.pnl) } : {}),
   };

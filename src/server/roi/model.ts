@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * The yard-management ROI model — a pure calculation, every assumption visible.
@@ -95,7 +96,7 @@ export function defaultAssumptions(facts: AccountFacts): { values: RoiAssumption
   } else if (facts.employeeCount && facts.employeeCount > 0) {
     facilities = clamp(Math.round(facts.employeeCount / 400), 1, 200);
     sources.facilities = "estimate";
-    notes.facilities = `Estimated: about one site per 400 employees (${facts.employeeCount.toLocaleString("en-US")})`;
+    notes.facilities = `Estimated: about one site per 400 employees (${formatCount(facts.employeeCount)})`;
   } else if (facts.revenue && Number(facts.revenue) > 0) {
     facilities = clamp(Math.round(Number(facts.revenue) / 150e6), 1, 200);
     sources.facilities = "estimate";

@@ -9,6 +9,7 @@ import { assertCan, ownedBy } from "@/server/access/permissions";
 import { getSellerProfile } from "@/server/seller/service";
 import type { AssumptionSource } from "./model";
 import { ROI_TEMPLATES, type RoiTemplate } from "./templates";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * The ROI model for an account (or for no account: generic defaults). Which model (its inputs
@@ -36,7 +37,7 @@ function checkValues(template: RoiTemplate, values: Values, prefix = "") {
     const meta = template.inputs[key];
     const min = meta.min ?? 0;
     // The same sentence the one zod mapping (src/lib/validation.ts) says for a number out of range.
-    const range = `Between ${min.toLocaleString("en-US")} and ${meta.max.toLocaleString("en-US")}`;
+    const range = `Between ${formatCount(min)} and ${formatCount(meta.max)}`;
     if (value < min) issues.push({ path: `${prefix}${key}`, message: range, code: "too_small" });
     else if (value > meta.max) issues.push({ path: `${prefix}${key}`, message: range, code: "too_big" });
     else if (meta.integer && !Number.isInteger(value)) issues.push({ path: `${prefix}${key}`, message: "Enter a whole number", code: "invalid_type" });

@@ -4,6 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { TeamActor } from "@/server/access/actor";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * "Was the show worth it?" — the show's P&L. Costs are what admins entered for the event
@@ -43,7 +44,7 @@ export const updateCostBody = z
 export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 export const showPnlQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 
-const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
+const usd = (n: number) => `$${formatCount(n)}`;
 
 export async function listEventCosts(eventId: string, db: DbTx = prisma) {
   await eventOrThrow(eventId, db);
@@ -291,17 +292,16 @@ async function showPnl(eventId: string, source: CountsSource, db: DbTx): Promise
 export function pnlTable(pnl: ShowPnl): { head: string[]; rows: string[][] } {
   const money = (v: number | null) => (v === null ? "—" : usd(v));
   const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
-  const count = (v: number) => v.toLocaleString("en-US");
   const line = (label: string, f: (s: ShowSummary) => string) => [label, f(pnl), pnl.previous ? f(pnl.previous) : "—"];
   return {
     head: ["Measure", pnl.event.name, pnl.previous ? pnl.previous.event.name : "Previous show"],
     rows: [
       line("Total cost", (s) => money(s.totalCost)),
-      line("Leads", (s) => count(s.leads)),
+      line("Leads", (s) => formatCount(s.leads)),
       line("Cost per lead", (s) => money(s.costPerLead)),
-      line("Meetings", (s) => count(s.meetings)),
+      line("Meetings", (s) => formatCount(s.meetings)),
       line("Cost per meeting", (s) => money(s.costPerMeeting)),
-      line("Opportunities", (s) => count(s.opportunities)),
+      line("Opportunities", (s) => formatCount(s.opportunities)),
       line("Cost per opportunity", (s) => money(s.costPerOpportunity)),
       line("Pipeline created", (s) => money(s.pipelineCreated)),
       line("Pipeline influenced", (s) => money(s.pipelineInfluenced)),

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/numbers";
 import {
   ASSUMPTION_META, calculateRoi, defaultAssumptions, ROI_EXPLANATION, roiAssumptionsSchema,
   type AccountFacts, type AssumptionSource, type RoiAssumptions, type RoiLine, type RoiResult,
@@ -65,7 +66,7 @@ const yardManagement: RoiTemplate = {
 /** Users at an account: employees × share who would use the product, at least 5. */
 function estimatedUsers(facts: AccountFacts): { users: number; note: string; source: AssumptionSource } {
   if (facts.employeeCount && facts.employeeCount > 0) {
-    return { users: Math.max(5, Math.round(facts.employeeCount * 0.05)), note: `Estimated: 5% of ${facts.employeeCount.toLocaleString("en-US")} employees`, source: "estimate" };
+    return { users: Math.max(5, Math.round(facts.employeeCount * 0.05)), note: `Estimated: 5% of ${formatCount(facts.employeeCount)} employees`, source: "estimate" };
   }
   return { users: 50, note: "Nothing known about the team size: 50 users", source: "default" };
 }

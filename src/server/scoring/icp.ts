@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_SELLER_PROFILE, matchIndustry, type SellerProfile } from "@/server/seller/profile";
+import { formatCount } from "@/lib/numbers";
 
 /**
  * ICP scoring — pure, explainable, 0–100.
@@ -110,7 +111,7 @@ function factor(key: AccountFactor | PersonFactor, weightValue: number, fit: num
   return { key, label: FACTOR_LABELS[key], weight: weightValue, fit: Math.round(clamped * 100) / 100, points: Math.round(weightValue * clamped), reason };
 }
 
-const fmtInt = (n: number) => n.toLocaleString("en-US");
+const fmtInt = (n: number) => formatCount(n);
 function fmtUsd(n: number): string {
   if (n >= 1e9) return `$${(n / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
   if (n >= 1e6) return `$${Math.round(n / 1e6)}M`;

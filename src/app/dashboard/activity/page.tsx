@@ -14,6 +14,7 @@ import { ActivityFilters } from "@/components/activity/activity-filters";
 import { ListError } from "@/components/data-table/list-error";
 import { parseListParams, type SearchParams } from "@/lib/list-params";
 import { cn } from "@/lib/utils";
+import { formatCount } from "@/lib/numbers";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -46,8 +47,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </Card>
           <Card>
             <CardHeader>
-              <CardTitle>{feed.total.toLocaleString("en-US")} {filtered ? "matching " : ""}activities</CardTitle>
-              {feed.total > 0 ? <CardDescription>Showing {first.toLocaleString("en-US")}–{(first + feed.items.length - 1).toLocaleString("en-US")}, newest first</CardDescription> : null}
+              <CardTitle>{formatCount(feed.total)} {filtered ? "matching " : ""}activities</CardTitle>
+              {feed.total > 0 ? <CardDescription>Showing {formatCount(first)}–{formatCount(first + feed.items.length - 1)}, newest first</CardDescription> : null}
             </CardHeader>
             <CardContent>
               <ActivityFeed items={feed.items} timeZone={viewerTimeZone} emptyText={filtered ? "No activity matches these filters." : undefined} />

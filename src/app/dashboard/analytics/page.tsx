@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { heatmapQuery, hourLabel, WEEKDAYS } from "@/server/analytics/heatmap";
 import { cachedHeatmap } from "@/server/cache/event-metrics";
 import { getActor } from "@/server/access/page-actor";
+import { formatCount } from "@/lib/numbers";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -66,8 +67,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             <CardHeader>
               <CardTitle className="flex items-center gap-2"><Clock className="size-4" aria-hidden /> Best times to send</CardTitle>
               <CardDescription>
-                Hours with the most engagement ({heat.totals.opens.toLocaleString("en-US")} opens, {heat.totals.clicks.toLocaleString("en-US")} clicks,{" "}
-                {heat.totals.replies.toLocaleString("en-US")} replies), weighting a reply 3× and a click 2× an open. Send just before these windows.
+                Hours with the most engagement ({formatCount(heat.totals.opens)} opens, {formatCount(heat.totals.clicks)} clicks,{" "}
+                {formatCount(heat.totals.replies)} replies), weighting a reply 3× and a click 2× an open. Send just before these windows.
               </CardDescription>
             </CardHeader>
             <CardContent>

@@ -22,6 +22,7 @@ import { getActor, getViewerTimeZone } from "@/server/access/page-actor";
 import { ListError } from "@/components/data-table/list-error";
 import { OutreachFilters, OutreachPagination } from "@/components/outreach/outreach-filters";
 import { parseListParams, type SearchParams } from "@/lib/list-params";
+import { formatCount } from "@/lib/numbers";
 
 export const metadata: Metadata = { title: "Outreach" };
 
@@ -69,11 +70,11 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
 
       {/* One compact strip, so the list starts above the fold. */}
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-lg border bg-card px-4 py-3 text-sm shadow-sm" data-testid="outreach-stats">
-        <Stat label="Sent" value={rates.sent.toLocaleString("en-US")} hint={`${rates.moreThanQueued ? "More than " : ""}${rates.queued.toLocaleString("en-US")} queued · ${rates.drafts.toLocaleString("en-US")} drafts`} />
-        <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${rates.opened.toLocaleString("en-US")} by people, not machines`} />
-        <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={rates.clicked.toLocaleString("en-US")} />
-        <Stat label="Replied" value={formatRate(rates.replyRate)} hint={rates.replied.toLocaleString("en-US")} />
-        <Stat label="Bounced" value={formatRate(rates.bounceRate)} hint={rates.bounced.toLocaleString("en-US")} />
+        <Stat label="Sent" value={formatCount(rates.sent)} hint={`${rates.moreThanQueued ? "More than " : ""}${formatCount(rates.queued)} queued · ${formatCount(rates.drafts)} drafts`} />
+        <Stat label="Opened" value={formatRate(rates.openRate)} hint={`${formatCount(rates.opened)} by people, not machines`} />
+        <Stat label="Clicked" value={formatRate(rates.clickRate)} hint={formatCount(rates.clicked)} />
+        <Stat label="Replied" value={formatRate(rates.replyRate)} hint={formatCount(rates.replied)} />
+        <Stat label="Bounced" value={formatRate(rates.bounceRate)} hint={formatCount(rates.bounced)} />
       </dl>
 
       <div className="mt-4"><OutreachFilters reps={options.reps} campaigns={options.campaigns} /></div>
@@ -120,7 +121,7 @@ export default async function OutreachPage({ searchParams }: { searchParams: Pro
           <CardHeader>
             <CardTitle>Rates by rep</CardTitle>
             {stats.perRep.length > CHART_REPS ? (
-              <CardDescription>The {CHART_REPS} reps who sent the most, of {stats.perRep.length.toLocaleString("en-US")} who sent any.</CardDescription>
+              <CardDescription>The {CHART_REPS} reps who sent the most, of {formatCount(stats.perRep.length)} who sent any.</CardDescription>
             ) : null}
           </CardHeader>
           <CardContent>

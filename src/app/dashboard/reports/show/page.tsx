@@ -6,6 +6,7 @@ import { BreakdownTable, costSummary, ShowHeadline } from "@/components/reports/
 import { EventCostsEditor } from "@/components/reports/event-costs-editor";
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, getShowPnl, listEventCosts } from "@/server/roi/show-pnl";
 import { getActor } from "@/server/access/page-actor";
+import { formatCount } from "@/lib/numbers";
 
 export const metadata: Metadata = { title: "Was the show worth it?" };
 
@@ -23,7 +24,7 @@ export default async function ShowReportPage() {
       <div className="grid gap-6">
         <ShowHeadline pnl={pnl} />
         <p className="text-sm text-muted-foreground">
-          {pnl.leads.toLocaleString("en-US")} leads, {pnl.meetings.toLocaleString("en-US")} meetings and {pnl.opportunities.toLocaleString("en-US")} opportunities.
+          {formatCount(pnl.leads)} leads, {formatCount(pnl.meetings)} meetings and {formatCount(pnl.opportunities)} opportunities.
           Pipeline influenced counts open and won opportunities at accounts the show&apos;s outreach or meetings touched; pipeline created, those opened after that first touch.
         </p>
         <div className="grid gap-6 [&>*]:min-w-0">
