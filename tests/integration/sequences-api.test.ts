@@ -114,8 +114,10 @@ describe("sequences API", () => {
     await enroll(second.id, "COMPLETED", 2);
     await enroll(trashed.id, "ACTIVE", 2);
     await prisma.person.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+    // A step's message as the engine writes it: with its enrollment, its step and the step's number.
+    const stepOne = await prisma.sequenceStep.findFirstOrThrow({ where: { sequenceId: seq.id, order: 1 } });
     await prisma.outreach.create({
-      data: { eventId: event.id, personId: person.id, ownerId: rep.id, channel: "EMAIL", subject: "Hi", message: "One", status: "SENT", sentAt: MONDAY, repliedAt: MONDAY, enrollmentId: replied.id, stepNumber: 1 },
+      data: { eventId: event.id, personId: person.id, ownerId: rep.id, channel: "EMAIL", subject: "Hi", message: "One", status: "SENT", sentAt: MONDAY, repliedAt: MONDAY, enrollmentId: replied.id, sequenceStepId: stepOne.id, stepNumber: 1 },
     });
     const detail = await callRoute(oneRoute.GET, `/api/sequences/${seq.id}`, { cookie, params: { id: seq.id } });
     expect(detail.json.data.progress).toMatchObject({ enrolled: 2, active: 1, completed: 1, funnel: [{ step: 1, reached: 2, replies: 1 }, { step: 2, reached: 1, replies: 0 }] });

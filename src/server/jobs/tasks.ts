@@ -13,6 +13,7 @@ import { markInterruptedSends, processQueuedOutreach } from "@/server/outreach/s
 import { researchJobItem } from "@/server/research/service";
 import { rescoreJob } from "@/server/scoring/service";
 import { pruneOutreachSubjects } from "@/server/search/subjects";
+import { compactSequenceProgress } from "@/server/sequences/service";
 import { purgeExpiredTrash } from "@/server/trash/service";
 import { runRetention } from "@/server/privacy/retention";
 import { BATCH_SIZE, countDueEnrollments, runSequenceBatch } from "@/server/sequences/engine";
@@ -85,7 +86,8 @@ const HANDLERS: Record<TaskName, Handler> = {
     // Deletions older than 30 days leave the Trash for good.
     const trash = await purgeExpiredTrash(new Date());
     const unusedSubjects = await pruneOutreachSubjects();
-    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count, trash, unusedSubjects };
+    const sequenceProgressRows = await compactSequenceProgress();
+    return { restartedJobs: restarted, abandonedRuns: abandoned.count, prunedRuns: pruned.count, prunedWorkers: workers.count, trash, unusedSubjects, sequenceProgressRows };
   },
 };
 
