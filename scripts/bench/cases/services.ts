@@ -94,7 +94,15 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     200,
   );
   const event = { id: ctx.eventId, timeZone: ctx.eventTimeZone };
-  const [sequenceId] = await sampleIds(ctx, `SELECT s.id FROM sequences s WHERE s."eventId" = $1 ORDER BY (SELECT count(*) FROM sequence_enrollments e WHERE e."sequenceId" = s.id) DESC, s.id LIMIT $2`, 1);
+  // The seed's largest sequence (2,000 enrollments at large, 20,000 at xl). Not one the sequences
+  // case left behind in a reused database ("Bench sequence …", 10,300 enrollments): a --reuse run
+  // after a full one measured that at large, which made the growth table compare unlike sequences.
+  const [sequenceId] = await sampleIds(
+    ctx,
+    `SELECT s.id FROM sequences s WHERE s."eventId" = $1 AND s.name NOT LIKE 'Bench sequence %'
+     ORDER BY (SELECT count(*) FROM sequence_enrollments e WHERE e."sequenceId" = s.id) DESC, s.id LIMIT $2`,
+    1,
+  );
   if (!sequenceId) throw new Error("the bench event has no sequence");
   // The report's metrics; its P&L section is the show-pnl row (costs and opportunities, not rolled up).
   const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] }, sections: REPORT_SECTIONS.filter((s) => s !== "roi") });
