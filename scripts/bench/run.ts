@@ -27,7 +27,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_EVENT_SLUG, DEMO_TEAM } from "../../src/lib/demo-team";
 import { runBenchCleanups } from "./lib/cleanup";
-import { BENCH_SCALES, prepareBenchDatabase, type BenchScale } from "./lib/database";
+import { BENCH_SCALES, markChangedBy, prepareBenchDatabase, type BenchScale } from "./lib/database";
 import { budgetPasses, ciBudget, machineFacts, readPrevious, renderTable, resultsFile, writeReport, type BenchReport } from "./lib/report";
 import { growthMisses, growthRows, renderGrowth } from "./lib/growth";
 import type { BenchCase, BenchContext, BenchResult } from "./lib/types";
@@ -189,6 +189,7 @@ async function main(): Promise<number> {
       }
     };
     for (const benchCase of ordered) {
+      if (benchCase.mutates) markChangedBy(scale, benchCase.name);
       let caseResults = await runCase(benchCase);
       // In CI a build fails on a miss, so a miss is confirmed before it counts: a read-only case
       // runs once more and only what misses both times stays missed (a regression misses every
@@ -226,6 +227,7 @@ async function main(): Promise<number> {
     loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
     machine: machineFacts(),
     dataset: db.counts,
+    changedSinceSeed: db.changedBy,
     cases: [...args.only],
     results,
     summary: { budgets, passed: budgets - failed.length, failed },

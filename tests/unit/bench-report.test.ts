@@ -69,6 +69,10 @@ describe("benchmark statistics", () => {
     const table = renderGrowth(large, xl, rows);
     expect(table).toMatch(/service\.people-list\s+p50Ms\s+4\.00\s+8\.00\s+×2\.00\s+≤ ×1\.5\s+MISS/);
     expect(table).toMatch(/service\.person-detail\s+p50Ms\s+3\.00\s+3\.30\s+×1\.10\s+≤ ×1\.5\s+pass/);
+    expect(table).not.toContain("CHANGED");
+    // A reused database the mutating cases changed is not the seed: the table says so.
+    const changed = renderGrowth({ ...large, changedSinceSeed: ["import", "sequences"] }, xl, rows);
+    expect(changed.split("\n")[0]).toContain("large: 2026-12-05T22:00:00Z, CHANGED since its seed by import, sequences: not like for like; xl: 2026-12-05T22:00:00Z)");
   });
 
   it("the table marks misses and shows the previous figure", () => {

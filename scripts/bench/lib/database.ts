@@ -7,7 +7,7 @@
  * .data/bench-medium for the quick CI run), so `--reuse` keeps the seeded sets side by side. xl is the large seed's main event copied in
  * the database to ten times its size (prisma/seed/replicate.ts): same shape, so figures compare.
  */
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../../src/generated/prisma/client";
@@ -31,10 +31,33 @@ export function benchDataDir(scale: BenchScale): string {
   return path.resolve(import.meta.dirname, "../../../.data", SCALES[scale].dir);
 }
 
+/**
+ * The mutating cases (import, sequences, booth sync) leave their rows in the database: 2,500 more
+ * accounts per import, 10,300 people and a 10,300-enrollment sequence per sequences run, 20,000
+ * newer activities. A --reuse run then measures a database that is no longer the seed, and a
+ * growth table compares it with the other size as if it were (round 19 found the sequence page,
+ * the research queue and a rep's feed measured that way). Which cases changed it since it was
+ * seeded is kept next to it, and said wherever its figures are shown.
+ */
+const CHANGED_FILE = "changed-since-seed.json";
+
+export function changedSinceSeed(scale: BenchScale): string[] {
+  const file = path.join(benchDataDir(scale), CHANGED_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as string[]) : [];
+}
+
+/** Called before a mutating case runs on the database. */
+export function markChangedBy(scale: BenchScale, caseName: string): void {
+  const changed = changedSinceSeed(scale);
+  if (!changed.includes(caseName)) writeFileSync(path.join(benchDataDir(scale), CHANGED_FILE), JSON.stringify([...changed, caseName]));
+}
+
 export interface BenchDatabase {
   url: string;
   server: EmbeddedPostgres;
   seed: SeedSummary | null;
+  /** The mutating cases that ran on it since it was seeded (empty for a fresh seed). */
+  changedBy: string[];
   /** Rows of the main event's big tables as they are in the database (also after --reuse). */
   counts: Record<string, number>;
   timings: { startMs: number; migrateMs: number; seedMs: number };
@@ -61,14 +84,15 @@ export async function prepareBenchDatabase(options: { reuse: boolean; scale: Ben
       seed = await seedDemo(prisma, { scale: scale.seed, times: scale.times, databaseUrl: server.url, log: (line) => options.log(`  ${line}`) });
       options.log(`seeded ${seed.totalRows.toLocaleString("en-US")} rows in ${(seed.timings.totalMs / 1000).toFixed(1)} s`);
     } else {
-      options.log(`--reuse: the ${options.scale} bench database already has data; not seeding (mutating cases may have changed it)`);
+      const changed = changedSinceSeed(options.scale);
+      options.log(`--reuse: the ${options.scale} bench database already has data; not seeding${changed.length ? ` (changed since its seed by the ${changed.join(", ")} case${changed.length === 1 ? "" : "s"}: not the seeded dataset)` : ""}`);
     }
     counts = await mainEventCounts(prisma);
   } finally {
     await prisma.$disconnect();
   }
   const t3 = performance.now();
-  return { url: server.url, server, seed, counts, timings: { startMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2 } };
+  return { url: server.url, server, seed, changedBy: changedSinceSeed(options.scale), counts, timings: { startMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2 } };
 }
 
 async function mainEventCounts(prisma: PrismaClient): Promise<Record<string, number>> {

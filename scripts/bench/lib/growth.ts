@@ -63,7 +63,8 @@ function fmt(value: number): string {
 function runFacts(report: BenchReport): string {
   const load = report.loadAverage ? `, load ${report.loadAverage.start.toFixed(1)} → ${report.loadAverage.end.toFixed(1)}` : "";
   const rows = report.dataset ? `, ${Object.entries(report.dataset).map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`).slice(0, 4).join(", ")}` : "";
-  return `${report.startedAt}${report.commit ? ` @ ${report.commit.slice(0, 8)}` : ""}${load}${rows}`;
+  const changed = report.changedSinceSeed?.length ? `, CHANGED since its seed by ${report.changedSinceSeed.join(", ")}: not like for like` : "";
+  return `${report.startedAt}${report.commit ? ` @ ${report.commit.slice(0, 8)}` : ""}${load}${rows}${changed}`;
 }
 
 export function renderGrowth(large: BenchReport, xl: BenchReport, rows: readonly GrowthRow[]): string {

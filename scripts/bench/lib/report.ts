@@ -21,6 +21,8 @@ export interface BenchReport {
   loadAverage?: { start: number; end: number };
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   dataset: Record<string, number> | null;
+  /** The mutating cases that had changed the database since its seed when the run started (lib/database.ts). */
+  changedSinceSeed?: string[];
   cases: string[];
   results: BenchResult[];
   summary: { budgets: number; passed: number; failed: string[] };
