@@ -1,3 +1,5 @@
+import { prepareClassMerge } from "@/lib/utils";
+
 // zod builds a fast parser for object schemas with `new Function`, after probing once whether
 // eval is allowed. Our Content-Security-Policy has no 'unsafe-eval', so the probe is refused and
 // Chrome records a "Content security policy" issue (and a securitypolicyviolation) on every page
@@ -6,6 +8,19 @@
 // this file runs before any of the app's modules, so no schema is built before it is set.
 const zodHost = globalThis as { __zod_globalConfig?: Record<string, unknown> };
 zodHost.__zod_globalConfig = { ...zodHost.__zod_globalConfig, jitless: true };
+
+// tailwind-merge builds its class map (every class group of Tailwind's default config) on its first
+// merge: ~20 ms on this machine, ~100 ms under Lighthouse's 4× phone slowdown. Left to the first
+// component that renders with cn(), it ran inside one hydration slice, which React cannot split,
+// and all of it past 50 ms was blocking time (docs/PERFORMANCE.md, round 19). Posted from here,
+// before hydration schedules its own work, it runs as a task of its own just before React's first
+// slice, on every page.
+const classMergeTask = new MessageChannel();
+classMergeTask.port1.onmessage = () => {
+  classMergeTask.port1.close();
+  prepareClassMerge();
+};
+classMergeTask.port2.postMessage(null);
 
 // Browser error reporting: unhandled errors only, and only with NEXT_PUBLIC_SENTRY_DSN set.
 // The SDK is imported on demand, not statically: this file is part of every page's first script,

@@ -2,11 +2,8 @@
 import { createElement } from "react";
 import ReactDOMClient from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hydrateInTransition } from "@/lib/pages-router/hydrate-in-transition";
-
-const classMergePrepared = vi.hoisted(() => ({ times: 0 }));
-vi.mock("@/lib/utils", async (original) => ({ ...(await original<typeof import("@/lib/utils")>()), prepareClassMerge: () => classMergePrepared.times++ }));
 
 // The Pages Router's hydrateRoot call, moved into a transition (src/lib/pages-router): React must
 // then hydrate in slices, letting other tasks run in between, where a plain hydrateRoot hydrates
@@ -54,9 +51,6 @@ describe("hydration in a transition (the Pages Router's booth and booking page)"
     const sliced = await hydratedWhenAnotherTaskRuns(ReactDOMClient.hydrateRoot);
     expect(sliced).toBeGreaterThan(0);
     expect(sliced).toBeLessThan(ITEMS);
-    // tailwind-merge's class map is built in a task of its own, once per hydration, not inside
-    // the first slice that renders with cn().
-    expect(classMergePrepared.times).toBe(1);
 
     // Called again (a second import), it does not wrap twice.
     const wrapped = ReactDOMClient.hydrateRoot;

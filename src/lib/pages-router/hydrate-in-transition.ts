@@ -1,6 +1,5 @@
 import { startTransition } from "react";
 import ReactDOMClient from "react-dom/client";
-import { prepareClassMerge } from "@/lib/utils";
 
 /**
  * The Pages Router hydrates its pages (the booth, the booking page) in a transition, as the App
@@ -24,17 +23,6 @@ export function hydrateInTransition(): void {
   const hydrateRoot = client.hydrateRoot;
   if ((hydrateRoot as { inTransition?: true }).inTransition) return;
   const wrapped: typeof hydrateRoot = (container, children, options) => {
-    // tailwind-merge's class map in a task of its own, just before React's first slice: posted
-    // before hydration schedules its work (React's scheduler posts messages too, and they run in
-    // order). Inside a slice it made that slice ~180 ms long at a phone's 4× slowdown, all of it
-    // blocking time past the first 50 ms; alone it is two shorter tasks (docs/PERFORMANCE.md,
-    // round 19).
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      prepareClassMerge();
-    };
-    channel.port2.postMessage(null);
     let root: ReturnType<typeof hydrateRoot> | undefined;
     startTransition(() => {
       root = hydrateRoot(container, children, options);
