@@ -119,7 +119,7 @@ describe.runIf(availability.ok)("mailbox sync against dovecot", () => {
     expect(await prisma.inboundMessage.count({ where: { mailboxId: stored.id, kind: "AUTO_REPLY" } })).toBe(1);
   });
 
-  it("a sync stands back while another run holds the mailbox and takes it once that claim expires; of two at once, one syncs; a bad password is reported on the mailbox", async () => {
+  it("a sync stands back while another run holds the mailbox and takes it once that claim expires; of two at once, one claims and the other stands back; a bad password is reported on the mailbox", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const { cookie } = await createSession(admin.id);
     const connected = await callRoute(mailboxesRoute.POST, "/api/mailboxes", { method: "POST", cookie, body: { host: dovecot.host, port: dovecot.port, secure: false, username: "shared", password: PASSWORD, shared: true, label: "Bounces" } });
@@ -131,13 +131,25 @@ describe.runIf(availability.ok)("mailbox sync against dovecot", () => {
     expect((await syncMailbox(id)).status).toBe("busy");
     // A run that died leaves its claim behind; once it expires the next sync takes the mailbox.
     await prisma.mailbox.update({ where: { id }, data: { claimExpiresAt: new Date(Date.now() - 1_000) } });
-    // Two syncs started together: one claims, and the other either stands back or, when the first
-    // has already finished and let go (a fast empty mailbox), syncs after it. Which one depends on
-    // the machine's speed (a full suite under coverage saw both), so only what holds either way is
-    // asserted here; the held claim above is the deterministic check.
-    const [a, b] = await Promise.all([syncMailbox(id), syncMailbox(id)]);
-    expect([a.status, b.status]).toContain("synced");
-    expect([a.status, b.status].filter((s) => s !== "synced" && s !== "busy")).toEqual([]);
+    // Two syncs at once: one claims, the other stands back. They are made to overlap for certain:
+    // the mailbox row is locked until both claims wait on it. Started free, the first could finish
+    // and let go before the second claimed (a full suite under coverage saw both sync).
+    const { both } = await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM mailboxes WHERE id = ${id} FOR UPDATE`;
+      const [{ pid }] = await tx.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
+      const both = Promise.all([syncMailbox(id), syncMailbox(id)]);
+      for (let waiting = 0; waiting < 2; ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        // The first claim waits on this lock, the second on the first (PostgreSQL queues them).
+        [{ waiting }] = await prisma.$queryRaw<[{ waiting: number }]>`
+          WITH first AS (SELECT a.pid FROM pg_stat_activity a WHERE ${pid}::int = ANY (pg_blocking_pids(a.pid)))
+          SELECT ((SELECT count(*) FROM first) + (SELECT count(*) FROM pg_stat_activity a WHERE pg_blocking_pids(a.pid) && ARRAY(SELECT pid FROM first)))::int AS waiting`;
+      }
+      // Not awaited here: they finish once this transaction lets the row go.
+      return { both };
+    }, { timeout: 30_000 });
+    const [a, b] = await both;
+    expect([a.status, b.status].sort()).toEqual(["busy", "synced"]);
     expect(await prisma.mailbox.findUniqueOrThrow({ where: { id }, select: { claimedBy: true, claimExpiresAt: true } })).toEqual({ claimedBy: null, claimExpiresAt: null });
 
     // A rep may see the shared mailbox but not manage it.
