@@ -78,21 +78,22 @@ export async function prepareBenchDatabase(options: { reuse: boolean; scale: Ben
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url }) });
   let seed: SeedSummary | null = null;
   let counts: Record<string, number>;
+  // Read once: a fresh seed (the directory was just removed) has none.
+  const changedBy = changedSinceSeed(options.scale);
   try {
     if (await isDatabaseEmpty(prisma)) {
       options.log(`seeding the ${options.scale} dataset (${scale.description})…`);
       seed = await seedDemo(prisma, { scale: scale.seed, times: scale.times, databaseUrl: server.url, log: (line) => options.log(`  ${line}`) });
       options.log(`seeded ${seed.totalRows.toLocaleString("en-US")} rows in ${(seed.timings.totalMs / 1000).toFixed(1)} s`);
     } else {
-      const changed = changedSinceSeed(options.scale);
-      options.log(`--reuse: the ${options.scale} bench database already has data; not seeding${changed.length ? ` (changed since its seed by the ${changed.join(", ")} case${changed.length === 1 ? "" : "s"}: not the seeded dataset)` : ""}`);
+      options.log(`--reuse: the ${options.scale} bench database already has data; not seeding${changedBy.length ? ` (changed since its seed by the ${changedBy.join(", ")} case${changedBy.length === 1 ? "" : "s"}: not the seeded dataset)` : ""}`);
     }
     counts = await mainEventCounts(prisma);
   } finally {
     await prisma.$disconnect();
   }
   const t3 = performance.now();
-  return { url: server.url, server, seed, changedBy: changedSinceSeed(options.scale), counts, timings: { startMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2 } };
+  return { url: server.url, server, seed, changedBy, counts, timings: { startMs: t1 - t0, migrateMs: t2 - t1, seedMs: t3 - t2 } };
 }
 
 async function mainEventCounts(prisma: PrismaClient): Promise<Record<string, number>> {

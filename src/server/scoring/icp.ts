@@ -111,7 +111,6 @@ function factor(key: AccountFactor | PersonFactor, weightValue: number, fit: num
   return { key, label: FACTOR_LABELS[key], weight: weightValue, fit: Math.round(clamped * 100) / 100, points: Math.round(weightValue * clamped), reason };
 }
 
-const fmtInt = (n: number) => formatCount(n);
 function fmtUsd(n: number): string {
   if (n >= 1e9) return `$${(n / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
   if (n >= 1e6) return `$${Math.round(n / 1e6)}M`;
@@ -134,13 +133,13 @@ export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["acco
 
   const factors = [
     factor("industry", weights.industry, industry.fit, industry.reason),
-    factor("employees", weights.employees, band(employees, EMPLOYEE_BANDS), employees > 0 ? `${fmtInt(employees)} employees` : "Employee count unknown"),
+    factor("employees", weights.employees, band(employees, EMPLOYEE_BANDS), employees > 0 ? `${formatCount(employees)} employees` : "Employee count unknown"),
     factor("revenue", weights.revenue, band(revenue, REVENUE_BANDS), revenue > 0 ? `${fmtUsd(revenue)} annual revenue` : "Revenue unknown"),
     factor(
       "footprint",
       weights.footprint,
       0.85 * band(facilities, FACILITY_BANDS) + (hasLocation ? 0.15 : 0),
-      `${facilities > 0 ? `${fmtInt(facilities)} ${facilities === 1 ? "facility" : "facilities"}` : "Facility count unknown"}${hasLocation ? ` · HQ ${input.headquarters ?? input.location}` : " · location unknown"}`,
+      `${facilities > 0 ? `${formatCount(facilities)} ${facilities === 1 ? "facility" : "facilities"}` : "Facility count unknown"}${hasLocation ? ` · HQ ${input.headquarters ?? input.location}` : " · location unknown"}`,
     ),
     factor("engagement", weights.engagement, engagementFit, engagementReason),
   ];
