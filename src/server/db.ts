@@ -87,23 +87,27 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /**
- * Sends `sql` as one simple query (one round trip, several statements, no prepared statement) and
- * returns each statement's rows. Values must already be in the text as checked numbers or
- * `pg.escapeLiteral` literals. A failed query may leave its connection inside a transaction, so
- * that connection is destroyed rather than pooled. Used where a request's bookkeeping must cost
- * one round trip (the rate limiter, the session lookup that counts it).
+ * One statement with parameters, prepared once per connection under `name` (parsed and planned
+ * once, then only its values are sent), or unnamed when DATABASE_PREPARED_STATEMENTS=false (a
+ * transaction pooler). Used where a request's bookkeeping must cost one short round trip: the
+ * session lookup that counts the rate limit, and the rate limiter. As one multi-statement simple
+ * query (BEGIN; SET LOCAL …; COMMIT) the session's bookkeeping took 0.58–0.79 ms a call, parsed
+ * and planned each time; prepared, 0.15–0.22 ms (docs/PERFORMANCE.md, round 20).
  */
-export async function simpleQuery<T extends pg.QueryResultRow>(sql: string): Promise<T[][]> {
-  const client = await pgPool().connect();
-  try {
-    const result = (await client.query<T>(sql)) as pg.QueryResult<T> | pg.QueryResult<T>[];
-    client.release();
-    return (Array.isArray(result) ? result : [result]).map((r) => r.rows ?? []);
-  } catch (error) {
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+export async function preparedQuery<T extends pg.QueryResultRow>(name: string, text: string, values: unknown[]): Promise<T[]> {
+  const named = env().DATABASE_PREPARED_STATEMENTS === "true";
+  return (await pgPool().query<T>({ ...(named ? { name } : {}), text, values })).rows;
 }
+
+/**
+ * A condition that turns synchronous_commit off for the statement's own transaction (always
+ * true): put it in the WHERE of a bookkeeping write, so the write's commit does not wait for
+ * its WAL flush. set_config(…, true) lasts until the transaction ends, and a lone statement's
+ * transaction commits after it, so this is `SET LOCAL synchronous_commit TO off` without a
+ * transaction block, in one statement that can be prepared. A database crash can forget the
+ * last fraction of a second of such writes (rate-limit counts), never corrupt them.
+ */
+export const ASYNC_COMMIT_CONDITION = "set_config('synchronous_commit', 'off', true) = 'off'";
 
 /**
  * Runs `fn` in the caller's transaction when it passes one, else in a new one: a service that

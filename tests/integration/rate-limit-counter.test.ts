@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type pg from "pg";
 import { consumeRateLimit, reserveUnits, userCounter } from "@/server/http/rate-limit";
 import { getUserBySessionToken } from "@/server/users/session";
-import { prisma } from "@/server/db";
+import { pgPool, prisma } from "@/server/db";
 import { createSession, createUser } from "../helpers/factories";
 
-/** The counter is one simple query with an escaped key (src/server/http/rate-limit.ts). */
+/** The counter is one prepared statement; the key is a parameter (src/server/http/rate-limit.ts). */
 describe("rate limit counter", () => {
   it("counts a subject with quotes and backslashes as itself, and only itself", async () => {
     const rule = { bucket: `test-${Date.now()}`, points: 2, windowSeconds: 60 };
@@ -59,5 +60,60 @@ describe("rate limit counted with the session", () => {
     expect(await getUserBySessionToken(`\\'); DELETE FROM rate_limits; --`, new Date(), userCounter(rule))).toBeNull();
     expect(await prisma.rateLimit.count({ where: { key: { startsWith: `${rule.bucket}:` } } })).toBe(0);
     expect(await prisma.session.count({ where: { sessionToken: live.sessionToken } })).toBe(1);
+  });
+});
+
+/**
+ * The counting statements are prepared (named), and each turns synchronous_commit off for its own
+ * transaction only (db.ts, ASYNC_COMMIT_CONDITION). Each captured statement is run again inside a
+ * transaction, where the setting can be read after it: a condition PostgreSQL never evaluates (in
+ * an unused CTE, after a false AND) would leave it on, and the API's every request would wait for
+ * a WAL flush again.
+ */
+describe("the counters' commits", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function captured(run: () => Promise<unknown>): Promise<{ name?: string; text: string; values: unknown[] }[]> {
+    const spy = vi.spyOn(pgPool(), "query");
+    await run();
+    return spy.mock.calls.map(([config]) => config as unknown as { name?: string; text: string; values: unknown[] }).filter((c) => typeof c === "object" && /rate_limits/.test(c.text));
+  }
+
+  async function settingAfter(statement: { text: string; values: unknown[] }): Promise<{ inside: string; after: string }> {
+    const client: pg.PoolClient = await pgPool().connect();
+    try {
+      // The test cluster runs with synchronous_commit off (fsync off too): this connection turns
+      // it on, as a production database has it, so the statement's own change can be seen.
+      await client.query("SET synchronous_commit TO on");
+      await client.query("BEGIN");
+      await client.query(statement.text, statement.values);
+      const inside = (await client.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s")).rows[0].s;
+      await client.query("COMMIT");
+      const after = (await client.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s")).rows[0].s;
+      return { inside, after };
+    } finally {
+      await client.query("RESET synchronous_commit");
+      client.release();
+    }
+  }
+
+  it("each counting statement is named and commits without waiting for its WAL flush; the next transaction waits again", async () => {
+    const rule = { bucket: `async-${Date.now()}`, points: 100, windowSeconds: 60 };
+    const user = await createUser();
+    const { sessionToken } = await createSession(user.id);
+    const now = Date.now();
+    const statements = await captured(async () => {
+      await consumeRateLimit(rule, "rep", now);
+      await reserveUnits(rule, "rep", 2, now);
+      await getUserBySessionToken(sessionToken, new Date(now), userCounter(rule, now));
+    });
+    expect(statements).toHaveLength(3);
+    for (const statement of statements) {
+      expect(statement.name).toMatch(/^eventops_/);
+      expect(await settingAfter(statement)).toEqual({ inside: "off", after: "on" });
+    }
+    // The replays counted too: 1 + 2 + 1, then each statement once more.
+    const rows = await prisma.rateLimit.findMany({ where: { key: { startsWith: `${rule.bucket}:` } }, select: { points: true } });
+    expect(rows.reduce((sum, r) => sum + r.points, 0)).toBe(8);
   });
 });

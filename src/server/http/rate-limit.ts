@@ -1,12 +1,11 @@
-import pg from "pg";
-import { prisma, simpleQuery } from "@/server/db";
+import { ASYNC_COMMIT_CONDITION, preparedQuery, prisma } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
 
 /**
  * A fixed-window limiter stored in Postgres, so every server instance (and every serverless
- * invocation) shares the same counters. One atomic upsert per request, sent in one round trip
- * with synchronous_commit off: every API request counts, and waiting for the WAL flush on each
+ * invocation) shares the same counters. One atomic upsert per request, one prepared statement
+ * with synchronous_commit off (ASYNC_COMMIT_CONDITION): every API request counts, and waiting for the WAL flush on each
  * of them cost more than the rest of a list request (docs/PERFORMANCE.md). A database crash can
  * forget the last fraction of a second of counts, which a limiter can afford. Expired windows
  * are pruned now and then.
@@ -58,21 +57,18 @@ function windowOf(rule: RateLimitRule, subject: string, now: number) {
 
 /**
  * Adds `units` to the window's counter and returns its new value; with `cap`, adds nothing (and
- * returns null) when the sum would pass it. BEGIN, SET LOCAL and the upsert go as one simple
- * query (one round trip, no prepared statement), so the literal is escaped here: the key is the
- * only text, the numbers are checked integers.
+ * returns null) when the sum would pass it.
  */
 async function addToCounter(key: string, units: number, expire: number, cap?: number): Promise<number | null> {
-  for (const n of [units, expire, cap ?? 0]) if (!Number.isSafeInteger(n)) throw new Error(`rate limit: ${n} is not an integer`);
-  const condition = cap === undefined ? "" : `WHERE rate_limits.points + ${units} <= ${cap}`;
-  const results = await simpleQuery<{ points: number }>(
-    `BEGIN; SET LOCAL synchronous_commit TO off;
-     INSERT INTO rate_limits (key, points, expire) VALUES (${pg.escapeLiteral(key)}, ${units}, ${expire})
-     ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + ${units} ${condition}
-     RETURNING points; COMMIT`,
-  );
-  return results[2]?.[0]?.points ?? null;
+  const rows = cap === undefined
+    ? await preparedQuery<{ points: number }>("eventops_rate_limit_add", addSql(""), [key, units, expire])
+    : await preparedQuery<{ points: number }>("eventops_rate_limit_add_capped", addSql("WHERE rate_limits.points + $2 <= $4::integer"), [key, units, expire, cap]);
+  return rows[0]?.points ?? null;
 }
+
+const addSql = (condition: string) => `INSERT INTO rate_limits (key, points, expire) SELECT $1::text, $2::integer, $3::bigint WHERE ${ASYNC_COMMIT_CONDITION}
+  ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + $2 ${condition}
+  RETURNING points`;
 
 async function pruneNowAndThen(now: number) {
   if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM rate_limits WHERE expire < ${BigInt(now)}`;

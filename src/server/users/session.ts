@@ -1,10 +1,9 @@
 import type { Role } from "@/generated/prisma/enums";
 import { unstorableReason } from "@/lib/storable-text";
-import pg from "pg";
-import { simpleQuery } from "@/server/db";
+import { ASYNC_COMMIT_CONDITION, preparedQuery } from "@/server/db";
 import type { UserCounter } from "@/server/http/rate-limit";
 import { extendSessionIfDue } from "@/server/users/session-lifetime";
-import { currentEventOrderSql, utcDateSql } from "@/server/events/current-event";
+import { currentEventOrderSql } from "@/server/events/current-event";
 import type { EventSummary } from "@/server/events/service";
 
 export type SessionUser = {
@@ -68,11 +67,11 @@ const MAX_SESSION_TOKEN_LENGTH = 512;
  *
  * With `counter` (API requests, src/server/http/route.ts), the same round trip also counts the
  * request against the user's rate limit, and `counted` is the window's count with it: session,
- * user, current event and the counter in one simple query (BEGIN; SET LOCAL synchronous_commit
- * TO off; one statement; COMMIT), where they were two round trips. Each round trip costs the
- * server ~0.3 ms of CPU in system calls alone on the 2-core machine (docs/PERFORMANCE.md, round
- * 10). Only a live session of an enabled user is counted; anything else is counted by the
- * caller as before (by client address).
+ * user, current event and the counter in one prepared statement, with synchronous_commit off for
+ * its counter (db.ts, ASYNC_COMMIT_CONDITION), where they were two round trips. Each round trip
+ * costs the server ~0.3 ms of CPU in system calls alone on the 2-core machine
+ * (docs/PERFORMANCE.md, round 10). Only a live session of an enabled user is counted; anything
+ * else is counted by the caller as before (by client address).
  */
 export async function getUserBySessionToken(token: string | undefined, now = new Date(), counter?: UserCounter): Promise<(SessionUser & { counted?: number }) | null> {
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH || unstorableReason(token)) return null;
@@ -90,37 +89,38 @@ export async function getUserBySessionToken(token: string | undefined, now = new
 }
 
 /**
- * One simple query, so its values are written into the text as escaped literals: the token is a
- * checked string (length, storable text), the counter's key parts come from the rule's bucket and
- * the window's start, and the numbers are checked integers. Times are read as UTC instants
- * (timestamp columns AT TIME ZONE 'UTC'), as Prisma reads them.
+ * Two prepared statements (db.ts, preparedQuery): the session alone, and the session with its
+ * counter. Times are read as UTC instants (timestamp columns AT TIME ZONE 'UTC'), as Prisma
+ * reads them. Parameters: $1 the token, $2 today's UTC date; with the counter, $3 now, $4 and
+ * $5 the key's parts around the user id, $6 the window's expiry.
  */
 async function readSession(token: string, now: Date, counter?: UserCounter): Promise<SessionRow | null> {
-  if (counter && !Number.isSafeInteger(counter.expire)) throw new Error(`session counter: ${counter.expire} is not an integer`);
-  const session = `SELECT s.expires AT TIME ZONE 'UTC' AS expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt" IS NOT NULL AS "disabledAt",
+  const today = now.toISOString().slice(0, 10);
+  const rows = counter
+    ? await preparedQuery<SessionRow>("eventops_session_counted", SESSION_COUNTED_SQL, [token, today, now.toISOString(), counter.prefix, counter.suffix, counter.expire])
+    : await preparedQuery<SessionRow>("eventops_session", SESSION_SQL, [token, today]);
+  return rows[0] ?? null;
+}
+
+const SESSION_SQL = `SELECT s.expires AT TIME ZONE 'UTC' AS expires, u.id, u.email, u.name, u.image, u.role::text AS role, u."lastEventId", u."disabledAt" IS NOT NULL AS "disabledAt",
            e.id AS "eventId", e.name AS "eventName", e.slug AS "eventSlug", e."startDate"::timestamp AT TIME ZONE 'UTC' AS "eventStartDate",
            e."endDate"::timestamp AT TIME ZONE 'UTC' AS "eventEndDate", e.venue AS "eventVenue", e.city AS "eventCity",
            e."timeZone" AS "eventTimeZone", e."boothNumber" AS "eventBoothNumber"
       FROM sessions s
       JOIN users u ON u.id = s."userId"
       LEFT JOIN LATERAL (
-        SELECT * FROM events e WHERE e."archivedAt" IS NULL ORDER BY ${currentEventOrderSql('u."lastEventId"', utcDateSql(now))} LIMIT 1
+        SELECT * FROM events e WHERE e."archivedAt" IS NULL ORDER BY ${currentEventOrderSql('u."lastEventId"', "$2::date")} LIMIT 1
       ) e ON true
-     WHERE s."sessionToken" = ${pg.escapeLiteral(token)}`;
-  if (!counter) return (await simpleQuery<SessionRow>(session))[0]?.[0] ?? null;
-  const results = await simpleQuery<SessionRow>(
-    `BEGIN; SET LOCAL synchronous_commit TO off;
-     WITH found AS (${session}),
+     WHERE s."sessionToken" = $1::text`;
+
+const SESSION_COUNTED_SQL = `WITH found AS (${SESSION_SQL}),
      counted AS (
        INSERT INTO rate_limits (key, points, expire)
-       SELECT ${pg.escapeLiteral(counter.prefix)} || found.id || ${pg.escapeLiteral(counter.suffix)}, 1, ${counter.expire} FROM found
-        WHERE found.expires > ${pg.escapeLiteral(now.toISOString())}::timestamptz AND NOT found."disabledAt"
+       SELECT $4::text || found.id || $5::text, 1, $6::bigint FROM found
+        WHERE found.expires > $3::timestamptz AND NOT found."disabledAt" AND ${ASYNC_COMMIT_CONDITION}
        ON CONFLICT (key) DO UPDATE SET points = rate_limits.points + 1
        RETURNING points)
-     SELECT found.*, (SELECT points FROM counted) AS counted FROM found; COMMIT`,
-  );
-  return results[2]?.[0] ?? null;
-}
+     SELECT found.*, (SELECT points FROM counted) AS counted FROM found`;
 
 type SessionRow = Omit<SessionUser, "currentEvent"> & {
   expires: Date;
