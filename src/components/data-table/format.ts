@@ -1,18 +1,9 @@
 import { formatDistanceToNowStrict } from "date-fns";
 import { formatCount } from "@/lib/numbers";
 
-/** Display helpers shared by the account and people screens (pure, client-safe). */
+export { formatUsd } from "@/lib/numbers";
 
-export function formatUsd(value: number | null | undefined, compact = true): string {
-  if (value === null || value === undefined) return "—";
-  if (!compact) return `$${formatCount(Math.round(value))}`;
-  const abs = Math.abs(value);
-  const sign = value < 0 ? "-" : "";
-  if (abs >= 1e9) return `${sign}$${(abs / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
-  if (abs >= 1e6) return `${sign}$${(abs / 1e6).toFixed(abs >= 1e7 ? 0 : 1).replace(/\.0$/, "")}M`;
-  if (abs >= 1e3) return `${sign}$${Math.round(abs / 1e3)}K`;
-  return `${sign}$${Math.round(abs)}`;
-}
+/** Display helpers shared by the account and people screens (pure, client-safe). */
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : formatCount(value);

@@ -1,9 +1,9 @@
 import type { ShowPnl, ShowSummary } from "@/server/roi/show-pnl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
-import { formatCount } from "@/lib/numbers";
+import { formatCount, formatUsd } from "@/lib/numbers";
 
-const usd = (v: number | null) => (v === null ? "—" : `$${formatCount(v)}`);
+const usd = (v: number | null) => formatUsd(v, "exact");
 const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
 
 /** The headline numbers, each with the previous show's value beside it. */

@@ -11,7 +11,7 @@ export default function RoiChart({ lines }: { lines: { key: string; label: strin
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={(v: number) => formatUsd(v)} fontSize={11} />
         <YAxis type="category" dataKey="label" width={150} fontSize={11} />
-        <Tooltip formatter={(v) => formatUsd(Number(v), false)} />
+        <Tooltip formatter={(v) => formatUsd(Number(v), "exact")} />
         <Bar dataKey="annual" name="Annual savings" fill="var(--color-primary)" radius={[0, 4, 4, 0]} />
       </BarChart>
     </ResponsiveContainer>

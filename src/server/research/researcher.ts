@@ -7,7 +7,7 @@ import { extractPageFacts, type PageFacts } from "@/server/research/extract";
 import { industryLabel, likelyPainPoints } from "@/server/research/pain-points";
 import { safeFetch, type SafeFetchOptions } from "@/server/research/safe-fetch";
 import type { SellerProfile } from "@/server/seller/profile";
-import { formatCount } from "@/lib/numbers";
+import { formatCount, formatUsd } from "@/lib/numbers";
 
 /**
  * Builds a dossier for one account. The public website is always read first (safely, see
@@ -106,20 +106,12 @@ function keyContacts(account: ResearchAccountInput) {
     .map((p) => ({ name: p.name, title: p.title, personId: p.id, email: p.email }));
 }
 
-function formatUsd(value: bigint | null): string | null {
-  if (value === null) return null;
-  const n = Number(value);
-  if (n >= 1e9) return `$${(n / 1e9).toFixed(n >= 1e10 ? 0 : 1)}B`;
-  if (n >= 1e6) return `$${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
-  return `$${formatCount(n)}`;
-}
-
 function builtInDossier(account: ResearchAccountInput, pages: PageFacts[], warnings: string[], profile: SellerProfile): DossierDraft {
   const home = pages[0];
   const label = industryLabel(account.industry, profile) ?? account.industry?.toLowerCase() ?? null;
   const sizeBits = [
     account.employeeCount ? `about ${formatCount(account.employeeCount)} employees` : null,
-    formatUsd(account.revenue) ? `${formatUsd(account.revenue)} in annual revenue` : null,
+    account.revenue !== null ? `${formatUsd(account.revenue)} in annual revenue` : null,
   ].filter(Boolean);
   const where = account.headquarters ? `${account.headquarters}-based ` : "";
   const what = label ? `${label} company` : "company";

@@ -4,7 +4,7 @@ import { recordActivity } from "@/server/activity/service";
 import { prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
 import type { TeamActor } from "@/server/access/actor";
-import { formatCount } from "@/lib/numbers";
+import { formatCount, formatUsd } from "@/lib/numbers";
 
 /**
  * "Was the show worth it?" — the show's P&L. Costs are what admins entered for the event
@@ -44,7 +44,7 @@ export const updateCostBody = z
 export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 export const showPnlQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 
-const usd = (n: number) => `$${formatCount(n)}`;
+const usd = (n: number) => formatUsd(n, "exact");
 
 export async function listEventCosts(eventId: string, db: DbTx = prisma) {
   await eventOrThrow(eventId, db);

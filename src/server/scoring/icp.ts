@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_SELLER_PROFILE, matchIndustry, type SellerProfile } from "@/server/seller/profile";
-import { formatCount } from "@/lib/numbers";
+import { formatCount, formatUsd } from "@/lib/numbers";
 
 /**
  * ICP scoring — pure, explainable, 0–100.
@@ -111,12 +111,6 @@ function factor(key: AccountFactor | PersonFactor, weightValue: number, fit: num
   return { key, label: FACTOR_LABELS[key], weight: weightValue, fit: Math.round(clamped * 100) / 100, points: Math.round(weightValue * clamped), reason };
 }
 
-function fmtUsd(n: number): string {
-  if (n >= 1e9) return `$${(n / 1e9).toFixed(1).replace(/\.0$/, "")}B`;
-  if (n >= 1e6) return `$${Math.round(n / 1e6)}M`;
-  return `$${Math.round(n / 1e3)}K`;
-}
-
 export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["account"] = DEFAULT_WEIGHTS.account, industries: IndustryFitRules = DEFAULT_SELLER_PROFILE): IcpBreakdown {
   const industry = industryFit(input.industry, industries);
   const employees = input.employeeCount ?? 0;
@@ -134,7 +128,7 @@ export function scoreAccount(input: AccountScoreInput, weights: IcpWeights["acco
   const factors = [
     factor("industry", weights.industry, industry.fit, industry.reason),
     factor("employees", weights.employees, band(employees, EMPLOYEE_BANDS), employees > 0 ? `${formatCount(employees)} employees` : "Employee count unknown"),
-    factor("revenue", weights.revenue, band(revenue, REVENUE_BANDS), revenue > 0 ? `${fmtUsd(revenue)} annual revenue` : "Revenue unknown"),
+    factor("revenue", weights.revenue, band(revenue, REVENUE_BANDS), revenue > 0 ? `${formatUsd(revenue)} annual revenue` : "Revenue unknown"),
     factor(
       "footprint",
       weights.footprint,
