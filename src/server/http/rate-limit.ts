@@ -5,10 +5,10 @@ import { AppError } from "@/server/http/errors";
 /**
  * A fixed-window limiter stored in Postgres, so every server instance (and every serverless
  * invocation) shares the same counters. One atomic upsert per request, one prepared statement
- * with synchronous_commit off (ASYNC_COMMIT_CONDITION): every API request counts, and waiting for the WAL flush on each
- * of them cost more than the rest of a list request (docs/PERFORMANCE.md). A database crash can
- * forget the last fraction of a second of counts, which a limiter can afford. Expired windows
- * are pruned now and then.
+ * with synchronous_commit off (db.ts, ASYNC_COMMIT_CONDITION): every API request counts, and
+ * waiting for the WAL flush on each of them cost more than the rest of a list request
+ * (docs/PERFORMANCE.md). A database crash can forget the last fraction of a second of counts,
+ * which a limiter can afford. Expired windows are pruned now and then.
  *
  * Two ways to count:
  * - consumeRateLimit: every call counts, refused ones too (a flood keeps itself refused);
