@@ -6,7 +6,7 @@ import pg from "pg";
 import { resolveCurrentEvent } from "@/server/events/service";
 import { currentEventOrderSql, utcDateSql } from "@/server/events/current-event";
 import { DEMO_EVENT_SLUG } from "@/lib/demo-team";
-import { recordActivity } from "@/server/activity/service";
+import { recordActivities, recordActivity } from "@/server/activity/service";
 import { listRecentFeed } from "@/server/activity/feed";
 import { listOutbox } from "@/server/email/outbox";
 import { createEvent, createUser } from "../helpers/factories";
@@ -60,6 +60,33 @@ describe("activity log", () => {
     expect((await prisma.person.findUnique({ where: { id: person.id } }))?.lastActivityAt).toBeInstanceOf(Date);
     const recent = await listRecentFeed(event.id);
     expect(recent[0]).toMatchObject({ description: "Lee likes yard checks", actor: { id: actor.id } });
+  });
+
+  it("moves last activity forward only: a backdated activity (a booth capture synced late) leaves a newer time, one by one and in a batch", async () => {
+    const event = await createEvent();
+    const account = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Late Co", normalizedName: "late" } });
+    const other = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Other Co", normalizedName: "other" } });
+    const person = await prisma.person.create({ data: { eventId: event.id, accountId: account.id, firstName: "Kai", name: "Kai" } });
+    const lastActivity = async () => [
+      (await prisma.targetAccount.findUniqueOrThrow({ where: { id: account.id } })).lastActivityAt?.toISOString(),
+      (await prisma.person.findUniqueOrThrow({ where: { id: person.id } })).lastActivityAt?.toISOString(),
+      (await prisma.targetAccount.findUniqueOrThrow({ where: { id: other.id } })).lastActivityAt?.toISOString() ?? null,
+    ];
+    const at = (iso: string) => new Date(iso);
+    const about = { eventId: event.id, accountId: account.id, personId: person.id, actorId: null };
+    await recordActivity({ ...about, type: "note.added", description: "now", occurredAt: at("2026-03-10T12:00:00.000Z") });
+    await recordActivity({ ...about, type: "note.added", description: "an hour before", occurredAt: at("2026-03-10T11:00:00.000Z") });
+    expect(await lastActivity()).toEqual(["2026-03-10T12:00:00.000Z", "2026-03-10T12:00:00.000Z", null]);
+    // A batch: each record moves to its own newest activity of the batch, and never back.
+    await recordActivities([
+      { ...about, type: "note.added", description: "older", occurredAt: at("2026-03-10T10:00:00.000Z") },
+      { ...about, personId: null, accountId: other.id, type: "note.added", description: "other, first", occurredAt: at("2026-03-10T09:00:00.000Z") },
+      { ...about, personId: null, accountId: other.id, type: "note.added", description: "other, newest", occurredAt: at("2026-03-10T09:30:00.123Z") },
+    ]);
+    expect(await lastActivity()).toEqual(["2026-03-10T12:00:00.000Z", "2026-03-10T12:00:00.000Z", "2026-03-10T09:30:00.123Z"]);
+    await recordActivities([{ ...about, type: "note.added", description: "later", occurredAt: at("2026-03-10T13:15:00.456Z") }]);
+    expect(await lastActivity()).toEqual(["2026-03-10T13:15:00.456Z", "2026-03-10T13:15:00.456Z", "2026-03-10T09:30:00.123Z"]);
+    expect(await prisma.activity.count({ where: { eventId: event.id } })).toBe(6);
   });
 });
 

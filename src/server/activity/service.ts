@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 import type { ActivityType } from "@/lib/vocabulary";
 
@@ -42,23 +42,48 @@ export function activityAbout(entityType: string, record: ActivitySubject, actor
 export async function recordActivity({ occurredAt, ...input }: ActivityInput, db: DbTx = prisma) {
   const createdAt = occurredAt ?? new Date();
   const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });
-  // Keep "last activity" columns current for list sorting without aggregating the log.
+  // Keep "last activity" columns current for list sorting without aggregating the log. Only
+  // forward: a backdated activity (a booth capture synced an hour late, a call logged for
+  // yesterday) must not make a record look less recently active than it is.
+  const older = { OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: createdAt } }] };
   if (input.accountId) {
-    await db.targetAccount.updateMany({ where: { id: input.accountId }, data: { lastActivityAt: createdAt } });
+    await db.targetAccount.updateMany({ where: { id: input.accountId, ...older }, data: { lastActivityAt: createdAt } });
   }
   if (input.personId) {
-    await db.person.updateMany({ where: { id: input.personId }, data: { lastActivityAt: createdAt } });
+    await db.person.updateMany({ where: { id: input.personId, ...older }, data: { lastActivityAt: createdAt } });
   }
   return activity;
 }
 
-/** recordActivity for many changes at once (batch work): three statements whatever the count. */
+/**
+ * recordActivity for many changes at once (batch work): three statements whatever the count.
+ * Each record's "last activity" moves forward to its newest activity in the batch.
+ */
 export async function recordActivities(inputs: readonly ActivityInput[], db: DbTx = prisma) {
   if (inputs.length === 0) return;
-  const createdAt = new Date();
-  await db.activity.createMany({ data: inputs.map(({ occurredAt, ...input }) => ({ ...input, createdAt: occurredAt ?? createdAt })) });
-  const accountIds = [...new Set(inputs.flatMap((i) => (i.accountId ? [i.accountId] : [])))];
-  const personIds = [...new Set(inputs.flatMap((i) => (i.personId ? [i.personId] : [])))];
-  if (accountIds.length) await db.targetAccount.updateMany({ where: { id: { in: accountIds } }, data: { lastActivityAt: createdAt } });
-  if (personIds.length) await db.person.updateMany({ where: { id: { in: personIds } }, data: { lastActivityAt: createdAt } });
+  const now = new Date();
+  const rows = inputs.map(({ occurredAt, ...input }) => ({ ...input, createdAt: occurredAt ?? now }));
+  await db.activity.createMany({ data: rows });
+  await moveLastActivityForward(db, "target_accounts", newestPerRecord(rows, "accountId"));
+  await moveLastActivityForward(db, "people", newestPerRecord(rows, "personId"));
+}
+
+/** Each record's newest activity time in a batch. */
+function newestPerRecord(rows: readonly { accountId?: string | null; personId?: string | null; createdAt: Date }[], column: "accountId" | "personId") {
+  const newest = new Map<string, Date>();
+  for (const row of rows) {
+    const id = row[column];
+    const known = id ? newest.get(id) : undefined;
+    if (id && (!known || known < row.createdAt)) newest.set(id, row.createdAt);
+  }
+  return newest;
+}
+
+/** One statement per table: "last activity" moves forward only (timestamps are UTC wall time, as Prisma stores them). */
+async function moveLastActivityForward(db: DbTx, table: "target_accounts" | "people", newest: Map<string, Date>) {
+  if (newest.size === 0) return;
+  const at = [...newest.values()].map((t) => t.toISOString());
+  await db.$executeRaw`UPDATE ${Prisma.raw(table)} r SET "lastActivityAt" = v.at AT TIME ZONE 'UTC'
+    FROM unnest(${[...newest.keys()]}::text[], ${at}::timestamptz[]) AS v(id, at)
+    WHERE r.id = v.id AND (r."lastActivityAt" IS NULL OR r."lastActivityAt" < v.at AT TIME ZONE 'UTC')`;
 }
