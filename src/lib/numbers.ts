@@ -32,6 +32,5 @@ export function formatUsd(value: number | bigint | null | undefined, style: "com
   if (style === "exact" || Math.round(abs) < 1_000) return `${sign}$${formatCount(Math.round(abs))}`;
   if (Math.round(abs / 1e3) < 1_000) return `${sign}$${Math.round(abs / 1e3)}K`;
   const inUnit = (scaled: number) => (scaled < 10 ? scaled.toFixed(1).replace(/\.0$/, "") : formatCount(Math.round(scaled)));
-  const millions = inUnit(abs / 1e6);
-  return Math.round(abs / 1e6) < 1_000 ? `${sign}$${millions}M` : `${sign}$${inUnit(abs / 1e9)}B`;
+  return Math.round(abs / 1e6) < 1_000 ? `${sign}$${inUnit(abs / 1e6)}M` : `${sign}$${inUnit(abs / 1e9)}B`;
 }

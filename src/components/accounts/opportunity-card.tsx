@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EditableField } from "@/components/data-table/editable-field";
-import { formatUsd } from "@/components/data-table/format";
+import { formatUsd } from "@/lib/numbers";
 import { labelOptions } from "@/lib/utils";
 
 const OPPORTUNITY_STAGE_LABELS: Record<string, string> = {

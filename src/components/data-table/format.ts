@@ -1,8 +1,6 @@
 import { formatDistanceToNowStrict } from "date-fns";
 import { formatCount } from "@/lib/numbers";
 
-export { formatUsd } from "@/lib/numbers";
-
 /** Display helpers shared by the account and people screens (pure, client-safe). */
 
 export function formatNumber(value: number | null | undefined): string {

@@ -1,5 +1,6 @@
 import { EditableField } from "@/components/data-table/editable-field";
-import { formatNumber, formatUsd } from "@/components/data-table/format";
+import { formatNumber } from "@/components/data-table/format";
+import { formatUsd } from "@/lib/numbers";
 import { formFields, type FieldSpec } from "@/lib/fields/define";
 
 /**

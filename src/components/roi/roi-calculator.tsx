@@ -5,7 +5,7 @@ import { Calculator, Loader2, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { formatUsd } from "@/components/data-table/format";
+import { formatUsd } from "@/lib/numbers";
 import { apiFetch } from "@/lib/api-client";
 import { useDebouncedApi } from "@/lib/use-debounced-api";
 import { WhenVisible } from "@/components/ui/when-visible";

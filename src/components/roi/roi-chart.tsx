@@ -2,7 +2,7 @@
 // The ROI calculator's bar chart, loaded on demand (see roi-calculator.tsx) so recharts stays out
 // of the person and account pages' first load.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd } from "@/components/data-table/format";
+import { formatUsd } from "@/lib/numbers";
 
 export default function RoiChart({ lines }: { lines: { key: string; label: string; annual: number }[] }) {
   return (

@@ -42,16 +42,11 @@ export function activityAbout(entityType: string, record: ActivitySubject, actor
 export async function recordActivity({ occurredAt, ...input }: ActivityInput, db: DbTx = prisma) {
   const createdAt = occurredAt ?? new Date();
   const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });
-  // Keep "last activity" columns current for list sorting without aggregating the log. Only
-  // forward: a backdated activity (a booth capture synced an hour late, a call logged for
-  // yesterday) must not make a record look less recently active than it is.
-  const older = { OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: createdAt } }] };
-  if (input.accountId) {
-    await db.targetAccount.updateMany({ where: { id: input.accountId, ...older }, data: { lastActivityAt: createdAt } });
-  }
-  if (input.personId) {
-    await db.person.updateMany({ where: { id: input.personId, ...older }, data: { lastActivityAt: createdAt } });
-  }
+  // Keep "last activity" columns current for list sorting without aggregating the log, forward
+  // only (moveLastActivityForward): one statement per record it concerns.
+  const row = [{ ...input, createdAt }];
+  await moveLastActivityForward(db, "target_accounts", newestPerRecord(row, "accountId"));
+  await moveLastActivityForward(db, "people", newestPerRecord(row, "personId"));
   return activity;
 }
 
@@ -79,7 +74,11 @@ function newestPerRecord(rows: readonly { accountId?: string | null; personId?: 
   return newest;
 }
 
-/** One statement per table: "last activity" moves forward only (timestamps are UTC wall time, as Prisma stores them). */
+/**
+ * One statement per table: "last activity" moves forward only. A backdated activity (a booth
+ * capture synced an hour late, a call logged for yesterday) must not make a record look less
+ * recently active than it is. Timestamps are UTC wall time, as Prisma stores them.
+ */
 async function moveLastActivityForward(db: DbTx, table: "target_accounts" | "people", newest: Map<string, Date>) {
   if (newest.size === 0) return;
   const at = [...newest.values()].map((t) => t.toISOString());

@@ -44,7 +44,7 @@ export const updateCostBody = z
 export const listCostsQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 export const showPnlQuery = z.strictObject({ eventId: z.string().min(1).max(64).optional() });
 
-const usd = (n: number) => formatUsd(n, "exact");
+const usd = (v: number | null) => formatUsd(v, "exact");
 
 export async function listEventCosts(eventId: string, db: DbTx = prisma) {
   await eventOrThrow(eventId, db);
@@ -290,22 +290,21 @@ async function showPnl(eventId: string, source: CountsSource, db: DbTx): Promise
 
 /** The P&L as rows for the report builder, the HTML export and the PDF: this show beside the previous one. */
 export function pnlTable(pnl: ShowPnl): { head: string[]; rows: string[][] } {
-  const money = (v: number | null) => (v === null ? "—" : usd(v));
   const times = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}×`);
   const line = (label: string, f: (s: ShowSummary) => string) => [label, f(pnl), pnl.previous ? f(pnl.previous) : "—"];
   return {
     head: ["Measure", pnl.event.name, pnl.previous ? pnl.previous.event.name : "Previous show"],
     rows: [
-      line("Total cost", (s) => money(s.totalCost)),
+      line("Total cost", (s) => usd(s.totalCost)),
       line("Leads", (s) => formatCount(s.leads)),
-      line("Cost per lead", (s) => money(s.costPerLead)),
+      line("Cost per lead", (s) => usd(s.costPerLead)),
       line("Meetings", (s) => formatCount(s.meetings)),
-      line("Cost per meeting", (s) => money(s.costPerMeeting)),
+      line("Cost per meeting", (s) => usd(s.costPerMeeting)),
       line("Opportunities", (s) => formatCount(s.opportunities)),
-      line("Cost per opportunity", (s) => money(s.costPerOpportunity)),
-      line("Pipeline created", (s) => money(s.pipelineCreated)),
-      line("Pipeline influenced", (s) => money(s.pipelineInfluenced)),
-      line("Won revenue", (s) => money(s.wonRevenue)),
+      line("Cost per opportunity", (s) => usd(s.costPerOpportunity)),
+      line("Pipeline created", (s) => usd(s.pipelineCreated)),
+      line("Pipeline influenced", (s) => usd(s.pipelineInfluenced)),
+      line("Won revenue", (s) => usd(s.wonRevenue)),
       line("ROI multiple (won ÷ cost)", (s) => times(s.roiMultiple)),
     ],
   };

@@ -7,7 +7,8 @@ import { AssigneeField, RegistryFields } from "@/components/records/registry-fie
 import { ACCOUNT } from "@/lib/fields/account";
 import { TIERS } from "@/lib/vocabulary";
 import { OpportunityCard } from "@/components/accounts/opportunity-card";
-import { formatAgo, formatNumber, formatUsd, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { formatAgo, formatNumber, personaList, STATUS_LABELS } from "@/components/data-table/format";
+import { formatUsd } from "@/lib/numbers";
 import { DossierCard } from "@/components/research/dossier";
 import { ResearchNowButton } from "@/components/research/research-now-button";
 import { MeetingsHistory, OutreachHistory, Timeline } from "@/components/accounts/history";
