@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
+import { recordActivities, recordActivity } from "@/server/activity/service";
 import { getMyDay } from "@/server/dashboard/my-day";
 import { listRecentFeed } from "@/server/activity/feed";
 import { createEvent, createUser } from "../helpers/factories";
@@ -113,5 +115,76 @@ describe("my day", () => {
       expect(feed, user.name ?? "").toEqual(await expected(user.id));
       expect(feed.length).toBe(12);
     }
+  });
+
+  // The rep's feed walks the rep's records by "last activity" and stops early (migration
+  // 20261207180000_rep_feed_walk). It is exact only while no record's last activity is older than
+  // its newest activity, which the database keeps for every writer. Random writes of every kind,
+  // backdated and future times, reassignments and ties; then each rep's feed, at several page
+  // sizes, must equal the answer read from the whole log.
+  it("the rep's feed equals the whole log's answer after any mix of writes, and last activity is never behind", async () => {
+    const [ana, ben, cy] = await Promise.all(["Walk Ana", "Walk Ben", "Walk Cy"].map((name) => createUser({ name })));
+    const reps = [ana!.id, ben!.id, cy!.id];
+    const owner = fc.option(fc.constantFrom(...reps), { nil: null });
+    const base = Date.parse("2026-03-01T12:00:00Z");
+    // Minutes from base, few enough that times repeat (the id breaks ties).
+    const at = fc.integer({ min: -4, max: 4 }).map((m) => new Date(base + m * 60_000));
+    const activity = fc.record({ account: fc.nat(), person: fc.option(fc.nat(), { nil: null }), actor: owner, at, withAccount: fc.boolean() });
+    type ActivitySpec = typeof activity extends fc.Arbitrary<infer T> ? T : never;
+    const write = fc.oneof(
+      fc.record({ kind: fc.constant("one" as const), a: activity }),
+      fc.record({ kind: fc.constant("batch" as const), rows: fc.array(activity, { minLength: 1, maxLength: 6 }) }),
+      // Straight into the table, as a tool or a migration would, past the service.
+      fc.record({ kind: fc.constant("direct" as const), rows: fc.array(activity, { minLength: 1, maxLength: 4 }) }),
+      fc.record({ kind: fc.constant("reassign" as const), record: fc.nat(), toPerson: fc.boolean(), owner }),
+    );
+    const scenario = fc.record({
+      accounts: fc.array(owner, { minLength: 1, maxLength: 8 }),
+      people: fc.array(fc.record({ owner, account: fc.option(fc.nat(), { nil: null }) }), { minLength: 1, maxLength: 10 }),
+      writes: fc.array(write, { minLength: 1, maxLength: 25 }),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ accounts: accountOwners, people: peopleSpec, writes }) => {
+        const event = await createEvent({ name: `Walk Expo ${n++}` });
+        const accounts = await prisma.targetAccount.createManyAndReturn({
+          data: accountOwners.map((assignedToId, i) => ({ eventId: event.id, name: `Walk ${i}`, normalizedName: `walk ${i}`, assignedToId })),
+          select: { id: true },
+        });
+        const people = await prisma.person.createManyAndReturn({
+          data: peopleSpec.map((p, i) => ({ eventId: event.id, firstName: `P${i}`, name: `P${i}`, assignedToId: p.owner, accountId: p.account === null ? null : accounts[p.account % accounts.length]!.id })),
+          select: { id: true, accountId: true },
+        });
+        const input = (a: ActivitySpec) => {
+          const person = a.person === null ? null : people[a.person % people.length]!;
+          const accountId = person ? person.accountId : a.withAccount ? accounts[a.account % accounts.length]!.id : null;
+          return { eventId: event.id, type: "note.added" as const, description: "walk", actorId: a.actor, personId: person?.id ?? null, accountId, occurredAt: a.at };
+        };
+        for (const w of writes) {
+          if (w.kind === "one") await recordActivity(input(w.a));
+          else if (w.kind === "batch") await recordActivities(w.rows.map(input));
+          else if (w.kind === "direct") await prisma.activity.createMany({ data: w.rows.map(input).map(({ occurredAt, ...row }) => ({ ...row, createdAt: occurredAt })) });
+          else if (w.toPerson) await prisma.person.update({ where: { id: people[w.record % people.length]!.id }, data: { assignedToId: w.owner } });
+          else await prisma.targetAccount.update({ where: { id: accounts[w.record % accounts.length]!.id }, data: { assignedToId: w.owner } });
+        }
+        const behind = await prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM activities t
+          LEFT JOIN target_accounts a ON a.id = t."accountId" LEFT JOIN people p ON p.id = t."personId"
+          WHERE t."eventId" = ${event.id} AND ((a.id IS NOT NULL AND (a."lastActivityAt" IS NULL OR a."lastActivityAt" < t."createdAt"))
+            OR (p.id IS NOT NULL AND (p."lastActivityAt" IS NULL OR p."lastActivityAt" < t."createdAt")))`;
+        expect(behind[0]!.n, "a record's last activity is older than one of its activities").toBe(0);
+        for (const userId of reps) {
+          for (const size of [1, 5, 12]) {
+            const expected = await prisma.activity.findMany({
+              where: { eventId: event.id, OR: [{ actorId: userId }, { account: { assignedToId: userId } }, { person: { assignedToId: userId } }] },
+              orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: size, select: { id: true },
+            });
+            const feed = await listRecentFeed(event.id, size, prisma, { mineFor: userId });
+            expect(feed.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+          }
+        }
+      }),
+      { numRuns: 25, seed: 20261207 },
+    );
   });
 });

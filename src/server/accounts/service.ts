@@ -4,7 +4,7 @@ import { normalizeName } from "@/lib/normalize";
 import { Prisma } from "@/generated/prisma/client";
 import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { activityAbout, recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivities, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
@@ -363,20 +363,20 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
     let deletionId: string | null = null;
     if (body.action === "assign") {
       const assignee = await assertAssignee(body.assignedToId, tx);
-      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId } });
       description = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "setTier") {
-      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { tier: body.tier, lastActivityAt: now } });
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { tier: body.tier } });
       description = (name) => `${actorName(actor)} set ${name} to tier ${body.tier}`;
     } else if (body.action === "setStatus") {
-      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { status: body.status, lastActivityAt: now } });
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { status: body.status } });
       description = (name) => `${actorName(actor)} set ${name} to ${body.status.toLowerCase().replace(/_/g, " ")}`;
     } else if (body.action === "setOpportunityStage") {
       const stage = body.opportunityStage;
       // Opened once: only accounts without an opportunity get today's opening date.
       if (stage !== null) await tx.targetAccount.updateMany({ where: { id: { in: ids }, opportunityOpenedAt: null }, data: { opportunityOpenedAt: now } });
       const { opportunityOpenedAt: _opened, ...effects } = opportunityEffects({ opportunityStage: stage }, { opportunityOpenedAt: now, opportunityStage: null }, now);
-      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { ...(effects as Prisma.TargetAccountUpdateManyMutationInput), opportunityStage: stage, lastActivityAt: now } });
+      await tx.targetAccount.updateMany({ where: { id: { in: ids } }, data: { ...(effects as Prisma.TargetAccountUpdateManyMutationInput), opportunityStage: stage } });
       description = (name) => `${actorName(actor)} set the opportunity of ${name} to ${stage ? stage.toLowerCase() : "none"}`;
     } else {
       const label = accounts.length === 1 ? accounts[0]!.name : `${accounts.length} accounts`;
@@ -386,15 +386,16 @@ export async function bulkUpdateAccounts(body: z.infer<typeof bulkAccountsBody>,
       type = "account.deleted";
       description = (name) => `${actorName(actor)} moved ${name} to the Trash`;
     }
-    await tx.activity.createMany({
-      data: accounts.map((a) => ({
+    await recordActivities(
+      accounts.map((a) => ({
         type,
         description: description(a.name),
         ...activityAbout("account", a, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}) },
-        createdAt: now,
+        occurredAt: now,
       })),
-    });
+      tx,
+    );
     return { action: body.action, count: ids.length, deletedPeople, ...(deletionId ? { deletionId } : {}) };
   }, BULK_WRITE_TX);
 }

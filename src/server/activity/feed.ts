@@ -81,25 +81,22 @@ async function countActivities(eventId: string, q: Omit<ListActivitiesQuery, "pa
 }
 
 /**
- * Below this many records of their own in the event (accounts and people assigned to them,
- * activities they did; each counted up to it), a rep's feed is gathered from those records.
- */
-const FEW_OWN_RECORDS = 200;
-/** How many of the event's newest activities a rep's feed looks through first. */
-const RECENT_WINDOW = 500;
-
-/**
  * The latest activity of the event; with `mineFor`, only what happened on that rep's accounts and
  * people (assigned to them) or was done by them — the dashboard's default for a rep.
  */
 export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = prisma, scope: { mineFor?: string } = {}): Promise<FeedItem[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`feed page size ${limit} is not a positive integer`);
   // One statement (the same rows and shape as `feedSelect`): through the query builder the three
   // names were three more round trips, and the dashboard waits for this beside its metrics.
   // The page of activities is taken first and only its rows are joined to their names: joined
   // before the LIMIT, the planner put a Memoize cache sized for every person and account of the
   // event in front of each lookup, and building those cost ~8 ms at 250,000 people for 12 rows.
-  const page = scope.mineFor ? myFeedPage(eventId, scope.mineFor, limit) : Prisma.sql`
-    SELECT t.id, t."createdAt" FROM activities t WHERE t."eventId" = ${eventId} ORDER BY t."createdAt" DESC, t.id DESC LIMIT ${limit}`;
+  // A rep's page is rep_feed_ids (migration 20261207180000_rep_feed_walk): it walks the rep's
+  // records by last activity and stops once no older record can make the page, so it costs the
+  // same for a rep with 3 records or 100,000, however busy the rest of the team has been.
+  const page = scope.mineFor
+    ? Prisma.sql`SELECT f.id, f."createdAt" FROM rep_feed_ids(${eventId}, ${scope.mineFor}, ${limit}::int) f`
+    : Prisma.sql`SELECT t.id, t."createdAt" FROM activities t WHERE t."eventId" = ${eventId} ORDER BY t."createdAt" DESC, t.id DESC LIMIT ${limit}`;
   return db.$queryRaw<FeedItem[]>`
     SELECT t.id, t.type, t.description, t."createdAt", t."entityType", t."entityId",
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS actor,
@@ -111,66 +108,6 @@ export async function listRecentFeed(eventId: string, limit = 12, db: DbTx = pri
     LEFT JOIN people p ON p.id = t."personId"
     LEFT JOIN target_accounts a ON a.id = t."accountId"
     ORDER BY t."createdAt" DESC, t.id DESC`;
-}
-
-/**
- * The ids of a rep's latest activities, by whichever way is cheap for them; which way is decided
- * inside the statement (one-time filters), so it stays one round trip. Measured at 5,000 and
- * 50,000 accounts (docs/PERFORMANCE.md, round 14):
- * - A rep with few records of their own (a new teammate, nothing assigned yet): from each of those
- *   records, its newest activities. Walking the event's activities found none and read all of
- *   them (236 ms at 200,000 activities).
- * - Otherwise, the event's newest RECENT_WINDOW activities, each checked by looking up its account
- *   and person (a few index probes per row). The rep's latest are there unless others did far
- *   more lately.
- * - If not, the whole event newest first against the rep's accounts and people hashed once (what
- *   every rep's feed did before: 22 ms at 5,000 accounts, 60–90 ms at 50,000, hashing a big
- *   owner's 1,800 accounts and 8,000 people).
- */
-function myFeedPage(eventId: string, userId: string, pageSize: number): Prisma.Sql {
-  // The numbers are written into the text: the statement is prepared once per connection
-  // (server/db.ts), and a generic plan that reads `LIMIT $n` as "a tenth of the table" chose hash
-  // joins over the whole event (31–36 ms at 50,000 accounts, against 3–4 with the numbers seen).
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`feed page size ${pageSize} is not a positive integer`);
-  const limit = Prisma.raw(String(pageSize));
-  const few = Prisma.raw(String(FEW_OWN_RECORDS));
-  const window = Prisma.raw(String(RECENT_WINDOW));
-  const order = Prisma.sql`ORDER BY t."createdAt" DESC, t.id DESC`;
-  const upTo = (from: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${few}) c)`;
-  const many = Prisma.sql`(SELECT records FROM own) >= ${few}`;
-  // The newest activities of each of the rep's accounts (or people).
-  const newestOfEach = (table: "target_accounts" | "people", column: "accountId" | "personId") => Prisma.sql`
-        (SELECT t.id, t."createdAt" FROM ${Prisma.raw(table)} mine
-          CROSS JOIN LATERAL (SELECT t.id, t."createdAt" FROM activities t WHERE t.${Prisma.raw(`"${column}"`)} = mine.id AND t."eventId" = ${eventId} ${order} LIMIT ${limit}) t
-          WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId})`;
-  return Prisma.sql`
-    WITH own AS (SELECT
-      ${upTo(Prisma.sql`target_accounts mine WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId}`)}
-      + ${upTo(Prisma.sql`people mine WHERE mine."assignedToId" = ${userId} AND mine."eventId" = ${eventId}`)}
-      + ${upTo(Prisma.sql`activities t WHERE t."actorId" = ${userId} AND t."eventId" = ${eventId}`)} AS records),
-    recent AS MATERIALIZED (
-      SELECT t.id, t."createdAt" FROM (
-        SELECT t.id, t."createdAt", t."actorId", t."accountId", t."personId" FROM activities t WHERE t."eventId" = ${eventId} ${order} LIMIT ${window}
-      ) t
-      WHERE ${many} AND (t."actorId" = ${userId}
-        OR (SELECT mine."assignedToId" FROM target_accounts mine WHERE mine.id = t."accountId") = ${userId}
-        OR (SELECT mine."assignedToId" FROM people mine WHERE mine.id = t."personId") = ${userId})
-      ${order} LIMIT ${limit})
-    (SELECT t.id, t."createdAt" FROM recent t WHERE (SELECT count(*) FROM recent) = ${limit})
-    UNION ALL
-    (SELECT t.id, t."createdAt" FROM activities t
-      WHERE ${many} AND (SELECT count(*) FROM recent) < ${limit} AND t."eventId" = ${eventId} AND (t."actorId" = ${userId}
-        OR EXISTS (SELECT 1 FROM target_accounts mine WHERE mine.id = t."accountId" AND mine."assignedToId" = ${userId})
-        OR EXISTS (SELECT 1 FROM people mine WHERE mine.id = t."personId" AND mine."assignedToId" = ${userId}))
-      ${order} LIMIT ${limit})
-    UNION ALL
-    (SELECT t.id, t."createdAt" FROM (
-        (SELECT t.id, t."createdAt" FROM activities t WHERE t."actorId" = ${userId} AND t."eventId" = ${eventId} ${order} LIMIT ${limit})
-        UNION ${newestOfEach("target_accounts", "accountId")}
-        UNION ${newestOfEach("people", "personId")}
-      ) t
-      WHERE NOT ${many}
-      ${order} LIMIT ${limit})`;
 }
 
 /**

@@ -39,50 +39,18 @@ export function activityAbout(entityType: string, record: ActivitySubject, actor
   } satisfies Partial<ActivityInput>;
 }
 
+// "Last activity" (lastActivityAt on the accounts and people an activity concerns) is moved by the
+// database, in the inserting statement: the trigger rollup_last_activity_insert (migration
+// 20261207180000_rep_feed_walk) moves it forward to the newest activity, never back, whoever
+// writes the row. The rep's feed relies on that to stop early (activity/feed.ts).
+
 export async function recordActivity({ occurredAt, ...input }: ActivityInput, db: DbTx = prisma) {
-  const createdAt = occurredAt ?? new Date();
-  const activity = await db.activity.create({ data: { ...input, createdAt }, select: { id: true } });
-  // Keep "last activity" columns current for list sorting without aggregating the log, forward
-  // only (moveLastActivityForward): one statement per record it concerns.
-  const row = [{ ...input, createdAt }];
-  await moveLastActivityForward(db, "target_accounts", newestPerRecord(row, "accountId"));
-  await moveLastActivityForward(db, "people", newestPerRecord(row, "personId"));
-  return activity;
+  return db.activity.create({ data: { ...input, createdAt: occurredAt ?? new Date() }, select: { id: true } });
 }
 
-/**
- * recordActivity for many changes at once (batch work): three statements whatever the count.
- * Each record's "last activity" moves forward to its newest activity in the batch.
- */
+/** recordActivity for many changes at once (batch work): one statement whatever the count. */
 export async function recordActivities(inputs: readonly ActivityInput[], db: DbTx = prisma) {
   if (inputs.length === 0) return;
   const now = new Date();
-  const rows = inputs.map(({ occurredAt, ...input }) => ({ ...input, createdAt: occurredAt ?? now }));
-  await db.activity.createMany({ data: rows });
-  await moveLastActivityForward(db, "target_accounts", newestPerRecord(rows, "accountId"));
-  await moveLastActivityForward(db, "people", newestPerRecord(rows, "personId"));
-}
-
-/** Each record's newest activity time in a batch. */
-function newestPerRecord(rows: readonly { accountId?: string | null; personId?: string | null; createdAt: Date }[], column: "accountId" | "personId") {
-  const newest = new Map<string, Date>();
-  for (const row of rows) {
-    const id = row[column];
-    const known = id ? newest.get(id) : undefined;
-    if (id && (!known || known < row.createdAt)) newest.set(id, row.createdAt);
-  }
-  return newest;
-}
-
-/**
- * One statement per table: "last activity" moves forward only. A backdated activity (a booth
- * capture synced an hour late, a call logged for yesterday) must not make a record look less
- * recently active than it is. Timestamps are UTC wall time, as Prisma stores them.
- */
-async function moveLastActivityForward(db: DbTx, table: "target_accounts" | "people", newest: Map<string, Date>) {
-  if (newest.size === 0) return;
-  const at = [...newest.values()].map((t) => t.toISOString());
-  await db.$executeRaw`UPDATE ${Prisma.raw(table)} r SET "lastActivityAt" = v.at AT TIME ZONE 'UTC'
-    FROM unnest(${[...newest.keys()]}::text[], ${at}::timestamptz[]) AS v(id, at)
-    WHERE r.id = v.id AND (r."lastActivityAt" IS NULL OR r."lastActivityAt" < v.at AT TIME ZONE 'UTC')`;
+  await db.activity.createMany({ data: inputs.map(({ occurredAt, ...input }) => ({ ...input, createdAt: occurredAt ?? now })) });
 }

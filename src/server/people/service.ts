@@ -4,7 +4,7 @@ import { assertNotErased } from "@/server/privacy/tombstones";
 import { Prisma } from "@/generated/prisma/client";
 import { BULK_WRITE_TX, prisma, type DbTx } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { activityAbout, recordActivity } from "@/server/activity/service";
+import { activityAbout, recordActivities, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
@@ -411,24 +411,25 @@ export async function bulkUpdatePeople(body: z.infer<typeof bulkPeopleBody>, act
     let deletionId: string | null = null;
     if (body.action === "assign") {
       const assignee = await assertAssignee(body.assignedToId, tx);
-      await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId, lastActivityAt: now } });
+      await tx.person.updateMany({ where: { id: { in: ids } }, data: { assignedToId: body.assignedToId } });
       describe = (name) => `${actorName(actor)} assigned ${name} to ${assignee}`;
     } else if (body.action === "lawful_basis") {
-      await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis, lastActivityAt: now } });
+      await tx.person.updateMany({ where: { id: { in: ids } }, data: { lawfulBasis: body.lawfulBasis } });
       describe = (name) => `${actorName(actor)} set the lawful basis of ${name} to ${LAWFUL_BASIS_LABELS[body.lawfulBasis].toLowerCase()}`;
     } else {
       deletionId = (await moveToTrash(tx, actor, { label: people.length === 1 ? people[0]!.name : `${people.length} people`, personIds: ids }, now)).deletionId;
       describe = (name) => `${actorName(actor)} moved ${name} to the Trash`;
     }
-    await tx.activity.createMany({
-      data: people.map((p) => ({
+    await recordActivities(
+      people.map((p) => ({
         type: (body.action === "delete" ? "person.deleted" : "person.updated") satisfies ActivityType,
         description: describe(p.name),
         ...activityAbout("person", p, actor.id),
         metadata: { bulk: true, action: body.action, ...(deletionId ? { deletionId } : {}), ...(body.action === "lawful_basis" ? { lawfulBasis: body.lawfulBasis } : {}) },
-        createdAt: now,
+        occurredAt: now,
       })),
-    });
+      tx,
+    );
     return { action: body.action, count: ids.length, ...(deletionId ? { deletionId } : {}) };
   }, BULK_WRITE_TX);
 }
