@@ -36,9 +36,15 @@ const dataDir = path.join(root, ".data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 const ai = await startFakeOpenAI(draftAnswer);
+// Idle connections are kept longer than any test lasts. Playwright's request context (page.request)
+// reuses a pooled keep-alive socket without reading the server's "Keep-Alive: timeout=5"
+// (microsoft/playwright#42701): a request sent as Node's 5-s idle timeout closes that socket failed
+// with "read ECONNRESET" (booth-offline.spec.ts, once in CI, round 21). With the server keeping it
+// open longer than the test, the client is always the side that closes.
+const KEEP_ALIVE_MS = "75000";
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--worker", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port],
+  ["--import", "tsx", "scripts/db/with-db.ts", "--seed", "--worker", "--", process.execPath, "node_modules/next/dist/bin/next", "start", "-p", port, "--keepAliveTimeout", KEEP_ALIVE_MS],
   {
     cwd: root,
     stdio: "inherit",
