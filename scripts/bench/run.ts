@@ -163,12 +163,14 @@ async function main(): Promise<number> {
     const demoTeam = { email: { in: DEMO_TEAM.map((m) => m.email) }, disabledAt: null };
     const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", ...demoTeam }, select: userSelect, orderBy: { email: "asc" } });
     const rep = await prisma.user.findFirstOrThrow({ where: { role: "REP", ...demoTeam }, select: userSelect, orderBy: { email: "asc" } });
+    const team = await prisma.user.findMany({ where: demoTeam, select: { id: true }, orderBy: { email: "asc" } });
     const ctx: BenchContext = {
       databaseUrl: db.url,
       eventId: event.id,
       eventTimeZone: event.timeZone,
       admin: await resolveActor(admin, event.id),
       rep: await resolveActor(rep, event.id),
+      teamIds: team.map((u) => u.id),
       pg: pool,
       quick: args.quick,
       log,

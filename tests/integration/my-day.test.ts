@@ -80,8 +80,8 @@ describe("my day", () => {
     expect(await listRecentFeed(event.id, 12)).toHaveLength(3);
   });
 
-  // A rep with few records of their own gets their feed from those records; one with many, by
-  // walking the event's newest activities (activity/feed.ts). Both must be the same rows.
+  // A rep who owns 3 records and one who owns 227, their activities in shuffled time order with
+  // ties: each rep's feed must be the rows read from the whole log (activity/feed.ts).
   it("the rep's feed is the same rows whether they own a few records or hundreds", async () => {
     const event = await createEvent({ name: "Feed Scale Expo" });
     const few = await createUser({ name: "Few Records" });

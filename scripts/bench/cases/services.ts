@@ -23,7 +23,6 @@ import { listEnrollments, listSequences, sequenceProgress } from "@/server/seque
 import { listResearchCandidates } from "@/server/research/service";
 import { researchCandidatesQuery } from "@/server/research/schemas";
 import { boothAgenda } from "@/server/booth/service";
-import { DEMO_TEAM } from "@/lib/demo-team";
 import { measure, measurePair, round } from "../lib/measure";
 import { RAW } from "../lib/raw-sql";
 import type { BenchCase, BenchContext, BenchResult, Budget, LatencySample } from "../lib/types";
@@ -105,9 +104,6 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     1,
   );
   if (!sequenceId) throw new Error("the bench event has no sequence");
-  const { rows: team } = await ctx.pg.query<{ id: string }>(`SELECT id FROM users WHERE email = ANY ($1::text[]) ORDER BY email`, [DEMO_TEAM.map((m) => m.email)]);
-  const teamIds = team.map((u) => u.id);
-  if (teamIds.length === 0) throw new Error("the bench database has no demo team");
   // The report's metrics; its P&L section is the show-pnl row (costs and opportunities, not rolled up).
   const reportDefinition = reportConfig.parse({ filters: { tiers: ["A", "B"] }, sections: REPORT_SECTIONS.filter((s) => s !== "roi") });
   return [
@@ -153,7 +149,7 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
       // that at xl): until round 21 the read's cost depended on whose feed it was and on how busy
       // the others had been, and one rep's figure hid that.
       id: "service.dashboard-stats-rep", label: "dashboard stats, each demo team member's own feed in turn (a rep's default view)", budgets: [ROLLUP_READ], heavy: true,
-      service: (i) => getDashboardStats(ctx.eventId, {}, { mineFor: teamIds[i % teamIds.length] }),
+      service: (i) => getDashboardStats(ctx.eventId, {}, { mineFor: ctx.teamIds[i % ctx.teamIds.length] }),
     },
     {
       id: "service.heatmap", label: "engagement heatmap (whole event)", budgets: [ROLLUP_READ], heavy: true,

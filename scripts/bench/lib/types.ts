@@ -11,6 +11,8 @@ export interface BenchContext {
   /** The admin and a rep acting on the demo event (what the route wrapper would resolve). */
   admin: Actor;
   rep: Actor;
+  /** The ids of the whole seeded demo team (admin and reps), by email. */
+  teamIds: string[];
   /** A plain `pg` pool for the raw-SQL baselines (not the Prisma pool). */
   pg: pg.Pool;
   /** --quick: fewer iterations, for iterating on the harness itself. */
