@@ -15,6 +15,7 @@ import { JOB_DEFINITIONS } from "@/server/jobs/tasks";
 import { callRoute } from "../helpers/request";
 import { createEvent, createSession, createUser } from "../helpers/factories";
 import { createPerson, outreachSetup } from "../helpers/outreach-fixtures";
+import { drainJobs } from "@/server/jobs/runtime";
 import { jobRow, runJobs } from "../helpers/jobs";
 
 /**
@@ -191,5 +192,55 @@ describe("the engine in Settings", () => {
     const { cookie: repCookie } = await createSession(rep.id);
     expect((await callRoute(engineRoute.GET, "/x", { cookie: repCookie })).status).toBe(403);
     expect((await callRoute(runNowRoute.POST, "/x", { method: "POST", cookie: repCookie })).status).toBe(403);
+  });
+});
+
+describe("what a drain reports as left for the next call", () => {
+  const queued = (task: string) => prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${task}`.then(([r]) => r.n);
+  // The drain's own crontab adds every-minute jobs (meetings.reminders among them) on the minute:
+  // these counts are exact only away from it.
+  const clearOfTheMinute = async () => {
+    const [{ s }] = await prisma.$queryRaw<[{ s: number }]>`SELECT extract(second FROM now())::float8 AS s`;
+    if (s > 50) await new Promise((resolve) => setTimeout(resolve, (61 - s) * 1000));
+  };
+
+  it("an idle drain leaves nothing, even when a job dated in the past appears while it shuts down", async () => {
+    // graphile-worker's crontab does this: it inserts a minute's jobs just after the minute, with
+    // run_at on the minute. Here a trigger adds such a job as the drain marks its worker stopped.
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_job_at_shutdown() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM graphile_worker.add_job('meetings.reminders', '{}'::json, run_at := now() - interval '1 minute');
+        RETURN NEW;
+      END $$`);
+    await prisma.$executeRawUnsafe(`
+      CREATE TRIGGER test_job_at_shutdown AFTER UPDATE OF "stoppedAt" ON job_workers
+      FOR EACH ROW WHEN (NEW."stoppedAt" IS NOT NULL AND NEW.mode = 'cron') EXECUTE FUNCTION test_job_at_shutdown()`);
+    try {
+      await clearOfTheMinute();
+      const report = await runJobs();
+      expect(report.dueLeft).toBe(0);
+      // It is not lost: the next call runs it.
+      expect(await queued("meetings.reminders")).toBe(1);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER test_job_at_shutdown ON job_workers`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION test_job_at_shutdown()`);
+    }
+    const next = await runJobs();
+    expect(next.dueLeft).toBe(0);
+    expect(next.runs.map((r) => r.task)).toContain("meetings.reminders");
+    expect(await queued("meetings.reminders")).toBe(0);
+  });
+
+  it("a drain out of time counts every due job it did not run, and only those", async () => {
+    await clearOfTheMinute();
+    for (let i = 0; i < 12; i++) await prisma.$queryRaw`SELECT graphile_worker.add_job('meetings.reminders', '{}'::json)`;
+    const report = await drainJobs({ budgetMs: 0, concurrency: 1 });
+    expect(report.stoppedBy).toBe("budget");
+    const ran = report.runs.filter((r) => r.task === "meetings.reminders").length;
+    expect(report.dueLeft).toBe(await queued("meetings.reminders"));
+    expect(ran + report.dueLeft).toBe(12);
+    expect(report.dueLeft).toBeGreaterThan(0);
+    await runJobs();
   });
 });

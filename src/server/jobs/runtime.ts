@@ -3,6 +3,7 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
+import { Prisma } from "@/generated/prisma/client";
 import { createPool, prisma, pgPool } from "@/server/db";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -162,16 +163,17 @@ export async function drainJobs(options: { budgetMs: number; concurrency?: numbe
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<"budget">((resolve) => (timer = setTimeout(() => resolve("budget"), options.budgetMs)));
   const stoppedBy = await Promise.race([becameIdle, budget]);
-  // What was due at this moment and not run is what this drain leaves. A job that falls due while
-  // the worker shuts down is not: the crontab's next minute (run_at on the minute), a retry whose
-  // backoff ends, a job another process adds. Counted at the end instead, such a job made an idle
-  // drain report work left over (seen as a rare `dueLeft: 1` in the tests).
-  // The database's clock, as the engine's own (run_at is set and compared there).
-  const [{ now: stoppedTakingWorkAt }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now()`;
+  // What this drain leaves is the jobs that were due and free at the moment it stopped taking work
+  // and are still waiting when it has shut down; nothing that appears later counts. An idle stop
+  // saw none (its empty count decided it). A budget stop notes them by id now. Counted by time at
+  // the end instead, the crontab's next minute made an idle drain report work left over in the
+  // tests (`dueLeft: 1`, and `3` once in CI): graphile-worker inserts a minute's jobs just after
+  // the minute with run_at on it, already in the past.
+  const dueWhenStopped = stoppedBy === "idle" ? [] : await dueJobIds();
   clearTimeout(timer);
   await runner.stop();
   await retire(id);
-  const [runs, dueLeft] = await Promise.all([prisma.jobRun.findMany({ where: { workerId: id }, orderBy: { startedAt: "asc" } }), dueJobCount(stoppedTakingWorkAt)]);
+  const [runs, dueLeft] = await Promise.all([prisma.jobRun.findMany({ where: { workerId: id }, orderBy: { startedAt: "asc" } }), stillWaiting(dueWhenStopped)]);
   return {
     workerId: id,
     ranForMs: Date.now() - started,
@@ -181,10 +183,24 @@ export async function drainJobs(options: { budgetMs: number; concurrency?: numbe
   };
 }
 
-/** Jobs due now (or by `dueBy`, a time read from the database's clock) that no worker holds. */
-async function dueJobCount(dueBy?: Date): Promise<number> {
+const dueAndFree = Prisma.sql`locked_at IS NULL AND run_at <= now() AND attempts < max_attempts`;
+
+/** Jobs due now that no worker holds. */
+async function dueJobCount(): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE ${dueAndFree}`;
+  return row?.n ?? 0;
+}
+
+async function dueJobIds(): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM graphile_worker.jobs WHERE ${dueAndFree}`;
+  return rows.map((r) => r.id);
+}
+
+/** How many of these jobs are still queued, free and not yet tried again (a failed try moves run_at on). */
+async function stillWaiting(ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM graphile_worker.jobs
-    WHERE locked_at IS NULL AND run_at <= coalesce(${dueBy ?? null}::timestamptz, now()) AND attempts < max_attempts`;
+    WHERE id = ANY(${ids}::bigint[]) AND ${dueAndFree}`;
   return row?.n ?? 0;
 }
