@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import * as accountsRoute from "@/app/api/accounts/route";
@@ -77,5 +78,90 @@ describe("engagement filters and columns on the lists", () => {
     expect(res.status).toBe(422);
     expect(res.json.error).toBe("Choose one of: yes, no (contacted).");
     expect(res.json.details).toEqual([{ path: "contacted", message: "Choose one of: yes, no", code: "invalid_value" }]);
+  });
+
+  // The people list sorts and filters on the stored "last touched" (migration
+  // 20261207200000_last_touched). Random writes of every kind that can add or take away a touch,
+  // through Prisma and straight into the tables; then every person's stored value must equal the
+  // one computed from their rows, and the repair must give the same.
+  it("a person's stored last touch equals the one computed from their messages and meetings after any mix of writes", async () => {
+    const base = Date.parse("2026-03-01T12:00:00Z");
+    // Minutes from base, few enough that times repeat.
+    const at = fc.integer({ min: -5, max: 5 }).map((m) => new Date(base + m * 60_000));
+    const write = fc.oneof(
+      fc.record({ kind: fc.constant("send" as const), person: fc.nat(), sentAt: fc.option(at, { nil: null }), withAccount: fc.boolean() }),
+      fc.record({ kind: fc.constant("sendMany" as const), people: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), sentAt: at }),
+      fc.record({ kind: fc.constant("markSent" as const), message: fc.nat(), sentAt: fc.option(at, { nil: null }) }),
+      fc.record({ kind: fc.constant("moveMessage" as const), message: fc.nat(), person: fc.nat() }),
+      fc.record({ kind: fc.constant("deleteMessage" as const), message: fc.nat() }),
+      fc.record({ kind: fc.constant("book" as const), person: fc.nat(), at, cancelled: fc.boolean() }),
+      fc.record({ kind: fc.constant("setStatus" as const), meeting: fc.nat(), status: fc.constantFrom("SCHEDULED", "CANCELLED", "COMPLETED") }),
+      fc.record({ kind: fc.constant("deleteMeeting" as const), meeting: fc.nat() }),
+      // Straight into the table, as a tool or a migration would.
+      fc.record({ kind: fc.constant("direct" as const), person: fc.nat(), sentAt: at }),
+    );
+    const scenario = fc.record({
+      accounts: fc.integer({ min: 1, max: 4 }),
+      people: fc.array(fc.option(fc.nat(), { nil: null }), { minLength: 1, maxLength: 7 }),
+      writes: fc.array(write, { minLength: 1, maxLength: 25 }),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ accounts: accountCount, people: peopleSpec, writes }) => {
+        const event = await createEvent({ name: `Touch Expo ${n++}` });
+        const accounts = await prisma.targetAccount.createManyAndReturn({
+          data: Array.from({ length: accountCount }, (_, i) => ({ eventId: event.id, name: `Touch ${i}`, normalizedName: `touch ${i}` })),
+          select: { id: true },
+        });
+        const people = await prisma.person.createManyAndReturn({
+          data: peopleSpec.map((account, i) => ({ eventId: event.id, firstName: `T${i}`, name: `T${i}`, accountId: account === null ? null : accounts[account % accounts.length]!.id })),
+          select: { id: true, accountId: true },
+        });
+        const person = (i: number) => people[i % people.length]!;
+        const messages = () => prisma.outreach.findMany({ where: { eventId: event.id }, orderBy: { id: "asc" }, select: { id: true } });
+        const meetings = () => prisma.meeting.findMany({ where: { eventId: event.id }, orderBy: { id: "asc" }, select: { id: true } });
+        let booked = 0;
+        for (const w of writes) {
+          if (w.kind === "send") {
+            const p = person(w.person);
+            await prisma.outreach.create({ data: { eventId: event.id, personId: p.id, accountId: w.withAccount ? p.accountId : null, message: "Hi", status: w.sentAt ? "SENT" : "DRAFT", sentAt: w.sentAt } });
+          } else if (w.kind === "sendMany") {
+            await prisma.outreach.createMany({ data: w.people.map((i) => ({ eventId: event.id, personId: person(i).id, accountId: person(i).accountId, message: "Hi", status: "SENT" as const, sentAt: w.sentAt })) });
+          } else if (w.kind === "markSent" || w.kind === "moveMessage" || w.kind === "deleteMessage") {
+            const all = await messages();
+            if (all.length === 0) continue;
+            const id = all[w.message % all.length]!.id;
+            if (w.kind === "markSent") await prisma.outreach.update({ where: { id }, data: { sentAt: w.sentAt } });
+            else if (w.kind === "moveMessage") await prisma.outreach.update({ where: { id }, data: { personId: person(w.person).id, accountId: person(w.person).accountId } });
+            else await prisma.outreach.delete({ where: { id } });
+          } else if (w.kind === "book") {
+            const p = person(w.person);
+            await prisma.meeting.create({ data: { eventId: event.id, personId: p.id, accountId: p.accountId, icsUid: `touch-${event.id}-${booked++}@test`, scheduledAt: new Date(base + 86_400_000), createdAt: w.at, status: w.cancelled ? "CANCELLED" : "SCHEDULED" } });
+          } else if (w.kind === "setStatus" || w.kind === "deleteMeeting") {
+            const all = await meetings();
+            if (all.length === 0) continue;
+            const id = all[w.meeting % all.length]!.id;
+            if (w.kind === "setStatus") await prisma.meeting.update({ where: { id }, data: { status: w.status } });
+            else await prisma.meeting.delete({ where: { id } });
+          } else {
+            const p = person(w.person);
+            await prisma.$executeRaw`INSERT INTO outreach (id, "eventId", "personId", "accountId", message, status, "sentAt", "createdAt", "updatedAt")
+              VALUES (${`direct-${event.id}-${booked++}`}, ${event.id}, ${p.id}, ${p.accountId}, 'Hi', 'SENT', ${w.sentAt}, now(), now())`;
+          }
+        }
+        const stale = () => prisma.$queryRaw<{ id: string; stored: Date | null; computed: Date | null }[]>`
+          SELECT p.id, p."lastTouchedAt" AS stored, c.at AS computed FROM people p, LATERAL (SELECT GREATEST(
+              (SELECT max(o."sentAt") FROM outreach o WHERE o."personId" = p.id),
+              (SELECT max(m."createdAt") FROM meeting m WHERE m."personId" = p.id AND m.status <> 'CANCELLED')) AS at) c
+           WHERE p."eventId" = ${event.id} AND p."lastTouchedAt" IS DISTINCT FROM c.at`;
+        expect(await stale()).toEqual([]);
+        // The repair agrees with the triggers (the xl seed's copy relies on it).
+        await prisma.$executeRaw`UPDATE people SET "lastTouchedAt" = CASE WHEN "lastTouchedAt" IS NULL THEN '2000-01-01'::timestamp ELSE NULL END WHERE "eventId" = ${event.id}`;
+        expect((await stale()).length).toBe(people.length);
+        await prisma.$executeRaw`SELECT rollup_rebuild_last_touched(${event.id})`;
+        expect(await stale()).toEqual([]);
+      }),
+      { numRuns: 25, seed: 20261207 },
+    );
   });
 });

@@ -137,6 +137,12 @@ describe("the xl dataset's copies (replicateEvent)", () => {
     );
     expect(await one(`SELECT count(*) FROM rollup_account_state WHERE "eventId" = $1`, [eventId])).toBe(await one(`SELECT count(*) FROM target_accounts WHERE "eventId" = $1`, [eventId]));
     expect(await one(`SELECT sum(n) FROM rollup_activities WHERE "eventId" = $1`, [eventId])).toBe(await one(`SELECT count(*) FROM activities WHERE "eventId" = $1`, [eventId]));
+    // A person's "last touched" is stored by rollup_* triggers too: the copies' values must be what
+    // their own messages and meetings give.
+    expect(await one(`SELECT count(*) FROM people r WHERE r."eventId" = $1 AND r."lastTouchedAt" IS DISTINCT FROM GREATEST(
+        (SELECT max(o."sentAt") FROM outreach o WHERE o."personId" = r.id),
+        (SELECT max(m."createdAt") FROM meeting m WHERE m."personId" = r.id AND m.status <> 'CANCELLED'))`, [eventId])).toBe(0);
+    expect(await one(`SELECT count(*) FROM people WHERE "eventId" = $1 AND "lastTouchedAt" IS NOT NULL`, [eventId])).toBeGreaterThan(0);
     const afterCopy = await snapshot();
     await client.query("BEGIN");
     try {

@@ -54,7 +54,7 @@ interface Operation {
 }
 
 const RATIO: Budget = { metric: "ratio", max: 2.0 };
-const INDEXED_PEOPLE_ORDERS = ["name", "title", "lastActivityAt"] as const;
+const INDEXED_PEOPLE_ORDERS = ["name", "title", "lastActivityAt", "lastTouchedAt"] as const;
 const INDEXED_ACCOUNT_ORDERS = ["industry", "employeeCount", "facilityCount"] as const;
 // Issue 17: the dashboard's figures, report metrics and the heatmap answer in ≤ 20 ms at every
 // dataset size, from the per-event rollups and without the metrics cache (not in play here).
@@ -177,20 +177,21 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
     },
     // The lists in the orders a rep gets by clicking a column's header (the first click sorts
     // descending). Round 22 found every order but the default sorting all of the event's records
-    // (0.1–2.5 s at xl) and gave indexes to those an index can serve: they are held to the growth
-    // limit like the lists above. The orders by a computed value (an account's people, the
-    // engagement column, a person's account) still sort everything and are measured as they are.
+    // (0.1–2.5 s at xl) and gave indexes to those an index can serve (a person's engagement is
+    // stored for it): they are held to the growth limit like the lists above. The orders by a
+    // computed value (an account's people and engagement, a person's account) still sort
+    // everything and are measured as they are.
     {
-      id: "service.people-list-orders", label: "people list by name, title and last activity (header clicks, pages 1–3)", budgets: [],
-      service: (i) => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, sort: INDEXED_PEOPLE_ORDERS[i % 3], dir: "desc", page: String(1 + (Math.floor(i / 3) % 3)), pageSize: "50" }), ctx.admin),
+      id: "service.people-list-orders", label: "people list by name, title, last activity and engagement (header clicks, pages 1–3)", budgets: [],
+      service: (i) => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, sort: INDEXED_PEOPLE_ORDERS[i % 4], dir: "desc", page: String(1 + (Math.floor(i / 4) % 3)), pageSize: "50" }), ctx.admin),
     },
     {
       id: "service.accounts-list-orders", label: "accounts list by industry, employees and sites (header clicks, pages 1–3)", budgets: [],
       service: (i) => listAccounts(listAccountsQuery.parse({ eventId: ctx.eventId, sort: INDEXED_ACCOUNT_ORDERS[i % 3], dir: "desc", page: String(1 + (Math.floor(i / 3) % 3)), pageSize: "50" }), ctx.admin),
     },
     {
-      id: "service.people-list-by-computed", label: "people list by account and by engagement (header clicks: sorts every person)", budgets: [], scans: true,
-      service: (i) => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, sort: i % 2 ? "lastTouchedAt" : "account", dir: "desc", pageSize: "50" }), ctx.admin),
+      id: "service.people-list-by-computed", label: "people list by account (header click: sorts every person)", budgets: [], scans: true,
+      service: () => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, sort: "account", dir: "desc", pageSize: "50" }), ctx.admin),
     },
     {
       id: "service.accounts-list-by-computed", label: "accounts list by people and by engagement (header clicks: sorts every account)", budgets: [], scans: true,

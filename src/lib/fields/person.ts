@@ -127,6 +127,8 @@ export const PERSON = defineRecord({
     sourcedAt: { label: "Sourced", type: "timestamp", personal: "report", export: true, copy: true },
     erasedAt: { label: "Erased", type: "timestamp", personal: "report", export: true, copy: false },
     lastActivityAt: { label: "Last activity", type: "timestamp", export: true, copy: false },
+    // Kept by the database from messages and meetings (migration 20261207200000_last_touched).
+    lastTouchedAt: { label: "Last touched", type: "timestamp", export: true, copy: false },
     createdAt: { label: "Created", type: "timestamp", personal: "report", export: true, copy: false },
     updatedAt: { label: "Updated", type: "timestamp", personal: "report", export: true, copy: false },
     icpBreakdown: { label: "ICP breakdown", type: "json", personal: "erase", export: false, copy: true },
