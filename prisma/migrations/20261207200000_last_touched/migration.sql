@@ -7,11 +7,12 @@
 -- from outreach and meetings, so sorting by it (the Engagement column) or filtering on it read
 -- every person of the event: 1.1-2.5 s at the xl dataset.
 --
--- The column is kept by the triggers below in the writing statement, for every writer. A touch
--- can also go away (a meeting cancelled or deleted, a message moved to another person), so the
--- triggers recompute the affected people from their rows rather than only move forward; each
--- recompute is two index lookups (outreach by person and send time, meetings by person and
--- status).
+-- The column is kept by the triggers below in the writing statement, for every writer. New
+-- messages and meetings only move it forward, from the statement's own rows (the seed's bulk
+-- loads run them with the indexes dropped). A touch can also go away (a meeting cancelled or
+-- deleted, a message moved to another person), so updates and deletes recompute the affected
+-- people from their rows; each recompute is two index lookups (outreach by person and send time,
+-- meetings by person and status).
 --
 -- People only, not accounts: an account is shared by the messages that concurrent sequence
 -- batches send, and the same column on accounts, updated from each message's statement, made
@@ -47,7 +48,11 @@ DECLARE
   person_ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n."personId") INTO person_ids FROM new_rows n WHERE n."sentAt" IS NOT NULL;
+    -- New messages can only move a touch forward: from the statement's rows alone, no lookup.
+    UPDATE people r SET "lastTouchedAt" = n.at
+      FROM (SELECT n."personId" AS id, max(n."sentAt") AS at FROM new_rows n WHERE n."sentAt" IS NOT NULL GROUP BY 1) n
+     WHERE r.id = n.id AND (r."lastTouchedAt" IS NULL OR r."lastTouchedAt" < n.at);
+    RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
     SELECT array_agg(DISTINCT o."personId") INTO person_ids FROM old_rows o WHERE o."sentAt" IS NOT NULL;
   ELSE
@@ -75,7 +80,10 @@ DECLARE
   person_ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n."personId") INTO person_ids FROM new_rows n WHERE n.status <> 'CANCELLED';
+    UPDATE people r SET "lastTouchedAt" = n.at
+      FROM (SELECT n."personId" AS id, max(n."createdAt") AS at FROM new_rows n WHERE n.status <> 'CANCELLED' GROUP BY 1) n
+     WHERE r.id = n.id AND (r."lastTouchedAt" IS NULL OR r."lastTouchedAt" < n.at);
+    RETURN NULL;
   ELSIF TG_OP = 'DELETE' THEN
     SELECT array_agg(DISTINCT o."personId") INTO person_ids FROM old_rows o WHERE o.status <> 'CANCELLED';
   ELSE
