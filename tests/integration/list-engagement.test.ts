@@ -80,11 +80,12 @@ describe("engagement filters and columns on the lists", () => {
     expect(res.json.details).toEqual([{ path: "contacted", message: "Choose one of: yes, no", code: "invalid_value" }]);
   });
 
-  // The people list sorts and filters on the stored "last touched" (migration
-  // 20261207200000_last_touched). Random writes of every kind that can add or take away a touch,
-  // through Prisma and straight into the tables; then every person's stored value must equal the
-  // one computed from their rows, and the repair must give the same.
-  it("a person's stored last touch equals the one computed from their messages and meetings after any mix of writes", async () => {
+  // The lists sort and filter on stored values (migrations 20261207200000_last_touched and
+  // 20261207210000_account_list_state). Random writes of every kind that can add or take away a
+  // touch or an account's person, through Prisma and straight into the tables; then every person's
+  // and account's stored values must equal the ones computed from their rows, and the repairs must
+  // give the same.
+  it("a person's and an account's stored last touch, and an account's people, equal the ones computed from their rows after any mix of writes", async () => {
     const base = Date.parse("2026-03-01T12:00:00Z");
     // Minutes from base, few enough that times repeat.
     const at = fc.integer({ min: -5, max: 5 }).map((m) => new Date(base + m * 60_000));
@@ -99,6 +100,11 @@ describe("engagement filters and columns on the lists", () => {
       fc.record({ kind: fc.constant("deleteMeeting" as const), meeting: fc.nat() }),
       // Straight into the table, as a tool or a migration would.
       fc.record({ kind: fc.constant("direct" as const), person: fc.nat(), sentAt: at }),
+      // The people an account counts: moved, trashed and restored, added in bulk, removed.
+      fc.record({ kind: fc.constant("movePerson" as const), person: fc.nat(), account: fc.option(fc.nat(), { nil: null }) }),
+      fc.record({ kind: fc.constant("trashPerson" as const), person: fc.nat(), trashed: fc.boolean() }),
+      fc.record({ kind: fc.constant("addPeople" as const), accounts: fc.array(fc.option(fc.nat(), { nil: null }), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant("removePerson" as const), person: fc.nat() }),
     );
     const scenario = fc.record({
       accounts: fc.integer({ min: 1, max: 4 }),
@@ -113,10 +119,13 @@ describe("engagement filters and columns on the lists", () => {
           data: Array.from({ length: accountCount }, (_, i) => ({ eventId: event.id, name: `Touch ${i}`, normalizedName: `touch ${i}` })),
           select: { id: true },
         });
-        const people = await prisma.person.createManyAndReturn({
-          data: peopleSpec.map((account, i) => ({ eventId: event.id, firstName: `T${i}`, name: `T${i}`, accountId: account === null ? null : accounts[account % accounts.length]!.id })),
+        const accountAt = (i: number | null) => (i === null ? null : accounts[i % accounts.length]!.id);
+        let added = 0;
+        const addPeople = (spec: (number | null)[]) => prisma.person.createManyAndReturn({
+          data: spec.map((account) => ({ eventId: event.id, firstName: `T${added}`, name: `T${added++}`, accountId: accountAt(account) })),
           select: { id: true, accountId: true },
         });
+        const people = await addPeople(peopleSpec);
         const person = (i: number) => people[i % people.length]!;
         const messages = () => prisma.outreach.findMany({ where: { eventId: event.id }, orderBy: { id: "asc" }, select: { id: true } });
         const meetings = () => prisma.meeting.findMany({ where: { eventId: event.id }, orderBy: { id: "asc" }, select: { id: true } });
@@ -143,6 +152,19 @@ describe("engagement filters and columns on the lists", () => {
             const id = all[w.meeting % all.length]!.id;
             if (w.kind === "setStatus") await prisma.meeting.update({ where: { id }, data: { status: w.status } });
             else await prisma.meeting.delete({ where: { id } });
+          } else if (w.kind === "movePerson") {
+            const p = person(w.person);
+            p.accountId = accountAt(w.account);
+            await prisma.person.update({ where: { id: p.id }, data: { accountId: p.accountId } });
+          } else if (w.kind === "trashPerson") {
+            await prisma.person.update({ where: { id: person(w.person).id }, data: { deletedAt: w.trashed ? new Date() : null } });
+          } else if (w.kind === "addPeople") {
+            people.push(...(await addPeople(w.accounts)));
+          } else if (w.kind === "removePerson") {
+            // A purge from the Trash: the person's messages and meetings go with them (cascade).
+            if (people.length === 1) continue;
+            const [p] = people.splice(w.person % people.length, 1);
+            await prisma.person.delete({ where: { id: p!.id } });
           } else {
             const p = person(w.person);
             await prisma.$executeRaw`INSERT INTO outreach (id, "eventId", "personId", "accountId", message, status, "sentAt", "createdAt", "updatedAt")
@@ -160,8 +182,22 @@ describe("engagement filters and columns on the lists", () => {
         expect((await stale()).length).toBe(people.length);
         await prisma.$executeRaw`SELECT rollup_rebuild_last_touched(${event.id})`;
         expect(await stale()).toEqual([]);
+
+        // The accounts' state rows (the accounts list's People and Engagement columns and orders).
+        const staleAccounts = () => prisma.$queryRaw<{ id: string }[]>`
+          SELECT a.id FROM target_accounts a JOIN rollup_account_state s ON s."accountId" = a.id, LATERAL (SELECT
+              (SELECT count(*)::int FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL) AS people,
+              GREATEST((SELECT max(o."sentAt") FROM outreach o WHERE o."accountId" = a.id),
+                (SELECT max(m."createdAt") FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED')) AS at) c
+           WHERE a."eventId" = ${event.id} AND (s.people, s."lastTouchedAt") IS DISTINCT FROM (c.people, c.at)`;
+        expect(await staleAccounts()).toEqual([]);
+        await prisma.$executeRaw`UPDATE rollup_account_state SET people = people + 1,
+          "lastTouchedAt" = CASE WHEN "lastTouchedAt" IS NULL THEN '2000-01-01'::timestamp ELSE NULL END WHERE "eventId" = ${event.id}`;
+        expect((await staleAccounts()).length).toBe(accounts.length);
+        await prisma.$executeRaw`SELECT rollup_rebuild_account_list(${event.id})`;
+        expect(await staleAccounts()).toEqual([]);
       }),
-      { numRuns: 25, seed: 20261207 },
+      { numRuns: 60, seed: 20261207 },
     );
   });
 });

@@ -143,6 +143,13 @@ describe("the xl dataset's copies (replicateEvent)", () => {
         (SELECT max(o."sentAt") FROM outreach o WHERE o."personId" = r.id),
         (SELECT max(m."createdAt") FROM meeting m WHERE m."personId" = r.id AND m.status <> 'CANCELLED'))`, [eventId])).toBe(0);
     expect(await one(`SELECT count(*) FROM people WHERE "eventId" = $1 AND "lastTouchedAt" IS NOT NULL`, [eventId])).toBeGreaterThan(0);
+    // So are an account's people and last touch, on its state row.
+    expect(await one(`SELECT count(*) FROM target_accounts a JOIN rollup_account_state s ON s."accountId" = a.id WHERE a."eventId" = $1
+        AND (s.people, s."lastTouchedAt") IS DISTINCT FROM (
+          (SELECT count(*)::int FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL),
+          GREATEST((SELECT max(o."sentAt") FROM outreach o WHERE o."accountId" = a.id),
+            (SELECT max(m."createdAt") FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED')))`, [eventId])).toBe(0);
+    expect(await one(`SELECT count(*) FROM rollup_account_state WHERE "eventId" = $1 AND people > 0 AND "lastTouchedAt" IS NOT NULL`, [eventId])).toBeGreaterThan(0);
     const afterCopy = await snapshot();
     await client.query("BEGIN");
     try {

@@ -7,7 +7,7 @@ import { AppError } from "@/server/http/errors";
 import { activityAbout, recordActivities, recordActivity } from "@/server/activity/service";
 import { scoreRecords } from "@/server/scoring/service";
 import { joinedObject, jsonList, listWithDates, withDates } from "@/server/sql-json";
-import { engagementColumnsSql, engagementQuery, engagementWhereSql, lastTouchedSql, STAGES } from "@/server/lists/engagement";
+import { accountStateSql, engagementColumnsSql, engagementQuery, engagementWhereSql, STAGES } from "@/server/lists/engagement";
 import { actorName, eventScopeField, type Actor } from "@/server/access/actor";
 import { inActorEvent, isInActorEvent, notFoundIn } from "@/server/access/scope";
 import { assertCan, assertCanEach, ownedBy } from "@/server/access/permissions";
@@ -104,12 +104,17 @@ function accountWhereSql(eventId: string, q: ListAccountsQuery, userId: string):
 const ACCOUNT_SEARCH_TEXT = Prisma.sql`(a.name || E'\x1f' || coalesce(a.domain, '') || E'\x1f' || coalesce(a.industry, ''))`;
 
 const ACCOUNT_OWNER = { alias: "a", column: "accountId" } as const;
-const PEOPLE_COUNT = Prisma.sql`(SELECT count(*) FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL)`;
 const SORT_COLUMN: Record<(typeof ACCOUNT_SORTS)[number], Prisma.Sql> = {
   name: Prisma.sql`a.name`, icpScore: Prisma.sql`a."icpScore"`, tier: Prisma.sql`a.tier`, status: Prisma.sql`a.status`, industry: Prisma.sql`a.industry`,
-  employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: PEOPLE_COUNT,
-  lastActivityAt: Prisma.sql`a."lastActivityAt"`, lastTouchedAt: lastTouchedSql(ACCOUNT_OWNER), createdAt: Prisma.sql`a."createdAt"`,
+  employeeCount: Prisma.sql`a."employeeCount"`, revenue: Prisma.sql`a.revenue`, facilityCount: Prisma.sql`a."facilityCount"`, people: Prisma.sql`st.people`,
+  lastActivityAt: Prisma.sql`a."lastActivityAt"`, lastTouchedAt: Prisma.sql`st."lastTouchedAt"`, createdAt: Prisma.sql`a."createdAt"`,
 };
+/**
+ * The orders by a value the database keeps on the account's rollup_account_state row (people,
+ * last touched: lists/engagement.ts): the page joins the state rows of the event's live accounts,
+ * so PostgreSQL can walk their index in that order and stop at the page.
+ */
+const STATE_SORTS = new Set<string>(["people", "lastTouchedAt"]);
 const NULLABLE_SORTS = new Set(["icpScore", "industry", "employeeCount", "revenue", "facilityCount", "lastActivityAt", "lastTouchedAt"]);
 
 function accountOrderSql(q: ListAccountsQuery): Prisma.Sql {
@@ -137,16 +142,19 @@ type AccountListRow = {
 export async function listAccounts(q: ListAccountsQuery, actor: Actor, db: DbTx = prisma) {
   const where = accountWhereSql(actor.eventId, q, actor.id);
   const order = accountOrderSql(q);
+  const stateJoin = STATE_SORTS.has(q.sort)
+    ? Prisma.sql`JOIN rollup_account_state st ON st."accountId" = a.id AND st."eventId" = ${actor.eventId} AND st.live`
+    : Prisma.empty;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<AccountListRow[]>`
       SELECT a.id, a.name, a.domain, a.industry, a.headquarters, a."employeeCount", a.revenue::float8 AS revenue, a."facilityCount",
         a.tier::text AS tier, a.status::text AS status, a."icpScore", a."lastActivityAt", a."createdAt",
         ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
-        ${PEOPLE_COUNT}::int AS "peopleCount",
+        ${accountStateSql("a", "people")} AS "peopleCount",
         ${engagementColumnsSql(ACCOUNT_OWNER)}
       FROM (
         SELECT a.id AS "pageId", row_number() OVER (ORDER BY ${order}) AS ord
-          FROM target_accounts a
+          FROM target_accounts a ${stateJoin}
          WHERE ${where}
          ORDER BY ${order}
          LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}

@@ -10,9 +10,9 @@ import { Prisma } from "@/generated/prisma/client";
  * - replied: a message to them has `repliedAt`;
  * - meeting: a meeting with them that is not cancelled;
  * - last touched: the latest of a message sent and a meeting booked (`createdAt`) — what the team
- *   did, not what the record's edits did (that is "last activity"). The database stores a
- *   person's (`lastTouchedAt`, kept by triggers), so the people list sorts and filters on it by
- *   index;
+ *   did, not what the record's edits did (that is "last activity"). The database stores it, kept
+ *   by triggers (a person's on the row, an account's on its rollup_account_state row), so the
+ *   lists sort and filter on it by index;
  * - stage (accounts, the dashboard funnel's rule): the furthest of contacted → replied → meeting
  *   → won, where reaching a stage implies the earlier ones, so each funnel bar's count is the
  *   total of the list it links to.
@@ -43,17 +43,21 @@ function met(o: Owner) {
 }
 
 /**
- * When the team last touched the record (NULL: never). A person's is the stored column, which the
- * database's triggers keep equal to the latest message sent and meeting booked (not cancelled)
- * for every writer (migration 20261207200000_last_touched): computed, the Engagement column's
- * order read every person of the event (1.1–2.5 s at 250,000 people). An account's is computed
- * (a stored one deadlocked concurrent sequence sends on shared accounts: docs/PERFORMANCE.md).
+ * When the team last touched the record (NULL: never), as the database's triggers keep it equal to
+ * the latest message sent and meeting booked (not cancelled) for every writer: a person's on the
+ * row (migration 20261207200000_last_touched), an account's on its rollup_account_state row
+ * (20261207210000_account_list_state: on target_accounts it deadlocked concurrent sequence sends,
+ * docs/PERFORMANCE.md). Computed, sorting by it read every record of the event (1.1–2.5 s for
+ * 250,000 people, 430–615 ms for 50,000 accounts).
  */
 export function lastTouchedSql(o: Owner): Prisma.Sql {
   if (o.column === "personId") return Prisma.sql`${Prisma.raw(o.alias)}."lastTouchedAt"`;
-  return Prisma.sql`GREATEST(
-    (SELECT max(eo."sentAt") FROM outreach eo WHERE eo.${Prisma.raw(`"${o.column}"`)} = ${Prisma.raw(o.alias)}.id),
-    (SELECT max(em."createdAt") FROM meeting em WHERE em.${Prisma.raw(`"${o.column}"`)} = ${Prisma.raw(o.alias)}.id AND em.status <> 'CANCELLED'))`;
+  return accountStateSql(o.alias, "lastTouchedAt");
+}
+
+/** A column of the account's rollup_account_state row (one primary-key lookup). */
+export function accountStateSql(accountAlias: string, column: "lastTouchedAt" | "people"): Prisma.Sql {
+  return Prisma.sql`(SELECT sa.${Prisma.raw(`"${column}"`)} FROM rollup_account_state sa WHERE sa."accountId" = ${Prisma.raw(accountAlias)}.id)`;
 }
 
 /** The row's engagement as columns: contacted, replied, hasMeeting, lastTouchedAt. */
