@@ -342,9 +342,15 @@ describe("people list in SQL", () => {
         await prisma.meeting.create({ data: { eventId: event.id, personId: person.id, accountId: person.accountId, icsUid: `parity-${i}@test`, scheduledAt: new Date(Date.now() + day), status: i % 7 === 3 ? "SCHEDULED" : "CANCELLED" } });
       }
     }
+    // People still linked to an account in the Trash show its name, and sort by it.
+    const trashed = await prisma.targetAccount.create({ data: { eventId: event.id, name: "Ppl Acc M", normalizedName: "ppl trashed", tier: "A", deletedAt: new Date() } });
+    await prisma.person.createMany({ data: [0, 1].map((k) => ({ eventId: event.id, accountId: trashed.id, firstName: `T${k}`, lastName: "Ppl", name: `T${k} Ppl` })) });
     const base = { eventId: event.id, pageSize: "6" };
     const cases: Record<string, string>[] = [
       ...PEOPLE_SORTS.filter((sort) => sort !== "lastTouchedAt").flatMap((sort) => (["asc", "desc"] as const).map((dir) => ({ sort, dir, page: "2" }))),
+      // By account, read in two parts (with an account, without): every page, and with filters.
+      ...["1", "3", "4", "5", "6"].flatMap((page) => (["asc", "desc"] as const).map((dir) => ({ sort: "account", dir, page }))),
+      { sort: "account", tier: "A,C" }, { sort: "account", dir: "desc", persona: "isOps,isTech", pageSize: "4", page: "2" }, { sort: "account", q: "ppl acc" },
       { persona: "isOps,isTech" }, { accountId: accounts[1].id }, { tier: "A,C" }, { assignedTo: "me" }, { assignedTo: "unassigned" },
       { hasEmail: "true" }, { hasEmail: "false" }, { icpMin: "10", icpMax: "60" }, { q: "ppl acc z" }, { q: "buyer" }, { q: "q ppl" },
       { contacted: "yes" }, { contacted: "no" }, { replied: "yes" }, { replied: "no" }, { meeting: "yes" }, { meeting: "no" },

@@ -182,3 +182,14 @@ CREATE INDEX "rollup_account_state_list_people_idx" ON "rollup_account_state"("e
 
 -- CreateIndex
 CREATE INDEX "rollup_account_state_list_touched_idx" ON "rollup_account_state"("eventId", "lastTouchedAt" DESC NULLS LAST, "accountId") WHERE "live";
+
+-- The people list by account walks the event's accounts by name, each with its people. A person
+-- shows their account's name even if the account is in the Trash, so the walk needs every account
+-- of the event: the name index loses its condition (the accounts list by name skips the few
+-- trashed accounts as it walks).
+
+-- DropIndex
+DROP INDEX "target_accounts_list_name_idx";
+
+-- CreateIndex
+CREATE INDEX "target_accounts_list_name_idx" ON "target_accounts"("eventId", "name", "id");

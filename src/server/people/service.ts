@@ -138,7 +138,7 @@ const PEOPLE_SORT_SQL: Record<(typeof PEOPLE_SORTS)[number], { column: Prisma.Sq
   name: { column: Prisma.sql`p.name`, nullsLast: false },
   icpScore: { column: Prisma.sql`p."icpScore"`, nullsLast: true },
   title: { column: Prisma.sql`p.title`, nullsLast: true },
-  // People without an account sort as PostgreSQL places NULLs: last ascending, first descending.
+  // Read in two parts (pageIdsSql); the column is the order they give.
   account: { column: Prisma.sql`a.name`, nullsLast: false },
   lastActivityAt: { column: Prisma.sql`p."lastActivityAt"`, nullsLast: true },
   lastTouchedAt: { column: lastTouchedSql(PERSON_OWNER), nullsLast: true },
@@ -180,31 +180,55 @@ export async function listPeople(q: ListPeopleQuery, actor: Actor, db: DbTx = pr
     const page = matched.length < cap
       ? Prisma.sql`p.id = ANY (${matched.map((m) => m.id)}::text[])`
       : Prisma.sql`${filters} AND (${ownColumns} OR EXISTS (SELECT 1 FROM target_accounts named WHERE named.id = p."accountId" AND named.name ILIKE ${like}))`;
-    return paginatedUpTo(await readPeoplePage(page, q, db), matched.length, q);
+    return paginatedUpTo(await readPeoplePage(actor.eventId, page, q, db), matched.length, q);
   }
   const [rows, counted] = await Promise.all([
-    readPeoplePage(filters, q, db),
+    readPeoplePage(actor.eventId, filters, q, db),
     db.$queryRaw<{ n: number }[]>(filtered ? Prisma.sql`SELECT count(*)::int AS n FROM people p ${accountJoin} WHERE ${filters}` : everyoneTotalSql(actor.eventId)),
   ]);
   return paginated(rows, counted[0]?.n ?? 0, q);
 }
 
-/** The page's ids first, in the list's order; engagement only for those rows (as accounts). */
-function readPeoplePage(where: Prisma.Sql, q: ListPeopleQuery, db: DbTx) {
+/** The page's ids, numbered in the list's order (`pageId`, `ord`). */
+function pageIdsSql(eventId: string, where: Prisma.Sql, q: ListPeopleQuery): Prisma.Sql {
+  const { skip, take } = pageWindow(q);
+  const dir = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
+  if (q.sort === "account") {
+    // By the account's name, people without one where PostgreSQL places NULLs (last ascending,
+    // first descending), ties by id. As one ORDER BY over people joined to accounts, every page
+    // sorted every person of the event (512-580 ms at 250,000). As two parts, the page is read in
+    // order: the event's accounts walked by name with each account's people (sorted by id within
+    // a name), and the people without an account by id; each part stops at the page's end.
+    const [withAccount, without] = q.dir === "desc" ? [1, 0] : [0, 1];
+    return Prisma.sql`
+      SELECT u.id AS "pageId", row_number() OVER (ORDER BY u.part, u.name ${dir}, u.id) AS ord FROM (
+        (SELECT p.id, ${withAccount}::int AS part, a.name FROM target_accounts a JOIN people p ON p."accountId" = a.id
+          WHERE a."eventId" = ${eventId} AND ${where} ORDER BY a.name ${dir}, p.id LIMIT ${skip + take})
+        UNION ALL
+        (SELECT p.id, ${without}::int AS part, NULL AS name FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+          WHERE p."accountId" IS NULL AND ${where} ORDER BY p.id LIMIT ${skip + take})
+      ) u
+      ORDER BY u.part, u.name ${dir}, u.id
+      LIMIT ${take} OFFSET ${skip}`;
+  }
   const sort = PEOPLE_SORT_SQL[q.sort];
-  const order = Prisma.sql`${sort.column} ${Prisma.raw(q.dir === "desc" ? "DESC" : "ASC")}${Prisma.raw(sort.nullsLast ? " NULLS LAST" : "")}, p.id ASC`;
+  const order = Prisma.sql`${sort.column} ${dir}${Prisma.raw(sort.nullsLast ? " NULLS LAST" : "")}, p.id ASC`;
+  return Prisma.sql`
+    SELECT p.id AS "pageId", row_number() OVER (ORDER BY ${order}) AS ord
+      FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+     WHERE ${where}
+     ORDER BY ${order}
+     LIMIT ${take} OFFSET ${skip}`;
+}
+
+/** The page's ids first, in the list's order; engagement only for those rows (as accounts). */
+function readPeoplePage(eventId: string, where: Prisma.Sql, q: ListPeopleQuery, db: DbTx) {
   return db.$queryRaw<PersonListRow[]>`
     SELECT p.id, p.name, p.title, p.email, p."icpScore", p."isExecOps", p."isOps", p."isProc", p."isSales", p."isTech", p."isNonOps", p."lastActivityAt",
       ${joinedObject("a", ["id", "name", "tier"])} AS account,
       ${joinedObject("u", ["id", "name", "email"])} AS "assignedTo",
       ${engagementColumnsSql(PERSON_OWNER)}
-    FROM (
-      SELECT p.id AS "pageId", row_number() OVER (ORDER BY ${order}) AS ord
-        FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
-       WHERE ${where}
-       ORDER BY ${order}
-       LIMIT ${pageWindow(q).take} OFFSET ${pageWindow(q).skip}
-    ) page
+    FROM (${pageIdsSql(eventId, where, q)}) page
     JOIN people p ON p.id = page."pageId"
     LEFT JOIN target_accounts a ON a.id = p."accountId" LEFT JOIN users u ON u.id = p."assignedToId"
     ORDER BY page.ord`;
