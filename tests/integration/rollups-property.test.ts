@@ -237,8 +237,26 @@ async function expectRollupsEqualRecomputation(w: World) {
   const event = await prisma.event.findUniqueOrThrow({ where: { id: w.eventId }, select: { id: true, timeZone: true } });
   expect(await getEngagementHeatmap(event)).toEqual(await recomputeEngagementHeatmap(event));
   // The people list's unfiltered total is read from the rollup (less the erased): it must be the count.
-  const live = await prisma.person.count({ where: { eventId: w.eventId, deletedAt: null, erasedAt: null } });
-  expect((await listPeople(listPeopleQuery.parse({}), w.actor)).total).toBe(live);
+  // The people list's total, when only the account's tier and the assignee narrow it, is read from
+  // the rollup (less the erased): it must be the count.
+  const peopleLists: { params: Record<string, string>; where: Prisma.PersonWhereInput }[] = [
+    { params: {}, where: {} },
+    { params: { tier: "A,B" }, where: { account: { tier: { in: ["A", "B"] } } } },
+    { params: { assignedTo: "unassigned" }, where: { assignedToId: null } },
+    { params: { assignedTo: w.reps[0]!, tier: "C" }, where: { assignedToId: w.reps[0], account: { tier: "C" } } },
+  ];
+  for (const { params, where } of peopleLists) {
+    const counted = await prisma.person.count({ where: { ...where, eventId: w.eventId, deletedAt: null, erasedAt: null } });
+    expect((await listPeople(listPeopleQuery.parse(params), w.actor)).total, JSON.stringify(params)).toBe(counted);
+  }
+  // An account's people and last touch, stored on its state row for the accounts list's orders.
+  const staleAccounts = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM target_accounts a JOIN rollup_account_state s ON s."accountId" = a.id
+     WHERE a."eventId" = ${w.eventId} AND (s.people, s."lastTouchedAt") IS DISTINCT FROM (
+       (SELECT count(*)::int FROM people p WHERE p."accountId" = a.id AND p."deletedAt" IS NULL),
+       GREATEST((SELECT max(o."sentAt") FROM outreach o WHERE o."accountId" = a.id),
+         (SELECT max(m."createdAt") FROM meeting m WHERE m."accountId" = a.id AND m.status <> 'CANCELLED')))`;
+  expect(staleAccounts).toEqual([]);
   // The show P&L's leads and meetings per account come from rollup_show_accounts.
   expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
   // The accounts list's total, when only tier, status and assignee narrow it, comes from rollup_accounts.

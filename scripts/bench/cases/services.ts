@@ -186,6 +186,12 @@ async function operations(ctx: BenchContext): Promise<Operation[]> {
       id: "service.people-list-orders", label: "people list by name, title, account, last activity and engagement (header clicks, pages 1–3)", budgets: [],
       service: (i) => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, ...headerClick(INDEXED_PEOPLE_ORDERS, i) }), ctx.admin),
     },
+    // A tier chip on the people list: its total counted every person of the tier through their
+    // accounts (about 250 ms for tier A at xl) until round 23 read it from the rollups.
+    {
+      id: "service.people-list-tier", label: "people list, one tier chip (A, B, C in turn; ICP order, pages 1–3)", budgets: [],
+      service: (i) => listPeople(listPeopleQuery.parse({ eventId: ctx.eventId, tier: "ABC"[i % 3], page: String(1 + (Math.floor(i / 3) % 3)), pageSize: "50" }), ctx.admin),
+    },
     {
       id: "service.accounts-list-orders", label: "accounts list by industry, employees, sites, people and engagement (header clicks, pages 1–3)", budgets: [],
       service: (i) => listAccounts(listAccountsQuery.parse({ eventId: ctx.eventId, ...headerClick(INDEXED_ACCOUNT_ORDERS, i) }), ctx.admin),
