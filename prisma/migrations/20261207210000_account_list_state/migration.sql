@@ -140,10 +140,19 @@ CREATE TRIGGER rollup_account_list_meeting_update AFTER UPDATE ON meeting
 CREATE TRIGGER rollup_account_list_meeting_delete AFTER DELETE ON meeting
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_on_touch_account_list();
 
--- The repair: every account state row of the event set from the rows, set-based.
+-- The repair: every account state row of the event set from its rows, set-based (each table read
+-- once). The xl seed's copy calls it on 50,000 accounts, and two plans went wrong there (each ran
+-- for minutes before it was stopped):
+-- - the state table's statistics say it is empty right after rollup_rebuild_counts refilled it,
+--   and PostgreSQL planned a loop that read a table for every account: nested loops are off here;
+-- - the state table's own update trigger (rollup_on_account_state) joins the statement's old and
+--   new rows with a plan it cached for the handful of rows it usually sees. It moves accounts
+--   between the stage counts, which these two columns are not part of, so it is off for this one
+--   statement (a repair runs as the tables' owner).
 CREATE FUNCTION rollup_rebuild_account_list(event_id text) RETURNS void
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql SET enable_nestloop = off AS $fn$
 BEGIN
+  ALTER TABLE rollup_account_state DISABLE TRIGGER rollup_account_state_update;
   UPDATE rollup_account_state s SET people = coalesce(p.n, 0), "lastTouchedAt" = GREATEST(o.at, m.at)
     FROM target_accounts a
     LEFT JOIN (SELECT p."accountId" AS id, count(*)::int AS n FROM people p JOIN target_accounts a ON a.id = p."accountId"
@@ -154,6 +163,7 @@ BEGIN
                 WHERE a."eventId" = event_id AND m.status <> 'CANCELLED' GROUP BY 1) m ON m.id = a.id
    WHERE a."eventId" = event_id AND s."accountId" = a.id
      AND (s.people, s."lastTouchedAt") IS DISTINCT FROM (coalesce(p.n, 0), GREATEST(o.at, m.at));
+  ALTER TABLE rollup_account_state ENABLE TRIGGER rollup_account_state_update;
 END
 $fn$;
 
