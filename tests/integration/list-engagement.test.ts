@@ -80,6 +80,39 @@ describe("engagement filters and columns on the lists", () => {
     expect(res.json.details).toEqual([{ path: "contacted", message: "Choose one of: yes, no", code: "invalid_value" }]);
   });
 
+  // The people list's tier chip reads the tier the database keeps on the person (migration
+  // 20261207220000_people_account_tier).
+  it("a person's account tier follows their account, whoever writes", async () => {
+    const event = await createEvent({ name: "Tier Expo" });
+    const [a, b] = await prisma.targetAccount.createManyAndReturn({
+      data: [{ eventId: event.id, name: "Tier One", normalizedName: "tier one", tier: "A" }, { eventId: event.id, name: "Tier Two", normalizedName: "tier two", tier: "B" }],
+      select: { id: true },
+    });
+    const person = await prisma.person.create({ data: { eventId: event.id, accountId: a!.id, firstName: "T", name: "T" } });
+    const tier = async () => (await prisma.person.findUniqueOrThrow({ where: { id: person.id }, select: { accountTier: true } })).accountTier;
+    expect(await tier()).toBe("A");
+    await prisma.targetAccount.updateMany({ where: { id: { in: [a!.id, b!.id] } }, data: { tier: "C" } });
+    expect(await tier()).toBe("C");
+    await prisma.targetAccount.update({ where: { id: b!.id }, data: { tier: "D" } });
+    await prisma.person.update({ where: { id: person.id }, data: { accountId: b!.id } });
+    expect(await tier()).toBe("D");
+    // Written directly, the column still tells the truth.
+    await prisma.$executeRaw`UPDATE people SET "accountTier" = 'A' WHERE id = ${person.id}`;
+    expect(await tier()).toBe("D");
+    await prisma.person.update({ where: { id: person.id }, data: { accountId: null } });
+    expect(await tier()).toBeNull();
+    // The repair (the xl seed's copy runs with the trigger off) gives the same.
+    await prisma.person.update({ where: { id: person.id }, data: { accountId: a!.id } });
+    await prisma.$transaction([
+      prisma.$executeRaw`ALTER TABLE people DISABLE TRIGGER rollup_people_account_tier`,
+      prisma.$executeRaw`UPDATE people SET "accountTier" = 'B' WHERE id = ${person.id}`,
+      prisma.$executeRaw`ALTER TABLE people ENABLE TRIGGER rollup_people_account_tier`,
+    ]);
+    expect(await tier()).toBe("B");
+    await prisma.$executeRaw`SELECT rollup_rebuild_people_tier(${event.id})`;
+    expect(await tier()).toBe("C");
+  });
+
   // The lists sort and filter on stored values (migrations 20261207200000_last_touched and
   // 20261207210000_account_list_state). Random writes of every kind that can add or take away a
   // touch or an account's person, through Prisma and straight into the tables; then every person's

@@ -249,6 +249,11 @@ async function expectRollupsEqualRecomputation(w: World) {
     const counted = await prisma.person.count({ where: { ...where, eventId: w.eventId, deletedAt: null, erasedAt: null } });
     expect((await listPeople(listPeopleQuery.parse(params), w.actor)).total, JSON.stringify(params)).toBe(counted);
   }
+  // A person's account's tier, stored on the person for the people list's tier chip.
+  const staleTiers = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+     WHERE p."eventId" = ${w.eventId} AND p."accountTier" IS DISTINCT FROM a.tier`;
+  expect(staleTiers).toEqual([]);
   // An account's people and last touch, stored on its state row for the accounts list's orders.
   const staleAccounts = await prisma.$queryRaw<{ id: string }[]>`
     SELECT a.id FROM target_accounts a JOIN rollup_account_state s ON s."accountId" = a.id

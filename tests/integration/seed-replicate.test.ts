@@ -143,6 +143,9 @@ describe("the xl dataset's copies (replicateEvent)", () => {
         (SELECT max(o."sentAt") FROM outreach o WHERE o."personId" = r.id),
         (SELECT max(m."createdAt") FROM meeting m WHERE m."personId" = r.id AND m.status <> 'CANCELLED'))`, [eventId])).toBe(0);
     expect(await one(`SELECT count(*) FROM people WHERE "eventId" = $1 AND "lastTouchedAt" IS NOT NULL`, [eventId])).toBeGreaterThan(0);
+    // And a person's account's tier.
+    expect(await one(`SELECT count(*) FROM people p LEFT JOIN target_accounts a ON a.id = p."accountId"
+        WHERE p."eventId" = $1 AND p."accountTier" IS DISTINCT FROM a.tier`, [eventId])).toBe(0);
     // So are an account's people and last touch, on its state row.
     expect(await one(`SELECT count(*) FROM target_accounts a JOIN rollup_account_state s ON s."accountId" = a.id WHERE a."eventId" = $1
         AND (s.people, s."lastTouchedAt") IS DISTINCT FROM (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { linkedinProfileUrl } from "@/lib/safe-links";
 import { defineRecord, idString, optionalText } from "@/lib/fields/define";
+import { TIERS } from "@/lib/vocabulary";
 
 /**
  * A person's fields (table people), declared once: see define.ts for what derives from each
@@ -129,6 +130,9 @@ export const PERSON = defineRecord({
     lastActivityAt: { label: "Last activity", type: "timestamp", export: true, copy: false },
     // Kept by the database from messages and meetings (migration 20261207200000_last_touched).
     lastTouchedAt: { label: "Last touched", type: "timestamp", export: true, copy: false },
+    // Their account's tier, kept by the database for the list's tier chip (migration
+    // 20261207220000_people_account_tier): the export has the account, a copy takes its new one.
+    accountTier: { label: "Account tier", type: "enum", enum: { name: "Tier", values: TIERS }, export: false, copy: false },
     createdAt: { label: "Created", type: "timestamp", personal: "report", export: true, copy: false },
     updatedAt: { label: "Updated", type: "timestamp", personal: "report", export: true, copy: false },
     icpBreakdown: { label: "ICP breakdown", type: "json", personal: "erase", export: false, copy: true },
