@@ -131,8 +131,9 @@ export const PERSON = defineRecord({
     // Kept by the database from messages and meetings (migration 20261207200000_last_touched).
     lastTouchedAt: { label: "Last touched", type: "timestamp", export: true, copy: false },
     // Their account's tier, kept by the database for the list's tier chip (migration
-    // 20261207220000_people_account_tier): the export has the account, a copy takes its new one.
-    accountTier: { label: "Account tier", type: "enum", enum: { name: "Tier", values: TIERS }, export: false, copy: false },
+    // 20261207220000_people_account_tier); the export has the account. A copy carries it, and the
+    // database sets it again from the copied account, which keeps its tier.
+    accountTier: { label: "Account tier", type: "enum", enum: { name: "Tier", values: TIERS }, export: false, copy: true },
     createdAt: { label: "Created", type: "timestamp", personal: "report", export: true, copy: false },
     updatedAt: { label: "Updated", type: "timestamp", personal: "report", export: true, copy: false },
     icpBreakdown: { label: "ICP breakdown", type: "json", personal: "erase", export: false, copy: true },
