@@ -132,8 +132,8 @@ function tierSql(tiers: readonly string[]): Prisma.Sql {
  * otherwise. The rollup of live people by tier and assignee (kept by triggers in the writes' own
  * transactions) less the erased ones among them, which the rollup keeps counting for the
  * dashboard and a partial index finds. An exact count visits every match: 250,000 index entries
- * for everyone at the xl dataset, and a tier's people through their accounts (about 250 ms for
- * tier A), ten times the time of the large one.
+ * for everyone at the xl dataset, and one tier's tens of thousands (250 ms for tier A when it read
+ * each person's account), ten times the time of the large one.
  */
 function rollupTotalSql(eventId: string, q: ListPeopleQuery, userId: string): Prisma.Sql | null {
   if (q.q || q.persona?.length || engagementWhereSql(PERSON_OWNER, q).length > 0 || !narrowsOnlyBy(PERSON, q, ["assignedTo"], userId)) return null;
