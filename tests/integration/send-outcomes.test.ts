@@ -135,6 +135,33 @@ describe("a send's outcome decides what happens next", () => {
     }
   }, 20_000);
 
+  it("a batch that finds a dead process's claims before any sweep settles them itself: never handed over is sent once, handed over waits for its owner", async () => {
+    // What a worker killed mid-send leaves: step messages in SENDING for 20 minutes, enrollments
+    // claimed by it. A batch can run before the minute's sweep (markInterruptedSends) got to them;
+    // it used to answer "busy" and hold both enrollments back five minutes.
+    const [never, handed] = [await enrolled(), await enrolled()];
+    const step = (id: string) => prisma.sequenceStep.findFirstOrThrow({ where: { sequenceId: id, order: 1 } });
+    for (const [w, handedOver] of [[never, false], [handed, true]] as const) {
+      const created = await prisma.outreach.create({
+        data: {
+          eventId: w.event.id, personId: w.person.id, accountId: w.account.id, ownerId: w.rep.id, enrollmentId: w.enrollment.id, sequenceStepId: (await step(w.sequence.id)).id,
+          stepNumber: 1, channel: "EMAIL", subject: "Step 1", message: "Hi, step 1.", status: "SENDING", attempts: 1, generatedBy: "sequence",
+        },
+      });
+      await prisma.$executeRaw`UPDATE outreach SET "updatedAt" = now() - interval '20 minutes', "handedOverAt" = CASE WHEN ${handedOver} THEN now() - interval '20 minutes' END WHERE id = ${created.id}`;
+      await prisma.sequenceEnrollment.update({ where: { id: w.enrollment.id }, data: { claimedBy: "dead-worker", claimExpiresAt: new Date(MONDAY.getTime() - 60_000) } });
+    }
+    await processDueSequenceSteps({ now: MONDAY });
+    expect(await stepOne(never.enrollment.id)).toMatchObject({ status: "SENT" });
+    expect(received).toHaveLength(1);
+    expect(await prisma.sequenceEnrollment.findUniqueOrThrow({ where: { id: never.enrollment.id } })).toMatchObject({ status: "ACTIVE", currentStep: 1, claimedBy: null });
+    expect(await stepOne(handed.enrollment.id)).toMatchObject({ status: "INTERRUPTED", failureReason: expect.stringMatching(/may or may not have gone out/) });
+    const held = await prisma.sequenceEnrollment.findUniqueOrThrow({ where: { id: handed.enrollment.id } });
+    expect(held).toMatchObject({ status: "ACTIVE", currentStep: 0, nextStepAt: null, claimedBy: null });
+    expect(held.lastError).toMatch(/check the outbox, then resend or discard/);
+    for (const s of [never.sequence, handed.sequence]) await prisma.sequence.update({ where: { id: s.id }, data: { status: "ARCHIVED" } });
+  });
+
   it("Resend sends it once more and the sequence goes on; Discard sends nothing and the sequence skips the step", async () => {
     const a = await enrolled();
     const b = await enrolled();

@@ -53,9 +53,12 @@ const DAY_MS = 86_400_000;
 const SEND_CONCURRENCY = 8;
 const INTERRUPTED_REASON = "Sending was interrupted, so this message may or may not have gone out. Check the outbox, then resend or discard it.";
 
+/** How long a claim may sit in SENDING before its process is presumed dead (a send takes seconds). */
+const STALE_SENDING_MS = 15 * 60_000;
+
 const sendSelect = {
   id: true, eventId: true, status: true, channel: true, subject: true, message: true, messageId: true, sentAt: true, transport: true,
-  personId: true, accountId: true, scheduledAt: true, enrollmentId: true,
+  personId: true, accountId: true, scheduledAt: true, enrollmentId: true, updatedAt: true,
   person: { select: { name: true, email: true, source: true, timeZone: true } },
   event: { select: { timeZone: true, outreachReason: true } },
   owner: { select: { id: true, name: true, email: true, dailySendCap: true, signature: true } },
@@ -210,6 +213,16 @@ export async function sendOutreachMany(
   const actorId = options.actor?.id ?? null;
   const results = new Map<string, BatchSendResult>();
   const loaded = new Map((await prisma.outreach.findMany({ where: { id: { in: [...outreachIds] } }, select: sendSelect })).map((o) => [o.id, o]));
+  // A claim a dead process left in SENDING is settled here rather than answered "busy": a batch
+  // that runs before the periodic sweep (markInterruptedSends) would otherwise hold its
+  // enrollments back for BUSY_RETRY_MS, and an interrupted step would not wait for its owner.
+  // Staleness is wall-clock time, whatever `now` the caller plans with.
+  const staleBefore = Date.now() - STALE_SENDING_MS;
+  const stale = [...loaded.values()].filter((o) => o.status === "SENDING" && o.updatedAt.getTime() < staleBefore).map((o) => o.id);
+  if (stale.length > 0) {
+    await markInterruptedSends(new Date(), stale);
+    for (const o of await prisma.outreach.findMany({ where: { id: { in: stale } }, select: sendSelect })) loaded.set(o.id, o);
+  }
   const unrenderable = await renderForSending([...loaded.values()]);
 
   const candidates: Candidate[] = [];
@@ -503,23 +516,23 @@ async function failQueued(id: string, error: unknown) {
   });
 }
 
-/** How long a claim may sit in SENDING before its process is presumed dead (a send takes seconds). */
-const STALE_SENDING_MS = 15 * 60_000;
-
 /**
  * Claims left in SENDING by a process that died. Never handed to the transport: back in the
  * queue, due now (sent again automatically — it never left). Handed over: it may or may not
- * have gone out, so it becomes INTERRUPTED and is never retried automatically.
+ * have gone out, so it becomes INTERRUPTED and is never retried automatically. `onlyIds`
+ * narrows the sweep to those messages (a batch that found some of its own messages stale).
  */
-export async function markInterruptedSends(now: Date): Promise<number> {
+export async function markInterruptedSends(now: Date, onlyIds?: readonly string[]): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_SENDING_MS);
+  const ids = onlyIds ? [...onlyIds] : null;
   const requeued = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE outreach SET status = 'QUEUED', "scheduledAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "updatedAt" = now()
      WHERE status = 'SENDING' AND "handedOverAt" IS NULL AND "updatedAt" < (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+       AND (${ids}::text[] IS NULL OR id = ANY(${ids}::text[]))
     RETURNING id`;
   if (requeued.length) logger.warn({ count: requeued.length }, "claims of a dead process that never reached the mail transport went back in the queue");
   const stale = await prisma.outreach.findMany({
-    where: { status: "SENDING", handedOverAt: { lt: cutoff } },
+    where: { status: "SENDING", handedOverAt: { lt: cutoff }, ...(ids ? { id: { in: ids } } : {}) },
     select: { id: true, eventId: true, personId: true, accountId: true, person: { select: { name: true } } },
     take: 500,
   });
