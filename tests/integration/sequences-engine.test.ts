@@ -8,6 +8,7 @@ import { stopActiveEnrollments, suppressAddress } from "@/server/suppressions/se
 import * as cronRoute from "@/app/api/cron/sequences/route";
 import { addJob, TASKS } from "@/server/jobs/queue";
 import { callRoute } from "../helpers/request";
+import { runJobs } from "../helpers/jobs";
 import { actorFor, createUser } from "../helpers/factories";
 import { expectProgressEqualsRecount } from "../helpers/sequence-progress";
 import { createPerson, outreachSetup } from "../helpers/outreach-fixtures";
@@ -240,6 +241,24 @@ describe("sequence engine", () => {
       now = row.nextStepAt ?? now;
     }
     expect(row).toMatchObject({ status: "FAILED", stopReason: "failed", nextStepAt: null });
+  });
+});
+
+describe("the sequences tick", () => {
+  it("queues a batch for what is due even while another batch waits for a retry later", async () => {
+    // A batch job that failed waits for graphile-worker's backoff (seconds, then minutes). The
+    // tick used to count it as pending and queue nothing, so due steps waited for that retry.
+    const { event, rep, person } = await outreachSetup();
+    const seq = await sequenceWith(event.id, rep.id, [{ delayDays: 0 }]);
+    const e = await enroll(seq.id, person.id, rep.id, new Date(Date.now() - 60_000));
+    await addJob(TASKS.sequencesBatch, {}, { runAt: new Date(Date.now() + 3_600_000) });
+    await addJob(TASKS.sequencesTick, {});
+    const report = await runJobs();
+    expect(report.runs.map((r) => `${r.task}:${r.outcome}`)).toEqual(expect.arrayContaining(["sequences.tick:ok", "sequences.batch:ok"]));
+    // Sent now, or queued for the recipient's sending window (real time of day): either way step 1 exists once.
+    expect(await stepMessages(e.id)).toMatchObject([{ stepNumber: 1, status: expect.stringMatching(/^(SENT|QUEUED)$/) }]);
+    const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'sequences.batch' AND run_at > now()`;
+    expect(n).toBe(1);
   });
 });
 

@@ -52,10 +52,14 @@ export async function addJob(task: TaskName, payload: Record<string, unknown>, o
     ) IS NOT NULL AS added`;
 }
 
-/** Jobs of a task waiting to run (not locked by a worker). */
+/**
+ * Jobs of a task waiting to run now (due, not locked by a worker). A job waiting for a retry
+ * later (graphile-worker's backoff after a failure) does not count: it must not keep the tick
+ * from queueing the work that is due now.
+ */
 export async function pendingJobCount(task: TaskName, db: DbTx = prisma): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM graphile_worker.jobs
-     WHERE task_identifier = ${task} AND locked_at IS NULL AND attempts < max_attempts`;
+     WHERE task_identifier = ${task} AND locked_at IS NULL AND run_at <= now() AND attempts < max_attempts`;
   return row?.n ?? 0;
 }
