@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { prisma, type DbTx } from "@/server/db";
 
 /**
@@ -52,14 +53,15 @@ export async function addJob(task: TaskName, payload: Record<string, unknown>, o
     ) IS NOT NULL AS added`;
 }
 
+/** A job of graphile_worker.jobs that a worker would take now: due, not locked, tries left. */
+export const DUE_AND_FREE = Prisma.sql`locked_at IS NULL AND run_at <= now() AND attempts < max_attempts`;
+
 /**
- * Jobs of a task waiting to run now (due, not locked by a worker). A job waiting for a retry
- * later (graphile-worker's backoff after a failure) does not count: it must not keep the tick
- * from queueing the work that is due now.
+ * Jobs of a task waiting to run now. A job waiting for a retry later (graphile-worker's backoff
+ * after a failure) does not count: it must not keep the tick from queueing the work due now.
  */
 export async function pendingJobCount(task: TaskName, db: DbTx = prisma): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM graphile_worker.jobs
-     WHERE task_identifier = ${task} AND locked_at IS NULL AND run_at <= now() AND attempts < max_attempts`;
+    SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = ${task} AND ${DUE_AND_FREE}`;
   return row?.n ?? 0;
 }

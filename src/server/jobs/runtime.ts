@@ -3,12 +3,11 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { parseCronItems, run, type Runner, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
-import { Prisma } from "@/generated/prisma/client";
 import { createPool, prisma, pgPool } from "@/server/db";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { workerLogger } from "@/server/jobs/install";
-import { TASKS } from "@/server/jobs/queue";
+import { DUE_AND_FREE, TASKS } from "@/server/jobs/queue";
 import { taskList } from "@/server/jobs/tasks";
 
 /**
@@ -183,16 +182,14 @@ export async function drainJobs(options: { budgetMs: number; concurrency?: numbe
   };
 }
 
-const dueAndFree = Prisma.sql`locked_at IS NULL AND run_at <= now() AND attempts < max_attempts`;
-
 /** Jobs due now that no worker holds. */
 async function dueJobCount(): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE ${dueAndFree}`;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE ${DUE_AND_FREE}`;
   return row?.n ?? 0;
 }
 
 async function dueJobIds(): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM graphile_worker.jobs WHERE ${dueAndFree}`;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM graphile_worker.jobs WHERE ${DUE_AND_FREE}`;
   return rows.map((r) => r.id);
 }
 
@@ -201,6 +198,6 @@ async function stillWaiting(ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM graphile_worker.jobs
-    WHERE id = ANY(${ids}::bigint[]) AND ${dueAndFree}`;
+    WHERE id = ANY(${ids}::bigint[]) AND ${DUE_AND_FREE}`;
   return row?.n ?? 0;
 }
