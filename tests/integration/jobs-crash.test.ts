@@ -192,26 +192,6 @@ async function describeUnsettled(messages: { id: string; status: string; enrollm
   return `unsettled at ${new Date().toISOString()}:\n${JSON.stringify({ messages, enrollments, jobs, runs }, null, 1)}`;
 }
 
-/**
- * "The next run": the tick and a drain of the engine, as each minute's cron call does. When a
- * drain leaves any of these steps due and free, the next minute's run takes them, so the test
- * runs up to two more; it says so in the log with what was left, because one drain should
- * normally finish them (none of this round's local runs needed a second; CI's failure in round 23 is
- * the reason to print it). Exactly once and no lost step are checked after, whatever the count.
- */
-async function nextRuns(enrollmentIds: string[]) {
-  for (let run = 1; run <= 3; run++) {
-    await addJob(TASKS.sequencesTick, {});
-    const report = await runJobs();
-    const [{ due }] = await prisma.$queryRaw<[{ due: number }]>`
-      SELECT count(*)::int AS due FROM sequence_enrollments
-       WHERE id = ANY(${enrollmentIds}::text[]) AND status = 'ACTIVE' AND "nextStepAt" <= now() AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" <= now())`;
-    if (due === 0) return;
-    const messages = (await stepOne(enrollmentIds)).filter((m) => m.status !== "SENT" && m.status !== "INTERRUPTED");
-    console.warn(`[jobs-crash] after run ${run}, ${due} of ${enrollmentIds.length} steps were still due; the drain's runs: ${JSON.stringify(report.runs)}\n${await describeUnsettled(messages)}`);
-  }
-}
-
 /** 0 duplicates, 0 lost steps: every step sent once and advanced, or INTERRUPTED and waiting for its owner. */
 async function expectExactlyOnce(enrollmentIds: string[]) {
   const messages = await stepOne(enrollmentIds);
@@ -255,7 +235,8 @@ describe("a worker killed in the middle of sending", () => {
     // answer "busy" and hold those steps back five minutes (the likeliest reading of a CI run
     // where this drain settled 8 of 24 steps); it now settles the stale claims itself.
     await addJob(TASKS.sequencesBatch, {});
-    await nextRuns(enrollmentIds);
+    await addJob(TASKS.sequencesTick, {});
+    await runJobs();
     const { sent, interrupted } = await expectExactlyOnce(enrollmentIds);
     // Only what was handed over is in doubt; everything else went out by itself.
     expect(interrupted).toBe(handedOver.length);
@@ -298,7 +279,8 @@ describe("a worker killed in the middle of sending", () => {
 
     answer = "normal";
     await ageClaims(enrollmentIds);
-    await nextRuns(enrollmentIds);
+    await addJob(TASKS.sequencesTick, {});
+    await runJobs();
     // All twelve went out once; none is sent again, and each waits for its owner's decision.
     expect(await expectExactlyOnce(enrollmentIds)).toEqual({ sent: 0, interrupted: 12 });
     expect([...received.values()].reduce((a, b) => a + b, 0)).toBe(12);
