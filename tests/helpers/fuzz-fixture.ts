@@ -75,7 +75,7 @@ export async function seedFuzzFixture() {
   });
   const report = await prisma.reportDefinition.create({ data: { eventId: event.id, ownerId: rep.id, name: "Pipeline", config: {} } });
   const savedView = await prisma.savedView.create({ data: { userId: admin.id, scope: "accounts", name: "Tier A", query: "tier=A" } });
-  const importJob = await prisma.importJob.create({ data: { eventId: event.id, userId: rep.id, entity: "accounts", mode: "upsert", created: 0, undoData: { accounts: [], people: [], updated: [] } } });
+  const importJob = await prisma.importJob.create({ data: { eventId: event.id, userId: rep.id, entity: "accounts", mode: "upsert", created: 0 } });
   const suppression = await prisma.suppression.create({ data: { email: `gone.${randomUUID().slice(0, 6)}@fuzz.test`, reason: "MANUAL" } });
   const invite = await prisma.invite.create({ data: { email: `new.${randomUUID().slice(0, 6)}@fuzz.test`, invitedById: admin.id } });
 

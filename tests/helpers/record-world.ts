@@ -29,7 +29,7 @@ export async function createRecordWorld(eventId: string, ownerId: string | null)
     }),
     prisma.reportDefinition.create({ data: { eventId, ownerId, name: `Report ${tag}`, config: {} } }),
     prisma.importJob.create({
-      data: { eventId, userId: ownerId, entity: "accounts", fileName: `world-${tag}.csv`, mode: "upsert", undoData: { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } } },
+      data: { eventId, userId: ownerId, entity: "accounts", fileName: `world-${tag}.csv`, mode: "upsert" },
     }),
   ]);
   const [meeting, outreach, sent, enrollment] = await Promise.all([

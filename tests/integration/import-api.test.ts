@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db";
 import { AppError } from "@/server/http/errors";
-import { commitImport } from "@/server/import/service";
+import { commitImport, undoImport } from "@/server/import/service";
 import * as importRoute from "@/app/api/import/route";
 import * as previewRoute from "@/app/api/import/preview/route";
 import * as undoRoute from "@/app/api/import/[id]/undo/route";
@@ -161,8 +161,9 @@ describe("POST /api/import", () => {
     expect(names).not.toContain(`Batch ${t} 10`);
     expect(names).toContain(`Batch ${t} 9`);
     expect(names).toContain(`Batch ${t} 20`);
-    const job = await prisma.importJob.findUniqueOrThrow({ where: { id: report.jobId } });
-    expect((job.undoData as { accounts: { created: string[] } }).accounts.created).toHaveLength(15);
+    // Undo data is kept per committed batch: batches 1 and 3, not the one rolled back.
+    const undo = await prisma.importUndoBatch.findMany({ where: { jobId: report.jobId }, orderBy: { batch: "asc" } });
+    expect(undo.map((u) => [u.batch, (u.undo as { accounts: { created: string[] } }).accounts.created.length])).toEqual([[0, 10], [2, 5]]);
   });
 
   it("undo restores previous values and moves created rows to the Trash; only the latest import", async () => {
@@ -210,6 +211,30 @@ describe("POST /api/import", () => {
     expect(old.json.error).toMatch(/most recent/);
     const missing = await callRoute(undoRoute.POST, "/x", { method: "POST", cookie, params: { id: "nope" } });
     expect(missing.status).toBe(404);
+  });
+
+  it("undo reverts every committed batch of a large import, each batch's updates and creates", async () => {
+    const { user, event } = await setup();
+    const t = tag();
+    const actor = await actorFor(user, event.id);
+    const seeded = [];
+    for (let i = 0; i < 3; i++) {
+      seeded.push(await prisma.targetAccount.create({
+        data: { eventId: event.id, name: `Kilo ${t} ${i}`, normalizedName: `kilo ${t} ${i}`, domain: `kilo${i}-${t}.test`, industry: "Retail", employeeCount: 10 + i },
+      }));
+    }
+    // Batches of two: [update 0, create 0], [update 1, create 1], [update 2, create 2].
+    const lines = ["Company name,Website,Industry,Employees"];
+    for (let i = 0; i < 3; i++) lines.push(`Kilo ${t} ${i},kilo${i}-${t}.test,Logistics,${500 + i}`, `Lima ${t} ${i},lima${i}-${t}.test,Logistics,7`);
+    const report = await commitImport({ csv: lines.join("\n"), mode: "upsert", fileName: "batches.csv" }, { actor, batchSize: 2 });
+    expect(report).toMatchObject({ batches: 3, rows: { created: 3, updated: 3 } });
+    expect(await prisma.importUndoBatch.count({ where: { jobId: report.jobId } })).toBe(3);
+
+    const undone = await undoImport(report.jobId, actor);
+    expect(undone).toMatchObject({ deleted: { accounts: 3, people: 0 }, restored: { accounts: 3, people: 0 } });
+    const after = await prisma.targetAccount.findMany({ where: { id: { in: seeded.map((a) => a.id) } }, orderBy: { name: "asc" }, select: { industry: true, employeeCount: true } });
+    expect(after).toEqual([0, 1, 2].map((i) => ({ industry: "Retail", employeeCount: 10 + i })));
+    expect(await prisma.targetAccount.count({ where: { eventId: event.id, name: { startsWith: `Lima ${t}` }, deletedAt: null } })).toBe(0);
   });
 
   it("streams progress lines and the report with ?stream=1", async () => {

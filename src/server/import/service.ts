@@ -276,20 +276,14 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
         async (tx) => {
           const outcome = await writeBatch(tx, eventId, mode, batch, state);
           const rows = addCounts(totals.rows, outcome.rowCounts);
-          // Only this batch's undo entries travel: PostgreSQL appends them to the job's lists
-          // (sending the whole growing document with every batch made large imports quadratic).
-          const add = outcome.undo;
-          await tx.$executeRaw`
-            UPDATE import_jobs SET
-              "undoData" = jsonb_build_object(
-                'accounts', jsonb_build_object(
-                  'created', COALESCE("undoData" #> '{accounts,created}', '[]'::jsonb) || ${JSON.stringify(add.accounts.created)}::jsonb,
-                  'updated', COALESCE("undoData" #> '{accounts,updated}', '[]'::jsonb) || ${JSON.stringify(add.accounts.updated)}::jsonb),
-                'people', jsonb_build_object(
-                  'created', COALESCE("undoData" #> '{people,created}', '[]'::jsonb) || ${JSON.stringify(add.people.created)}::jsonb,
-                  'updated', COALESCE("undoData" #> '{people,updated}', '[]'::jsonb) || ${JSON.stringify(add.people.updated)}::jsonb)),
-              created = ${rows.created}, updated = ${rows.updated}, skipped = ${totals.rows.skipped + outcome.rowCounts.skipped}
-            WHERE id = ${job.id}`;
+          // The batch's undo entries are a row of their own (appending them to one document on
+          // the job rewrote the whole growing document in every batch).
+          await tx.$executeRaw`INSERT INTO import_undo_batches ("jobId", batch, undo) VALUES (${job.id}, ${b}, ${JSON.stringify(outcome.undo)}::jsonb)`;
+          await tx.importJob.update({
+            where: { id: job.id },
+            data: { created: rows.created, updated: rows.updated, skipped: totals.rows.skipped + outcome.rowCounts.skipped },
+            select: { id: true },
+          });
           await options.afterBatchWrite?.(b, tx);
           return { outcome };
         },
@@ -660,9 +654,7 @@ export async function undoImport(jobId: string, actor: Actor) {
         select: { id: true },
       });
       if (latest?.id !== job.id) throw new AppError("conflict", "Only the most recent import can be undone");
-      const parsed = undoDataSchema.safeParse(job.undoData ?? { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } });
-      if (!parsed.success) throw new AppError("conflict", "This import has no undo information");
-      const undo = parsed.data;
+      const undo = await undoDataOf(tx, job.id);
       await bulkUpdate(tx, "people", PERSON_COLUMNS, undo.people.updated.map((u) => ({ id: u.id, ...(u.before as Snapshot) })));
       await bulkUpdate(tx, "target_accounts", ACCOUNT_COLUMNS, undo.accounts.updated.map((u) => ({ id: u.id, ...(u.before as Snapshot) })));
       // What the import created goes to the Trash, so an undo can itself be undone.
@@ -702,6 +694,21 @@ export async function undoImport(jobId: string, actor: Actor) {
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** What the import's committed batches changed, in batch order. */
+async function undoDataOf(tx: DbTx, jobId: string): Promise<UndoData> {
+  const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
+  const batches = await tx.importUndoBatch.findMany({ where: { jobId }, orderBy: { batch: "asc" }, select: { undo: true } });
+  for (const batch of batches) {
+    const parsed = undoDataSchema.safeParse(batch.undo);
+    if (!parsed.success) throw new AppError("conflict", "This import has no undo information");
+    for (const kind of ["accounts", "people"] as const) {
+      undo[kind].created.push(...parsed.data[kind].created);
+      undo[kind].updated.push(...parsed.data[kind].updated);
+    }
+  }
+  return undo;
 }
 
 export async function listImports(query: PageQuery, actor: Actor) {
