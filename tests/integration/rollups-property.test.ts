@@ -134,7 +134,9 @@ async function run(w: World, op: Op): Promise<void> {
       return;
     }
     case "account.update":
-      if (account) await updateAccount(account, updateAccountBody.parse([{ tier: TIERS[op.b % 4] }, { status: STATUSES[op.b % 5] }, { assignedToId: ownerOf(w, op.b) }][op.b % 3]), actor);
+      // The assignee comes from op.a: op.b picks this branch only when op.b % 3 is 2, which is
+      // also when ownerOf(w, op.b) is null, so every reassignment here used to unassign.
+      if (account) await updateAccount(account, updateAccountBody.parse([{ tier: TIERS[op.b % 4] }, { status: STATUSES[op.b % 5] }, { assignedToId: ownerOf(w, op.a) }][op.b % 3]), actor);
       return;
     case "account.bulk":
       if (w.accounts.length) await bulkUpdateAccounts(bulkAccountsBody.parse({ action: "setTier", ids: w.accounts.slice(0, 1 + (op.a % w.accounts.length)), tier: TIERS[op.b % 4] }), actor);
@@ -360,5 +362,27 @@ describe("per-event rollups", () => {
     const pnl = await getShowPnl(w.eventId);
     expect(pnl).toMatchObject({ leads: 1, meetings: 1 });
     expect(await showOnly(w.eventId, getShowPnl)).toEqual(await showOnly(w.eventId, recomputeShowPnl));
+  });
+
+  it("move an account's own messages in a rep's funnel when the account changes hands", async () => {
+    const w = await newWorld();
+    // The world's first account and person are the first rep's; the first rep writes to them.
+    for (const s of [{ kind: "outreach.draft", a: 0, b: 0 }, { kind: "outreach.send", a: 0, b: 0 }] as const) await run(w, s);
+    const [first, second] = w.reps as [string, string];
+    const contacted = async (ownerId: string) => (await getEventMetrics(w.eventId, { ownerId })).funnel.find((s) => s.key === "contacted")?.count;
+    const expectRepFunnels = async () => {
+      for (const ownerId of w.reps) expect(await getEventMetrics(w.eventId, { ownerId })).toEqual(await recomputeEventMetrics(w.eventId, { ownerId }));
+    };
+    expect(await contacted(first)).toBe(1);
+    await expectRepFunnels();
+    // Given to the second rep, it is theirs, but not contacted by them.
+    await updateAccount(w.accounts[0]!, updateAccountBody.parse({ assignedToId: second }), w.actor);
+    expect(await contacted(first)).toBe(0);
+    expect(await contacted(second)).toBe(0);
+    await expectRepFunnels();
+    // Back with the first rep, in a bulk edit of both accounts, it is contacted again.
+    await bulkUpdateAccounts(bulkAccountsBody.parse({ action: "assign", ids: w.accounts, assignedToId: first }), w.actor);
+    expect(await contacted(first)).toBe(1);
+    await expectRepFunnels();
   });
 });

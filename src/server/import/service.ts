@@ -361,7 +361,7 @@ type ExistingAccount = { id: string } & Record<string, unknown>;
 
 async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: ImportRecord[], state: BatchState) {
   state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM people WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL AND email <> lower(email)) AS found`)[0]?.found ?? true;
+    SELECT count(*) > 0 AS found FROM people WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL AND email <> lower(email)`)[0]?.found ?? true;
   const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
   const accountCounts = { created: 0, updated: 0, unchanged: 0 };
   const peopleCounts = { created: 0, updated: 0, unchanged: 0 };
