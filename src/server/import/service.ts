@@ -360,6 +360,9 @@ function addCounts<T extends Record<string, number>>(a: T, b: T): T {
 type ExistingAccount = { id: string } & Record<string, unknown>;
 
 async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: ImportRecord[], state: BatchState) {
+  // A count, not EXISTS: PostgreSQL expects most addresses to differ from their lower case and,
+  // asked EXISTS, scans people hoping to stop early; a count reads the partial index of the few
+  // that do (people_mixed_case_email_idx), usually empty.
   state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
     SELECT count(*) > 0 AS found FROM people WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL AND email <> lower(email)`)[0]?.found ?? true;
   const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
