@@ -64,6 +64,7 @@ const undoDataSchema = z.object({
   people: z.object({ created: z.array(z.string()), updated: z.array(z.object({ id: z.string(), before: z.record(z.string(), z.unknown()) })) }),
 });
 type UndoData = z.infer<typeof undoDataSchema>;
+const emptyUndo = (): UndoData => ({ accounts: { created: [], updated: [] }, people: { created: [], updated: [] } });
 
 type SkippedRow = { row: number; reason: string };
 export type ImportReport = {
@@ -365,7 +366,7 @@ async function writeBatch(tx: DbTx, eventId: string, mode: ImportMode, batch: Im
   // that do (people_mixed_case_email_idx), usually empty.
   state.mixedCaseEmails ??= (await tx.$queryRaw<{ found: boolean }[]>`
     SELECT count(*) > 0 AS found FROM people WHERE "eventId" = ${eventId} AND "deletedAt" IS NULL AND email <> lower(email)`)[0]?.found ?? true;
-  const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
+  const undo = emptyUndo();
   const accountCounts = { created: 0, updated: 0, unchanged: 0 };
   const peopleCounts = { created: 0, updated: 0, unchanged: 0 };
   const accountIds = new Map<string, string>();
@@ -701,7 +702,7 @@ export async function undoImport(jobId: string, actor: Actor) {
 
 /** What the import's committed batches changed, in batch order. */
 async function undoDataOf(tx: DbTx, jobId: string): Promise<UndoData> {
-  const undo: UndoData = { accounts: { created: [], updated: [] }, people: { created: [], updated: [] } };
+  const undo = emptyUndo();
   const batches = await tx.importUndoBatch.findMany({ where: { jobId }, orderBy: { batch: "asc" }, select: { undo: true } });
   for (const batch of batches) {
     const parsed = undoDataSchema.safeParse(batch.undo);
