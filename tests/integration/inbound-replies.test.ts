@@ -6,7 +6,7 @@ import * as mimeInbound from "@/app/api/webhooks/inbound/[secret]/mime/route";
 import * as simulateRoute from "@/app/api/dev/mailbox/[id]/simulate/route";
 import { installCaptureTransport, type MailMessage } from "@/server/email/transport";
 import { loggablePath } from "@/server/http/route";
-import { retryReplyForwards } from "@/server/inbound/forward";
+import { forwardReplyToRep, retryReplyForwards } from "@/server/inbound/forward";
 import { MAX_INBOUND_BYTES } from "@/server/inbound/intake";
 import { sendOutreach } from "@/server/outreach/send";
 import { resumeOutOfOffice } from "@/server/sequences/out-of-office";
@@ -27,14 +27,18 @@ const SENT_AT = new Date("2026-03-02T15:00:00Z"); // a Monday, 10:00 in New York
 const saved = { ...process.env };
 const captured: (MailMessage & { from: string })[] = [];
 let uninstall: () => void;
-// A test can make the mail server refuse the next forwards.
+// A test can make the mail server refuse the next forwards, or run something while one is being sent.
 let refuseForwards = false;
+let whileForwarding: (() => Promise<void>) | null = null;
 
 beforeAll(() => {
   process.env.INBOUND_PARSE_SECRET = SECRET;
   process.env.INBOUND_DOMAIN = DOMAIN;
-  uninstall = installCaptureTransport((m) => {
+  uninstall = installCaptureTransport(async (m) => {
     if (refuseForwards && m.kind === "reply-forward") throw new Error("451 4.3.0 Mail server temporarily unavailable");
+    const during = m.kind === "reply-forward" ? whileForwarding : null;
+    whileForwarding = null;
+    await during?.();
     captured.push(m);
   });
 });
@@ -402,6 +406,23 @@ describe("forwarding to the rep", () => {
     [row] = (await state(s)).inbound;
     expect(row.forwardedAt).not.toBeNull();
     expect(captured.filter((m) => m.kind === "reply-forward" && m.to === s.rep.email)).toHaveLength(1);
+  });
+
+  it("a retry that reads the reply while another attempt is sending its forward stands back", async () => {
+    const s = await sentMessage();
+    refuseForwards = true;
+    await viaSendgridRaw(fixture("gmail-reply.eml", s.values));
+    refuseForwards = false;
+    const [row] = (await state(s)).inbound;
+    // The cron's attempt has claimed the reply and is at the mail server; a second retry comes.
+    let second: boolean | undefined;
+    whileForwarding = async () => {
+      second = await forwardReplyToRep(row.id);
+    };
+    await retryReplyForwards();
+    expect(second).toBe(false);
+    expect(captured.filter((m) => m.kind === "reply-forward" && m.to === s.rep.email)).toHaveLength(1);
+    expect((await state(s)).inbound[0]).toMatchObject({ forwardAttempts: 2, forwardClaimedAt: null, forwardError: null });
   });
 });
 

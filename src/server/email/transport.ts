@@ -63,9 +63,10 @@ export function deliversRealMail(transport: MailTransportName): boolean {
  * in-process callback and go nowhere. It can only be installed by code running in the same
  * process (no environment variable turns it on) and never when NODE_ENV is "production".
  */
-let captureSink: ((message: MailMessage & { from: string }) => void) | null = null;
+// Awaited when it returns a promise: a test can hold a send part-way, as a slow server would.
+let captureSink: ((message: MailMessage & { from: string }) => unknown) | null = null;
 
-export function installCaptureTransport(sink: (message: MailMessage & { from: string }) => void): () => void {
+export function installCaptureTransport(sink: (message: MailMessage & { from: string }) => unknown): () => void {
   if (env().NODE_ENV === "production") throw new Error("The capturing mail transport is for tests and benchmarks, never production");
   captureSink = sink;
   return () => {
@@ -98,7 +99,7 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
   const from = message.from ?? config.EMAIL_FROM;
   const transport = activeTransport();
   if (transport === "capture" && captureSink) {
-    captureSink({ ...message, from });
+    await captureSink({ ...message, from });
     return { transport, messageId: message.messageId ?? "" };
   }
   if (transport === "smtp") {

@@ -15,6 +15,8 @@ import { logger } from "@/server/logger";
  */
 export const FORWARD_MARKER_HEADER = "x-eventops-forwarded";
 const MAX_ATTEMPTS = 3;
+/** How long an attempt holds its claim before its process is presumed dead (a send takes seconds). */
+const FORWARD_CLAIM_MS = 10 * 60_000;
 
 function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -29,16 +31,21 @@ export async function forwardReplyToRep(inboundMessageId: string, now = new Date
     },
   });
   if (!row || row.forwardedAt || !row.outreach) return false;
-  // Claim this attempt: a concurrent retry sees the count move and stands back.
+  // Claim this attempt. A retry that read the old count sees it moved; one that reads the row
+  // after the claim finds it held until the attempt ends. Wall-clock time, whatever `now` says.
+  const claimedAt = new Date();
   const claimed = await prisma.inboundMessage.updateMany({
-    where: { id: row.id, forwardedAt: null, forwardAttempts: row.forwardAttempts },
-    data: { forwardAttempts: { increment: 1 } },
+    where: {
+      id: row.id, forwardedAt: null, forwardAttempts: row.forwardAttempts,
+      OR: [{ forwardClaimedAt: null }, { forwardClaimedAt: { lt: new Date(claimedAt.getTime() - FORWARD_CLAIM_MS) } }],
+    },
+    data: { forwardAttempts: { increment: 1 }, forwardClaimedAt: claimedAt },
   });
   if (claimed.count === 0) return false;
 
   const owner = row.outreach.owner;
   if (!owner || owner.disabledAt) {
-    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardError: "The message has no active owner to forward the reply to", forwardAttempts: MAX_ATTEMPTS } });
+    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardError: "The message has no active owner to forward the reply to", forwardAttempts: MAX_ATTEMPTS, forwardClaimedAt: null } });
     return false;
   }
   const sender = row.fromName || row.fromEmail || "The prospect";
@@ -62,11 +69,11 @@ export async function forwardReplyToRep(inboundMessageId: string, now = new Date
       },
       kind: "reply-forward",
     });
-    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardedAt: now, forwardError: null } });
+    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardedAt: now, forwardError: null, forwardClaimedAt: null } });
     return true;
   } catch (error) {
     logger.warn({ err: error, inboundMessageId: row.id }, "could not forward a reply to the rep");
-    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardError: (error instanceof Error ? error.message : "Unknown error").slice(0, 500) } });
+    await prisma.inboundMessage.update({ where: { id: row.id }, data: { forwardError: (error instanceof Error ? error.message : "Unknown error").slice(0, 500), forwardClaimedAt: null } });
     return false;
   }
 }
